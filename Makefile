@@ -1,0 +1,269 @@
+# memlab — the one entry point. `make` or `make help` lists the targets.
+#
+# Layout of what this builds (all under build/, never committed):
+#   build/core[-san]/libmemlab.a      the shared runtime core (common/)
+#   build/tools[-san]/                the grader, plot helper, harness library
+#   build/<impl>[-san]/bin/<lab>      each lab's program, over the chosen impl
+#   build/<impl>[-san]/suites/<lab>   each lab's grading suite (Criterion)
+#   build/<impl>[-san]/grade/         results.json, junit.xml, report.md
+# where <impl> is `student` (labs/), `solution` (solutions/) or the basename
+# of SUBMISSION=DIR. Each lab describes itself in labs/<lab>/lab.mk.
+
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+.DELETE_ON_ERROR:
+
+# The labs, in the order the README recommends.
+LABS_ALL := layout alignment escape allocator pools tri-color write-barrier leak-detection
+# The labs that exist in this checkout (a lab exists once it has a lab.mk).
+LABS := $(foreach l,$(LABS_ALL),$(if $(wildcard labs/$(l)/lab.mk),$(l)))
+
+# ---- user variables ---------------------------------------------------------
+IMPL ?= student
+SUBMISSION ?=
+LAB ?=
+SAN ?=
+HIDDEN ?=
+GRADEFLAGS ?=
+
+ifneq ($(SUBMISSION),)
+  SUBMISSION_ABS := $(abspath $(SUBMISSION))
+  IMPL_NAME := $(notdir $(SUBMISSION_ABS))
+  impl_src = $(SUBMISSION_ABS)
+else ifeq ($(IMPL),solution)
+  IMPL_NAME := solution
+  impl_src = solutions/$(1)
+else ifeq ($(IMPL),student)
+  IMPL_NAME := student
+  impl_src = labs/$(1)
+else
+  $(error IMPL must be 'student' or 'solution' (or use SUBMISSION=DIR), not '$(IMPL)')
+endif
+
+ifneq ($(LAB),)
+  ifeq ($(filter $(LAB),$(LABS_ALL)),)
+    $(error LAB=$(LAB) is not a lab; the labs are: $(LABS_ALL))
+  endif
+  SELECTED_LABS := $(filter $(LAB),$(LABS))
+else
+  SELECTED_LABS := $(LABS)
+endif
+
+VARIANT := $(if $(SAN),-san)
+B      := build/$(IMPL_NAME)$(VARIANT)
+CORE_B := build/core$(VARIANT)
+TOOL_B := build/tools$(VARIANT)
+
+# ---- compiler ---------------------------------------------------------------
+CC ?= cc
+CSTD     := -std=gnu11
+OPT      := -O2 -g
+WARN     := -Wall -Wextra
+SANFLAGS := $(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all)
+INCLUDES := -Icommon/include -Iharness/include
+CPPFLAGS_ALL := $(INCLUDES) -D_GNU_SOURCE -MMD -MP
+# Project code is held to -Werror; student files are not.
+PROJECT_CFLAGS := $(CSTD) $(OPT) $(WARN) -Werror $(SANFLAGS) $(CPPFLAGS_ALL)
+STUDENT_CFLAGS := $(CSTD) $(OPT) $(WARN) $(SANFLAGS) $(CPPFLAGS_ALL)
+LDFLAGS_ALL := $(SANFLAGS)
+
+PKG_CRITERION := $(shell pkg-config --cflags --libs criterion 2>/dev/null || echo -lcriterion)
+PKG_JANSSON   := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+PKG_XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+PKG_XML_LIBS   := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
+
+# ---- dependencies -----------------------------------------------------------
+# Quick when everything is installed; installs what is missing otherwise.
+.PHONY: deps
+deps:
+	@scripts/deps.sh
+
+# ---- the core library -------------------------------------------------------
+CORE_SRCS := $(wildcard common/src/*.c)
+CORE_OBJS := $(CORE_SRCS:common/src/%.c=$(CORE_B)/obj/%.o)
+CORE_LIB  := $(CORE_B)/libmemlab.a
+
+$(CORE_B)/obj/%.o: common/src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(PROJECT_CFLAGS) -c $< -o $@
+
+$(CORE_LIB): $(CORE_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+.PHONY: core
+core: $(CORE_LIB)
+
+# ---- the harness: suite library, grader, plot helper ------------------------
+SUITELIB_SRCS := $(wildcard harness/suitelib/*.c)
+SUITELIB_OBJS := $(SUITELIB_SRCS:harness/suitelib/%.c=$(TOOL_B)/suitelib/%.o)
+SUITELIB      := $(TOOL_B)/libmlgrade.a
+
+$(TOOL_B)/suitelib/%.o: harness/suitelib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(PROJECT_CFLAGS) -c $< -o $@
+
+$(SUITELIB): $(SUITELIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+GRADER_SRCS := $(wildcard harness/grader/*.c)
+GRADER_OBJS := $(GRADER_SRCS:harness/grader/%.c=$(TOOL_B)/grader-obj/%.o)
+GRADER      := $(TOOL_B)/grader
+
+$(TOOL_B)/grader-obj/%.o: harness/grader/%.c
+	@mkdir -p $(@D)
+	$(CC) $(PROJECT_CFLAGS) $(PKG_XML_CFLAGS) -c $< -o $@
+
+$(GRADER): $(GRADER_OBJS) $(CORE_LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(GRADER_OBJS) $(CORE_LIB) $(PKG_JANSSON) $(PKG_XML_LIBS) -lm
+
+.PHONY: tools
+tools: $(GRADER) $(SUITELIB) $(CORE_LIB)
+
+# ---- the labs ---------------------------------------------------------------
+# Each labs/<lab>/lab.mk sets, for its lab:
+#   <lab>_STUDENT  the student file(s), found in labs/<lab>/ or solutions/<lab>/
+#   <lab>_SUPPORT  other sources of the lab in labs/<lab>/ (not main.c), optional
+#   <lab>_LDLIBS   extra libraries, optional
+#   <lab>_BENCH    1 if harness/bench/<lab>.c exists and `make bench` runs it
+include $(wildcard labs/*/lab.mk)
+
+# Student files compile with warnings but without -Werror. A file that does
+# not compile leaves its message in $(B)/logs/<lab>.compile.log for the
+# grader, and removes the lab's old binaries so nothing stale gets graded.
+define LAB_RULES
+$(1)_SRCDIR   := $$(call impl_src,$(1))
+$(1)_STU_OBJS := $$(addprefix $(B)/obj/$(1)/student/,$$($(1)_STUDENT:.c=.o))
+$(1)_SUP_OBJS := $$(addprefix $(B)/obj/$(1)/support/,$$($(1)_SUPPORT:.c=.o))
+
+$(B)/obj/$(1)/student/%.o: $$($(1)_SRCDIR)/%.c
+	@mkdir -p $$(@D) $(B)/logs
+	@echo "CC (student) $$<"
+	@if ! $$(CC) $$(STUDENT_CFLAGS) -Ilabs/$(1) -c $$< -o $$@ 2>$(B)/logs/$(1).compile.log; then \
+	    cat $(B)/logs/$(1).compile.log >&2; \
+	    rm -f $$@ $(B)/bin/$(1) $(B)/suites/$(1) $(B)/suites/$(1).hidden $(B)/bench/$(1); exit 1; fi; \
+	cat $(B)/logs/$(1).compile.log >&2
+
+$(B)/obj/$(1)/support/%.o: labs/$(1)/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -c $$< -o $$@
+
+$(B)/obj/$(1)/main.o: labs/$(1)/main.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -c $$< -o $$@
+
+$(B)/obj/$(1)/suite.o: harness/suites/$(1).c
+	@mkdir -p $$(@D)
+	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -c $$< -o $$@
+
+$(B)/obj/$(1)/bench.o: harness/bench/$(1).c
+	@mkdir -p $$(@D)
+	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -c $$< -o $$@
+
+$(B)/bin/$(1): $(B)/obj/$(1)/main.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(CORE_LIB)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(filter %.o,$$^) $(CORE_LIB) $$($(1)_LDLIBS) -lm -lpthread
+
+$(B)/suites/$(1): $(B)/obj/$(1)/suite.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(SUITELIB) $(CORE_LIB)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(filter %.o,$$^) $(SUITELIB) $(CORE_LIB) $$($(1)_LDLIBS) $$(PKG_CRITERION) -lseccomp -lm -lpthread
+
+$(B)/bench/$(1): $(B)/obj/$(1)/bench.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(CORE_LIB)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(filter %.o,$$^) $(CORE_LIB) $$($(1)_LDLIBS) -lm -lpthread -ldl
+
+.PHONY: $(1)
+$(1): deps $(B)/bin/$(1) $(B)/suites/$(1)
+endef
+$(foreach l,$(LABS),$(eval $(call LAB_RULES,$(l))))
+
+# Hidden suites: HIDDEN=DIR holds <lab>.c files, compiled like a lab's suite.
+ifneq ($(HIDDEN),)
+define HIDDEN_RULES
+$(B)/obj/$(1)/hidden.o: $(abspath $(HIDDEN))/$(1).c
+	@mkdir -p $$(@D)
+	$$(CC) $$(PROJECT_CFLAGS) -Wno-error -Ilabs/$(1) -c $$< -o $$@
+$(B)/suites/$(1).hidden: $(B)/obj/$(1)/hidden.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(SUITELIB) $(CORE_LIB)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(filter %.o,$$^) $(SUITELIB) $(CORE_LIB) $$($(1)_LDLIBS) $$(PKG_CRITERION) -lseccomp -lm -lpthread
+endef
+$(foreach l,$(LABS),$(if $(wildcard $(HIDDEN)/$(l).c),$(eval $(call HIDDEN_RULES,$(l)))))
+HIDDEN_SUITES := $(foreach l,$(SELECTED_LABS),$(if $(wildcard $(HIDDEN)/$(l).c),$(B)/suites/$(l).hidden))
+endif
+
+LAB_BINS   := $(foreach l,$(SELECTED_LABS),$(B)/bin/$(l))
+LAB_SUITES := $(foreach l,$(SELECTED_LABS),$(B)/suites/$(l))
+LAB_BENCHES := $(foreach l,$(SELECTED_LABS),$(if $(filter 1,$($(l)_BENCH)),$(B)/bench/$(l)))
+
+.PHONY: all
+all: deps tools $(LAB_BINS) $(LAB_SUITES)
+
+# ---- grading ----------------------------------------------------------------
+# Project code must build; student code may fail to, which the grader reports
+# as a lab that did not compile. Exit 0 whenever grading ran.
+.PHONY: grade
+grade: deps
+	@$(MAKE) --no-print-directory tools SAN=$(SAN)
+	@$(MAKE) --no-print-directory -k $(LAB_BINS) $(LAB_SUITES) $(HIDDEN_SUITES) $(LAB_BENCHES) || \
+	    echo "memlab: some lab code did not build; the grader reports it below."
+	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" $(GRADEFLAGS)
+
+# ---- benchmarks and charts --------------------------------------------------
+.PHONY: bench
+bench: deps tools $(LAB_BENCHES)
+	@if [ -z "$(strip $(LAB_BENCHES))" ]; then echo "memlab: no lab has benchmarks yet."; fi
+	@set -e; for b in $(LAB_BENCHES); do \
+	    lab=$$(basename $$b); mkdir -p $(B)/data/$$lab; \
+	    echo "== bench $$lab"; $$b --out $(B)/data/$$lab; done
+
+.PHONY: plots
+plots: bench
+	@scripts/plots.sh $(B)
+
+# ---- tests of the project itself --------------------------------------------
+include tests/tests.mk
+
+# ---- editor support, cleaning, help -----------------------------------------
+.PHONY: compile_commands.json
+compile_commands.json: deps
+	@command -v bear >/dev/null || { echo "compile_commands.json needs 'bear' (apt-get install bear)"; exit 1; }
+	$(MAKE) clean-impl
+	bear --output $@ -- $(MAKE) --no-print-directory all IMPL=$(IMPL)
+
+.PHONY: clean clean-impl
+clean:
+	rm -rf build compile_commands.json
+clean-impl:
+	rm -rf $(B) $(CORE_B) $(TOOL_B)
+
+.PHONY: help
+help:
+	@echo "memlab — labs on Go-style memory management, in C."
+	@echo
+	@echo "Main commands:"
+	@echo "  make grade            build every lab and grade it (installs missing packages)"
+	@echo "  make test             run memlab's own tests (core, sanitizers, grader, mutants)"
+	@echo
+	@echo "Targets:"
+	@echo "  help                  this list (the default)"
+	@echo "  all                   build every lab's program and grading suite"
+	@echo "  <lab>                 build one lab: $(LABS_ALL)"
+	@echo "  grade                 grade; writes $(B)/grade/{results.json,junit.xml,report.md}"
+	@echo "  test                  the project's test suite"
+	@echo "  bench                 run the benchmarks; data in $(B)/data/"
+	@echo "  plots                 benchmarks, then charts in $(B)/plots/ (SVG and PNG)"
+	@echo "  clean                 remove build/"
+	@echo "  compile_commands.json for editors (needs bear)"
+	@echo
+	@echo "Variables:"
+	@echo "  IMPL=student|solution grade your files (labs/) or the reference (solutions/)"
+	@echo "  SUBMISSION=DIR        grade the student files in DIR; builds in build/<basename of DIR>/"
+	@echo "  LAB=<lab>             only this lab"
+	@echo "  SAN=address,undefined build with sanitizers (into build/<impl>-san/)"
+	@echo "  HIDDEN=DIR            add instructor-only suites DIR/<lab>.c (hidden in results.json)"
+	@echo "  GRADEFLAGS=...        extra grader options, e.g. --strict, --autolab"
+	@echo
+	@echo "Labs present: $(if $(LABS),$(LABS),none yet)"
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,71 @@
+// pageheap.h — the page heap: 8 KiB pages handed out in runs (Go's mheap,
+// runtime/mheap.go).
+//
+// The heap reserves one arena of address space up front and commits pages
+// as spans are handed out. Free runs are kept coalesced: freeing a span
+// merges it with free neighbours, so a run is never next to another free
+// run. A page → span table answers "which span holds this address" in O(1)
+// (Go's spanOf). Large objects (> 32 KiB) are spans of their own.
+//
+// All functions are thread-safe (one lock, like Go's mheap_.lock).
+//
+// Accounting, in bytes (Go's MemStats names):
+//   sys      = arena bytes reserved (HeapSys)
+//   inuse    = bytes in spans handed out (HeapInuse)
+//   free     = committed bytes in free runs (HeapIdle - HeapReleased)
+//   released = bytes of free runs returned to the OS (HeapReleased)
+#ifndef MEMLAB_PAGEHEAP_H
+#define MEMLAB_PAGEHEAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "memlab/span.h"
+
+#define ML_PAGE_SHIFT 13
+#define ML_PAGE_SIZE  ((size_t)1 << ML_PAGE_SHIFT)   // 8 KiB, Go's _PageSize
+
+typedef struct ml_pageheap ml_pageheap_t;
+
+typedef struct ml_pageheap_stats {
+    size_t sys, inuse, free, released;
+    size_t spans_inuse;     // spans handed out
+    size_t free_runs;       // number of free runs (after coalescing)
+    size_t largest_free_run;// in pages
+    size_t peak_inuse;      // the largest `inuse` ever seen
+} ml_pageheap_stats_t;
+
+// ml_pageheap_new — a page heap over a fresh arena of `arena_bytes`
+// (rounded up to pages). Returns NULL if the address space cannot be
+// reserved.
+ml_pageheap_t *ml_pageheap_new(size_t arena_bytes);
+// ml_pageheap_destroy — release the arena and all span records.
+void ml_pageheap_destroy(ml_pageheap_t *h);
+
+// ml_pageheap_alloc_span — a span of `npages` contiguous pages, committed and
+// zeroed, in state ML_SPAN_MANUAL (the caller sets it up, e.g. with
+// ml_span_init_small). Best fit among free runs, lowest address on ties.
+// Returns NULL when no free run is large enough (the heap is unchanged).
+ml_span_t *ml_pageheap_alloc_span(ml_pageheap_t *h, size_t npages);
+// ml_pageheap_free_span — give a span's pages back; they coalesce with free
+// neighbours. Freeing a span twice or one from another heap aborts.
+// The span record must no longer be used afterwards.
+void ml_pageheap_free_span(ml_pageheap_t *h, ml_span_t *s);
+// ml_pageheap_release_free — return every free run's pages to the OS
+// (Go's scavenger, done at once). Returns the bytes released.
+size_t ml_pageheap_release_free(ml_pageheap_t *h);
+
+// ml_pageheap_span_of — the in-use span containing `p`, or NULL if `p` is
+// not inside the arena or lies in a free run. O(1).
+ml_span_t *ml_pageheap_span_of(ml_pageheap_t *h, const void *p);
+// ml_pageheap_contains — whether `p` lies in this heap's arena.
+bool ml_pageheap_contains(const ml_pageheap_t *h, const void *p);
+// The arena's bounds [*lo, *hi).
+void ml_pageheap_bounds(const ml_pageheap_t *h, void **lo, void **hi);
+
+ml_pageheap_stats_t ml_pageheap_stats(ml_pageheap_t *h);
+// ml_pageheap_check — heap consistency (free runs coalesced and disjoint,
+// the page table agrees with the spans, counters add up). Returns 0, or -1
+// with a description of the first problem in `why` (may be NULL).
+int ml_pageheap_check(ml_pageheap_t *h, char *why, size_t whylen);
+
+#endif

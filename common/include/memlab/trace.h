@@ -1,0 +1,95 @@
+// trace.h — allocation traces in the CS:APP malloc-lab `.rep` format.
+//
+// A trace file is a header of four integers, then one operation per line:
+//
+//     <sugg_heapsize>        (ignored by memlab, kept when rewriting)
+//     <num_ids>              ids are 0 .. num_ids-1
+//     <num_ops>              the number of operation lines that follow
+//     <weight>               (kept; 1 in CMU's traces)
+//     a <id> <size>          allocate `size` bytes as block <id>
+//     r <id> <size>          reallocate block <id> to `size` bytes
+//     f <id>                 free block <id>
+//
+// Lines may end in CRLF; blank lines and lines starting with '#' are
+// ignored. The reader checks that every id is in range, that an `a` names
+// a block that is not live, that `r` and `f` name live blocks, and that the
+// number of operations equals num_ops. Any violation is reported as
+// "file:line: what is wrong".
+#ifndef MEMLAB_TRACE_H
+#define MEMLAB_TRACE_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stddef.h>
+#include "memlab/rng.h"
+
+typedef enum { ML_OP_ALLOC = 'a', ML_OP_REALLOC = 'r', ML_OP_FREE = 'f' } ml_op_kind_t;
+
+typedef struct ml_trace_op {
+    ml_op_kind_t kind;
+    uint32_t id;
+    size_t size;        // 0 for free
+    unsigned line;      // line number in the file it came from (1-based)
+} ml_trace_op_t;
+
+typedef struct ml_trace {
+    char *name;             // the file's path (or a generator's name)
+    size_t sugg_heapsize;
+    uint32_t num_ids;
+    size_t num_ops;
+    int weight;
+    ml_trace_op_t *ops;     // num_ops operations
+} ml_trace_t;
+
+// ml_trace_read — parse a trace file. Returns the trace, or NULL with
+// "path:line: what is wrong" written into err (errlen bytes) on any error.
+ml_trace_t *ml_trace_read(const char *path, char *err, size_t errlen);
+// ml_trace_parse — the same from a stream; `name` is used in messages.
+ml_trace_t *ml_trace_parse(FILE *f, const char *name, char *err, size_t errlen);
+// ml_trace_write — write a trace in the .rep format. Writes to a temporary
+// file renamed into place, so a failure never leaves a partial file.
+// Returns 0, or -1 with errno set.
+int ml_trace_write(const ml_trace_t *t, const char *path);
+void ml_trace_free(ml_trace_t *t);
+
+// Statistics that do not need an allocator: the peak of live payload bytes,
+// the total bytes requested, counts per kind.
+typedef struct ml_trace_summary {
+    size_t peak_live_bytes, total_alloc_bytes;
+    size_t nalloc, nrealloc, nfree, max_size;
+} ml_trace_summary_t;
+ml_trace_summary_t ml_trace_summarize(const ml_trace_t *t);
+
+// ---- generator --------------------------------------------------------------
+// A distribution of request sizes.
+typedef enum {
+    ML_DIST_UNIFORM,    // uniform in [min, max]
+    ML_DIST_LOG,        // log-uniform in [min, max] (many small, few large)
+    ML_DIST_POW2,       // powers of two in [min, max]
+    ML_DIST_ALTERNATE,  // alternating min and max (fragmenting)
+    ML_DIST_CHOICE,     // one of `choices` (up to 8 sizes), uniformly
+} ml_size_dist_kind_t;
+
+typedef struct ml_size_dist {
+    ml_size_dist_kind_t kind;
+    size_t min, max;
+    size_t choices[8];
+    size_t nchoices;
+} ml_size_dist_t;
+
+typedef struct ml_trace_gen {
+    const char *name;
+    uint64_t seed;
+    uint32_t num_blocks;    // how many blocks are allocated in all
+    ml_size_dist_t sizes;
+    double mean_lifetime;   // mean lifetime in operations (exponential); 0 = never freed until the end
+    double realloc_prob;    // probability that an op reallocates a live block
+    double realloc_growth;  // a realloc multiplies the size by this (e.g. 1.5)
+    int free_all_at_end;    // 1: free every live block at the end
+} ml_trace_gen_t;
+
+// ml_trace_generate — a valid trace drawn from the distributions, the same
+// for the same parameters and seed. NULL if memory runs out.
+ml_trace_t *ml_trace_generate(const ml_trace_gen_t *g);
+
+#endif

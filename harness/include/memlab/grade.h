@@ -1,0 +1,97 @@
+// grade.h — how a grading suite declares its tests: points, timeout and
+// limits beside each Criterion test, in one place.
+//
+// A suite (harness/suites/<lab>.c) is a Criterion test file. Every graded test
+// is written with ML_TEST (pass/fail) or ML_SCORED_TEST (a continuous score):
+//
+//     ML_TEST(alloc, malloc_zero_returns_null_or_unique, 2, 5) {
+//         cr_assert(...);
+//     }
+//     ML_SCORED_TEST(alloc_perf, throughput_vs_glibc, 20, 60) {
+//         double ratio = ...;
+//         ml_award(ratio, "throughput %.2fx glibc", ratio);
+//     }
+//
+// The four arguments are the suite name, the test name, the points and the
+// timeout in seconds. Optional Criterion fields or grading options follow:
+//     ML_TEST(s, t, 2, 5, .mem_mb = 1024, .allow_exec = true)
+//
+// What the macros guarantee (see harness/suitelib/suitelib.c):
+//   - the points, kind and limits sit in the test's Criterion `.data`, where
+//     the suite's `--memlab-manifest` mode reads them for the grader;
+//   - the test process applies resource limits (address space, CPU seconds,
+//     file size, no new processes) before any lab code runs, and sends its
+//     stdout/stderr to a per-test log that the grader caps;
+//   - completion proof: the test only passes if its body runs to the end. A
+//     test body that is cut short by exit(0) in lab code is reported failed.
+//   - a scored test passes with the fraction given to ml_award(), exactly once;
+//     a scored test that never calls ml_award() scores 0.
+//
+// Failure messages are written for students: say what their code did, in
+// their terms ("block 7 (size 24) overlaps block 3"), never "assert failed".
+#ifndef MEMLAB_GRADE_H
+#define MEMLAB_GRADE_H
+
+#include <criterion/criterion.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+// The exit status with which a test body that ran to its end leaves; the
+// Criterion test is declared to expect it (its completion proof).
+#define ML_EXIT_COMPLETE 83
+
+#define ML_GRADE_MAGIC 0x6d6c6772u  // "mlgr": marks .data as an ml_grade_info_t
+
+typedef enum {
+    ML_KIND_PASS_FAIL = 0,  // all points or none
+    ML_KIND_SCORED = 1,     // points × the fraction passed to ml_award()
+} ml_test_kind_t;
+
+// Grading options of one test. Suites set the optional fields by name in
+// the macros' trailing arguments.
+typedef struct ml_grade_info {
+    unsigned magic;         // ML_GRADE_MAGIC
+    double points;          // the most this test can earn
+    ml_test_kind_t kind;
+    size_t mem_mb;          // address-space limit; 0 = default (1024 MiB)
+    double cpu_s;           // CPU-time limit; 0 = 2 × timeout
+    bool allow_exec;        // may fork/exec (e.g. to run the C compiler)
+    bool hidden;            // visibility "hidden" in results.json
+    const char *title;      // a human name for reports; default: the test name
+} ml_grade_info_t;
+
+// Called first in every test process (by the macros): limits, output log.
+void ml_test_enter(const char *suite, const char *name, const ml_grade_info_t *info);
+// Called last in every test body (by the macros): the completion proof.
+_Noreturn void ml_test_complete(void);
+
+// ml_award — the fraction (clamped to [0, 1]) of a scored test's points, with
+// a one-line explanation shown to the student. Call it once per scored test.
+void ml_award(double fraction, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+// ml_note — a line of context kept with the test's result (shown on failure
+// and in the reports), e.g. the trace and seed a test used.
+void ml_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#define ML_TEST_(kind_, suite, name, pts, secs, ...)                              \
+    static void ml_body_##suite##_##name(void);                                   \
+    static ml_grade_info_t ml_info_##suite##_##name = {                           \
+        .magic = ML_GRADE_MAGIC, .points = (pts), .kind = (kind_), __VA_ARGS__};  \
+    Test(suite, name, .exit_code = ML_EXIT_COMPLETE, .timeout = (secs),           \
+         .data = &ml_info_##suite##_##name)                                       \
+    {                                                                             \
+        ml_test_enter(#suite, #name, &ml_info_##suite##_##name);                  \
+        ml_body_##suite##_##name();                                               \
+        ml_test_complete();                                                       \
+    }                                                                             \
+    static void ml_body_##suite##_##name(void)
+
+// ML_TEST(suite, name, points, timeout_seconds [, .option = value ...])
+#define ML_TEST(suite, name, pts, secs, ...) \
+    ML_TEST_(ML_KIND_PASS_FAIL, suite, name, pts, secs, __VA_ARGS__)
+// ML_SCORED_TEST(suite, name, points, timeout_seconds [, options]): calls ml_award.
+#define ML_SCORED_TEST(suite, name, pts, secs, ...) \
+    ML_TEST_(ML_KIND_SCORED, suite, name, pts, secs, __VA_ARGS__)
+
+#endif

@@ -30,6 +30,12 @@ ifneq ($(SUBMISSION),)
   SUBMISSION_ABS := $(abspath $(SUBMISSION))
   IMPL_NAME := $(notdir $(SUBMISSION_ABS))
   impl_src = $(SUBMISSION_ABS)
+  ifeq ($(wildcard $(SUBMISSION_ABS)/.),)
+    $(error SUBMISSION=$(SUBMISSION): no such directory)
+  endif
+  ifneq ($(filter $(IMPL_NAME),core tools test mutants solution student gradebook),)
+    $(error SUBMISSION=$(SUBMISSION): the directory name '$(IMPL_NAME)' is reserved under build/; rename it)
+  endif
 else ifeq ($(IMPL),solution)
   IMPL_NAME := solution
   impl_src = solutions/$(1)
@@ -205,6 +211,11 @@ all: deps tools $(LAB_BINS) $(LAB_SUITES)
 .PHONY: grade
 grade: deps
 	@$(MAKE) --no-print-directory tools SAN=$(SAN)
+	@mkdir -p $(B)/logs
+	@$(foreach l,$(SELECTED_LABS),$(foreach f,$($(l)_STUDENT),\
+	  if [ ! -f "$(call impl_src,$(l))/$(f)" ]; then \
+	    echo "$(call impl_src,$(l))/$(f): no such file (lab $(l) needs $(f))" >$(B)/logs/$(l).compile.log; \
+	    rm -f $(B)/bin/$(l) $(B)/suites/$(l) $(B)/suites/$(l).hidden $(B)/bench/$(l); fi;)) true
 	@$(MAKE) --no-print-directory -k $(LAB_BINS) $(LAB_SUITES) $(HIDDEN_SUITES) $(LAB_BENCHES) || \
 	    echo "memlab: some lab code did not build; the grader reports it below."
 	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" $(GRADEFLAGS)

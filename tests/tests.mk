@@ -37,3 +37,4 @@ test-core-san: $(TEST_B)/core-tests-san
 
 include $(wildcard tests/harness/harness.mk)
 include $(wildcard tests/labs.mk)
+include $(wildcard tests/fuzz/fuzz.mk)

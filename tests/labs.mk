@@ -1,0 +1,44 @@
+# labs.mk — the validity tests of every lab (included by tests/tests.mk).
+#
+# For each lab that exists:
+#   - the reference solution scores full marks (--strict), and its
+#     correctness tests also pass under AddressSanitizer + UBSan;
+#   - the starter code builds, runs and scores below half marks, and the
+#     grader stays up;
+#   - every mutant in tests/mutants/<lab>/*.c, graded as a submission with
+#     the lab's student file name, loses points.
+# A mutant is copied to build/mutants/<lab>-<mutant>/<student file> and
+# graded with SUBMISSION=, exactly as an instructor grades a student.
+
+MUTANT_B := build/mutants
+
+# $(call lab_check,LAB,MAKE-ARGS,GRADER-EXPECTATION,WHAT)
+define lab_check
+	@echo "== $(1): $(4)"
+	@$(MAKE) --no-print-directory grade LAB=$(1) $(2) GRADEFLAGS="--quiet $(3)" >$(TEST_B)/$(1).$(5).log 2>&1 || \
+	    { cat $(TEST_B)/$(1).$(5).log; echo "FAILED: $(1): $(4)"; exit 1; }
+	@grep -E '^Score|Total' $(TEST_B)/$(1).$(5).log | sed 's/^/   /' || true
+endef
+
+define LAB_TEST_RULES
+.PHONY: test-lab-$(1)
+test-lab-$(1):
+	@mkdir -p $(TEST_B)
+	$(call lab_check,$(1),IMPL=solution,--strict,the solution scores full marks,solution)
+	$(call lab_check,$(1),IMPL=solution SAN=address$$(comma)undefined,--strict-correctness,the solution passes every correctness test under ASan + UBSan,solution-san)
+	$(call lab_check,$(1),IMPL=student,--expect-below 0.5,the starter scores below half marks,starter)
+	@set -e; for m in $$(wildcard tests/mutants/$(1)/*.c); do \
+	    name=$(1)-$$$$(basename $$$$m .c); dir=$(MUTANT_B)/$$$$name; \
+	    rm -rf $$$$dir; mkdir -p $$$$dir; cp $$$$m $$$$dir/$$(firstword $$($(1)_STUDENT)); \
+	    printf '== %s: mutant %s loses points\n' $(1) $$$$(basename $$$$m .c); \
+	    if ! $(MAKE) --no-print-directory grade LAB=$(1) SUBMISSION=$$$$dir \
+	         GRADEFLAGS="--quiet --expect-below 1" >$(TEST_B)/$$$$name.log 2>&1; then \
+	        cat $(TEST_B)/$$$$name.log; echo "FAILED: mutant $$$$m was not caught"; exit 1; fi; \
+	    grep -E '^Score' $(TEST_B)/$$$$name.log | sed 's/^/   /' || true; \
+	done
+endef
+comma := ,
+$(foreach l,$(LABS),$(eval $(call LAB_TEST_RULES,$(l))))
+
+test-labs: $(foreach l,$(LABS),test-lab-$(l))
+	@$(if $(LABS),true,echo "memlab: no labs yet; nothing to grade.")

@@ -23,6 +23,12 @@
 #include <stddef.h>
 #include "memlab/rng.h"
 
+// Limits the reader enforces (and the generator respects): a request size
+// above ML_TRACE_MAX_SIZE (1 GiB) and a header declaring more than
+// ML_TRACE_MAX_IDS ids are reported as errors.
+#define ML_TRACE_MAX_SIZE ((size_t)1 << 30)
+#define ML_TRACE_MAX_IDS  ((uint32_t)1 << 24)
+
 typedef enum { ML_OP_ALLOC = 'a', ML_OP_REALLOC = 'r', ML_OP_FREE = 'f' } ml_op_kind_t;
 
 typedef struct ml_trace_op {

@@ -1,0 +1,624 @@
+// trace.c — reads, checks, writes and summarizes allocation traces in the
+// CS:APP malloc-lab `.rep` format (see trace.h for the format).
+//
+// The allocator labs replay these traces against a student's allocator, so
+// the reader is the gate that keeps a malformed file from turning into a
+// confusing allocator failure: every problem is reported as
+// "file:line: what is wrong", and a trace is returned only when the whole
+// file is valid (no partial results).
+//
+// What the reader accepts, beyond the plain format:
+//   - CRLF line endings, spaces and tabs around and between fields;
+//   - blank lines and lines whose first non-blank character is '#';
+//   - a last line without a newline;
+//   - a header that declares more ids than the operations use;
+//   - both header layouts found in the wild: CMU's 2002 handout traces put
+//     `sugg_heapsize num_ids num_ops weight` on the four lines, the 2016
+//     ones `weight num_ids num_ops peak_bytes`. Only lines 2 and 3 are
+//     interpreted; lines 1 and 4 are kept as sugg_heapsize and weight and
+//     written back unchanged.
+// What it rejects (each with the line where it is found): a missing or
+// truncated header; a field that is not a decimal number, is negative or
+// overflows; an unknown operation letter; a missing or extra field; an id
+// outside [0, num_ids); an `a` of a live block; an `r` or `f` of a block
+// that is not live (never allocated, or already freed — the error says
+// which); a size above ML_TRACE_MAX_SIZE; more or fewer operations than
+// num_ops; a NUL byte (binary data). Some course variants of the format use
+// `f -1` for free(NULL) and `r` of an unallocated id for realloc(NULL, n);
+// memlab's traces do not, and the reader reports both.
+//
+// Errors found only at the end of the file (a truncated header, too few
+// operations) are reported at the line after the last one, where the
+// missing text was expected.
+//
+// Data structures:
+//   line_t      one line split into at most MAX_FIELDS fields
+//   liveset_t   one byte of state per block id (never / live / freed),
+//               grown on demand up to the largest id seen; the reader, the
+//               writer's self-check and ml_trace_summarize share it
+//   parser_t    the reader's state: header fields read so far, the growing
+//               array of operations, the live set
+#include "memlab/trace.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+// ---- the live set -----------------------------------------------------------
+
+enum { BLOCK_NEVER = 0, BLOCK_LIVE = 1, BLOCK_FREED = 2 };
+
+typedef struct liveset {
+    uint8_t *state;     // state[id] for id < cap; ids ≥ cap are BLOCK_NEVER
+    size_t cap;
+} liveset_t;
+
+// What applying one operation to the live set found.
+typedef enum {
+    APPLY_OK,
+    APPLY_ALLOC_LIVE,       // `a` of a block that is live
+    APPLY_NOT_ALLOCATED,    // `r`/`f` of a block never allocated
+    APPLY_ALREADY_FREED,    // `r`/`f` of a block that was freed
+    APPLY_NOMEM,
+} apply_t;
+
+// liveset_apply — apply operation `kind` on block `id` to the set. Returns
+// APPLY_OK and updates the set, or the reason the operation is invalid (the
+// set unchanged), or APPLY_NOMEM when the set could not grow (unchanged).
+// The caller has checked that id is in range.
+static apply_t liveset_apply(liveset_t *ls, ml_op_kind_t kind, uint32_t id)
+{
+    if (id >= ls->cap) {
+        size_t ncap = ls->cap ? ls->cap : 64;
+        while (ncap <= id)
+            ncap *= 2;
+        uint8_t *ns = realloc(ls->state, ncap);
+        if (!ns)
+            return APPLY_NOMEM;
+        memset(ns + ls->cap, BLOCK_NEVER, ncap - ls->cap);
+        ls->state = ns;
+        ls->cap = ncap;
+    }
+    uint8_t *s = &ls->state[id];
+    if (kind == ML_OP_ALLOC) {
+        if (*s == BLOCK_LIVE)
+            return APPLY_ALLOC_LIVE;
+        *s = BLOCK_LIVE;
+        return APPLY_OK;
+    }
+    if (*s != BLOCK_LIVE)
+        return *s == BLOCK_NEVER ? APPLY_NOT_ALLOCATED : APPLY_ALREADY_FREED;
+    if (kind == ML_OP_FREE)
+        *s = BLOCK_FREED;
+    return APPLY_OK;
+}
+
+// ---- lines and numbers --------------------------------------------------------
+
+#define MAX_FIELDS 4
+
+typedef struct line {
+    const char *field[MAX_FIELDS];
+    size_t len[MAX_FIELDS];
+    int nfields;        // fields found, up to MAX_FIELDS + 1 ("too many")
+} line_t;
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+// split_line — split buf[0..len) at blanks into ln. Stops counting at
+// MAX_FIELDS + 1. Never fails.
+static void split_line(const char *buf, size_t len, line_t *ln)
+{
+    size_t i = 0;
+    ln->nfields = 0;
+    while (ln->nfields <= MAX_FIELDS) {
+        while (i < len && is_blank(buf[i]))
+            i++;
+        if (i == len)
+            break;
+        size_t start = i;
+        while (i < len && !is_blank(buf[i]))
+            i++;
+        if (ln->nfields < MAX_FIELDS) {
+            ln->field[ln->nfields] = buf + start;
+            ln->len[ln->nfields] = i - start;
+        }
+        ln->nfields++;
+    }
+}
+
+typedef enum { NUM_OK, NUM_NOT_NUMBER, NUM_NEGATIVE, NUM_OVERFLOW } num_t;
+
+// parse_u64 — parse s[0..len) as a decimal number of 1 or more digits (no
+// sign, no spaces) into *out. Returns NUM_OK, or why it is not one; *out is
+// set only on NUM_OK.
+static num_t parse_u64(const char *s, size_t len, uint64_t *out)
+{
+    size_t i = 0;
+    bool neg = false;
+    if (len > 0 && s[0] == '-') {
+        neg = true;
+        i = 1;
+    }
+    if (i == len)
+        return NUM_NOT_NUMBER;
+    uint64_t v = 0;
+    bool overflow = false;
+    for (; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return NUM_NOT_NUMBER;
+        unsigned d = (unsigned)(s[i] - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            overflow = true;
+        else
+            v = v * 10 + d;
+    }
+    if (neg)
+        return NUM_NEGATIVE;
+    if (overflow)
+        return NUM_OVERFLOW;
+    *out = v;
+    return NUM_OK;
+}
+
+// show — a printable copy of a field for an error message: at most 24
+// characters, anything outside printable ASCII replaced by '?', "..." when
+// cut. Returns buf.
+static const char *show(const char *s, size_t len, char buf[32])
+{
+    size_t n = len < 24 ? len : 24, j = 0;
+    for (size_t i = 0; i < n; i++)
+        buf[j++] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
+    if (len > n) {
+        memcpy(buf + j, "...", 3);
+        j += 3;
+    }
+    buf[j] = '\0';
+    return buf;
+}
+
+// ---- the parser ---------------------------------------------------------------
+
+// The header's four lines, in order, as a reader of the message knows them.
+static const char *const HEADER_FIELD[4] = {
+    "suggested heap size", "number of ids", "number of operations", "weight",
+};
+
+typedef struct parser {
+    const char *name;
+    char *err;
+    size_t errlen;
+    bool failed;
+    int nheader;                // header numbers read so far (0..4)
+    uint64_t header[4];
+    unsigned header_line[4];
+    ml_trace_op_t *ops;
+    size_t nops, cap;
+    liveset_t live;
+} parser_t;
+
+// fail — record "name:line: message" in the error buffer (first error only)
+// and return false, so that callers can `return fail(...)`.
+__attribute__((format(printf, 3, 4)))
+static bool fail(parser_t *p, unsigned line, const char *fmt, ...)
+{
+    if (p->failed)
+        return false;
+    p->failed = true;
+    if (!p->err || p->errlen == 0)
+        return false;
+    int n = snprintf(p->err, p->errlen, "%s:%u: ", p->name, line);
+    if (n >= 0 && (size_t)n < p->errlen) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(p->err + n, p->errlen - (size_t)n, fmt, ap);
+        va_end(ap);
+    }
+    return false;
+}
+
+// number_field — parse field f of ln as an unsigned number named `what` into
+// *out. Returns true, or false with the error recorded.
+static bool number_field(parser_t *p, unsigned line, const line_t *ln, int f,
+                         const char *what, uint64_t *out)
+{
+    char b[32];
+    const char *s = ln->field[f];
+    size_t len = ln->len[f];
+    switch (parse_u64(s, len, out)) {
+    case NUM_OK:
+        return true;
+    case NUM_NEGATIVE:
+        return fail(p, line, "%s %s is negative", what, show(s, len, b));
+    case NUM_OVERFLOW:
+        return fail(p, line, "%s %s is too large to be a 64-bit number", what,
+                    show(s, len, b));
+    case NUM_NOT_NUMBER:
+        break;
+    }
+    return fail(p, line, "%s '%s' is not a number", what, show(s, len, b));
+}
+
+// header_line — take one non-blank line as the next header number. Returns
+// true, or false with the error recorded.
+static bool header_line(parser_t *p, unsigned line, const line_t *ln)
+{
+    int k = p->nheader;
+    const char *what = HEADER_FIELD[k];
+    char b[32];
+    // An operation where a number is due means the header is cut short.
+    char c = ln->field[0][0];
+    if (ln->len[0] == 1 && (c == 'a' || c == 'r' || c == 'f') && ln->nfields > 1)
+        return fail(p, line, "header truncated: found an operation where the "
+                    "%s (header line %d of 4) was expected", what, k + 1);
+    if (ln->nfields > 1)
+        return fail(p, line, "header line %d of 4 (the %s) has extra text '%s' "
+                    "after the number", k + 1, what,
+                    show(ln->field[1], ln->len[1], b));
+    uint64_t v;
+    if (!number_field(p, line, ln, 0, what, &v))
+        return false;
+    if (k == 1 && v > ML_TRACE_MAX_IDS)
+        return fail(p, line, "number of ids %" PRIu64 " is more than memlab's "
+                    "limit of %" PRIu32, v, ML_TRACE_MAX_IDS);
+    if (k == 2 && v > SIZE_MAX / sizeof(ml_trace_op_t))
+        return fail(p, line, "number of operations %" PRIu64 " is too large", v);
+    if (k == 3 && v > INT_MAX)
+        return fail(p, line, "weight %" PRIu64 " is too large (at most %d)", v,
+                    INT_MAX);
+    p->header[k] = v;
+    p->header_line[k] = line;
+    p->nheader++;
+    return true;
+}
+
+// op_line — parse one operation line, check it against the header and the
+// live set, and append it. Returns true, or false with the error recorded.
+static bool op_line(parser_t *p, unsigned line, const line_t *ln)
+{
+    char b[32];
+    uint64_t num_ids = p->header[1], num_ops = p->header[2];
+    if (p->nops == num_ops)
+        return fail(p, line, "more operations than the %" PRIu64 " that the "
+                    "header (line %u) declares", num_ops, p->header_line[2]);
+
+    char c = ln->field[0][0];
+    if (ln->len[0] != 1 || (c != 'a' && c != 'r' && c != 'f'))
+        return fail(p, line, "unknown operation '%s' (expected a, r or f)",
+                    show(ln->field[0], ln->len[0], b));
+    ml_op_kind_t kind = (ml_op_kind_t)c;
+    int want = kind == ML_OP_FREE ? 2 : 3;
+    const char *form = kind == ML_OP_FREE ? "f <id>" : c == 'a' ? "a <id> <size>"
+                                                               : "r <id> <size>";
+    if (ln->nfields < want)
+        return fail(p, line, "missing field: expected '%s'", form);
+    if (ln->nfields > want)
+        return fail(p, line, "extra field '%s': expected '%s'",
+                    show(ln->field[want], ln->len[want], b), form);
+
+    uint64_t id, size = 0;
+    if (!number_field(p, line, ln, 1, "block id", &id))
+        return false;
+    if (id >= num_ids) {
+        if (num_ids == 0)
+            return fail(p, line, "block id %" PRIu64 " is out of range: the "
+                        "header (line %u) declares no ids", id,
+                        p->header_line[1]);
+        return fail(p, line, "block id %" PRIu64 " is out of range: the header "
+                    "(line %u) declares %" PRIu64 " ids, 0..%" PRIu64, id,
+                    p->header_line[1], num_ids, num_ids - 1);
+    }
+    if (want == 3) {
+        if (!number_field(p, line, ln, 2, "size", &size))
+            return false;
+        if (size > ML_TRACE_MAX_SIZE)
+            return fail(p, line, "size %" PRIu64 " is more than memlab's limit "
+                        "of 1 GiB (%zu bytes)", size, ML_TRACE_MAX_SIZE);
+    }
+
+    const char *verb = kind == ML_OP_FREE ? "free" : "realloc";
+    switch (liveset_apply(&p->live, kind, (uint32_t)id)) {
+    case APPLY_OK:
+        break;
+    case APPLY_ALLOC_LIVE:
+        return fail(p, line, "block %" PRIu64 " is allocated again while it is "
+                    "still live (no free since its last allocation)", id);
+    case APPLY_NOT_ALLOCATED:
+        return fail(p, line, "%s of block %" PRIu64 ", which was never "
+                    "allocated", verb, id);
+    case APPLY_ALREADY_FREED:
+        return fail(p, line, "%s of block %" PRIu64 ", which was already freed",
+                    verb, id);
+    case APPLY_NOMEM:
+        return fail(p, line, "out of memory");
+    }
+
+    if (p->nops == p->cap) {
+        size_t ncap = p->cap ? p->cap * 2 : 256;
+        if (ncap > num_ops)
+            ncap = (size_t)num_ops;
+        ml_trace_op_t *nops = realloc(p->ops, ncap * sizeof *nops);
+        if (!nops)
+            return fail(p, line, "out of memory");
+        p->ops = nops;
+        p->cap = ncap;
+    }
+    p->ops[p->nops++] = (ml_trace_op_t){
+        .kind = kind, .id = (uint32_t)id, .size = (size_t)size, .line = line,
+    };
+    return true;
+}
+
+// finish — the checks that need the whole file, then the trace itself.
+// `eof_line` is the line after the last one. Returns the trace, or NULL with
+// the error recorded.
+static ml_trace_t *finish(parser_t *p, unsigned eof_line)
+{
+    if (p->nheader == 0) {
+        fail(p, eof_line, "empty trace: expected a header of four numbers "
+             "(suggested heap size, number of ids, number of operations, "
+             "weight), one per line");
+        return NULL;
+    }
+    if (p->nheader < 4) {
+        fail(p, eof_line, "header truncated: the file ends where the %s "
+             "(header line %d of 4) was expected", HEADER_FIELD[p->nheader],
+             p->nheader + 1);
+        return NULL;
+    }
+    if (p->nops < p->header[2]) {
+        fail(p, eof_line, "the file ends after %zu of the %" PRIu64
+             " operations that the header (line %u) declares (truncated "
+             "file?)", p->nops, p->header[2], p->header_line[2]);
+        return NULL;
+    }
+    ml_trace_t *t = calloc(1, sizeof *t);
+    char *name = strdup(p->name);
+    if (!t || !name) {
+        free(t);
+        free(name);
+        fail(p, eof_line, "out of memory");
+        return NULL;
+    }
+    t->name = name;
+    t->sugg_heapsize = (size_t)p->header[0];
+    t->num_ids = (uint32_t)p->header[1];
+    t->num_ops = p->nops;
+    t->weight = (int)p->header[3];
+    t->ops = p->ops;            // ownership moves to the trace
+    p->ops = NULL;
+    return t;
+}
+
+// ml_trace_parse — parse a trace from f; `name` (the path, or any label;
+// "<stream>" when NULL) starts every message. Returns the trace, or NULL
+// with "name:line: what is wrong" in err (when err is non-NULL and errlen >
+// 0). Reads f to the first error or to the end; does not close it. Nothing
+// is allocated on failure.
+ml_trace_t *ml_trace_parse(FILE *f, const char *name, char *err, size_t errlen)
+{
+    parser_t p = { .name = name ? name : "<stream>", .err = err, .errlen = errlen };
+    if (err && errlen)
+        err[0] = '\0';
+    char *buf = NULL;
+    size_t bufcap = 0;
+    unsigned line = 0;
+    ssize_t len;
+    ml_trace_t *t = NULL;
+
+    while ((len = getline(&buf, &bufcap, f)) >= 0) {
+        line++;
+        if (memchr(buf, '\0', (size_t)len)) {
+            fail(&p, line, "line contains a NUL byte (not a text file?)");
+            goto out;
+        }
+        line_t ln;
+        split_line(buf, (size_t)len, &ln);
+        if (ln.nfields == 0 || ln.field[0][0] == '#')
+            continue;
+        bool ok = p.nheader < 4 ? header_line(&p, line, &ln) : op_line(&p, line, &ln);
+        if (!ok)
+            goto out;
+    }
+    if (ferror(f)) {
+        fail(&p, line + 1, "read error: %s", strerror(errno));
+        goto out;
+    }
+    t = finish(&p, line + 1);
+out:
+    free(buf);
+    free(p.ops);
+    free(p.live.state);
+    return t;
+}
+
+// ml_trace_read — open `path` and parse it (see ml_trace_parse). Returns the
+// trace, or NULL with the error in err: "path:line: what is wrong", or
+// "path: cannot open: reason".
+ml_trace_t *ml_trace_read(const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    ml_trace_t *t = ml_trace_parse(f, path, err, errlen);
+    fclose(f);
+    return t;
+}
+
+// ml_trace_free — release t and everything it owns. NULL is allowed.
+void ml_trace_free(ml_trace_t *t)
+{
+    if (!t)
+        return;
+    free(t->ops);
+    free(t->name);
+    free(t);
+}
+
+// ---- the writer ---------------------------------------------------------------
+
+// trace_is_valid — whether t would pass the reader: the same checks on ids,
+// sizes, kinds and the live set. Returns 1 (valid), 0 (invalid) or -1 (out
+// of memory, errno ENOMEM).
+static int trace_is_valid(const ml_trace_t *t)
+{
+    if (t->num_ops > 0 && !t->ops)
+        return 0;
+    if (t->num_ids > ML_TRACE_MAX_IDS || t->weight < 0)
+        return 0;
+    liveset_t ls = { 0 };
+    int valid = 1;
+    for (size_t i = 0; i < t->num_ops && valid == 1; i++) {
+        const ml_trace_op_t *op = &t->ops[i];
+        if (op->kind != ML_OP_ALLOC && op->kind != ML_OP_REALLOC && op->kind != ML_OP_FREE)
+            valid = 0;
+        else if (op->id >= t->num_ids || op->size > ML_TRACE_MAX_SIZE)
+            valid = 0;
+        else {
+            apply_t a = liveset_apply(&ls, op->kind, op->id);
+            valid = a == APPLY_OK ? 1 : a == APPLY_NOMEM ? -1 : 0;
+        }
+    }
+    free(ls.state);
+    if (valid < 0)
+        errno = ENOMEM;
+    return valid;
+}
+
+// write_body — write t's header and operations to out. Returns 0, or -1
+// when a write failed (errno set by stdio).
+static int write_body(const ml_trace_t *t, FILE *out)
+{
+    if (fprintf(out, "%zu\n%" PRIu32 "\n%zu\n%d\n", t->sugg_heapsize,
+                t->num_ids, t->num_ops, t->weight) < 0)
+        return -1;
+    for (size_t i = 0; i < t->num_ops; i++) {
+        const ml_trace_op_t *op = &t->ops[i];
+        int n = op->kind == ML_OP_FREE
+            ? fprintf(out, "f %" PRIu32 "\n", op->id)
+            : fprintf(out, "%c %" PRIu32 " %zu\n", (char)op->kind, op->id, op->size);
+        if (n < 0)
+            return -1;
+    }
+    return 0;
+}
+
+// ml_trace_write — write t to `path` in the .rep format (the 4-line header,
+// then one operation per line, LF endings, no comments, so that CMU's own
+// mdriver reads it too). Writes a temporary file in the same directory,
+// flushes it to disk and renames it over `path`, so `path` is either its old
+// self or the complete new trace, never a partial file. Returns 0, or -1
+// with errno set: EINVAL if t is not a valid trace (the reader would reject
+// it), or the error of the failing system call. Leaves no temporary file
+// behind on failure.
+int ml_trace_write(const ml_trace_t *t, const char *path)
+{
+    if (!t || !path || !*path) {
+        errno = EINVAL;
+        return -1;
+    }
+    int v = trace_is_valid(t);
+    if (v <= 0) {
+        if (v == 0)
+            errno = EINVAL;
+        return -1;
+    }
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + sizeof ".tmp.XXXXXX");
+    if (!tmp)
+        return -1;
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        free(tmp);
+        return -1;
+    }
+    FILE *out = fdopen(fd, "w");
+    if (!out) {
+        int e = errno;
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        errno = e;
+        return -1;
+    }
+    // mkstemp creates the file 0600; a trace is an ordinary data file.
+    int rc = fchmod(fd, 0644);
+    if (rc == 0)
+        rc = write_body(t, out);
+    if (rc == 0 && fflush(out) != 0)
+        rc = -1;
+    if (rc == 0 && fsync(fd) != 0)
+        rc = -1;
+    int e = errno;
+    if (fclose(out) != 0 && rc == 0) {
+        rc = -1;
+        e = errno;
+    }
+    if (rc == 0 && rename(tmp, path) != 0) {
+        rc = -1;
+        e = errno;
+    }
+    if (rc != 0) {
+        unlink(tmp);
+        errno = e;
+    }
+    free(tmp);
+    return rc;
+}
+
+// ---- the summary --------------------------------------------------------------
+
+// ml_trace_summarize — counts per kind, the largest request, the total bytes
+// requested (sizes of every `a` and `r`), and the peak of live payload bytes
+// (the sum of the current sizes of live blocks, maximised over the trace).
+// Tolerates a trace that was not read from a file: operations on ids out of
+// range are skipped, and a free or realloc of a block that is not live
+// counts its old size as 0. If memory for the per-block sizes cannot be
+// had, peak_live_bytes is left 0 and the other fields are still filled in.
+ml_trace_summary_t ml_trace_summarize(const ml_trace_t *t)
+{
+    ml_trace_summary_t s = { 0 };
+    if (!t || !t->ops)
+        return s;
+    size_t *cur = calloc(t->num_ids ? t->num_ids : 1, sizeof *cur);
+    size_t live = 0;
+    for (size_t i = 0; i < t->num_ops; i++) {
+        const ml_trace_op_t *op = &t->ops[i];
+        switch (op->kind) {
+        case ML_OP_ALLOC: s.nalloc++; break;
+        case ML_OP_REALLOC: s.nrealloc++; break;
+        case ML_OP_FREE: s.nfree++; break;
+        }
+        if (op->kind != ML_OP_FREE) {
+            s.total_alloc_bytes += op->size;
+            if (op->size > s.max_size)
+                s.max_size = op->size;
+        }
+        if (!cur || op->id >= t->num_ids)
+            continue;
+        size_t old = op->kind == ML_OP_ALLOC ? 0 : cur[op->id];
+        size_t now = op->kind == ML_OP_FREE ? 0 : op->size;
+        if (op->kind == ML_OP_ALLOC)
+            live -= cur[op->id];   // an `a` over a live block replaces it
+        cur[op->id] = now;
+        live = live - old + now;
+        if (live > s.peak_live_bytes)
+            s.peak_live_bytes = live;
+    }
+    free(cur);
+    return s;
+}

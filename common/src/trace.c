@@ -260,13 +260,13 @@ static bool header_line(parser_t *p, unsigned line, const line_t *ln)
     if (ln->len[0] == 1 && (c == 'a' || c == 'r' || c == 'f') && ln->nfields > 1)
         return fail(p, line, "header truncated: found an operation where the "
                     "%s (header line %d of 4) was expected", what, k + 1);
+    uint64_t v;
+    if (!number_field(p, line, ln, 0, what, &v))
+        return false;
     if (ln->nfields > 1)
         return fail(p, line, "header line %d of 4 (the %s) has extra text '%s' "
                     "after the number", k + 1, what,
                     show(ln->field[1], ln->len[1], b));
-    uint64_t v;
-    if (!number_field(p, line, ln, 0, what, &v))
-        return false;
     if (k == 1 && v > ML_TRACE_MAX_IDS)
         return fail(p, line, "number of ids %" PRIu64 " is more than memlab's "
                     "limit of %" PRIu32, v, ML_TRACE_MAX_IDS);

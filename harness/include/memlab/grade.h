@@ -16,7 +16,7 @@
 // timeout in seconds. Optional Criterion fields or grading options follow:
 //     ML_TEST(s, t, 2, 5, .mem_mb = 1024, .allow_exec = true)
 //
-// What the macros guarantee (see harness/suitelib/suitelib.c):
+// What the macros guarantee (see harness/suitelib/suitelib.h):
 //   - the points, kind and limits sit in the test's Criterion `.data`, where
 //     the suite's `--memlab-manifest` mode reads them for the grader;
 //   - the test process applies resource limits (address space, CPU seconds,
@@ -39,6 +39,9 @@
 // The exit status with which a test body that ran to its end leaves; the
 // Criterion test is declared to expect it (its completion proof).
 #define ML_EXIT_COMPLETE 83
+// The exit status of a test that was not run because its sandbox could not be
+// set up (see harness/suitelib/sandbox.c).
+#define ML_EXIT_NO_SANDBOX 86
 
 #define ML_GRADE_MAGIC 0x6d6c6772u  // "mlgr": marks .data as an ml_grade_info_t
 

@@ -1,0 +1,329 @@
+// main.c — the tri-color lab's program: build a heap from a scenario, run one
+// collection with your marker step by step, print each step, check the
+// result against an independent oracle, and optionally draw every step.
+//
+//   tri-color --scenario list --size 20 --budget 2
+//   tri-color -f labs/tri-color/data/figure1.scn --dot build/frames
+//
+// Exit status: 0 when the collection ran (whatever its verdict), 1 on bad
+// input (a scenario file with errors, a heap that cannot be built), 2 on bad
+// usage.
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "collector.h"
+#include "frames.h"
+#include "mark.h"
+#include "memlab/gcheap.h"
+#include "memlab/stats.h"
+#include "memlab/verify.h"
+#include "scenario.h"
+#include "scenario_heap.h"
+
+#define DETAIL_LIMIT 5000   // per-step colors and invariant checks up to this many objects
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: tri-color [options]\n"
+            "Build a heap from a scenario, mark it step by step with the tri-color\n"
+            "marker of mark.c, sweep, and check the survivors against an oracle.\n"
+            "\n"
+            "  -s, --scenario NAME   a named scenario (default: list):\n");
+    for (int i = 0; tc_classic_names[i]; i++)
+        fprintf(out, "                          %-8s %s\n", tc_classic_names[i], tc_classic_help[i]);
+    fprintf(out,
+            "  -n, --size N          the scenario's size (objects, or depth for tree/gcbench)\n"
+            "  -S, --seed N          seed of the random scenario (default 1)\n"
+            "  -f, --file FILE       read the scenario from FILE (format: see the handout)\n"
+            "  -b, --budget N        objects scanned per mark step (default 1)\n"
+            "  -d, --dot DIR         write one Graphviz frame per step into DIR, render them\n"
+            "                        to SVG and write DIR/index.html to step through them\n"
+            "      --save FILE       write the scenario in the text format to FILE and exit\n"
+            "  -q, --quiet           no line per step, just the summary\n"
+            "      --json            the summary as one JSON object on stdout\n"
+            "  -h, --help            this help\n"
+            "\n"
+            "Exit status: 0 the collection ran, 1 bad input, 2 bad usage.\n");
+}
+
+typedef struct options {
+    const char *scenario, *file, *dot, *save;
+    size_t size, budget;
+    uint64_t seed;
+    bool quiet, json;
+} options_t;
+
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *end || s[0] == '-')
+        return false;
+    *out = (size_t)v;
+    return true;
+}
+
+// collect_newly_black — objects black now that were not black before
+// (`before` lists the black objects' flags by scenario index; objects not in
+// the scenario are ignored). Updates `before`. Returns the count, filling
+// out[0..max).
+static size_t newly_black(const tc_heap_t *th, const tc_greyset_t *g, bool *was_black, void **out, size_t max)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; i < th->scn->nobjs; i++) {
+        if (was_black[i] || !tc_heap_alive(th, i))
+            continue;
+        if (tc_color_of(th->heap, g, th->objs[i]) == TC_BLACK) {
+            was_black[i] = true;
+            if (n < max)
+                out[n] = th->objs[i];
+            n++;
+        }
+    }
+    return n;
+}
+
+static const char *label(const tc_heap_t *th, const void *obj, char *buf, size_t len)
+{
+    uint32_t i = tc_heap_index_of(th, obj);
+    if (i == TC_NIL)
+        return ml_gc_describe(th->heap, obj, buf, len);
+    return tc_heap_obj_label(th, i, buf, len);
+}
+
+static int run(const options_t *o, tc_scenario_t *scn)
+{
+    char err[512];
+    tc_heap_t *th = tc_heap_build(scn, NULL, err, sizeof err);
+    if (!th) {
+        fprintf(stderr, "tri-color: %s\n", err);
+        return 1;
+    }
+    ml_gc_heap_t *h = th->heap;
+    tc_marker_t *m = tc_marker_new(h);
+    if (!m) {
+        fprintf(stderr, "tri-color: tc_marker_new returned NULL\n");
+        tc_heap_free(th);
+        return 1;
+    }
+    ml_gc_collector_t table = tc_collector(m);
+    ml_gc_set_collector(h, &table);
+    tc_frames_t *frames = NULL;
+    if (o->dot) {
+        frames = tc_frames_open(o->dot, th, err, sizeof err);
+        if (!frames) {
+            fprintf(stderr, "tri-color: %s\n", err);
+            tc_marker_free(m), tc_heap_free(th);
+            return 2;
+        }
+    }
+    bool detail = scn->nobjs <= DETAIL_LIMIT;
+    bool *was_black = calloc(scn->nobjs ? scn->nobjs : 1, sizeof *was_black);
+    void *scanned[64];
+    size_t steps = 0, violations = 0, max_scanned = 0;
+    char why[512], a[128], cap[256];
+    int rc = 0;
+    if (!was_black) {
+        fprintf(stderr, "tri-color: out of memory\n");
+        rc = 1;
+        goto out;
+    }
+    if (!o->quiet && !o->json)
+        printf("scenario %s: %u objects, %zu pointers, %u globals, %u frames; budget %zu per step\n",
+               scn->name, scn->nobjs, scn->nedges, scn->nglobals, scn->nframes, o->budget);
+
+    ml_gc_cycle_begin(h);   // mark_begin: tc_mark_roots
+    for (bool done = false;;) {
+        tc_greyset_t g;
+        if (tc_greyset_take(&g, m)) {
+            fprintf(stderr, "tri-color: out of memory\n");
+            rc = 1;
+            goto out;
+        }
+        size_t nb = detail || frames ? newly_black(th, &g, was_black, scanned, 64) : 0;
+        if (nb > max_scanned)
+            max_scanned = nb;
+        if (steps == 0)
+            snprintf(cap, sizeof cap, "roots shaded: %zu grey", g.n);
+        else if (nb == 1)
+            snprintf(cap, sizeof cap, "step %zu: scanned %s", steps, label(th, scanned[0], a, sizeof a));
+        else
+            snprintf(cap, sizeof cap, "step %zu: scanned %zu objects", steps, nb);
+        if (detail) {
+            tc_color_counts_t c = tc_count_colors(h, &g);
+            if (!o->quiet && !o->json)
+                printf("%-40s white %6zu  grey %6zu  black %6zu\n", cap, c.white, c.grey, c.black);
+            if (ml_verify_tricolor(h, ML_INV_STRONG, tc_greyset_grey_fn, &g, why, sizeof why)) {
+                violations++;
+                if (!o->json)
+                    printf("  ! strong tri-color invariant broken: %s\n", why);
+            }
+            if (g.duplicates || g.not_objects || g.unmarked) {
+                violations++;
+                if (!o->json)
+                    printf("  ! the worklist holds %zu duplicates, %zu non-objects, %zu unmarked objects\n",
+                           g.duplicates, g.not_objects, g.unmarked);
+            }
+        } else if (!o->quiet && !o->json && (steps & (steps - 1)) == 0) {
+            printf("step %-10zu grey %zu\n", steps, g.n);
+        }
+        if (frames && tc_frames_add(frames, &g, scanned, nb < 64 ? nb : 64, cap, err, sizeof err)) {
+            fprintf(stderr, "tri-color: %s\n", err);
+            tc_greyset_free(&g);
+            rc = 1;
+            goto out;
+        }
+        tc_greyset_free(&g);
+        if (done || ml_gc_phase(h) != ML_GC_MARK)
+            break;
+        done = ml_gc_cycle_step(h, o->budget);
+        steps++;
+        if (steps > (size_t)scn->nobjs * 4 + 1000) {
+            printf("  ! marking did not finish after %zu steps: giving up\n", steps);
+            break;
+        }
+    }
+    // Survivors against the oracle (computed on the description, before the sweep).
+    size_t nreach;
+    bool *reach = tc_scenario_reachable(scn, &nreach);
+    size_t white_reachable = 0;
+    for (uint32_t i = 0; reach && i < scn->nobjs; i++)
+        if (reach[i] && !ml_gc_is_marked(h, th->objs[i]) && white_reachable++ == 0 && !o->json)
+            printf("  ! %s is reachable (%s) but still white: the sweep will free it\n",
+                   tc_heap_obj_label(th, i, a, sizeof a), tc_heap_why_reachable(th, i, why, sizeof why));
+    ml_memstats_t st;
+    ml_gc_read_memstats(h, &st);
+    uint64_t before = st.heap_objects;
+    ml_gc_cycle_finish(h);  // mark termination, then the sweep: tc_sweep
+    ml_gc_read_memstats(h, &st);
+    size_t lost = 0, garbage_left = 0;
+    for (uint32_t i = 0; reach && i < scn->nobjs; i++) {
+        bool alive = tc_heap_alive(th, i);
+        if (reach[i] && !alive && lost++ == 0 && !o->json)
+            printf("  ! %s was freed but is reachable (%s)\n", tc_heap_obj_label(th, i, a, sizeof a),
+                   tc_heap_why_reachable(th, i, why, sizeof why));
+        if (!reach[i] && alive)
+            garbage_left++;
+    }
+    bool ok = reach && lost == 0 && garbage_left == 0 && violations == 0;
+    if (o->json) {
+        printf("{\"scenario\":\"%s\",\"objects\":%u,\"reachable\":%zu,\"budget\":%zu,\"steps\":%zu,"
+               "\"freed\":%" PRIu64 ",\"survivors\":%" PRIu64 ",\"lost\":%zu,\"garbage_left\":%zu,"
+               "\"invariant_violations\":%zu,\"ok\":%s}\n",
+               scn->name, scn->nobjs, nreach, o->budget, steps, before - st.heap_objects, st.heap_objects,
+               lost, garbage_left, violations, ok ? "true" : "false");
+    } else {
+        printf("marking took %zu steps (at most %zu objects scanned in one step)\n", steps, max_scanned);
+        printf("sweep freed %" PRIu64 " objects; %" PRIu64 " survive; the oracle finds %zu reachable\n",
+               before - st.heap_objects, st.heap_objects, nreach);
+        if (ok)
+            printf("verdict: OK — the survivors are exactly the reachable objects\n");
+        else
+            printf("verdict: WRONG — %zu reachable objects freed, %zu garbage objects kept, "
+                   "%zu steps broke an invariant\n", lost, garbage_left, violations);
+    }
+    free(reach);
+    if (frames) {
+        int n = tc_frames_close(frames, err, sizeof err);
+        frames = NULL;
+        if (n < 0) {
+            fprintf(stderr, "tri-color: %s\n", err);
+            rc = 1;
+        } else if (!o->json) {
+            printf("%d frames: open %s/index.html\n", n, o->dot);
+        }
+    }
+out:
+    if (frames)
+        tc_frames_close(frames, err, sizeof err);
+    free(was_black);
+    tc_marker_free(m);
+    tc_heap_free(th);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    options_t o = {.scenario = NULL, .budget = 1, .seed = 1};
+    enum { OPT_SAVE = 256, OPT_JSON };
+    static const struct option longopts[] = {
+        {"scenario", required_argument, NULL, 's'}, {"size", required_argument, NULL, 'n'},
+        {"seed", required_argument, NULL, 'S'},     {"file", required_argument, NULL, 'f'},
+        {"budget", required_argument, NULL, 'b'},   {"dot", required_argument, NULL, 'd'},
+        {"save", required_argument, NULL, OPT_SAVE}, {"quiet", no_argument, NULL, 'q'},
+        {"json", no_argument, NULL, OPT_JSON},       {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    for (int c; (c = getopt_long(argc, argv, "s:n:S:f:b:d:qh", longopts, NULL)) != -1;) {
+        size_t v;
+        switch (c) {
+        case 's': o.scenario = optarg; break;
+        case 'f': o.file = optarg; break;
+        case 'd': o.dot = optarg; break;
+        case OPT_SAVE: o.save = optarg; break;
+        case 'q': o.quiet = true; break;
+        case OPT_JSON: o.json = true; break;
+        case 'h': usage(stdout); return 0;
+        case 'n':
+        case 'S':
+        case 'b':
+            if (!parse_size(optarg, &v) || (c == 'b' && v == 0)) {
+                fprintf(stderr, "tri-color: --%s needs a %snumber, not '%s'\n",
+                        c == 'n' ? "size" : c == 'S' ? "seed" : "budget", c == 'b' ? "positive " : "", optarg);
+                return 2;
+            }
+            if (c == 'n') o.size = v;
+            else if (c == 'S') o.seed = v;
+            else o.budget = v;
+            break;
+        default: usage(stderr); return 2;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "tri-color: unexpected argument '%s' (see --help)\n", argv[optind]);
+        return 2;
+    }
+    if (o.file && o.scenario) {
+        fprintf(stderr, "tri-color: give either --scenario or --file, not both\n");
+        return 2;
+    }
+    char err[512];
+    tc_scenario_t *scn;
+    if (o.file) {
+        scn = tc_scenario_read(o.file, err, sizeof err);
+        if (!scn) {
+            fprintf(stderr, "%s\n", err);
+            return 1;
+        }
+    } else {
+        scn = tc_scenario_classic(o.scenario ? o.scenario : "list", o.size, o.seed, err, sizeof err);
+        if (!scn) {
+            fprintf(stderr, "tri-color: %s\n", err);
+            return 2;
+        }
+    }
+    int rc = 0;
+    if (o.save) {
+        // Written to a temporary file renamed into place: never half a file.
+        char tmp[4096];
+        snprintf(tmp, sizeof tmp, "%s.tmp", o.save);
+        FILE *f = fopen(tmp, "w");
+        bool bad = !f || tc_scenario_write(scn, f);
+        if (f && fclose(f))
+            bad = true;
+        if (bad || rename(tmp, o.save)) {
+            fprintf(stderr, "tri-color: %s: %s\n", o.save, strerror(errno));
+            remove(tmp);
+            rc = 1;
+        }
+    } else {
+        rc = run(&o, scn);
+    }
+    tc_scenario_free(scn);
+    return rc;
+}

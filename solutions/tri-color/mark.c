@@ -1,0 +1,147 @@
+// mark.c — reference solution of the tri-color lab: an incremental tri-color
+// marker with an explicit grey worklist, and the sweep (Go's mgcmark.go,
+// mgcsweep.go).
+//
+// Data structure: the grey worklist is a growable array used as a stack
+// (LIFO, like Go's per-P gcWork buffers drained last-in first-out), kept in
+// malloc'd memory, never in the GC heap. The mark bits live in the core's
+// spans. Colors follow mark.h: white = unmarked, grey = marked and on the
+// stack, black = marked and off it.
+//
+// The cycle:
+//   1. tc_mark_roots: shade each global, scan each stack → roots are grey.
+//   2. tc_mark_step(budget), repeatedly: pop a grey object, scan it (shade
+//      its slots' targets), until the budget is spent or the stack is empty.
+//   3. tc_sweep: free every unmarked object, clear the marks of the rest.
+//
+// Why it is correct: an object goes on the stack only when its mark bit goes
+// from clear to set (tc_shade), so each reachable object is pushed once and
+// scanned once, and no black object can point to a white one — when an
+// object turns black, everything it points to has just been shaded. When the
+// stack is empty there is no grey object, so (strong invariant) every object
+// reachable from the roots is black, and every white object is garbage.
+#include "mark.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+struct tc_marker {
+    ml_gc_heap_t *heap;
+    void **stack;       // the grey worklist: stack[0 .. len)
+    size_t len, cap;
+};
+
+tc_marker_t *tc_marker_new(ml_gc_heap_t *h)
+{
+    tc_marker_t *m = calloc(1, sizeof *m);
+    if (m)
+        m->heap = h;
+    return m;
+}
+
+void tc_marker_free(tc_marker_t *m)
+{
+    if (!m)
+        return;
+    free(m->stack);
+    free(m);
+}
+
+ml_gc_heap_t *tc_marker_heap(const tc_marker_t *m)
+{
+    return m->heap;
+}
+
+size_t tc_grey_count(const tc_marker_t *m)
+{
+    return m->len;
+}
+
+void tc_grey_foreach(const tc_marker_t *m, void (*fn)(void *obj, void *arg), void *arg)
+{
+    for (size_t i = 0; i < m->len; i++)
+        fn(m->stack[i], arg);
+}
+
+// grey_push — the slow path of tc_shade when the stack is full: double it.
+static void grey_grow(tc_marker_t *m)
+{
+    size_t ncap = m->cap ? 2 * m->cap : 1024;
+    void **ns = realloc(m->stack, ncap * sizeof *ns);
+    if (!ns) {
+        fprintf(stderr, "tc_shade: out of memory growing the grey worklist to %zu entries\n", ncap);
+        abort();
+    }
+    m->stack = ns;
+    m->cap = ncap;
+}
+
+void tc_shade(tc_marker_t *m, void *p)
+{
+    if (!p)
+        return;
+    void *obj = ml_gc_object_of(m->heap, p);    // the object's start, or NULL
+    if (!obj || !ml_gc_try_mark(m->heap, obj))  // not an object, or not white
+        return;
+    if (m->len == m->cap)
+        grey_grow(m);
+    m->stack[m->len++] = obj;
+}
+
+void tc_scan_object(tc_marker_t *m, void *obj)
+{
+    ml_gc_slots_t it;
+    ml_gc_slots_begin(m->heap, obj, &it);
+    for (void **slot; (slot = ml_gc_slots_next(&it));)
+        tc_shade(m, *slot);
+}
+
+void tc_scan_stack(tc_marker_t *m, ml_gc_stack_t *st)
+{
+    for (ml_gc_frame_t *f = ml_gc_stack_top(st); f; f = ml_gc_frame_caller(f)) {
+        for (size_t i = 0; i < ml_gc_frame_nslots(f); i++)
+            tc_shade(m, ml_gc_frame_get(f, i));
+        ml_gc_frame_set_scanned(f, true);
+    }
+    ml_gc_stack_set_scanned(st, true);
+}
+
+void tc_mark_roots(tc_marker_t *m)
+{
+    for (size_t g = 0; g < ml_gc_num_globals(m->heap); g++)
+        tc_shade(m, ml_gc_global_get(m->heap, (int)g));
+    for (size_t s = 0; s < ml_gc_num_stacks(m->heap); s++)
+        tc_scan_stack(m, ml_gc_stack_at(m->heap, s));
+}
+
+bool tc_mark_step(tc_marker_t *m, size_t budget)
+{
+    for (size_t done = 0; done < budget && m->len > 0; done++)
+        tc_scan_object(m, m->stack[--m->len]);
+    return m->len == 0;
+}
+
+void tc_on_alloc(tc_marker_t *m, void *obj)
+{
+    // Black: marked, never on the worklist. A new object's slots are all
+    // nil, so it has nothing to scan; anything stored into it later is the
+    // write barrier's business (next lab).
+    ml_gc_set_mark(m->heap, obj);
+}
+
+size_t tc_sweep(tc_marker_t *m)
+{
+    size_t freed = 0;
+    ml_gc_iter_t it;
+    ml_gc_iter_init(m->heap, &it);
+    for (void *obj; (obj = ml_gc_iter_next(&it));) {
+        if (ml_gc_is_marked(m->heap, obj)) {
+            ml_gc_clear_mark(m->heap, obj);     // black → white for next cycle
+        } else {
+            ml_gc_free(m->heap, obj);
+            freed++;
+        }
+    }
+    m->len = 0;     // empty already after marking; a new cycle starts clean
+    return freed;
+}

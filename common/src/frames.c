@@ -1,0 +1,210 @@
+// frames.c — step-through pages for sequences of heap pictures (see dot.h):
+// index.html with every frame's SVG embedded (Prev/Next buttons, arrow keys,
+// a caption and "k / n"), and a recorder that writes, renders and indexes
+// the frames of a run.
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "memlab/dot.h"
+
+#define FAIL(...) do { if (why) snprintf(why, whylen, __VA_ARGS__); goto fail; } while (0)
+
+static void put_html(FILE *out, const char *s) {
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '&': fputs("&amp;", out); break;
+        case '"': fputs("&quot;", out); break;
+        default: fputc(*s, out);
+        }
+    }
+}
+
+// The whole of file `path` (NUL-terminated, malloc'd), or NULL.
+static char *slurp(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n - 1, f);
+        if (n < cap - 1) break;
+        char *nb = realloc(buf, cap * 2);
+        if (!nb) { free(buf); buf = NULL; break; }
+        buf = nb;
+        cap *= 2;
+    }
+    if (buf) buf[n] = '\0';
+    if (ferror(f)) { free(buf); buf = NULL; }
+    fclose(f);
+    return buf;
+}
+
+static const char *page_head =
+    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
+static const char *page_style =
+    "</title>\n<style>\n"
+    "body { font-family: Helvetica, Arial, sans-serif; margin: 1.5em; background: #fafafa; }\n"
+    "h1 { font-size: 1.3em; margin: 0 0 0.5em 0; }\n"
+    "#bar { display: flex; gap: 0.8em; align-items: center; margin-bottom: 0.6em; }\n"
+    "button { font-size: 1em; padding: 0.25em 0.9em; }\n"
+    "#caption { font-family: monospace; font-size: 1em; margin: 0.4em 0 0.8em 0; white-space: pre-wrap; }\n"
+    ".frame { display: none; background: white; border: 1px solid #ccc; padding: 0.5em; overflow: auto; }\n"
+    ".frame.shown { display: block; }\n"
+    ".frame svg { max-width: 100%; height: auto; }\n"
+    "</style>\n</head>\n<body>\n<h1>";
+static const char *page_script =
+    "<script>\n"
+    "(function () {\n"
+    "  var frames = document.querySelectorAll('.frame');\n"
+    "  var cur = 0;\n"
+    "  function show(k) {\n"
+    "    if (frames.length === 0) return;\n"
+    "    cur = Math.max(0, Math.min(frames.length - 1, k));\n"
+    "    for (var i = 0; i < frames.length; i++) frames[i].className = i === cur ? 'frame shown' : 'frame';\n"
+    "    document.getElementById('caption').textContent = frames[cur].getAttribute('data-caption');\n"
+    "    document.getElementById('counter').textContent = (cur + 1) + ' / ' + frames.length;\n"
+    "  }\n"
+    "  document.getElementById('prev').onclick = function () { show(cur - 1); };\n"
+    "  document.getElementById('next').onclick = function () { show(cur + 1); };\n"
+    "  document.addEventListener('keydown', function (e) {\n"
+    "    if (e.key === 'ArrowLeft') show(cur - 1);\n"
+    "    else if (e.key === 'ArrowRight') show(cur + 1);\n"
+    "    else if (e.key === 'Home') show(0);\n"
+    "    else if (e.key === 'End') show(frames.length - 1);\n"
+    "  });\n"
+    "  show(0);\n"
+    "})();\n"
+    "</script>\n</body>\n</html>\n";
+
+int ml_dot_write_index(const char *dir, const char *title, const ml_dot_frame_t *frames,
+                       size_t n, char *why, size_t whylen) {
+    size_t plen = strlen(dir) + 64;
+    char *path = malloc(plen), *tmp = malloc(plen), *svgpath = NULL, *svg = NULL;
+    FILE *out = NULL;
+    if (!path || !tmp) FAIL("%s: out of memory", dir);
+    snprintf(path, plen, "%s/index.html", dir);
+    snprintf(tmp, plen, "%s/.index.html.tmp%ld", dir, (long)getpid());
+    out = fopen(tmp, "w");
+    if (!out) FAIL("%s: %s", tmp, strerror(errno));
+    fputs(page_head, out);
+    put_html(out, title ? title : "heap frames");
+    fputs(page_style, out);
+    put_html(out, title ? title : "heap frames");
+    fputs("</h1>\n<div id=\"bar\"><button id=\"prev\">&#8592; Prev</button>"
+          "<button id=\"next\">Next &#8594;</button><span id=\"counter\"></span>"
+          "<span style=\"color:#777\">(arrow keys step)</span></div>\n"
+          "<div id=\"caption\"></div>\n", out);
+    for (size_t i = 0; i < n; i++) {
+        size_t sl = strlen(dir) + strlen(frames[i].svg) + 2;
+        svgpath = malloc(sl);
+        if (!svgpath) FAIL("%s: out of memory", dir);
+        snprintf(svgpath, sl, "%s/%s", dir, frames[i].svg);
+        svg = slurp(svgpath);
+        if (!svg) FAIL("%s: %s", svgpath, strerror(errno ? errno : EIO));
+        const char *start = strstr(svg, "<svg");
+        if (!start) FAIL("%s: not an SVG file (no <svg> element)", svgpath);
+        fprintf(out, "<div class=\"frame\" id=\"frame-%zu\" data-caption=\"", i + 1);
+        put_html(out, frames[i].caption ? frames[i].caption : "");
+        fputs("\">\n", out);
+        fputs(start, out);
+        fputs("\n</div>\n", out);
+        free(svg);
+        free(svgpath);
+        svg = svgpath = NULL;
+    }
+    if (n == 0) fputs("<p>No frames were recorded.</p>\n", out);
+    fputs(page_script, out);
+    if (fclose(out) != 0) {
+        out = NULL;
+        FAIL("%s: %s", tmp, strerror(errno));
+    }
+    out = NULL;
+    if (rename(tmp, path) != 0) FAIL("%s: %s", path, strerror(errno));
+    free(path);
+    free(tmp);
+    return 0;
+fail:
+    if (out) fclose(out);
+    if (tmp) unlink(tmp);
+    free(svg);
+    free(svgpath);
+    free(path);
+    free(tmp);
+    return -1;
+}
+
+// ---- the recorder ----------------------------------------------------------
+
+int ml_dot_seq_init(ml_dot_seq_t *s, const char *dir, char *why, size_t whylen) {
+    memset(s, 0, sizeof s[0]);
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        if (why) snprintf(why, whylen, "%s: %s", dir, strerror(errno));
+        return -1;
+    }
+    s->dir = strdup(dir);
+    if (!s->dir) {
+        if (why) snprintf(why, whylen, "%s: out of memory", dir);
+        return -1;
+    }
+    return 0;
+}
+
+int ml_dot_seq_add(ml_dot_seq_t *s, ml_gc_heap_t *h, const ml_dot_opts_t *o, char *why,
+                   size_t whylen, const char *caption_fmt, ...) {
+    char *dotp = NULL, *svgp = NULL, *name = NULL, *caption = NULL;
+    if (s->n == s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 32;
+        ml_dot_frame_t *f = realloc(s->frames, nc * sizeof *f);
+        if (!f) FAIL("%s: out of memory", s->dir);
+        s->frames = f;
+        s->cap = nc;
+    }
+    size_t len = strlen(s->dir) + 32;
+    dotp = malloc(len);
+    svgp = malloc(len);
+    name = malloc(32);
+    if (!dotp || !svgp || !name) FAIL("%s: out of memory", s->dir);
+    snprintf(name, 32, "frame-%03zu.svg", s->n + 1);
+    snprintf(dotp, len, "%s/frame-%03zu.dot", s->dir, s->n + 1);
+    snprintf(svgp, len, "%s/%s", s->dir, name);
+    va_list ap;
+    va_start(ap, caption_fmt);
+    int cl = vasprintf(&caption, caption_fmt, ap);
+    va_end(ap);
+    if (cl < 0) {
+        caption = NULL;
+        FAIL("%s: out of memory", s->dir);
+    }
+    if (ml_dot_write(h, dotp, o, why, whylen) != 0) goto fail;
+    if (ml_dot_render_svg(dotp, svgp, why, whylen) != 0) goto fail;
+    s->frames[s->n++] = (ml_dot_frame_t){.svg = name, .caption = caption};
+    free(dotp);
+    free(svgp);
+    return 0;
+fail:
+    free(dotp);
+    free(svgp);
+    free(name);
+    free(caption);
+    return -1;
+}
+
+int ml_dot_seq_finish(ml_dot_seq_t *s, const char *title, char *why, size_t whylen) {
+    return ml_dot_write_index(s->dir, title, s->frames, s->n, why, whylen);
+}
+
+void ml_dot_seq_fini(ml_dot_seq_t *s) {
+    for (size_t i = 0; i < s->n; i++) {
+        free((char *)s->frames[i].svg);
+        free((char *)s->frames[i].caption);
+    }
+    free(s->frames);
+    free(s->dir);
+    memset(s, 0, sizeof s[0]);
+}

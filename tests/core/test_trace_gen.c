@@ -67,7 +67,7 @@ static int cmp_size(const void *a, const void *b)
 
 // ---- determinism and validity ----------------------------------------------------
 
-Test(trace_gen, same_seed_gives_an_identical_trace, .timeout = 10)
+Test(trace_gen, same_seed_gives_an_identical_trace, .timeout = 5)
 {
     ml_trace_gen_t g = base_params();
     ml_trace_t *a = generate_ok(&g), *b = generate_ok(&g);
@@ -77,7 +77,7 @@ Test(trace_gen, same_seed_gives_an_identical_trace, .timeout = 10)
     ml_trace_free(b);
 }
 
-Test(trace_gen, different_seeds_give_different_traces, .timeout = 10)
+Test(trace_gen, different_seeds_give_different_traces, .timeout = 5)
 {
     ml_trace_gen_t g = base_params();
     ml_trace_t *a = generate_ok(&g);
@@ -88,7 +88,7 @@ Test(trace_gen, different_seeds_give_different_traces, .timeout = 10)
     ml_trace_free(b);
 }
 
-Test(trace_gen, header_fields_describe_the_generated_trace, .timeout = 10)
+Test(trace_gen, header_fields_describe_the_generated_trace, .timeout = 5)
 {
     ml_trace_gen_t g = base_params();
     ml_trace_t *t = generate_ok(&g);
@@ -104,7 +104,7 @@ Test(trace_gen, header_fields_describe_the_generated_trace, .timeout = 10)
     ml_trace_free(t);
 }
 
-Test(trace_gen, reader_accepts_what_the_writer_writes_for_every_distribution, .timeout = 20)
+Test(trace_gen, reader_accepts_what_the_writer_writes_for_every_distribution, .timeout = 5)
 {
     char dir[] = "/tmp/memlab-gen-XXXXXX", path[64];
     cr_assert(mkdtemp(dir));
@@ -185,7 +185,7 @@ Test(trace_gen, invalid_parameters_are_refused_with_einval, .timeout = 5)
 
 // ---- size distributions -----------------------------------------------------------
 
-Test(trace_gen, uniform_sizes_stay_in_range_and_average_the_midpoint, .timeout = 10)
+Test(trace_gen, uniform_sizes_stay_in_range_and_average_the_midpoint, .timeout = 5)
 {
     ml_trace_gen_t g = base_params();
     g.num_blocks = 20000;
@@ -206,7 +206,7 @@ Test(trace_gen, uniform_sizes_stay_in_range_and_average_the_midpoint, .timeout =
     ml_trace_free(t);
 }
 
-Test(trace_gen, log_sizes_put_equal_weight_on_every_doubling, .timeout = 10)
+Test(trace_gen, log_sizes_put_equal_weight_on_every_doubling, .timeout = 5)
 {
     ml_trace_gen_t g = base_params();
     g.num_blocks = 20000;
@@ -231,7 +231,7 @@ Test(trace_gen, log_sizes_put_equal_weight_on_every_doubling, .timeout = 10)
     ml_trace_free(t);
 }
 
-Test(trace_gen, pow2_sizes_are_powers_of_two_covering_the_range, .timeout = 10)
+Test(trace_gen, pow2_sizes_are_powers_of_two_covering_the_range, .timeout = 5)
 {
     ml_trace_gen_t g = base_params();
     g.num_blocks = 9000;
@@ -264,7 +264,7 @@ Test(trace_gen, alternate_sizes_alternate_between_min_and_max, .timeout = 5)
     ml_trace_free(t);
 }
 
-Test(trace_gen, choice_sizes_come_only_from_the_choices_uniformly, .timeout = 10)
+Test(trace_gen, choice_sizes_come_only_from_the_choices_uniformly, .timeout = 5)
 {
     ml_trace_gen_t g = base_params();
     g.num_blocks = 16000;
@@ -286,7 +286,7 @@ Test(trace_gen, choice_sizes_come_only_from_the_choices_uniformly, .timeout = 10
 
 // ---- lifetimes ----------------------------------------------------------------------
 
-Test(trace_gen, lifetimes_are_exponential_with_the_requested_mean, .timeout = 10)
+Test(trace_gen, lifetimes_are_exponential_with_the_requested_mean, .timeout = 5)
 {
     ml_trace_gen_t g = base_params();
     g.num_blocks = 20000;
@@ -358,7 +358,7 @@ Test(trace_gen, free_all_at_end_decides_whether_blocks_stay_live, .timeout = 5)
 
 // ---- reallocation -------------------------------------------------------------------
 
-Test(trace_gen, realloc_share_follows_realloc_prob_and_grows_by_the_factor, .timeout = 10)
+Test(trace_gen, realloc_share_follows_realloc_prob_and_grows_by_the_factor, .timeout = 5)
 {
     ml_trace_gen_t g = base_params();
     g.num_blocks = 16000;
@@ -383,7 +383,7 @@ Test(trace_gen, realloc_share_follows_realloc_prob_and_grows_by_the_factor, .tim
     ml_trace_free(t);
 }
 
-Test(trace_gen, growing_sizes_are_clamped_at_the_reader_limit, .timeout = 10)
+Test(trace_gen, growing_sizes_are_clamped_at_the_reader_limit, .timeout = 5)
 {
     ml_trace_gen_t g = base_params();
     g.num_blocks = 200;

@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "collector.h"
-#include "frames.h"
 #include "mark.h"
+#include "memlab/dot.h"
 #include "memlab/gcheap.h"
 #include "memlab/stats.h"
 #include "memlab/verify.h"
@@ -24,6 +24,7 @@
 #include "scenario_heap.h"
 
 #define DETAIL_LIMIT 5000   // per-step colors and invariant checks up to this many objects
+#define DOT_LIMIT 400       // the most objects --dot will draw
 
 static void usage(FILE *out)
 {
@@ -113,14 +114,20 @@ static int run(const options_t *o, tc_scenario_t *scn)
     }
     ml_gc_collector_t table = tc_collector(m);
     ml_gc_set_collector(h, &table);
-    tc_frames_t *frames = NULL;
+    ml_dot_seq_t seq, *frames = NULL;
     if (o->dot) {
-        frames = tc_frames_open(o->dot, th, err, sizeof err);
-        if (!frames) {
-            fprintf(stderr, "tri-color: %s\n", err);
+        if (scn->nobjs > DOT_LIMIT) {
+            fprintf(stderr, "tri-color: --dot draws at most %d objects; %s has %u (use a smaller --size)\n",
+                    DOT_LIMIT, scn->name, scn->nobjs);
             tc_marker_free(m), tc_heap_free(th);
             return 2;
         }
+        if (ml_dot_seq_init(&seq, o->dot, err, sizeof err)) {
+            fprintf(stderr, "tri-color: %s\n", err);
+            tc_marker_free(m), tc_heap_free(th);
+            return 1;
+        }
+        frames = &seq;
     }
     bool detail = scn->nobjs <= DETAIL_LIMIT;
     bool *was_black = calloc(scn->nobjs ? scn->nobjs : 1, sizeof *was_black);
@@ -172,7 +179,13 @@ static int run(const options_t *o, tc_scenario_t *scn)
         } else if (!o->quiet && !o->json && (steps & (steps - 1)) == 0) {
             printf("step %-10zu grey %zu\n", steps, g.n);
         }
-        if (frames && tc_frames_add(frames, &g, scanned, nb < 64 ? nb : 64, cap, err, sizeof err)) {
+        ml_dot_opts_t dopts = {
+            .title = scn->name,
+            .highlight = nb > 0 ? scanned[0] : NULL,
+            .is_grey = tc_greyset_grey_fn,
+            .grey_arg = &g,
+        };
+        if (frames && ml_dot_seq_add(frames, h, &dopts, err, sizeof err, "%s", cap)) {
             fprintf(stderr, "tri-color: %s\n", err);
             tc_greyset_free(&g);
             rc = 1;
@@ -229,18 +242,20 @@ static int run(const options_t *o, tc_scenario_t *scn)
     }
     free(reach);
     if (frames) {
-        int n = tc_frames_close(frames, err, sizeof err);
-        frames = NULL;
-        if (n < 0) {
+        // A last frame after the sweep: only the survivors remain.
+        ml_dot_opts_t dopts = {.title = scn->name};
+        if (ml_dot_seq_add(frames, h, &dopts, err, sizeof err, "after the sweep: %" PRIu64 " objects survive",
+                           st.heap_objects) ||
+            ml_dot_seq_finish(frames, scn->name, err, sizeof err)) {
             fprintf(stderr, "tri-color: %s\n", err);
             rc = 1;
         } else if (!o->json) {
-            printf("%d frames: open %s/index.html\n", n, o->dot);
+            printf("%zu frames: open %s/index.html\n", frames->n, o->dot);
         }
     }
 out:
     if (frames)
-        tc_frames_close(frames, err, sizeof err);
+        ml_dot_seq_fini(frames);
     free(was_black);
     tc_marker_free(m);
     tc_heap_free(th);

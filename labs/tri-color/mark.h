@@ -22,7 +22,8 @@
 //
 // A unit of marking work is ONE OBJECT SCANNED (taken off the worklist and
 // made black, whatever its number of slots). tc_mark_step(m, budget) scans
-// at most `budget` objects. Shading roots in tc_mark_roots is not counted.
+// `budget` objects, or fewer only when the worklist runs empty (Go's
+// gcDrainN). Shading roots in tc_mark_roots is not counted.
 //
 // One marker belongs to one heap; nothing here is thread-safe.
 #ifndef TC_MARK_H
@@ -71,7 +72,8 @@ void tc_scan_stack(tc_marker_t *m, ml_gc_stack_t *st);
 // shadow stack (Go's markroot jobs). Afterwards every object a root points
 // to is grey. Call it on a heap with no marked object.
 void tc_mark_roots(tc_marker_t *m);
-// tc_mark_step — scan at most `budget` objects from the worklist (Go's
+// tc_mark_step — take objects out of the worklist and scan them until
+// `budget` objects have been scanned or the worklist is empty (Go's
 // gcDrainN). Returns true when the worklist is empty afterwards (marking is
 // done), false when grey objects remain. Budget 0 does no work.
 bool tc_mark_step(tc_marker_t *m, size_t budget);

@@ -135,8 +135,8 @@ const char *tc_heap_obj_label(const tc_heap_t *th, uint32_t i, char *buf, size_t
 {
     char name[32];
     const tc_scenario_t *s = th->scn;
-    snprintf(buf, len, "%s (%s)", tc_scenario_obj_name(s, i, name, sizeof name),
-             s->types[s->objs[i].type].name);
+    snprintf(buf, len, "%s (%s, obj#%u)", tc_scenario_obj_name(s, i, name, sizeof name),
+             s->types[s->objs[i].type].name, th->first_id + i);
     return buf;
 }
 

@@ -39,7 +39,8 @@ uint32_t tc_heap_index_of(const tc_heap_t *th, const void *obj);
 // tc_heap_alive — whether scenario object i is still allocated (not freed
 // by a sweep). Valid while no new object has reused its memory.
 bool tc_heap_alive(const tc_heap_t *th, uint32_t i);
-// tc_heap_obj_label — "name (Type)" for scenario object i, into buf.
+// tc_heap_obj_label — "name (Type, obj#id)" for scenario object i, into buf
+// (the id is how the core and its pictures name the object).
 const char *tc_heap_obj_label(const tc_heap_t *th, uint32_t i, char *buf, size_t len);
 // tc_heap_why_reachable — a path from a root to scenario object i, for
 // messages ("local head of frame main (stack main) → o0 → … → o17"),

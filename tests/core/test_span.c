@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "memlab/pageheap.h"
+#include "memlab/rng.h"
 #include "memlab/sizeclass.h"
 #include "memlab/span.h"
 
@@ -192,11 +193,11 @@ Test(span, freeindex_moves_back_when_an_object_below_it_is_freed, .timeout = 5)
 Test(span, every_object_below_freeindex_is_allocated_after_random_use, .timeout = 5)
 {
     ml_span_t s = make_span(1, 1, 8);   // 1024 objects: 16 bitmap words
-    uint64_t x = 0x9e3779b97f4a7c15u;
+    ml_rng_t rng;
+    ml_rng_seed(&rng, 7);
     for (int step = 0; step < 20000; step++) {
-        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-        uint32_t i = (uint32_t)(x % s.nelems);
-        if (x & (1u << 20)) {
+        uint32_t i = (uint32_t)ml_rng_below(&rng, s.nelems);
+        if (ml_rng_below(&rng, 2)) {
             if (ml_span_is_allocated(&s, i))
                 ml_span_free(&s, ml_span_object(&s, i));
         } else {

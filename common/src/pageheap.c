@@ -376,9 +376,9 @@ void ml_pageheap_destroy(ml_pageheap_t *h)
 
 // ---- spans ------------------------------------------------------------------------------
 
-// ml_pageheap_alloc_span — see pageheap.h. Also NULL (heap unchanged) for
-// npages == 0, or when committing or a span record fails.
-ml_span_t *ml_pageheap_alloc_span(ml_pageheap_t *h, size_t npages)
+// alloc_span — the common body: `zero` says whether dirty pages are cleared
+// (in-use pages are never marked dirty either way; freeing marks them).
+static ml_span_t *alloc_span(ml_pageheap_t *h, size_t npages, bool zero)
 {
     if (npages == 0 || npages > h->npages)
         return NULL;
@@ -397,7 +397,10 @@ ml_span_t *ml_pageheap_alloc_span(ml_pageheap_t *h, size_t npages)
             rec_recycle(h, rec);
         goto fail;
     }
-    zero_pages(h, p, p + npages);
+    if (zero)
+        zero_pages(h, p, p + npages);
+    else
+        bits_fill(h->dirty, p, p + npages, false);
 
     tree_remove(h, run);
     if (rec != run) {   // the rest of the run stays free, re-keyed
@@ -428,6 +431,19 @@ ml_span_t *ml_pageheap_alloc_span(ml_pageheap_t *h, size_t npages)
 fail:
     pthread_mutex_unlock(&h->lock);
     return NULL;
+}
+
+// ml_pageheap_alloc_span — see pageheap.h. Also NULL (heap unchanged) for
+// npages == 0, or when committing or a span record fails.
+ml_span_t *ml_pageheap_alloc_span(ml_pageheap_t *h, size_t npages)
+{
+    return alloc_span(h, npages, true);
+}
+
+// ml_pageheap_alloc_span_nozero — see pageheap.h; as ml_pageheap_alloc_span.
+ml_span_t *ml_pageheap_alloc_span_nozero(ml_pageheap_t *h, size_t npages)
+{
+    return alloc_span(h, npages, false);
 }
 
 // span_record — the record of in-use span `s` of heap `h`, or abort: a span

@@ -363,6 +363,27 @@ Test(pageheap, part_of_a_dirty_run_is_zeroed_when_split_off, .timeout = 5)
     ml_pageheap_destroy(h);
 }
 
+Test(pageheap, nozero_alloc_keeps_old_data_but_fresh_pages_are_zero, .timeout = 5)
+{
+    ml_pageheap_t *h = ml_pageheap_new(16 * PG);
+    ml_span_t *s = ml_pageheap_alloc_span_nozero(h, 3);
+    cr_assert_not_null(s);
+    for (size_t i = 0; i < 3 * PG; i += 8)
+        cr_assert_eq(((unsigned char *)s->base)[i], 0, "fresh pages are zero at byte %zu", i);
+    uintptr_t base = s->base;
+    memset((void *)base, 0xab, 3 * PG);
+    ml_pageheap_free_span(h, s);
+    s = ml_pageheap_alloc_span_nozero(h, 3);
+    cr_assert_eq(s->base, base, "the same pages are reused");
+    cr_assert_eq(((unsigned char *)s->base)[100], 0xab, "nozero must not spend time zeroing");
+    assert_consistent(h, "after a nozero reuse");
+    ml_pageheap_free_span(h, s);   // dirty again: a zeroing alloc must clear it
+    s = must_alloc(h, 3);
+    for (size_t i = 0; i < 3 * PG; i++)
+        cr_assert_eq(((unsigned char *)s->base)[i], 0, "byte %zu survived into a zeroed span", i);
+    ml_pageheap_destroy(h);
+}
+
 // ---- statistics -------------------------------------------------------------------------
 
 Test(pageheap, stats_track_inuse_spans_and_peak, .timeout = 5)

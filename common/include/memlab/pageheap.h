@@ -13,7 +13,9 @@
 //   sys      = arena bytes reserved (HeapSys)
 //   inuse    = bytes in spans handed out (HeapInuse)
 //   free     = committed bytes in free runs (HeapIdle - HeapReleased)
-//   released = bytes of free runs returned to the OS (HeapReleased)
+//   released = bytes of free runs returned to the OS (HeapReleased); pages
+//              never committed count here too, as in Go, so that
+//              sys == inuse + free + released
 #ifndef MEMLAB_PAGEHEAP_H
 #define MEMLAB_PAGEHEAP_H
 
@@ -46,6 +48,12 @@ void ml_pageheap_destroy(ml_pageheap_t *h);
 // ml_span_init_small). Best fit among free runs, lowest address on ties.
 // Returns NULL when no free run is large enough (the heap is unchanged).
 ml_span_t *ml_pageheap_alloc_span(ml_pageheap_t *h, size_t npages);
+// ml_pageheap_alloc_span_nozero — as ml_pageheap_alloc_span, but pages that
+// earlier spans used keep their old contents (pages fresh from the OS, or
+// released, still read as zero). For callers that need no zeroed memory,
+// e.g. malloc: zeroing is the main cost of reusing large spans (Go leaves it
+// to the caller through mspan.needzero).
+ml_span_t *ml_pageheap_alloc_span_nozero(ml_pageheap_t *h, size_t npages);
 // ml_pageheap_free_span — give a span's pages back; they coalesce with free
 // neighbours. Freeing a span twice or one from another heap aborts.
 // The span record must no longer be used afterwards.

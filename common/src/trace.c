@@ -414,7 +414,12 @@ ml_trace_t *ml_trace_parse(FILE *f, const char *name, char *err, size_t errlen)
     unsigned line = 0;
     ssize_t len;
     ml_trace_t *t = NULL;
+    if (!f) {
+        fail(&p, 1, "no input stream");
+        return NULL;
+    }
 
+    errno = 0;
     while ((len = getline(&buf, &bufcap, f)) >= 0) {
         line++;
         if (memchr(buf, '\0', (size_t)len)) {
@@ -429,8 +434,10 @@ ml_trace_t *ml_trace_parse(FILE *f, const char *name, char *err, size_t errlen)
         if (!ok)
             goto out;
     }
-    if (ferror(f)) {
-        fail(&p, line + 1, "read error: %s", strerror(errno));
+    // getline also returns -1 when it cannot grow its buffer, without
+    // setting the stream's end-of-file flag.
+    if (ferror(f) || !feof(f)) {
+        fail(&p, line + 1, "read error: %s", strerror(errno ? errno : EIO));
         goto out;
     }
     t = finish(&p, line + 1);

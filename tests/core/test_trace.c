@@ -308,6 +308,13 @@ Test(trace, missing_file_reports_path_and_reason, .timeout = 5)
     cr_assert_str_eq(err, TRACES "no-such-file.rep: cannot open: No such file or directory");
 }
 
+Test(trace, directory_instead_of_a_file_is_a_read_error, .timeout = 5)
+{
+    char err[256];
+    cr_assert_null(ml_trace_read("tests/core/data/traces", err, sizeof err));
+    cr_assert_str_eq(err, "tests/core/data/traces:1: read error: Is a directory");
+}
+
 // ---- robustness of the parser ---------------------------------------------------
 
 Test(trace, a_very_long_line_is_rejected_without_overflowing_anything, .timeout = 5)

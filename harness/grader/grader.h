@@ -1,0 +1,252 @@
+// grader.h — the grader's internal interface: what a graded test and lab are,
+// and the functions each file of harness/grader/ provides. The data flows
+//
+//   main.c     options → for each lab:
+//   lab.c        the lab's suites (<lab>, <lab>.hidden) or why there are none
+//   manifest.c     `suite --memlab-manifest` → the tests and their points
+//   run.c          the suite under a watchdog, output captured and capped
+//   xmlreport.c    Criterion's --xml report  → status, failure messages
+//   records.c      runner.tsv, awards, notes → signal, exit code, fractions
+//   score.c        outcome, points and the reason in the student's words
+//   out_*.c    terminal, results.json (+ Autolab line), junit.xml, report.md,
+//              each written to a temporary file renamed into place
+//   gradebook.c  many results.json → one CSV
+//
+// Nothing here reads a test's stdout to decide a score: statuses come from
+// Criterion's report and the suite library's records, points from the
+// manifest, fractions from the awards file. Logs are only shown.
+#ifndef MEMLAB_GRADER_H
+#define MEMLAB_GRADER_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define GR_LOG_CAP (60u << 10)      // bytes of a test's log kept in a report
+#define GR_OUTPUT_CAP (64u << 10)   // bytes of a test's whole output in a report
+#define GR_RUNNER_LOG_CAP (64u << 10)
+
+// ---- text.c: strings, files -------------------------------------------------
+
+typedef struct {
+    char *s;       // NUL-terminated (never NULL after the first add)
+    size_t len, cap;
+} gr_buf_t;
+
+void gr_buf_add(gr_buf_t *b, const char *s);
+void gr_buf_addn(gr_buf_t *b, const char *s, size_t n);
+void gr_buf_printf(gr_buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+// The buffer's string (an empty string for an empty buffer); the buffer is
+// reset and the caller owns the result.
+char *gr_buf_take(gr_buf_t *b);
+
+// Allocation that cannot fail: on exhaustion the grader stops with a message.
+void *gr_xmalloc(size_t n);
+void *gr_xrealloc(void *p, size_t n);
+char *gr_strdup(const char *s);
+char *gr_strndup(const char *s, size_t n);
+char *gr_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+// gr_clean_text — a copy of s[0..n) that is valid UTF-8 without control
+// characters other than \n and \t: invalid bytes and controls become U+FFFD,
+// \r and NUL are dropped. Safe to put in JSON, XML and a terminal.
+char *gr_clean_text(const char *s, size_t n);
+
+// gr_read_file — up to `cap` bytes of a regular file (symbolic links are not
+// followed), NUL-terminated; *size gets the file's full size. Returns NULL
+// (errno set) when it cannot be read.
+char *gr_read_file(const char *path, size_t cap, size_t *size);
+
+// gr_log_excerpt — a test log for a report: all of it when it fits in `cap`
+// bytes, else its head and tail with a note of what was cut; cleaned text.
+// Returns NULL when the log does not exist; *size gets its full size.
+char *gr_log_excerpt(const char *path, size_t cap, size_t *size);
+
+// gr_tsv_split — splits a line (no newline) at tabs, in place, unescaping
+// \t \n \r \\ in each field. Returns the number of fields (at most max).
+int gr_tsv_split(char *line, char **fields, int max);
+
+// gr_write_atomic — writes `path` through `writer` into a temporary file in
+// the same directory, then renames it into place, so the file is either the
+// complete new one or absent; a file or link already there is replaced.
+// Returns 0, or -1 after printing why.
+int gr_write_atomic(const char *path, int (*writer)(FILE *f, void *ctx), void *ctx);
+
+int gr_mkdirs(const char *path);       // mkdir -p; 0 or -1 (errno)
+int gr_rmtree(const char *path);       // rm -rf, never following links; 0 or -1
+double gr_seconds(void);               // monotonic time in seconds
+const char *gr_signal_name(int sig);   // "SIGSEGV", or "signal N"
+
+// ---- the model --------------------------------------------------------------
+
+typedef enum {
+    GR_PASSED,        // passed; for scored tests the award decides the points
+    GR_FAILED,        // an assertion failed or the test stopped early
+    GR_CRASHED,       // killed by a signal
+    GR_TIMED_OUT,     // ran past its timeout
+    GR_NOT_RUN,       // in the manifest, but no result came back
+    GR_PROBLEM,       // a lab-level entry: did not compile, suite did not start
+} gr_outcome_t;
+
+typedef struct gr_test {
+    // From the manifest (or set for a lab-level problem entry).
+    char *suite, *name, *title;
+    double points;             // the most it can earn (max_score)
+    bool scored;               // points × award fraction
+    double timeout, cpu_s;
+    unsigned mem_mb;
+    bool allow_exec, disabled, untagged;
+    bool lab_level;            // not a test: "compiles", "tests run"
+    bool hidden;               // hidden suite or .hidden = true
+    unsigned line;
+    // From the run.
+    bool in_xml, in_records;
+    int xml_status;            // GR_PASSED, GR_FAILED, GR_CRASHED, GR_TIMED_OUT
+    int rec_status, rec_crashed, rec_timed_out, exit_code, signal;
+    double elapsed;
+    char *messages;            // failed assertions, one per line ("file:line: msg")
+    char *first_message;       // the first, without file:line
+    char *log_path, *notes_path;
+    // Evaluated by score.c.
+    gr_outcome_t outcome;
+    double score;
+    char *reason;              // one line, in the student's terms
+    char *output;              // reason, details, notes and log excerpt (≤ GR_OUTPUT_CAP)
+} gr_test_t;
+
+typedef struct gr_lab {
+    char *name;
+    gr_test_t *tests;
+    size_t ntests, cap;
+    double score, max;
+    bool max_known;            // false when no suite told us the lab's points
+    bool suite_error;          // a test without grading info, a bad manifest
+    double seconds;
+} gr_lab_t;
+
+typedef struct gr_options {
+    const char *build;         // build/<impl>
+    const char *impl;
+    const char *out_dir;       // default <build>/grade
+    const char *reference;     // a build whose suites give the max of unbuilt labs
+    char **labs;
+    size_t nlabs;
+    int jobs;
+    bool strict, quiet, autolab, color;
+    double expect_below;       // < 0: not asked
+} gr_options_t;
+
+typedef struct gr_report {
+    const gr_options_t *opt;
+    gr_lab_t *labs;
+    size_t nlabs;
+    double score, max;
+    double seconds;
+    char *grade_dir;
+} gr_report_t;
+
+gr_test_t *gr_lab_add_test(gr_lab_t *lab);
+// Adds a lab-level problem entry (max 0) named `name` with `output`.
+void gr_lab_add_problem(gr_lab_t *lab, const char *name, const char *reason, const char *output);
+
+// ---- lab.c ------------------------------------------------------------------
+// gr_grade_lab — grades one lab's suites from opt->build into `lab`. Never
+// fails: every problem becomes part of the lab's result.
+void gr_grade_lab(const gr_options_t *opt, const char *grade_dir, const char *name, gr_lab_t *lab);
+
+// ---- manifest.c ---------------------------------------------------------------
+typedef struct {
+    bool asan;               // the suite was built with AddressSanitizer
+    size_t output_limit;     // bytes a test may write to any one file
+    double timeouts;         // the sum of the tests' timeouts (0 counted as 60 s)
+    size_t ntests;
+} gr_manifest_t;
+// gr_manifest_load — runs `suite --memlab-manifest` (its files in `workdir`)
+// and appends its tests to `lab`, marked hidden when `hidden`. Returns 0, or
+// -1 with an explanation for the student in *why (caller frees).
+int gr_manifest_load(const char *suite, const char *workdir, bool hidden, gr_lab_t *lab,
+                     gr_manifest_t *m, char **why);
+
+// ---- run.c --------------------------------------------------------------------
+typedef struct {
+    int exit_status;     // when exited
+    int term_signal;     // when killed by a signal (0 otherwise)
+    bool watchdog;       // killed by the watchdog
+    bool start_failed;   // could not be started (errno in start_errno)
+    int start_errno;
+    size_t output_bytes; // all the output it printed (the log keeps the first cap)
+    double seconds;
+} gr_proc_t;
+
+// gr_run — runs argv (argv[0] a path) with `env` added to the environment
+// (NAME=VALUE strings, NULL-terminated; CRITERION_* variables removed), stdin
+// from /dev/null, stdout and stderr into `log_path` capped at `log_cap`
+// bytes, killed with its process group after `limit_s` seconds. Processes it
+// leaves behind are killed. Never fails; the result says what happened.
+gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, size_t log_cap,
+                 double limit_s);
+// Makes the grader the reaper of orphaned descendants (call once).
+void gr_run_init(void);
+
+// ---- xmlreport.c / records.c ----------------------------------------------------
+gr_test_t *gr_find_test(gr_lab_t *lab, size_t from, const char *suite, const char *name);
+// Reads Criterion's XML report into tests [from, lab->ntests). Returns 0, or
+// -1 when it is missing or malformed (*why says how; caller frees).
+int gr_xml_load(const char *path, gr_lab_t *lab, size_t from, char **why);
+// Reads the suite library's runner.tsv into tests [from, ...). Returns the
+// number of records read, or -1 when the file is missing.
+int gr_records_load(const char *path, gr_lab_t *lab, size_t from);
+
+// One ml_award line of a test.
+typedef struct {
+    double fraction;
+    char *text;
+} gr_award_t;
+// The awards of test `id` ("suite/name") in `path`; *n gets their count.
+gr_award_t *gr_awards_of(const char *path, const char *id, size_t *n);
+void gr_awards_free(gr_award_t *a, size_t n);
+
+// A test's notes file, decoded.
+typedef struct {
+    char *notes;            // ml_note lines, one per line
+    size_t oom_bytes;       // the first failed allocation (0: none)
+    int fault_kind;         // 0 none, 'n' NULL pointer, 's' stack, 'o' other
+    char *fault_addr;
+    char *sandbox;          // why the sandbox was incomplete, or NULL
+} gr_notes_t;
+void gr_notes_load(const char *path, gr_notes_t *notes);
+void gr_notes_free(gr_notes_t *notes);
+
+// ---- score.c --------------------------------------------------------------------
+typedef struct {
+    const char *awards_path;
+    size_t output_limit;     // the suite's output cap (bytes)
+    bool asan;
+    bool watchdog;           // the run was stopped by the watchdog
+    double watchdog_s;
+    const char *runner_problem;  // why results are missing, or NULL
+} gr_score_ctx_t;
+// Evaluates tests [from, lab->ntests): outcome, score, reason, output.
+void gr_score_tests(gr_lab_t *lab, size_t from, const gr_score_ctx_t *ctx);
+// Sums the lab's score and max.
+void gr_lab_total(gr_lab_t *lab);
+
+// ---- outputs ------------------------------------------------------------------------
+// The terminal: a lab's lines (as soon as it is graded), then the total.
+void gr_out_terminal_lab(const gr_report_t *r, const gr_lab_t *lab, FILE *out);
+void gr_out_terminal_total(const gr_report_t *r, FILE *out);
+int gr_out_results_json(const gr_report_t *r, const char *path);
+void gr_out_autolab(const gr_report_t *r, FILE *out);
+int gr_out_junit(const gr_report_t *r, const char *path);
+int gr_out_markdown(const gr_report_t *r, const char *path);
+// The name of a test in reports: its title, or "suite/name" without one.
+char *gr_test_label(const gr_test_t *t);
+bool gr_test_passed(const gr_test_t *t);         // passed with full points
+char *gr_points(double p);                        // "2", "0.5", "1.33"
+
+// ---- gradebook.c ----------------------------------------------------------------------
+// `grader gradebook OUT.csv RESULTS.json...`; returns the exit status.
+int gr_gradebook_main(int argc, char **argv);
+
+#endif

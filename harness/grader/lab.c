@@ -1,0 +1,265 @@
+// lab.c — grades one lab: its suite `<build>/suites/<lab>` and, when present,
+// the instructor's `<lab>.hidden`, or explains why there is nothing to run.
+//
+// For each suite: a fresh work directory <grade>/logs/<lab>[.hidden]/ (the
+// per-test logs and notes, the awards, the runner's records and XML report),
+// the manifest, one run of every test under a watchdog (the sum of the
+// timeouts plus a margin), then the results read back and scored.
+//
+// A lab whose suite was not built still appears in every report: a first
+// entry "compiles" (0 of 0 points) carries the compiler's first lines, and
+// when a reference build (by default the sibling `solution` build) has the
+// suite, its manifest lists every test as not graded, so the lab's maximum
+// is its real one. Without a reference the maximum is unknown and shown as 0.
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "grader.h"
+
+#define ASAN_EXTRA_MB 512         // ASan's own memory (shadow, quarantine)
+#define ASAN_EXIT 84              // the exit status ASan/UBSan reports end with
+#define WATCHDOG_MARGIN_S 10.0
+#define COMPILE_LOG_LINES 30
+
+gr_test_t *gr_lab_add_test(gr_lab_t *lab)
+{
+    if (lab->ntests == lab->cap) {
+        lab->cap = lab->cap ? 2 * lab->cap : 16;
+        lab->tests = gr_xrealloc(lab->tests, lab->cap * sizeof *lab->tests);
+    }
+    gr_test_t *t = &lab->tests[lab->ntests++];
+    memset(t, 0, sizeof *t);
+    return t;
+}
+
+void gr_lab_add_problem(gr_lab_t *lab, const char *name, const char *reason, const char *output)
+{
+    gr_test_t *t = gr_lab_add_test(lab);
+    t->suite = gr_strdup("lab");
+    t->name = gr_strdup(name);
+    t->title = gr_strdup(name);
+    t->outcome = GR_PROBLEM;
+    t->lab_level = true;
+    t->reason = gr_strdup(reason);
+    t->output = gr_printf("%s\n%s", reason, output ? output : "");
+}
+
+// An absolute version of `path` (which exists), or a copy of it.
+static char *absolute(const char *path)
+{
+    char buf[PATH_MAX];
+    return gr_strdup(realpath(path, buf) ? buf : path);
+}
+
+// Marks tests [from, ...) as not graded, for `reason`.
+static void mark_not_graded(gr_lab_t *lab, size_t from, const char *reason)
+{
+    for (size_t i = from; i < lab->ntests; i++) {
+        gr_test_t *t = &lab->tests[i];
+        t->outcome = GR_NOT_RUN;
+        t->reason = gr_strdup(reason);
+        t->output = gr_printf("%s\n", reason);
+    }
+}
+
+// grade_suite — runs one suite binary and scores its tests into `lab`.
+static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t *lab,
+                        const char *exe, bool hidden)
+{
+    char *work = gr_printf("%s/logs/%s%s", grade_dir, lab->name, hidden ? ".hidden" : "");
+    char *data = gr_printf("%s/data/%s", grade_dir, lab->name);
+    gr_rmtree(work);
+    gr_mkdirs(work);
+    gr_mkdirs(data);
+    char *awork = absolute(work), *adata = absolute(data), *aexe = absolute(exe);
+    size_t from = lab->ntests;
+    gr_manifest_t m;
+    char *why = NULL;
+    if (gr_manifest_load(aexe, awork, hidden, lab, &m, &why) != 0) {
+        gr_lab_add_problem(lab, hidden ? "hidden tests run" : "tests run",
+                           "the grading suite could not run", why);
+        free(why);
+        goto out;
+    }
+    unsigned max_mem = 0;
+    for (size_t i = from; i < lab->ntests; i++) {
+        gr_test_t *t = &lab->tests[i];
+        t->log_path = gr_printf("%s/%s.%s.log", awork, t->suite, t->name);
+        t->notes_path = gr_printf("%s/%s.%s.notes", awork, t->suite, t->name);
+        if (t->mem_mb > max_mem)
+            max_mem = t->mem_mb;
+        lab->suite_error |= t->untagged;
+        if (t->untagged)
+            fprintf(stderr, "grader: %s: suite error: test %s/%s has no points (declare it "
+                            "with ML_TEST or ML_SCORED_TEST)\n", exe, t->suite, t->name);
+    }
+    char *xml = gr_printf("%s/criterion.xml", awork);
+    char *records = gr_printf("%s/runner.tsv", awork);
+    char *awards = gr_printf("%s/awards.tsv", awork);
+    char *runner_log = gr_printf("%s/runner.log", awork);
+    char *env[] = {
+        gr_printf("MEMLAB_OUTDIR=%s", awork),
+        gr_printf("MEMLAB_AWARDS=%s", awards),
+        gr_printf("MEMLAB_DATA=%s", adata),
+        gr_printf("ASAN_OPTIONS=hard_rss_limit_mb=%u:max_allocation_size_mb=%u:"
+                  "detect_leaks=0:allocator_may_return_null=0:exitcode=%d",
+                  max_mem + ASAN_EXTRA_MB, max_mem, ASAN_EXIT),
+        gr_printf("UBSAN_OPTIONS=print_stacktrace=1:exitcode=%d", ASAN_EXIT),
+        NULL,
+    };
+    char *xml_opt = gr_printf("--xml=%s", xml);
+    char *jobs_opt = gr_printf("--jobs=%d", opt->jobs);
+    char *argv[] = {aexe, xml_opt, jobs_opt, NULL};
+    double limit = m.timeouts + WATCHDOG_MARGIN_S + 0.5 * (double)m.ntests;
+    gr_proc_t p = gr_run(argv, env, runner_log, GR_RUNNER_LOG_CAP, limit);
+
+    char *runner_problem = NULL;
+    if (p.start_failed)
+        runner_problem = gr_printf("the suite could not be started: %s", strerror(p.start_errno));
+    else if (p.term_signal != 0 && !p.watchdog)
+        runner_problem = gr_printf("the test runner died (%s)", gr_signal_name(p.term_signal));
+    int nrec = gr_records_load(records, lab, from);
+    char *xml_why = NULL;
+    if (gr_xml_load(xml, lab, from, &xml_why) != 0 && nrec <= 0 && runner_problem == NULL &&
+        !p.watchdog)
+        runner_problem = gr_printf("the test runner died: %s", xml_why);
+    free(xml_why);
+    gr_score_ctx_t ctx = {
+        .awards_path = awards,
+        .output_limit = m.output_limit,
+        .asan = m.asan,
+        .watchdog = p.watchdog,
+        .watchdog_s = limit,
+        .runner_problem = runner_problem,
+    };
+    gr_score_tests(lab, from, &ctx);
+    free(runner_problem);
+    free(xml);
+    free(records);
+    free(awards);
+    free(runner_log);
+    free(xml_opt);
+    free(jobs_opt);
+    for (char **e = env; *e != NULL; e++)
+        free(*e);
+out:
+    free(work);
+    free(data);
+    free(awork);
+    free(adata);
+    free(aexe);
+}
+
+// The first lines of the lab's compile log, or NULL when there is none.
+static char *compile_log(const char *build, const char *lab)
+{
+    char *path = gr_printf("%s/logs/%s.compile.log", build, lab);
+    size_t size = 0;
+    char *text = gr_read_file(path, 64u << 10, &size);
+    free(path);
+    if (text == NULL || *text == '\0') {
+        free(text);
+        return NULL;
+    }
+    char *p = text;
+    for (int lines = 0; *p != '\0' && lines < COMPILE_LOG_LINES; p++)
+        if (*p == '\n')
+            lines++;
+    char *r = gr_clean_text(text, (size_t)(p - text));
+    if (*p != '\0') {
+        char *more = gr_printf("%s[... the rest is in %s/logs/%s.compile.log]\n", r, build, lab);
+        free(r);
+        r = more;
+    }
+    free(text);
+    return r;
+}
+
+// The reference build's suite for `lab`, or NULL.
+static char *reference_suite(const gr_options_t *opt, const char *lab)
+{
+    char *ref;
+    if (opt->reference != NULL) {
+        if (strcmp(opt->reference, "none") == 0)
+            return NULL;
+        ref = gr_strdup(opt->reference);
+    } else {
+        char *copy = gr_strdup(opt->build);
+        size_t n = strlen(opt->build);
+        bool san = n > 4 && strcmp(opt->build + n - 4, "-san") == 0;
+        ref = gr_printf("%s/solution%s", dirname(copy), san ? "-san" : "");
+        free(copy);
+    }
+    char *exe = gr_printf("%s/suites/%s", ref, lab);
+    char *a = absolute(exe), *b = absolute(opt->build);
+    char *mine = gr_printf("%s/suites/%s", b, lab);
+    free(ref);
+    free(b);
+    if (access(exe, X_OK) != 0 || strcmp(a, mine) == 0) {
+        free(exe);
+        exe = NULL;
+    }
+    free(a);
+    free(mine);
+    return exe;
+}
+
+// The lab has no suite binary: say why, and list its tests if a reference knows them.
+static void grade_unbuilt(const gr_options_t *opt, const char *grade_dir, gr_lab_t *lab)
+{
+    char *log = compile_log(opt->build, lab->name);
+    bool errors = log != NULL && strstr(log, "error") != NULL;
+    char *reason = errors ? gr_strdup("your code did not compile, so no test could run")
+                          : gr_printf("the lab was not built (no %s/suites/%s; a link error? "
+                                      "see the build output)", opt->build, lab->name);
+    char *out = log ? gr_printf("The compiler said:\n%s", log) : NULL;
+    gr_lab_add_problem(lab, "compiles", reason, out);
+    free(out);
+    char *ref = reference_suite(opt, lab->name);
+    if (ref != NULL) {
+        char *work = gr_printf("%s/logs/%s", grade_dir, lab->name);
+        gr_rmtree(work);
+        gr_mkdirs(work);
+        size_t from = lab->ntests;
+        gr_manifest_t m;
+        char *why = NULL;
+        if (gr_manifest_load(ref, work, false, lab, &m, &why) == 0) {
+            mark_not_graded(lab, from, errors ? "not graded: your code did not compile"
+                                              : "not graded: the lab was not built");
+            lab->max_known = true;
+        }
+        free(why);
+        free(work);
+        free(ref);
+    }
+    free(reason);
+    free(log);
+}
+
+void gr_grade_lab(const gr_options_t *opt, const char *grade_dir, const char *name, gr_lab_t *lab)
+{
+    memset(lab, 0, sizeof *lab);
+    lab->name = gr_strdup(name);
+    double t0 = gr_seconds();
+    char *data = gr_printf("%s/data/%s", grade_dir, name);
+    gr_rmtree(data);  // chart data from an earlier run must not pass for this one's
+    free(data);
+    char *exe = gr_printf("%s/suites/%s", opt->build, name);
+    char *hidden = gr_printf("%s.hidden", exe);
+    if (access(exe, X_OK) == 0) {
+        grade_suite(opt, grade_dir, lab, exe, false);
+        lab->max_known = true;
+    } else {
+        grade_unbuilt(opt, grade_dir, lab);
+    }
+    if (access(hidden, X_OK) == 0)
+        grade_suite(opt, grade_dir, lab, hidden, true);
+    gr_lab_total(lab);
+    lab->seconds = gr_seconds() - t0;
+    free(exe);
+    free(hidden);
+}

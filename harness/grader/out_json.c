@@ -1,0 +1,153 @@
+// out_json.c — results.json in Gradescope's autograder format, and the
+// Autolab score line, both built with jansson (never by hand):
+//
+//   { "score": 8, "execution_time": 2.4, "output": "...",
+//     "visibility": "visible", "stdout_visibility": "hidden",
+//     "tests": [ { "name": "fixture: basic/passes", "number": "1.1",
+//                  "score": 2, "max_score": 2, "status": "passed",
+//                  "output": "...", "visibility": "visible",
+//                  "extra_data": { "lab", "suite", "test", "kind", "outcome" } } ],
+//     "extra_data": { "impl": "student", "max_score": 31,
+//                     "labs": { "fixture": { "score", "max_score", "max_known" } } } }
+//
+// Hidden tests (from a <lab>.hidden suite or declared .hidden) have
+// visibility "hidden": Gradescope shows them to students only when the
+// instructor publishes them.
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "grader.h"
+
+static const char *const outcome_names[] = {
+    [GR_PASSED] = "passed",       [GR_FAILED] = "failed",   [GR_CRASHED] = "crashed",
+    [GR_TIMED_OUT] = "timed_out", [GR_NOT_RUN] = "not_run", [GR_PROBLEM] = "problem",
+};
+
+// A JSON number: an integer when `v` is whole, else rounded to 4 decimals.
+static json_t *number(double v)
+{
+    double r = round(v * 10000) / 10000;
+    if (r == floor(r) && fabs(r) < 1e15)
+        return json_integer((json_int_t)r);
+    return json_real(r);
+}
+
+// A JSON string of already-clean text (or "" when jansson rejects it).
+static json_t *string(const char *s)
+{
+    json_t *j = json_string(s ? s : "");
+    return j ? j : json_string("");
+}
+
+static json_t *test_json(const gr_lab_t *lab, size_t lab_no, size_t test_no, const gr_test_t *t)
+{
+    char *label = gr_test_label(t);
+    char *name = gr_printf("%s: %s", lab->name, label);
+    char *num = gr_printf("%zu.%zu", lab_no, test_no);
+    json_t *extra = json_object();
+    json_object_set_new(extra, "lab", string(lab->name));
+    json_object_set_new(extra, "suite", string(t->suite));
+    json_object_set_new(extra, "test", string(t->name));
+    json_object_set_new(extra, "kind", string(t->outcome == GR_PROBLEM ? "problem"
+                                              : t->scored               ? "scored"
+                                                                        : "pass_fail"));
+    json_object_set_new(extra, "outcome", string(outcome_names[t->outcome]));
+    json_t *j = json_object();
+    json_object_set_new(j, "name", string(name));
+    json_object_set_new(j, "number", string(num));
+    json_object_set_new(j, "score", number(t->score));
+    json_object_set_new(j, "max_score", number(t->points));
+    json_object_set_new(j, "status", string(gr_test_passed(t) ? "passed" : "failed"));
+    json_object_set_new(j, "output", string(t->output));
+    json_object_set_new(j, "visibility", string(t->hidden ? "hidden" : "visible"));
+    json_object_set_new(j, "extra_data", extra);
+    free(label);
+    free(name);
+    free(num);
+    return j;
+}
+
+// The top-level "output": one line per lab and the total.
+static char *summary(const gr_report_t *r)
+{
+    gr_buf_t b = {0};
+    for (size_t i = 0; i < r->nlabs; i++) {
+        const gr_lab_t *lab = &r->labs[i];
+        char *s = gr_points(lab->score), *m = gr_points(lab->max);
+        size_t passed = 0;
+        for (size_t k = 0; k < lab->ntests; k++)
+            passed += gr_test_passed(&lab->tests[k]);
+        gr_buf_printf(&b, "%s: %s/%s points, %zu of %zu tests passed\n", lab->name, s,
+                      lab->max_known ? m : "?", passed, lab->ntests);
+        free(s);
+        free(m);
+    }
+    char *s = gr_points(r->score), *m = gr_points(r->max);
+    if (r->nlabs == 0)
+        gr_buf_add(&b, "No labs to grade yet.\n");
+    gr_buf_printf(&b, "Total: %s/%s\n", s, m);
+    free(s);
+    free(m);
+    return gr_buf_take(&b);
+}
+
+static json_t *results(const gr_report_t *r)
+{
+    json_t *tests = json_array();
+    json_t *labs = json_object();
+    for (size_t i = 0; i < r->nlabs; i++) {
+        const gr_lab_t *lab = &r->labs[i];
+        for (size_t k = 0; k < lab->ntests; k++)
+            json_array_append_new(tests, test_json(lab, i + 1, k + 1, &lab->tests[k]));
+        json_t *l = json_object();
+        json_object_set_new(l, "score", number(lab->score));
+        json_object_set_new(l, "max_score", number(lab->max));
+        json_object_set_new(l, "max_known", json_boolean(lab->max_known));
+        json_object_set_new(labs, lab->name, l);
+    }
+    json_t *extra = json_object();
+    json_object_set_new(extra, "impl", string(r->opt->impl));
+    json_object_set_new(extra, "max_score", number(r->max));
+    json_object_set_new(extra, "labs", labs);
+    char *out = summary(r);
+    json_t *root = json_object();
+    json_object_set_new(root, "score", number(r->score));
+    json_object_set_new(root, "execution_time", number(r->seconds));
+    json_object_set_new(root, "output", string(out));
+    json_object_set_new(root, "visibility", string("visible"));
+    json_object_set_new(root, "stdout_visibility", string("hidden"));
+    json_object_set_new(root, "tests", tests);
+    json_object_set_new(root, "extra_data", extra);
+    free(out);
+    return root;
+}
+
+static int write_json(FILE *f, void *ctx)
+{
+    return json_dumpf(ctx, f, JSON_INDENT(2)) == 0 && fputc('\n', f) != EOF ? 0 : -1;
+}
+
+int gr_out_results_json(const gr_report_t *r, const char *path)
+{
+    json_t *root = results(r);
+    int rc = gr_write_atomic(path, write_json, root);
+    json_decref(root);
+    return rc;
+}
+
+void gr_out_autolab(const gr_report_t *r, FILE *out)
+{
+    json_t *scores = json_object();
+    for (size_t i = 0; i < r->nlabs; i++)
+        json_object_set_new(scores, r->labs[i].name, number(r->labs[i].score));
+    json_t *root = json_object();
+    json_object_set_new(root, "scores", scores);
+    char *line = json_dumps(root, 0);
+    if (line != NULL)
+        fprintf(out, "%s\n", line);
+    free(line);
+    json_decref(root);
+}

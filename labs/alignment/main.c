@@ -1,0 +1,283 @@
+// main.c — the alignment lab's program: `alignment FILE.h` prints, for every
+// struct and union in a header, where each byte goes (a pahole-style report
+// from the student's structlayout.c) and the member order that makes the
+// struct smallest. `--json` prints the same numbers for other programs.
+//
+// The header is read by the provided parser (cdecl.h); `--cpp` runs the C
+// preprocessor first, so that real headers with #include and #ifdef work:
+//     build/solution/bin/alignment --cpp /usr/include/stdio.h
+#include <errno.h>
+#include <getopt.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cdecl.h"
+#include "structlayout.h"
+
+extern char **environ;
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+        "usage: alignment [options] FILE.h   (FILE \"-\" reads standard input)\n"
+        "\n"
+        "For every struct and union declared in FILE: the offset, size and alignment\n"
+        "of each member, the holes and padding (a pahole-style report), and the member\n"
+        "order that makes the struct smallest, as the x86-64 System V ABI lays it out.\n"
+        "\n"
+        "options:\n"
+        "  -s, --struct NAME   only this struct or union (a tag or a typedef name)\n"
+        "  -j, --json          print JSON instead of reports\n"
+        "  -k, --keep-going    skip declarations outside the supported subset of C\n"
+        "                      (noted on stderr) instead of stopping at the first\n"
+        "      --cpp           run the C preprocessor (cc -E -P) on FILE first, so\n"
+        "                      #include, #define and #ifdef work; implies --keep-going\n"
+        "  -n, --no-order      reports only, without the suggested member order\n"
+        "  -h, --help          this help\n"
+        "\n"
+        "exit status: 0 success, 1 bad input (a declaration outside the subset, an\n"
+        "unreadable file, no such struct), 2 bad usage.\n"
+        "The supported subset of C is described in labs/alignment/README.md.\n");
+}
+
+// preprocess — the output of `cc -E -P path`, as a malloc'd buffer with its
+// length in *len; NULL (and a message on stderr) when it cannot be had.
+static char *preprocess(const char *path, size_t *len)
+{
+    char tmpl[] = "/tmp/memlab-alignment-XXXXXX";
+    int fd = mkstemp(tmpl);
+    if (fd < 0) {
+        fprintf(stderr, "alignment: cannot create a temporary file: %s\n", strerror(errno));
+        return NULL;
+    }
+    unlink(tmpl);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fd, STDOUT_FILENO);
+    char *argv[] = {"cc", "-E", "-P", "-x", "c", (char *)path, NULL};
+    pid_t pid;
+    int err = posix_spawnp(&pid, "cc", &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    int status = 0;
+    if (err == 0 && waitpid(pid, &status, 0) < 0)
+        err = errno;
+    if (err || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        fprintf(stderr, "alignment: %s: the C preprocessor (cc -E -P) failed%s%s\n", path,
+                err ? ": " : "", err ? strerror(err) : "");
+        close(fd);
+        return NULL;
+    }
+    off_t size = lseek(fd, 0, SEEK_END);
+    char *buf = size >= 0 ? malloc((size_t)size + 1) : NULL;
+    if (!buf || pread(fd, buf, (size_t)size, 0) != size) {
+        fprintf(stderr, "alignment: %s: cannot read the preprocessed header\n", path);
+        free(buf);
+        close(fd);
+        return NULL;
+    }
+    close(fd);
+    *len = (size_t)size;
+    return buf;
+}
+
+// ---- text output -------------------------------------------------------------
+
+// print_order — the struct with its members in the suggested order, when
+// that order is smaller or has fewer pointer bytes.
+static void print_order(const cdecl_type_t *agg)
+{
+    if (agg->kind != CDECL_STRUCT)
+        return;
+    size_t *order = malloc(agg->nmembers * sizeof(*order));
+    if (!order)
+        return;
+    sl_stats_t now = sl_stats(agg);
+    sl_order_t best = sl_optimal_order(agg, order);
+    if (best.size < now.size || best.ptrbytes < now.ptrbytes) {
+        printf("/* suggested order: size %zu (now %zu), pointer bytes %zu (now %zu) */\n",
+               best.size, now.size, best.ptrbytes, now.ptrbytes);
+        printf("%s {\n", agg->name);
+        for (size_t k = 0; k < agg->nmembers; k++)
+            printf("\t%s;\n", order[k] < agg->nmembers ? agg->members[order[k]].decl : "?");
+        printf("};\n");
+    }
+    free(order);
+}
+
+// ---- JSON output -------------------------------------------------------------
+
+static void json_string(const char *s)
+{
+    putchar('"');
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            printf("\\%c", c);
+        else if (c < 0x20)
+            printf("\\u%04x", c);
+        else
+            putchar(c);
+    }
+    putchar('"');
+}
+
+static void json_aggregate(const cdecl_type_t *agg, bool with_order)
+{
+    size_t n = agg->nmembers;
+    sl_member_layout_t *m = calloc(n, sizeof(*m));
+    size_t *order = calloc(n, sizeof(*order));
+    if (!m || !order) {
+        fprintf(stderr, "alignment: out of memory\n");
+        exit(1);
+    }
+    sl_size_align_t sa = sl_layout(agg, m);
+    sl_stats_t s = sl_stats(agg);
+    printf("    {\"name\": ");
+    json_string(agg->name);
+    printf(", \"kind\": \"%s\", \"line\": %d, \"size\": %zu, \"align\": %zu, "
+           "\"cachelines\": %zu, \"sum_members\": %zu, \"holes\": %zu, \"sum_holes\": %zu, "
+           "\"padding\": %zu, \"ptrbytes\": %zu,\n     \"members\": [",
+           agg->kind == CDECL_UNION ? "union" : "struct", agg->line, sa.size, sa.align,
+           s.cachelines, s.sum_members, s.holes, s.sum_holes, s.padding, s.ptrbytes);
+    for (size_t i = 0; i < n; i++) {
+        const cdecl_member_t *mb = &agg->members[i];
+        printf("%s\n       {\"name\": ", i ? "," : "");
+        if (mb->name)
+            json_string(mb->name);
+        else
+            printf("null");
+        printf(", \"decl\": ");
+        json_string(mb->decl);
+        printf(", \"type\": ");
+        json_string(mb->type_name);
+        printf(", \"offset\": %zu, \"size\": %zu, \"align\": %zu}", m[i].offset, m[i].size,
+               m[i].align);
+    }
+    printf("]");
+    if (with_order && agg->kind == CDECL_STRUCT) {
+        sl_order_t best = sl_optimal_order(agg, order);
+        printf(",\n     \"optimal\": {\"size\": %zu, \"ptrbytes\": %zu, \"order\": [", best.size,
+               best.ptrbytes);
+        for (size_t k = 0; k < n; k++)
+            printf("%s%zu", k ? ", " : "", order[k]);
+        printf("]}");
+    }
+    printf("}");
+    free(m);
+    free(order);
+}
+
+static void json_file(const cdecl_file_t *f, const cdecl_type_t *only, bool with_order)
+{
+    printf("{\"file\": ");
+    json_string(f->path);
+    printf(", \"skipped\": %zu, \"notes\": [", f->skipped);
+    for (size_t i = 0; i < f->nnotes; i++) {
+        printf("%s", i ? ", " : "");
+        json_string(f->notes[i]);
+    }
+    printf("],\n  \"aggregates\": [\n");
+    bool first = true;
+    for (size_t i = 0; i < f->naggregates; i++) {
+        if (only && f->aggregates[i] != only)
+            continue;
+        printf("%s", first ? "" : ",\n");
+        json_aggregate(f->aggregates[i], with_order);
+        first = false;
+    }
+    printf("\n  ]}\n");
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"struct", required_argument, NULL, 's'},
+        {"json", no_argument, NULL, 'j'},
+        {"keep-going", no_argument, NULL, 'k'},
+        {"cpp", no_argument, NULL, 'P'},
+        {"no-order", no_argument, NULL, 'n'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *only_name = NULL;
+    bool json = false, cpp = false, with_order = true;
+    unsigned flags = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "s:jknh", opts, NULL)) != -1) {
+        switch (c) {
+        case 's': only_name = optarg; break;
+        case 'j': json = true; break;
+        case 'k': flags |= CDECL_KEEP_GOING; break;
+        case 'P': cpp = true; flags |= CDECL_KEEP_GOING; break;
+        case 'n': with_order = false; break;
+        case 'h': usage(stdout); return 0;
+        default: usage(stderr); return 2;
+        }
+    }
+    if (optind != argc - 1) {
+        fprintf(stderr, "alignment: expected one header file, got %d\n", argc - optind);
+        usage(stderr);
+        return 2;
+    }
+    const char *path = argv[optind];
+    char err[600];
+    cdecl_file_t *f;
+    if (cpp) {
+        if (strcmp(path, "-") == 0) {
+            fprintf(stderr, "alignment: --cpp needs a file name, not standard input\n");
+            return 2;
+        }
+        size_t len;
+        char *text = preprocess(path, &len);
+        if (!text)
+            return 1;
+        char *name = malloc(strlen(path) + 32);
+        if (!name)
+            return 1;
+        sprintf(name, "%s (preprocessed)", path);
+        f = cdecl_parse(name, text, len, flags, err, sizeof(err));
+        free(text);
+        free(name);
+    } else {
+        f = cdecl_parse_file(path, flags, err, sizeof(err));
+    }
+    if (!f) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    for (size_t i = 0; i < f->nnotes; i++)
+        fprintf(stderr, "%s\n", f->notes[i]);
+    const cdecl_type_t *only = NULL;
+    if (only_name && !(only = cdecl_find(f, only_name))) {
+        fprintf(stderr, "alignment: %s: no struct or union called `%s`\n", path, only_name);
+        cdecl_free(f);
+        return 1;
+    }
+    if (json) {
+        json_file(f, only, with_order);
+    } else {
+        if (f->naggregates == 0)
+            fprintf(stderr, "alignment: %s: no named struct or union\n", path);
+        bool first = true;
+        for (size_t i = 0; i < f->naggregates; i++) {
+            if (only && f->aggregates[i] != only)
+                continue;
+            if (!first)
+                putchar('\n');
+            sl_report(stdout, f->aggregates[i]);
+            if (with_order)
+                print_order(f->aggregates[i]);
+            first = false;
+        }
+    }
+    cdecl_free(f);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "alignment: error writing output\n");
+        return 1;
+    }
+    return 0;
+}

@@ -25,7 +25,8 @@
 //   2. commit R's uncommitted pages among the first n, rounded up to a
 //      COMMIT_CHUNK boundary (within R) so a growing heap makes few
 //      mprotect calls; fresh pages come zeroed from the kernel;
-//   3. zero the dirty pages among the n (memset; madvise for big runs);
+//   3. zero the dirty pages among the n (memset; madvise for big runs),
+//      unless the caller asked for ml_pageheap_alloc_span_nozero;
 //   4. the span takes R's first n pages; the rest of R stays free under R's
 //      record, re-keyed in the tree (or R's record becomes the span's).
 // Freeing a span (free_span):
@@ -297,6 +298,20 @@ static void zero_pages(ml_pageheap_t *h, size_t from, size_t to)
 
 // ---- creation and destruction -------------------------------------------------
 
+// free_metadata — free the records, the page map, the bitmaps and `h`.
+static void free_metadata(ml_pageheap_t *h)
+{
+    while (h->slabs != NULL) {
+        ph_slab_t *next = h->slabs->next;
+        free(h->slabs);
+        h->slabs = next;
+    }
+    free(h->pagemap);
+    free(h->committed);
+    free(h->dirty);
+    free(h);
+}
+
 // ml_pageheap_new — see pageheap.h. Returns NULL for 0 bytes, when the
 // address space cannot be reserved or the metadata cannot be allocated.
 ml_pageheap_t *ml_pageheap_new(size_t arena_bytes)
@@ -336,15 +351,7 @@ ml_pageheap_t *ml_pageheap_new(size_t arena_bytes)
 
 fail:
     ml_os_release(arena, npages * ML_PAGE_SIZE);
-    while (h->slabs != NULL) {
-        ph_slab_t *next = h->slabs->next;
-        free(h->slabs);
-        h->slabs = next;
-    }
-    free(h->pagemap);
-    free(h->committed);
-    free(h->dirty);
-    free(h);
+    free_metadata(h);
     return NULL;
 }
 
@@ -362,16 +369,8 @@ void ml_pageheap_destroy(ml_pageheap_t *h)
         i = j;
     }
     ml_os_release((void *)h->lo, h->npages * ML_PAGE_SIZE);
-    while (h->slabs != NULL) {
-        ph_slab_t *next = h->slabs->next;
-        free(h->slabs);
-        h->slabs = next;
-    }
     pthread_mutex_destroy(&h->lock);
-    free(h->pagemap);
-    free(h->committed);
-    free(h->dirty);
-    free(h);
+    free_metadata(h);
 }
 
 // ---- spans ------------------------------------------------------------------------------

@@ -587,7 +587,7 @@ Test(pageheap, random_alloc_free_sequences_keep_the_heap_consistent, .timeout = 
 // ---- threads ------------------------------------------------------------------------------
 
 #define MT_THREADS 4
-#define MT_OPS 4000
+#define MT_OPS 20000
 #define MT_SLOTS 16
 
 typedef struct { ml_pageheap_t *h; uint64_t seed; int failed; char msg[160]; } mt_arg_t;

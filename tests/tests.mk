@@ -2,6 +2,7 @@
 #
 #   test-core       core unit tests (tests/core/*.c, Criterion)
 #   test-core-san   the same under AddressSanitizer + UBSan
+#   test-fuzz       the trace parser under a fuzzer (tests/fuzz/fuzz.mk)
 #   test-harness    the grader against a fixture suite of hostile tests
 #   test-labs       each lab: the solution scores full marks, the starter low
 #                   (also under sanitizers), and every mutant loses points
@@ -22,9 +23,9 @@ $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS)
 	    -fno-sanitize-recover=all $(CPPFLAGS_ALL) -o $@ $(CORE_TEST_SRCS) \
 	    build/core-san/libmemlab.a $(PKG_CRITERION) -lm -lpthread
 
-.PHONY: test test-core test-core-san test-harness test-labs
+.PHONY: test test-core test-core-san test-fuzz test-harness test-labs
 test: deps
-	@$(MAKE) --no-print-directory test-core test-core-san test-harness test-labs
+	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-labs
 	@echo "memlab: all tests passed."
 
 test-core: $(TEST_B)/core-tests
@@ -33,7 +34,8 @@ test-core: $(TEST_B)/core-tests
 
 test-core-san: $(TEST_B)/core-tests-san
 	@echo "== core unit tests under AddressSanitizer + UBSan"
-	@ASAN_OPTIONS=detect_leaks=1 $(TEST_B)/core-tests-san --jobs 2 --short-filename
+	@ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=tests/lsan.supp \
+	    $(TEST_B)/core-tests-san --jobs 2 --short-filename
 
 include $(wildcard tests/harness/harness.mk)
 include $(wildcard tests/labs.mk)

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #define DEFAULT_PIN ((size_t)128 << 10)   // glibc's default M_MMAP_THRESHOLD
-#define PROBE_HI ((size_t)32 << 20)       // the largest threshold mallopt accepts
+#define PROBE_HI ((size_t)32 << 20)       // glibc's largest dynamic threshold
 
 static const char usage_text[] =
     "usage: layout [options]\n"

@@ -83,9 +83,10 @@ int layout_parse_line(const char *line, layout_region_t *out)
         return -1;
     uint64_t inode = 0;
     for (; *p >= '0' && *p <= '9'; p++) {
-        if (inode > (UINT64_MAX - 9) / 10)
+        uint64_t d = (uint64_t)(*p - '0');
+        if (inode > (UINT64_MAX - d) / 10)
             return -1;
-        inode = inode * 10 + (uint64_t)(*p - '0');
+        inode = inode * 10 + d;
     }
     if (*p != ' ' && *p != '\n' && *p != '\0')
         return -1;

@@ -314,6 +314,32 @@ static void data_dir(char *out, size_t len)
     cr_assert(stat(out, &st) == 0, "the lab's recorded maps files are missing (%s)", out);
 }
 
+// child_environ — this process's environment for a child, with
+// disable_coredump=0 added to ASAN_OPTIONS: a sanitized child otherwise calls
+// setrlimit(RLIMIT_CORE) at start, which the test sandbox refuses, and dies.
+// The strings are malloc'd and leak with the test process.
+static char **child_environ(void)
+{
+    size_t n = 0;
+    while (environ[n] != NULL)
+        n++;
+    char **env = calloc(n + 2, sizeof *env);
+    cr_assert(env != NULL, "the suite ran out of memory");
+    const char *old = "";
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strncmp(environ[i], "ASAN_OPTIONS=", 13) == 0)
+            old = environ[i] + 13;
+        else
+            env[k++] = environ[i];
+    }
+    size_t len = strlen(old) + 64;
+    env[k] = malloc(len);
+    cr_assert(env[k] != NULL, "the suite ran out of memory");
+    snprintf(env[k], len, "ASAN_OPTIONS=%s%sdisable_coredump=0", old, old[0] ? ":" : "");
+    return env;
+}
+
 // Run argv with stdout captured into a malloc'd buffer; returns the exit
 // status (-1 when it could not be started or was killed).
 static int run_capture(char *const argv[], char **out)
@@ -327,7 +353,7 @@ static int run_capture(char *const argv[], char **out)
     posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&fa, fds[0]);
     pid_t pid;
-    int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+    int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, child_environ());
     posix_spawn_file_actions_destroy(&fa);
     close(fds[1]);
     if (rc != 0) {

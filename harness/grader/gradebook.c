@@ -117,8 +117,11 @@ static int read_row(const char *path, row_t *row, book_t *b)
     json_t *score = root ? json_object_get(root, "score") : NULL;
     if (!json_is_object(labs) || !json_is_number(score)) {
         row->note = root ? gr_strdup("not a memlab results.json")
-                         : gr_printf("no results: %s", err.text);
-        fprintf(stderr, "%s:%d: %s\n", path, root ? 1 : err.line, row->note);
+                         : gr_printf("no results (%s)", err.text);
+        if (root == NULL && err.line > 0)
+            fprintf(stderr, "%s:%d: %s\n", path, err.line, row->note);
+        else
+            fprintf(stderr, "%s: %s\n", path, row->note);
         json_decref(root);
         return -1;
     }

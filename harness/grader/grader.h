@@ -223,6 +223,8 @@ typedef struct {
     const char *awards_path;
     size_t output_limit;     // the suite's output cap (bytes)
     bool asan;
+    unsigned asan_alloc_mb;  // under ASan: the largest allocation allowed
+    unsigned asan_rss_mb;    // under ASan: the suite's resident-memory limit
     bool watchdog;           // the run was stopped by the watchdog
     double watchdog_s;
     const char *runner_problem;  // why results are missing, or NULL

@@ -132,6 +132,8 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
         .awards_path = awards,
         .output_limit = m.output_limit,
         .asan = m.asan,
+        .asan_alloc_mb = max_mem,
+        .asan_rss_mb = max_mem + ASAN_EXTRA_MB,
         .watchdog = p.watchdog,
         .watchdog_s = limit,
         .runner_problem = runner_problem,

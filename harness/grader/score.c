@@ -75,14 +75,17 @@ static char *line_with(const char *log, const char *needle)
 }
 
 // Why a sanitizer build stopped, from its report in the log, or NULL.
-static char *sanitizer_reason(const gr_test_t *t, const char *log)
+static char *sanitizer_reason(const char *log, const gr_score_ctx_t *ctx)
 {
     if (log == NULL)
         return NULL;
-    if (strstr(log, "hard rss limit exhausted") || strstr(log, "allocation-size-too-big") ||
-        strstr(log, "out of memory: allocator is trying") || strstr(log, "rss-limit-exceeded"))
-        return gr_printf("exceeded the memory limit of %u MiB (AddressSanitizer stopped it)",
-                         t->mem_mb);
+    if (strstr(log, "allocation-size-too-big"))
+        return gr_printf("exceeded the memory limit of %u MiB: one allocation asked for more "
+                         "(AddressSanitizer stopped it)", ctx->asan_alloc_mb);
+    if (strstr(log, "hard rss limit exhausted") || strstr(log, "rss-limit-exceeded") ||
+        strstr(log, "out of memory: allocator is trying"))
+        return gr_printf("exceeded the memory limit of %u MiB under AddressSanitizer (its "
+                         "limit for the whole suite)", ctx->asan_rss_mb);
     char *line = line_with(log, "ERROR: AddressSanitizer");
     if (line != NULL) {
         char *r = gr_printf("AddressSanitizer found a memory error: %s", line);
@@ -201,7 +204,7 @@ static char *failure_reason(const gr_test_t *t, const gr_notes_t *notes, const c
     if (t->exit_code == ML_EXIT_NO_SANDBOX)
         return gr_printf("not run: the test sandbox could not be set up (%s)",
                          notes->sandbox ? notes->sandbox : "see the output");
-    char *san = ctx->asan || t->exit_code != 0 ? sanitizer_reason(t, log) : NULL;
+    char *san = ctx->asan || t->exit_code != 0 ? sanitizer_reason(log, ctx) : NULL;
     if (san != NULL)
         return san;
     if (t->in_records && t->exit_code != 0)

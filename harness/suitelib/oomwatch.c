@@ -17,7 +17,6 @@
 #define MAX_OOM_NOTES 4  // a loop retrying a failed allocation writes only a few
 
 static int oom_fd = -1;
-static int oom_notes;
 
 void mls_oomwatch_arm(int notes_fd)
 {
@@ -25,6 +24,7 @@ void mls_oomwatch_arm(int notes_fd)
 }
 
 #if !MLS_ASAN
+static int oom_notes;
 extern void *__libc_malloc(size_t size);
 extern void *__libc_calloc(size_t n, size_t size);
 extern void *__libc_realloc(void *ptr, size_t size);

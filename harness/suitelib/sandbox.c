@@ -66,7 +66,7 @@ static rlim_t system_tasks(void)
 }
 
 // ---- fault reporting ---------------------------------------------------------
-
+#if !MLS_ASAN
 static int fault_fd = -1;
 static uintptr_t stack_top, stack_low;  // the main stack, roughly
 
@@ -133,6 +133,7 @@ static void install_fault_reporter(int notes_fd)
     sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
 }
+#endif
 
 // ---- seccomp -----------------------------------------------------------------
 

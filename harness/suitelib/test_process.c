@@ -17,6 +17,7 @@
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,9 +86,14 @@ void ml_test_enter(const char *suite, const char *name, const ml_grade_info_t *i
     if (awards != NULL && *awards != '\0')
         cur.awards_fd = open(awards, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
 
+    // In the test process Criterion's copy of the test's options may sit at
+    // a misaligned address: read the field bytewise.
     double timeout = 0;
     if (criterion_current_test != NULL && criterion_current_test->data != NULL)
-        timeout = criterion_current_test->data->timeout;
+        memcpy(&timeout,
+               (const char *)criterion_current_test->data +
+                   offsetof(struct criterion_test_extra_data, timeout),
+               sizeof timeout);
     mls_oomwatch_arm(cur.notes_fd);
     mls_sandbox_apply(info, timeout, cur.notes_fd);
 }

@@ -75,6 +75,16 @@ ML_TEST(hostile, allocates_64gib, 1, 10)
     cr_assert(p[huge - 1] == 1, "memory lost its contents");
 }
 
+// 0/1, failed: "exceeded the memory limit of 256 MiB" (under ASan, of the
+// suite's RSS limit), from many small allocations, each one touched.
+ML_TEST(hostile, leaks_until_oom, 1, 20, .mem_mb = 256)
+{
+    for (size_t total = 0; total < huge; total += 1 << 20) {
+        char *p = malloc(1 << 20);
+        memset(p, 1, 1 << 20);
+    }
+}
+
 // 0/1, failed: every fork refused ("Operation not permitted"), no bomb.
 ML_TEST(hostile, fork_bomb, 1, 5)
 {

@@ -1,0 +1,374 @@
+// check_fixture.c — proves the grader survives hostile student code. It
+// plants forged and booby-trapped result files, runs the grader on the
+// fixture pseudo-labs (tests/harness/harness.mk builds them), then checks
+// with jansson, the library the grader writes with, that results.json is
+// valid and holds the exact points, status, visibility and key message of
+// every test; that each test's output is capped at 64 KiB; that junit.xml
+// and report.md are the grader's; that the terminal hides hidden tests; that
+// the Autolab line, --strict, --expect-below, bad usage and the gradebook
+// behave; and that grading took little more than the looping test's timeout.
+//
+//   check_fixture --grader PATH --build DIR [--sanitized] [--max-seconds S]
+//
+// Exit status: 0 when every check holds, 1 otherwise (each failure printed).
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+static int failures;
+
+#define CHECK(cond, ...)                                  \
+    do {                                                  \
+        if (!(cond)) {                                    \
+            fprintf(stderr, "check_fixture: FAIL: ");     \
+            fprintf(stderr, __VA_ARGS__);                 \
+            fputc('\n', stderr);                          \
+            failures++;                                   \
+        }                                                 \
+    } while (0)
+
+// What the grader must report for one test. `frag` must occur in its
+// output (case-insensitive); `san_frag` instead in a sanitizer build.
+typedef struct {
+    const char *lab, *suite, *test;
+    double score, max;
+    const char *status, *visibility, *frag, *san_frag;
+} expect_t;
+
+static const expect_t expected[] = {
+    {"fixture", "basic", "passes", 2, 2, "passed", "visible", "passed", NULL},
+    {"fixture", "basic", "assert_quotes", 0, 2, "failed", "visible",
+     "expected \"a\\b\" but your code returned \"c\\d \"q\"\"", NULL},
+    {"fixture", "hostile", "segfault", 0, 1, "failed", "visible",
+     "segmentation fault: your code used a NULL pointer", "store to null pointer"},
+    {"fixture", "hostile", "aborts", 0, 1, "failed", "visible", "aborted", NULL},
+    {"fixture", "hostile", "loops_forever", 0, 1, "failed", "visible",
+     "did not finish within 1 s", NULL},
+    {"fixture", "hostile", "floods_stdout", 0, 1, "failed", "visible",
+     "printed more than 8 MiB of output", NULL},
+    {"fixture", "hostile", "exits_early", 0, 1, "failed", "visible",
+     "stopped before its end (did your code call exit()?)", NULL},
+    {"fixture", "hostile", "allocates_64gib", 0, 1, "failed", "visible",
+     "exceeded the memory limit of 1024 MiB", NULL},
+    {"fixture", "hostile", "leaks_until_oom", 0, 1, "failed", "visible",
+     "exceeded the memory limit of 256 MiB", "exceeded the memory limit of 1536 MiB"},
+    {"fixture", "hostile", "fork_bomb", 0, 1, "failed", "visible",
+     "fork() was refused 1000 of 1000 times: Operation not permitted", NULL},
+    {"fixture", "hostile", "kills_runner", 0, 1, "failed", "visible",
+     "kill(runner) failed: Operation not permitted", NULL},
+    {"fixture", "hostile", "forges_results", 1, 1, "passed", "visible", "passed", NULL},
+    {"fixture", "threads", "work", 1, 1, "passed", "visible", "passed", NULL},
+    {"fixture", "exec", "allowed", 1, 1, "passed", "visible", "passed", NULL},
+    {"fixture", "scored", "half", 2, 4, "failed", "visible",
+     "scored 50%: throughput 0.50x the reference", NULL},
+    {"fixture", "scored", "twice", 0, 4, "failed", "visible", "reported a score 2 times", NULL},
+    {"fixture", "scored", "never", 0, 4, "failed", "visible", "did not report a score", NULL},
+    {"fixture", "scored", "award_then_fail", 0, 2, "failed", "visible",
+     "the heap was corrupted after the benchmark", NULL},
+    {"fixture", "notes", "kept", 1, 1, "passed", "visible", "trace short.rep, seed 42", NULL},
+    {"fixture", "secret", "passes", 3, 3, "passed", "hidden", "passed", NULL},
+    {"fixture", "secret", "breaks_xml", 0, 2, "failed", "hidden",
+     "secret detail ]]> <b> & </b>", NULL},
+    {"fixture", "secret", "untagged", 0, 0, "failed", "hidden", "has no points", NULL},
+    {"broken", "lab", "compiles", 0, 0, "failed", "visible",
+     "error: expected ',' or ';' before 'while'", NULL},
+    {"broken", "secret", "passes", 0, 3, "failed", "visible",
+     "not graded: your code did not compile", NULL},
+    {"broken", "secret", "breaks_xml", 0, 2, "failed", "visible",
+     "not graded: your code did not compile", NULL},
+    {"broken", "secret", "untagged", 0, 0, "failed", "visible",
+     "not graded: your code did not compile", NULL},
+};
+#define NEXPECTED (sizeof expected / sizeof expected[0])
+#define FIXTURE_SCORE 11.0
+#define FIXTURE_MAX 36.0
+#define BROKEN_MAX 5.0
+
+// Replaces typographic quotes (gcc's ‘ ’) by ASCII ones, in place.
+static void ascii_quotes(char *s)
+{
+    char *out = s;
+    for (char *p = s; *p;) {
+        if ((unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0x98 || (unsigned char)p[2] == 0x99)) {
+            *out++ = '\'';
+            p += 3;
+        } else {
+            *out++ = *p++;
+        }
+    }
+    *out = '\0';
+}
+
+// Runs argv with stdout to `out_path` (if given; stderr too when it is
+// /dev/null); returns the exit status (-1 if it did not exit normally) and
+// the wall time in *seconds.
+static int run(char *const argv[], const char *out_path, double *seconds)
+{
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (out_path) {
+            int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            dup2(fd, STDOUT_FILENO);
+            if (strcmp(out_path, "/dev/null") == 0)
+                dup2(fd, STDERR_FILENO);
+        }
+        execv(argv[0], argv);
+        perror(argv[0]);
+        _exit(127);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (seconds)
+        *seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *s = malloc((size_t)n + 1);
+    size_t got = fread(s, 1, (size_t)n, f);
+    s[got] = '\0';
+    fclose(f);
+    return s;
+}
+
+static void spit(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f != NULL) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+// The test of results.json matching `e`, or NULL.
+static json_t *find(json_t *tests, const expect_t *e)
+{
+    size_t i;
+    json_t *t;
+    json_array_foreach(tests, i, t) {
+        json_t *x = json_object_get(t, "extra_data");
+        if (strcmp(json_string_value(json_object_get(x, "lab")) ?: "", e->lab) == 0 &&
+            strcmp(json_string_value(json_object_get(x, "suite")) ?: "", e->suite) == 0 &&
+            strcmp(json_string_value(json_object_get(x, "test")) ?: "", e->test) == 0)
+            return t;
+    }
+    return NULL;
+}
+
+static void check_results(const char *path, bool sanitized)
+{
+    json_error_t err;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
+    CHECK(root != NULL, "%s is not valid JSON: %s (line %d)", path, err.text, err.line);
+    if (root == NULL)
+        return;
+    json_t *tests = json_object_get(root, "tests");
+    CHECK(json_is_array(tests), "results.json has no tests[]");
+    CHECK(json_array_size(tests) == NEXPECTED, "results.json has %zu tests, expected %zu",
+          json_array_size(tests), NEXPECTED);
+    CHECK(json_number_value(json_object_get(root, "score")) == FIXTURE_SCORE,
+          "total score %g, expected %g", json_number_value(json_object_get(root, "score")),
+          FIXTURE_SCORE);
+    CHECK(json_is_number(json_object_get(root, "execution_time")), "no execution_time");
+    CHECK(json_is_string(json_object_get(root, "output")), "no top-level output");
+    json_t *labs = json_object_get(json_object_get(root, "extra_data"), "labs");
+    CHECK(json_number_value(json_object_get(json_object_get(labs, "fixture"), "max_score")) ==
+              FIXTURE_MAX, "fixture's max_score is not %g", FIXTURE_MAX);
+    CHECK(json_number_value(json_object_get(json_object_get(labs, "broken"), "max_score")) ==
+              BROKEN_MAX, "broken's max_score (from the reference) is not %g", BROKEN_MAX);
+    for (size_t i = 0; i < NEXPECTED; i++) {
+        const expect_t *e = &expected[i];
+        json_t *t = find(tests, e);
+        CHECK(t != NULL, "%s %s/%s is missing from results.json", e->lab, e->suite, e->test);
+        if (t == NULL)
+            continue;
+        double score = json_number_value(json_object_get(t, "score"));
+        double max = json_number_value(json_object_get(t, "max_score"));
+        const char *status = json_string_value(json_object_get(t, "status")) ?: "";
+        const char *vis = json_string_value(json_object_get(t, "visibility")) ?: "";
+        const char *out = json_string_value(json_object_get(t, "output")) ?: "";
+        char *norm = strdup(out);
+        ascii_quotes(norm);
+        const char *frag = sanitized && e->san_frag ? e->san_frag : e->frag;
+        CHECK(score == e->score && max == e->max, "%s/%s: %g/%g points, expected %g/%g",
+              e->suite, e->test, score, max, e->score, e->max);
+        CHECK(strcmp(status, e->status) == 0, "%s/%s: status %s, expected %s", e->suite,
+              e->test, status, e->status);
+        CHECK(strcmp(vis, e->visibility) == 0, "%s/%s: visibility %s, expected %s", e->suite,
+              e->test, vis, e->visibility);
+        CHECK(strcasestr(norm, frag) != NULL, "%s/%s: output lacks \"%s\":\n%.600s", e->suite,
+              e->test, frag, out);
+        CHECK(strlen(out) <= 65536, "%s/%s: output of %zu bytes exceeds 64 KiB", e->suite,
+              e->test, strlen(out));
+        CHECK(strstr(out, "FORGED") == NULL, "%s/%s: forged text in the output", e->suite,
+              e->test);
+        if (strcmp(e->test, "floods_stdout") == 0)
+            CHECK(strstr(out, "bytes of output not shown") != NULL && strlen(out) > 32768,
+                  "floods_stdout: the output excerpt is not a capped head and tail");
+        free(norm);
+    }
+    json_decref(root);
+}
+
+// Checks the terminal output and the Autolab line.
+static void check_terminal(const char *path)
+{
+    char *text = slurp(path);
+    CHECK(text != NULL, "no terminal output captured");
+    if (text == NULL)
+        return;
+    CHECK(strstr(text, "Score: 11/36") != NULL, "terminal: no 'Score: 11/36' for fixture");
+    CHECK(strstr(text, "Score: 0/5") != NULL, "terminal: no 'Score: 0/5' for broken");
+    CHECK(strstr(text, "Total: 11/41") != NULL, "terminal: no 'Total: 11/41'");
+    CHECK(strstr(text, "hidden test") != NULL, "terminal: hidden tests are not marked");
+    CHECK(strstr(text, "secret detail") == NULL, "terminal: a hidden test's failure leaked");
+    CHECK(strstr(text, "\033[") == NULL, "terminal: colours although stdout is not a tty");
+    char *last = text + strlen(text);
+    while (last > text && last[-1] == '\n')
+        *--last = '\0';
+    while (last > text && last[-1] != '\n')
+        last--;
+    json_error_t err;
+    json_t *line = json_loads(last, 0, &err);
+    json_t *scores = json_object_get(line, "scores");
+    CHECK(json_number_value(json_object_get(scores, "fixture")) == FIXTURE_SCORE &&
+              json_is_number(json_object_get(scores, "broken")),
+          "the last line is not the Autolab scores: %s", last);
+    json_decref(line);
+    free(text);
+}
+
+// The grader's other files are its own, not the planted ones.
+static void check_files(const char *grade, const char *victim)
+{
+    char path[4096];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/junit.xml", grade);
+    char *junit = slurp(path);
+    CHECK(lstat(path, &st) == 0 && S_ISREG(st.st_mode) && junit &&
+              strncmp(junit, "<?xml", 5) == 0 && strstr(junit, "<testsuites") &&
+              strstr(junit, "classname=\"fixture.hostile\""),
+          "junit.xml is not the grader's report");
+    free(junit);
+    snprintf(path, sizeof path, "%s/report.md", grade);
+    char *md = slurp(path);
+    CHECK(lstat(path, &st) == 0 && S_ISREG(st.st_mode) && md &&
+              strstr(md, "# memlab grade report") && strstr(md, "| **Total** | **11** | **41** |"),
+          "report.md is not the grader's report");
+    CHECK(md == NULL || strstr(md, "secret detail") == NULL, "report.md shows hidden details");
+    free(md);
+    char *v = slurp(victim);
+    CHECK(v && strcmp(v, "untouched\n") == 0, "the grader wrote through a planted symlink");
+    free(v);
+}
+
+int main(int argc, char **argv)
+{
+    const char *grader = NULL, *build = NULL;
+    bool sanitized = false;
+    double max_seconds = 20;
+    static const struct option longs[] = {
+        {"grader", required_argument, NULL, 'g'}, {"build", required_argument, NULL, 'b'},
+        {"sanitized", no_argument, NULL, 's'},    {"max-seconds", required_argument, NULL, 'm'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+        switch (c) {
+        case 'g': grader = optarg; break;
+        case 'b': build = optarg; break;
+        case 's': sanitized = true; break;
+        case 'm': max_seconds = atof(optarg); break;
+        case 'h':
+            puts("usage: check_fixture --grader PATH --build DIR [--sanitized] [--max-seconds S]");
+            return 0;
+        default: return 2;
+        }
+    }
+    if (grader == NULL || build == NULL || optind != argc) {
+        fputs("usage: check_fixture --grader PATH --build DIR [--sanitized] [--max-seconds S]\n",
+              stderr);
+        return 2;
+    }
+    char grade[1024], path[4096], victim[1024], term[1024];
+    snprintf(grade, sizeof grade, "%s/grade", build);
+    snprintf(victim, sizeof victim, "%s/victim.txt", build);
+    snprintf(term, sizeof term, "%s/terminal.txt", build);
+    mkdir(grade, 0755);
+    // Plant what a previous, hostile run could have left behind.
+    snprintf(path, sizeof path, "%s/results.json", grade);
+    spit(path, "{\"score\": 1000000, \"output\": \"FORGED\", \"tests\": []}\n");
+    snprintf(path, sizeof path, "%s/junit.xml", grade);
+    unlink(path);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/junit.xml/inside", grade);
+    spit(path, "FORGED\n");
+    spit(victim, "untouched\n");
+    snprintf(path, sizeof path, "%s/report.md", grade);
+    unlink(path);
+    if (symlink("../victim.txt", path) != 0)
+        CHECK(0, "cannot plant a symlink at %s: %s", path, strerror(errno));
+
+    double secs = 0;
+    char *args[] = {(char *)grader, "--build", (char *)build, "--impl", "fixture", "--labs",
+                    "fixture broken", "--autolab", NULL};
+    int rc = run(args, term, &secs);
+    CHECK(rc == 0, "the grader exited %d, expected 0 (grading ran)", rc);
+    CHECK(secs < max_seconds, "grading took %.1f s, more than %.0f s", secs, max_seconds);
+    snprintf(path, sizeof path, "%s/results.json", grade);
+    check_results(path, sanitized);
+    check_terminal(term);
+    check_files(grade, victim);
+
+    if (!sanitized) {  // the gradebook, exit codes: once is enough
+        char csv[2048], missing[2048], other[2048];
+        snprintf(csv, sizeof csv, "%s/gradebook.csv", build);
+        snprintf(missing, sizeof missing, "%s/nobody/grade/results.json", build);
+        snprintf(other, sizeof other, "%s/grade-options", build);
+        snprintf(path, sizeof path, "%s/results.json", grade);
+        char *book[] = {(char *)grader, "gradebook", csv, path, missing, NULL};
+        CHECK(run(book, "/dev/null", NULL) == 1, "gradebook did not exit 1 on a missing file");
+        char *text = slurp(csv);
+        CHECK(text && strncmp(text, "student,fixture,broken,total,max,note\n", 38) == 0 &&
+                  strstr(text, "\nfixture,11,0,11,41,\n") && strstr(text, "\nnobody,,,0,0,no "),
+              "gradebook.csv is wrong:\n%s", text ? text : "(missing)");
+        free(text);
+        char *strict[] = {(char *)grader, "--build", (char *)build, "--labs", "fixture",
+                          "--out", other, "--strict", "--quiet", NULL};
+        CHECK(run(strict, "/dev/null", NULL) == 1, "--strict did not fail on lost points");
+        char *below[] = {(char *)grader, "--build", (char *)build, "--labs", "fixture",
+                         "--out", other, "--expect-below", "0.5", "--quiet", NULL};
+        CHECK(run(below, "/dev/null", NULL) == 0, "--expect-below 0.5 failed at 11/36");
+        char *usage[] = {(char *)grader, "--no-such-option", NULL};
+        CHECK(run(usage, "/dev/null", NULL) == 2, "a bad option did not exit 2");
+        char *labname[] = {(char *)grader, "--build", (char *)build, "--labs", "../x", NULL};
+        CHECK(run(labname, "/dev/null", NULL) == 2, "a lab name with a slash did not exit 2");
+        char *help[] = {(char *)grader, "--help", NULL};
+        CHECK(run(help, "/dev/null", NULL) == 0, "--help did not exit 0");
+    }
+    if (failures == 0)
+        printf("check_fixture: %zu tests graded as expected in %.1f s%s\n", NEXPECTED, secs,
+               sanitized ? " (sanitizer build)" : "");
+    return failures == 0 ? 0 : 1;
+}

@@ -207,11 +207,14 @@ static inline void *ml_gc_object_of(const ml_gc_heap_t *h, const void *p) {
 // record into the CPU cache, for a marker that will scan it soon (Go's
 // greyobject calls sys.Prefetch the same way). Only a hint: it changes
 // nothing, never faults, and ignores addresses outside the heap.
-static inline void ml_gc_prefetch(const ml_gc_heap_t *h, const void *obj) {
+// (always_inline: GCC otherwise finds the function free of side effects
+// and deletes the call before inlining it.)
+static inline __attribute__((always_inline)) void ml_gc_prefetch(const ml_gc_heap_t *h, const void *obj) {
     ml_gc_span_t *s = ml_gc_span_of_(h, obj);
-    if (!s) return;
-    __builtin_prefetch(obj);
-    __builtin_prefetch(&s->info[ml_gc_index_in_(s, obj)]);
+    if (s) {
+        __builtin_prefetch(obj);
+        __builtin_prefetch(&s->info[ml_gc_index_in_(s, obj)]);
+    }
 }
 
 // Locates an object given by its start; aborts (a bug) otherwise.

@@ -2,5 +2,4 @@
 # The student writes mark.c; the rest is the lab's own support code.
 tri-color_STUDENT := mark.c
 tri-color_SUPPORT := scenario.c classics.c scenario_heap.c collector.c
-tri-color_LDLIBS  := -lgc
 tri-color_BENCH   := 1

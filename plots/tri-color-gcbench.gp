@@ -1,0 +1,19 @@
+# tri-color-gcbench.gp — one full collection (mark + sweep) of GCBench's heap
+# shape, the lab's collector against the Boehm GC's GC_gcollect(), same run
+# (harness/bench/tri-color.c → gcbench.csv).
+# Columns: long-lived depth, live objects, tri-color ms, Boehm GC ms, ratio.
+set title "Full collection time, GCBench heap: tri-color collector vs Boehm GC"
+set key autotitle columnhead
+set xlabel "live objects (log scale; long-lived tree depth 12 … 20)"
+set ylabel "CPU time of one full collection (ms, log scale)"
+set y2label "ratio tri-color / Boehm"
+set logscale x 2
+set logscale y 10
+set format x "2^{%L}"
+set ytics nomirror
+set y2tics
+set y2range [0:*]
+set arrow 1 from graph 0, second 1 to graph 1, second 1 nohead dt 3 lc rgb "#555555"
+plot datafile using 2:3 with linespoints lt 1 title "tri-color collector (mark + sweep)", \
+     datafile using 2:4 with linespoints lt 4 title "Boehm GC, GC\\_gcollect (1 marker)", \
+     datafile using 2:5 axes x1y2 with points lt 3 pt 9 ps 1.5 title "ratio (right axis; target ≤ 1)"

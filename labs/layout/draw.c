@@ -59,8 +59,10 @@ typedef struct row {
     layout_kind_t kind;
 } row_t;
 
-// build_rows — the gaps and the runs of alike regions, low addresses first.
-// Returns the number of rows written to rows (at most 2 * map->n + 1).
+// build_rows — the gaps and the runs of alike regions, low addresses first;
+// the region where the bss begins is cut in two at __bss_start, so data and
+// bss get rows of their own. Returns the number of rows written to rows (at
+// most 2 * map->n + 2).
 static size_t build_rows(const layout_run_t *run, row_t *rows)
 {
     const layout_map_t *m = &run->map;
@@ -80,6 +82,12 @@ static size_t build_rows(const layout_run_t *run, row_t *rows)
         }
         rows[nrows++] = (row_t){r->start, r->end, i, 1, k};
         prev = r->end;
+        uintptr_t bss = run->facts.bss_start;
+        layout_kind_t kb = bss > r->start && bss < r->end ? layout_classify(m, &run->facts, bss) : k;
+        if (kb != k) {
+            rows[nrows - 1].end = bss;
+            rows[nrows++] = (row_t){bss, r->end, i, 1, kb};
+        }
     }
     return nrows;
 }
@@ -102,7 +110,7 @@ static const char *base_name(const char *path)
 // layout_draw_dot — see program.h.
 int layout_draw_dot(FILE *out, const layout_run_t *run)
 {
-    row_t *rows = malloc((2 * run->map.n + 1) * sizeof *rows);
+    row_t *rows = malloc((2 * run->map.n + 2) * sizeof *rows);
     if (rows == NULL)
         return -1;
     size_t nrows = build_rows(run, rows);

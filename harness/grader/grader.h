@@ -133,6 +133,7 @@ typedef struct gr_options {
     char **labs;
     size_t nlabs;
     int jobs;
+    double suite_limit;        // > 0: caps each suite's watchdog (seconds)
     bool strict, quiet, autolab, color;
     double expect_below;       // < 0: not asked
 } gr_options_t;

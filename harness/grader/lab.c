@@ -115,6 +115,8 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
     char *jobs_opt = gr_printf("--jobs=%d", opt->jobs);
     char *argv[] = {aexe, xml_opt, jobs_opt, NULL};
     double limit = m.timeouts + WATCHDOG_MARGIN_S + 0.5 * (double)m.ntests;
+    if (opt->suite_limit > 0 && opt->suite_limit < limit)
+        limit = opt->suite_limit;
     gr_proc_t p = gr_run(argv, env, runner_log, GR_RUNNER_LOG_CAP, limit);
 
     char *runner_problem = NULL;

@@ -31,6 +31,8 @@ static void usage(FILE *out)
           "                     not build (default: the sibling `solution` build;\n"
           "                     `none` for no reference)\n"
           "  -j, --jobs N       tests run at once in a suite (default 1)\n"
+          "  --suite-limit S    stop a suite after S seconds (default: the sum of its\n"
+          "                     tests' timeouts plus a margin)\n"
           "  --strict           exit 1 if any point is lost\n"
           "  --expect-below F   exit 1 unless every lab scores below F x its maximum\n"
           "  --quiet            print only the score lines\n"
@@ -65,7 +67,7 @@ static int parse_labs(const char *list, gr_options_t *opt)
 static int parse_options(int argc, char **argv, gr_options_t *opt)
 {
     enum { O_BUILD = 256, O_IMPL, O_LABS, O_OUT, O_REF, O_STRICT, O_BELOW, O_QUIET, O_AUTOLAB,
-           O_COLOR, O_NOCOLOR };
+           O_COLOR, O_NOCOLOR, O_LIMIT };
     static const struct option longs[] = {
         {"build", required_argument, NULL, O_BUILD},
         {"impl", required_argument, NULL, O_IMPL},
@@ -73,6 +75,7 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
         {"out", required_argument, NULL, O_OUT},
         {"reference", required_argument, NULL, O_REF},
         {"jobs", required_argument, NULL, 'j'},
+        {"suite-limit", required_argument, NULL, O_LIMIT},
         {"strict", no_argument, NULL, O_STRICT},
         {"expect-below", required_argument, NULL, O_BELOW},
         {"quiet", no_argument, NULL, O_QUIET},
@@ -101,6 +104,13 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
             opt->jobs = (int)strtol(optarg, &end, 10);
             if (*end != '\0' || opt->jobs < 1 || opt->jobs > 64) {
                 fprintf(stderr, "grader: --jobs wants a number from 1 to 64, not '%s'\n", optarg);
+                return 2;
+            }
+            break;
+        case O_LIMIT:
+            opt->suite_limit = strtod(optarg, &end);
+            if (*end != '\0' || !(opt->suite_limit > 0)) {
+                fprintf(stderr, "grader: --suite-limit wants seconds > 0, not '%s'\n", optarg);
                 return 2;
             }
             break;

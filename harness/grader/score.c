@@ -141,6 +141,10 @@ static char *crash_reason(const gr_test_t *t, const gr_notes_t *notes, size_t ou
         what = gr_printf("was killed (SIGKILL): past its CPU-time limit of %g s, or the "
                          "machine ran out of memory", t->cpu_s);
         break;
+    case SIGALRM:
+        what = gr_strdup("did not finish within 60 s, the limit for a test without a timeout "
+                         "(an endless loop?)");
+        break;
     case SIGSYS:
         what = gr_strdup("made a system call that tests may not make");
         break;
@@ -192,8 +196,8 @@ static char *failure_reason(const gr_test_t *t, const gr_notes_t *notes, const c
         if (t->disabled)
             return gr_strdup("not run: the test is disabled in the suite");
         if (ctx->watchdog)
-            return gr_printf("did not run: the suite was stopped after %.0f s, its time limit "
-                             "for all tests", ctx->watchdog_s);
+            return gr_printf("not finished when the suite reached its time limit (%g s for "
+                             "all its tests), so the test runner was stopped", ctx->watchdog_s);
         return gr_printf("did not run (%s)", ctx->runner_problem ? ctx->runner_problem
                                                                 : "the test runner died");
     default:

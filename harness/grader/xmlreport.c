@@ -63,8 +63,16 @@ static void read_testcase(xmlNode *tc, gr_test_t *t)
     }
 }
 
+// libxml2 reports some problems (a missing file) on stderr despite
+// XML_PARSE_NOERROR; the grader says what matters in its own words.
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx, (void)msg;
+}
+
 int gr_xml_load(const char *path, gr_lab_t *lab, size_t from, char **why)
 {
+    xmlSetGenericErrorFunc(NULL, quiet);
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (ctxt == NULL) {
         *why = gr_strdup("out of memory reading the test report");

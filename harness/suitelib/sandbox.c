@@ -3,6 +3,7 @@
 //
 //   RLIMIT_CORE  0                    a crash leaves no core file
 //   RLIMIT_CPU   .cpu_s, default 2 × timeout + 1 s  (SIGXCPU, then SIGKILL)
+//   alarm        MLS_NO_TIMEOUT_S, only for a test declared without a timeout
 //   RLIMIT_FSIZE MLS_OUTPUT_LIMIT     the log and any file written (SIGXFSZ)
 //   RLIMIT_NPROC tasks now + headroom (threads work; binds non-root users)
 //   RLIMIT_AS    .mem_mb MiB, default 1024 — not under AddressSanitizer, which
@@ -198,13 +199,20 @@ static int load_filter(int allow_exec)
 
 // ---- the whole sandbox ---------------------------------------------------------
 
+double mls_cpu_limit(const ml_grade_info_t *info, double timeout_s)
+{
+    if (info != NULL && info->cpu_s > 0)
+        return info->cpu_s;
+    return timeout_s > 0 ? 2 * timeout_s + 1 : 2 * MLS_NO_TIMEOUT_S;
+}
+
 void mls_sandbox_apply(const ml_grade_info_t *info, double timeout_s, int notes_fd)
 {
     lower_limit(RLIMIT_CORE, 0, 0);
-    double cpu = info != NULL && info->cpu_s > 0 ? info->cpu_s
-                 : timeout_s > 0                 ? 2 * timeout_s + 1
-                                                 : 600;
-    rlim_t cpu_s = (rlim_t)ceil(cpu);
+    // Criterion enforces .timeout; a test declared without one still ends.
+    if (!(timeout_s > 0))
+        alarm(MLS_NO_TIMEOUT_S);
+    rlim_t cpu_s = (rlim_t)ceil(mls_cpu_limit(info, timeout_s));
     lower_limit(RLIMIT_CPU, cpu_s, cpu_s + 1);
     lower_limit(RLIMIT_FSIZE, MLS_OUTPUT_LIMIT, MLS_OUTPUT_LIMIT);
     rlim_t tasks = system_tasks();

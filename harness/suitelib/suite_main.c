@@ -38,7 +38,7 @@ static void manifest_test(FILE *f, const char *suite, const struct criterion_tes
     }
     mls_escape(title, sizeof title, &tl, info->title ? info->title : "");
     size_t mem = info->mem_mb ? info->mem_mb : MLS_DEFAULT_MEM_MB;
-    double cpu = info->cpu_s > 0 ? info->cpu_s : 2 * timeout + 1;
+    double cpu = mls_cpu_limit(info, timeout);
     fprintf(f, "test\t%s\t%s\t%.17g\t%s\t%g\t%zu\t%g\t%d\t%d\t%d\t%u\t%s\n", s, n,
             info->points, info->kind == ML_KIND_SCORED ? "scored" : "pass_fail",
             timeout, mem, cpu, info->allow_exec ? 1 : 0, info->hidden ? 1 : 0,

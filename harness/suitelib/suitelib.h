@@ -28,6 +28,11 @@
 #define MLS_DEFAULT_MEM_MB 1024          // address-space limit when .mem_mb = 0
 #define MLS_OUTPUT_LIMIT (8u << 20)      // bytes any one file of a test may reach
 #define MLS_NPROC_HEADROOM 256           // processes/threads above the current count
+#define MLS_NO_TIMEOUT_S 60              // wall-clock limit of a test declared without one
+
+// The CPU-time limit of a test: .cpu_s, or 2 × timeout + 1, or for a test
+// without a timeout 2 × MLS_NO_TIMEOUT_S.
+double mls_cpu_limit(const ml_grade_info_t *info, double timeout_s);
 
 // The grading options of a Criterion test, or NULL when its `.data` is not an
 // ml_grade_info_t (checked by magic). Never fails otherwise.

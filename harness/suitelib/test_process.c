@@ -48,7 +48,7 @@ static int open_outfile(const char *suite, const char *name, const char *ext)
     char path[4096];
     if (snprintf(path, sizeof path, "%s/%s.%s%s", dir, suite, name, ext) >= (int)sizeof path)
         return -1;
-    return open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
+    return open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
 }
 
 // Sends stdout and stderr to the test's log; stdin reads /dev/null.

@@ -6,13 +6,16 @@
 // every test; that each test's output is capped at 64 KiB; that junit.xml
 // and report.md are the grader's; that the terminal hides hidden tests; that
 // the Autolab line, --strict, --expect-below, bad usage and the gradebook
-// behave; and that grading took little more than the looping test's timeout.
+// behave; that a hanging runner is stopped by the watchdog without losing
+// the results of tests that finished or leaving processes behind; and that
+// grading took little more than the looping test's timeout.
 //
 //   check_fixture --grader PATH --build DIR [--sanitized] [--max-seconds S]
 //
 // Exit status: 0 when every check holds, 1 otherwise (each failure printed).
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -110,10 +113,11 @@ static void ascii_quotes(char *s)
     *out = '\0';
 }
 
-// Runs argv with stdout to `out_path` (if given; stderr too when it is
-// /dev/null); returns the exit status (-1 if it did not exit normally) and
-// the wall time in *seconds.
-static int run(char *const argv[], const char *out_path, double *seconds)
+// Runs argv with stdout to `out_path` and stderr to `err_path` (each if
+// given; stderr joins stdout when only `out_path` is /dev/null); returns the
+// exit status (-1 if it did not exit normally) and the wall time in *seconds.
+static int run_to(char *const argv[], const char *out_path, const char *err_path,
+                  double *seconds)
 {
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -122,8 +126,12 @@ static int run(char *const argv[], const char *out_path, double *seconds)
         if (out_path) {
             int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
             dup2(fd, STDOUT_FILENO);
-            if (strcmp(out_path, "/dev/null") == 0)
+            if (err_path == NULL && strcmp(out_path, "/dev/null") == 0)
                 dup2(fd, STDERR_FILENO);
+        }
+        if (err_path) {
+            int fd = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            dup2(fd, STDERR_FILENO);
         }
         execv(argv[0], argv);
         perror(argv[0]);
@@ -135,6 +143,11 @@ static int run(char *const argv[], const char *out_path, double *seconds)
     if (seconds)
         *seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static int run(char *const argv[], const char *out_path, double *seconds)
+{
+    return run_to(argv, out_path, NULL, seconds);
 }
 
 static char *slurp(const char *path)
@@ -283,6 +296,44 @@ static void check_files(const char *grade, const char *victim)
     free(v);
 }
 
+// A runner that hangs: the watchdog stops it, finished tests keep their
+// points, and no test process survives the grader.
+static void check_hang(const char *grader, const char *build, const char *out)
+{
+    char path[4096];
+    double secs = 0;
+    char *args[] = {(char *)grader, "--build", (char *)build, "--labs", "hang", "--out",
+                    (char *)out, "--suite-limit", "2", "--quiet", NULL};
+    CHECK(run(args, "/dev/null", &secs) == 0, "grading the hanging suite did not exit 0");
+    CHECK(secs < 6, "the watchdog took %.1f s to stop a suite limited to 2 s", secs);
+    snprintf(path, sizeof path, "%s/results.json", out);
+    json_error_t err;
+    json_t *root = json_load_file(path, 0, &err);
+    json_t *tests = json_object_get(root, "tests");
+    static const char *const names[] = {"hang: a/finishes_first", "hang: b/sleeps",
+                                        "hang: c/never_starts"};
+    CHECK(json_array_size(tests) == 3, "hang: %zu tests reported, expected 3",
+          json_array_size(tests));
+    for (size_t i = 0; i < 3 && i < json_array_size(tests); i++) {
+        json_t *t = json_array_get(tests, i);
+        double score = json_number_value(json_object_get(t, "score"));
+        const char *o = json_string_value(json_object_get(t, "output")) ?: "";
+        if (i == 0)
+            CHECK(score == 1, "hang: the test that finished lost its point");
+        else
+            CHECK(score == 0 && strstr(o, "reached its time limit (2 s"),
+                  "%s: not reported as stopped by the watchdog: %s", names[i], o);
+    }
+    json_decref(root);
+    snprintf(path, sizeof path, "%s/data/hang/sleeper.pid", out);
+    char *pid = slurp(path);
+    CHECK(pid != NULL, "hang: the sleeping test left no pid");
+    if (pid != NULL)
+        CHECK(kill(atoi(pid), 0) != 0 && errno == ESRCH,
+              "hang: the sleeping test process %d outlived the grader", atoi(pid));
+    free(pid);
+}
+
 int main(int argc, char **argv)
 {
     const char *grader = NULL, *build = NULL;
@@ -311,10 +362,11 @@ int main(int argc, char **argv)
               stderr);
         return 2;
     }
-    char grade[1024], path[4096], victim[1024], term[1024];
+    char grade[1024], path[4096], victim[1024], term[1024], errs[1024];
     snprintf(grade, sizeof grade, "%s/grade", build);
     snprintf(victim, sizeof victim, "%s/victim.txt", build);
     snprintf(term, sizeof term, "%s/terminal.txt", build);
+    snprintf(errs, sizeof errs, "%s/terminal-stderr.txt", build);
     mkdir(grade, 0755);
     // Plant what a previous, hostile run could have left behind.
     snprintf(path, sizeof path, "%s/results.json", grade);
@@ -333,8 +385,12 @@ int main(int argc, char **argv)
     double secs = 0;
     char *args[] = {(char *)grader, "--build", (char *)build, "--impl", "fixture", "--labs",
                     "fixture broken", "--autolab", NULL};
-    int rc = run(args, term, &secs);
+    int rc = run_to(args, term, errs, &secs);
     CHECK(rc == 0, "the grader exited %d, expected 0 (grading ran)", rc);
+    char *warnings = slurp(errs);
+    CHECK(warnings && strstr(warnings, "suite error: test secret/untagged has no points"),
+          "the grader did not warn about the test without points");
+    free(warnings);
     CHECK(secs < max_seconds, "grading took %.1f s, more than %.0f s", secs, max_seconds);
     snprintf(path, sizeof path, "%s/results.json", grade);
     check_results(path, sanitized);
@@ -366,6 +422,7 @@ int main(int argc, char **argv)
         CHECK(run(labname, "/dev/null", NULL) == 2, "a lab name with a slash did not exit 2");
         char *help[] = {(char *)grader, "--help", NULL};
         CHECK(run(help, "/dev/null", NULL) == 0, "--help did not exit 0");
+        check_hang(grader, build, other);
     }
     if (failures == 0)
         printf("check_fixture: %zu tests graded as expected in %.1f s%s\n", NEXPECTED, secs,

@@ -5,6 +5,7 @@
 # (build/test/fixture-san/ for AddressSanitizer + UBSan):
 #   suites/fixture         tests/harness/fixture_suite.c + the suite library
 #   suites/fixture.hidden  tests/harness/fixture_hidden.c (instructor-only tests)
+#   suites/hang            tests/harness/fixture_hang.c (a runner that hangs)
 #   logs/broken.compile.log  the compiler's complaints about
 #                          tests/harness/broken_student.c, and no suite: the
 #                          pseudo-lab `broken` did not compile
@@ -26,6 +27,10 @@ $(HARNESS_B)/suites/fixture.hidden: tests/harness/fixture_hidden.c $(SUITELIB) $
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) -o $@ $< $(HARNESS_SUITE_LIBS)
 
+$(HARNESS_B)/suites/hang: tests/harness/fixture_hang.c $(SUITELIB) $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(PROJECT_CFLAGS) -o $@ $< $(HARNESS_SUITE_LIBS)
+
 # The reference the grader finds beside the build: any suite binary will do.
 $(HARNESS_REF): $(HARNESS_B)/suites/fixture.hidden
 	@mkdir -p $(@D)
@@ -40,7 +45,7 @@ $(HARNESS_B)/logs/broken.compile.log: tests/harness/broken_student.c
 
 .PHONY: harness-fixture
 harness-fixture: $(HARNESS_B)/suites/fixture $(HARNESS_B)/suites/fixture.hidden \
-                 $(HARNESS_REF) $(HARNESS_B)/logs/broken.compile.log
+                 $(HARNESS_B)/suites/hang $(HARNESS_REF) $(HARNESS_B)/logs/broken.compile.log
 
 $(TEST_B)/check_fixture: tests/harness/check_fixture.c
 	@mkdir -p $(@D)

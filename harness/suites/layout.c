@@ -163,6 +163,7 @@ typedef struct probes {
     size_t n;
 } probes_t;
 
+// add_probe — one more address to check, with the kind it is and why.
 static void add_probe(probes_t *ps, const char *what, const void *addr, layout_kind_t want,
                       const char *why)
 {
@@ -202,6 +203,8 @@ typedef struct world {
     layout_map_t map;
 } world_t;
 
+// world_new — this process's facts (the calling thread recorded) and an
+// empty map; world_snapshot reads the kernel's map now; world_free.
 static world_t *world_new(void)
 {
     world_t *w = calloc(1, sizeof *w);
@@ -238,6 +241,8 @@ typedef struct helper {
     uintptr_t local, tls, tls_zero;
 } helper_t;
 
+// helper_main — record this thread in the facts, publish a local and the
+// addresses of this thread's __thread variables, wait until released.
 static void *helper_main(void *arg)
 {
     helper_t *h = arg;
@@ -272,6 +277,7 @@ static void helper_start(helper_t *h, layout_facts_t *facts)
     cr_assert(h->index >= 0, "layout_facts_add_thread failed in the suite's thread");
 }
 
+// helper_stop — release the thread and join it.
 static void helper_stop(helper_t *h)
 {
     pthread_mutex_lock(&h->lock);
@@ -708,7 +714,8 @@ __attribute__((noinline)) static int suite_function(int x)
     return x * 7 + suite_const_table[x & 7];
 }
 
-// region_is — whether the oracle puts addr in a region satisfying `pred`.
+// region_perm — whether the oracle's region of addr has `letter` at
+// perms[index]; region_named — whether that region's path is `name`.
 static bool region_perm(const layout_map_t *m, uintptr_t addr, int index, char letter)
 {
     const layout_region_t *r = oracle_region(m, addr);
@@ -917,6 +924,7 @@ struct lib_query {
     bool found;
 };
 
+// lib_has — dl_iterate_phdr callback: whether a named module's loaded bytes hold q->addr.
 static int lib_has(struct dl_phdr_info *info, size_t size, void *arg)
 {
     struct lib_query *q = arg;
@@ -932,6 +940,7 @@ static int lib_has(struct dl_phdr_info *info, size_t size, void *arg)
     return q->found;
 }
 
+// in_library — whether addr is in a library the dynamic linker loaded.
 static bool in_library(uintptr_t addr)
 {
     struct lib_query q = {addr, false};
@@ -1131,6 +1140,7 @@ static void check_size(const char *path)
               want.text, want.data, want.bss);
 }
 
+// self_path — the suite binary's own path.
 static void self_path(char *out, size_t len)
 {
     ssize_t n = readlink("/proc/self/exe", out, len - 1);
@@ -1151,6 +1161,7 @@ struct lib_find {
     char path[4096];
 };
 
+// lib_named — dl_iterate_phdr callback: the first module whose name contains q->part.
 static int lib_named(struct dl_phdr_info *info, size_t size, void *arg)
 {
     struct lib_find *q = arg;
@@ -1324,6 +1335,8 @@ ML_TEST(threshold, handles_ranges_and_refusals, 2, 30)
 
 // ---- the program (5 points) -------------------------------------------------------
 
+// program_path — build/<impl>/bin/layout beside this suite; fails the test
+// when it was not built.
 static void program_path(char *out, size_t len)
 {
     char b[4096];
@@ -1332,6 +1345,7 @@ static void program_path(char *out, size_t len)
     cr_assert(access(out, X_OK) == 0, "the lab's program %s was not built", out);
 }
 
+// system_aslr — /proc/sys/kernel/randomize_va_space, or -1.
 static int system_aslr(void)
 {
     FILE *f = fopen("/proc/sys/kernel/randomize_va_space", "r");

@@ -74,6 +74,7 @@ static json_t *run_child(bool no_randomize, const char *argv0)
     return doc;
 }
 
+// addr_of — an object's "addr" field as a number (0 when absent).
 static uintptr_t addr_of(json_t *obj)
 {
     const char *s = json_string_value(json_object_get(obj, "addr"));
@@ -93,6 +94,7 @@ static json_t *find_object(json_t *run, const char *id)
     return NULL;
 }
 
+// json_addr — an address as a "0x..." JSON string.
 static json_t *json_addr(uintptr_t a)
 {
     char buf[24];

@@ -101,6 +101,7 @@ static int row_height(const row_t *r)
     return 16 + (int)(3.0 * log2(pages < 1 ? 1 : pages));
 }
 
+// base_name — the last component of a path (the path itself if it has none).
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');

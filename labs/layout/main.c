@@ -55,6 +55,7 @@ typedef struct options {
     size_t pin;
 } options_t;
 
+// usage_error — the message and a pointer to --help on stderr; returns 2.
 static int usage_error(const char *prog, const char *msg)
 {
     fprintf(stderr, "%s: %s\n%s: try --help\n", prog, msg, prog);
@@ -288,6 +289,8 @@ static int offline(const char *prog, const options_t *o, int naddr, char **addrs
     return 0;
 }
 
+// main — parse the options, then look at this process (the default),
+// compare two runs (--compare) or classify a recorded map (--maps).
 int main(int argc, char **argv)
 {
     const char *prog = "layout";

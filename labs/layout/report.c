@@ -55,6 +55,7 @@ const char *layout_human_size(uint64_t bytes, char *buf, size_t len)
     return buf;
 }
 
+// aslr_words — randomize_va_space in words.
 static const char *aslr_words(int aslr)
 {
     switch (aslr) {
@@ -143,6 +144,8 @@ void layout_report_text(FILE *out, const layout_run_t *run)
     }
 }
 
+// json_addr — an address as a "0x..." JSON string (JSON numbers cannot hold
+// every 64-bit address exactly).
 static json_t *json_addr(uintptr_t a)
 {
     char buf[24];

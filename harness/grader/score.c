@@ -198,8 +198,8 @@ static char *failure_reason(const gr_test_t *t, const gr_notes_t *notes, const c
         if (ctx->watchdog)
             return gr_printf("not finished when the suite reached its time limit (%g s for "
                              "all its tests), so the test runner was stopped", ctx->watchdog_s);
-        return gr_printf("did not run (%s)", ctx->runner_problem ? ctx->runner_problem
-                                                                : "the test runner died");
+        return gr_printf("no result: %s before this test finished",
+                         ctx->runner_problem ? ctx->runner_problem : "the test runner stopped");
     default:
         break;
     }

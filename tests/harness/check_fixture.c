@@ -296,8 +296,9 @@ static void check_files(const char *grade, const char *victim)
     free(v);
 }
 
-// A runner that hangs: the watchdog stops it, finished tests keep their
-// points, and no test process survives the grader.
+// A runner that hangs and one that is killed: the watchdog stops the first,
+// finished tests keep their points, the others say why they have no result,
+// and no test process survives the grader.
 static void check_hang(const char *grader, const char *build, const char *out)
 {
     char path[4096];
@@ -310,19 +311,22 @@ static void check_hang(const char *grader, const char *build, const char *out)
     json_error_t err;
     json_t *root = json_load_file(path, 0, &err);
     json_t *tests = json_object_get(root, "tests");
-    static const char *const names[] = {"hang: a/finishes_first", "hang: b/sleeps",
-                                        "hang: c/never_starts"};
-    CHECK(json_array_size(tests) == 3, "hang: %zu tests reported, expected 3",
+    // hang: stopped by the watchdog; hang.hidden: its runner killed.
+    static const char *const names[] = {"b/sleeps", "c/never_starts", "b/kills_the_runner",
+                                        "c/never_starts (hidden)"};
+    CHECK(json_array_size(tests) == 6, "hang: %zu tests reported, expected 6",
           json_array_size(tests));
-    for (size_t i = 0; i < 3 && i < json_array_size(tests); i++) {
+    for (size_t i = 0; i < 6 && i < json_array_size(tests); i++) {
         json_t *t = json_array_get(tests, i);
         double score = json_number_value(json_object_get(t, "score"));
         const char *o = json_string_value(json_object_get(t, "output")) ?: "";
-        if (i == 0)
-            CHECK(score == 1, "hang: the test that finished lost its point");
+        const char *want = i < 3 ? "reached its time limit (2 s"
+                                 : "no result: the test runner died (SIGKILL) before this test";
+        if (i == 0 || i == 3)
+            CHECK(score == 1, "hang: a test that finished first lost its point: %s", o);
         else
-            CHECK(score == 0 && strstr(o, "reached its time limit (2 s"),
-                  "%s: not reported as stopped by the watchdog: %s", names[i], o);
+            CHECK(score == 0 && strstr(o, want), "hang: %s: not reported as \"%s\": %s",
+                  names[i < 3 ? i - 1 : i - 2], want, o);
     }
     json_decref(root);
     snprintf(path, sizeof path, "%s/data/hang/sleeper.pid", out);

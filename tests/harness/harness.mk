@@ -6,6 +6,7 @@
 #   suites/fixture         tests/harness/fixture_suite.c + the suite library
 #   suites/fixture.hidden  tests/harness/fixture_hidden.c (instructor-only tests)
 #   suites/hang            tests/harness/fixture_hang.c (a runner that hangs)
+#   suites/hang.hidden     tests/harness/fixture_killer.c (a runner that is killed)
 #   logs/broken.compile.log  the compiler's complaints about
 #                          tests/harness/broken_student.c, and no suite: the
 #                          pseudo-lab `broken` did not compile
@@ -31,6 +32,10 @@ $(HARNESS_B)/suites/hang: tests/harness/fixture_hang.c $(SUITELIB) $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) -o $@ $< $(HARNESS_SUITE_LIBS)
 
+$(HARNESS_B)/suites/hang.hidden: tests/harness/fixture_killer.c $(SUITELIB) $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(PROJECT_CFLAGS) -o $@ $< $(HARNESS_SUITE_LIBS)
+
 # The reference the grader finds beside the build: any suite binary will do.
 $(HARNESS_REF): $(HARNESS_B)/suites/fixture.hidden
 	@mkdir -p $(@D)
@@ -45,7 +50,8 @@ $(HARNESS_B)/logs/broken.compile.log: tests/harness/broken_student.c
 
 .PHONY: harness-fixture
 harness-fixture: $(HARNESS_B)/suites/fixture $(HARNESS_B)/suites/fixture.hidden \
-                 $(HARNESS_B)/suites/hang $(HARNESS_REF) $(HARNESS_B)/logs/broken.compile.log
+                 $(HARNESS_B)/suites/hang $(HARNESS_B)/suites/hang.hidden $(HARNESS_REF) \
+                 $(HARNESS_B)/logs/broken.compile.log
 
 $(TEST_B)/check_fixture: tests/harness/check_fixture.c
 	@mkdir -p $(@D)

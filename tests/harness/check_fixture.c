@@ -290,6 +290,9 @@ static void check_files(const char *grade, const char *victim)
               strstr(md, "# memlab grade report") && strstr(md, "| **Total** | **11** | **41** |"),
           "report.md is not the grader's report");
     CHECK(md == NULL || strstr(md, "secret detail") == NULL, "report.md shows hidden details");
+    CHECK(md && strstr(md, "](charts/fixture-demo.svg)") && strstr(md, "](charts/fixture-only.png)") &&
+              !strstr(md, "](charts/fixture-demo.png)") && !strstr(md, "other-lab"),
+          "report.md does not link the lab's charts (an SVG, else the PNG)");
     free(md);
     char *v = slurp(victim);
     CHECK(v && strcmp(v, "untouched\n") == 0, "the grader wrote through a planted symlink");
@@ -381,6 +384,15 @@ int main(int argc, char **argv)
     snprintf(path, sizeof path, "%s/junit.xml/inside", grade);
     spit(path, "FORGED\n");
     spit(victim, "untouched\n");
+    // Charts as `make grade` renders them: report.md links each one once.
+    snprintf(path, sizeof path, "%s/charts", grade);
+    mkdir(path, 0755);
+    static const char *const charts[] = {"fixture-demo.svg", "fixture-demo.png",
+                                         "fixture-only.png", "other-lab.svg"};
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/charts/%s", grade, charts[i]);
+        spit(path, "chart\n");
+    }
     snprintf(path, sizeof path, "%s/report.md", grade);
     unlink(path);
     if (symlink("../victim.txt", path) != 0)

@@ -86,14 +86,24 @@ deps:
 
 # ---- the core library -------------------------------------------------------
 CORE_SRCS := $(wildcard common/src/*.c)
-CORE_OBJS := $(CORE_SRCS:common/src/%.c=$(CORE_B)/obj/%.o)
 CORE_LIB  := $(CORE_B)/libmemlab.a
+# The plain core, whatever SAN says: the grader links it (the grader runs no
+# student code, and a sanitized grader would only slow grading down).
+CORE_PLAIN_LIB := build/core/libmemlab.a
 
-$(CORE_B)/obj/%.o: common/src/%.c
+build/core/obj/%.o: common/src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(PROJECT_CFLAGS) -c $< -o $@
+	$(CC) $(CSTD) $(OPT) $(WARN) -Werror $(CPPFLAGS_ALL) -c $< -o $@
 
-$(CORE_LIB): $(CORE_OBJS)
+build/core-san/obj/%.o: common/src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(OPT) $(WARN) -Werror $(if $(SAN),$(SANFLAGS),-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all) $(CPPFLAGS_ALL) -c $< -o $@
+
+build/core/libmemlab.a: $(CORE_SRCS:common/src/%.c=build/core/obj/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/core-san/libmemlab.a: $(CORE_SRCS:common/src/%.c=build/core-san/obj/%.o)
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -114,15 +124,15 @@ $(SUITELIB): $(SUITELIB_OBJS)
 	ar rcs $@ $^
 
 GRADER_SRCS := $(wildcard harness/grader/*.c)
-GRADER_OBJS := $(GRADER_SRCS:harness/grader/%.c=$(TOOL_B)/grader-obj/%.o)
-GRADER      := $(TOOL_B)/grader
+GRADER_OBJS := $(GRADER_SRCS:harness/grader/%.c=build/tools/grader-obj/%.o)
+GRADER      := build/tools/grader
 
-$(TOOL_B)/grader-obj/%.o: harness/grader/%.c
+build/tools/grader-obj/%.o: harness/grader/%.c
 	@mkdir -p $(@D)
-	$(CC) $(PROJECT_CFLAGS) $(PKG_XML_CFLAGS) -c $< -o $@
+	$(CC) $(CSTD) $(OPT) $(WARN) -Werror $(CPPFLAGS_ALL) $(PKG_XML_CFLAGS) -c $< -o $@
 
-$(GRADER): $(GRADER_OBJS) $(CORE_LIB)
-	$(CC) $(LDFLAGS_ALL) -o $@ $(GRADER_OBJS) $(CORE_LIB) $(PKG_JANSSON) $(PKG_XML_LIBS) -lm
+$(GRADER): $(GRADER_OBJS) $(CORE_PLAIN_LIB)
+	$(CC) -o $@ $(GRADER_OBJS) $(CORE_PLAIN_LIB) $(PKG_JANSSON) $(PKG_XML_LIBS) -lm
 
 .PHONY: tools
 tools: $(GRADER) $(SUITELIB) $(CORE_LIB)
@@ -142,6 +152,8 @@ define LAB_RULES
 $(1)_SRCDIR   := $$(call impl_src,$(1))
 $(1)_STU_OBJS := $$(addprefix $(B)/obj/$(1)/student/,$$($(1)_STUDENT:.c=.o))
 $(1)_SUP_OBJS := $$(addprefix $(B)/obj/$(1)/support/,$$($(1)_SUPPORT:.c=.o))
+# A suite may be split into harness/suites/<lab>.c and harness/suites/<lab>/*.c.
+$(1)_SUITE_OBJS := $(B)/obj/$(1)/suite.o $$(patsubst harness/suites/$(1)/%.c,$(B)/obj/$(1)/suite-%.o,$$(wildcard harness/suites/$(1)/*.c))
 
 $(B)/obj/$(1)/student/%.o: $$($(1)_SRCDIR)/%.c
 	@mkdir -p $$(@D) $(B)/logs
@@ -161,7 +173,11 @@ $(B)/obj/$(1)/main.o: labs/$(1)/main.c
 
 $(B)/obj/$(1)/suite.o: harness/suites/$(1).c
 	@mkdir -p $$(@D)
-	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -c $$< -o $$@
+	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -Iharness/suites/$(1) -c $$< -o $$@
+
+$(B)/obj/$(1)/suite-%.o: harness/suites/$(1)/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -Iharness/suites/$(1) -c $$< -o $$@
 
 $(B)/obj/$(1)/bench.o: harness/bench/$(1).c
 	@mkdir -p $$(@D)
@@ -171,7 +187,7 @@ $(B)/bin/$(1): $(B)/obj/$(1)/main.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(CORE_L
 	@mkdir -p $$(@D)
 	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(filter %.o,$$^) $(CORE_LIB) $$($(1)_LDLIBS) -lm -lpthread
 
-$(B)/suites/$(1): $(B)/obj/$(1)/suite.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(SUITELIB) $(CORE_LIB)
+$(B)/suites/$(1): $$($(1)_SUITE_OBJS) $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(SUITELIB) $(CORE_LIB)
 	@mkdir -p $$(@D)
 	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(filter %.o,$$^) $(SUITELIB) $(CORE_LIB) $$($(1)_LDLIBS) $$(PKG_CRITERION) -lseccomp -lm -lpthread
 

@@ -16,8 +16,7 @@ $(TEST_B)/core-tests: $(CORE_TEST_SRCS) $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) -o $@ $(CORE_TEST_SRCS) $(CORE_LIB) $(PKG_CRITERION) -lm -lpthread
 
-$(TEST_B)/core-tests-san: $(CORE_TEST_SRCS)
-	@$(MAKE) --no-print-directory core SAN=address,undefined
+$(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(OPT) $(WARN) -Werror -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all $(CPPFLAGS_ALL) -o $@ $(CORE_TEST_SRCS) \

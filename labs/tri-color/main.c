@@ -157,14 +157,21 @@ static int run(const options_t *o, tc_scenario_t *scn)
             max_scanned = nb;
         if (steps == 0)
             snprintf(cap, sizeof cap, "roots shaded: %zu grey", g.n);
+        else if (nb == 0)
+            snprintf(cap, sizeof cap, "step %zu: scanned nothing", steps);
         else if (nb == 1)
             snprintf(cap, sizeof cap, "step %zu: scanned %s", steps, label(th, scanned[0], a, sizeof a));
-        else
+        else if (nb <= 3) {
+            int n = snprintf(cap, sizeof cap, "step %zu: scanned", steps);
+            for (size_t k = 0; k < nb && n > 0 && (size_t)n < sizeof cap; k++)
+                n += snprintf(cap + n, sizeof cap - (size_t)n, "%s %s", k ? "," : "",
+                              label(th, scanned[k], a, sizeof a));
+        } else
             snprintf(cap, sizeof cap, "step %zu: scanned %zu objects", steps, nb);
         if (detail) {
             tc_color_counts_t c = tc_count_colors(h, &g);
             if (!o->quiet && !o->json)
-                printf("%-40s white %6zu  grey %6zu  black %6zu\n", cap, c.white, c.grey, c.black);
+                printf("white %6zu  grey %6zu  black %6zu   %s\n", c.white, c.grey, c.black, cap);
             if (ml_verify_tricolor(h, ML_INV_STRONG, tc_greyset_grey_fn, &g, why, sizeof why)) {
                 violations++;
                 if (!o->json)

@@ -234,7 +234,10 @@ grade: deps
 	    rm -f $(B)/bin/$(l) $(B)/suites/$(l) $(B)/suites/$(l).hidden $(B)/bench/$(l); fi;)) true
 	@$(MAKE) --no-print-directory -k $(LAB_BINS) $(LAB_SUITES) $(HIDDEN_SUITES) $(LAB_BENCHES) || \
 	    echo "memlab: some lab code did not build; the grader reports it below."
-	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" $(GRADEFLAGS)
+	@rm -rf $(B)/grade/data $(B)/grade/charts
+	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" $(GRADEFLAGS); rc=$$?; \
+	  if [ -d $(B)/grade/data ]; then scripts/plots.sh $(B)/grade/data $(B)/grade/charts >/dev/null || \
+	    echo "memlab: some charts could not be drawn (see above)"; fi; exit $$rc
 
 # ---- benchmarks and charts --------------------------------------------------
 .PHONY: bench
@@ -246,7 +249,7 @@ bench: deps tools $(LAB_BENCHES)
 
 .PHONY: plots
 plots: bench
-	@scripts/plots.sh $(B)
+	@scripts/plots.sh $(B)/data $(B)/plots
 
 # ---- tests of the project itself --------------------------------------------
 include tests/tests.mk

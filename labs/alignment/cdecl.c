@@ -133,6 +133,7 @@ static void parser_release(cdecl_parser_t *p)
 {
     free(p->toks);
     free(p->syms);
+    free(p->buckets);
     free(p->aggs);
     free(p->notes);
     free(p->defining);

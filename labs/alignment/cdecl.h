@@ -26,8 +26,10 @@
 // everything else outside the subset. Declarations of variables and
 // functions define no type: they are skipped (see cdecl_file_t.skipped).
 //
-// Every type the parser returns is complete where it is used by value and
-// is smaller than 2^48 bytes, so no size computation over it overflows.
+// Every type the parser returns is complete where it is used by value, is
+// smaller than 2^48 bytes (no size computation over it overflows) and has
+// fewer than 2^20 nodes when every nested struct is expanded (a recursive
+// walk over it is quick).
 #ifndef CDECL_H
 #define CDECL_H
 
@@ -96,6 +98,7 @@ struct cdecl_type {
     // Private to the parser.
     int state_;                // 0, or being defined (1), or skipped (2)
     unsigned long long bound_; // an upper bound of its size in bytes
+    unsigned long long nodes_; // type nodes when nested structs are expanded
 };
 
 // A parsed header. Everything it points to lives until cdecl_free.

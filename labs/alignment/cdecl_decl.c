@@ -11,6 +11,7 @@
 // (`struct s {...} x;`) keeps the struct and skips the variables.
 // Also skipped: `extern "C" {` and its `}` (C++ guards, whose #ifdef the
 // parser does not evaluate).
+#include <stdlib.h>
 #include <string.h>
 
 #include "cdecl_int.h"
@@ -116,6 +117,13 @@ static size_t count_names(const cdecl_type_t *t)
     return n;
 }
 
+static int by_name(const void *a, const void *b)
+{
+    const cdecl_member_t *x = *(const cdecl_member_t *const *)a, *y = *(const cdecl_member_t *const *)b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
 // finish_body — check a body just read and complete the type.
 static void finish_body(cdecl_parser_t *p, cdecl_type_t *t, const members_t *ms, int line)
 {
@@ -141,11 +149,13 @@ static void finish_body(cdecl_parser_t *p, cdecl_type_t *t, const members_t *ms,
     const cdecl_member_t **names = cdecl_alloc(p, (nn + 1) * sizeof(*names));
     size_t k = 0;
     collect_names(t, names, &k);
-    for (size_t i = 0; i < k; i++)
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(names[i]->name, names[j]->name) == 0)
-                cdecl_fail(p, names[i]->line, "duplicate member `%s` (also on line %d)",
-                           names[i]->name, names[j]->line);
+    qsort(names, k, sizeof(*names), by_name);   // duplicates become neighbours
+    for (size_t i = 1; i < k; i++)
+        if (strcmp(names[i]->name, names[i - 1]->name) == 0)
+            cdecl_fail(p, names[i]->line > names[i - 1]->line ? names[i]->line : names[i - 1]->line,
+                       "duplicate member `%s` (on lines %d and %d)", names[i]->name,
+                       names[i - 1]->line < names[i]->line ? names[i - 1]->line : names[i]->line,
+                       names[i - 1]->line < names[i]->line ? names[i]->line : names[i - 1]->line);
     // The size bound: every member rounded up to the largest alignment.
     uint64_t bound = CDECL_MAX_ALIGNAS;
     for (size_t i = 0; i < ms->n; i++) {
@@ -158,6 +168,13 @@ static void finish_body(cdecl_parser_t *p, cdecl_type_t *t, const members_t *ms,
             cdecl_fail(p, line, "%s is too large (it may exceed 2^48 bytes)", t->name);
     }
     t->bound_ = bound;
+    uint64_t nodes = 1;
+    for (size_t i = 0; i < ms->n; i++)
+        nodes += ms->v[i].type->nodes_;
+    if (nodes >= CDECL_MAX_NODES)
+        cdecl_fail(p, line, "%s is too complex (over %llu members with its nested structs "
+                   "expanded)", t->name, CDECL_MAX_NODES);
+    t->nodes_ = nodes;
     t->complete = true;
 }
 

@@ -52,12 +52,14 @@ typedef struct cdecl_sym {
     const char *name;
     cdecl_type_t *type;   // SYM_TYPEDEF, SYM_TAG
     int64_t value;        // SYM_ENUMERATOR
+    size_t next;          // the next symbol in its hash chain, plus 1 (0: none)
 } cdecl_sym_t;
 
 // ---- the parser ------------------------------------------------------------
 #define CDECL_MAX_DEPTH 64          // nesting of parens, braces, expressions
 #define CDECL_MAX_ALIGNAS 4096      // the largest _Alignas accepted
 #define CDECL_MAX_BYTES (1ull << 48) // every type is smaller than this
+#define CDECL_MAX_NODES (1ull << 20) // and has fewer nodes, nesting expanded
 
 typedef struct cdecl_parser {
     const char *path;
@@ -77,6 +79,8 @@ typedef struct cdecl_parser {
     // names (file scope)
     cdecl_sym_t *syms;
     size_t nsyms, capsyms;
+    size_t *buckets;     // hash of (namespace, name): first symbol index + 1
+    size_t nbuckets;     // a power of two, at least 2 * nsyms
     // results
     const cdecl_type_t **aggs;
     size_t naggs, capaggs;

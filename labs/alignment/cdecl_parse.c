@@ -281,7 +281,11 @@ static const cdecl_type_t *declarator_(cdecl_parser_t *p, const cdecl_type_t *ba
                                        bool abstract, decl_t *d)
 {
     cdecl_enter(p, cdecl_peek(p, 0)->line);
+    int stars = 0;
     while (cdecl_accept(p, "*")) {
+        if (++stars > CDECL_MAX_DEPTH)
+            cdecl_fail(p, cdecl_peek(p, 0)->line, "more than %d levels of pointers",
+                       CDECL_MAX_DEPTH);
         base = cdecl_pointer_to(p, base);
         for (;;) {
             const cdecl_tok_t *t = cdecl_peek(p, 0);

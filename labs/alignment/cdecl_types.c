@@ -9,7 +9,10 @@
 // The size bound: every node carries bound_, an upper bound of its size in
 // bytes that does not depend on the ABI (a basic type is at most 16 bytes,
 // an alignment at most CDECL_MAX_ALIGNAS). Refusing types whose bound
-// reaches 2^48 guarantees that no layout computation overflows.
+// reaches 2^48 guarantees that no layout computation overflows. Likewise
+// nodes_ counts the nodes a recursive walk visits, nested structs expanded
+// (a struct used twice counts twice), refused from 2^20 on.
+#include <stdlib.h>
 #include <string.h>
 
 #include "cdecl_int.h"
@@ -27,6 +30,7 @@ cdecl_type_t *cdecl_scalar_type(cdecl_parser_t *p, cdecl_scalar_t s)
     cdecl_type_t *t = new_type(p, CDECL_SCALAR, cdecl_scalar_name(s));
     t->scalar = s;
     t->bound_ = 16;
+    t->nodes_ = 1;
     return t;
 }
 
@@ -41,6 +45,7 @@ cdecl_type_t *cdecl_pointer_to(cdecl_parser_t *p, const cdecl_type_t *t)
     cdecl_type_t *ptr = new_type(p, CDECL_POINTER, cdecl_printf(p, "%s *", t->name));
     ptr->elem = t;
     ptr->bound_ = 16;
+    ptr->nodes_ = 1;
     return ptr;
 }
 
@@ -87,6 +92,7 @@ cdecl_type_t *cdecl_array_of(cdecl_parser_t *p, const cdecl_type_t *t,
     a->elem = t;
     a->count = count;
     a->bound_ = count * t->bound_;
+    a->nodes_ = t->nodes_ + 1;
     return a;
 }
 
@@ -140,12 +146,41 @@ bool cdecl_same_type(const cdecl_type_t *a, const cdecl_type_t *b)
 
 // ---- names -----------------------------------------------------------------
 
+static size_t sym_hash(const char *name, size_t len, bool tag)
+{
+    uint64_t h = tag ? 0x9e3779b97f4a7c15ull : 0xcbf29ce484222325ull;   // FNV-1a
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)name[i]) * 0x100000001b3ull;
+    return (size_t)h;
+}
+
+// rehash — make the table at least twice as large as the symbols.
+static void rehash(cdecl_parser_t *p)
+{
+    size_t n = p->nbuckets ? p->nbuckets * 2 : 1024;
+    size_t *b = calloc(n, sizeof(*b));
+    if (!b)
+        cdecl_fail(p, 0, "out of memory");
+    for (size_t i = 0; i < p->nsyms; i++) {
+        cdecl_sym_t *s = &p->syms[i];
+        size_t h = sym_hash(s->name, strlen(s->name), s->kind == SYM_TAG) & (n - 1);
+        s->next = b[h];
+        b[h] = i + 1;
+    }
+    free(p->buckets);
+    p->buckets = b;
+    p->nbuckets = n;
+}
+
 // cdecl_lookup — the tag (tag = true) or ordinary name (typedef or
 // enumerator) name[0..len), or NULL.
 cdecl_sym_t *cdecl_lookup(cdecl_parser_t *p, const char *name, size_t len, bool tag)
 {
-    for (size_t i = p->nsyms; i-- > 0;) {
-        cdecl_sym_t *s = &p->syms[i];
+    if (!p->nbuckets)
+        return NULL;
+    size_t i = p->buckets[sym_hash(name, len, tag) & (p->nbuckets - 1)];
+    for (; i; i = p->syms[i - 1].next) {
+        cdecl_sym_t *s = &p->syms[i - 1];
         if ((s->kind == SYM_TAG) == tag && strncmp(s->name, name, len) == 0 &&
             s->name[len] == '\0')
             return s;
@@ -159,6 +194,13 @@ cdecl_sym_t *cdecl_define(cdecl_parser_t *p, cdecl_sym_kind_t kind, const char *
     cdecl_grow(p, (void **)&p->syms, &p->capsyms, p->nsyms, sizeof(cdecl_sym_t));
     cdecl_sym_t *s = &p->syms[p->nsyms++];
     *s = (cdecl_sym_t){.kind = kind, .name = cdecl_strndup(p, name, len)};
+    if (p->nsyms * 2 > p->nbuckets) {
+        rehash(p);   // links every symbol, the new one included
+    } else {
+        size_t h = sym_hash(name, len, kind == SYM_TAG) & (p->nbuckets - 1);
+        s->next = p->buckets[h];
+        p->buckets[h] = p->nsyms;
+    }
     return s;
 }
 

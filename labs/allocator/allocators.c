@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -87,50 +88,12 @@ const allocators_ext_t *allocators_find(const char *name)
     return NULL;
 }
 
-// Footprint probes, one per allocator; each returns 0 when it cannot tell.
+// fp_glibc — the bytes glibc holds: its main arena and mmapped chunks,
+// less the free top of the arena that it can trim (mallinfo2).
 static size_t fp_glibc(void)
 {
     struct mallinfo2 mi = mallinfo2();
-    return mi.arena + mi.hblkhd;
-}
-
-static size_t fp_jemalloc(void)
-{
-    int (*ctl)(const char *, void *, size_t *, void *, size_t) =
-        (int (*)(const char *, void *, size_t *, void *, size_t))dlsym(RTLD_DEFAULT, "mallctl");
-    if (!ctl)
-        return 0;
-    uint64_t epoch = 1;
-    size_t len = sizeof epoch, active = 0;
-    ctl("epoch", &epoch, &len, &epoch, sizeof epoch);   // refresh the statistics
-    len = sizeof active;
-    if (ctl("stats.active", &active, &len, NULL, 0) != 0)
-        return 0;
-    return active;
-}
-
-static size_t fp_mimalloc(void)
-{
-    void (*info)(size_t *, size_t *, size_t *, size_t *, size_t *, size_t *, size_t *, size_t *) =
-        (void (*)(size_t *, size_t *, size_t *, size_t *, size_t *, size_t *, size_t *,
-                  size_t *))dlsym(RTLD_DEFAULT, "mi_process_info");
-    if (!info)
-        return 0;
-    size_t el, us, sy, rss, prss, commit = 0, pcommit, faults;
-    info(&el, &us, &sy, &rss, &prss, &commit, &pcommit, &faults);
-    return commit;
-}
-
-static size_t fp_tcmalloc(void)
-{
-    int (*get)(const char *, size_t *) =
-        (int (*)(const char *, size_t *))dlsym(RTLD_DEFAULT, "MallocExtension_GetNumericProperty");
-    size_t heap = 0, free_b = 0, unmapped = 0;
-    if (!get || !get("generic.heap_size", &heap))
-        return 0;
-    get("tcmalloc.pageheap_free_bytes", &free_b);
-    get("tcmalloc.pageheap_unmapped_bytes", &unmapped);
-    return heap - free_b - unmapped;
+    return mi.arena + mi.hblkhd - mi.keepcost;   // keepcost: the trimmable top
 }
 
 typedef struct libc_state {
@@ -151,10 +114,7 @@ replay_alloc_t *allocators_libc(const char *name)
         .footprint = libc_footprint, .state = &st,
     };
     libc.name = name;
-    st.probe = strcmp(name, "jemalloc") == 0   ? fp_jemalloc
-               : strcmp(name, "mimalloc") == 0 ? fp_mimalloc
-               : strcmp(name, "tcmalloc") == 0 ? fp_tcmalloc
-                                               : fp_glibc;
+    st.probe = strcmp(name, "glibc") == 0 ? fp_glibc : NULL;
 #if defined(__SANITIZE_ADDRESS__)
     if (st.probe == fp_glibc)
         st.probe = NULL;    // the sanitizer's malloc does not keep glibc's statistics
@@ -198,14 +158,14 @@ static char **child_env(const char *lib)
 }
 
 int allocators_run(const char *exe, const char *name, const char *lib,
-                   char *const *files, size_t nfiles, int reps,
+                   char *const *files, size_t nfiles, unsigned what, int reps,
                    allocators_result_t *res, char *why, size_t whylen)
 {
     for (size_t i = 0; i < nfiles; i++)
         res[i] = (allocators_result_t){ .ops_per_sec = 0, .util = -1 };
     char repsbuf[16];
     snprintf(repsbuf, sizeof repsbuf, "%d", reps);
-    char **argv = calloc(nfiles + 7, sizeof *argv);
+    char **argv = calloc(nfiles + 9, sizeof *argv);
     char **env = child_env(lib);
     int fds[2] = { -1, -1 };
     if (!argv || !env || pipe(fds) != 0) {
@@ -220,6 +180,10 @@ int allocators_run(const char *exe, const char *name, const char *lib,
     argv[k++] = (char *)name;
     argv[k++] = "--reps";
     argv[k++] = repsbuf;
+    if (!(what & ALLOCATORS_TIME))
+        argv[k++] = "--no-time";
+    if (!(what & ALLOCATORS_UTIL))
+        argv[k++] = "--no-util";
     argv[k++] = "--";
     for (size_t i = 0; i < nfiles; i++)
         argv[k++] = files[i];
@@ -283,15 +247,41 @@ int allocators_run(const char *exe, const char *name, const char *lib,
     return 0;
 }
 
+// offheap_utilization — replay_utilization of *t through a, with the
+// trace's operations moved out of the measured allocator first (into an
+// anonymous mapping; *t is replaced by an equal trace read again after).
+static double offheap_utilization(ml_trace_t **t, replay_alloc_t *a, const char *path)
+{
+    size_t bytes = (*t)->num_ops * sizeof(ml_trace_op_t) + 1;
+    ml_trace_op_t *ops = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                              -1, 0);
+    if (ops == MAP_FAILED)
+        return -1;
+    memcpy(ops, (*t)->ops, (*t)->num_ops * sizeof *ops);
+    ml_trace_t copy = **t;
+    copy.ops = ops;
+    copy.name = NULL;
+    ml_trace_free(*t);
+    *t = NULL;
+    double util = replay_utilization(&copy, a, 2000);
+    char err[512];
+    *t = ml_trace_read(path, err, sizeof err);
+    munmap(ops, bytes);
+    return util;
+}
+
 int allocators_runner_main(int argc, char **argv)
 {
     int reps = 5;
     static const struct option longopts[] = {
         { "runner", required_argument, NULL, 'R' },
         { "reps", required_argument, NULL, 'r' },
+        { "no-time", no_argument, NULL, 'T' },
+        { "no-util", no_argument, NULL, 'U' },
         { NULL, 0, NULL, 0 },
     };
     const char *name = NULL;
+    bool timing = true, utilization = true;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -299,6 +289,10 @@ int allocators_runner_main(int argc, char **argv)
             name = optarg;
         else if (c == 'r')
             reps = atoi(optarg);
+        else if (c == 'T')
+            timing = false;
+        else if (c == 'U')
+            utilization = false;
         else
             return 2;
     }
@@ -321,14 +315,20 @@ int allocators_runner_main(int argc, char **argv)
             return 1;
         }
         double ops = 0, util = -1;
-        replay_time(t, &a, 1, reps, &ops);
-        if (is_mm) {
+        // Utilization first, while the allocator is as fresh as the process.
+        if (utilization && is_mm) {
             checker_result_t r;
             if (checker_run(t, NULL, &r) == 0 && r.valid)
                 util = r.utilization;
-        } else {
-            util = replay_utilization(t, a, 2000);
+        } else if (utilization) {
+            util = offheap_utilization(&t, a, argv[i]);
+            if (!t) {
+                printf("error %s: cannot read it again\n", argv[i]);
+                return 1;
+            }
         }
+        if (timing)
+            replay_time(t, &a, 1, reps, &ops);
         printf("result %d %.1f %.6f\n", i - optind, ops, util);
         fflush(stdout);
         ml_trace_free(t);

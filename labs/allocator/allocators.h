@@ -14,10 +14,11 @@
 // calls mm_deinit and destroys it; footprint() is the heap's HeapInuse.
 replay_alloc_t *allocators_mm(void);
 // This process's malloc/free/realloc (glibc unless something is preloaded),
-// under the given name; footprint() from the allocator's own statistics
-// (glibc: mallinfo2 arena + mmapped bytes; jemalloc: stats.active;
-// mimalloc: committed bytes; tcmalloc: heap size minus free and unmapped
-// page-heap bytes).
+// under the given name. footprint() is known for glibc only: its arena and
+// mmapped bytes less the trimmable top (mallinfo2). The real allocators'
+// statistics have no figure that matches HeapInuse closely enough (sampled,
+// they even fall below the live bytes), so their utilization is not
+// measured.
 replay_alloc_t *allocators_libc(const char *name);
 
 // A real allocator that a runner process can preload.
@@ -37,19 +38,25 @@ typedef struct allocators_result {
     double util;            // utilization; < 0 when not measurable
 } allocators_result_t;
 
+// What a runner measures.
+#define ALLOCATORS_TIME 1u      // throughput (median of `reps` runs)
+#define ALLOCATORS_UTIL 2u      // utilization
+
 // allocators_run — run `exe --runner name` over the trace files, with
-// LD_PRELOAD=lib when lib is not NULL, `reps` timed runs per trace, and
-// collect one result per file. Returns 0, or -1 with the reason in `why`
-// (the library could not be preloaded, the runner failed).
+// LD_PRELOAD=lib when lib is not NULL, and collect one result per file
+// (what `what` asks for; the rest stays 0 / -1). Utilization of a real
+// allocator is only meaningful on a fresh process: measure it one trace per
+// call. Returns 0, or -1 with the reason in `why` (the library could not be
+// preloaded, the runner failed).
 int allocators_run(const char *exe, const char *name, const char *lib,
-                   char *const *files, size_t nfiles, int reps,
+                   char *const *files, size_t nfiles, unsigned what, int reps,
                    allocators_result_t *res, char *why, size_t whylen);
 
 // allocators_self_exe — the path of the running program, for allocators_run.
 const char *allocators_self_exe(void);
 
 // allocators_runner_main — the hidden runner mode,
-//   PROGRAM --runner NAME [--reps N] FILE...
+//   PROGRAM --runner NAME [--reps N] [--no-time] [--no-util] -- FILE...
 // NAME is "mm" (this program's mm), "glibc" or a real allocator's name (the
 // process's malloc, which the parent preloaded). Prints one line per trace,
 // "result INDEX OPS_PER_SEC UTIL", or "missing SYMBOL" when the named

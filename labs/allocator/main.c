@@ -334,8 +334,8 @@ int main(int argc, char **argv)
             const allocators_ext_t *ext = allocators_find(o.vs[k]);
             allocators_result_t *res = calloc(ts.n, sizeof *res);
             vs_ok[k] = exe && res &&
-                       allocators_run(exe, ext->name, ext->lib, ts.path, ts.n, o.reps, res,
-                                      why[k], sizeof why[k]) == 0;
+                       allocators_run(exe, ext->name, ext->lib, ts.path, ts.n, ALLOCATORS_TIME,
+                                      o.reps, res, why[k], sizeof why[k]) == 0;
             if (!exe)
                 snprintf(why[k], sizeof why[k], "%s: cannot find this program's path", o.vs[k]);
             if (!vs_ok[k])

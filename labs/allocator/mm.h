@@ -74,6 +74,13 @@ void mm_free(void *ptr);
 // Returns NULL when the memory cannot be found; ptr is then left untouched.
 void *mm_realloc(void *ptr, size_t size);
 
+// mm_size_class — the size class (1 .. ML_NUM_SIZE_CLASSES-1 of
+// memlab/sizeclass.h) whose objects mm_malloc(size) hands out; 0 when the
+// request is not served by a size class: 0 bytes, tiny requests (1–15
+// bytes) and large ones (over ML_MAX_SMALL_SIZE). Every object of the class
+// must hold `size` bytes at 16-byte alignment. A pure function.
+int mm_size_class(size_t size);
+
 // mm_calloc — a zeroed block of nmemb * size bytes; NULL when the product
 // overflows size_t, when it is 0, or when the memory cannot be found.
 void *mm_calloc(size_t nmemb, size_t size);

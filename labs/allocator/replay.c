@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "memlab/clock.h"
 
@@ -114,10 +115,17 @@ double replay_utilization(const ml_trace_t *t, replay_alloc_t *a, size_t samples
 {
     if (!a->footprint)
         return -1;
-    void **ptrs = calloc(t->num_ids ? t->num_ids : 1, sizeof *ptrs);
-    size_t *size = calloc(t->num_ids ? t->num_ids : 1, sizeof *size);
+    // The bookkeeping comes straight from the OS, never from the allocator
+    // being measured (it would count in its footprint).
+    size_t n = t->num_ids ? t->num_ids : 1;
+    size_t bytes = n * (sizeof(void *) + sizeof(size_t));
+    void *mem = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mem == MAP_FAILED)
+        return -1;
+    void **ptrs = mem;
+    size_t *size = (size_t *)(ptrs + n);
     double util = -1;
-    if (!ptrs || !size || (a->begin && a->begin(a, t) != 0))
+    if (a->begin && a->begin(a, t) != 0)
         goto out;
     size_t every = samples && t->num_ops > samples ? t->num_ops / samples : 1;
     size_t base = a->footprint(a), peak = base, live = 0, peak_live = 0;
@@ -161,7 +169,6 @@ double replay_utilization(const ml_trace_t *t, replay_alloc_t *a, size_t samples
     if (a->end)
         a->end(a);
 out:
-    free(ptrs);
-    free(size);
+    munmap(mem, bytes);
     return util;
 }

@@ -460,9 +460,9 @@ static __attribute__((noinline)) void *tiny_alloc_slow(size_t size)
     void *b = mcache_alloc(TINY_CI);
     if (!b)
         return NULL;
-    if (mcache.tiny && size <= mcache.tinyoffset) {
-        // The old block keeps more room: this block holds one piece and
-        // is let go at once.
+    if (mcache.tiny && size >= mcache.tinyoffset) {
+        // The old block has at least as much room left: this block holds
+        // one piece and is let go at once.
         ml_span_t *s = mcache.alloc[TINY_CI].span;
         atomic_store_explicit(tiny_count(s, (uintptr_t)b), 1, memory_order_release);
         return b;
@@ -560,6 +560,14 @@ void mm_deinit(void)
             }
     }
     heap = NULL;
+}
+
+int mm_size_class(size_t size)
+{
+    if (size < ML_TINY_SIZE || size > ML_MAX_SMALL_SIZE)
+        return 0;
+    pthread_once(&once, setup_once);
+    return class_of(size);
 }
 
 void *mm_malloc(size_t size)

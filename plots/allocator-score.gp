@@ -1,0 +1,15 @@
+# allocator-score.gp — what the grading suite measured on each trace (its
+# perf test writes score.csv): utilization and throughput relative to glibc
+# malloc, both in percent; 80 % utilization and 100 % throughput earn full
+# credit (labs/allocator/perfindex.h).
+set title "Allocator lab: utilization and throughput vs glibc, per trace (grading run)"
+set ylabel "%"
+set xlabel "trace"
+set key autotitle columnhead
+set style data histogram
+set style histogram clustered gap 1
+set boxwidth 0.9
+set yrange [0:*]
+set xtics rotate by -30 left nomirror
+plot for [i=2:*] datafile using i:xtic(1), 80 with lines dashtype 2 lc rgb "#555555" title "80 %", \
+     100 with lines dashtype 3 lc rgb "#999999" title "100 %"

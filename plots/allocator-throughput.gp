@@ -1,0 +1,14 @@
+# allocator-throughput.gp — throughput per trace, one bar per allocator
+# (grouped bars), from harness/bench/allocator.c's throughput.csv:
+#   trace,this build,[reference,]glibc,[jemalloc,mimalloc,tcmalloc]
+# in millions of operations per second of CPU time, median of repeated runs.
+set title "Allocator lab: throughput on each trace (higher is better)"
+set ylabel "million operations per second (CPU time)"
+set xlabel "trace"
+set key autotitle columnhead
+set style data histogram
+set style histogram clustered gap 1
+set boxwidth 0.9
+set yrange [0:*]
+set xtics rotate by -30 left nomirror
+plot for [i=2:*] datafile using i:xtic(1)

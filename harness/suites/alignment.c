@@ -279,6 +279,7 @@ static size_t ref_min_size(const cdecl_type_t *agg)
 #define EX_GCOBJ struct gcobj { long id; char *name; long size; void *next; };
 #define EX_WIDE struct wide { char a; double d[9]; char b; void *p; };
 #define EX_OVER struct over { _Alignas(16) char tag; long a; int x; };
+#define EX_MIX struct mix { char name[3]; short id; char flag; };
 // Not in the handout: more shapes of the same rules.
 #define EX_GRID struct grid { char name[5]; short cells[3][2]; double *rows[2]; \
     struct point origin; int (*visit)(struct grid *, int); char (*line)[80]; };
@@ -288,17 +289,18 @@ static size_t ref_min_size(const cdecl_type_t *agg)
     union { short s; char t[3]; } u; };
 
 EX_S1 EX_BASICS EX_POINT EX_RECT EX_VALUE EX_TAGGED EX_PACKET EX_COUNTERS EX_MESSAGE
-EX_FRAME EX_GCOBJ EX_WIDE EX_OVER EX_GRID EX_OVER2 EX_NEST
+EX_FRAME EX_GCOBJ EX_WIDE EX_OVER EX_MIX EX_GRID EX_OVER2 EX_NEST
 
 static const char examples_text[] =
     STR(EX_S1) "\n" STR(EX_BASICS) "\n" STR(EX_POINT) "\n" STR(EX_RECT) "\n" STR(EX_VALUE) "\n"
     STR(EX_TAGGED) "\n" STR(EX_PACKET) "\n" STR(EX_COUNTERS) "\n" STR(EX_MESSAGE) "\n"
-    STR(EX_FRAME) "\n" STR(EX_GCOBJ) "\n" STR(EX_WIDE) "\n" STR(EX_OVER) "\n" STR(EX_GRID) "\n"
+    STR(EX_FRAME) "\n" STR(EX_GCOBJ) "\n" STR(EX_WIDE) "\n" STR(EX_OVER) "\n" STR(EX_MIX) "\n"
+    STR(EX_GRID) "\n"
     STR(EX_OVER2) "\n" STR(EX_NEST) "\n";
 
 static const char *const example_names[] = {
     "s1", "basics", "point", "rect", "value", "tagged", "packet", "counters", "message",
-    "frame", "gcobj", "wide", "over", "grid", "over2", "nest",
+    "frame", "gcobj", "wide", "over", "mix", "grid", "over2", "nest",
 };
 #define NEXAMPLES (sizeof(example_names) / sizeof(example_names[0]))
 
@@ -742,15 +744,18 @@ ML_TEST(report, says_what_could_be_smaller, 4, 10)
 
 // ---- the smallest order -----------------------------------------------------------
 
-// order_names — "a, b, (anonymous union), c" for an order of agg's members.
+// order_names — "a, b, (anonymous union), c" for an order of agg's members
+// (one of two static buffers, used in turn: two calls may share a message).
 static const char *order_names(const cdecl_type_t *agg, const size_t *order)
 {
-    static char buf[1024];
+    static char bufs[2][1024];
+    static int turn;
+    char *buf = bufs[turn ^= 1];
     size_t n = 0;
     buf[0] = '\0';
-    for (size_t k = 0; k < agg->nmembers && n + 40 < sizeof buf; k++) {
+    for (size_t k = 0; k < agg->nmembers && n + 1 < sizeof bufs[0]; k++) {
         const cdecl_member_t *m = &agg->members[order[k]];
-        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", k ? ", " : "",
+        n += (size_t)snprintf(buf + n, sizeof bufs[0] - n, "%s%s", k ? ", " : "",
                               m->name ? m->name
                               : m->type->kind == CDECL_UNION ? "(anonymous union)"
                                                              : "(anonymous struct)");
@@ -832,8 +837,9 @@ static void check_order(const cdecl_file_t *f, const char *name)
 
 ML_TEST(order, go_rule_on_the_examples, 6, 10)
 {
-    static const char *const names[] = {"s1", "basics", "point", "rect", "tagged", "packet",
-                                        "message", "frame", "gcobj", "wide", "grid", "nest"};
+    static const char *const names[] = {"s1", "mix", "basics", "point", "rect", "tagged",
+                                        "packet", "message", "frame", "gcobj", "wide", "grid",
+                                        "nest"};
     cdecl_file_t *f = parse_text("examples.h", examples_text);
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         check_order(f, names[i]);

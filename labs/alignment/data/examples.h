@@ -105,3 +105,11 @@ struct over {
     long a;
     int x;
 };
+
+// 11. Sort by alignment, not by size: an array is as big as all its
+//     elements but aligned like one.
+struct mix {
+    char name[3];
+    short id;
+    char flag;
+};

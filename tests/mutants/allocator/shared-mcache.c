@@ -1,0 +1,590 @@
+// shared-mcache.c — mutant of the allocator lab's mm.c: the mcache is one
+// global instead of one per thread (_Thread_local forgotten). Threads then
+// allocate from the same span without a lock and race on its bits.
+// Caught by: mcache/each_thread_allocates_from_its_own_span (deterministic:
+// thread B gets a block from the span thread A's mcache holds), and usually
+// mcache/two_threads_allocate_and_free_at_once.
+#include "mm.h"
+
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "memlab/pageheap.h"
+#include "memlab/sizeclass.h"
+#include "memlab/span.h"
+
+#define TINY_CI  ML_NUM_SIZE_CLASSES         // the tiny allocator's mcentral
+#define NCENTRAL (ML_NUM_SIZE_CLASSES + 1)
+#define SPARE_BYTES (64 * 1024)   // empty spans an mcentral may keep, per class
+
+enum { SPAN_CACHED, SPAN_PARTIAL, SPAN_FULL, SPAN_SPARE };
+
+// A spin lock: every critical section is a few dozen instructions, much
+// less than putting a thread to sleep costs. A waiter yields the CPU while
+// it waits, so a preempted holder gets to run.
+typedef struct spinlock {
+    atomic_bool held;
+} spinlock_t;
+
+static inline void spin_lock(spinlock_t *l)
+{
+    while (atomic_exchange_explicit(&l->held, true, memory_order_acquire))
+        while (atomic_load_explicit(&l->held, memory_order_relaxed))
+            sched_yield();
+}
+
+static inline void spin_unlock(spinlock_t *l)
+{
+    atomic_store_explicit(&l->held, false, memory_order_release);
+}
+
+typedef struct mcentral {
+    spinlock_t lock;
+    int ci;                 // index in `central`
+    int sizeclass;          // Go's class of the objects (2 for tiny blocks)
+    size_t elemsize, npages;
+    bool tiny;
+    ml_span_t *partial;     // spans with a free object, held by no mcache
+    ml_span_t *full;        // spans with no free object, held by no mcache
+    ml_span_t *spare;       // empty spans kept back from the page heap
+    size_t nspare, maxspare;
+} mcentral_t;
+
+typedef struct spanx {
+    int where;              // SPAN_CACHED / _PARTIAL / _FULL, under the lock
+    void *deferred;         // freed by other threads while cached (linked
+                            // through each object's first word), under the lock
+    _Atomic int8_t pieces[]; // tiny spans: the piece count of each block
+} spanx_t;
+
+typedef struct mcache_slot {
+    uint64_t mirror;        // bit i: object word*64+i is free
+    uint64_t *bits;         // &span->allocbits[word]
+    uintptr_t base;         // address of object word*64
+    size_t elemsize;
+    ml_span_t *span;        // the span this thread allocates from, or NULL
+    uint32_t word;          // the allocbits word `mirror` reflects
+    int32_t delta;          // allocations - local frees, not yet in allocount
+} mcache_slot_t;
+
+typedef struct mcache {
+    mcache_slot_t alloc[NCENTRAL];
+    uintptr_t tiny;         // the current tiny block, 0 when none
+    size_t tinyoffset;      // bytes of it already handed out
+    int8_t tinyhanded;      // pieces of it handed out
+    bool registered;        // the thread-exit destructor will flush us
+} mcache_t;
+
+static ml_pageheap_t *heap;
+static size_t heap_bytes;
+static mcentral_t central[NCENTRAL];
+static mcache_t mcache;                 // BUG: shared by every thread
+static uint8_t class_of16[ML_MAX_SMALL_SIZE / 16 + 1];
+static uint32_t divmul[NCENTRAL];   // (off * divmul) >> 32 == off / elemsize
+static pthread_key_t exit_key;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+// mm_bug — a broken invariant or a pointer mm never handed out: abort.
+static _Noreturn void mm_bug(const char *func, const char *why, const void *p)
+{
+    fprintf(stderr, "%s: %s (%p)\n", func, why, p);
+    abort();
+}
+
+static void mcache_flush(void *mc);
+
+// setup_once — the size → class table, the division magic numbers (Go's
+// divMagic) and the thread-exit key.
+static void setup_once(void)
+{
+    for (size_t i = 1; i < sizeof class_of16; i++)
+        class_of16[i] = (uint8_t)ml_size_to_class(i * 16);
+    for (int ci = 1; ci < NCENTRAL; ci++) {
+        size_t size = ml_class_size(ci == TINY_CI ? ml_size_to_class(ML_TINY_SIZE) : ci);
+        divmul[ci] = (uint32_t)(UINT32_MAX / size + 1);
+    }
+    pthread_key_create(&exit_key, mcache_flush);
+}
+
+// ---- stage 1: size classes ------------------------------------------------------
+
+// class_of — the class for a request of 16..32768 bytes: the smallest class
+// whose objects hold it and are multiples of 16 bytes.
+static inline int class_of(size_t size)
+{
+    return class_of16[(size + 15) >> 4];
+}
+
+// ---- stage 2: spans and mcentral --------------------------------------------
+
+static void list_push(ml_span_t **head, ml_span_t *s)
+{
+    s->prev = NULL;
+    s->next = *head;
+    if (*head)
+        (*head)->prev = s;
+    *head = s;
+}
+
+static void list_remove(ml_span_t **head, ml_span_t *s)
+{
+    if (s->prev)
+        s->prev->next = s->next;
+    else
+        *head = s->next;
+    if (s->next)
+        s->next->prev = s->prev;
+    s->next = s->prev = NULL;
+}
+
+static inline spanx_t *spanx(const ml_span_t *s) { return s->owner; }
+
+// object_index — the index of the object at p in small span s.
+static inline uint32_t object_index(const ml_span_t *s, const void *p)
+{
+    return (uint32_t)(((uint64_t)((uintptr_t)p - s->base) * divmul[s->sizeclass]) >> 32);
+}
+
+// mcentral_grow — a new span for c from the page heap, cut into objects.
+// Called with c's lock held. NULL when the heap is out of pages.
+static ml_span_t *mcentral_grow(mcentral_t *c)
+{
+    ml_span_t *s = ml_pageheap_alloc_span(heap, c->npages);
+    if (!s)
+        return NULL;
+    if (ml_span_init_small(s, c->ci, c->elemsize) != 0) {
+        ml_pageheap_free_span(heap, s);
+        return NULL;
+    }
+    spanx_t *x = calloc(1, sizeof *x + (c->tiny ? s->nelems : 0));
+    if (!x) {
+        ml_span_fini(s);
+        ml_pageheap_free_span(heap, s);
+        return NULL;
+    }
+    s->owner = x;
+    return s;
+}
+
+// mcentral_release — give an empty, uncached span back to the page heap.
+static void mcentral_release(ml_span_t *s)
+{
+    free(s->owner);
+    s->owner = NULL;
+    ml_span_fini(s);
+    ml_pageheap_free_span(heap, s);
+}
+
+// mcentral_empty — an uncached span just became empty: keep it as the
+// class's spare if there is none (so one object that comes and goes does
+// not take a span from the page heap and give it back each time), else
+// give it back to the page heap. Called with the lock held.
+static void mcentral_empty(mcentral_t *c, ml_span_t *s)
+{
+    if (c->nspare >= c->maxspare) {
+        mcentral_release(s);
+        return;
+    }
+    spanx(s)->where = SPAN_SPARE;
+    list_push(&c->spare, s);
+    c->nspare++;
+}
+
+// mcentral_sync — fold a cached span's pending changes into its allocbits
+// and allocount: the owner's delta and the frees other threads deferred.
+// Called with the lock held, by the thread whose mcache holds s.
+static void mcentral_sync(ml_span_t *s, mcache_slot_t *slot)
+{
+    spanx_t *x = spanx(s);
+    s->allocount = (uint32_t)((int64_t)s->allocount + slot->delta);
+    slot->delta = 0;
+    while (x->deferred) {
+        void *p = x->deferred;
+        x->deferred = *(void **)p;
+        ml_bit_clear(s->allocbits, object_index(s, p));
+        s->allocount--;
+    }
+}
+
+// mcentral_uncache — an mcache gives s back: it goes on the list its
+// occupancy says, or back to the page heap when it is empty.
+static void mcentral_uncache(mcentral_t *c, ml_span_t *s, mcache_slot_t *slot)
+{
+    spin_lock(&c->lock);
+    mcentral_sync(s, slot);
+    spanx_t *x = spanx(s);
+    if (s->allocount == 0) {
+        mcentral_empty(c, s);
+    } else if (s->allocount == s->nelems) {
+        x->where = SPAN_FULL;
+        list_push(&c->full, s);
+    } else {
+        x->where = SPAN_PARTIAL;
+        list_push(&c->partial, s);
+    }
+    spin_unlock(&c->lock);
+}
+
+// mcentral_free — free object p of a span this thread does not cache:
+// deferred if another mcache holds the span, else the bit is cleared and
+// the span moves between lists or back to the page heap.
+static void mcentral_free(mcentral_t *c, ml_span_t *s, void *p)
+{
+    spin_lock(&c->lock);
+    spanx_t *x = spanx(s);
+    if (x->where == SPAN_CACHED) {
+        *(void **)p = x->deferred;
+        x->deferred = p;
+    } else {
+        ml_bit_clear(s->allocbits, object_index(s, p));
+        s->allocount--;
+        if (s->allocount == 0) {
+            list_remove(x->where == SPAN_FULL ? &c->full : &c->partial, s);
+            mcentral_empty(c, s);
+        } else if (x->where == SPAN_FULL) {
+            list_remove(&c->full, s);
+            x->where = SPAN_PARTIAL;
+            list_push(&c->partial, s);
+        }
+    }
+    spin_unlock(&c->lock);
+}
+
+// ---- stage 3: the mcache ----------------------------------------------------
+
+// slot_load — point the mirror at the first word ≥ w of the slot's span
+// with a free object. Returns false when there is none.
+static bool slot_load(mcache_slot_t *slot, uint32_t w)
+{
+    ml_span_t *s = slot->span;
+    uint32_t nwords = (s->nelems + 63) / 64;
+    for (; w < nwords; w++) {
+        uint64_t free_bits = ~s->allocbits[w];
+        if (w == nwords - 1 && s->nelems % 64)
+            free_bits &= ((uint64_t)1 << (s->nelems % 64)) - 1;
+        if (free_bits) {
+            slot->word = w;
+            slot->mirror = free_bits;
+            slot->bits = &s->allocbits[w];
+            slot->base = s->base + (uintptr_t)w * 64 * s->elemsize;
+            return true;
+        }
+    }
+    slot->mirror = 0;
+    return false;
+}
+
+// mcache_alloc_fast — the lowest free object of the mirror; NULL when the
+// mirror is empty. No lock: only this thread touches its span's bits.
+static inline void *mcache_alloc_fast(mcache_slot_t *slot)
+{
+    uint64_t m = slot->mirror;
+    if (__builtin_expect(m == 0, 0))
+        return NULL;
+    unsigned bit = (unsigned)__builtin_ctzll(m);
+    slot->mirror = m & (m - 1);
+    *slot->bits |= (uint64_t)1 << bit;
+    slot->delta++;
+    return (void *)(slot->base + bit * slot->elemsize);
+}
+
+// mcache_refill — a span with a free object for slot ci: keep the current
+// one if frees opened holes in it, else trade it for a partial span or a
+// new one. Returns false when the page heap is out of pages.
+static bool mcache_refill(int ci)
+{
+    mcache_slot_t *slot = &mcache.alloc[ci];
+    mcentral_t *c = &central[ci];
+    ml_span_t *s = slot->span;
+    if (!mcache.registered) {
+        mcache.registered = true;
+        pthread_setspecific(exit_key, &mcache);
+    }
+    spin_lock(&c->lock);
+    if (s) {
+        mcentral_sync(s, slot);
+        if (s->allocount < s->nelems) {
+            spin_unlock(&c->lock);
+            return slot_load(slot, 0);
+        }
+        spanx(s)->where = SPAN_FULL;
+        list_push(&c->full, s);
+    }
+    s = c->partial;
+    if (s) {
+        list_remove(&c->partial, s);
+    } else if (c->spare) {
+        s = c->spare;
+        list_remove(&c->spare, s);
+        c->nspare--;
+    } else {
+        s = mcentral_grow(c);
+    }
+    if (s)
+        spanx(s)->where = SPAN_CACHED;
+    spin_unlock(&c->lock);
+    *slot = (mcache_slot_t){ .span = s, .elemsize = c->elemsize };
+    return s && slot_load(slot, 0);
+}
+
+// mcache_alloc_slow — the mirror is empty: the rest of the span, then a
+// refill. NULL when the heap is out of pages.
+static __attribute__((noinline)) void *mcache_alloc_slow(int ci)
+{
+    mcache_slot_t *slot = &mcache.alloc[ci];
+    if (slot->span && slot_load(slot, slot->word + 1))
+        return mcache_alloc_fast(slot);
+    if (!mcache_refill(ci))
+        return NULL;
+    return mcache_alloc_fast(slot);
+}
+
+// mcache_alloc — an object of slot ci's class.
+static inline void *mcache_alloc(int ci)
+{
+    void *p = mcache_alloc_fast(&mcache.alloc[ci]);
+    return __builtin_expect(p != NULL, 1) ? p : mcache_alloc_slow(ci);
+}
+
+// small_free — free object p of small span s: locally when this thread's
+// mcache holds s, through the mcentral otherwise.
+static inline void small_free(ml_span_t *s, void *p)
+{
+    mcache_slot_t *slot = &mcache.alloc[s->sizeclass];
+    if (slot->span == s) {
+        uint32_t i = object_index(s, p);
+        uint64_t bit = (uint64_t)1 << (i % 64);
+        s->allocbits[i / 64] &= ~bit;
+        slot->delta--;
+        if (i / 64 == slot->word)
+            slot->mirror |= bit;
+        return;
+    }
+    mcentral_free(&central[s->sizeclass], s, p);
+}
+
+static void tiny_release(uintptr_t block, int8_t handed);
+
+// mcache_flush — give back everything a thread's mcache holds (its tiny
+// block and one span per class). Runs at thread exit and in mm_deinit.
+static void mcache_flush(void *arg)
+{
+    mcache_t *mc = arg;
+    if (mc->tiny) {
+        uintptr_t b = mc->tiny;
+        mc->tiny = 0;
+        tiny_release(b, mc->tinyhanded);
+    }
+    for (int ci = 0; ci < NCENTRAL; ci++) {
+        mcache_slot_t *slot = &mc->alloc[ci];
+        if (slot->span)
+            mcentral_uncache(&central[ci], slot->span, slot);
+        *slot = (mcache_slot_t){ 0 };
+    }
+}
+
+// ---- stage 4: the tiny allocator --------------------------------------------
+
+// tiny_count — the piece count of the block holding p in tiny span s.
+static inline _Atomic int8_t *tiny_count(ml_span_t *s, uintptr_t p)
+{
+    return &spanx(s)->pieces[(p - s->base) >> 4];
+}
+
+// tiny_release — the mcache lets go of `block` after handing out `handed`
+// pieces; if they are all freed already, the block is freed now.
+static void tiny_release(uintptr_t block, int8_t handed)
+{
+    ml_span_t *s = ml_pageheap_span_of(heap, (void *)block);
+    if (atomic_fetch_add_explicit(tiny_count(s, block), handed, memory_order_acq_rel) == -handed)
+        small_free(s, (void *)block);
+}
+
+// tiny_alloc_slow — a fresh 16-byte block for a piece of `size` bytes. The
+// mcache keeps whichever block has more room left, as Go does.
+static __attribute__((noinline)) void *tiny_alloc_slow(size_t size)
+{
+    void *b = mcache_alloc(TINY_CI);
+    if (!b)
+        return NULL;
+    if (mcache.tiny && size >= mcache.tinyoffset) {
+        // The old block has at least as much room left: this block holds
+        // one piece and is let go at once.
+        ml_span_t *s = mcache.alloc[TINY_CI].span;
+        atomic_store_explicit(tiny_count(s, (uintptr_t)b), 1, memory_order_release);
+        return b;
+    }
+    if (mcache.tiny)
+        tiny_release(mcache.tiny, mcache.tinyhanded);
+    mcache.tiny = (uintptr_t)b;
+    mcache.tinyoffset = size;
+    mcache.tinyhanded = 1;
+    return b;
+}
+
+// tiny_alloc — a piece of 1..15 bytes at its natural alignment, packed into
+// the mcache's current 16-byte block when it fits.
+static inline void *tiny_alloc(size_t size)
+{
+    size_t align = mm_required_align(size);
+    size_t off = (mcache.tinyoffset + align - 1) & ~(align - 1);
+    if (mcache.tiny && off + size <= ML_TINY_SIZE) {
+        mcache.tinyoffset = off + size;
+        mcache.tinyhanded++;
+        return (void *)(mcache.tiny + off);
+    }
+    return tiny_alloc_slow(size);
+}
+
+// tiny_free — one piece of a tiny block is gone; the last piece of a block
+// the mcache has let go of frees the block.
+static void tiny_free(ml_span_t *s, void *p)
+{
+    uintptr_t block = (uintptr_t)p & ~(uintptr_t)(ML_TINY_SIZE - 1);
+    if (atomic_fetch_sub_explicit(tiny_count(s, block), 1, memory_order_acq_rel) == 1)
+        small_free(s, (void *)block);
+}
+
+// ---- stage 5: large objects -------------------------------------------------
+
+// large_alloc — a span of its own for more than 32 KiB. NULL when the
+// request cannot fit the arena or no free run is long enough.
+static void *large_alloc(size_t size)
+{
+    if (size > heap_bytes)
+        return NULL;
+    size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
+    ml_span_t *s = ml_pageheap_alloc_span(heap, npages);
+    if (!s)
+        return NULL;
+    s->state = ML_SPAN_LARGE;
+    s->sizeclass = 0;
+    s->elemsize = npages * ML_PAGE_SIZE;
+    s->nelems = 1;
+    s->allocount = 1;
+    s->owner = NULL;
+    return (void *)s->base;
+}
+
+// ---- the interface (mm.h) ---------------------------------------------------
+
+int mm_init(ml_pageheap_t *h)
+{
+    if (!h)
+        return -1;
+    pthread_once(&once, setup_once);
+    heap = h;
+    void *lo, *hi;
+    ml_pageheap_bounds(h, &lo, &hi);
+    heap_bytes = (size_t)((char *)hi - (char *)lo);
+    for (int ci = 0; ci < NCENTRAL; ci++) {
+        mcentral_t *c = &central[ci];
+        int sc = ci == TINY_CI ? ml_size_to_class(ML_TINY_SIZE) : ci;
+        *c = (mcentral_t){ .ci = ci, .sizeclass = sc, .tiny = ci == TINY_CI,
+                           .elemsize = ml_class_size(sc), .npages = ml_class_npages(sc) };
+        c->maxspare = SPARE_BYTES / (c->npages * ML_PAGE_SIZE + 1) + 1;
+        atomic_init(&c->lock.held, false);
+    }
+    bool reg = mcache.registered;
+    memset(&mcache, 0, sizeof mcache);
+    mcache.registered = reg;
+    return 0;
+}
+
+void mm_deinit(void)
+{
+    if (!heap)
+        return;
+    mcache_flush(&mcache);
+    for (int ci = 0; ci < NCENTRAL; ci++) {
+        mcentral_t *c = &central[ci];
+        ml_span_t **lists[3] = { &c->partial, &c->full, &c->spare };
+        for (int l = 0; l < 3; l++)
+            while (*lists[l]) {
+                ml_span_t *s = *lists[l];
+                list_remove(lists[l], s);
+                mcentral_release(s);
+            }
+    }
+    heap = NULL;
+}
+
+int mm_size_class(size_t size)
+{
+    if (size < ML_TINY_SIZE || size > ML_MAX_SMALL_SIZE)
+        return 0;
+    pthread_once(&once, setup_once);
+    return class_of(size);
+}
+
+void *mm_malloc(size_t size)
+{
+    if (size < ML_TINY_SIZE)
+        return size == 0 ? NULL : tiny_alloc(size);
+    if (size <= ML_MAX_SMALL_SIZE)
+        return mcache_alloc(class_of(size));
+    return large_alloc(size);
+}
+
+void mm_free(void *p)
+{
+    if (!p)
+        return;
+    ml_span_t *s = ml_pageheap_span_of(heap, p);
+    if (!s)
+        mm_bug("mm_free", "not a block of this heap", p);
+    if (s->sizeclass == 0)
+        ml_pageheap_free_span(heap, s);
+    else if (s->sizeclass == TINY_CI)
+        tiny_free(s, p);
+    else
+        small_free(s, p);
+}
+
+void *mm_realloc(void *p, size_t size)
+{
+    if (!p)
+        return mm_malloc(size);
+    if (size == 0) {
+        mm_free(p);
+        return NULL;
+    }
+    ml_span_t *s = ml_pageheap_span_of(heap, p);
+    if (!s)
+        mm_bug("mm_realloc", "not a block of this heap", p);
+    size_t room;     // bytes from p to the end of its slot
+    if (s->sizeclass == 0) {
+        if (size > ML_MAX_SMALL_SIZE &&
+            (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT == s->npages)
+            return p;
+        room = s->elemsize;
+    } else if (s->sizeclass == TINY_CI) {
+        room = ML_TINY_SIZE - ((uintptr_t)p & (ML_TINY_SIZE - 1));
+    } else {
+        if (size >= ML_TINY_SIZE && size <= ML_MAX_SMALL_SIZE &&
+            class_of(size) == s->sizeclass)
+            return p;
+        room = s->elemsize;
+    }
+    void *q = mm_malloc(size);
+    if (!q)
+        return NULL;
+    memcpy(q, p, size < room ? size : room);
+    mm_free(p);
+    return q;
+}
+
+void *mm_calloc(size_t nmemb, size_t size)
+{
+    if (size != 0 && nmemb > SIZE_MAX / size)
+        return NULL;
+    void *p = mm_malloc(nmemb * size);
+    if (p)
+        memset(p, 0, nmemb * size);
+    return p;
+}

@@ -574,7 +574,9 @@ void *mm_realloc(void *p, size_t size)
     void *q = mm_malloc(size);
     if (!q)
         return NULL;
-    memcpy(q, p, size < room ? size : room);
+    // memmove: a tiny piece can move within its own 16-byte block, and
+    // `room` may reach past the old piece into the new one.
+    memmove(q, p, size < room ? size : room);
     mm_free(p);
     return q;
 }

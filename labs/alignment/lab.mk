@@ -3,3 +3,4 @@
 # is provided support code.
 alignment_STUDENT := structlayout.c
 alignment_SUPPORT := cdecl.c cdecl_lex.c cdecl_types.c cdecl_expr.c cdecl_parse.c cdecl_decl.c
+alignment_BENCH := 1

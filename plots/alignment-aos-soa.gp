@@ -1,0 +1,24 @@
+# alignment-aos-soa.gp — summing one field (x) of 2 Mi particles, from
+# harness/bench/alignment.c's aos-soa.csv:
+#   layout, ns per element (median), min, max, ratio to struct of arrays,
+#   bytes per element
+# An array of structs in declared order (holes included), the same struct in
+# its smallest order, and a struct of arrays (x values packed together).
+stats datafile every ::1::1 using 5 nooutput
+ratio = STATS_max
+stats datafile every ::1::1 using 6 nooutput
+bytes = STATS_max
+set title sprintf("Alignment lab: summing one field — array of %d-byte structs is %.1fx slower than a struct of arrays", bytes, ratio)
+set ylabel "ns per element (median; bars: min to max)"
+set xlabel "memory layout (AoS: array of structs; SoA: struct of arrays)"
+set key autotitle columnhead   # the first line names the columns
+unset key
+set style fill solid 0.85 border -1
+set boxwidth 0.5
+set yrange [0:*]
+set xrange [-0.6:2.6]
+set offsets 0, 0, graph 0.12, 0
+set xtics noenhanced nomirror
+plot datafile using 0:2:xtic(1) with boxes lc rgb "#2ca02c", \
+     '' using 0:2:3:4 with yerrorbars lc rgb "#333333" pt 7 ps 0 lw 1.5, \
+     '' using 0:4:(sprintf("%.2f ns (%.1fx)", $2, $5)) with labels offset 0, 1

@@ -36,6 +36,7 @@ static void usage(FILE *out)
         "                      (noted on stderr) instead of stopping at the first\n"
         "      --cpp           run the C preprocessor (cc -E -P) on FILE first, so\n"
         "                      #include, #define and #ifdef work; implies --keep-going\n"
+        "  -I DIR              with --cpp: also look for #include files in DIR\n"
         "  -n, --no-order      reports only, without the suggested member order\n"
         "  -h, --help          this help\n"
         "\n"
@@ -44,9 +45,12 @@ static void usage(FILE *out)
         "The supported subset of C is described in labs/alignment/README.md.\n");
 }
 
-// preprocess — the output of `cc -E -P path`, as a malloc'd buffer with its
-// length in *len; NULL (and a message on stderr) when it cannot be had.
-static char *preprocess(const char *path, size_t *len)
+#define MAX_INCLUDES 16
+
+// preprocess — the output of `cc -E -P [-I dir...] path`, as a malloc'd
+// buffer with its length in *len; NULL (and a message on stderr) when it
+// cannot be had.
+static char *preprocess(const char *path, char **includes, int nincludes, size_t *len)
 {
     char tmpl[] = "/tmp/memlab-alignment-XXXXXX";
     int fd = mkstemp(tmpl);
@@ -58,7 +62,14 @@ static char *preprocess(const char *path, size_t *len)
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fd, STDOUT_FILENO);
-    char *argv[] = {"cc", "-E", "-P", "-x", "c", (char *)path, NULL};
+    char *argv[8 + 2 * MAX_INCLUDES] = {"cc", "-E", "-P", "-x", "c"};
+    int argc = 5;
+    for (int i = 0; i < nincludes; i++) {
+        argv[argc++] = "-I";
+        argv[argc++] = includes[i];
+    }
+    argv[argc++] = (char *)path;
+    argv[argc] = NULL;
     pid_t pid;
     int err = posix_spawnp(&pid, "cc", &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
@@ -204,19 +215,32 @@ int main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *only_name = NULL;
+    char *includes[MAX_INCLUDES];
+    int nincludes = 0;
     bool json = false, cpp = false, with_order = true;
     unsigned flags = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "s:jknh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "s:jknhI:", opts, NULL)) != -1) {
         switch (c) {
         case 's': only_name = optarg; break;
         case 'j': json = true; break;
         case 'k': flags |= CDECL_KEEP_GOING; break;
         case 'P': cpp = true; flags |= CDECL_KEEP_GOING; break;
         case 'n': with_order = false; break;
+        case 'I':
+            if (nincludes == MAX_INCLUDES) {
+                fprintf(stderr, "alignment: at most %d -I options\n", MAX_INCLUDES);
+                return 2;
+            }
+            includes[nincludes++] = optarg;
+            break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
+    }
+    if (nincludes && !cpp) {
+        fprintf(stderr, "alignment: -I needs --cpp\n");
+        return 2;
     }
     if (optind != argc - 1) {
         fprintf(stderr, "alignment: expected one header file, got %d\n", argc - optind);
@@ -232,7 +256,7 @@ int main(int argc, char **argv)
             return 2;
         }
         size_t len;
-        char *text = preprocess(path, &len);
+        char *text = preprocess(path, includes, nincludes, &len);
         if (!text)
             return 1;
         char *name = malloc(strlen(path) + 32);

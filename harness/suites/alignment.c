@@ -1339,8 +1339,9 @@ static void random_layouts(uint64_t seed, unsigned features, size_t n)
             nbad++;
         last = k->agg;
         if (!first) {
-            snprintf(msg, sizeof msg, "%s: %s %s %zu, the compiler says %zu", k->agg->name,
-                     k->what, k->unit, k->mine, truth);
+            snprintf(msg, sizeof msg, "%s: %s %s %zu, the compiler %s %zu", k->agg->name,
+                     k->what, k->unit, k->mine,
+                     strcmp(k->unit, "at offset") == 0 ? "puts it at" : "says", truth);
             first = msg;
             bad_agg = k->agg;
         }

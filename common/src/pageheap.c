@@ -35,16 +35,15 @@
 //      starting just after it (tagged pagemap[last+1]) are taken out of the
 //      tree and merged in; their records are recycled;
 //   3. the merged run goes back in the tree, tags on its first/last page.
-// Invariant (checked by ml_pageheap_check): every page is in exactly one
-// in-use span or one free run; no two free runs touch; the tree holds
-// exactly the free runs; counters (in pages) satisfy
+// Invariant (checked by ml_pageheap_check, pageheap_check.c): every page is
+// in exactly one in-use span or one free run; no two free runs touch; the
+// tree holds exactly the free runs; counters (in pages) satisfy
 //   inuse + free + released == npages,
 // where `released` counts free pages that are not committed (never used, or
 // returned by ml_pageheap_release_free), as Go counts fresh arena memory as
 // released.
-#include "memlab/pageheap.h"
+#include "pageheap_impl.h"
 
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -58,31 +57,9 @@
 #define MADVISE_ZERO_PAGES 128 // dirty runs this long are zeroed by madvise (1 MiB)
 #define RECS_PER_SLAB 127
 
-typedef struct ph_rec ph_rec_t;
-struct ph_rec {
-    ml_span_t span;            // first: &rec->span == (ml_span_t *)rec
-    ph_rec_t *left, *right;    // tree children of a free run; `left` links dead records
-    uint64_t prio;             // tree priority: a hash of the run's base
-    ml_pageheap_t *heap;       // the heap the record belongs to
-};
-
-typedef struct ph_slab ph_slab_t;
 struct ph_slab {
     ph_slab_t *next;
     ph_rec_t recs[RECS_PER_SLAB];
-};
-
-struct ml_pageheap {
-    pthread_mutex_t lock;
-    uintptr_t lo;              // arena base
-    size_t npages;             // arena length in pages
-    uintptr_t *pagemap;        // see above; written under the lock, read atomically
-    uint64_t *committed, *dirty;
-    ph_rec_t *root;            // the free tree
-    ph_rec_t *dead;            // recycled records
-    ph_slab_t *slabs;
-    size_t inuse_pages, free_pages, released_pages, peak_pages;   // free = committed free pages
-    size_t spans_inuse, free_runs;
 };
 
 static void ph_bug(const char *func, const char *fmt, ...)
@@ -97,14 +74,6 @@ static void ph_bug(const char *func, const char *fmt, ...)
     va_end(ap);
     abort();
 }
-
-static inline uintptr_t page_addr(const ml_pageheap_t *h, size_t i) { return h->lo + (i << ML_PAGE_SHIFT); }
-static inline size_t page_index(const ml_pageheap_t *h, uintptr_t a) { return (a - h->lo) >> ML_PAGE_SHIFT; }
-static inline uintptr_t tag(ph_rec_t *r) { return (uintptr_t)r | 1; }
-static inline bool is_tag(uintptr_t e) { return (e & 1) != 0; }
-static inline ph_rec_t *untag(uintptr_t e) { return (ph_rec_t *)(e & ~(uintptr_t)1); }
-static inline uintptr_t pm_get(const ml_pageheap_t *h, size_t i) { return __atomic_load_n(&h->pagemap[i], __ATOMIC_ACQUIRE); }
-static inline void pm_set(ml_pageheap_t *h, size_t i, uintptr_t v) { __atomic_store_n(&h->pagemap[i], v, __ATOMIC_RELEASE); }
 
 static void pm_fill(ml_pageheap_t *h, size_t from, size_t to, uintptr_t v)
 {
@@ -180,13 +149,7 @@ static void rec_recycle(ml_pageheap_t *h, ph_rec_t *r)
     h->dead = r;
 }
 
-// ---- the free tree (a treap keyed by (npages, base)) ----------------------------
-
-static inline bool key_less(const ph_rec_t *a, const ph_rec_t *b)
-{
-    return a->span.npages < b->span.npages ||
-           (a->span.npages == b->span.npages && a->span.base < b->span.base);
-}
+// ---- the free tree (a treap keyed by (npages, base); key_less in pageheap_impl.h) --
 
 static uint64_t hash_base(uintptr_t base)   // splitmix64's finaliser
 {
@@ -542,7 +505,7 @@ size_t ml_pageheap_release_free(ml_pageheap_t *h)
     return pages * ML_PAGE_SIZE;
 }
 
-// ---- lookups and statistics ------------------------------------------------------
+// ---- lookups ---------------------------------------------------------------------
 
 // ml_pageheap_span_of — lock-free: one pagemap read. The answer for a page
 // another thread is allocating or freeing at the same moment is either.
@@ -564,127 +527,4 @@ void ml_pageheap_bounds(const ml_pageheap_t *h, void **lo, void **hi)
 {
     *lo = (void *)h->lo;
     *hi = (void *)(h->lo + (h->npages << ML_PAGE_SHIFT));
-}
-
-// ml_pageheap_stats — a consistent snapshot (taken under the lock).
-ml_pageheap_stats_t ml_pageheap_stats(ml_pageheap_t *h)
-{
-    ml_pageheap_stats_t st = {0};
-    pthread_mutex_lock(&h->lock);
-    st.sys = h->npages * ML_PAGE_SIZE;
-    st.inuse = h->inuse_pages * ML_PAGE_SIZE;
-    st.free = h->free_pages * ML_PAGE_SIZE;
-    st.released = h->released_pages * ML_PAGE_SIZE;
-    st.spans_inuse = h->spans_inuse;
-    st.free_runs = h->free_runs;
-    for (ph_rec_t *t = h->root; t != NULL; t = t->right)   // the largest key
-        st.largest_free_run = t->span.npages;
-    st.peak_inuse = h->peak_pages * ML_PAGE_SIZE;
-    pthread_mutex_unlock(&h->lock);
-    return st;
-}
-
-// ---- consistency check ----------------------------------------------------------
-
-#define CHECK(cond, ...) do { if (!(cond)) { snprintf(why, whylen, __VA_ARGS__); return -1; } } while (0)
-
-// check_tree — BST order within (lo, hi), heap order of priorities, each node
-// a free run whose first page carries its tag; counts the nodes.
-static int check_tree(ml_pageheap_t *h, ph_rec_t *t, const ph_rec_t *lo, const ph_rec_t *hi,
-                      size_t *count, char *why, size_t whylen)
-{
-    if (t == NULL)
-        return 0;
-    CHECK(*count < h->npages, "the free tree has more nodes than the arena has pages (a cycle?)");
-    CHECK(t->heap == h && t->span.state == ML_SPAN_FREE, "tree node %p is not a free run of "
-          "this heap", (void *)t);
-    CHECK((lo == NULL || key_less(lo, t)) && (hi == NULL || key_less(t, hi)),
-          "tree node for the run at page %zu (%zu pages) is out of order",
-          page_index(h, t->span.base), t->span.npages);
-    CHECK((t->left == NULL || t->left->prio <= t->prio) &&
-          (t->right == NULL || t->right->prio <= t->prio),
-          "tree node for the run at page %zu outranks its parent", page_index(h, t->span.base));
-    CHECK(ml_pageheap_contains(h, (void *)t->span.base) &&
-          pm_get(h, page_index(h, t->span.base)) == tag(t),
-          "the free run in the tree at %#lx is not in the page map", (unsigned long)t->span.base);
-    ++*count;
-    if (check_tree(h, t->left, lo, t, count, why, whylen) != 0)
-        return -1;
-    return check_tree(h, t->right, t, hi, count, why, whylen);
-}
-
-static int check_locked(ml_pageheap_t *h, char *why, size_t whylen)
-{
-    size_t inuse = 0, spans = 0, runs = 0, free_committed = 0, released = 0;
-    bool prev_free = false;
-    for (size_t i = 0; i < h->npages;) {
-        uintptr_t e = pm_get(h, i);
-        CHECK(e != 0, "page %zu is in no span and no free run", i);
-        ph_rec_t *r = untag(e);
-        size_t n = r->span.npages;
-        CHECK(r->heap == h, "page %zu points to a record of another heap", i);
-        CHECK(r->span.base == page_addr(h, i), "page %zu starts a %s whose base is %#lx", i,
-              is_tag(e) ? "free run" : "span", (unsigned long)r->span.base);
-        CHECK(n >= 1 && n <= h->npages - i, "the %s at page %zu has %zu pages (arena: %zu)",
-              is_tag(e) ? "free run" : "span", i, n, h->npages);
-        if (is_tag(e)) {
-            CHECK(r->span.state == ML_SPAN_FREE, "free run at page %zu is in state %d", i,
-                  (int)r->span.state);
-            CHECK(!prev_free, "free runs at pages before %zu and at %zu are not coalesced", i, i);
-            CHECK(pm_get(h, i + n - 1) == e, "free run at page %zu: its last page %zu is not "
-                  "tagged", i, i + n - 1);
-            for (size_t k = i + 1; k + 1 < i + n; k++)
-                CHECK(pm_get(h, k) == 0, "free run at page %zu: inner page %zu is not 0", i, k);
-            for (size_t k = i; k < i + n; k++)
-                CHECK(!ml_bit_test(h->dirty, k) || ml_bit_test(h->committed, k),
-                      "free page %zu is dirty but not committed", k);
-            size_t c = 0;
-            for (size_t k = i; k < i + n; k++)
-                c += ml_bit_test(h->committed, k);
-            free_committed += c;
-            released += n - c;
-            runs++;
-            prev_free = true;
-        } else {
-            CHECK(r->span.state != ML_SPAN_FREE, "in-use span at page %zu is marked free", i);
-            for (size_t k = i; k < i + n; k++) {
-                CHECK(pm_get(h, k) == e, "page %zu of the span at page %zu points elsewhere", k, i);
-                CHECK(ml_bit_test(h->committed, k), "page %zu of an in-use span is not committed", k);
-                CHECK(!ml_bit_test(h->dirty, k), "page %zu of an in-use span is marked dirty", k);
-            }
-            inuse += n;
-            spans++;
-            prev_free = false;
-        }
-        i += n;
-    }
-    size_t nodes = 0;
-    if (check_tree(h, h->root, NULL, NULL, &nodes, why, whylen) != 0)
-        return -1;
-    CHECK(nodes == runs, "the free tree holds %zu runs, the page map %zu", nodes, runs);
-    CHECK(h->free_runs == runs, "free_runs is %zu, counted %zu", h->free_runs, runs);
-    CHECK(h->inuse_pages == inuse, "inuse is %zu pages, counted %zu", h->inuse_pages, inuse);
-    CHECK(h->spans_inuse == spans, "spans_inuse is %zu, counted %zu", h->spans_inuse, spans);
-    CHECK(h->free_pages == free_committed, "free is %zu pages, counted %zu committed free pages",
-          h->free_pages, free_committed);
-    CHECK(h->released_pages == released, "released is %zu pages, counted %zu",
-          h->released_pages, released);
-    CHECK(h->inuse_pages + h->free_pages + h->released_pages == h->npages,
-          "inuse + free + released != arena pages");
-    CHECK(h->peak_pages >= h->inuse_pages, "peak_inuse is below inuse");
-    return 0;
-}
-
-// ml_pageheap_check — see pageheap.h. O(arena pages); for tests and debugging.
-int ml_pageheap_check(ml_pageheap_t *h, char *why, size_t whylen)
-{
-    char dummy[1];
-    if (why == NULL) {
-        why = dummy;
-        whylen = sizeof dummy;
-    }
-    pthread_mutex_lock(&h->lock);
-    int rc = check_locked(h, why, whylen);
-    pthread_mutex_unlock(&h->lock);
-    return rc;
 }

@@ -369,18 +369,26 @@ static void skip_declaration(cdecl_parser_t *p)
     }
 }
 
-// type_defining — whether the declaration at p->pos defines a type: its
-// leading words include typedef, struct, union or enum.
+// type_defining — whether the declaration at p->pos may define a type: the
+// words before its first `;`, `{` or `=` (outside parentheses, so not in a
+// parameter list) include typedef, struct, union or enum.
 static bool type_defining(cdecl_parser_t *p)
 {
     static const char *const defining[] = {"typedef", "struct", "union", "enum", NULL};
+    int nest = 0;
     for (size_t i = p->pos; i < p->ntoks; i++) {
         const cdecl_tok_t *t = &p->toks[i];
-        if (cdecl_is_any(t, defining))
-            return true;
-        if (!cdecl_is_any(t, cdecl_qualifier_words) && !cdecl_is_any(t, cdecl_storage_words) &&
-            !cdecl_is_any(t, cdecl_basic_words) && !cdecl_tok_is(t, "__extension__"))
+        if (t->kind == TK_EOF || t->kind == TK_PRAGMA_PACK)
             return false;
+        if (cdecl_tok_is(t, "(") || cdecl_tok_is(t, "["))
+            nest++;
+        else if ((cdecl_tok_is(t, ")") || cdecl_tok_is(t, "]")) && nest > 0)
+            nest--;
+        else if (nest == 0 && (cdecl_tok_is(t, ";") || cdecl_tok_is(t, "{") ||
+                               cdecl_tok_is(t, "=") || cdecl_tok_is(t, "}")))
+            return false;
+        else if (nest == 0 && cdecl_is_any(t, defining))
+            return true;
     }
     return false;
 }

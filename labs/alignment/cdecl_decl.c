@@ -2,9 +2,10 @@
 // header, struct and union bodies, enums.
 //
 // A header is a sequence of declarations. Each is handled by its first words:
-//   - type-defining (typedef, struct, union or enum among its leading
-//     words): parsed strictly; anything outside the subset fails with
-//     file:line, or with CDECL_KEEP_GOING is skipped and noted;
+//   - type-defining (typedef, struct, union or enum before its first `;`,
+//     `{` or `=`, outside parentheses): parsed strictly; anything outside
+//     the subset fails with file:line, or with CDECL_KEEP_GOING is skipped
+//     and noted;
 //   - any other (functions, variables, _Static_assert, ...): skipped to its
 //     end (a `;` at bracket depth 0, or a function body) and counted.
 // A declaration of variables whose type is a struct defined in place

@@ -98,6 +98,7 @@ typedef struct gr_test {
     unsigned mem_mb;
     bool allow_exec, disabled, untagged;
     bool lab_level;            // not a test: "compiles", "tests run"
+    bool awarded;              // scored: exactly one award was reported
     bool hidden;               // hidden suite or .hidden = true
     unsigned line;
     // From the run.
@@ -135,6 +136,8 @@ typedef struct gr_options {
     int jobs;
     double suite_limit;        // > 0: caps each suite's watchdog (seconds)
     bool strict, quiet, autolab, color;
+    bool strict_correctness;   // every test must pass; scored fractions may be < 1
+    const char *plots;         // a script run as `SCRIPT DATA_DIR CHARTS_DIR`, or NULL
     double expect_below;       // < 0: not asked
 } gr_options_t;
 
@@ -148,6 +151,7 @@ typedef struct gr_report {
 } gr_report_t;
 
 gr_test_t *gr_lab_add_test(gr_lab_t *lab);
+void gr_lab_free(gr_lab_t *lab);             // frees what the lab holds
 // Adds a lab-level problem entry (max 0) named `name` with `output`.
 void gr_lab_add_problem(gr_lab_t *lab, const char *name, const char *reason, const char *output);
 
@@ -236,6 +240,9 @@ void gr_score_tests(gr_lab_t *lab, size_t from, const gr_score_ctx_t *ctx);
 void gr_lab_total(gr_lab_t *lab);
 
 // ---- outputs ------------------------------------------------------------------------
+// Runs opt->plots on <grade>/data and <grade>/charts (log in <grade>/logs/plots.log);
+// a failure is reported on stderr and does not change any score.
+void gr_render_charts(const gr_report_t *r);
 // The terminal: a lab's lines (as soon as it is graded), then the total.
 void gr_out_terminal_lab(const gr_report_t *r, const gr_lab_t *lab, FILE *out);
 void gr_out_terminal_total(const gr_report_t *r, FILE *out);

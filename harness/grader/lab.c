@@ -36,6 +36,25 @@ gr_test_t *gr_lab_add_test(gr_lab_t *lab)
     return t;
 }
 
+void gr_lab_free(gr_lab_t *lab)
+{
+    for (size_t i = 0; i < lab->ntests; i++) {
+        gr_test_t *t = &lab->tests[i];
+        free(t->suite);
+        free(t->name);
+        free(t->title);
+        free(t->messages);
+        free(t->first_message);
+        free(t->log_path);
+        free(t->notes_path);
+        free(t->reason);
+        free(t->output);
+    }
+    free(lab->tests);
+    free(lab->name);
+    memset(lab, 0, sizeof *lab);
+}
+
 void gr_lab_add_problem(gr_lab_t *lab, const char *name, const char *reason, const char *output)
 {
     gr_test_t *t = gr_lab_add_test(lab);

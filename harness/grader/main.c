@@ -34,9 +34,15 @@ static void usage(FILE *out)
           "  --suite-limit S    stop a suite after S seconds (default: the sum of its\n"
           "                     tests' timeouts plus a margin)\n"
           "  --strict           exit 1 if any point is lost\n"
+          "  --strict-correctness  exit 1 unless every test passed (scored tests must\n"
+          "                     run and report a score, of any size: for sanitizer\n"
+          "                     builds, where benchmarks are slow)\n"
           "  --expect-below F   exit 1 unless every lab scores below F x its maximum\n"
           "  --quiet            print only the score lines\n"
           "  --autolab          end with an Autolab line {\"scores\": {...}}\n"
+          "  --plots SCRIPT     after the suites ran, run `SCRIPT DATA_DIR CHARTS_DIR`\n"
+          "                     on <out>/data and <out>/charts (scripts/plots.sh), so\n"
+          "                     report.md links this run's charts\n"
           "  --color, --no-color  force colours on or off (default: on a terminal)\n"
           "  -h, --help         this help\n"
           "\n"
@@ -67,7 +73,7 @@ static int parse_labs(const char *list, gr_options_t *opt)
 static int parse_options(int argc, char **argv, gr_options_t *opt)
 {
     enum { O_BUILD = 256, O_IMPL, O_LABS, O_OUT, O_REF, O_STRICT, O_BELOW, O_QUIET, O_AUTOLAB,
-           O_COLOR, O_NOCOLOR, O_LIMIT };
+           O_COLOR, O_NOCOLOR, O_LIMIT, O_STRICT_C, O_PLOTS };
     static const struct option longs[] = {
         {"build", required_argument, NULL, O_BUILD},
         {"impl", required_argument, NULL, O_IMPL},
@@ -77,6 +83,8 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
         {"jobs", required_argument, NULL, 'j'},
         {"suite-limit", required_argument, NULL, O_LIMIT},
         {"strict", no_argument, NULL, O_STRICT},
+        {"strict-correctness", no_argument, NULL, O_STRICT_C},
+        {"plots", required_argument, NULL, O_PLOTS},
         {"expect-below", required_argument, NULL, O_BELOW},
         {"quiet", no_argument, NULL, O_QUIET},
         {"autolab", no_argument, NULL, O_AUTOLAB},
@@ -115,6 +123,8 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
             }
             break;
         case O_STRICT: opt->strict = true; break;
+        case O_STRICT_C: opt->strict_correctness = true; break;
+        case O_PLOTS: opt->plots = optarg; break;
         case O_BELOW:
             opt->expect_below = strtod(optarg, &end);
             if (*end != '\0' || !(opt->expect_below > 0) || opt->expect_below > 1) {
@@ -163,6 +173,17 @@ static bool conditions_hold(const gr_report_t *r)
                     problem ? " and has a suite or build problem" : "");
             ok = false;
         }
+        for (size_t k = 0; opt->strict_correctness && k < lab->ntests; k++) {
+            const gr_test_t *t = &lab->tests[k];
+            bool passed = t->scored ? t->outcome == GR_PASSED && t->awarded : gr_test_passed(t);
+            if (!passed) {
+                char *label = gr_test_label(t);
+                fprintf(stderr, "grader: --strict-correctness: %s: %s: %s\n", lab->name, label,
+                        t->reason ? t->reason : "failed");
+                free(label);
+                ok = false;
+            }
+        }
         if (opt->expect_below > 0 &&
             !(lab->max_known && lab->max > 0 && lab->score < opt->expect_below * lab->max)) {
             fprintf(stderr, "grader: --expect-below %g: %s scored %s/%s, not below %g%% of its "
@@ -210,6 +231,8 @@ int main(int argc, char **argv)
         gr_out_terminal_lab(&r, &r.labs[i], stdout);
         fflush(stdout);
     }
+    if (opt.plots != NULL)
+        gr_render_charts(&r);
     r.seconds = gr_seconds() - t0;
     int status = 0;
     // Every output is written now, by this process, after all tests ended.
@@ -224,5 +247,12 @@ int main(int argc, char **argv)
     fflush(stdout);
     for (int i = 0; i < 3; i++)
         free(paths[i]);
+    for (size_t i = 0; i < r.nlabs; i++)
+        gr_lab_free(&r.labs[i]);
+    free(r.labs);
+    free(r.grade_dir);
+    for (size_t i = 0; i < opt.nlabs; i++)
+        free(opt.labs[i]);
+    free(opt.labs);
     return status;
 }

@@ -7,6 +7,7 @@
 // fence is longer than any run of backticks inside; table cells are escaped
 // (|, <, newlines). Hidden tests appear as "hidden test" with no details.
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -166,4 +167,25 @@ static int write_markdown(FILE *f, void *ctx)
 int gr_out_markdown(const gr_report_t *r, const char *path)
 {
     return gr_write_atomic(path, write_markdown, (void *)r);
+}
+
+void gr_render_charts(const gr_report_t *r)
+{
+    char *data = gr_printf("%s/data", r->grade_dir);
+    char *charts = gr_printf("%s/charts", r->grade_dir);
+    char *logs = gr_printf("%s/logs", r->grade_dir);
+    char *log = gr_printf("%s/plots.log", logs);
+    gr_mkdirs(data);
+    gr_mkdirs(charts);
+    gr_mkdirs(logs);
+    char *argv[] = {(char *)r->opt->plots, data, charts, NULL};
+    gr_proc_t p = gr_run(argv, NULL, log, GR_RUNNER_LOG_CAP, 300);
+    if (p.start_failed)
+        fprintf(stderr, "grader: cannot run %s: %s\n", r->opt->plots, strerror(p.start_errno));
+    else if (p.watchdog || p.term_signal != 0 || p.exit_status != 0)
+        fprintf(stderr, "grader: some charts could not be drawn (see %s)\n", log);
+    free(data);
+    free(charts);
+    free(logs);
+    free(log);
 }

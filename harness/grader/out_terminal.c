@@ -65,7 +65,7 @@ void gr_out_terminal_lab(const gr_report_t *r, const gr_lab_t *lab, FILE *out)
                 lab->max_known ? "" : " (the lab's points are unknown: it was not built)",
                 paint(r, RESET));
     } else {
-        fprintf(out, "%s: Score: %s/%s\n", lab->name, s, lab->max_known ? m : "?");
+        fprintf(out, "Score: %s/%s (%s)\n", s, lab->max_known ? m : "?", lab->name);
     }
     free(s);
     free(m);

@@ -6,9 +6,10 @@
 //
 // Criterion's test processes sit in process groups of their own, so killing
 // the runner's group does not reach them. They die with the runner
-// (PR_SET_PDEATHSIG, set by the suite library), and as a second line the
-// grader is a child subreaper: orphaned descendants are re-parented to it,
-// and it kills and reaps each of them once the run is over.
+// (PR_SET_PDEATHSIG, set by the suite library) as the runner dies with the
+// grader, and as a second line the grader is a child subreaper: orphaned
+// descendants are re-parented to it, and it kills and reaps each of them
+// once the run is over.
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -144,8 +145,14 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
     }
     char **envp = child_env(env);
     double t0 = gr_seconds();
+    pid_t grader = getpid();
     pid_t pid = fork();
     if (pid == 0) {
+        // The runner dies with the grader (Ctrl-C on `make grade` reaches
+        // only the grader: the runner has a process group of its own).
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != grader)
+            _exit(127);
         setpgid(0, 0);
         int in = open("/dev/null", O_RDONLY);
         if (in >= 0)

@@ -230,6 +230,7 @@ static void score_passed(gr_test_t *t, const gr_score_ctx_t *ctx, gr_buf_t *deta
     gr_award_t *a = gr_awards_of(ctx->awards_path, id, &n);
     free(id);
     if (n == 1) {
+        t->awarded = true;
         t->score = t->points * a[0].fraction;
         t->reason = gr_printf("scored %.0f%%: %s", 100 * a[0].fraction, a[0].text);
     } else if (n == 0) {

@@ -291,6 +291,7 @@ static void check_files(const char *grade, const char *victim)
           "report.md is not the grader's report");
     CHECK(md == NULL || strstr(md, "secret detail") == NULL, "report.md shows hidden details");
     CHECK(md && strstr(md, "](charts/fixture-demo.svg)") && strstr(md, "](charts/fixture-only.png)") &&
+              strstr(md, "](charts/fixture-plotted.svg)") &&
               !strstr(md, "](charts/fixture-demo.png)") && !strstr(md, "other-lab"),
           "report.md does not link the lab's charts (an SVG, else the PNG)");
     free(md);
@@ -399,8 +400,13 @@ int main(int argc, char **argv)
         CHECK(0, "cannot plant a symlink at %s: %s", path, strerror(errno));
 
     double secs = 0;
+    // A stand-in for scripts/plots.sh: draws one chart if the data is there.
+    char plots[1024];
+    snprintf(plots, sizeof plots, "%s/plots.sh", build);
+    spit(plots, "#!/bin/sh\n[ -d \"$1/fixture\" ] && echo svg > \"$2/fixture-plotted.svg\"\n");
+    chmod(plots, 0755);
     char *args[] = {(char *)grader, "--build", (char *)build, "--impl", "fixture", "--labs",
-                    "fixture broken", "--autolab", NULL};
+                    "fixture broken", "--autolab", "--plots", plots, NULL};
     int rc = run_to(args, term, errs, &secs);
     CHECK(rc == 0, "the grader exited %d, expected 0 (grading ran)", rc);
     char *warnings = slurp(errs);
@@ -426,9 +432,19 @@ int main(int argc, char **argv)
                   strstr(text, "\nfixture,11,0,11,41,\n") && strstr(text, "\nnobody,,,0,0,no "),
               "gradebook.csv is wrong:\n%s", text ? text : "(missing)");
         free(text);
+        char strict_err[2048];
+        snprintf(strict_err, sizeof strict_err, "%s/strict-stderr.txt", build);
         char *strict[] = {(char *)grader, "--build", (char *)build, "--labs", "fixture",
-                          "--out", other, "--strict", "--quiet", NULL};
-        CHECK(run(strict, "/dev/null", NULL) == 1, "--strict did not fail on lost points");
+                          "--out", other, "--strict", "--strict-correctness", "--quiet", NULL};
+        CHECK(run_to(strict, "/dev/null", strict_err, NULL) == 1,
+              "--strict did not fail on lost points");
+        char *why = slurp(strict_err);
+        CHECK(why && strstr(why, "--strict: fixture scored 11/36") &&
+                  strstr(why, "--strict-correctness: fixture: scored/never") &&
+                  strstr(why, "--strict-correctness: fixture: hostile/segfault") &&
+                  !strstr(why, "scored/half") && !strstr(why, "notes/kept"),
+              "--strict / --strict-correctness did not name the right tests:\n%s", why);
+        free(why);
         char *below[] = {(char *)grader, "--build", (char *)build, "--labs", "fixture",
                          "--out", other, "--expect-below", "0.5", "--quiet", NULL};
         CHECK(run(below, "/dev/null", NULL) == 0, "--expect-below 0.5 failed at 11/36");

@@ -1,0 +1,272 @@
+// workload.c — seeded random worlds and a random mutator (see workload.h).
+//
+// The world: types Node {a, b, key}, Quad {a, b, c, d} and Leaf {x, y} (no
+// pointers); `objects` objects of random types; each pointer slot, global
+// and local points to a random object with probability edge_p. Part of the
+// heap is garbage from the start, part is reachable.
+//
+// The mutator, on the current goroutine's locals (all frames of its stack):
+//     weight  operation
+//       22    load    L = L'->f           (stack write)
+//       22    store   L'->f = L           (heap write: barrier)
+//        8    cut     L'->f = nil         (heap write: barrier)
+//        6    gload   L = G
+//        6    gstore  G = L               (global write: barrier)
+//        8    alloc   L = new T
+//        4    allocst L'->f = new T       (heap write of a new object)
+//       10    clear   L = nil
+//       10    copy    L = L''
+//        4    switch  to another goroutine
+// An operation that needs an object in a local when the goroutine holds
+// none becomes a global load instead.
+#include "workload.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "memlab/rng.h"
+
+enum { T_NODE, T_QUAD, T_LEAF };
+
+wb_workload_cfg_t wb_workload_default(size_t objects, uint64_t seed)
+{
+    size_t stacks = 3 + objects / 400;
+    return (wb_workload_cfg_t){
+        .objects = objects,
+        .globals = 4 + objects / 200,
+        .stacks = stacks > 64 ? 64 : stacks,
+        .frames = 3,
+        .locals = 4 + objects / 2000 > 16 ? 16 : 4 + objects / 2000,
+        .edge_p = 0.55,
+        .ops_per_cycle = 2 * objects + 100,
+        .seed = seed,
+    };
+}
+
+static int random_type(ml_rng_t *r)
+{
+    uint64_t x = ml_rng_below(r, 10);
+    return x < 6 ? T_NODE : x < 8 ? T_QUAD : T_LEAF;
+}
+
+wb_world_t *wb_workload_world(const wb_workload_cfg_t *cfg, char *why, size_t whylen)
+{
+    ml_gc_config_t gc = ml_gc_default_config();
+    gc.gc_percent = -1;
+    size_t need = (cfg->objects + 1024) * 64 * 4;
+    if (need > gc.arena_bytes)
+        gc.arena_bytes = need;
+    wb_world_t *w = wb_world_new(&gc, why, whylen);
+    if (!w)
+        return NULL;
+    ml_gc_heap_t *h = w->heap;
+    ml_rng_t r;
+    ml_rng_seed(&r, cfg->seed);
+    void **objs = malloc((cfg->objects ? cfg->objects : 1) * sizeof *objs);
+    if (!objs || wb_world_add_type(w, "Node", 24, 0x3) != T_NODE || wb_world_add_type(w, "Quad", 32, 0xF) != T_QUAD ||
+        wb_world_add_type(w, "Leaf", 16, 0) != T_LEAF)
+        goto oom;
+    // Roots first (so every object is rooted while the graph is built: no
+    // collection runs, but the order keeps the build honest).
+    for (size_t s = 0; s < cfg->stacks; s++) {
+        char name[32];
+        snprintf(name, sizeof name, "g%zu", s);
+        int st = s == 0 ? 0 : wb_world_add_stack(w, name);   // stack 0: the heap's "main"
+        for (size_t f = 0; st >= 0 && f < cfg->frames; f++) {
+            snprintf(name, sizeof name, "f%zu", f);
+            if (wb_world_push_frame(w, (uint32_t)st, name, cfg->locals, NULL) < 0)
+                goto oom;
+        }
+        if (st < 0)
+            goto oom;
+    }
+    for (size_t g = 0; g < cfg->globals; g++) {
+        char name[32];
+        snprintf(name, sizeof name, "g%zu", g);
+        if (ml_gc_global_add(h, name) < 0)
+            goto oom;
+    }
+    for (size_t i = 0; i < cfg->objects; i++)
+        if (!(objs[i] = ml_gc_alloc(h, w->types[random_type(&r)]))) {
+            snprintf(why, whylen, "the heap is too small for %zu objects", cfg->objects);
+            goto fail;
+        }
+    for (size_t i = 0; cfg->objects && i < cfg->objects; i++)
+        for (size_t k = 0; k < ml_gc_num_slots(h, objs[i]); k++)
+            if (ml_rng_double(&r) < cfg->edge_p)
+                ml_gc_write(h, objs[i], k, objs[ml_rng_below(&r, cfg->objects)]);
+    for (size_t g = 0; cfg->objects && g < cfg->globals; g++)
+        if (ml_rng_double(&r) < cfg->edge_p)
+            ml_gc_write_global(h, (int)g, objs[ml_rng_below(&r, cfg->objects)]);
+    for (size_t s = 0; cfg->objects && s < w->nstacks; s++)
+        for (uint32_t f = 0; f < w->stacks[s].nframes; f++)
+            for (size_t i = 0; i < cfg->locals; i++)
+                if (ml_rng_double(&r) < cfg->edge_p)
+                    ml_gc_frame_set(w->stacks[s].frames[f], i, objs[ml_rng_below(&r, cfg->objects)]);
+    free(objs);
+    return w;
+oom:
+    snprintf(why, whylen, "out of memory");
+fail:
+    free(objs);
+    wb_world_free(w);
+    return NULL;
+}
+
+// ---- the random mutator ----------------------------------------------------------------
+
+struct wb_random {
+    wb_world_t *w;
+    ml_rng_t rng;
+    uint32_t cur;            // the current goroutine
+    size_t ops_per_cycle, done;
+    bool have;               // `next` holds a generated, unconsumed operation
+    wb_op_t next;
+};
+
+wb_random_t *wb_random_new(wb_world_t *w, const wb_workload_cfg_t *cfg)
+{
+    wb_random_t *rm = calloc(1, sizeof *rm);
+    if (!rm)
+        return NULL;
+    rm->w = w;
+    ml_rng_seed(&rm->rng, cfg->seed ^ 0x6d75746174u);   // "mutat"
+    rm->ops_per_cycle = cfg->ops_per_cycle;
+    return rm;
+}
+
+void wb_random_free(wb_random_t *rm) { free(rm); }
+
+static size_t nlocals(const wb_random_t *rm)
+{
+    const wb_wstack_t *ws = &rm->w->stacks[rm->cur];
+    size_t n = 0;
+    for (uint32_t f = 0; f < ws->nframes; f++)
+        n += ml_gc_frame_nslots(ws->frames[f]);
+    return n;
+}
+
+// local_at — local number k of the current goroutine as a place.
+static wb_loc_t local_at(const wb_random_t *rm, size_t k)
+{
+    const wb_wstack_t *ws = &rm->w->stacks[rm->cur];
+    uint32_t f = 0;
+    while (f + 1 < ws->nframes && k >= ml_gc_frame_nslots(ws->frames[f]))
+        k -= ml_gc_frame_nslots(ws->frames[f++]);
+    return (wb_loc_t){.kind = WB_LOC_LOCAL, .obj = -1, .stack = rm->cur, .frame = f, .index = (uint32_t)k};
+}
+
+static void *local_value(const wb_random_t *rm, const wb_loc_t *l)
+{
+    return ml_gc_frame_get(rm->w->stacks[l->stack].frames[l->frame], l->index);
+}
+
+static wb_loc_t random_local(wb_random_t *rm)
+{
+    return local_at(rm, ml_rng_below(&rm->rng, nlocals(rm)));
+}
+
+// random_field — a pointer slot of an object held in a local, as a place;
+// false if the goroutine holds no object with pointer slots.
+static bool random_field(wb_random_t *rm, wb_loc_t *out)
+{
+    size_t n = nlocals(rm), start = ml_rng_below(&rm->rng, n);
+    for (size_t k = 0; k < n; k++) {
+        wb_loc_t l = local_at(rm, (start + k) % n);
+        void *obj = local_value(rm, &l);
+        size_t slots = obj ? ml_gc_num_slots(rm->w->heap, obj) : 0;
+        if (slots) {
+            *out = (wb_loc_t){.kind = WB_LOC_FIELD, .obj = -1, .stack = l.stack, .frame = l.frame,
+                              .base = l.index, .index = (uint32_t)ml_rng_below(&rm->rng, slots)};
+            return true;
+        }
+    }
+    return false;
+}
+
+static wb_loc_t random_global(wb_random_t *rm)
+{
+    return (wb_loc_t){.kind = WB_LOC_GLOBAL, .obj = -1,
+                      .index = (uint32_t)ml_rng_below(&rm->rng, ml_gc_num_globals(rm->w->heap))};
+}
+
+static wb_loc_t new_object(wb_random_t *rm)
+{
+    return (wb_loc_t){.kind = WB_LOC_NEW, .obj = -1, .type = (uint32_t)random_type(&rm->rng)};
+}
+
+static void generate(wb_random_t *rm, wb_op_t *op)
+{
+    *op = (wb_op_t){.kind = WB_OP_SET};
+    bool globals = ml_gc_num_globals(rm->w->heap) > 0;
+    uint64_t x = ml_rng_below(&rm->rng, 100);
+    if (x < 4 && rm->w->nstacks > 1) {
+        uint32_t s = (uint32_t)ml_rng_below(&rm->rng, rm->w->nstacks - 1);
+        rm->cur = s >= rm->cur ? s + 1 : s;
+        *op = (wb_op_t){.kind = WB_OP_SWITCH, .arg = rm->cur};
+        return;
+    }
+    wb_loc_t field;
+    bool need_field = (x >= 4 && x < 56) || (x >= 76 && x < 80);
+    if (need_field && !random_field(rm, &field))
+        x = globals ? 60 : 70;             // hold nothing: fetch a root or allocate
+    if (x < 26) {                          // load
+        op->dst = random_local(rm);
+        op->src = field;
+    } else if (x < 48) {                   // store
+        op->dst = field;
+        op->src = random_local(rm);
+    } else if (x < 56) {                   // cut
+        op->dst = field;
+        op->src = (wb_loc_t){.kind = WB_LOC_NIL, .obj = -1};
+    } else if (x < 62 && globals) {        // global load
+        op->dst = random_local(rm);
+        op->src = random_global(rm);
+    } else if (x < 68 && globals) {        // global store
+        op->dst = random_global(rm);
+        op->src = random_local(rm);
+    } else if (x < 76) {                   // allocate
+        op->dst = random_local(rm);
+        op->src = new_object(rm);
+    } else if (x < 80) {                   // allocate into a field
+        op->dst = field;
+        op->src = new_object(rm);
+    } else if (x < 90) {                   // clear
+        op->dst = random_local(rm);
+        op->src = (wb_loc_t){.kind = WB_LOC_NIL, .obj = -1};
+    } else {                               // copy
+        op->dst = random_local(rm);
+        op->src = random_local(rm);
+    }
+}
+
+static bool random_peek(void *self, wb_op_t *op)
+{
+    wb_random_t *rm = self;
+    if (rm->ops_per_cycle && rm->done >= rm->ops_per_cycle)
+        return false;
+    if (!rm->have) {
+        generate(rm, &rm->next);
+        rm->have = true;
+    }
+    *op = rm->next;
+    return true;
+}
+
+static void random_consume(void *self)
+{
+    wb_random_t *rm = self;
+    rm->have = false;
+    rm->done++;
+}
+
+static void random_cycle_start(void *self)
+{
+    ((wb_random_t *)self)->done = 0;
+}
+
+wb_mutator_t wb_random_mutator(wb_random_t *rm)
+{
+    return (wb_mutator_t){.peek = random_peek, .consume = random_consume,
+                          .cycle_start = random_cycle_start, .self = rm};
+}

@@ -1,5 +1,6 @@
-// trace.c — reads, checks, writes and summarizes allocation traces in the
-// CS:APP malloc-lab `.rep` format (see trace.h for the format).
+// trace.c — reads and checks allocation traces in the CS:APP malloc-lab
+// `.rep` format (see trace.h for the format); trace_write.c writes and
+// summarizes them.
 //
 // The allocator labs replay these traces against a student's allocator, so
 // the reader is the gate that keeps a malformed file from turning into a
@@ -34,11 +35,11 @@
 // Data structures:
 //   line_t      one line split into at most MAX_FIELDS fields
 //   liveset_t   one byte of state per block id (never / live / freed),
-//               grown on demand up to the largest id seen; the reader, the
-//               writer's self-check and ml_trace_summarize share it
+//               grown on demand up to the largest id seen; the reader and
+//               the writer's self-check share it (trace_impl.h)
 //   parser_t    the reader's state: header fields read so far, the growing
 //               array of operations, the live set
-#include "memlab/trace.h"
+#include "trace_impl.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -47,32 +48,14 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 // ---- the live set -----------------------------------------------------------
 
-enum { BLOCK_NEVER = 0, BLOCK_LIVE = 1, BLOCK_FREED = 2 };
-
-typedef struct liveset {
-    uint8_t *state;     // state[id] for id < cap; ids ≥ cap are BLOCK_NEVER
-    size_t cap;
-} liveset_t;
-
-// What applying one operation to the live set found.
-typedef enum {
-    APPLY_OK,
-    APPLY_ALLOC_LIVE,       // `a` of a block that is live
-    APPLY_NOT_ALLOCATED,    // `r`/`f` of a block never allocated
-    APPLY_ALREADY_FREED,    // `r`/`f` of a block that was freed
-    APPLY_NOMEM,
-} apply_t;
-
-// liveset_apply — apply operation `kind` on block `id` to the set. Returns
-// APPLY_OK and updates the set, or the reason the operation is invalid (the
-// set unchanged), or APPLY_NOMEM when the set could not grow (unchanged).
-// The caller has checked that id is in range.
-static apply_t liveset_apply(liveset_t *ls, ml_op_kind_t kind, uint32_t id)
+// ml_trace_liveset_apply_ — apply operation `kind` on block `id` to the
+// set. Returns APPLY_OK and updates the set, or the reason the operation is
+// invalid (the set unchanged), or APPLY_NOMEM when the set could not grow
+// (unchanged). The caller has checked that id is in range.
+apply_t ml_trace_liveset_apply_(liveset_t *ls, ml_op_kind_t kind, uint32_t id)
 {
     if (id >= ls->cap) {
         size_t ncap = ls->cap ? ls->cap : 64;
@@ -326,7 +309,7 @@ static bool op_line(parser_t *p, unsigned line, const line_t *ln)
     }
 
     const char *verb = kind == ML_OP_FREE ? "free" : "realloc";
-    switch (liveset_apply(&p->live, kind, (uint32_t)id)) {
+    switch (ml_trace_liveset_apply_(&p->live, kind, (uint32_t)id)) {
     case APPLY_OK:
         break;
     case APPLY_ALLOC_LIVE:
@@ -472,160 +455,4 @@ void ml_trace_free(ml_trace_t *t)
     free(t->ops);
     free(t->name);
     free(t);
-}
-
-// ---- the writer ---------------------------------------------------------------
-
-// trace_is_valid — whether t would pass the reader: the same checks on ids,
-// sizes, kinds and the live set. Returns 1 (valid), 0 (invalid) or -1 (out
-// of memory, errno ENOMEM).
-static int trace_is_valid(const ml_trace_t *t)
-{
-    if (t->num_ops > 0 && !t->ops)
-        return 0;
-    if (t->num_ids > ML_TRACE_MAX_IDS || t->weight < 0)
-        return 0;
-    liveset_t ls = { 0 };
-    int valid = 1;
-    for (size_t i = 0; i < t->num_ops && valid == 1; i++) {
-        const ml_trace_op_t *op = &t->ops[i];
-        if (op->kind != ML_OP_ALLOC && op->kind != ML_OP_REALLOC && op->kind != ML_OP_FREE)
-            valid = 0;
-        else if (op->id >= t->num_ids || op->size > ML_TRACE_MAX_SIZE)
-            valid = 0;
-        else {
-            apply_t a = liveset_apply(&ls, op->kind, op->id);
-            valid = a == APPLY_OK ? 1 : a == APPLY_NOMEM ? -1 : 0;
-        }
-    }
-    free(ls.state);
-    if (valid < 0)
-        errno = ENOMEM;
-    return valid;
-}
-
-// write_body — write t's header and operations to out. Returns 0, or -1
-// when a write failed (errno set by stdio).
-static int write_body(const ml_trace_t *t, FILE *out)
-{
-    if (fprintf(out, "%zu\n%" PRIu32 "\n%zu\n%d\n", t->sugg_heapsize,
-                t->num_ids, t->num_ops, t->weight) < 0)
-        return -1;
-    for (size_t i = 0; i < t->num_ops; i++) {
-        const ml_trace_op_t *op = &t->ops[i];
-        int n = op->kind == ML_OP_FREE
-            ? fprintf(out, "f %" PRIu32 "\n", op->id)
-            : fprintf(out, "%c %" PRIu32 " %zu\n", (char)op->kind, op->id, op->size);
-        if (n < 0)
-            return -1;
-    }
-    return 0;
-}
-
-// ml_trace_write — write t to `path` in the .rep format (the 4-line header,
-// then one operation per line, LF endings, no comments, so that CMU's own
-// mdriver reads it too). Writes a temporary file in the same directory,
-// flushes it to disk and renames it over `path`, so `path` is either its old
-// self or the complete new trace, never a partial file. Returns 0, or -1
-// with errno set: EINVAL if t is not a valid trace (the reader would reject
-// it), or the error of the failing system call. Leaves no temporary file
-// behind on failure.
-int ml_trace_write(const ml_trace_t *t, const char *path)
-{
-    if (!t || !path || !*path) {
-        errno = EINVAL;
-        return -1;
-    }
-    int v = trace_is_valid(t);
-    if (v <= 0) {
-        if (v == 0)
-            errno = EINVAL;
-        return -1;
-    }
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + sizeof ".tmp.XXXXXX");
-    if (!tmp)
-        return -1;
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        free(tmp);
-        return -1;
-    }
-    FILE *out = fdopen(fd, "w");
-    if (!out) {
-        int e = errno;
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        errno = e;
-        return -1;
-    }
-    // mkstemp creates the file 0600; a trace is an ordinary data file.
-    int rc = fchmod(fd, 0644);
-    if (rc == 0)
-        rc = write_body(t, out);
-    if (rc == 0 && fflush(out) != 0)
-        rc = -1;
-    if (rc == 0 && fsync(fd) != 0)
-        rc = -1;
-    int e = errno;
-    if (fclose(out) != 0 && rc == 0) {
-        rc = -1;
-        e = errno;
-    }
-    if (rc == 0 && rename(tmp, path) != 0) {
-        rc = -1;
-        e = errno;
-    }
-    if (rc != 0) {
-        unlink(tmp);
-        errno = e;
-    }
-    free(tmp);
-    return rc;
-}
-
-// ---- the summary --------------------------------------------------------------
-
-// ml_trace_summarize — counts per kind, the largest request, the total bytes
-// requested (sizes of every `a` and `r`), and the peak of live payload bytes
-// (the sum of the current sizes of live blocks, maximised over the trace).
-// Tolerates a trace that was not read from a file: operations on ids out of
-// range are skipped, and a free or realloc of a block that is not live
-// counts its old size as 0. If memory for the per-block sizes cannot be
-// had, peak_live_bytes is left 0 and the other fields are still filled in.
-ml_trace_summary_t ml_trace_summarize(const ml_trace_t *t)
-{
-    ml_trace_summary_t s = { 0 };
-    if (!t || !t->ops)
-        return s;
-    size_t *cur = calloc(t->num_ids ? t->num_ids : 1, sizeof *cur);
-    size_t live = 0;
-    for (size_t i = 0; i < t->num_ops; i++) {
-        const ml_trace_op_t *op = &t->ops[i];
-        switch (op->kind) {
-        case ML_OP_ALLOC: s.nalloc++; break;
-        case ML_OP_REALLOC: s.nrealloc++; break;
-        case ML_OP_FREE: s.nfree++; break;
-        }
-        if (op->kind != ML_OP_FREE) {
-            s.total_alloc_bytes += op->size;
-            if (op->size > s.max_size)
-                s.max_size = op->size;
-        }
-        if (!cur || op->id >= t->num_ids)
-            continue;
-        size_t old = op->kind == ML_OP_ALLOC ? 0 : cur[op->id];
-        size_t now = op->kind == ML_OP_FREE ? 0 : op->size;
-        if (op->kind == ML_OP_ALLOC)
-            live -= cur[op->id];   // an `a` over a live block replaces it
-        cur[op->id] = now;
-        live = live - old + now;
-        if (live > s.peak_live_bytes)
-            s.peak_live_bytes = live;
-    }
-    free(cur);
-    return s;
 }

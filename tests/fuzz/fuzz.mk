@@ -16,17 +16,18 @@ FUZZ_SECONDS  ?= 20
 FUZZ_SEED     ?= 1
 FUZZ_CC       ?= clang
 FUZZ_SEEDS    := tests/core/data/traces
-FUZZ_SRCS     := tests/fuzz/fuzz_trace.c common/src/trace.c common/src/rng.c common/src/clock.c
+FUZZ_SRCS     := tests/fuzz/fuzz_trace.c common/src/trace.c common/src/trace_write.c \
+                 common/src/rng.c common/src/clock.c
 FUZZ_FLAGS    := $(CSTD) -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Icommon/include \
                  -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Built with libFuzzer's own main().
-$(FUZZ_B)/fuzz_trace: $(FUZZ_SRCS) common/include/memlab/trace.h
+$(FUZZ_B)/fuzz_trace: $(FUZZ_SRCS) common/include/memlab/trace.h common/src/trace_impl.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $(FUZZ_SRCS) -lm
 
 # Built with the seeded mutation loop in fuzz_trace.c's main().
-$(FUZZ_B)/fuzz_trace_loop: $(FUZZ_SRCS) common/include/memlab/trace.h
+$(FUZZ_B)/fuzz_trace_loop: $(FUZZ_SRCS) common/include/memlab/trace.h common/src/trace_impl.h
 	@mkdir -p $(@D)
 	$(CC) $(FUZZ_FLAGS) -DML_FUZZ_STANDALONE -fsanitize=address,undefined -o $@ $(FUZZ_SRCS) -lm
 

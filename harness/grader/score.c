@@ -21,6 +21,8 @@
 #include "grader.h"
 #include "memlab/grade.h"
 
+#define REASON_CAP 2000  // bytes of the one-line reason; the details hold the rest
+
 // "64 GiB", "8 MiB", "512 bytes".
 static char *human_bytes(double b)
 {
@@ -173,6 +175,8 @@ static char *crash_reason(const gr_test_t *t, const gr_notes_t *notes, size_t ou
 // The outcome of `t` from the report and the runner's record.
 static gr_outcome_t outcome_of(const gr_test_t *t)
 {
+    if (t->disabled)
+        return GR_NOT_RUN;  // Criterion lists it as skipped
     gr_outcome_t o = t->in_xml       ? (gr_outcome_t)t->xml_status
                      : t->in_records ? (t->rec_status == 0 ? GR_PASSED : GR_FAILED)
                                      : GR_NOT_RUN;
@@ -246,6 +250,21 @@ static void score_passed(gr_test_t *t, const gr_score_ctx_t *ctx, gr_buf_t *deta
     gr_awards_free(a, n);
 }
 
+// Makes `s` one line of at most `max` bytes (cut on a UTF-8 boundary, with
+// the cut marked).
+static void one_line(char *s, size_t max)
+{
+    for (char *p = s; *p != '\0'; p++)
+        if (*p == '\n' || *p == '\t')
+            *p = ' ';
+    if (strlen(s) <= max)
+        return;
+    size_t n = max - 4;
+    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+        n--;
+    memcpy(s + n, " ...", 5);
+}
+
 // Appends `s` to the output buffer if it fits under the cap (else a cut part).
 static void add_capped(gr_buf_t *b, const char *s, size_t cap)
 {
@@ -282,6 +301,7 @@ static void score_test(gr_test_t *t, const gr_score_ctx_t *ctx)
         else
             t->reason = failure_reason(t, &notes, log, ctx);
     }
+    one_line(t->reason, REASON_CAP);
     if (log_size >= ctx->output_limit && t->signal != SIGXFSZ) {
         char *lim = human_bytes((double)ctx->output_limit);
         char *r = gr_printf("%s; it printed more than %s of output (the limit)", t->reason, lim);

@@ -17,36 +17,47 @@
 //                 cached, and for tiny blocks a count of live pieces.
 //   mcentral[c]   one per class (plus one for tiny blocks), under a lock:
 //                 `partial` spans have a free object, `full` spans none;
-//                 spans held by an mcache are on neither list.
+//                 spans held by an mcache are on neither list. Up to 64 KiB
+//                 of empty spans stay on `spare` instead of going back to
+//                 the page heap, so one object coming and going in a class
+//                 with a few objects per span does not move pages each time.
 //   mcache        per thread (_Thread_local): for each class one span, a
 //                 64-bit mirror of the free objects in one word of its
-//                 allocbits and the allocations it has not yet added to the
-//                 span's allocount; plus the current tiny block. No locks.
+//                 allocbits, the allocations it has not yet added to the
+//                 span's allocount, and a free list of objects of *other*
+//                 spans this thread freed (up to 16 KiB, tcmalloc's thread
+//                 cache: Go needs none, its sweeper frees in bulk); plus
+//                 the current tiny block. No locks.
 //
 // malloc(n):
 //   1. n = 0 → NULL. n < 16 → tiny: bump inside the mcache's 16-byte block
 //      at n's natural alignment; when it does not fit, take a new block.
-//   2. n ≤ 32 KiB → class c: take the lowest set bit of the mcache's mirror
-//      for c (no lock). When the mirror is empty, scan the span's next
-//      allocbits words; when the span is exhausted, refill: under c's lock,
-//      keep the span if frees have opened holes in it, else put it on the
-//      full list and take a partial span, or a new one from the page heap.
+//   2. n ≤ 32 KiB → class c: pop the slot's free list, else take the lowest
+//      set bit of the mirror (no lock). When both are empty, scan the span's
+//      next allocbits words; when the span is exhausted, refill: under c's
+//      lock, keep the span if frees have opened holes in it, else put it on
+//      the full list and take a partial span, a spare, or a new one.
 //   3. n > 32 KiB → a span of its own straight from the page heap.
+//   Spans come from ml_pageheap_alloc_span_nozero: malloc promises no
+//   zeroes, and zeroing reused pages would cost more than the rest.
 // free(p):
 //   the page heap's page → span table gives p's span (Go's spanOf).
 //   Large: the pages go back to the page heap. Tiny: decrement the block's
 //   piece count; the block is freed when the count reaches zero. Small:
 //   if the span is in this thread's mcache, clear the bit (no lock);
-//   otherwise take the class lock: a span cached by another thread only
-//   records p on its deferred list (its owner clears bits without locks);
-//   an uncached span clears the bit, moves from full to partial, and goes
-//   back to the page heap once it is empty.
+//   otherwise push p on the slot's free list (no lock). A full free list
+//   goes to the mcentral under one lock: for a span another thread caches,
+//   p only joins its deferred list (the owner clears bits without locks and
+//   folds these in at its next refill); an uncached span clears the bit,
+//   moves from full to partial, and is released once it is empty.
+//   A thread's mcache is flushed when the thread exits.
 //
 // Invariants:
 //   - a span's allocbits and allocount are written only by the thread whose
 //     mcache holds it, or under its mcentral's lock while no mcache holds it;
 //   - while cached, the span's true count of allocated objects is
 //     allocount + the slot's delta - the objects on its deferred list;
+//     objects on some thread's free list still count as allocated;
 //   - a set bit in an mcache mirror is a free object of the mirrored word;
 //   - a tiny block's piece count is (pieces handed out and added by the
 //     mcache when it let go of the block) - (pieces freed): it can dip below
@@ -69,6 +80,7 @@
 #define TINY_CI  ML_NUM_SIZE_CLASSES         // the tiny allocator's mcentral
 #define NCENTRAL (ML_NUM_SIZE_CLASSES + 1)
 #define SPARE_BYTES (64 * 1024)   // empty spans an mcentral may keep, per class
+#define FREE_LIST_BYTES (16 * 1024)  // freed objects a slot keeps, per class
 
 enum { SPAN_CACHED, SPAN_PARTIAL, SPAN_FULL, SPAN_SPARE };
 
@@ -104,13 +116,17 @@ typedef struct mcentral {
 } mcentral_t;
 
 typedef struct spanx {
-    int where;              // SPAN_CACHED / _PARTIAL / _FULL, under the lock
+    int where;              // SPAN_CACHED / _PARTIAL / _FULL / _SPARE, under the lock
     void *deferred;         // freed by other threads while cached (linked
                             // through each object's first word), under the lock
     _Atomic int8_t pieces[]; // tiny spans: the piece count of each block
 } spanx_t;
 
 typedef struct mcache_slot {
+    void *free;             // objects of other spans this thread freed,
+                            // linked through their first word (allocated in
+                            // their spans' bits until flushed)
+    uint32_t nfree;
     uint64_t mirror;        // bit i: object word*64+i is free
     uint64_t *bits;         // &span->allocbits[word]
     uintptr_t base;         // address of object word*64
@@ -134,6 +150,7 @@ static mcentral_t central[NCENTRAL];
 static _Thread_local mcache_t mcache;
 static uint8_t class_of16[ML_MAX_SMALL_SIZE / 16 + 1];
 static uint32_t divmul[NCENTRAL];   // (off * divmul) >> 32 == off / elemsize
+static uint32_t maxfree[NCENTRAL];  // the longest free list a slot keeps
 static pthread_key_t exit_key;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -155,6 +172,8 @@ static void setup_once(void)
     for (int ci = 1; ci < NCENTRAL; ci++) {
         size_t size = ml_class_size(ci == TINY_CI ? ml_size_to_class(ML_TINY_SIZE) : ci);
         divmul[ci] = (uint32_t)(UINT32_MAX / size + 1);
+        size_t n = FREE_LIST_BYTES / size;
+        maxfree[ci] = (uint32_t)(n < 4 ? 4 : n > 256 ? 256 : n);
     }
     pthread_key_create(&exit_key, mcache_flush);
 }
@@ -202,7 +221,7 @@ static inline uint32_t object_index(const ml_span_t *s, const void *p)
 // Called with c's lock held. NULL when the heap is out of pages.
 static ml_span_t *mcentral_grow(mcentral_t *c)
 {
-    ml_span_t *s = ml_pageheap_alloc_span(heap, c->npages);
+    ml_span_t *s = ml_pageheap_alloc_span_nozero(heap, c->npages);
     if (!s)
         return NULL;
     if (ml_span_init_small(s, c->ci, c->elemsize) != 0) {
@@ -228,10 +247,10 @@ static void mcentral_release(ml_span_t *s)
     ml_pageheap_free_span(heap, s);
 }
 
-// mcentral_empty — an uncached span just became empty: keep it as the
-// class's spare if there is none (so one object that comes and goes does
-// not take a span from the page heap and give it back each time), else
-// give it back to the page heap. Called with the lock held.
+// mcentral_empty — an uncached span just became empty: keep it on the
+// spare list while the class keeps less than SPARE_BYTES of them (so an
+// object that comes and goes does not take a span from the page heap and
+// give it back each time), else give it back. Called with the lock held.
 static void mcentral_empty(mcentral_t *c, ml_span_t *s)
 {
     if (c->nspare >= c->maxspare) {
@@ -278,12 +297,12 @@ static void mcentral_uncache(mcentral_t *c, ml_span_t *s, mcache_slot_t *slot)
     spin_unlock(&c->lock);
 }
 
-// mcentral_free — free object p of a span this thread does not cache:
-// deferred if another mcache holds the span, else the bit is cleared and
-// the span moves between lists or back to the page heap.
-static void mcentral_free(mcentral_t *c, ml_span_t *s, void *p)
+// mcentral_free_locked — free object p of span s of class c, with c's
+// lock held: deferred if an mcache holds the span (its owner clears bits
+// without a lock), else the bit is cleared and the span moves between
+// lists or back to the page heap.
+static void mcentral_free_locked(mcentral_t *c, ml_span_t *s, void *p)
 {
-    spin_lock(&c->lock);
     spanx_t *x = spanx(s);
     if (x->where == SPAN_CACHED) {
         *(void **)p = x->deferred;
@@ -300,10 +319,19 @@ static void mcentral_free(mcentral_t *c, ml_span_t *s, void *p)
             list_push(&c->partial, s);
         }
     }
-    spin_unlock(&c->lock);
 }
 
 // ---- stage 3: the mcache ----------------------------------------------------
+
+// mcache_register — make sure this thread's mcache is flushed when the
+// thread exits (before it holds a span or a freed object).
+static void mcache_register(void)
+{
+    if (!mcache.registered) {
+        mcache.registered = true;
+        pthread_setspecific(exit_key, &mcache);
+    }
+}
 
 // slot_load — point the mirror at the first word ≥ w of the slot's span
 // with a free object. Returns false when there is none.
@@ -349,10 +377,7 @@ static bool mcache_refill(int ci)
     mcache_slot_t *slot = &mcache.alloc[ci];
     mcentral_t *c = &central[ci];
     ml_span_t *s = slot->span;
-    if (!mcache.registered) {
-        mcache.registered = true;
-        pthread_setspecific(exit_key, &mcache);
-    }
+    mcache_register();
     spin_lock(&c->lock);
     if (s) {
         mcentral_sync(s, slot);
@@ -376,7 +401,8 @@ static bool mcache_refill(int ci)
     if (s)
         spanx(s)->where = SPAN_CACHED;
     spin_unlock(&c->lock);
-    *slot = (mcache_slot_t){ .span = s, .elemsize = c->elemsize };
+    *slot = (mcache_slot_t){ .span = s, .elemsize = c->elemsize,
+                             .free = slot->free, .nfree = slot->nfree };
     return s && slot_load(slot, 0);
 }
 
@@ -392,18 +418,46 @@ static __attribute__((noinline)) void *mcache_alloc_slow(int ci)
     return mcache_alloc_fast(slot);
 }
 
-// mcache_alloc — an object of slot ci's class.
+// mcache_alloc — an object of slot ci's class: the most recently freed one
+// on the slot's free list, else the next free object of its span.
 static inline void *mcache_alloc(int ci)
 {
-    void *p = mcache_alloc_fast(&mcache.alloc[ci]);
+    mcache_slot_t *slot = &mcache.alloc[ci];
+    void *p = slot->free;
+    if (p) {
+        slot->free = *(void **)p;
+        slot->nfree--;
+        return p;
+    }
+    p = mcache_alloc_fast(slot);
     return __builtin_expect(p != NULL, 1) ? p : mcache_alloc_slow(ci);
 }
 
-// small_free — free object p of small span s: locally when this thread's
-// mcache holds s, through the mcentral otherwise.
+// mcache_flush_free — give every object on slot ci's free list back to
+// its span, under the class lock taken once for all of them.
+static __attribute__((noinline)) void mcache_flush_free(int ci)
+{
+    mcache_slot_t *slot = &mcache.alloc[ci];
+    mcentral_t *c = &central[ci];
+    mcache_register();
+    spin_lock(&c->lock);
+    while (slot->free) {
+        void *p = slot->free;
+        slot->free = *(void **)p;
+        mcentral_free_locked(c, ml_pageheap_span_of(heap, p), p);
+    }
+    slot->nfree = 0;
+    spin_unlock(&c->lock);
+}
+
+// small_free — free object p of small span s: clear its bit when this
+// thread's mcache holds s; otherwise keep it on the slot's free list for
+// this thread's next allocations (no lock), handing the list to the
+// mcentral when it is full.
 static inline void small_free(ml_span_t *s, void *p)
 {
-    mcache_slot_t *slot = &mcache.alloc[s->sizeclass];
+    int ci = s->sizeclass;
+    mcache_slot_t *slot = &mcache.alloc[ci];
     if (slot->span == s) {
         uint32_t i = object_index(s, p);
         uint64_t bit = (uint64_t)1 << (i % 64);
@@ -413,13 +467,18 @@ static inline void small_free(ml_span_t *s, void *p)
             slot->mirror |= bit;
         return;
     }
-    mcentral_free(&central[s->sizeclass], s, p);
+    if (__builtin_expect(slot->nfree >= maxfree[ci] || !mcache.registered, 0))
+        mcache_flush_free(ci);
+    *(void **)p = slot->free;
+    slot->free = p;
+    slot->nfree++;
 }
 
 static void tiny_release(uintptr_t block, int8_t handed);
 
 // mcache_flush — give back everything a thread's mcache holds (its tiny
-// block and one span per class). Runs at thread exit and in mm_deinit.
+// block, its free lists and one span per class). Runs at thread exit and
+// in mm_deinit, on the thread's own mcache.
 static void mcache_flush(void *arg)
 {
     mcache_t *mc = arg;
@@ -430,6 +489,8 @@ static void mcache_flush(void *arg)
     }
     for (int ci = 0; ci < NCENTRAL; ci++) {
         mcache_slot_t *slot = &mc->alloc[ci];
+        if (slot->free)
+            mcache_flush_free(ci);
         if (slot->span)
             mcentral_uncache(&central[ci], slot->span, slot);
         *slot = (mcache_slot_t){ 0 };
@@ -463,7 +524,7 @@ static __attribute__((noinline)) void *tiny_alloc_slow(size_t size)
     if (mcache.tiny && size >= mcache.tinyoffset) {
         // The old block has at least as much room left: this block holds
         // one piece and is let go at once.
-        ml_span_t *s = mcache.alloc[TINY_CI].span;
+        ml_span_t *s = ml_pageheap_span_of(heap, b);
         atomic_store_explicit(tiny_count(s, (uintptr_t)b), 1, memory_order_release);
         return b;
     }
@@ -507,7 +568,7 @@ static void *large_alloc(size_t size)
     if (size > heap_bytes)
         return NULL;
     size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
-    ml_span_t *s = ml_pageheap_alloc_span(heap, npages);
+    ml_span_t *s = ml_pageheap_alloc_span_nozero(heap, npages);
     if (!s)
         return NULL;
     s->state = ML_SPAN_LARGE;

@@ -2,8 +2,8 @@
 // global instead of one per thread (_Thread_local forgotten). Threads then
 // allocate from the same span without a lock and race on its bits.
 // Caught by: mcache/each_thread_allocates_from_its_own_span (deterministic:
-// thread B gets a block from the span thread A's mcache holds), and usually
-// mcache/two_threads_allocate_and_free_at_once.
+// thread B gets a block from the span thread A's mcache holds), and
+// spans/empty_spans_return_to_the_page_heap.
 #include "mm.h"
 
 #include <pthread.h>
@@ -21,6 +21,7 @@
 #define TINY_CI  ML_NUM_SIZE_CLASSES         // the tiny allocator's mcentral
 #define NCENTRAL (ML_NUM_SIZE_CLASSES + 1)
 #define SPARE_BYTES (64 * 1024)   // empty spans an mcentral may keep, per class
+#define FREE_LIST_BYTES (16 * 1024)  // freed objects a slot keeps, per class
 
 enum { SPAN_CACHED, SPAN_PARTIAL, SPAN_FULL, SPAN_SPARE };
 
@@ -56,13 +57,17 @@ typedef struct mcentral {
 } mcentral_t;
 
 typedef struct spanx {
-    int where;              // SPAN_CACHED / _PARTIAL / _FULL, under the lock
+    int where;              // SPAN_CACHED / _PARTIAL / _FULL / _SPARE, under the lock
     void *deferred;         // freed by other threads while cached (linked
                             // through each object's first word), under the lock
     _Atomic int8_t pieces[]; // tiny spans: the piece count of each block
 } spanx_t;
 
 typedef struct mcache_slot {
+    void *free;             // objects of other spans this thread freed,
+                            // linked through their first word (allocated in
+                            // their spans' bits until flushed)
+    uint32_t nfree;
     uint64_t mirror;        // bit i: object word*64+i is free
     uint64_t *bits;         // &span->allocbits[word]
     uintptr_t base;         // address of object word*64
@@ -86,6 +91,7 @@ static mcentral_t central[NCENTRAL];
 static mcache_t mcache;                 // BUG: shared by every thread
 static uint8_t class_of16[ML_MAX_SMALL_SIZE / 16 + 1];
 static uint32_t divmul[NCENTRAL];   // (off * divmul) >> 32 == off / elemsize
+static uint32_t maxfree[NCENTRAL];  // the longest free list a slot keeps
 static pthread_key_t exit_key;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -107,6 +113,8 @@ static void setup_once(void)
     for (int ci = 1; ci < NCENTRAL; ci++) {
         size_t size = ml_class_size(ci == TINY_CI ? ml_size_to_class(ML_TINY_SIZE) : ci);
         divmul[ci] = (uint32_t)(UINT32_MAX / size + 1);
+        size_t n = FREE_LIST_BYTES / size;
+        maxfree[ci] = (uint32_t)(n < 4 ? 4 : n > 256 ? 256 : n);
     }
     pthread_key_create(&exit_key, mcache_flush);
 }
@@ -154,7 +162,7 @@ static inline uint32_t object_index(const ml_span_t *s, const void *p)
 // Called with c's lock held. NULL when the heap is out of pages.
 static ml_span_t *mcentral_grow(mcentral_t *c)
 {
-    ml_span_t *s = ml_pageheap_alloc_span(heap, c->npages);
+    ml_span_t *s = ml_pageheap_alloc_span_nozero(heap, c->npages);
     if (!s)
         return NULL;
     if (ml_span_init_small(s, c->ci, c->elemsize) != 0) {
@@ -180,10 +188,10 @@ static void mcentral_release(ml_span_t *s)
     ml_pageheap_free_span(heap, s);
 }
 
-// mcentral_empty — an uncached span just became empty: keep it as the
-// class's spare if there is none (so one object that comes and goes does
-// not take a span from the page heap and give it back each time), else
-// give it back to the page heap. Called with the lock held.
+// mcentral_empty — an uncached span just became empty: keep it on the
+// spare list while the class keeps less than SPARE_BYTES of them (so an
+// object that comes and goes does not take a span from the page heap and
+// give it back each time), else give it back. Called with the lock held.
 static void mcentral_empty(mcentral_t *c, ml_span_t *s)
 {
     if (c->nspare >= c->maxspare) {
@@ -230,12 +238,12 @@ static void mcentral_uncache(mcentral_t *c, ml_span_t *s, mcache_slot_t *slot)
     spin_unlock(&c->lock);
 }
 
-// mcentral_free — free object p of a span this thread does not cache:
-// deferred if another mcache holds the span, else the bit is cleared and
-// the span moves between lists or back to the page heap.
-static void mcentral_free(mcentral_t *c, ml_span_t *s, void *p)
+// mcentral_free_locked — free object p of span s of class c, with c's
+// lock held: deferred if an mcache holds the span (its owner clears bits
+// without a lock), else the bit is cleared and the span moves between
+// lists or back to the page heap.
+static void mcentral_free_locked(mcentral_t *c, ml_span_t *s, void *p)
 {
-    spin_lock(&c->lock);
     spanx_t *x = spanx(s);
     if (x->where == SPAN_CACHED) {
         *(void **)p = x->deferred;
@@ -252,10 +260,19 @@ static void mcentral_free(mcentral_t *c, ml_span_t *s, void *p)
             list_push(&c->partial, s);
         }
     }
-    spin_unlock(&c->lock);
 }
 
 // ---- stage 3: the mcache ----------------------------------------------------
+
+// mcache_register — make sure this thread's mcache is flushed when the
+// thread exits (before it holds a span or a freed object).
+static void mcache_register(void)
+{
+    if (!mcache.registered) {
+        mcache.registered = true;
+        pthread_setspecific(exit_key, &mcache);
+    }
+}
 
 // slot_load — point the mirror at the first word ≥ w of the slot's span
 // with a free object. Returns false when there is none.
@@ -301,10 +318,7 @@ static bool mcache_refill(int ci)
     mcache_slot_t *slot = &mcache.alloc[ci];
     mcentral_t *c = &central[ci];
     ml_span_t *s = slot->span;
-    if (!mcache.registered) {
-        mcache.registered = true;
-        pthread_setspecific(exit_key, &mcache);
-    }
+    mcache_register();
     spin_lock(&c->lock);
     if (s) {
         mcentral_sync(s, slot);
@@ -328,7 +342,8 @@ static bool mcache_refill(int ci)
     if (s)
         spanx(s)->where = SPAN_CACHED;
     spin_unlock(&c->lock);
-    *slot = (mcache_slot_t){ .span = s, .elemsize = c->elemsize };
+    *slot = (mcache_slot_t){ .span = s, .elemsize = c->elemsize,
+                             .free = slot->free, .nfree = slot->nfree };
     return s && slot_load(slot, 0);
 }
 
@@ -344,18 +359,46 @@ static __attribute__((noinline)) void *mcache_alloc_slow(int ci)
     return mcache_alloc_fast(slot);
 }
 
-// mcache_alloc — an object of slot ci's class.
+// mcache_alloc — an object of slot ci's class: the most recently freed one
+// on the slot's free list, else the next free object of its span.
 static inline void *mcache_alloc(int ci)
 {
-    void *p = mcache_alloc_fast(&mcache.alloc[ci]);
+    mcache_slot_t *slot = &mcache.alloc[ci];
+    void *p = slot->free;
+    if (p) {
+        slot->free = *(void **)p;
+        slot->nfree--;
+        return p;
+    }
+    p = mcache_alloc_fast(slot);
     return __builtin_expect(p != NULL, 1) ? p : mcache_alloc_slow(ci);
 }
 
-// small_free — free object p of small span s: locally when this thread's
-// mcache holds s, through the mcentral otherwise.
+// mcache_flush_free — give every object on slot ci's free list back to
+// its span, under the class lock taken once for all of them.
+static __attribute__((noinline)) void mcache_flush_free(int ci)
+{
+    mcache_slot_t *slot = &mcache.alloc[ci];
+    mcentral_t *c = &central[ci];
+    mcache_register();
+    spin_lock(&c->lock);
+    while (slot->free) {
+        void *p = slot->free;
+        slot->free = *(void **)p;
+        mcentral_free_locked(c, ml_pageheap_span_of(heap, p), p);
+    }
+    slot->nfree = 0;
+    spin_unlock(&c->lock);
+}
+
+// small_free — free object p of small span s: clear its bit when this
+// thread's mcache holds s; otherwise keep it on the slot's free list for
+// this thread's next allocations (no lock), handing the list to the
+// mcentral when it is full.
 static inline void small_free(ml_span_t *s, void *p)
 {
-    mcache_slot_t *slot = &mcache.alloc[s->sizeclass];
+    int ci = s->sizeclass;
+    mcache_slot_t *slot = &mcache.alloc[ci];
     if (slot->span == s) {
         uint32_t i = object_index(s, p);
         uint64_t bit = (uint64_t)1 << (i % 64);
@@ -365,13 +408,18 @@ static inline void small_free(ml_span_t *s, void *p)
             slot->mirror |= bit;
         return;
     }
-    mcentral_free(&central[s->sizeclass], s, p);
+    if (__builtin_expect(slot->nfree >= maxfree[ci] || !mcache.registered, 0))
+        mcache_flush_free(ci);
+    *(void **)p = slot->free;
+    slot->free = p;
+    slot->nfree++;
 }
 
 static void tiny_release(uintptr_t block, int8_t handed);
 
 // mcache_flush — give back everything a thread's mcache holds (its tiny
-// block and one span per class). Runs at thread exit and in mm_deinit.
+// block, its free lists and one span per class). Runs at thread exit and
+// in mm_deinit, on the thread's own mcache.
 static void mcache_flush(void *arg)
 {
     mcache_t *mc = arg;
@@ -382,6 +430,8 @@ static void mcache_flush(void *arg)
     }
     for (int ci = 0; ci < NCENTRAL; ci++) {
         mcache_slot_t *slot = &mc->alloc[ci];
+        if (slot->free)
+            mcache_flush_free(ci);
         if (slot->span)
             mcentral_uncache(&central[ci], slot->span, slot);
         *slot = (mcache_slot_t){ 0 };
@@ -415,7 +465,7 @@ static __attribute__((noinline)) void *tiny_alloc_slow(size_t size)
     if (mcache.tiny && size >= mcache.tinyoffset) {
         // The old block has at least as much room left: this block holds
         // one piece and is let go at once.
-        ml_span_t *s = mcache.alloc[TINY_CI].span;
+        ml_span_t *s = ml_pageheap_span_of(heap, b);
         atomic_store_explicit(tiny_count(s, (uintptr_t)b), 1, memory_order_release);
         return b;
     }
@@ -459,7 +509,7 @@ static void *large_alloc(size_t size)
     if (size > heap_bytes)
         return NULL;
     size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
-    ml_span_t *s = ml_pageheap_alloc_span(heap, npages);
+    ml_span_t *s = ml_pageheap_alloc_span_nozero(heap, npages);
     if (!s)
         return NULL;
     s->state = ML_SPAN_LARGE;

@@ -7,8 +7,8 @@
 //     make allocator-traces-check           # prove the committed ones match
 // or, without make, from the repository's root:
 //     cc -std=gnu11 -O2 -D_GNU_SOURCE -Icommon/include -o gentraces
-//        labs/allocator/gentraces.c common/src/trace.c common/src/trace_gen.c
-//        common/src/rng.c -lm                      (one command, one line)
+//        labs/allocator/gentraces.c common/src/trace*.c common/src/rng.c -lm
+//                                                  (one command, one line)
 //     ./gentraces labs/allocator/data/traces
 //
 // Building blocks:

@@ -12,9 +12,11 @@
 //   seccomp      unless .allow_exec: fork, vfork, execve(at) and clone
 //                without CLONE_THREAD fail with EPERM (clone3 with ENOSYS, so
 //                glibc's pthread_create falls back to clone and threads keep
-//                working); signals to other processes, ptrace, raising the
-//                limits and a few system-wide syscalls (reboot, mount, module
-//                loading, namespaces) fail with EPERM in every test.
+//                working), as do signals to other processes and opening an
+//                internet socket (a test cannot send hidden tests away).
+//                In every test: ptrace, raising the limits and a few
+//                system-wide syscalls (reboot, mount, module loading,
+//                namespaces) fail with EPERM.
 //   faults       a SIGSEGV/SIGBUS handler on an alternate stack notes the
 //                faulting address (NULL pointer, stack overflow, other) and
 //                lets the signal kill the test as before (not under ASan,
@@ -32,6 +34,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <seccomp.h>
@@ -190,6 +193,11 @@ static int load_filter(int allow_exec)
         };
         for (size_t i = 0; rc == 0 && i < sizeof signals / sizeof signals[0]; i++)
             rc = rule(ctx, eperm, signals[i], 1, other_pid);
+        static const int families[] = {AF_INET, AF_INET6, AF_PACKET};
+        for (size_t i = 0; rc == 0 && i < sizeof families / sizeof families[0]; i++) {
+            const struct scmp_arg_cmp family[] = {SCMP_A0_32(SCMP_CMP_EQ, families[i])};
+            rc = rule(ctx, eperm, SCMP_SYS(socket), 1, family);
+        }
     }
     if (rc == 0)
         rc = seccomp_load(ctx);

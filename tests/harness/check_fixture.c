@@ -69,6 +69,8 @@ static const expect_t expected[] = {
      "fork() was refused 1000 of 1000 times: Operation not permitted", NULL},
     {"fixture", "hostile", "kills_runner", 0, 1, "failed", "visible",
      "kill(runner) failed: Operation not permitted", NULL},
+    {"fixture", "hostile", "opens_a_socket", 0, 1, "failed", "visible",
+     "socket(AF_INET) failed: Operation not permitted", NULL},
     {"fixture", "hostile", "forges_results", 1, 1, "passed", "visible", "passed", NULL},
     {"fixture", "threads", "work", 1, 1, "passed", "visible", "passed", NULL},
     {"fixture", "exec", "allowed", 1, 1, "passed", "visible", "passed", NULL},
@@ -94,7 +96,7 @@ static const expect_t expected[] = {
 };
 #define NEXPECTED (sizeof expected / sizeof expected[0])
 #define FIXTURE_SCORE 11.0
-#define FIXTURE_MAX 36.0
+#define FIXTURE_MAX 37.0
 #define BROKEN_MAX 5.0
 
 // Replaces typographic quotes (gcc's ‘ ’) by ASCII ones, in place.
@@ -251,9 +253,9 @@ static void check_terminal(const char *path)
     CHECK(text != NULL, "no terminal output captured");
     if (text == NULL)
         return;
-    CHECK(strstr(text, "Score: 11/36") != NULL, "terminal: no 'Score: 11/36' for fixture");
+    CHECK(strstr(text, "Score: 11/37") != NULL, "terminal: no 'Score: 11/37' for fixture");
     CHECK(strstr(text, "Score: 0/5") != NULL, "terminal: no 'Score: 0/5' for broken");
-    CHECK(strstr(text, "Total: 11/41") != NULL, "terminal: no 'Total: 11/41'");
+    CHECK(strstr(text, "Total: 11/42") != NULL, "terminal: no 'Total: 11/42'");
     CHECK(strstr(text, "hidden test") != NULL, "terminal: hidden tests are not marked");
     CHECK(strstr(text, "secret detail") == NULL, "terminal: a hidden test's failure leaked");
     CHECK(strstr(text, "\033[") == NULL, "terminal: colours although stdout is not a tty");
@@ -287,7 +289,7 @@ static void check_files(const char *grade, const char *victim)
     snprintf(path, sizeof path, "%s/report.md", grade);
     char *md = slurp(path);
     CHECK(lstat(path, &st) == 0 && S_ISREG(st.st_mode) && md &&
-              strstr(md, "# memlab grade report") && strstr(md, "| **Total** | **11** | **41** |"),
+              strstr(md, "# memlab grade report") && strstr(md, "| **Total** | **11** | **42** |"),
           "report.md is not the grader's report");
     CHECK(md == NULL || strstr(md, "secret detail") == NULL, "report.md shows hidden details");
     CHECK(md && strstr(md, "](charts/fixture-demo.svg)") && strstr(md, "](charts/fixture-only.png)") &&
@@ -429,7 +431,7 @@ int main(int argc, char **argv)
         CHECK(run(book, "/dev/null", NULL) == 1, "gradebook did not exit 1 on a missing file");
         char *text = slurp(csv);
         CHECK(text && strncmp(text, "student,fixture,broken,total,max,note\n", 38) == 0 &&
-                  strstr(text, "\nfixture,11,0,11,41,\n") && strstr(text, "\nnobody,,,0,0,no "),
+                  strstr(text, "\nfixture,11,0,11,42,\n") && strstr(text, "\nnobody,,,0,0,no "),
               "gradebook.csv is wrong:\n%s", text ? text : "(missing)");
         free(text);
         char strict_err[2048];
@@ -439,7 +441,7 @@ int main(int argc, char **argv)
         CHECK(run_to(strict, "/dev/null", strict_err, NULL) == 1,
               "--strict did not fail on lost points");
         char *why = slurp(strict_err);
-        CHECK(why && strstr(why, "--strict: fixture scored 11/36") &&
+        CHECK(why && strstr(why, "--strict: fixture scored 11/37") &&
                   strstr(why, "--strict-correctness: fixture: scored/never") &&
                   strstr(why, "--strict-correctness: fixture: hostile/segfault") &&
                   !strstr(why, "scored/half") && !strstr(why, "notes/kept"),
@@ -447,7 +449,7 @@ int main(int argc, char **argv)
         free(why);
         char *below[] = {(char *)grader, "--build", (char *)build, "--labs", "fixture",
                          "--out", other, "--expect-below", "0.5", "--quiet", NULL};
-        CHECK(run(below, "/dev/null", NULL) == 0, "--expect-below 0.5 failed at 11/36");
+        CHECK(run(below, "/dev/null", NULL) == 0, "--expect-below 0.5 failed at 11/37");
         char *usage[] = {(char *)grader, "--no-such-option", NULL};
         CHECK(run(usage, "/dev/null", NULL) == 2, "a bad option did not exit 2");
         char *labname[] = {(char *)grader, "--build", (char *)build, "--labs", "../x", NULL};

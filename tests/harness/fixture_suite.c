@@ -1,7 +1,7 @@
 // fixture_suite.c — a grading suite whose "student code" misbehaves in every
 // way the grader must survive: failed assertions with awkward messages,
 // crashes, an endless loop, an output flood, an early exit(0), a 64 GiB
-// allocation, a fork bomb, an attempt to kill the runner, forged result
+// allocation, a fork bomb, an attempt to kill the runner, a network socket, forged result
 // files, and scored tests that report 0.5, twice, or never.
 //
 // tests/harness/harness.mk builds it like a lab's suite (as the pseudo-lab
@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -104,6 +105,13 @@ ML_TEST(hostile, kills_runner, 1, 5)
 {
     int rc = kill(getppid(), SIGKILL);
     cr_assert(rc == 0, "kill(runner) failed: %s", strerror(errno));
+}
+
+// 0/1, failed: no internet sockets ("Operation not permitted").
+ML_TEST(hostile, opens_a_socket, 1, 5)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert(fd >= 0, "socket(AF_INET) failed: %s", strerror(errno));
 }
 
 // 1/1, passed — but results.json, junit.xml and report.md are the grader's.

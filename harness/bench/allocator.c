@@ -338,6 +338,7 @@ int main(int argc, char **argv)
         checker_result_t r;
         if (checker_run(ts.trace[i], NULL, &r) != 0 || !r.valid) {
             fprintf(stderr, "bench: this build's mm fails %s; its numbers are 0\n", r.error);
+            replay_time(ts.trace[i], &pair[1], 1, o.reps, &ops[C_GLIBC][i]);
         } else {
             double v[2];
             replay_time(ts.trace[i], pair, 2, o.reps, v);

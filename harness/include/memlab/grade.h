@@ -20,12 +20,17 @@
 //   - the points, kind and limits sit in the test's Criterion `.data`, where
 //     the suite's `--memlab-manifest` mode reads them for the grader;
 //   - the test process applies resource limits (address space, CPU seconds,
-//     file size, no new processes) before any lab code runs, and sends its
-//     stdout/stderr to a per-test log that the grader caps;
+//     8 MiB per file written, no new processes, no internet sockets, no
+//     signals to other processes; harness/suitelib/sandbox.c) before any lab
+//     code runs, and sends its stdout/stderr to a per-test log of which the
+//     grader's reports keep at most 64 KiB;
 //   - completion proof: the test only passes if its body runs to the end. A
 //     test body that is cut short by exit(0) in lab code is reported failed.
-//   - a scored test passes with the fraction given to ml_award(), exactly once;
-//     a scored test that never calls ml_award() scores 0.
+//   - a scored test earns points × the fraction given to ml_award() if it
+//     passes and calls ml_award() exactly once; never or twice scores 0;
+//   - ml_note() lines are shown with the test's result in every report.
+// Run a suite binary directly to debug it (output stays on the terminal):
+//     build/solution/suites/<lab> --filter '<suite>/<test>' --verbose
 //
 // Failure messages are written for students: say what their code did, in
 // their terms ("block 7 (size 24) overlaps block 3"), never "assert failed".
@@ -57,8 +62,8 @@ typedef struct ml_grade_info {
     double points;          // the most this test can earn
     ml_test_kind_t kind;
     size_t mem_mb;          // address-space limit; 0 = default (1024 MiB)
-    double cpu_s;           // CPU-time limit; 0 = 2 × timeout
-    bool allow_exec;        // may fork/exec (e.g. to run the C compiler)
+    double cpu_s;           // CPU-time limit; 0 = 2 × timeout + 1
+    bool allow_exec;        // may fork/exec, signal and use sockets (e.g. run cc)
     bool hidden;            // visibility "hidden" in results.json
     const char *title;      // a human name for reports; default: the test name
 } ml_grade_info_t;

@@ -1,0 +1,316 @@
+// maps.c — the layout suite's tests of reading a maps file: one line
+// (layout_parse_line), a whole file (layout_read_maps) against the oracle's
+// reading, and finding the region of an address (layout_find_region).
+#include <dirent.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "memlab/grade.h"
+#include "layout_suite.h"
+
+// ---- parsing a line ------------------------------------------------------------------
+
+// region_differs — whether `got` differs from `want`; if so, `why` says how,
+// in the student's terms.
+static bool region_differs(const layout_region_t *want, const layout_region_t *got,
+                           char *why, size_t len)
+{
+    if (got->start != want->start || got->end != want->end)
+        snprintf(why, len, "range is %#" PRIxPTR "-%#" PRIxPTR ", should be %#" PRIxPTR "-%#" PRIxPTR,
+                 got->start, got->end, want->start, want->end);
+    else if (strncmp(got->perms, want->perms, 5) != 0)
+        snprintf(why, len, "perms are '%.4s', should be '%s'", got->perms, want->perms);
+    else if (got->offset != want->offset)
+        snprintf(why, len, "offset is %#" PRIx64 ", should be %#" PRIx64, got->offset, want->offset);
+    else if (got->dev_major != want->dev_major || got->dev_minor != want->dev_minor)
+        snprintf(why, len, "device is %x:%x, should be %x:%x", got->dev_major, got->dev_minor,
+                 want->dev_major, want->dev_minor);
+    else if (got->inode != want->inode)
+        snprintf(why, len, "inode is %" PRIu64 ", should be %" PRIu64, got->inode, want->inode);
+    else if (strncmp(got->path, want->path, sizeof want->path) != 0)
+        snprintf(why, len, "path is '%.300s', should be '%.300s'", got->path, want->path);
+    else if (got->deleted != want->deleted)
+        snprintf(why, len, "deleted is %s, should be %s", got->deleted ? "true" : "false",
+                 want->deleted ? "true" : "false");
+    else
+        return false;
+    return true;
+}
+
+// check_lines — layout_parse_line on each line must give what the kernel meant.
+static void check_lines(const char *const *lines, size_t n)
+{
+    layout_region_t *want = malloc(sizeof *want), *got = malloc(sizeof *got);
+    cr_assert(want != NULL && got != NULL, "the suite ran out of memory");
+    char why[800];
+    for (size_t i = 0; i < n; i++) {
+        cr_assert(suite_oracle_parse_line(lines[i], want) == 0, "suite error: bad line %s", lines[i]);
+        memset(got, 0x5a, sizeof *got);
+        got->path[sizeof got->path - 1] = '\0';
+        int rc = layout_parse_line(lines[i], got);
+        cr_assert(rc == 0, "layout_parse_line returned %d for a valid maps line: '%s'", rc, lines[i]);
+        cr_assert(!region_differs(want, got, why, sizeof why), "for the line '%s': %s", lines[i], why);
+    }
+    free(want);
+    free(got);
+}
+
+void suite_maps_parses_a_file_backed_line(void)
+{
+    static const char *const lines[] = {
+        "55d0c1a02000-55d0c1a05000 r-xp 00002000 fe:00 247134                     /usr/bin/cat\n",
+        "7f0e4f163000-7f0e4f165000 rw-p 001d3000 fe:01 332835                     "
+        "/usr/lib/x86_64-linux-gnu/libc.so.6",
+        "00400000-00452000 r-xp 00000000 08:01 393230 /usr/local/bin/server\n",
+    };
+    check_lines(lines, sizeof lines / sizeof lines[0]);
+}
+
+void suite_maps_parses_anonymous_lines(void)
+{
+    static const char *const lines[] = {
+        "7f0e4ef0e000-7f0e4ef30000 rw-p 00000000 00:00 0 \n",   // the kernel's trailing space
+        "7f0e4ef0e000-7f0e4ef30000 rw-p 00000000 00:00 0\n",
+        "7f0e4ef0e000-7f0e4ef30000 ---p 00000000 00:00 0",
+    };
+    check_lines(lines, sizeof lines / sizeof lines[0]);
+}
+
+void suite_maps_keeps_spaces_in_paths(void)
+{
+    static const char *const lines[] = {
+        "7f3a18c8c000-7f3a18c90000 r--p 00000000 fe:01 5555                       "
+        "/usr/share/fonts/DejaVu Sans (Bold).ttf\n",
+        "00400000-00401000 r--p 00000000 103:02 1835021                           "
+        "/home/ann/lab work/my  prog\n",
+        "7f3a17e01000-7f3a18601000 rw-p 00000000 00:00 0                          [anon:worker stack]\n",
+    };
+    check_lines(lines, sizeof lines / sizeof lines[0]);
+}
+
+void suite_maps_strips_the_deleted_suffix(void)
+{
+    static const char *const lines[] = {
+        "7f54b70d8000-7f54b70d9000 rw-s 00000000 00:01 1026                       "
+        "/memfd:layout-demo (deleted)\n",
+        "7f3a18602000-7f3a18a02000 rw-s 00000000 00:05 3                          /SYSV00000000 (deleted)",
+        "7f3a18c90000-7f3a18c91000 r--s 00000000 fe:01 98765 /var/cache/a (deleted) old/data.bin\n",
+        "7f3a18a02000-7f3a18a28000 r--p 00000000 fe:01 12345                      "
+        "/usr/lib/x86_64-linux-gnu/libc.so.6 (deleted)\n",
+    };
+    check_lines(lines, sizeof lines / sizeof lines[0]);
+}
+
+void suite_maps_accepts_pseudo_paths_it_has_never_seen(void)
+{
+    static const char *const lines[] = {
+        "7f0e4f184000-7f0e4f186000 r--p 00000000 00:00 0                          [vvar_vclock]\n",
+        "7f3a18d00000-7f3a18d01000 r-xp 00000000 00:00 0                          [uprobes]\n",
+        "7f0c92dff000-7f0c935ff000 rw-p 00000000 00:00 0                          [stack:2345]\n",
+        "7f3a18d3e000-7f3a18d3f000 rw-p 00000000 00:00 0                          [some future region]\n",
+        "7f3a18c80000-7f3a18c8c000 rw-s 00000000 00:01 77                         [anon_shmem:ring]\n",
+    };
+    check_lines(lines, sizeof lines / sizeof lines[0]);
+}
+
+void suite_maps_parses_extreme_numbers(void)
+{
+    static const char *const lines[] = {
+        "ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]\n",
+        "7f3a18c92000-7f3a18c93000 r--p 7ffffffffffff000 fff:fffff 18446744073709551615 /big\n",
+        "1000-2000 r--s 00000000 00:00 0 /x\n",
+    };
+    check_lines(lines, sizeof lines / sizeof lines[0]);
+}
+
+void suite_maps_rejects_lines_that_are_not_maps_lines(void)
+{
+    static const char *const bad[] = {
+        "",
+        "\n",
+        "hello world\n",
+        "1000-2000\n",
+        "1000 2000 r--p 00000000 00:00 0\n",
+        "1000-2000 r--p 00000000 00:00\n",
+        "1000-2000 r-- 00000000 00:00 0\n",
+        "1000-2000 rwxq 00000000 00:00 0\n",
+        "1000-2000 r--p 00000000 0000 0\n",
+        "zz00-2000 r--p 00000000 00:00 0\n",
+        "2000-1000 r--p 00000000 00:00 0\n",
+        "2000-2000 r--p 00000000 00:00 0\n",
+        "1000-2000 r--p 00000000 00:00 12x /p\n",
+        "1000-2000 r--p 0000000g 00:00 0\n",
+        "10000000000000000-10000000000001000 r--p 00000000 00:00 0\n",
+    };
+    layout_region_t *r = malloc(sizeof *r);
+    cr_assert(r != NULL);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int rc = layout_parse_line(bad[i], r);
+        cr_assert(rc == -1, "layout_parse_line returned %d for '%.*s', which is not a maps line",
+                  rc, (int)strcspn(bad[i], "\n"), bad[i]);
+    }
+    // It must still accept a good one (an unwritten parser rejects everything).
+    cr_assert(layout_parse_line("1000-2000 r--p 00000000 00:00 0 /ok\n", r) == 0,
+              "layout_parse_line rejected the valid line '1000-2000 r--p 00000000 00:00 0 /ok'");
+    free(r);
+}
+
+// read_text — layout_read_maps over `text`, as the file `name`.
+static int read_text(const char *text, const char *name, layout_map_t *m, char *err, size_t errlen)
+{
+    FILE *f = fmemopen((void *)text, strlen(text), "r");
+    cr_assert(f != NULL, "fmemopen failed");
+    layout_map_init(m);
+    err[0] = '\0';
+    int rc = layout_read_maps(f, name, m, err, errlen);
+    fclose(f);
+    return rc;
+}
+
+// same_maps — the student's map equals the oracle's; `why` says where not.
+static bool same_maps(const layout_map_t *want, const layout_map_t *got, const char *name,
+                      char *why, size_t len)
+{
+    char d[800];
+    for (size_t i = 0; i < want->n && i < got->n; i++)
+        if (region_differs(&want->regions[i], &got->regions[i], d, sizeof d)) {
+            snprintf(why, len, "%s line %zu: %s", name, i + 1, d);
+            return false;
+        }
+    if (want->n != got->n) {
+        snprintf(why, len, "%s: %zu regions read, the file has %zu", name, got->n, want->n);
+        return false;
+    }
+    return true;
+}
+
+void suite_maps_reads_recorded_maps_files(void)
+{
+    char dir[4096], path[4400], err[1024], why[1200];
+    suite_data_dir(dir, sizeof dir);
+    DIR *d = opendir(dir);
+    cr_assert(d != NULL, "cannot open %s", dir);
+    struct dirent *e;
+    int files = 0, right = 0;
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n < 6 || strcmp(e->d_name + n - 5, ".maps") != 0)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        char *text = suite_slurp(path, NULL);
+        cr_assert(text != NULL, "cannot read %s", path);
+        layout_map_t want, got;
+        suite_oracle_parse(text, &want);
+        files++;
+        if (read_text(text, e->d_name, &got, err, sizeof err) != 0)
+            ml_note("layout_read_maps failed on %s: %s", e->d_name, err);
+        else if (!same_maps(&want, &got, e->d_name, why, sizeof why))
+            ml_note("%s", why);
+        else
+            right++;
+        layout_map_free(&want);
+        layout_map_free(&got);
+        free(text);
+    }
+    closedir(d);
+    cr_assert(files >= 4, "the lab's recorded maps files are missing from %s", dir);
+    ml_award((double)right / files, "%d of %d recorded maps files read exactly", right, files);
+}
+
+void suite_maps_reports_the_bad_line_and_leaves_the_map_empty(void)
+{
+    const char *bad_third =
+        "00400000-00401000 r--p 00000000 08:01 12 /bin/x\n"
+        "00401000-00402000 r-xp 00001000 08:01 12 /bin/x\n"
+        "00402000-00403000 r-xp 00001000 08:01\n"
+        "00403000-00404000 rw-p 00000000 00:00 0\n";
+    const char *overlap =
+        "00400000-00402000 r--p 00000000 08:01 12 /bin/x\n"
+        "00401000-00403000 r-xp 00001000 08:01 12 /bin/x\n";
+    layout_map_t m;
+    char err[512];
+    int rc = read_text(bad_third, "t.maps", &m, err, sizeof err);
+    cr_assert(rc == -1, "layout_read_maps returned %d for a file whose line 3 is malformed", rc);
+    cr_assert(strstr(err, "t.maps:3:") != NULL,
+              "the error for a malformed line 3 of t.maps should start 't.maps:3: ...', it was '%s'", err);
+    cr_assert(m.n == 0, "after an error the map should be empty, it has %zu regions", m.n);
+    layout_map_free(&m);
+    rc = read_text(overlap, "o.maps", &m, err, sizeof err);
+    cr_assert(rc == -1, "layout_read_maps accepted a region that starts inside the previous one");
+    cr_assert(strstr(err, "o.maps:2:") != NULL,
+              "the error for overlapping regions should name line 2 ('o.maps:2: ...'), it was '%s'", err);
+    cr_assert(m.n == 0, "after an error the map should be empty, it has %zu regions", m.n);
+    layout_map_free(&m);
+}
+
+void suite_maps_reads_very_long_lines(void)
+{
+    char *text = malloc(8192);
+    cr_assert(text != NULL);
+    int n = snprintf(text, 8192, "7f3a18c92000-7f3a18c93000 r--p 00000000 fe:01 77 /data");
+    for (int i = 0; i < 400; i++)
+        n += snprintf(text + n, 8192 - (size_t)n, "/dir%05d", i);   // 3600 more bytes
+    n += snprintf(text + n, 8192 - (size_t)n, "/end\n7f3a18c93000-7f3a18c94000 rw-p 00000000 00:00 0\n");
+    layout_map_t want, got;
+    suite_oracle_parse(text, &want);
+    char err[512], why[1200];
+    int rc = read_text(text, "long.maps", &got, err, sizeof err);
+    cr_assert(rc == 0, "layout_read_maps failed on a line with a 3600-byte path: %s", err);
+    cr_assert(same_maps(&want, &got, "long.maps", why, sizeof why), "%s", why);
+    layout_map_free(&want);
+    layout_map_free(&got);
+    free(text);
+}
+
+void suite_maps_reads_this_process(void)
+{
+    char *text = suite_slurp("/proc/self/maps", NULL);
+    cr_assert(text != NULL, "cannot read /proc/self/maps");
+    layout_map_t want, got;
+    suite_oracle_parse(text, &want);
+    char err[512], why[1200];
+    int rc = read_text(text, "/proc/self/maps", &got, err, sizeof err);
+    cr_assert(rc == 0, "layout_read_maps failed on this process's maps: %s", err);
+    cr_assert(same_maps(&want, &got, "/proc/self/maps", why, sizeof why), "%s", why);
+    layout_map_free(&want);
+    layout_map_free(&got);
+    free(text);
+}
+
+// ---- find ----------------------------------------------------------------------------
+
+void suite_find_finds_the_region_of_an_address(void)
+{
+    layout_map_t m;
+    layout_map_init(&m);
+    cr_assert(layout_find_region(&m, 0x1000) == NULL, "an empty map has no region, yet one was found");
+    layout_region_t *r = calloc(1, sizeof *r);
+    cr_assert(r != NULL);
+    memcpy(r->perms, "rw-p", 5);
+    enum { N = 1000 };
+    for (uintptr_t i = 0; i < N; i++) {
+        r->start = 0x10000000 + i * 0x10000;
+        r->end = r->start + 0x1000 * (1 + i % 3);   // gaps between regions
+        cr_assert(layout_map_append(&m, r) == 0);
+    }
+    for (size_t i = 0; i < N; i++) {
+        const layout_region_t *want = &m.regions[i];
+        uintptr_t in[3] = {want->start, want->start + (want->end - want->start) / 2, want->end - 1};
+        for (int k = 0; k < 3; k++) {
+            const layout_region_t *got = layout_find_region(&m, in[k]);
+            cr_assert(got == want, "layout_find_region(%#" PRIxPTR ") should be region %zu "
+                      "[%#" PRIxPTR ", %#" PRIxPTR "), got %s", in[k], i, want->start, want->end,
+                      got == NULL ? "NULL" : "another region");
+        }
+        const layout_region_t *gap = layout_find_region(&m, want->end);
+        cr_assert(gap == NULL, "%#" PRIxPTR " is the end of region %zu (ends are exclusive) and lies "
+                  "in a gap, but layout_find_region found a region", want->end, i);
+    }
+    cr_assert(layout_find_region(&m, 0) == NULL && layout_find_region(&m, 0x0fffffff) == NULL &&
+              layout_find_region(&m, UINTPTR_MAX) == NULL,
+              "layout_find_region found a region for an address below or above every region");
+    free(r);
+    layout_map_free(&m);
+}

@@ -1,0 +1,105 @@
+// threshold.c — the layout suite's tests of layout_find_mmap_threshold: the
+// truth is the suite's own binary search over where malloc puts a request,
+// measured before the student's experiment runs.
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "memlab/grade.h"
+#include "layout_suite.h"
+
+// observe — where malloc puts `size` bytes, by the oracle: 1 brk heap,
+// 0 anonymous mmap, -1 elsewhere. Leaves malloc's heap trimmed.
+static int observe(size_t size)
+{
+    void *p = malloc(size);
+    cr_assert(p != NULL, "malloc(%zu) failed", size);
+    layout_map_t m;
+    suite_oracle_self(&m);
+    const layout_region_t *r = suite_oracle_region(&m, (uintptr_t)p);
+    int where = r == NULL ? -1 : strcmp(r->path, "[heap]") == 0 ? 1 : r->path[0] == '\0' ? 0 : -1;
+    layout_map_free(&m);
+    free(p);
+    malloc_trim(0);
+    return where;
+}
+
+// true_threshold — the smallest size in [lo, hi] malloc serves with mmap
+// with `pin` pinned, found by the suite's own binary search; 0 if none.
+static long true_threshold(size_t pin, size_t lo, size_t hi)
+{
+    cr_assert(mallopt(M_MMAP_THRESHOLD, (int)pin) == 1, "suite error: mallopt refused %zu", pin);
+    if (observe(hi) != 0)
+        return 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int where = observe(mid);
+        cr_assert(where >= 0, "suite error: malloc(%zu) is neither in the heap nor in mmap", mid);
+        if (where == 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return (long)lo;
+}
+
+// malloc_is_tunable — whether this malloc accepts mallopt (glibc's does;
+// a sanitizer's malloc does not, and then the experiment must return -1).
+static bool malloc_is_tunable(void)
+{
+    return mallopt(M_MMAP_THRESHOLD, 128 << 10) == 1;
+}
+
+void suite_threshold_finds_the_pinned_threshold(void)
+{
+    static const size_t pins[] = {64 << 10, 100000, (256 << 10) + 8};
+    const size_t hi = (size_t)32 << 20;
+    layout_facts_t *f = malloc(sizeof *f);
+    cr_assert(f != NULL);
+    layout_facts_init(f);
+    bool tunable = malloc_is_tunable();
+    int right = 0;
+    for (size_t i = 0; i < 3; i++) {
+        // The truth first, measured on a heap the student's code has not touched.
+        long want = tunable ? true_threshold(pins[i], 1, hi) : -1;
+        long got = layout_find_mmap_threshold(pins[i], 1, hi, f);
+        if (!tunable) {
+            if (got == -1)
+                right++;
+            else
+                ml_note("this malloc ignores mallopt (it is a sanitizer's), so the experiment "
+                        "cannot pin %zu: layout_find_mmap_threshold should return -1, it returned %ld",
+                        pins[i], got);
+            continue;
+        }
+        if (got == want)
+            right++;
+        else
+            ml_note("with M_MMAP_THRESHOLD pinned to %zu, malloc(%ld) is the smallest request served "
+                    "by mmap; layout_find_mmap_threshold returned %ld", pins[i], want, got);
+    }
+    free(f);
+    ml_award(right / 3.0, "%d of 3 pinned thresholds found to the byte", right);
+}
+
+void suite_threshold_handles_ranges_and_refusals(void)
+{
+    layout_facts_t *f = malloc(sizeof *f);
+    cr_assert(f != NULL);
+    layout_facts_init(f);
+    bool tunable = malloc_is_tunable();
+    long below = layout_find_mmap_threshold(64 << 10, 1, 4096, f);
+    long above = layout_find_mmap_threshold(64 << 10, 100000, 200000, f);
+    if (!tunable) {
+        cr_assert(below == -1 && above == -1,
+                  "this malloc ignores mallopt (a sanitizer's): every call must return -1, "
+                  "yours returned %ld and %ld", below, above);
+    } else {
+        cr_assert(below == 0, "pinned to 65536, every request in [1, 4096] comes from the brk heap: "
+                  "expected 0, got %ld", below);
+        cr_assert(above == 100000, "pinned to 65536, every request in [100000, 200000] is mmapped: "
+                  "expected 100000 (the smallest in the range), got %ld", above);
+    }
+    free(f);
+}

@@ -1,0 +1,112 @@
+// fixture.c — what every tri-color test starts from: scenarios in the
+// scenario language, and a heap built from one with the student's marker
+// plugged in through the core's collector table (collector.c).
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "memlab/grade.h"
+#include "tricolor_suite.h"
+
+// ---- scenarios used by several tests -------------------------------------------
+
+const char suite_figure1[] =
+    "type Node 3 0 1\n"
+    "type Leaf 1\n"
+    "obj a b c d e Node\n"
+    "obj f g Leaf\n"
+    "obj x y Node\n"
+    "obj z Leaf\n"
+    "ptr a.0 b\nptr a.1 c\nptr b.0 d\nptr c.0 d\nptr c.1 f\nptr d.0 e\nptr e.0 a\nptr e.1 e\n"
+    "ptr x.0 y\nptr y.0 x\nptr y.1 a\n"
+    "global config a\n"
+    "frame main\nlocal tmp g\n"
+    "frame handler\nlocal req nil\n";
+
+// Objects reachable only from frames, on two stacks, some in the bottom frame.
+const char suite_stacks[] =
+    "type Cell 2 1\n"
+    "type Wide 8 0 1 3 5 7\n"
+    "obj p q r s t u v Cell\n"
+    "obj w Wide\n"
+    "obj dead1 dead2 Cell\n"
+    "ptr p.1 q\nptr r.1 s\nptr w.7 v\nptr dead1.1 p\nptr dead2.1 dead1\n"
+    "global unused nil\n"
+    "frame main\nlocal first p\n"
+    "frame helper\nlocal scratch nil\nlocal wide w\n"
+    "frame leaf\nlocal second r\n"
+    "stack worker\n"
+    "frame run\nlocal job t\n"
+    "frame step\nlocal a nil\nlocal b u\n";
+
+// suite_parse_text — a scenario from text; fails the test if it does not parse.
+tc_scenario_t *suite_parse_text(const char *name, const char *text)
+{
+    char err[256];
+    FILE *f = fmemopen((void *)text, strlen(text), "r");
+    cr_assert(f, "internal: fmemopen failed");
+    tc_scenario_t *s = tc_scenario_parse(f, name, err, sizeof err);
+    fclose(f);
+    cr_assert(s, "internal: scenario %s does not parse: %s", name, err);
+    return s;
+}
+
+// suite_classic — a classic scenario; fails the test if there is none such.
+tc_scenario_t *suite_classic(const char *name, size_t size, uint64_t seed)
+{
+    char err[256];
+    tc_scenario_t *s = tc_scenario_classic(name, size, seed, err, sizeof err);
+    cr_assert(s, "internal: %s", err);
+    return s;
+}
+
+// ---- a heap with the student's marker plugged in ---------------------------------
+
+// suite_lab_open — the heap of scn with the student's marker installed.
+void suite_lab_open(lab_t *L, tc_scenario_t *scn)
+{
+    char err[256];
+    memset(L, 0, sizeof *L);
+    L->scn = scn;
+    ml_gc_config_t cfg = ml_gc_default_config();
+    cfg.gc_percent = -1;     // collections only when a test runs one
+    L->th = tc_heap_build(scn, &cfg, err, sizeof err);
+    cr_assert(L->th, "internal: %s", err);
+    L->h = L->th->heap;
+    ml_gc_set_manual(L->h, true);
+    L->m = tc_marker_new(L->h);
+    cr_assert(L->m, "tc_marker_new returned NULL");
+    cr_assert(tc_marker_heap(L->m) == L->h, "tc_marker_heap does not return the heap given to tc_marker_new");
+    L->table = tc_collector(L->m);
+    cr_assert(ml_gc_set_collector(L->h, &L->table) == 0, "internal: cannot install the collector");
+    L->reach = tc_scenario_reachable(scn, &L->nreach);
+    cr_assert(L->reach, "internal: out of memory");
+}
+
+// suite_lab_close — frees what suite_lab_open built.
+void suite_lab_close(lab_t *L)
+{
+    tc_marker_free(L->m);
+    tc_heap_free(L->th);
+    free(L->reach);
+    tc_scenario_free(L->scn);
+    memset(L, 0, sizeof *L);
+}
+
+// suite_label — "name (Type, obj#id)" of scenario object i.
+const char *suite_label(const lab_t *L, uint32_t i, char *buf, size_t len)
+{
+    return tc_heap_obj_label(L->th, i, buf, len);
+}
+
+// suite_take — a snapshot of the worklist; fails the test if it cannot be taken.
+void suite_take(const lab_t *L, tc_greyset_t *g)
+{
+    cr_assert(tc_greyset_take(g, L->m) == 0, "internal: out of memory");
+}
+
+// suite_color — the color of scenario object i, given the worklist snapshot g.
+tc_color_t suite_color(const lab_t *L, const tc_greyset_t *g, uint32_t i)
+{
+    return tc_color_of(L->h, g, L->th->objs[i]);
+}

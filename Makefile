@@ -234,10 +234,21 @@ grade: deps
 	    rm -f $(B)/bin/$(l) $(B)/suites/$(l) $(B)/suites/$(l).hidden $(B)/bench/$(l); fi;)) true
 	@$(MAKE) --no-print-directory -k $(LAB_BINS) $(LAB_SUITES) $(HIDDEN_SUITES) $(LAB_BENCHES) || \
 	    echo "memlab: some lab code did not build; the grader reports it below."
-	@rm -rf $(B)/grade/data $(B)/grade/charts
-	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" $(GRADEFLAGS); rc=$$?; \
-	  if [ -d $(B)/grade/data ]; then scripts/plots.sh $(B)/grade/data $(B)/grade/charts >/dev/null || \
-	    echo "memlab: some charts could not be drawn (see above)"; fi; exit $$rc
+	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" --plots scripts/plots.sh $(GRADEFLAGS)
+
+# Grade a class: every subdirectory of CLASS=DIR is one student's submission.
+# Each is graded on its own (build/<student>/grade/), then the gradebook
+# build/gradebook.csv collects one row per student.
+.PHONY: gradebook
+gradebook: deps
+	@[ -n "$(CLASS)" ] && [ -d "$(CLASS)" ] || { echo "usage: make gradebook CLASS=DIR (one subdirectory per student)" >&2; exit 2; }
+	@$(MAKE) --no-print-directory tools
+	@set -e; results=""; for d in "$(CLASS)"/*/; do d=$${d%/}; n=$$(basename "$$d"); \
+	    echo "== $$n"; \
+	    $(MAKE) --no-print-directory grade SUBMISSION="$$d" LAB=$(LAB) GRADEFLAGS="--quiet $(GRADEFLAGS)" || \
+	        echo "memlab: grading $$n failed; see above"; \
+	    results="$$results build/$$n/grade/results.json"; done; \
+	$(GRADER) gradebook build/gradebook.csv $$results && echo "memlab: gradebook in build/gradebook.csv"
 
 # ---- benchmarks and charts --------------------------------------------------
 .PHONY: bench
@@ -280,6 +291,7 @@ help:
 	@echo "  all                   build every lab's program and grading suite"
 	@echo "  <lab>                 build one lab: $(LABS_ALL)"
 	@echo "  grade                 grade; writes $(B)/grade/{results.json,junit.xml,report.md}"
+	@echo "  gradebook CLASS=DIR   grade every submission in DIR; writes build/gradebook.csv"
 	@echo "  test                  the project's test suite"
 	@echo "  bench                 run the benchmarks; data in $(B)/data/"
 	@echo "  plots                 benchmarks, then charts in $(B)/plots/ (SVG and PNG)"

@@ -14,7 +14,7 @@ set tics nomirror
 set style fill solid 0.85 border -1
 set bmargin 6
 # The machine and the date, small, under the chart.
-set label 99 footnote at screen 0.01, screen 0.02 left font "sans,9" tc rgb "#555555"
+set label 99 footnote at screen 0.01, screen 0.02 left font "sans,9" tc rgb "#555555" noenhanced
 # A palette that stays readable in grayscale.
 set linetype 1 lc rgb "#1f77b4" lw 2 pt 7
 set linetype 2 lc rgb "#ff7f0e" lw 2 pt 5

@@ -40,5 +40,27 @@ endef
 comma := ,
 $(foreach l,$(LABS),$(eval $(call LAB_TEST_RULES,$(l))))
 
-test-labs: $(foreach l,$(LABS),test-lab-$(l))
+test-labs: $(foreach l,$(LABS),test-lab-$(l)) $(if $(filter allocator,$(LABS)),allocator-traces-check) $(if $(LABS),test-gradebook)
 	@$(if $(LABS),true,echo "memlab: no labs yet; nothing to grade.")
+
+# The instructor's path end to end: a class of two submissions of one lab
+# (the reference and the starter), graded with `make gradebook`; the
+# gradebook must give the first full marks and the second less.
+GRADEBOOK_LAB := $(firstword $(filter alignment,$(LABS)) $(LABS))
+.PHONY: test-gradebook
+test-gradebook:
+	@echo "== gradebook: a class of two submissions ($(GRADEBOOK_LAB))"
+	@rm -rf $(MUTANT_B)/class && mkdir -p $(MUTANT_B)/class/ref-student $(MUTANT_B)/class/starter-student
+	@for f in $($(GRADEBOOK_LAB)_STUDENT); do \
+	    cp solutions/$(GRADEBOOK_LAB)/$$f $(MUTANT_B)/class/ref-student/; \
+	    cp labs/$(GRADEBOOK_LAB)/$$f $(MUTANT_B)/class/starter-student/; done
+	@$(MAKE) --no-print-directory gradebook CLASS=$(MUTANT_B)/class LAB=$(GRADEBOOK_LAB) >$(TEST_B)/gradebook.log 2>&1 || \
+	    { cat $(TEST_B)/gradebook.log; echo "FAILED: make gradebook"; exit 1; }
+	@awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$$i] = i; next } \
+	    { total[$$1] = $$col["total"]; max[$$1] = $$col["max"] } \
+	    END { ok = ("ref-student" in total) && ("starter-student" in total) && \
+	               total["ref-student"] == max["ref-student"] && max["ref-student"] > 0 && \
+	               total["starter-student"] < max["starter-student"]; \
+	          if (!ok) { print "FAILED: gradebook rows are wrong"; exit 1 } }' build/gradebook.csv || \
+	    { cat build/gradebook.csv; exit 1; }
+	@sed 's/^/   /' build/gradebook.csv

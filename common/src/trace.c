@@ -17,16 +17,18 @@
 //     `sugg_heapsize num_ids num_ops weight` on the four lines, the 2016
 //     ones `weight num_ids num_ops peak_bytes`. Only lines 2 and 3 are
 //     interpreted; lines 1 and 4 are kept as sugg_heapsize and weight and
-//     written back unchanged.
+//     written back unchanged;
+//   - the two operations CMU's trace sets use on a NULL pointer, read as
+//     CS:APP's mdriver replays them: `f -1` is free(NULL) (an ML_OP_FREE of
+//     ML_TRACE_NULL_ID), and an `r` of a block that is not live (never
+//     allocated, or freed) is realloc(NULL, n), which makes the block live.
 // What it rejects (each with the line where it is found): a missing or
-// truncated header; a field that is not a decimal number, is negative or
-// overflows; an unknown operation letter; a missing or extra field; an id
-// outside [0, num_ids); an `a` of a live block; an `r` or `f` of a block
-// that is not live (never allocated, or already freed — the error says
-// which); a size above ML_TRACE_MAX_SIZE; more or fewer operations than
-// num_ops; a NUL byte (binary data). Some course variants of the format use
-// `f -1` for free(NULL) and `r` of an unallocated id for realloc(NULL, n);
-// memlab's traces do not, and the reader reports both.
+// truncated header; a field that is not a decimal number, is negative (but
+// the -1 of `f -1`) or overflows; an unknown operation letter; a missing or
+// extra field; an id outside [0, num_ids); an `a` of a live block; an `f` of
+// a block that is not live (never allocated, or already freed — the error
+// says which); a size above ML_TRACE_MAX_SIZE; more or fewer operations
+// than num_ops; a NUL byte (binary data).
 //
 // Errors found only at the end of the file (a truncated header, too few
 // operations) are reported at the line after the last one, where the
@@ -52,11 +54,15 @@
 // ---- the live set -----------------------------------------------------------
 
 // ml_trace_liveset_apply_ — apply operation `kind` on block `id` to the
-// set. Returns APPLY_OK and updates the set, or the reason the operation is
-// invalid (the set unchanged), or APPLY_NOMEM when the set could not grow
-// (unchanged). The caller has checked that id is in range.
+// set. Returns a valid result (APPLY_OK, APPLY_REALLOC_NULL for an `r` of a
+// block that is not live, which makes it live, APPLY_FREE_NULL for `f -1`)
+// and updates the set, or the reason the operation is invalid (the set
+// unchanged), or APPLY_NOMEM when the set could not grow (unchanged). The
+// caller has checked that id is in range or is ML_TRACE_NULL_ID.
 apply_t ml_trace_liveset_apply_(liveset_t *ls, ml_op_kind_t kind, uint32_t id)
 {
+    if (id == ML_TRACE_NULL_ID)
+        return kind == ML_OP_FREE ? APPLY_FREE_NULL : APPLY_NULL_ID;
     if (id >= ls->cap) {
         size_t ncap = ls->cap ? ls->cap : 64;
         while (ncap <= id)
@@ -69,16 +75,23 @@ apply_t ml_trace_liveset_apply_(liveset_t *ls, ml_op_kind_t kind, uint32_t id)
         ls->cap = ncap;
     }
     uint8_t *s = &ls->state[id];
-    if (kind == ML_OP_ALLOC) {
+    switch (kind) {
+    case ML_OP_ALLOC:
         if (*s == BLOCK_LIVE)
             return APPLY_ALLOC_LIVE;
         *s = BLOCK_LIVE;
         return APPLY_OK;
+    case ML_OP_REALLOC:
+        if (*s == BLOCK_LIVE)
+            return APPLY_OK;
+        *s = BLOCK_LIVE;
+        return APPLY_REALLOC_NULL;
+    case ML_OP_FREE:
+        break;
     }
     if (*s != BLOCK_LIVE)
         return *s == BLOCK_NEVER ? APPLY_NOT_ALLOCATED : APPLY_ALREADY_FREED;
-    if (kind == ML_OP_FREE)
-        *s = BLOCK_FREED;
+    *s = BLOCK_FREED;
     return APPLY_OK;
 }
 
@@ -289,9 +302,11 @@ static bool op_line(parser_t *p, unsigned line, const line_t *ln)
                     show(ln->field[want], ln->len[want], b), form);
 
     uint64_t id, size = 0;
-    if (!number_field(p, line, ln, 1, "block id", &id))
+    if (kind == ML_OP_FREE && ln->len[1] == 2 && memcmp(ln->field[1], "-1", 2) == 0)
+        id = ML_TRACE_NULL_ID;      // free(NULL)
+    else if (!number_field(p, line, ln, 1, "block id", &id))
         return false;
-    if (id >= num_ids) {
+    else if (id >= num_ids) {
         if (num_ids == 0)
             return fail(p, line, "block id %" PRIu64 " is out of range: the "
                         "header (line %u) declares no ids", id,
@@ -308,19 +323,22 @@ static bool op_line(parser_t *p, unsigned line, const line_t *ln)
                         "of 1 GiB (%zu bytes)", size, ML_TRACE_MAX_SIZE);
     }
 
-    const char *verb = kind == ML_OP_FREE ? "free" : "realloc";
     switch (ml_trace_liveset_apply_(&p->live, kind, (uint32_t)id)) {
     case APPLY_OK:
+    case APPLY_REALLOC_NULL:
+    case APPLY_FREE_NULL:
         break;
     case APPLY_ALLOC_LIVE:
         return fail(p, line, "block %" PRIu64 " is allocated again while it is "
                     "still live (no free since its last allocation)", id);
     case APPLY_NOT_ALLOCATED:
-        return fail(p, line, "%s of block %" PRIu64 ", which was never "
-                    "allocated", verb, id);
+        return fail(p, line, "free of block %" PRIu64 ", which was never "
+                    "allocated", id);
     case APPLY_ALREADY_FREED:
-        return fail(p, line, "%s of block %" PRIu64 ", which was already freed",
-                    verb, id);
+        return fail(p, line, "free of block %" PRIu64 ", which was already freed",
+                    id);
+    case APPLY_NULL_ID:         // not reached: only `f` takes -1
+        return fail(p, line, "block id -1 means NULL, which only 'f -1' may name");
     case APPLY_NOMEM:
         return fail(p, line, "out of memory");
     }

@@ -136,6 +136,12 @@ Test(trace_gen, reader_accepts_what_the_writer_writes_for_every_distribution, .t
                           "the reader rejects the generated trace: %s",
                           d, lifetimes[l], end, err);
                 cr_assert(same_ops(t, back), "trace changed on the way through the file");
+                // The reader accepts realloc(NULL, n) and free(NULL) from
+                // CMU's traces; the generator reallocates only live blocks.
+                ml_trace_summary_t s = ml_trace_summarize(t);
+                cr_assert(s.nrealloc_null == 0 && s.nfree_null == 0,
+                          "generated %zu reallocs of blocks not live, %zu free(NULL)",
+                          s.nrealloc_null, s.nfree_null);
                 ml_trace_free(t);
                 ml_trace_free(back);
             }

@@ -7,7 +7,8 @@
 //     buffer, and a shorter buffer gets a truncated, terminated prefix of the
 //     same message;
 //   - an accepted trace is valid by an independent check (kinds, ids in
-//     range, sizes within the limit, the live set, line numbers increasing),
+//     range or free(NULL), sizes within the limit, the live set with
+//     realloc(NULL, n) of blocks not live, line numbers increasing),
 //     its summary counts add up, and it round-trips: ml_trace_write, then
 //     ml_trace_read, gives the same header and operations.
 // Any broken check aborts with a message, which a fuzzer reports as a crash.
@@ -77,7 +78,10 @@ static void check_error(const uint8_t *data, size_t size, const char *err)
     check(small[n] == 'X', "error written past the buffer");
 }
 
-// check_trace — independent validity check of an accepted trace.
+// check_trace — independent validity check of an accepted trace: ids in
+// range (or ML_TRACE_NULL_ID in a free: free(NULL)), an `a` only of a block
+// not live, an `r` of any block (of one not live it is realloc(NULL, n) and
+// makes it live), an `f` only of a live block; and the summary's counts.
 static void check_trace(const ml_trace_t *t)
 {
     check(t->num_ids <= ML_TRACE_MAX_IDS && t->weight >= 0, "header out of range");
@@ -85,19 +89,26 @@ static void check_trace(const ml_trace_t *t)
     bool *live = calloc(t->num_ids ? t->num_ids : 1, 1);
     check(live != NULL, "out of memory in the checker");
     unsigned prev_line = 4;
+    size_t realloc_null = 0, free_null = 0;
     for (size_t i = 0; i < t->num_ops; i++) {
         const ml_trace_op_t *op = &t->ops[i];
         check(op->line > prev_line, "line numbers do not increase");
         prev_line = op->line;
-        check(op->id < t->num_ids, "id out of range accepted");
         check(op->size <= ML_TRACE_MAX_SIZE, "oversized request accepted");
+        if (op->kind == ML_OP_FREE && op->id == ML_TRACE_NULL_ID) {
+            check(op->size == 0, "free(NULL) with a size accepted");
+            free_null++;
+            continue;
+        }
+        check(op->id < t->num_ids, "id out of range accepted");
         switch (op->kind) {
         case ML_OP_ALLOC:
             check(!live[op->id], "allocation of a live block accepted");
             live[op->id] = true;
             break;
         case ML_OP_REALLOC:
-            check(live[op->id], "realloc of a dead block accepted");
+            realloc_null += !live[op->id];
+            live[op->id] = true;
             break;
         case ML_OP_FREE:
             check(live[op->id] && op->size == 0, "bad free accepted");
@@ -110,6 +121,8 @@ static void check_trace(const ml_trace_t *t)
     free(live);
     ml_trace_summary_t s = ml_trace_summarize(t);
     check(s.nalloc + s.nrealloc + s.nfree == t->num_ops, "summary counts do not add up");
+    check(s.nrealloc_null == realloc_null && s.nfree_null == free_null,
+          "summary miscounts realloc(NULL) or free(NULL)");
     check(s.peak_live_bytes <= s.total_alloc_bytes, "peak above total requested");
 }
 
@@ -174,6 +187,7 @@ static const char *const TOKENS[] = {
     "a ", "r ", "f ", "\n", "\r\n", "#", " ", "\t", "-", "0", "1", "9",
     "4294967295", "18446744073709551616", "1073741824", "1073741825",
     "16777216", "2147483648", "\0", "a 0 8\n", "f 0\n", "r 0 16\n",
+    "-1", "f -1\n",
 };
 
 // load_seeds — read every regular file of `dir` (at most FUZZ_MAX_SEEDS, each cut

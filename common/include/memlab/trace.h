@@ -9,12 +9,25 @@
 //     a <id> <size>          allocate `size` bytes as block <id>
 //     r <id> <size>          reallocate block <id> to `size` bytes
 //     f <id>                 free block <id>
+//     f -1                   free(NULL)
+//
+// The operations mean what CS:APP's mdriver makes of them. mdriver keeps a
+// pointer per id, NULL until the id is first allocated and again after it
+// is freed, and passes that pointer on, so:
+//   - `r` of a block that is not live (never allocated, or freed) is
+//     realloc(NULL, size): it allocates, and the block is live after it.
+//     It is stored as an ordinary ML_OP_REALLOC; whether the block was live
+//     is known only by replaying the operations before it (every consumer
+//     keeps a pointer per id anyway, NULL when the block is not live);
+//   - `f -1` is free(NULL), which must do nothing. It is stored as
+//     ML_OP_FREE with id ML_TRACE_NULL_ID, the one id outside [0, num_ids)
+//     a trace may hold: index nothing with it.
 //
 // Lines may end in CRLF; blank lines and lines starting with '#' are
-// ignored. The reader checks that every id is in range, that an `a` names
-// a block that is not live, that `r` and `f` name live blocks, and that the
-// number of operations equals num_ops. Any violation is reported as
-// "file:line: what is wrong".
+// ignored. The reader checks that every id is in range (apart from the -1
+// of `f -1`), that an `a` names a block that is not live, that an `f` names
+// a live block, and that the number of operations equals num_ops. Any
+// violation is reported as "file:line: what is wrong".
 #ifndef MEMLAB_TRACE_H
 #define MEMLAB_TRACE_H
 
@@ -29,11 +42,14 @@
 #define ML_TRACE_MAX_SIZE ((size_t)1 << 30)
 #define ML_TRACE_MAX_IDS  ((uint32_t)1 << 24)
 
+// The id of a free(NULL) operation (`f -1` in a file).
+#define ML_TRACE_NULL_ID UINT32_MAX
+
 typedef enum { ML_OP_ALLOC = 'a', ML_OP_REALLOC = 'r', ML_OP_FREE = 'f' } ml_op_kind_t;
 
 typedef struct ml_trace_op {
     ml_op_kind_t kind;
-    uint32_t id;
+    uint32_t id;        // < num_ids, or ML_TRACE_NULL_ID for free(NULL)
     size_t size;        // 0 for free
     unsigned line;      // line number in the file it came from (1-based)
 } ml_trace_op_t;
@@ -59,10 +75,14 @@ int ml_trace_write(const ml_trace_t *t, const char *path);
 void ml_trace_free(ml_trace_t *t);
 
 // Statistics that do not need an allocator: the peak of live payload bytes,
-// the total bytes requested, counts per kind.
+// the total bytes requested, counts per kind. nalloc + nrealloc + nfree is
+// the number of operations; nrealloc_null of the reallocs are
+// realloc(NULL, n) (an `r` of a block that is not live) and nfree_null of
+// the frees are free(NULL).
 typedef struct ml_trace_summary {
     size_t peak_live_bytes, total_alloc_bytes;
     size_t nalloc, nrealloc, nfree, max_size;
+    size_t nrealloc_null, nfree_null;
 } ml_trace_summary_t;
 ml_trace_summary_t ml_trace_summarize(const ml_trace_t *t);
 

@@ -215,9 +215,9 @@ static void glibc_series(const ml_trace_t *t, series_t *s)
         const ml_trace_op_t *op = &t->ops[i];
         if (op->kind == ML_OP_ALLOC)
             ptrs[op->id] = malloc(op->size);
-        else if (op->kind == ML_OP_REALLOC)
+        else if (op->kind == ML_OP_REALLOC)         // of NULL when the block is not live
             ptrs[op->id] = realloc(ptrs[op->id], op->size);
-        else {
+        else if (op->id != ML_TRACE_NULL_ID) {      // `f -1`, free(NULL), does nothing
             free(ptrs[op->id]);
             ptrs[op->id] = NULL;
         }

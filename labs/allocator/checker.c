@@ -8,7 +8,12 @@
 //   r id n   the old payload is verified, q = mm_realloc(p, n) gets the
 //            same placement checks as a fresh block, its first min(old, n)
 //            bytes must still hold the pattern, and the rest is filled.
+//            When block id is not live (never allocated, or freed), p is
+//            NULL, as in mdriver: mm_realloc(NULL, n) must allocate, and
+//            its result is checked and filled like mm_malloc's.
 //   f id     the payload is verified, then mm_free(p).
+//   f -1     mm_free(NULL) (CMU's traces have it), which must not change
+//            the page heap: the pages and spans in use are compared.
 // The first violation stops the run and is reported as
 // "trace:line: block 7 (size 24) overlaps block 3 ...". After the last
 // operation every live block is verified and freed and the page heap checks
@@ -214,9 +219,31 @@ static bool op_alloc(run_t *u, const ml_trace_op_t *op)
     return true;
 }
 
+// op_realloc_null — `r` of a block that is not live: mm_realloc(NULL, n),
+// which must behave as mm_malloc(n).
+static bool op_realloc_null(run_t *u, const ml_trace_op_t *op)
+{
+    uint32_t id = op->id;
+    size_t n = op->size;
+    void *q = mm_realloc(NULL, n);
+    if (n > 0 && !q)
+        return fail(u, op->line, "mm_realloc(NULL, %zu) for block %u (not live, so its "
+                    "pointer is NULL) returned NULL with %zu payload bytes live; "
+                    "realloc(NULL, n) must allocate like malloc(n)", n, id, u->live_bytes);
+    if (!place(u, op->line, id, q, n, "mm_realloc"))
+        return false;
+    // mm_realloc(NULL, 0) may return NULL or a block without bytes; either
+    // way block id is live now and the trace's later free gives it back.
+    record(u, id, q, n, 0, op->line);
+    u->live_bytes += n;
+    return true;
+}
+
 static bool op_realloc(run_t *u, const ml_trace_op_t *op)
 {
     uint32_t id = op->id;
+    if (!u->live[id])
+        return op_realloc_null(u, op);
     size_t old = u->size[id], n = op->size;
     if (!verify_payload(u, op->line, id, "before mm_realloc"))
         return false;
@@ -255,9 +282,25 @@ static bool op_realloc(run_t *u, const ml_trace_op_t *op)
     return true;
 }
 
+// op_free_null — `f -1`: mm_free(NULL) must do nothing, so the page heap
+// holds the same pages and spans after it as before.
+static bool op_free_null(run_t *u, const ml_trace_op_t *op)
+{
+    ml_pageheap_stats_t a = ml_pageheap_stats(u->heap);
+    mm_free(NULL);
+    ml_pageheap_stats_t b = ml_pageheap_stats(u->heap);
+    if (a.inuse != b.inuse || a.spans_inuse != b.spans_inuse)
+        return fail(u, op->line, "mm_free(NULL) changed the page heap: %zu bytes in %zu "
+                    "spans in use before, %zu bytes in %zu spans after; free(NULL) must "
+                    "do nothing", a.inuse, a.spans_inuse, b.inuse, b.spans_inuse);
+    return true;
+}
+
 static bool op_free(run_t *u, const ml_trace_op_t *op)
 {
     uint32_t id = op->id;
+    if (id == ML_TRACE_NULL_ID)
+        return op_free_null(u, op);
     if (!verify_payload(u, op->line, id, "at mm_free"))
         return false;
     void *p = u->ptr[id];

@@ -1,8 +1,9 @@
 // checker.h — run a trace through mm_* and check every operation, like
 // CS:APP's mdriver: alignment, payload inside a span of the page heap, no
 // overlap with a live block, payload bytes intact until free, realloc keeps
-// the old prefix. Also measures utilization: the peak of live payload bytes
-// over the peak of bytes in spans (Go's HeapInuse), read from the page heap.
+// the old prefix, realloc(NULL, n) allocates, free(NULL) does nothing.
+// Also measures utilization: the peak of live payload bytes over the peak
+// of bytes in spans (Go's HeapInuse), read from the page heap.
 #ifndef CHECKER_H
 #define CHECKER_H
 
@@ -14,7 +15,7 @@
 
 // Called after every operation of a checked run (for charts and probes):
 // `block` is the operation's result (NULL for a free), `live_bytes` the
-// payload bytes live after it.
+// payload bytes live after it. op->id is ML_TRACE_NULL_ID for free(NULL).
 typedef void (*checker_probe_t)(void *ctx, size_t opno, const ml_trace_op_t *op,
                                 void *block, size_t live_bytes, ml_pageheap_t *heap);
 

@@ -29,3 +29,23 @@ allocator-traces-check: $(ALLOCATOR_GEN)
 	    { echo "labs/allocator/data/traces differ from what gentraces.c generates" \
 	           "(make allocator-traces rewrites them)"; exit 1; }
 	@echo "allocator traces: identical to the generator's output"
+
+# `make allocator-null-ops-check`: the driver, over the reference solution,
+# runs labs/allocator/data/null-ops.rep cleanly (checked and timed passes).
+# The trace has the forms CMU's trace sets use on NULL pointers (`f -1` is
+# free(NULL), an `r` of a block that is not live is realloc(NULL, n)), CRLF
+# line endings and the 2016 header layout. `make test-lab-allocator` runs it.
+.PHONY: allocator-null-ops-check
+allocator-null-ops-check:
+	@echo "== allocator: the driver runs a trace with free(NULL) and realloc(NULL, n)"
+	@mkdir -p $(TOOL_B)
+	@$(MAKE) --no-print-directory build/solution/bin/allocator IMPL=solution SUBMISSION= SAN= \
+	    >/dev/null
+	@build/solution/bin/allocator -r 1 -f labs/allocator/data/null-ops.rep \
+	    >$(TOOL_B)/allocator-null-ops.log 2>&1 && \
+	    grep -q '^1 of 1 traces correct' $(TOOL_B)/allocator-null-ops.log || \
+	    { cat $(TOOL_B)/allocator-null-ops.log; \
+	      echo "FAILED: build/solution/bin/allocator -f labs/allocator/data/null-ops.rep"; exit 1; }
+	@sed -n 2p $(TOOL_B)/allocator-null-ops.log | sed 's/^/   /'
+
+test-lab-allocator: allocator-null-ops-check

@@ -4,7 +4,9 @@
 // does: read an operation, call the allocator through a function pointer,
 // store the result. Payloads are not touched (the checker does that in its
 // own pass). Every allocator pays the same loop overhead, so ratios compare
-// the allocators themselves.
+// the allocators themselves. As in mdriver, the pointer of a block that is
+// not live is NULL, so an `r` of such a block is realloc(NULL, n); `f -1`
+// is free(NULL).
 //
 // Noise: each allocator runs once untimed first (page faults, lazy
 // initialisation), then the allocators take turns, `reps` rounds, and each
@@ -52,6 +54,10 @@ double replay_once(const ml_trace_t *t, replay_alloc_t *a, void **ptrs)
             break;
         }
         case ML_OP_FREE:
+            if (op->id == ML_TRACE_NULL_ID) {
+                do_free(NULL);
+                break;
+            }
             do_free(ptrs[op->id]);
             ptrs[op->id] = NULL;
             break;
@@ -149,6 +155,10 @@ double replay_utilization(const ml_trace_t *t, replay_alloc_t *a, size_t samples
             break;
         }
         case ML_OP_FREE:
+            if (op->id == ML_TRACE_NULL_ID) {
+                a->free(NULL);
+                break;
+            }
             a->free(ptrs[op->id]);
             ptrs[op->id] = NULL;
             live -= size[op->id];

@@ -115,8 +115,10 @@ static rcase_t rcase(size_t k)
 }
 
 // run_random — RANDOM_CYCLES cycles of the random workload `c` under
-// `kind`, stopping at the first cycle that goes wrong. false with a message.
-static bool run_random(const rcase_t *c, wb_kind_t kind, bool check, size_t *lost_out, char *msg, size_t len)
+// `kind`, stopping at the first cycle that goes wrong. false with a message
+// and, in *count_out, the objects lost (or with `check`, the steps that
+// broke the invariant, which are then reported first).
+static bool run_random(const rcase_t *c, wb_kind_t kind, bool check, size_t *count_out, char *msg, size_t len)
 {
     char why[600], replay[400];
     wb_workload_cfg_t wc = wb_workload_default(RANDOM_OBJECTS, c->seed);
@@ -134,14 +136,19 @@ static bool run_random(const rcase_t *c, wb_kind_t kind, bool check, size_t *los
              c->seed, RANDOM_OBJECTS, RANDOM_CYCLES, c->budget, c->named ? "--schedule " : "", c->named ? c->named : "",
              c->named ? " --p-mutator " : "--p-mutator ", c->p, kind_name(kind));
     bool ok = true;
-    *lost_out = 0;
+    *count_out = 0;
     for (int cyc = 0; cyc < RANDOM_CYCLES && ok; cyc++) {
         wb_cycle_result_t res;
         cr_assert(cyc == 0 || wb_run_between(r, &mut, PROGRAM_BETWEEN, why, sizeof why) == 0, "internal: %s", why);
         cr_assert(wb_run_cycle(r, &mut, &res, why, sizeof why) == 0, "internal: %s", why);
         char st[1400], heap[400];
-        if (res.lost) {
-            *lost_out = res.lost;
+        if (check && res.violations) {
+            *count_out = res.violations;
+            snprintf(msg, len, "random workload, seed %" PRIu64 ", cycle %d, step %" PRId64 ": %s. Replay: %s",
+                     c->seed, cyc + 1, res.violation_step, res.violation, replay);
+            ok = false;
+        } else if (res.lost) {
+            *count_out = check ? 0 : res.lost;
             story(st, sizeof st, &res, replay);
             snprintf(msg, len, "random workload, seed %" PRIu64 ", cycle %d: %zu reachable objects lost; first: %s",
                      c->seed, cyc + 1, res.lost, st);
@@ -149,10 +156,6 @@ static bool run_random(const rcase_t *c, wb_kind_t kind, bool check, size_t *los
         } else if (res.dangling) {
             snprintf(msg, len, "random workload, seed %" PRIu64 ", cycle %d: after the sweep, %s. Replay: %s",
                      c->seed, cyc + 1, res.dangling_why, replay);
-            ok = false;
-        } else if (check && res.violations) {
-            snprintf(msg, len, "random workload, seed %" PRIu64 ", cycle %d, step %" PRId64 ": %s. Replay: %s",
-                     c->seed, cyc + 1, res.violation_step, res.violation, replay);
             ok = false;
         } else if (ml_verify_heap(w->heap, heap, sizeof heap)) {
             snprintf(msg, len, "random workload, seed %" PRIu64 ", cycle %d: the heap is inconsistent after the "
@@ -186,7 +189,7 @@ static void scenarios_test(wb_kind_t kind)
              ok, n, first[0] ? ". First failure: " : "", first);
 }
 
-#define NRANDOM 24
+#define NRANDOM 96
 
 static void random_test(wb_kind_t kind)
 {
@@ -212,15 +215,16 @@ static void invariant_test(wb_kind_t kind)
     const char *which = kind == WB_DIJKSTRA ? "strong" : "weak";
     for (const char *const *s = wb_scenario_names; *s; s++) {
         wb_cycle_result_t res;
-        bool ok = run_scenario(*s, kind, true, &res, msg, sizeof msg);
-        cr_assert(ok || res.violations == 0, "barrier %s must keep the %s tri-color invariant after every "
-                  "step: %s", kind_name(kind), which, msg);
+        run_scenario(*s, kind, true, &res, msg, sizeof msg);
+        cr_assert(res.violations == 0, "barrier %s must keep the %s tri-color invariant after every step. "
+                  "Scenario %s, after step %" PRId64 ": %s. Replay: write-barrier --scenario %s --barrier %s "
+                  "--steps", kind_name(kind), which, *s, res.violation_step, res.violation, *s, kind_name(kind));
     }
-    for (size_t k = 0; k < 8; k++) {
+    for (size_t k = 0; k < 16; k++) {
         rcase_t c = rcase(k);
-        size_t lost;
-        bool ok = run_random(&c, kind, true, &lost, msg, sizeof msg);
-        cr_assert(ok || lost, "barrier %s must keep the %s tri-color invariant after every step: %s",
+        size_t violations;
+        bool ok = run_random(&c, kind, true, &violations, msg, sizeof msg);
+        cr_assert(ok || violations == 0, "barrier %s must keep the %s tri-color invariant after every step: %s",
                   kind_name(kind), which, msg);
     }
 }

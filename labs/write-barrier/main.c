@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cost.h"
 #include "pictures.h"
@@ -344,6 +345,10 @@ int main(int argc, char **argv)
     int64_t window = -1;
     uint32_t target = 0;
     int rc = 0;
+    if (o.dot && n > 1 && mkdir(o.dot, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "write-barrier: %s: %s\n", o.dot, strerror(errno));
+        return 1;
+    }
     if (o.dot) {
         window = breaking_step(&o, &target, why, sizeof why, &rc);
         if (rc) {

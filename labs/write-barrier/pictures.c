@@ -96,7 +96,7 @@ void wb_pictures_observe(wb_pictures_t *p, wb_run_t *r, const wb_step_info_t *si
     switch (si->who) {
     case 'B': {
         char pol[160];
-        snprintf(cap, sizeof cap, "step %" PRIu64 ": mark begin (%s)", si->step,
+        snprintf(cap, sizeof cap, "mark begin, the world stopped (%s)",
                  wb_policy_describe(wb_marker_policy(m), pol, sizeof pol));
         break;
     }
@@ -106,7 +106,7 @@ void wb_pictures_observe(wb_pictures_t *p, wb_run_t *r, const wb_step_info_t *si
                  si->hidden_now ? ". Now an object is hidden from the marker." : "");
         break;
     case 'C':
-        snprintf(cap, sizeof cap, "step %" PRIu64 " marking: %zu grey, %zu root jobs left", si->step,
+        snprintf(cap, sizeof cap, "step %" PRIu64 " marking: grey objects %zu, root jobs left %zu", si->step,
                  wb_marker_grey_count(m), wb_marker_roots_pending(m));
         break;
     default:

@@ -172,6 +172,8 @@ static void analyse(wb_marker_t *m, void *arg)
 {
     wb_run_t *r = arg;
     wb_cycle_result_t *res = r->res;
+    if (!res)
+        return;     // a cycle run outside wb_run_cycle (e.g. measuring store costs)
     ml_gc_heap_t *h = wb_marker_heap(m);
     ml_reach_t *reach = ml_verify_reachable(h);
     if (!reach) {

@@ -1,8 +1,9 @@
 // workload.c — seeded random worlds and a random mutator (see workload.h).
 //
 // The world: types Node {a, b, key}, Quad {a, b, c, d} and Leaf {x, y} (no
-// pointers); `objects` objects of random types; each pointer slot, global
-// and local points to a random object with probability edge_p. Part of the
+// pointers); `objects` objects of random types; each pointer slot points to
+// a random object with probability edge_p, each global and local with
+// probability root_p. Part of the
 // heap is garbage from the start, part is reachable.
 //
 // The mutator, on the current goroutine's locals (all frames of its stack):
@@ -19,6 +20,15 @@
 //        4    switch  to another goroutine
 // An operation that needs an object in a local when the goroutine holds
 // none becomes a global load instead.
+//
+// Half of the time the mutator follows up on what it just did, the way
+// programs move data around (and the way objects get hidden):
+//     after  L = L'->f    L'->f = nil      take it out (pop from a list)
+//                     or  L'' = L->g       walk on (follow a list)
+//     after  L'->f = L    L = nil          hand it off
+//     after  G = L        L = nil          publish it
+//     after  L = G        G = nil          take it from a global
+//     after  L = new T    L'->f = L        link the new object in
 #include "workload.h"
 
 #include <stdio.h>
@@ -30,14 +40,15 @@ enum { T_NODE, T_QUAD, T_LEAF };
 
 wb_workload_cfg_t wb_workload_default(size_t objects, uint64_t seed)
 {
-    size_t stacks = 3 + objects / 400;
+    size_t stacks = 6 + objects / 100;
     return (wb_workload_cfg_t){
         .objects = objects,
         .globals = 4 + objects / 200,
         .stacks = stacks > 64 ? 64 : stacks,
-        .frames = 3,
-        .locals = 4 + objects / 2000 > 16 ? 16 : 4 + objects / 2000,
-        .edge_p = 0.55,
+        .frames = 2,
+        .locals = 8 + objects / 2000 > 16 ? 16 : 8 + objects / 2000,
+        .edge_p = 0.4,
+        .root_p = 0.4,
         .ops_per_cycle = 2 * objects + 100,
         .seed = seed,
     };
@@ -82,7 +93,7 @@ wb_world_t *wb_workload_world(const wb_workload_cfg_t *cfg, char *why, size_t wh
     }
     for (size_t g = 0; g < cfg->globals; g++) {
         char name[32];
-        snprintf(name, sizeof name, "g%zu", g);
+        snprintf(name, sizeof name, "G%zu", g);
         if (ml_gc_global_add(h, name) < 0)
             goto oom;
     }
@@ -96,12 +107,12 @@ wb_world_t *wb_workload_world(const wb_workload_cfg_t *cfg, char *why, size_t wh
             if (ml_rng_double(&r) < cfg->edge_p)
                 ml_gc_write(h, objs[i], k, objs[ml_rng_below(&r, cfg->objects)]);
     for (size_t g = 0; cfg->objects && g < cfg->globals; g++)
-        if (ml_rng_double(&r) < cfg->edge_p)
+        if (ml_rng_double(&r) < cfg->root_p)
             ml_gc_write_global(h, (int)g, objs[ml_rng_below(&r, cfg->objects)]);
     for (size_t s = 0; cfg->objects && s < w->nstacks; s++)
         for (uint32_t f = 0; f < w->stacks[s].nframes; f++)
             for (size_t i = 0; i < cfg->locals; i++)
-                if (ml_rng_double(&r) < cfg->edge_p)
+                if (ml_rng_double(&r) < cfg->root_p)
                     ml_gc_frame_set(w->stacks[s].frames[f], i, objs[ml_rng_below(&r, cfg->objects)]);
     free(objs);
     return w;
@@ -122,6 +133,8 @@ struct wb_random {
     size_t ops_per_cycle, done;
     bool have;               // `next` holds a generated, unconsumed operation
     wb_op_t next;
+    wb_op_t last;            // the last operation run (for follow-ups)
+    bool have_last;
 };
 
 wb_random_t *wb_random_new(wb_world_t *w, const wb_workload_cfg_t *cfg)
@@ -166,22 +179,49 @@ static wb_loc_t random_local(wb_random_t *rm)
     return local_at(rm, ml_rng_below(&rm->rng, nlocals(rm)));
 }
 
-// random_field — a pointer slot of an object held in a local, as a place;
-// false if the goroutine holds no object with pointer slots.
-static bool random_field(wb_random_t *rm, wb_loc_t *out)
+// held_local — mostly (85 %) a local that holds an object, the way a
+// program mostly stores what it has; else any local.
+static wb_loc_t held_local(wb_random_t *rm)
 {
     size_t n = nlocals(rm), start = ml_rng_below(&rm->rng, n);
+    if (ml_rng_below(&rm->rng, 100) < 85)
+        for (size_t k = 0; k < n; k++) {
+            wb_loc_t l = local_at(rm, (start + k) % n);
+            if (local_value(rm, &l))
+                return l;
+        }
+    return local_at(rm, start);
+}
+
+// random_field — a pointer slot of an object held in a local, as a place;
+// false if the goroutine holds no object with pointer slots. With `full`,
+// mostly (85 %) a slot that is not nil (something to load or cut).
+static bool random_field(wb_random_t *rm, wb_loc_t *out, bool full)
+{
+    ml_gc_heap_t *h = rm->w->heap;
+    size_t n = nlocals(rm), start = ml_rng_below(&rm->rng, n);
+    bool prefer = full && ml_rng_below(&rm->rng, 100) < 85, have = false;
     for (size_t k = 0; k < n; k++) {
         wb_loc_t l = local_at(rm, (start + k) % n);
         void *obj = local_value(rm, &l);
-        size_t slots = obj ? ml_gc_num_slots(rm->w->heap, obj) : 0;
-        if (slots) {
-            *out = (wb_loc_t){.kind = WB_LOC_FIELD, .obj = -1, .stack = l.stack, .frame = l.frame,
-                              .base = l.index, .index = (uint32_t)ml_rng_below(&rm->rng, slots)};
-            return true;
+        size_t slots = obj ? ml_gc_num_slots(h, obj) : 0;
+        if (!slots)
+            continue;
+        wb_loc_t f = {.kind = WB_LOC_FIELD, .obj = -1, .stack = l.stack, .frame = l.frame, .base = l.index,
+                      .index = (uint32_t)ml_rng_below(&rm->rng, slots)};
+        if (!have) {
+            *out = f;                       // the first candidate, whatever it holds
+            have = true;
+            if (!prefer)
+                return true;
         }
+        for (size_t j = 0; j < slots; j++, f.index = (uint32_t)((f.index + 1) % slots))
+            if (ml_gc_slot(h, obj, f.index)) {
+                *out = f;
+                return true;
+            }
     }
-    return false;
+    return have;
 }
 
 static wb_loc_t random_global(wb_random_t *rm)
@@ -195,8 +235,56 @@ static wb_loc_t new_object(wb_random_t *rm)
     return (wb_loc_t){.kind = WB_LOC_NEW, .obj = -1, .type = (uint32_t)random_type(&rm->rng)};
 }
 
+static const wb_loc_t NIL = {.kind = WB_LOC_NIL, .obj = -1};
+
+// follow_up — the natural next step after rm->last (see the top of the
+// file), if there is one and it still makes sense. true if *op is set.
+static bool follow_up(wb_random_t *rm, wb_op_t *op)
+{
+    const wb_op_t *l = &rm->last;
+    if (!rm->have_last || l->kind != WB_OP_SET || ml_rng_below(&rm->rng, 2))
+        return false;
+    const wb_loc_t *d = &l->dst, *s = &l->src;
+    *op = (wb_op_t){.kind = WB_OP_SET};
+    if (d->kind == WB_LOC_LOCAL && s->kind == WB_LOC_FIELD && ml_rng_below(&rm->rng, 2)) {   // descend
+        void *obj = local_value(rm, d);
+        size_t slots = obj ? ml_gc_num_slots(rm->w->heap, obj) : 0;
+        if (!slots)
+            return false;
+        op->dst = *d;
+        op->src = (wb_loc_t){.kind = WB_LOC_FIELD, .obj = -1, .stack = d->stack, .frame = d->frame,
+                             .base = d->index, .index = (uint32_t)ml_rng_below(&rm->rng, slots)};
+        for (size_t j = 0; j < slots && !ml_gc_slot(rm->w->heap, obj, op->src.index); j++)
+            op->src.index = (uint32_t)((op->src.index + 1) % slots);
+        op->dst = random_local(rm);
+        return true;
+    }
+    if (d->kind == WB_LOC_LOCAL && s->kind == WB_LOC_FIELD) {          // take it out
+        wb_loc_t base = {.kind = WB_LOC_LOCAL, .obj = -1, .stack = s->stack, .frame = s->frame, .index = s->base};
+        if ((base.stack == d->stack && base.frame == d->frame && base.index == d->index) || !local_value(rm, &base))
+            return false;    // the load overwrote its own base, or the base is gone
+        op->dst = *s;
+        op->src = NIL;
+    } else if ((d->kind == WB_LOC_FIELD || d->kind == WB_LOC_GLOBAL) && s->kind == WB_LOC_LOCAL) {
+        op->dst = *s;                                                   // hand off, publish
+        op->src = NIL;
+    } else if (d->kind == WB_LOC_LOCAL && s->kind == WB_LOC_GLOBAL) {  // take from a global
+        op->dst = *s;
+        op->src = NIL;
+    } else if (d->kind == WB_LOC_LOCAL && s->kind == WB_LOC_NEW) {     // link it in
+        if (!random_field(rm, &op->dst, false))
+            return false;
+        op->src = *d;
+    } else {
+        return false;
+    }
+    return true;
+}
+
 static void generate(wb_random_t *rm, wb_op_t *op)
 {
+    if (follow_up(rm, op))
+        return;
     *op = (wb_op_t){.kind = WB_OP_SET};
     bool globals = ml_gc_num_globals(rm->w->heap) > 0;
     uint64_t x = ml_rng_below(&rm->rng, 100);
@@ -208,14 +296,14 @@ static void generate(wb_random_t *rm, wb_op_t *op)
     }
     wb_loc_t field;
     bool need_field = (x >= 4 && x < 56) || (x >= 76 && x < 80);
-    if (need_field && !random_field(rm, &field))
+    if (need_field && !random_field(rm, &field, x < 26 || (x >= 48 && x < 56)))
         x = globals ? 60 : 70;             // hold nothing: fetch a root or allocate
     if (x < 26) {                          // load
         op->dst = random_local(rm);
         op->src = field;
     } else if (x < 48) {                   // store
         op->dst = field;
-        op->src = random_local(rm);
+        op->src = held_local(rm);
     } else if (x < 56) {                   // cut
         op->dst = field;
         op->src = (wb_loc_t){.kind = WB_LOC_NIL, .obj = -1};
@@ -224,7 +312,7 @@ static void generate(wb_random_t *rm, wb_op_t *op)
         op->src = random_global(rm);
     } else if (x < 68 && globals) {        // global store
         op->dst = random_global(rm);
-        op->src = random_local(rm);
+        op->src = held_local(rm);
     } else if (x < 76) {                   // allocate
         op->dst = random_local(rm);
         op->src = new_object(rm);
@@ -236,7 +324,7 @@ static void generate(wb_random_t *rm, wb_op_t *op)
         op->src = (wb_loc_t){.kind = WB_LOC_NIL, .obj = -1};
     } else {                               // copy
         op->dst = random_local(rm);
-        op->src = random_local(rm);
+        op->src = held_local(rm);
     }
 }
 
@@ -256,6 +344,8 @@ static bool random_peek(void *self, wb_op_t *op)
 static void random_consume(void *self)
 {
     wb_random_t *rm = self;
+    rm->last = rm->next;
+    rm->have_last = rm->have;
     rm->have = false;
     rm->done++;
 }

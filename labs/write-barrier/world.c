@@ -68,16 +68,7 @@ void wb_world_free(wb_world_t *w)
 {
     if (!w)
         return;
-    ml_gc_destroy(w->heap);
-    for (size_t i = 0; i < w->ntypes; i++) {
-        free((char *)w->types[i]->name);
-        free(w->types[i]);
-    }
-    free(w->types);
-    for (size_t i = 0; i < w->nnamed; i++)
-        free(w->named[i].name);
-    free(w->named);
-    for (size_t s = 0; s < w->nstacks; s++) {
+    for (size_t s = 0; s < w->nstacks; s++) {      // before the heap frees the frames
         wb_wstack_t *ws = &w->stacks[s];
         for (uint32_t f = 0; f < ws->nframes; f++) {
             if (ws->local_names[f])
@@ -89,6 +80,15 @@ void wb_world_free(wb_world_t *w)
         free(ws->local_names);
     }
     free(w->stacks);
+    ml_gc_destroy(w->heap);
+    for (size_t i = 0; i < w->ntypes; i++) {
+        free((char *)w->types[i]->name);
+        free(w->types[i]);
+    }
+    free(w->types);
+    for (size_t i = 0; i < w->nnamed; i++)
+        free(w->named[i].name);
+    free(w->named);
     for (size_t i = 0; i < w->nstrings; i++)
         free(w->strings[i]);
     free(w->strings);

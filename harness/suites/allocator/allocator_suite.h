@@ -1,0 +1,126 @@
+// allocator_suite.h — what the files of the allocator suite share: a fresh
+// page heap under the student's mm, synthetic traces through the checker,
+// threads, and the body of every graded test (declared with its points in
+// ../allocator.c).
+//
+// Names shared between the suite's files start with suite_ so that they never
+// clash with a non-static name in the student's code, linked into the same binary.
+#ifndef ALLOCATOR_SUITE_H
+#define ALLOCATOR_SUITE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "checker.h"
+#include "memlab/pageheap.h"
+
+#define MIB ((size_t)1 << 20)
+#define PAGE ML_PAGE_SIZE
+#define ARENA (64 * MIB)
+// Empty spans an allocator may keep per class instead of returning them
+// (the handout allows this much, plus the span an mcache holds).
+#define SPARE_ALLOWANCE (64 * 1024)
+
+// ---- a fresh allocator (fixture.c) -------------------------------------------
+
+// The page heap under the student's allocator, made by suite_fresh (NULL
+// before the first one, and after suite_syn_check).
+extern ml_pageheap_t *suite_heap;
+
+// suite_fresh — a new page heap of `arena` bytes and mm_init over it (after
+// mm_deinit and destruction of the previous one). Fails the test if the heap
+// cannot be made or mm_init returns -1.
+ml_pageheap_t *suite_fresh(size_t arena);
+// suite_inuse — the bytes suite_heap has in spans now (HeapInuse).
+size_t suite_inuse(void);
+// suite_must_alloc — mm_malloc that must succeed; fails the test with a
+// message naming the size and `why`.
+void *suite_must_alloc(size_t size, const char *why);
+// suite_usable_class — the class mm must use for a request of 16..32768
+// bytes: Go's class of the size rounded up to 16 (classes of 8 and 24 bytes
+// cannot keep 16-byte alignment).
+int suite_usable_class(size_t size);
+
+// ---- synthetic traces through the checker (fixture.c) ------------------------
+
+// A trace built by a test, operation by operation.
+typedef struct synth {
+    ml_trace_t t;
+    size_t cap;
+} synth_t;
+
+// suite_syn_init — an empty trace called `name` with ids 0..num_ids-1.
+void suite_syn_init(synth_t *s, const char *name, uint32_t num_ids);
+// suite_syn_op — appends one operation (its line is its index + 5). Fails
+// the test when out of memory.
+void suite_syn_op(synth_t *s, ml_op_kind_t kind, uint32_t id, size_t size);
+// suite_syn_check — runs the trace through the checker on a page heap of its
+// own (suite_heap is destroyed first and left NULL) and frees its
+// operations. Returns the checker's result; fails the test with the
+// checker's message (and `what` the trace is) if the trace is not valid.
+checker_result_t suite_syn_check(synth_t *s, const char *what);
+
+// ---- threads (fixture.c) -------------------------------------------------------
+
+// suite_in_thread — runs fn(arg) on a thread of its own and waits until that
+// thread has exited: whatever its mcache held has then been given back (an
+// allocator may keep freed objects in a thread's cache, as tcmalloc does).
+void suite_in_thread(void *(*fn)(void *), void *arg);
+
+// What suite_churn does, and whether some mm_malloc returned NULL.
+typedef struct churn {
+    size_t size, n;
+    uint64_t seed;
+    bool failed;
+} churn_t;
+
+// suite_churn — a thread body (arg: a churn_t): allocates n blocks of `size`
+// bytes, then frees them in random order (seeded). Sets `failed` if an
+// mm_malloc returned NULL. Returns NULL.
+void *suite_churn(void *arg);
+
+// ---- the graded tests ----------------------------------------------------------------
+// suite_<suite>_<name> is the body of the test <suite>/<name>; it runs in the
+// test's own process and fails it through cr_assert.
+
+// spans.c
+void suite_classes_size_class_of_every_request(void);
+void suite_classes_blocks_fill_spans_of_their_class(void);
+void suite_spans_every_small_size_is_usable(void);
+void suite_spans_freed_objects_are_reused(void);
+void suite_spans_partial_spans_are_filled_before_new_ones(void);
+void suite_spans_empty_spans_return_to_the_page_heap(void);
+
+// mcache.c
+void suite_mcache_each_thread_allocates_from_its_own_span(void);
+void suite_mcache_two_threads_allocate_and_free_at_once(void);
+void suite_mcache_frees_from_another_thread_are_reused(void);
+
+// tiny.c
+void suite_tiny_pieces_are_naturally_aligned(void);
+void suite_tiny_small_requests_share_a_block(void);
+void suite_tiny_block_lives_while_one_piece_does(void);
+void suite_tiny_block_is_freed_with_its_last_piece(void);
+
+// large.c
+void suite_large_objects_take_their_pages_from_the_page_heap(void);
+void suite_large_pages_go_back_when_freed(void);
+void suite_large_impossible_requests_return_null(void);
+
+// realloc.c
+void suite_realloc_null_pointer_zero_size_and_free_null(void);
+void suite_realloc_growing_keeps_the_data(void);
+void suite_realloc_shrinking_keeps_the_prefix(void);
+void suite_realloc_stays_in_place_within_its_class(void);
+void suite_realloc_calloc_zeroes_reused_memory(void);
+void suite_realloc_calloc_overflow_returns_null(void);
+
+// traces.c
+// suite_traces_check — the lab's trace file `name` (in
+// labs/allocator/data/traces) through the checker; fails the test with the
+// checker's message.
+void suite_traces_check(const char *name);
+void suite_perf_utilization_and_throughput_vs_glibc(void);
+
+#endif

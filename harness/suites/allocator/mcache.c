@@ -1,0 +1,263 @@
+// mcache.c — the allocator suite's tests of per-thread caches (Go's
+// mcache.go): a span per thread, two threads allocating and freeing at once,
+// objects freed by a thread other than the one that allocated them.
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "checker.h"
+#include "memlab/grade.h"
+#include "memlab/pageheap.h"
+#include "memlab/rng.h"
+#include "memlab/sizeclass.h"
+#include "mm.h"
+#include "allocator_suite.h"
+
+// ---- a span per thread ------------------------------------------------------
+
+// Threads A and B, meeting at two barriers: A allocates, B allocates while A
+// is alive, A allocates again.
+typedef struct pair {
+    pthread_barrier_t b1, b2;
+    void *a1, *a2, *b;
+} pair_t;
+
+// own_span_a — thread A: a 48-byte block before B's and one after (a1, a2).
+static void *own_span_a(void *arg)
+{
+    pair_t *p = arg;
+    p->a1 = mm_malloc(48);
+    pthread_barrier_wait(&p->b1);   // B allocates now, while A is alive
+    pthread_barrier_wait(&p->b2);
+    p->a2 = mm_malloc(48);
+    return NULL;
+}
+
+// own_span_b — thread B: one 48-byte block (b) while A is alive.
+static void *own_span_b(void *arg)
+{
+    pair_t *p = arg;
+    pthread_barrier_wait(&p->b1);
+    p->b = mm_malloc(48);
+    pthread_barrier_wait(&p->b2);
+    return NULL;
+}
+
+void suite_mcache_each_thread_allocates_from_its_own_span(void)
+{
+    suite_fresh(ARENA);
+    pair_t p = { 0 };
+    pthread_barrier_init(&p.b1, NULL, 2);
+    pthread_barrier_init(&p.b2, NULL, 2);
+    pthread_t ta, tb;
+    pthread_create(&ta, NULL, own_span_a, &p);
+    pthread_create(&tb, NULL, own_span_b, &p);
+    pthread_join(ta, NULL);
+    pthread_join(tb, NULL);
+    cr_assert(p.a1 && p.a2 && p.b, "mm_malloc(48) returned NULL in a thread");
+    ml_span_t *sa = ml_pageheap_span_of(suite_heap, p.a1);
+    ml_span_t *sb = ml_pageheap_span_of(suite_heap, p.b);
+    cr_assert(sa && sb, "a block is not inside a span of the page heap");
+    cr_assert(sa != sb,
+              "thread A allocated a 48-byte block at %p; then thread B, while A was alive, "
+              "got %p from the same span: each thread's mcache must hold its own span "
+              "(a cache shared by threads without a lock is a race)", p.a1, p.b);
+    cr_assert(ml_pageheap_span_of(suite_heap, p.a2) == sa,
+              "thread A's second 48-byte block (%p) is not in the span its first one came "
+              "from (%p), which still has room: the mcache should keep allocating from its "
+              "span", p.a2, p.a1);
+}
+
+// ---- two threads at once ----------------------------------------------------
+
+// Two threads allocating and freeing at once, each also freeing blocks the
+// other allocated. Every block carries a pattern (unique per block) that is
+// verified before it is freed.
+typedef struct xblock {
+    unsigned char *p;
+    size_t size;
+    uint32_t tag;
+} xblock_t;
+
+typedef struct xshared {
+    pthread_mutex_t lock;
+    pthread_barrier_t start;
+    xblock_t box[2][256];   // box[t]: blocks handed to thread t
+    size_t nbox[2];
+    char error[512];        // the first problem, under the lock
+    atomic_bool failed;
+} xshared_t;
+
+typedef struct xthread {
+    xshared_t *sh;
+    int id;
+} xthread_t;
+
+// x_verify — whether block b still holds its pattern. If not, records the
+// first problem in sh->error (under the lock), sets sh->failed and returns false.
+static bool x_verify(xshared_t *sh, int id, const xblock_t *b, const char *who)
+{
+    size_t bad = checker_verify(b->p, b->tag, 0, b->size);
+    if (bad == b->size)
+        return true;
+    pthread_mutex_lock(&sh->lock);
+    if (!sh->error[0])
+        snprintf(sh->error, sizeof sh->error,
+                 "thread %d: a %zu-byte block at %p, %s, was overwritten while allocated "
+                 "(byte %zu): another thread was given overlapping memory, so the mcache "
+                 "or mcentral is not thread-safe", id, b->size, (void *)b->p, who, bad);
+    atomic_store(&sh->failed, true);
+    pthread_mutex_unlock(&sh->lock);
+    return false;
+}
+
+// x_worker — a thread body (arg: an xthread_t): 40000 random steps of
+// allocating (1-600 bytes, now and then 33000-100000), verifying and freeing
+// its own blocks, handing blocks to the other thread and freeing those it
+// was handed; stops at the first problem (sh->failed). Returns NULL.
+static void *x_worker(void *arg)
+{
+    xthread_t *me = arg;
+    xshared_t *sh = me->sh;
+    ml_rng_t rng;
+    ml_rng_seed(&rng, 1000 + (uint64_t)me->id);
+    xblock_t *live = calloc(4096, sizeof *live);
+    size_t nlive = 0;
+    uint32_t next = (uint32_t)me->id << 28;
+    pthread_barrier_wait(&sh->start);
+    for (int step = 0; step < 40000 && !atomic_load(&sh->failed); step++) {
+        uint64_t r = ml_rng_below(&rng, 100);
+        if (nlive < 16 || (r < 50 && nlive < 4096)) {
+            size_t size = ml_rng_below(&rng, 50) == 0 ? (size_t)ml_rng_range(&rng, 33000, 100000)
+                                                      : (size_t)ml_rng_range(&rng, 1, 600);
+            xblock_t b = { mm_malloc(size), size, next++ };
+            if (!b.p) {
+                pthread_mutex_lock(&sh->lock);
+                snprintf(sh->error, sizeof sh->error, "thread %d: mm_malloc(%zu) returned NULL",
+                         me->id, size);
+                atomic_store(&sh->failed, true);
+                pthread_mutex_unlock(&sh->lock);
+                break;
+            }
+            checker_fill(b.p, b.tag, 0, size);
+            live[nlive++] = b;
+        } else if (r < 80) {
+            size_t k = ml_rng_below(&rng, nlive);
+            if (!x_verify(sh, me->id, &live[k], "its own"))
+                break;
+            mm_free(live[k].p);
+            live[k] = live[--nlive];
+        } else {            // hand a block to the other thread
+            size_t k = ml_rng_below(&rng, nlive);
+            pthread_mutex_lock(&sh->lock);
+            int other = 1 - me->id;
+            if (sh->nbox[other] < 256) {
+                sh->box[other][sh->nbox[other]++] = live[k];
+                live[k] = live[--nlive];
+            }
+            pthread_mutex_unlock(&sh->lock);
+        }
+        // Free whatever the other thread handed over.
+        xblock_t got[8];
+        size_t ngot = 0;
+        pthread_mutex_lock(&sh->lock);
+        while (sh->nbox[me->id] > 0 && ngot < 8)
+            got[ngot++] = sh->box[me->id][--sh->nbox[me->id]];
+        pthread_mutex_unlock(&sh->lock);
+        for (size_t i = 0; i < ngot; i++) {
+            if (x_verify(sh, me->id, &got[i], "allocated by the other thread"))
+                mm_free(got[i].p);
+        }
+    }
+    for (size_t i = 0; i < nlive; i++)
+        if (x_verify(sh, me->id, &live[i], "its own"))
+            mm_free(live[i].p);
+    free(live);
+    return NULL;
+}
+
+void suite_mcache_two_threads_allocate_and_free_at_once(void)
+{
+    suite_fresh(256 * MIB);
+    xshared_t *sh = calloc(1, sizeof *sh);
+    pthread_mutex_init(&sh->lock, NULL);
+    pthread_barrier_init(&sh->start, NULL, 2);
+    xthread_t w[2] = { { sh, 0 }, { sh, 1 } };
+    pthread_t t[2];
+    for (int i = 0; i < 2; i++)
+        pthread_create(&t[i], NULL, x_worker, &w[i]);
+    for (int i = 0; i < 2; i++)
+        pthread_join(t[i], NULL);
+    cr_assert(!sh->error[0], "%s", sh->error);
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < sh->nbox[k]; i++) {
+            cr_assert(x_verify(sh, k, &sh->box[k][i], "handed over"), "%s", sh->error);
+            mm_free(sh->box[k][i].p);
+        }
+    char why[256];
+    cr_assert(ml_pageheap_check(suite_heap, why, sizeof why) == 0,
+              "after two threads allocated and freed, the page heap is inconsistent: %s", why);
+}
+
+// ---- frees from another thread ----------------------------------------------
+
+// Thread A (the owner) allocates, thread B (the freer) frees A's blocks and
+// exits, A allocates as many again; the bytes in spans after each round.
+typedef struct remote {
+    pthread_barrier_t b1;
+    pthread_t freer;
+    void **blocks;
+    size_t n;
+    size_t after_first, after_second;
+    bool failed;
+} remote_t;
+
+// remote_owner — thread A: r->n blocks of 64 bytes, twice, around B's frees.
+static void *remote_owner(void *arg)
+{
+    remote_t *r = arg;
+    for (size_t i = 0; i < r->n; i++)
+        if (!(r->blocks[i] = mm_malloc(64)))
+            r->failed = true;
+    r->after_first = suite_inuse();
+    pthread_barrier_wait(&r->b1);   // the other thread frees them all
+    pthread_join(r->freer, NULL);   // and exits
+    for (size_t i = 0; i < r->n; i++)
+        if (!(r->blocks[i] = mm_malloc(64)))
+            r->failed = true;
+    r->after_second = suite_inuse();
+    return NULL;
+}
+
+// remote_freer — thread B: frees every block A allocated first, then exits.
+static void *remote_freer(void *arg)
+{
+    remote_t *r = arg;
+    pthread_barrier_wait(&r->b1);
+    for (size_t i = 0; i < r->n; i++)
+        mm_free(r->blocks[i]);
+    return NULL;
+}
+
+void suite_mcache_frees_from_another_thread_are_reused(void)
+{
+    // One span's worth: the span stays in A's mcache, so B's frees reach a
+    // span another thread is allocating from.
+    suite_fresh(ARENA);
+    remote_t r = { .n = ml_class_nobjs(suite_usable_class(64)) };
+    r.blocks = calloc(r.n, sizeof *r.blocks);
+    pthread_barrier_init(&r.b1, NULL, 2);
+    pthread_t a;
+    pthread_create(&r.freer, NULL, remote_freer, &r);
+    pthread_create(&a, NULL, remote_owner, &r);
+    pthread_join(a, NULL);
+    cr_assert(!r.failed, "mm_malloc(64) returned NULL");
+    cr_assert(r.after_second <= r.after_first,
+              "thread A allocated %zu blocks of 64 bytes (%zu bytes in spans), thread B freed "
+              "them all and exited, and A allocated as many again: the heap grew to %zu bytes, "
+              "so the frees made by B never became free objects A could reuse", r.n, r.after_first,
+              r.after_second);
+}

@@ -1,0 +1,111 @@
+// realloc.c — the allocator suite's tests of the rest of the malloc family:
+// mm_realloc (NULL and 0, growing and shrinking keep the data, in place within
+// a class) and mm_calloc (zeroed memory, overflow refused).
+#include <stdint.h>
+#include <string.h>
+
+#include "checker.h"
+#include "memlab/grade.h"
+#include "memlab/sizeclass.h"
+#include "mm.h"
+#include "allocator_suite.h"
+
+void suite_realloc_null_pointer_zero_size_and_free_null(void)
+{
+    suite_fresh(ARENA);
+    cr_assert(mm_malloc(0) == NULL, "mm_malloc(0) should return NULL");
+    mm_free(NULL);
+    unsigned char *p = mm_realloc(NULL, 40);
+    cr_assert(p, "mm_realloc(NULL, 40) should work like mm_malloc(40)");
+    checker_fill(p, 1, 0, 40);
+    cr_assert(mm_realloc(p, 0) == NULL, "mm_realloc(p, 0) should free p and return NULL");
+    size_t base = suite_inuse();
+    void *big = suite_must_alloc(100000, "for a large object");
+    cr_assert(mm_realloc(big, 0) == NULL, "mm_realloc(p, 0) should free p and return NULL");
+    cr_assert(suite_inuse() == base, "mm_realloc(p, 0) of a large object did not free its pages");
+}
+
+// resize_trace — a trace of eight blocks, each allocated at sizes[0] and
+// reallocated through sizes[1..n) (plus its id), then freed; through the
+// checker, which verifies every payload byte kept by each realloc.
+static void resize_trace(const char *name, const size_t *sizes, size_t n, const char *what)
+{
+    synth_t s;
+    suite_syn_init(&s, name, 8);
+    for (uint32_t id = 0; id < 8; id++) {
+        suite_syn_op(&s, ML_OP_ALLOC, id, sizes[0]);
+        for (size_t k = 1; k < n; k++)
+            suite_syn_op(&s, ML_OP_REALLOC, id, sizes[k] + id);
+    }
+    for (uint32_t id = 0; id < 8; id++)
+        suite_syn_op(&s, ML_OP_FREE, id, 0);
+    suite_syn_check(&s, what);
+}
+
+void suite_realloc_growing_keeps_the_data(void)
+{
+    static const size_t sizes[] = { 3, 7, 12, 20, 40, 100, 1000, 5000, 30000, 40000,
+                                    200000, 1 << 20 };
+    resize_trace("realloc-grow", sizes, 12, "eight blocks grown from 3 bytes to 1 MiB");
+}
+
+void suite_realloc_shrinking_keeps_the_prefix(void)
+{
+    static const size_t sizes[] = { 1 << 20, 200000, 40000, 30000, 5000, 1000, 100, 40, 20,
+                                    12, 7, 3 };
+    resize_trace("realloc-shrink", sizes, 12, "eight blocks shrunk from 1 MiB to 3 bytes");
+}
+
+void suite_realloc_stays_in_place_within_its_class(void)
+{
+    suite_fresh(ARENA);
+    struct { size_t from, to; } cases[] = {
+        { 20, 32 }, { 32, 17 }, { 900, 1024 }, { 1024, 897 }, { 3000, 3072 },
+        { 40000, 40960 }, { 40960, 32769 },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        void *p = suite_must_alloc(cases[k].from, "from a fresh heap");
+        void *q = mm_realloc(p, cases[k].to);
+        cr_assert(q == p,
+                  "mm_realloc of a %zu-byte block to %zu bytes moved it from %p to %p, but "
+                  "%zu bytes still fit its %s", cases[k].from, cases[k].to, p, q, cases[k].to,
+                  cases[k].from > ML_MAX_SMALL_SIZE ? "pages" : "size class");
+    }
+}
+
+void suite_realloc_calloc_zeroes_reused_memory(void)
+{
+    static const size_t sizes[] = { 24, 100, 1000, 5000, 40000, 300000 };
+    suite_fresh(ARENA);
+    for (size_t k = 0; k < 6; k++) {
+        size_t size = sizes[k], n = size > 10000 ? 8 : 200;
+        void *b[200];
+        for (size_t i = 0; i < n; i++) {
+            b[i] = suite_must_alloc(size, "while the heap has room");
+            memset(b[i], 0xab, size);
+        }
+        for (size_t i = 0; i < n; i++)
+            mm_free(b[i]);
+        for (size_t i = 0; i < n; i++) {
+            unsigned char *p = mm_calloc(size / 4, 4);
+            cr_assert(p, "mm_calloc(%zu, 4) returned NULL", size / 4);
+            for (size_t j = 0; j < size / 4 * 4; j++)
+                cr_assert(p[j] == 0,
+                          "mm_calloc(%zu, 4) returned memory whose byte %zu is 0x%02x, not 0 "
+                          "(memory freed earlier must be zeroed again)", size / 4, j, p[j]);
+        }
+    }
+}
+
+void suite_realloc_calloc_overflow_returns_null(void)
+{
+    suite_fresh(ARENA);
+    cr_assert(mm_calloc(SIZE_MAX / 2 + 1, 2) == NULL, "mm_calloc(SIZE_MAX/2+1, 2) overflows "
+              "size_t and must return NULL");
+    cr_assert(mm_calloc((size_t)1 << 33, (size_t)1 << 33) == NULL,
+              "mm_calloc(2^33, 2^33) overflows size_t and must return NULL");
+    unsigned char *p = mm_calloc(3, 5);
+    cr_assert(p, "mm_calloc(3, 5) returned NULL");
+    for (int i = 0; i < 15; i++)
+        cr_assert(p[i] == 0, "mm_calloc(3, 5) byte %d is not 0", i);
+}

@@ -1,0 +1,168 @@
+// spans.c — the allocator suite's tests of size classes and spans: requests
+// rounded to Go's classes (sizeclasses.go), objects of a class filling their
+// spans, freed objects reused, partial spans filled first, empty spans given back.
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "memlab/grade.h"
+#include "memlab/rng.h"
+#include "memlab/sizeclass.h"
+#include "mm.h"
+#include "allocator_suite.h"
+
+// ---- classes ----------------------------------------------------------------
+
+void suite_classes_size_class_of_every_request(void)
+{
+    for (size_t size = 0; size <= ML_MAX_SMALL_SIZE + 5000; size++) {
+        int want = size < ML_TINY_SIZE || size > ML_MAX_SMALL_SIZE ? 0 : suite_usable_class(size);
+        int got = mm_size_class(size);
+        cr_assert(got == want,
+                  "mm_size_class(%zu) is %d (%zu-byte objects), expected %d (%zu-byte objects)%s",
+                  size, got, ml_class_size(got), want, ml_class_size(want),
+                  size >= 17 && size <= 24 ? ": a 24-byte object can't stay 16-byte aligned "
+                  "in a span, so 17-24 byte requests use the 32-byte class"
+                  : size < 16 ? ": requests under 16 bytes go to the tiny allocator (class 0)"
+                  : size > ML_MAX_SMALL_SIZE ? ": requests over 32 KiB are large objects (0)" : "");
+    }
+}
+
+void suite_classes_blocks_fill_spans_of_their_class(void)
+{
+    for (int c = 1; c < ML_NUM_SIZE_CLASSES; c++) {
+        size_t csize = ml_class_size(c);
+        if (csize % 16)
+            continue;
+        size_t lo = 16;
+        for (int p = c - 1; p >= 1; p--)
+            if (ml_class_size(p) % 16 == 0) {
+                lo = ml_class_size(p) + 1;
+                break;
+            }
+        size_t sizes[2] = { lo, csize };
+        for (int k = 0; k < 2; k++) {
+            size_t size = sizes[k], n = ml_class_nobjs(c), np = ml_class_npages(c);
+            cr_assert(suite_usable_class(size) == c, "internal: class of %zu", size);
+            suite_fresh(ARENA);
+            size_t base = suite_inuse();
+            for (size_t i = 0; i < n; i++)
+                suite_must_alloc(size, "from a fresh heap");
+            size_t got = (suite_inuse() - base) / PAGE;
+            cr_assert(got == np,
+                      "size class %d holds %zu-byte objects, %zu to a %zu-page span; %zu "
+                      "blocks of mm_malloc(%zu) should fill exactly one span, but %zu pages "
+                      "are in use (rounded to another class? sizes 17-24 use the 32-byte "
+                      "class, see the handout)", c, csize, n, np, n, size, got);
+            suite_must_alloc(size, "from a fresh heap");
+            got = (suite_inuse() - base) / PAGE;
+            cr_assert(got == 2 * np,
+                      "%zu blocks of mm_malloc(%zu) (class %d, %zu per span) should take two "
+                      "%zu-page spans, but %zu pages are in use", n + 1, size, c, n, np, got);
+        }
+    }
+}
+
+void suite_spans_every_small_size_is_usable(void)
+{
+    synth_t s;
+    suite_syn_init(&s, "every-size", 4096);
+    ml_rng_t rng;
+    ml_rng_seed(&rng, 7);
+    uint32_t id = 0, live[4096];
+    size_t nlive = 0;
+    for (size_t size = 16; size <= ML_MAX_SMALL_SIZE; size += 8) {
+        suite_syn_op(&s, ML_OP_ALLOC, id, size);
+        live[nlive++] = id++;
+        if (ml_rng_below(&rng, 3) == 0) {   // free a random live block
+            size_t k = ml_rng_below(&rng, nlive);
+            suite_syn_op(&s, ML_OP_FREE, live[k], 0);
+            live[k] = live[--nlive];
+        }
+    }
+    suite_syn_check(&s, "every size from 16 to 32768 in steps of 8");
+}
+
+// ---- spans and mcentral -----------------------------------------------------
+
+// fill_class — n blocks of `size` bytes into out[].
+static void fill_class(void **out, size_t n, size_t size)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = suite_must_alloc(size, "while the heap has room");
+}
+
+void suite_spans_freed_objects_are_reused(void)
+{
+    enum { SIZE = 48 };
+    size_t per = ml_class_nobjs(suite_usable_class(SIZE)), n = 4 * per;
+    void **b = calloc(n, sizeof *b);
+    suite_fresh(ARENA);
+    fill_class(b, n, SIZE);
+    size_t high = suite_inuse();
+    for (int round = 0; round < 3; round++) {
+        for (size_t i = 0; i < n; i++)
+            mm_free(b[i]);
+        fill_class(b, n, SIZE);
+        cr_assert(suite_inuse() <= high,
+                  "after freeing %zu blocks of %d bytes and allocating as many again, the "
+                  "heap grew from %zu to %zu bytes in spans: freed objects are not reused",
+                  n, SIZE, high, suite_inuse());
+    }
+    free(b);
+}
+
+void suite_spans_partial_spans_are_filled_before_new_ones(void)
+{
+    enum { SIZE = 96 };
+    size_t per = ml_class_nobjs(suite_usable_class(SIZE)), n = 8 * per;
+    void **b = calloc(n, sizeof *b);
+    ml_rng_t rng;
+    ml_rng_seed(&rng, 11);
+    suite_fresh(ARENA);
+    fill_class(b, n, SIZE);
+    size_t high = suite_inuse();
+    // Free a random half: every span keeps some live objects.
+    size_t freed = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ml_rng_below(&rng, 2) == 0) {
+            mm_free(b[i]);
+            b[i] = NULL;
+            freed++;
+        }
+    for (size_t i = 0; i < n; i++)
+        if (!b[i])
+            b[i] = suite_must_alloc(SIZE, "while half the objects are free");
+    cr_assert(suite_inuse() <= high,
+              "%zu of %zu objects (%d bytes) were freed at random and as many allocated: "
+              "they fit in the holes, but the heap grew from %zu to %zu bytes in spans "
+              "(the mcentral should hand out partial spans before asking for new ones)",
+              freed, n, SIZE, high, suite_inuse());
+    free(b);
+}
+
+void suite_spans_empty_spans_return_to_the_page_heap(void)
+{
+    static const size_t sizes[] = { 64, 1024, 8192, 3 };
+    for (size_t k = 0; k < 4; k++) {
+        size_t size = sizes[k];
+        int c = suite_usable_class(size < 16 ? 16 : size);
+        size_t span = ml_class_npages(c) * PAGE;
+        churn_t ch = { .size = size, .n = 64 * ml_class_nobjs(c) * (size < 16 ? 4 : 1),
+                       .seed = 3 + k };
+        suite_fresh(ARENA);
+        size_t base = suite_inuse();
+        suite_in_thread(suite_churn, &ch);
+        cr_assert(!ch.failed, "mm_malloc(%zu) returned NULL", size);
+        size_t left = suite_inuse() - base;
+        // Allowed: a span the thread's mcache kept, spares, and for tiny
+        // blocks the span of the thread's last tiny block.
+        cr_assert(left <= (size < 16 ? 2 : 1) * span + SPARE_ALLOWANCE,
+                  "a thread filled 64 spans with %zu-byte %s, freed every one and exited, "
+                  "but %zu bytes stay in spans (allowed: %s%d KiB of spare spans): %s",
+                  size, size < 16 ? "tiny pieces" : "objects", left,
+                  size < 16 ? "two spans plus " : "one span plus ", SPARE_ALLOWANCE / 1024,
+                  size < 16 ? "a tiny block must be freed with its last piece and its span "
+                              "given back when empty"
+                            : "empty spans must go back to the page heap");
+    }
+}

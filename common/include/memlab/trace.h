@@ -68,9 +68,10 @@ typedef struct ml_trace {
 ml_trace_t *ml_trace_read(const char *path, char *err, size_t errlen);
 // ml_trace_parse — the same from a stream; `name` is used in messages.
 ml_trace_t *ml_trace_parse(FILE *f, const char *name, char *err, size_t errlen);
-// ml_trace_write — write a trace in the .rep format. Writes to a temporary
+// ml_trace_write — write a trace in the .rep format (free(NULL) as `f -1`),
+// so that ml_trace_read gives the same trace back. Writes to a temporary
 // file renamed into place, so a failure never leaves a partial file.
-// Returns 0, or -1 with errno set.
+// Returns 0, or -1 with errno set (EINVAL: a trace the reader would reject).
 int ml_trace_write(const ml_trace_t *t, const char *path);
 void ml_trace_free(ml_trace_t *t);
 

@@ -23,6 +23,42 @@ __attribute__((noinline)) static void loop_raw(void ***slots, void **vals, size_
     }
 }
 
+__attribute__((noinline)) static void seq_raw(void ***slots, void **vals, size_t mask, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        *slots[i & mask] = vals[(i * 5) & mask];
+}
+
+__attribute__((noinline)) static void seq_barrier(ml_gc_heap_t *h, void ***slots, void **vals, size_t mask, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        ml_gc_write_ptr(h, slots[i & mask], vals[(i * 5) & mask]);
+}
+
+// The core's fast path without its store counter: the flag test alone.
+static inline void write_check_only(ml_gc_heap_t *h, void **slot, void *val)
+{
+    ml_gc_core_t *c = (ml_gc_core_t *)(void *)h;
+    if (__builtin_expect(c->wb_enabled, 0))
+        ml_gc_write_barrier_slow_(h, slot, val);
+    *slot = val;
+}
+
+__attribute__((noinline)) static void loop_check(ml_gc_heap_t *h, void ***slots, void **vals, size_t mask, size_t n)
+{
+    uint32_t x = 12345;
+    for (size_t i = 0; i < n; i++) {
+        x = LCG(x);
+        write_check_only(h, slots[x & mask], vals[(x >> 12) & mask]);
+    }
+}
+
+__attribute__((noinline)) static void seq_check(ml_gc_heap_t *h, void ***slots, void **vals, size_t mask, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        write_check_only(h, slots[i & mask], vals[(i * 5) & mask]);
+}
+
 __attribute__((noinline)) static void loop_barrier(ml_gc_heap_t *h, void ***slots, void **vals, size_t mask,
                                                    size_t n)
 {
@@ -33,8 +69,14 @@ __attribute__((noinline)) static void loop_barrier(ml_gc_heap_t *h, void ***slot
     }
 }
 
-int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, size_t objects, size_t stores, int reps, wb_cost_t *out)
+int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, wb_cost_pattern_t pattern, size_t objects, size_t stores,
+                    int reps, wb_cost_t *out)
 {
+    void (*raw_fn)(void ***, void **, size_t, size_t) = pattern == WB_COST_RANDOM ? loop_raw : seq_raw;
+    void (*wb_fn)(ml_gc_heap_t *, void ***, void **, size_t, size_t) =
+        pattern == WB_COST_RANDOM ? loop_barrier : seq_barrier;
+    void (*check_fn)(ml_gc_heap_t *, void ***, void **, size_t, size_t) =
+        pattern == WB_COST_RANDOM ? loop_check : seq_check;
     (void)m;    // the heap's collector; named to make the contract visible
     if (objects == 0 || (objects & (objects - 1)) || reps < 1 || reps > 64)
         return -1;
@@ -62,25 +104,36 @@ int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, size_t objects, size_t stor
         vals[2 * i] = node;
         vals[2 * i + 1] = NULL;         // some stores delete
     }
-    double raw[64], off[64], on[64];
+    // The three GC-off loops run in a rotating order, each after one
+    // untimed warm-up pass, so none always pays for cold caches.
+    double raw[64], off[64], on[64], chk[64];
+    double *const dst[3] = {raw, off, chk};
     for (int r = 0; r < reps; r++) {
-        uint64_t t0 = ml_now_ns();
-        loop_raw(slots, vals, nslots - 1, stores);
-        uint64_t t1 = ml_now_ns();
-        loop_barrier(h, slots, vals, nslots - 1, stores);
-        uint64_t t2 = ml_now_ns();
+        for (int j = 0; j < 3; j++) {
+            int which = (r + j) % 3;
+            for (int pass = 0; pass < 2; pass++) {
+                uint64_t t0 = ml_now_ns();
+                if (which == 0)
+                    raw_fn(slots, vals, nslots - 1, stores);
+                else if (which == 1)
+                    wb_fn(h, slots, vals, nslots - 1, stores);
+                else
+                    check_fn(h, slots, vals, nslots - 1, stores);
+                dst[which][r] = (double)(ml_now_ns() - t0) / (double)stores;
+            }
+        }
         ml_gc_cycle_begin(h);
+        wb_fn(h, slots, vals, nslots - 1, stores / 8);     // warm-up: first shades
         uint64_t t3 = ml_now_ns();
-        loop_barrier(h, slots, vals, nslots - 1, stores);
+        wb_fn(h, slots, vals, nslots - 1, stores);
         uint64_t t4 = ml_now_ns();
         ml_gc_cycle_finish(h);
-        raw[r] = (double)(t1 - t0) / (double)stores;
-        off[r] = (double)(t2 - t1) / (double)stores;
         on[r] = (double)(t4 - t3) / (double)stores;
     }
     out->raw_ns = ml_median(raw, (size_t)reps);
     out->off_ns = ml_median(off, (size_t)reps);
     out->on_ns = ml_median(on, (size_t)reps);
+    out->check_ns = ml_median(chk, (size_t)reps);
     out->stores = stores;
     free(slots);
     free(vals);

@@ -3,20 +3,32 @@
 //   raw   plain C stores `*slot = val`: no barrier compiled in;
 //   off   ml_gc_write_ptr with no cycle running: the barrier's fast path,
 //         one test of a flag (Go's `if writeBarrier.enabled`);
+//   check the flag test alone, without the core's store counter (what the
+//         fast path would cost if the counter moved to the slow path);
 //   on    ml_gc_write_ptr while marking runs: the slow path, the marker's
 //         hook and the barrier of its kind (shading, mostly of objects
 //         already marked, as in a long-running program).
 // The loop stores into the pointer slots of `objects` nodes kept alive by a
-// global (so nothing it does can lose an object), choosing slot and value
-// with a cheap LCG that is the same for all three.
+// global (so nothing it does can lose an object), in one of two patterns:
+//   random      slot and value chosen by a cheap LCG (a serial chain of
+//               multiply-adds, as in code that chases pointers: the loop is
+//               bound by latency, and independent work such as the
+//               barrier's flag test overlaps with it);
+//   sequential  slot i, value (5 i) mod n (a loop filling an array of
+//               pointers: bound by throughput, so every extra instruction
+//               of the barrier shows).
 #ifndef WB_COST_H
 #define WB_COST_H
 
 #include <stddef.h>
 #include "marker.h"
 
+typedef enum { WB_COST_RANDOM, WB_COST_SEQUENTIAL } wb_cost_pattern_t;
+
 typedef struct wb_cost {
     double raw_ns, off_ns, on_ns;   // per store
+    double check_ns;                // GC off, the flag test alone: the core's fast
+                                    // path without its `stores` counter
     size_t stores;                  // stores per timed run
 } wb_cost_t;
 
@@ -24,7 +36,7 @@ typedef struct wb_cost {
 // `m` (installed, no cycle running). `objects` must be a power of two.
 // Adds a global and objects to the heap (freed by the heap). 0, or -1 on
 // OOM. Runs `reps` (≤ 64) cycles of marking for `on`.
-int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, size_t objects, size_t stores, int reps,
-                    wb_cost_t *out);
+int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, wb_cost_pattern_t pattern, size_t objects, size_t stores,
+                    int reps, wb_cost_t *out);
 
 #endif

@@ -207,7 +207,7 @@ static int run_barrier(const options_t *o, wb_kind_t kind, wb_pictures_t *frames
     char buf[65536];
     out->replay = strdup(wb_trace_compact(r, 0, ml_sched_step(wb_run_sched(r)), buf, sizeof buf));
     if (o->cost && !out->stopped_after_loss && !out->cycles[out->ncycles - 1].lost)
-        out->have_cost = wb_cost_measure(in.world->heap, wb_run_marker(r), 1024, 200000, 5, &out->cost) == 0;
+        out->have_cost = wb_cost_measure(in.world->heap, wb_run_marker(r), WB_COST_RANDOM, 1024, 200000, 5, &out->cost) == 0;
     rc = 0;
 out:
     wb_run_free(r);

@@ -44,7 +44,7 @@ wb_workload_cfg_t wb_workload_default(size_t objects, uint64_t seed)
     return (wb_workload_cfg_t){
         .objects = objects,
         .globals = 4 + objects / 200,
-        .stacks = stacks > 64 ? 64 : stacks,
+        .stacks = stacks > 256 ? 256 : stacks,
         .frames = 2,
         .locals = 8 + objects / 2000 > 16 ? 16 : 8 + objects / 2000,
         .edge_p = 0.4,

@@ -1,0 +1,23 @@
+# write-barrier-store-cost.gp — the cost of one pointer store
+# (harness/bench/write-barrier.c → store-cost.csv), medians of repeated runs:
+# plain C stores, the core's ml_gc_write_ptr with GC off (its fast path: a
+# flag test and a store counter), the flag test alone, and ml_gc_write_ptr
+# while marking runs under each barrier. Two loops: random slots (bound by a
+# serial LCG: latency) and sequential slots (bound by throughput).
+# Columns: variant, random slots (ns), sequential slots (ns), and their
+# ratios to a plain store.
+set title "Write barriers: cost of a pointer store (target: GC off within 5 % of a plain store)"
+set key autotitle columnhead
+set xlabel "how the store is done"
+set ylabel "ns per pointer store (median)"
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.85 border -1
+set boxwidth 0.9
+set yrange [0:*]
+set offsets 0, 0, graph 0.1, 0
+set xtics noenhanced nomirror rotate by -20
+plot datafile using 2:xtic(1) lt 1 title "random slots", \
+     '' using 3 lt 2 title "sequential slots", \
+     '' using ($0-0.17):2:(sprintf("%.2fx", $4)) with labels offset 0,0.8 font "sans,9" notitle, \
+     '' using ($0+0.17):3:(sprintf("%.2fx", $5)) with labels offset 0,0.8 font "sans,9" notitle

@@ -58,7 +58,8 @@ static void usage(FILE *out)
             "  -b, --budget N        marking units per collector step (default 1)\n"
             "  -p, --p-mutator P     probability that the mutator runs a step (default 0.5)\n"
             "      --schedule S      interleave by S: letters M and C with counts, a final *\n"
-            "                        repeats it (\"C3M4C*\"), or a named schedule:",
+            "                        repeats it (\"C3M4C*\"), or a named schedule:\n"
+            "                       ",
             WB_MAX_CYCLES);
     for (const char *const *n = ml_sched_names(); *n; n++)
         fprintf(out, " %s", *n);
@@ -182,6 +183,7 @@ static int run_barrier(const options_t *o, wb_kind_t kind, wb_pictures_t *frames
     wb_run_cfg_t cfg = {
         .budget = o->budget, .schedule = o->schedule, .seed = o->seed, .p_mutator = o->p_mutator,
         .follow_waits = in.scn && !o->schedule, .check_invariant = small, .track_hidden = small,
+        .source = o->file ? o->file : o->scenario,
         .observer = frames || o->steps ? print_step : NULL, .observer_arg = frames,
     };
     wb_run_t *r = wb_run_new(in.world, kind, &cfg, why, len);

@@ -334,7 +334,11 @@ int wb_run_cycle(wb_run_t *r, wb_mutator_t *mut, wb_cycle_result_t *res, char *w
         if (c == 'M') {
             if (wb_op_exec(r->w, &op, &eff, why, whylen)) {
                 char t[160], msg[400];
-                snprintf(msg, sizeof msg, "step %" PRIu64 ": %s: %s", step, wb_op_text(r->w, &op, t, sizeof t), why);
+                if (r->cfg.source && op.line)
+                    snprintf(msg, sizeof msg, "%s:%u: step %" PRIu64 ": %s: %s", r->cfg.source, op.line, step,
+                             wb_op_text(r->w, &op, t, sizeof t), why);
+                else
+                    snprintf(msg, sizeof msg, "step %" PRIu64 ": %s: %s", step, wb_op_text(r->w, &op, t, sizeof t), why);
                 snprintf(why, whylen, "%s", msg);
                 rc = -1;
             }

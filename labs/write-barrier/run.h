@@ -58,6 +58,8 @@ typedef struct wb_run_cfg {
     bool follow_waits;        // honour scenario `wait` lines (no schedule)
     bool check_invariant;     // check the tri-color invariant after every step
     bool track_hidden;        // find when lost objects were hidden (O(heap) per M step)
+    const char *source;       // a scenario's file or name, for "source:line:" in
+                              // messages about a failing operation (may be NULL)
     wb_observer_fn observer;  // after every step (may be NULL)
     void *observer_arg;
 } wb_run_cfg_t;

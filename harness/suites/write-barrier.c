@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "barrier.h"
+#include "charts.h"
 #include "marker.h"
 #include "memlab/grade.h"
 #include "memlab/verify.h"
@@ -494,6 +495,21 @@ ML_TEST(alloc, allocated_black_for_yuasa_and_hybrid, 3, 10)
                   ml_gc_is_marked(u.h, obj) ? "grey" : "white");
         unit_close(&u);
     }
+}
+
+// ---- charts of your barriers (no points) ----------------------------------------------
+
+ML_TEST(charts, floating_garbage_and_stop_the_world_work, 0, 60)
+{
+    // The report's charts: the same data as the benchmark's, for small heaps,
+    // with your barriers and policies.
+    const char *dir = getenv("MEMLAB_DATA");
+    if (!dir || !*dir) {
+        ml_note("MEMLAB_DATA is not set: no chart data written");
+        return;
+    }
+    static const size_t sizes[] = {250, 1000, 4000};
+    cr_assert(wb_charts_workloads(dir, sizes, 3, 3, NULL) == 0, "internal: cannot write the chart data into %s", dir);
 }
 
 // ---- why barriers exist ----------------------------------------------------------------------

@@ -302,6 +302,7 @@ ml_pageheap_t *ml_pageheap_new(size_t arena_bytes)
         (all = rec_new(h)) == NULL)
         goto fail;
     pthread_mutex_init(&h->lock, NULL);
+    h->map = (ml_pagemap_t){ .lo = h->lo, .npages = npages, .entries = h->pagemap };
 
     all->span.base = h->lo;
     all->span.npages = npages;
@@ -511,11 +512,13 @@ size_t ml_pageheap_release_free(ml_pageheap_t *h)
 // another thread is allocating or freeing at the same moment is either.
 ml_span_t *ml_pageheap_span_of(ml_pageheap_t *h, const void *p)
 {
-    uintptr_t off = (uintptr_t)p - h->lo;
-    if (off >= h->npages << ML_PAGE_SHIFT)
-        return NULL;
-    uintptr_t e = pm_get(h, off >> ML_PAGE_SHIFT);
-    return is_tag(e) ? NULL : (ml_span_t *)e;
+    return ml_pagemap_span_of(&h->map, p);
+}
+
+// ml_pageheap_map — see pageheap.h: set once in ml_pageheap_new.
+const ml_pagemap_t *ml_pageheap_map(const ml_pageheap_t *h)
+{
+    return &h->map;
 }
 
 bool ml_pageheap_contains(const ml_pageheap_t *h, const void *p)

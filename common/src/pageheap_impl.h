@@ -26,6 +26,7 @@ struct ml_pageheap {
     uintptr_t lo;              // arena base
     size_t npages;             // arena length in pages
     uintptr_t *pagemap;        // see pageheap.c; written under the lock, read atomically
+    ml_pagemap_t map;          // lo, npages and pagemap again, for ml_pageheap_map
     uint64_t *committed, *dirty;
     ph_rec_t *root;            // the free tree
     ph_rec_t *dead;            // recycled records

@@ -145,6 +145,7 @@ typedef struct mcache {
 } mcache_t;
 
 static ml_pageheap_t *heap;
+static ml_pagemap_t pagemap;        // the heap's page → span map, copied once
 static size_t heap_bytes;
 static mcentral_t central[NCENTRAL];
 static _Thread_local mcache_t mcache;
@@ -210,6 +211,12 @@ static void list_remove(ml_span_t **head, ml_span_t *s)
 }
 
 static inline spanx_t *spanx(const ml_span_t *s) { return s->owner; }
+
+// span_of — the span holding p (Go's spanOf), inlined: one page map read.
+static inline ml_span_t *span_of(const void *p)
+{
+    return ml_pagemap_span_of(&pagemap, p);
+}
 
 // object_index — the index of the object at p in small span s.
 static inline uint32_t object_index(const ml_span_t *s, const void *p)
@@ -444,7 +451,7 @@ static __attribute__((noinline)) void mcache_flush_free(int ci)
     while (slot->free) {
         void *p = slot->free;
         slot->free = *(void **)p;
-        mcentral_free_locked(c, ml_pageheap_span_of(heap, p), p);
+        mcentral_free_locked(c, span_of(p), p);
     }
     slot->nfree = 0;
     spin_unlock(&c->lock);
@@ -509,7 +516,7 @@ static inline _Atomic int8_t *tiny_count(ml_span_t *s, uintptr_t p)
 // pieces; if they are all freed already, the block is freed now.
 static void tiny_release(uintptr_t block, int8_t handed)
 {
-    ml_span_t *s = ml_pageheap_span_of(heap, (void *)block);
+    ml_span_t *s = span_of((void *)block);
     if (atomic_fetch_add_explicit(tiny_count(s, block), handed, memory_order_acq_rel) == -handed)
         small_free(s, (void *)block);
 }
@@ -524,7 +531,7 @@ static __attribute__((noinline)) void *tiny_alloc_slow(size_t size)
     if (mcache.tiny && size >= mcache.tinyoffset) {
         // The old block has at least as much room left: this block holds
         // one piece and is let go at once.
-        ml_span_t *s = ml_pageheap_span_of(heap, b);
+        ml_span_t *s = span_of(b);
         atomic_store_explicit(tiny_count(s, (uintptr_t)b), 1, memory_order_release);
         return b;
     }
@@ -540,7 +547,9 @@ static __attribute__((noinline)) void *tiny_alloc_slow(size_t size)
 // the mcache's current 16-byte block when it fits.
 static inline void *tiny_alloc(size_t size)
 {
-    size_t align = mm_required_align(size);
+    // mm_required_align(size) for 1..15 is the highest power of two ≤ size
+    // (1, 2, 4 or 8): computed without branches, whose outcome is random.
+    size_t align = (size_t)1 << (63 - __builtin_clzll(size));
     size_t off = (mcache.tinyoffset + align - 1) & ~(align - 1);
     if (mcache.tiny && off + size <= ML_TINY_SIZE) {
         mcache.tinyoffset = off + size;
@@ -588,6 +597,7 @@ int mm_init(ml_pageheap_t *h)
         return -1;
     pthread_once(&once, setup_once);
     heap = h;
+    pagemap = *ml_pageheap_map(h);
     void *lo, *hi;
     ml_pageheap_bounds(h, &lo, &hi);
     heap_bytes = (size_t)((char *)hi - (char *)lo);
@@ -644,7 +654,7 @@ void mm_free(void *p)
 {
     if (!p)
         return;
-    ml_span_t *s = ml_pageheap_span_of(heap, p);
+    ml_span_t *s = span_of(p);
     if (!s)
         mm_bug("mm_free", "not a block of this heap", p);
     if (s->sizeclass == 0)
@@ -663,7 +673,7 @@ void *mm_realloc(void *p, size_t size)
         mm_free(p);
         return NULL;
     }
-    ml_span_t *s = ml_pageheap_span_of(heap, p);
+    ml_span_t *s = span_of(p);
     if (!s)
         mm_bug("mm_realloc", "not a block of this heap", p);
     size_t room;     // bytes from p to the end of its slot

@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "memlab/span.h"
 
 #define ML_PAGE_SHIFT 13
@@ -65,6 +66,29 @@ size_t ml_pageheap_release_free(ml_pageheap_t *h);
 // ml_pageheap_span_of — the in-use span containing `p`, or NULL if `p` is
 // not inside the arena or lies in a free run. O(1).
 ml_span_t *ml_pageheap_span_of(ml_pageheap_t *h, const void *p);
+// The page map, for a lookup inlined into an allocator's free path (Go
+// inlines spanOf the same way). ml_pageheap_map gives a read-only view of
+// the map that stays valid, unchanged, for the heap's whole life; a caller
+// may copy it. ml_pagemap_span_of(m, p) answers exactly what
+// ml_pageheap_span_of(h, p) answers, without the call.
+typedef struct ml_pagemap {
+    uintptr_t lo;               // arena base
+    size_t npages;              // arena length in pages
+    const uintptr_t *entries;   // per page: an in-use span's record, or a free
+                                // run's record tagged with 1, or 0 (inside a run)
+} ml_pagemap_t;
+
+const ml_pagemap_t *ml_pageheap_map(const ml_pageheap_t *h);
+
+static inline ml_span_t *ml_pagemap_span_of(const ml_pagemap_t *m, const void *p)
+{
+    uintptr_t off = (uintptr_t)p - m->lo;
+    if (off >= m->npages << ML_PAGE_SHIFT)
+        return NULL;
+    uintptr_t e = __atomic_load_n(&m->entries[off >> ML_PAGE_SHIFT], __ATOMIC_ACQUIRE);
+    return (e & 1) ? NULL : (ml_span_t *)e;
+}
+
 // ml_pageheap_contains — whether `p` lies in this heap's arena.
 bool ml_pageheap_contains(const ml_pageheap_t *h, const void *p);
 // The arena's bounds [*lo, *hi).

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "grader.h"
@@ -148,6 +149,12 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
     }
     if (opt->build == NULL) {
         fputs("grader: --build DIR is required (see grader --help)\n", stderr);
+        return 2;
+    }
+    struct stat st;
+    if (stat(opt->build, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "grader: --build %s: no such build directory (build the labs first, "
+                "e.g. make grade)\n", opt->build);
         return 2;
     }
     if (opt->impl == NULL) {

@@ -30,6 +30,7 @@
 #include <limits.h>
 #include <malloc.h>
 #include <stdbool.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,8 +184,11 @@ static void waste_probe(void *ctx, size_t opno, const ml_trace_op_t *op, void *b
     w->held[c] += (double)ml_class_size(c);
 }
 
+// One trace sampled every `every` operations. The operation numbers, live
+// payload and glibc's footprint come from the trace alone (n samples); mm's
+// HeapInuse from the checker's probe (nmm samples, fewer when mm fails).
 typedef struct series {
-    size_t every, n;
+    size_t every, n, nmm;
     size_t *op, *live, *mm, *glibc;
 } series_t;
 
@@ -192,13 +196,11 @@ static void footprint_probe(void *ctx, size_t opno, const ml_trace_op_t *op, voi
                             size_t live, ml_pageheap_t *h)
 {
     (void)op, (void)block;
+    (void)live;
     series_t *s = ctx;
-    if (opno % s->every != 0 || s->n >= FOOTPRINT_POINTS + 1)
+    if (opno % s->every != 0 || s->nmm >= FOOTPRINT_POINTS + 1)
         return;
-    s->op[s->n] = opno;
-    s->live[s->n] = live;
-    s->mm[s->n] = ml_pageheap_stats(h).inuse;
-    s->n++;
+    s->mm[s->nmm++] = ml_pageheap_stats(h).inuse;
 }
 
 // glibc_series — glibc's footprint (arena + mmapped - trimmable top, over
@@ -207,29 +209,41 @@ static void footprint_probe(void *ctx, size_t opno, const ml_trace_op_t *op, voi
 static void glibc_series(const ml_trace_t *t, series_t *s)
 {
     void **ptrs = calloc(t->num_ids ? t->num_ids : 1, sizeof *ptrs);
-    if (!ptrs)
+    size_t *sizes = calloc(t->num_ids ? t->num_ids : 1, sizeof *sizes);
+    if (!ptrs || !sizes) {
+        free(ptrs);
+        free(sizes);
         return;
+    }
     struct mallinfo2 mi = mallinfo2();
-    size_t base = mi.arena + mi.hblkhd - mi.keepcost, k = 0;
+    size_t base = mi.arena + mi.hblkhd - mi.keepcost, k = 0, live = 0;
     for (size_t i = 0; i < t->num_ops && k <= FOOTPRINT_POINTS; i++) {
         const ml_trace_op_t *op = &t->ops[i];
-        if (op->kind == ML_OP_ALLOC)
-            ptrs[op->id] = malloc(op->size);
-        else if (op->kind == ML_OP_REALLOC)         // of NULL when the block is not live
-            ptrs[op->id] = realloc(ptrs[op->id], op->size);
-        else if (op->id != ML_TRACE_NULL_ID) {      // `f -1`, free(NULL), does nothing
+        if (op->kind == ML_OP_ALLOC || op->kind == ML_OP_REALLOC) {
+            // realloc is of NULL when the block is not live
+            ptrs[op->id] = op->kind == ML_OP_ALLOC ? malloc(op->size)
+                                                   : realloc(ptrs[op->id], op->size);
+            live = live - sizes[op->id] + op->size;
+            sizes[op->id] = op->size;
+        } else if (op->id != ML_TRACE_NULL_ID) {    // `f -1`, free(NULL), does nothing
             free(ptrs[op->id]);
             ptrs[op->id] = NULL;
+            live -= sizes[op->id];
+            sizes[op->id] = 0;
         }
         if (i % s->every == 0) {
             mi = mallinfo2();
             size_t fp = mi.arena + mi.hblkhd - mi.keepcost;
+            s->op[k] = i;
+            s->live[k] = live;
             s->glibc[k++] = fp > base ? fp - base : 0;
         }
     }
+    s->n = k;
     for (uint32_t id = 0; id < t->num_ids; id++)
         free(ptrs[id]);
     free(ptrs);
+    free(sizes);
 }
 
 // ---- the benchmarks -----------------------------------------------------------
@@ -308,9 +322,10 @@ int main(int argc, char **argv)
         if (f) {
             fprintf(f, "operation,live payload (KiB),this build: HeapInuse (KiB),"
                        "glibc: arena + mmapped (KiB)\n");
+            // mm's column is NaN (a gap in the chart) after it failed the trace.
             for (size_t k = 0; k < s.n; k++)
                 fprintf(f, "%zu,%.1f,%.1f,%.1f\n", s.op[k], s.live[k] / 1024.0,
-                        s.mm[k] / 1024.0, s.glibc[k] / 1024.0);
+                        k < s.nmm ? s.mm[k] / 1024.0 : NAN, s.glibc[k] / 1024.0);
             status |= finish_csv(f, tmp) != 0;
         } else {
             status = 1;

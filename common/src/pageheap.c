@@ -35,6 +35,8 @@
 //      starting just after it (tagged pagemap[last+1]) are taken out of the
 //      tree and merged in; their records are recycled;
 //   3. the merged run goes back in the tree, tags on its first/last page.
+// Growing a span in place (grow_span, for realloc): the free run that
+// starts right after the span gives up its first pages, as in step 4.
 // Invariant (checked by ml_pageheap_check, pageheap_check.c): every page is
 // in exactly one in-use span or one free run; no two free runs touch; the
 // tree holds exactly the free runs; counters (in pages) satisfy
@@ -409,12 +411,11 @@ ml_span_t *ml_pageheap_alloc_span_nozero(ml_pageheap_t *h, size_t npages)
     return alloc_span(h, npages, false);
 }
 
-// span_record — the record of in-use span `s` of heap `h`, or abort: a span
-// freed twice, outside the arena, or whose pages the pagemap does not give
-// to it.
-static ph_rec_t *span_record(ml_pageheap_t *h, ml_span_t *s)
+// span_record — the record of in-use span `s` of heap `h`, or abort with a
+// message naming `fn`: a span freed twice, outside the arena, or whose pages
+// the pagemap does not give to it.
+static ph_rec_t *span_record(ml_pageheap_t *h, ml_span_t *s, const char *fn)
 {
-    static const char fn[] = "ml_pageheap_free_span";
     if (s == NULL)
         ph_bug(fn, "NULL span");
     if (s->state == ML_SPAN_FREE)
@@ -436,7 +437,7 @@ static ph_rec_t *span_record(ml_pageheap_t *h, ml_span_t *s)
 void ml_pageheap_free_span(ml_pageheap_t *h, ml_span_t *s)
 {
     pthread_mutex_lock(&h->lock);
-    ph_rec_t *rec = span_record(h, s);
+    ph_rec_t *rec = span_record(h, s, "ml_pageheap_free_span");
     size_t first = page_index(h, s->base), n = s->npages, end = first + n;
 
     bits_fill(h->dirty, first, end, true);
@@ -472,6 +473,50 @@ void ml_pageheap_free_span(ml_pageheap_t *h, ml_span_t *s)
     pm_set(h, first + n - 1, tag(rec));
     h->free_runs++;
     pthread_mutex_unlock(&h->lock);
+}
+
+// ml_pageheap_grow_span — see pageheap.h. The pages gained come from the
+// front of the free run that starts right after s: committed as in
+// alloc_span, not zeroed, the rest of the run re-keyed in the tree.
+int ml_pageheap_grow_span(ml_pageheap_t *h, ml_span_t *s, size_t npages)
+{
+    pthread_mutex_lock(&h->lock);
+    ph_rec_t *rec = span_record(h, s, "ml_pageheap_grow_span");
+    size_t first = page_index(h, s->base), end = first + s->npages;
+    if (npages <= s->npages || end >= h->npages || !is_tag(pm_get(h, end)))
+        goto fail;
+    ph_rec_t *run = untag(pm_get(h, end));
+    size_t extra = npages - s->npages, run_end = end + run->span.npages;
+    if (extra > run->span.npages)
+        goto fail;
+    size_t commit_end = (end + extra + COMMIT_CHUNK - 1) / COMMIT_CHUNK * COMMIT_CHUNK;
+    if (commit_pages(h, end, commit_end < run_end ? commit_end : run_end) != 0)
+        goto fail;
+    bits_fill(h->dirty, end, end + extra, false);   // in-use pages are never dirty
+
+    tree_remove(h, run);
+    if (extra < run->span.npages) {   // the rest of the run stays free, re-keyed
+        run->span.base += extra * ML_PAGE_SIZE;
+        run->span.npages -= extra;
+        tree_insert(h, run);
+        pm_set(h, end + extra, tag(run));
+    } else {
+        rec_recycle(h, run);
+        h->free_runs--;
+    }
+    pm_fill(h, end, end + extra, (uintptr_t)rec);
+    s->npages = npages;
+
+    h->free_pages -= extra;
+    h->inuse_pages += extra;
+    if (h->inuse_pages > h->peak_pages)
+        h->peak_pages = h->inuse_pages;
+    pthread_mutex_unlock(&h->lock);
+    return 0;
+
+fail:
+    pthread_mutex_unlock(&h->lock);
+    return -1;
 }
 
 // release_tree — decommit the committed pages of every free run in the

@@ -665,6 +665,21 @@ void mm_free(void *p)
         small_free(s, p);
 }
 
+// realloc_large — try to keep large object p (span s) where it is for
+// `size` bytes: it stays while it has the pages and wastes no more than the
+// headroom realloc gives (below), and grows into the free pages right after
+// its span when there are enough. Returns false when it has to move.
+static bool realloc_large(ml_span_t *s, size_t size)
+{
+    size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
+    if (npages <= s->npages)
+        return npages * 5 >= s->npages * 4;   // shrunk by over 1/5: move, give pages back
+    if (size > heap_bytes || ml_pageheap_grow_span(heap, s, npages) != 0)
+        return false;
+    s->elemsize = npages * ML_PAGE_SIZE;
+    return true;
+}
+
 void *mm_realloc(void *p, size_t size)
 {
     if (!p)
@@ -678,8 +693,7 @@ void *mm_realloc(void *p, size_t size)
         mm_bug("mm_realloc", "not a block of this heap", p);
     size_t room;     // bytes from p to the end of its slot
     if (s->sizeclass == 0) {
-        if (size > ML_MAX_SMALL_SIZE &&
-            (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT == s->npages)
+        if (size > ML_MAX_SMALL_SIZE && realloc_large(s, size))
             return p;
         room = s->elemsize;
     } else if (s->sizeclass == TINY_CI) {
@@ -690,7 +704,14 @@ void *mm_realloc(void *p, size_t size)
             return p;
         room = s->elemsize;
     }
-    void *q = mm_malloc(size);
+    // A large block that grows and has to move gets 1/4 more than asked,
+    // as Go's growslice grows a large slice by 1.25x: the next steps of a
+    // growing buffer then stay in place instead of copying it every page.
+    void *q = NULL;
+    if (size > ML_MAX_SMALL_SIZE && size > room && size <= heap_bytes)
+        q = mm_malloc(size + size / 4);
+    if (!q)
+        q = mm_malloc(size);
     if (!q)
         return NULL;
     // memmove: a tiny piece can move within its own 16-byte block, and

@@ -59,6 +59,15 @@ ml_span_t *ml_pageheap_alloc_span_nozero(ml_pageheap_t *h, size_t npages);
 // neighbours. Freeing a span twice or one from another heap aborts.
 // The span record must no longer be used afterwards.
 void ml_pageheap_free_span(ml_pageheap_t *h, ml_span_t *s);
+// ml_pageheap_grow_span — lengthen in-use span `s` to `npages` pages in
+// place, taking the pages that follow it from the free run that starts
+// right after it (for realloc of a large object). The pages gained keep
+// their old contents, as with ml_pageheap_alloc_span_nozero; s->npages is
+// updated, every other field is the owner's. Returns 0, or -1 (nothing
+// changed) when npages is not larger than s->npages or the pages after s
+// are not free or not enough. A span that is not in use aborts, as in
+// ml_pageheap_free_span.
+int ml_pageheap_grow_span(ml_pageheap_t *h, ml_span_t *s, size_t npages);
 // ml_pageheap_release_free — return every free run's pages to the OS
 // (Go's scavenger, done at once). Returns the bytes released.
 size_t ml_pageheap_release_free(ml_pageheap_t *h);

@@ -41,7 +41,8 @@
 //   Spans come from ml_pageheap_alloc_span_nozero: malloc promises no
 //   zeroes, and zeroing reused pages would cost more than the rest.
 // free(p):
-//   the page heap's page → span table gives p's span (Go's spanOf).
+//   the page heap's page → span table gives p's span (Go's spanOf; the
+//   lookup is inlined through ml_pageheap_map, one array read).
 //   Large: the pages go back to the page heap. Tiny: decrement the block's
 //   piece count; the block is freed when the count reaches zero. Small:
 //   if the span is in this thread's mcache, clear the bit (no lock);
@@ -51,6 +52,13 @@
 //   folds these in at its next refill); an uncached span clears the bit,
 //   moves from full to partial, and is released once it is empty.
 //   A thread's mcache is flushed when the thread exits.
+// realloc(p, n):
+//   in place when n fits p's class (small) or p's pages (large, unless it
+//   shrinks by over a fifth); a large block that grows takes the free pages
+//   right after its span if there are enough (ml_pageheap_grow_span).
+//   Otherwise the data moves; a block that grows past 32 KiB moves into
+//   1.25x the size asked (Go's growslice headroom for large slices), so a
+//   growing buffer is not copied again at every page.
 //
 // Invariants:
 //   - a span's allocbits and allocount are written only by the thread whose
@@ -457,10 +465,27 @@ static __attribute__((noinline)) void mcache_flush_free(int ci)
     spin_unlock(&c->lock);
 }
 
+// free_list_push — put p on slot ci's free list.
+static inline void free_list_push(mcache_slot_t *slot, void *p)
+{
+    *(void **)p = slot->free;
+    slot->free = p;
+    slot->nfree++;
+}
+
+// free_list_full — slot ci's free list is full (or the thread's mcache is
+// not yet flushed at exit): hand the list to the mcentral, then keep p.
+static __attribute__((noinline)) void free_list_full(int ci, void *p)
+{
+    mcache_flush_free(ci);
+    free_list_push(&mcache.alloc[ci], p);
+}
+
 // small_free — free object p of small span s: clear its bit when this
 // thread's mcache holds s; otherwise keep it on the slot's free list for
 // this thread's next allocations (no lock), handing the list to the
-// mcentral when it is full.
+// mcentral when it is full. The slow case is a call in tail position, so
+// the fast paths need no stack.
 static inline void small_free(ml_span_t *s, void *p)
 {
     int ci = s->sizeclass;
@@ -474,11 +499,11 @@ static inline void small_free(ml_span_t *s, void *p)
             slot->mirror |= bit;
         return;
     }
-    if (__builtin_expect(slot->nfree >= maxfree[ci] || !mcache.registered, 0))
-        mcache_flush_free(ci);
-    *(void **)p = slot->free;
-    slot->free = p;
-    slot->nfree++;
+    if (__builtin_expect(slot->nfree >= maxfree[ci] || !mcache.registered, 0)) {
+        free_list_full(ci, p);
+        return;
+    }
+    free_list_push(slot, p);
 }
 
 static void tiny_release(uintptr_t block, int8_t handed);

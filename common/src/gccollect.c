@@ -1,5 +1,5 @@
 // gccollect.c — the collection driver, the core's default stop-the-world
-// marker, the default sweep and the write barrier's slow path (Go's
+// marker, the default sweep and the pointer store's slow path (Go's
 // runtime/mgc.go, mgcmark.go, mgcsweep.go, mbarrier.go).
 //
 // A cycle, as Go runs it (gcStart → gcMarkDone → gcMarkTermination → sweep):
@@ -109,13 +109,27 @@ int ml_gc_set_collector(ml_gc_heap_t *h, const ml_gc_collector_t *c) {
 
 const ml_gc_collector_t *ml_gc_collector(const ml_gc_heap_t *h) { return &h->coll; }
 
-// ---- the write barrier's slow path --------------------------------------------------
+// ---- the pointer store's slow path ----------------------------------------------------
 
-void ml_gc_write_barrier_slow_(ml_gc_heap_t *h, void **slot, void *val) {
-    h->st.stores_marking++;
-    if (h->coll.write_barrier) {
-        h->st.barrier_calls++;
-        h->coll.write_barrier(h, h->coll.ctx, slot, *slot, val);
+void ml_gc_update_write_slow_(ml_gc_heap_t *h) {
+    bool barrier = h->phase == ML_GC_MARK || h->phase == ML_GC_MARK_TERMINATION;
+    h->core.write_slow = (uint8_t)((barrier ? ML_GC_WRITE_BARRIER : 0) |
+                                   (h->cfg.count_stores ? ML_GC_WRITE_COUNT : 0));
+}
+
+void ml_gc_write_slow_(ml_gc_heap_t *h, void **slot, void *val) {
+    unsigned f = h->core.write_slow;
+    if (f & ML_GC_WRITE_BARRIER) {
+        if (f & ML_GC_WRITE_COUNT) {
+            h->core.stores++;
+            h->st.stores_marking++;
+        }
+        if (h->coll.write_barrier) {
+            h->st.barrier_calls++;
+            h->coll.write_barrier(h, h->coll.ctx, slot, *slot, val);
+        }
+    } else if (f & ML_GC_WRITE_COUNT) {
+        h->core.stores++;
     }
 }
 
@@ -172,11 +186,11 @@ int ml_gc_cycle_begin(ml_gc_heap_t *h) {
     if (h->phase != ML_GC_OFF) return -1;
     uint64_t t0 = ml_now_ns();
     h->phase = ML_GC_MARK;
-    h->core.wb_enabled = true;
+    ml_gc_update_write_slow_(h);    // barrier on
     h->mark_done = false;
     h->mark_steps = 0;
     for (size_t i = 0; i < h->nstacks; i++) {
-        h->stacks[i]->scanned = false;
+        h->stacks[i]->core.scanned = false;
         for (ml_gc_frame_t *f = h->stacks[i]->top; f; f = f->caller) f->scanned = false;
     }
     ml_gc_log(h, "cycle begin", NULL);
@@ -202,8 +216,8 @@ void ml_gc_cycle_finish(ml_gc_heap_t *h) {
         h->mark_done = h->coll.mark_step(h, h->coll.ctx, SIZE_MAX);
     }
     size_t work = h->coll.mark_terminate ? h->coll.mark_terminate(h, h->coll.ctx) : 0;
-    h->core.wb_enabled = false;
     h->phase = ML_GC_SWEEP;
+    ml_gc_update_write_slow_(h);    // barrier off
     if (h->coll.sweep) h->coll.sweep(h, h->coll.ctx);
     else ml_gc_sweep_default(h);
     ml_gc_release_empty_spans(h);

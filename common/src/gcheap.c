@@ -33,6 +33,7 @@ ml_gc_config_t ml_gc_default_config(void) {
         .log = false,
         .log_file = NULL,
         .poison = true,
+        .count_stores = true,
     };
 }
 
@@ -126,7 +127,8 @@ ml_gc_heap_t *ml_gc_new(const ml_gc_config_t *cfg) {
     h->next_id = 1;
     h->coll = *ml_gc_default_collector();
     if (!ml_gc_stack_new(h, "main")) goto err;
-    h->current = h->stacks[0];
+    h->core.current = h->stacks[0];
+    ml_gc_update_write_slow_(h);
     return h;
 err:
     ml_gc_destroy(h);
@@ -172,6 +174,11 @@ void ml_gc_destroy(ml_gc_heap_t *h) {
 const ml_gc_config_t *ml_gc_config(const ml_gc_heap_t *h) { return &h->cfg; }
 ml_pageheap_t *ml_gc_pageheap(ml_gc_heap_t *h) { return h->ph; }
 void ml_gc_set_manual(ml_gc_heap_t *h, bool manual) { h->manual = manual; }
+
+void ml_gc_set_count_stores(ml_gc_heap_t *h, bool on) {
+    h->cfg.count_stores = on;
+    ml_gc_update_write_slow_(h);
+}
 
 // ---- spans --------------------------------------------------------------------
 

@@ -4,6 +4,8 @@
 #ifndef MEMLAB_GCHEAP_IMPL_H
 #define MEMLAB_GCHEAP_IMPL_H
 
+#include <stddef.h>
+
 #include "memlab/gcheap.h"
 #include "memlab/sizeclass.h"
 #include "memlab/stats.h"
@@ -18,10 +20,10 @@ struct ml_gc_frame {
 };
 
 struct ml_gc_stack {
+    ml_gc_stack_core_t core;      // first: read by ml_gc_stack_scanned (core.scanned)
     char *name;
     ml_gc_frame_t *top;
     size_t depth;
-    bool scanned;
 };
 
 typedef struct ml_gc_global {
@@ -31,7 +33,7 @@ typedef struct ml_gc_global {
 
 struct ml_gc_heap {
     ml_gc_core_t core;            // first: read by the inline fast paths
-    ml_gc_config_t cfg;
+    ml_gc_config_t cfg;           // cfg.count_stores is mirrored in core.write_slow
     bool manual;                  // automatic collection off
     ml_pageheap_t *ph;
     size_t npages;                // arena pages (entries of core.spans)
@@ -49,9 +51,8 @@ struct ml_gc_heap {
     // Roots.
     ml_gc_global_t **globals;
     size_t nglobals, capglobals;
-    ml_gc_stack_t **stacks;
+    ml_gc_stack_t **stacks;       // the current one is core.current
     size_t nstacks, capstacks;
-    ml_gc_stack_t *current;
 
     // The collector.
     ml_gc_collector_t coll;
@@ -67,10 +68,15 @@ struct ml_gc_heap {
     ml_memstats_t st;             // counters kept up to date (see stats.h)
 };
 
+_Static_assert(offsetof(struct ml_gc_heap, core) == 0, "the inline fast paths read the heap's first member");
+_Static_assert(offsetof(struct ml_gc_stack, core) == 0, "ml_gc_stack_scanned reads the stack's first member");
+
 // Cross-file internals.
 void ml_gc_release_span_(ml_gc_heap_t *h, ml_gc_span_t *s);
 void ml_gc_rebuild_partial_(ml_gc_heap_t *h);
 void ml_gc_poison_(void *p, size_t n);
 void ml_gc_default_init_(ml_gc_heap_t *h);
+// Sets core.write_slow from the phase and cfg.count_stores (its invariant).
+void ml_gc_update_write_slow_(ml_gc_heap_t *h);
 
 #endif

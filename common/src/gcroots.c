@@ -85,12 +85,10 @@ ml_gc_stack_t *ml_gc_stack_at(const ml_gc_heap_t *h, size_t i) {
     return h->stacks[i];
 }
 
-ml_gc_stack_t *ml_gc_current_stack(const ml_gc_heap_t *h) { return h->current; }
-
 void ml_gc_switch_stack(ml_gc_heap_t *h, ml_gc_stack_t *st) {
     for (size_t i = 0; i < h->nstacks; i++)
         if (h->stacks[i] == st) {
-            h->current = st;
+            h->core.current = st;
             return;
         }
     root_bug("ml_gc_switch_stack", "the stack does not belong to this heap");
@@ -100,8 +98,7 @@ const char *ml_gc_stack_name(const ml_gc_stack_t *st) { return st->name; }
 size_t ml_gc_stack_depth(const ml_gc_stack_t *st) { return st->depth; }
 ml_gc_frame_t *ml_gc_stack_top(const ml_gc_stack_t *st) { return st->top; }
 ml_gc_frame_t *ml_gc_frame_caller(const ml_gc_frame_t *f) { return f->caller; }
-bool ml_gc_stack_scanned(const ml_gc_stack_t *st) { return st->scanned; }
-void ml_gc_stack_set_scanned(ml_gc_stack_t *st, bool scanned) { st->scanned = scanned; }
+void ml_gc_stack_set_scanned(ml_gc_stack_t *st, bool scanned) { st->core.scanned = scanned; }
 bool ml_gc_frame_scanned(const ml_gc_frame_t *f) { return f->scanned; }
 void ml_gc_frame_set_scanned(ml_gc_frame_t *f, bool scanned) { f->scanned = scanned; }
 
@@ -111,7 +108,7 @@ ml_gc_frame_t *ml_gc_push_frame(ml_gc_heap_t *h, const char *name, size_t nslots
     if (nslots > (SIZE_MAX - sizeof(ml_gc_frame_t)) / sizeof(void *)) return NULL;
     ml_gc_frame_t *f = calloc(1, sizeof *f + nslots * sizeof(void *));
     if (!f) return NULL;
-    ml_gc_stack_t *st = h->current;
+    ml_gc_stack_t *st = h->core.current;
     f->name = name ? name : "?";
     f->nslots = nslots;
     f->stack = st;
@@ -122,7 +119,7 @@ ml_gc_frame_t *ml_gc_push_frame(ml_gc_heap_t *h, const char *name, size_t nslots
 }
 
 void ml_gc_pop_frame(ml_gc_heap_t *h, ml_gc_frame_t *f) {
-    ml_gc_stack_t *st = h->current;
+    ml_gc_stack_t *st = h->core.current;
     if (!f || st->top != f) root_bug("ml_gc_pop_frame", "the frame is not the top of the current stack");
     st->top = f->caller;
     st->depth--;

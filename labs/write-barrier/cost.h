@@ -1,13 +1,16 @@
-// cost.h — what a pointer store costs: the same store loop three ways, in
+// cost.h — what a pointer store costs: the same store loop four ways, in
 // nanoseconds per store (medians of repeated runs):
-//   raw   plain C stores `*slot = val`: no barrier compiled in;
-//   off   ml_gc_write_ptr with no cycle running: the barrier's fast path,
-//         one test of a flag (Go's `if writeBarrier.enabled`);
-//   check the flag test alone, without the core's store counter (what the
-//         fast path would cost if the counter moved to the slow path);
-//   on    ml_gc_write_ptr while marking runs: the slow path, the marker's
-//         hook and the barrier of its kind (shading, mostly of objects
-//         already marked, as in a long-running program).
+//   raw     plain C stores `*slot = val`: no barrier compiled in;
+//   off     ml_gc_write_ptr with no cycle running and store counting off
+//           (ml_gc_set_count_stores): the barrier's fast path alone, one
+//           test of a flag byte (Go's `if writeBarrier.enabled`);
+//   counted ml_gc_write_ptr with no cycle running and store counting on
+//           (the core's default): every store takes the out-of-line slow
+//           path to count itself — what the statistic costs;
+//   on      ml_gc_write_ptr while marking runs, store counting off: the slow
+//           path, the marker's hook and the barrier of its kind (shading,
+//           mostly of objects already marked, as in a long-running program).
+// The heap's counting setting is restored afterwards.
 // The loop stores into the pointer slots of `objects` nodes kept alive by a
 // global (so nothing it does can lose an object), in one of two patterns:
 //   random      slot and value chosen by a cheap LCG (a serial chain of
@@ -27,8 +30,7 @@ typedef enum { WB_COST_RANDOM, WB_COST_SEQUENTIAL } wb_cost_pattern_t;
 
 typedef struct wb_cost {
     double raw_ns, off_ns, on_ns;   // per store
-    double check_ns;                // GC off, the flag test alone: the core's fast
-                                    // path without its `stores` counter
+    double counted_ns;              // GC off, stores counted (the core's default)
     size_t stores;                  // stores per timed run
 } wb_cost_t;
 

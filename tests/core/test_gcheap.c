@@ -3,8 +3,9 @@
 // type bitmap (inline, extended, arrays), interior pointers, large objects,
 // roots (globals and shadow-stack frames), the default collector against the
 // reachability oracle on seeded random graphs, a million-object list, the
-// write barrier hook, objects allocated while marking, the incremental
-// driver, automatic triggering and stress mode, and a lab-style sweep.
+// write barrier hook (and store counting on or off), objects allocated
+// while marking, the incremental driver, automatic triggering and stress
+// mode, and a lab-style sweep.
 #include <criterion/criterion.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -412,6 +413,46 @@ Test(gcheap, barrier_runs_only_while_marking_and_never_for_stack_writes, .timeou
     cr_assert_eq(m.last_terminate_work, 7, "mark_terminate's work is reported");
     cr_assert_eq(spy.begin, 1);
     cr_assert_eq(spy.terminate, 1);
+    ml_gc_destroy(h);
+}
+
+Test(gcheap, store_counting_can_be_turned_off_without_losing_the_barrier, .timeout = 5) {
+    ml_gc_config_t cfg = ml_gc_default_config();
+    cr_assert(cfg.count_stores, "stores are counted by default");
+    cfg.gc_percent = -1;
+    cfg.arena_bytes = (size_t)64 << 20;
+    cfg.count_stores = false;
+    ml_gc_heap_t *h = ml_gc_new(&cfg);
+    cr_assert_not_null(h);
+    spy_t spy = {0};
+    ml_gc_collector_t c = spy_collector(&spy);
+    cr_assert_eq(ml_gc_set_collector(h, &c), 0);
+    int g = ml_gc_global_add(h, "g");
+    node_t *a = ml_gc_alloc(h, &NODE), *b = ml_gc_alloc(h, &NODE);
+    ml_gc_write_global(h, g, a);
+    ml_gc_write(h, a, 0, b);
+    cr_assert_eq(a->left, b, "the store itself must happen with counting off");
+    ml_gc_cycle_begin(h);
+    ml_gc_write(h, a, 1, a);                           // barrier, not counted
+    cr_assert_eq(spy.barrier, 1, "the barrier must run while marking even with counting off");
+    ml_gc_set_count_stores(h, true);                   // mid-cycle: counted from now on
+    cr_assert(ml_gc_config(h)->count_stores);
+    ml_gc_write(h, a, 1, NULL);
+    cr_assert_eq(spy.barrier, 2, "turning counting on must keep the barrier on");
+    cr_assert_eq(spy.last_old, a);
+    ml_gc_cycle_finish(h);
+    ml_gc_write(h, b, 0, a);                           // counted, no barrier
+    cr_assert_eq(spy.barrier, 2, "barrier ran after the cycle");
+    ml_memstats_t m;
+    ml_gc_read_memstats(h, &m);
+    cr_assert_eq(m.stores, 2, "two stores made while counting was on (got %llu)", (unsigned long long)m.stores);
+    cr_assert_eq(m.stores_marking, 1);
+    cr_assert_eq(m.barrier_calls, 2, "barrier calls are counted either way");
+    ml_gc_set_count_stores(h, false);
+    ml_gc_write(h, b, 1, b);
+    cr_assert_eq(b->right, b);
+    ml_gc_read_memstats(h, &m);
+    cr_assert_eq(m.stores, 2, "the count stays when counting goes off");
     ml_gc_destroy(h);
 }
 

@@ -28,7 +28,12 @@
 // Pointer stores. ml_gc_write (heap slots) and ml_gc_write_global (globals)
 // call the collector's write barrier while the collector is marking (Go's
 // writeBarrier.enabled: phases MARK and MARK_TERMINATION). Frame writes never
-// run a barrier, exactly like stores to a Go stack.
+// run a barrier, exactly like stores to a Go stack. They also count the
+// stores (MemStats Stores, StoresMarking) unless the config's count_stores is
+// off. Both reasons to do more than the plain store are folded into one flag
+// byte, ml_gc_core_t.write_slow, so with no cycle running and counting off a
+// store is one load and test of it and the store, like Go's
+// `if writeBarrier.enabled` (see ml_gc_write_ptr).
 //
 // Collection. A collector is a small table of functions (ml_gc_collector_t)
 // that a lab supplies; without one the core uses its own stop-the-world
@@ -107,10 +112,13 @@ typedef struct ml_gc_config {
     bool log;             // print mark / blacken / free events
     FILE *log_file;       // where the log goes; NULL = stderr
     bool poison;          // fill freed (and never used) object memory with ML_POISON_BYTE
+    bool count_stores;    // count pointer stores (MemStats Stores, StoresMarking).
+                          // Off: with no cycle running a store through
+                          // ml_gc_write_ptr is one flag test and the store
 } ml_gc_config_t;
 
 // ml_gc_default_config — arena 256 MiB, GOGC 100, min heap 4 MiB, no stress,
-// no log, poison on. Start from it and change what you need.
+// no log, poison on, stores counted. Start from it and change what you need.
 ml_gc_config_t ml_gc_default_config(void);
 
 // ml_gc_new — a heap with config `cfg` (NULL = defaults), with one shadow
@@ -124,6 +132,9 @@ const ml_gc_config_t *ml_gc_config(const ml_gc_heap_t *h);
 ml_pageheap_t *ml_gc_pageheap(ml_gc_heap_t *h);
 // ml_gc_set_manual — turn automatic collection off (true) or back on.
 void ml_gc_set_manual(ml_gc_heap_t *h, bool manual);
+// ml_gc_set_count_stores — turn store counting (config count_stores) on or
+// off from now on; the counts so far stay. Allowed at any time.
+void ml_gc_set_count_stores(ml_gc_heap_t *h, bool on);
 
 // ---- allocation -------------------------------------------------------------
 
@@ -171,14 +182,36 @@ typedef struct ml_gc_span {
     struct ml_gc_span *pnext;        // the size class's spans with room
 } ml_gc_span_t;
 
+// Bits of ml_gc_core_t.write_slow: why ml_gc_write_ptr leaves its fast path.
+#define ML_GC_WRITE_BARRIER 0x1u  // Go's writeBarrier.enabled: phase MARK or MARK_TERMINATION
+#define ML_GC_WRITE_COUNT   0x2u  // the config's count_stores
+
 // The first member of every heap: what the inline functions below read.
+// Invariant (kept by ml_gc_new, ml_gc_set_count_stores, ml_gc_cycle_begin
+// and ml_gc_cycle_finish; nothing else writes it):
+//     write_slow == (barrier on ? ML_GC_WRITE_BARRIER : 0)
+//                 | (config count_stores ? ML_GC_WRITE_COUNT : 0)
+// so write_slow == 0 exactly when a pointer store is only the store. One
+// byte, tested whole: the fast path is a single load and compare, whatever
+// the reasons for leaving it. A counter bumped on every store would cost a
+// load and a store more per store on that path (the compiler cannot keep it
+// in a register: `*slot = val` may alias it), so `stores` is bumped only
+// behind the test.
 typedef struct ml_gc_core {
     uintptr_t arena_lo;
     size_t arena_bytes;
     ml_gc_span_t **spans;    // page index → span (NULL: not an object span)
-    bool wb_enabled;         // Go's writeBarrier.enabled: phase MARK or MARK_TERMINATION
-    uint64_t stores;         // pointer stores through ml_gc_write*/ml_gc_write_global
+    ml_gc_stack_t *current;  // the current stack (ml_gc_current_stack)
+    uint8_t write_slow;      // ML_GC_WRITE_* bits; 0: stores take the fast path
+    uint64_t stores;         // MemStats.Stores (bumped only while write_slow
+                             // has ML_GC_WRITE_COUNT)
 } ml_gc_core_t;
+
+// The first member of every shadow stack: what ml_gc_stack_scanned reads
+// (a hybrid write barrier asks on every store while marking).
+typedef struct ml_gc_stack_core {
+    bool scanned;            // Go's gcscandone (see ml_gc_stack_scanned)
+} ml_gc_stack_core_t;
 
 // ml_gc_span_of_ — the object span holding `p`, or NULL. O(1).
 static inline ml_gc_span_t *ml_gc_span_of_(const ml_gc_heap_t *h, const void *p) {
@@ -328,15 +361,26 @@ static inline void **ml_gc_slots_next(ml_gc_slots_t *it) {
 
 // ---- pointer stores and the write barrier -----------------------------------
 
-void ml_gc_write_barrier_slow_(ml_gc_heap_t *h, void **slot, void *val);
+// ml_gc_write_slow_ — what a store does besides the store itself, by the
+// bits of write_slow: count it (ML_GC_WRITE_COUNT; while marking in
+// StoresMarking too), run the collector's write barrier (ML_GC_WRITE_BARRIER).
+void ml_gc_write_slow_(ml_gc_heap_t *h, void **slot, void *val);
 // ml_gc_write_ptr — store `val` into `slot`, the address of a pointer slot of
-// a heap object; runs the write barrier first while marking. Fast path: one
-// test of a flag (Go's `if writeBarrier.enabled`).
+// a heap object; runs the write barrier first while marking, and counts the
+// store if count_stores is on. Three paths, by write_slow:
+//   0                  the fast path: one test of a flag byte (Go's
+//                      `if writeBarrier.enabled`) and the store; the branch
+//                      hint favours it, as it is the case worth making fast;
+//   ML_GC_WRITE_COUNT  (no cycle, the default config) the count, inline;
+//   barrier on         the out-of-line ml_gc_write_slow_ (the barrier hook).
 static inline void ml_gc_write_ptr(ml_gc_heap_t *h, void **slot, void *val) {
     ml_gc_core_t *c = (ml_gc_core_t *)(void *)h;
-    if (__builtin_expect(c->wb_enabled, 0)) ml_gc_write_barrier_slow_(h, slot, val);
+    uint8_t f = c->write_slow;
+    if (__builtin_expect(f != 0, 0)) {
+        if (f == ML_GC_WRITE_COUNT) c->stores++;
+        else ml_gc_write_slow_(h, slot, val);
+    }
     *slot = val;
-    c->stores++;
 }
 // ml_gc_write — store `val` into pointer slot `i` of heap object `obj`.
 static inline void ml_gc_write(ml_gc_heap_t *h, void *obj, size_t i, void *val) {
@@ -362,7 +406,10 @@ void ml_gc_write_global(ml_gc_heap_t *h, int g, void *val);
 ml_gc_stack_t *ml_gc_stack_new(ml_gc_heap_t *h, const char *name);
 size_t ml_gc_num_stacks(const ml_gc_heap_t *h);
 ml_gc_stack_t *ml_gc_stack_at(const ml_gc_heap_t *h, size_t i);  // 0 = "main"
-ml_gc_stack_t *ml_gc_current_stack(const ml_gc_heap_t *h);
+// ml_gc_current_stack — the current stack (the running goroutine's). Inline.
+static inline ml_gc_stack_t *ml_gc_current_stack(const ml_gc_heap_t *h) {
+    return ((const ml_gc_core_t *)(const void *)h)->current;
+}
 // ml_gc_switch_stack — make `st` the current stack (the running goroutine).
 void ml_gc_switch_stack(ml_gc_heap_t *h, ml_gc_stack_t *st);
 const char *ml_gc_stack_name(const ml_gc_stack_t *st);
@@ -372,7 +419,10 @@ ml_gc_frame_t *ml_gc_stack_top(const ml_gc_stack_t *st);
 ml_gc_frame_t *ml_gc_frame_caller(const ml_gc_frame_t *f);
 // Scanned flags (Go's gcscandone), cleared by ml_gc_cycle_begin. The core
 // never sets them: the collector does, when it has scanned a stack / frame.
-bool ml_gc_stack_scanned(const ml_gc_stack_t *st);
+// ml_gc_stack_scanned is inline (a barrier may ask on every store).
+static inline bool ml_gc_stack_scanned(const ml_gc_stack_t *st) {
+    return ((const ml_gc_stack_core_t *)(const void *)st)->scanned;
+}
 void ml_gc_stack_set_scanned(ml_gc_stack_t *st, bool scanned);
 bool ml_gc_frame_scanned(const ml_gc_frame_t *f);
 void ml_gc_frame_set_scanned(ml_gc_frame_t *f, bool scanned);

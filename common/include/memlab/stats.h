@@ -39,6 +39,7 @@ typedef struct ml_memstats {
     uint64_t total_terminate_work;
     // Pointer stores and the write barrier (Go counts none of these).
     uint64_t stores;          // stores through ml_gc_write*/ml_gc_write_global
+                              // while the config's count_stores was on
     uint64_t stores_marking;  // of those, while the barrier was enabled
     uint64_t barrier_calls;   // calls of the collector's write_barrier hook
 } ml_memstats_t;

@@ -59,8 +59,11 @@ typedef struct wb_marker wb_marker_t;
 // bit, put it in the worklist). NULL, a pointer to no object, and grey or
 // black objects are ignored; a pointer into an object shades that object.
 void wb_shade(wb_marker_t *m, void *p);
-// wb_marker_heap — the heap the marker collects.
-ml_gc_heap_t *wb_marker_heap(const wb_marker_t *m);
+// wb_marker_heap — the heap the marker collects. (Inline, as a barrier may
+// ask on every store: the heap is the first member of the marker's struct.)
+static inline ml_gc_heap_t *wb_marker_heap(const wb_marker_t *m) {
+    return *(ml_gc_heap_t *const *)(const void *)m;
+}
 
 // ---- yours (barrier.c) -----------------------------------------------------------
 //

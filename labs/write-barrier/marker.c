@@ -29,12 +29,13 @@
 // black when P.alloc_black (and left white otherwise).
 #include "marker.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct wb_marker {
-    ml_gc_heap_t *heap;
+    ml_gc_heap_t *heap;     // first: read by wb_marker_heap (barrier.h, inline)
     wb_kind_t kind;
     wb_policy_t policy;
     void **work;            // the grey worklist
@@ -47,6 +48,8 @@ struct wb_marker {
     void (*on_sweep)(wb_marker_t *m, void *arg);
     void *on_sweep_arg;
 };
+
+_Static_assert(offsetof(struct wb_marker, heap) == 0, "wb_marker_heap reads the first member");
 
 const char *const wb_kind_names[WB_NKINDS] = {"none", "dijkstra", "yuasa", "hybrid"};
 
@@ -103,8 +106,6 @@ void wb_shade(wb_marker_t *m, void *p)
     if (m->in_barrier)
         m->st.barrier_shades++;
 }
-
-ml_gc_heap_t *wb_marker_heap(const wb_marker_t *m) { return m->heap; }
 
 // scan_object — grey → black: shade what each pointer slot points to.
 static void scan_object(wb_marker_t *m, void *obj)

@@ -1,9 +1,10 @@
 # write-barrier-store-cost.gp — the cost of one pointer store
 # (harness/bench/write-barrier.c → store-cost.csv), medians of repeated runs:
-# plain C stores, the core's ml_gc_write_ptr with GC off (its fast path: a
-# flag test and a store counter), the flag test alone, and ml_gc_write_ptr
-# while marking runs under each barrier. Two loops: random slots (bound by a
-# serial LCG: latency) and sequential slots (bound by throughput).
+# plain C stores, the core's ml_gc_write_ptr with GC off and store counting
+# off (its fast path: one flag test), the same with the core's store counting
+# on (its default), and ml_gc_write_ptr while marking runs under each
+# barrier. Two loops: random slots (bound by a serial LCG: latency) and
+# sequential slots (bound by throughput).
 # Columns: variant, random slots (ns), sequential slots (ns), and their
 # ratios to a plain store.
 set title "Write barriers: cost of a pointer store (target: GC off within 5 % of a plain store)"

@@ -119,17 +119,14 @@ void ml_gc_update_write_slow_(ml_gc_heap_t *h) {
 
 void ml_gc_write_slow_(ml_gc_heap_t *h, void **slot, void *val) {
     unsigned f = h->core.write_slow;
+    uint64_t counted = (f / ML_GC_WRITE_COUNT) & 1;   // 0 or 1, without a branch
+    h->core.stores += counted;
     if (f & ML_GC_WRITE_BARRIER) {
-        if (f & ML_GC_WRITE_COUNT) {
-            h->core.stores++;
-            h->st.stores_marking++;
-        }
+        h->st.stores_marking += counted;
         if (h->coll.write_barrier) {
             h->st.barrier_calls++;
             h->coll.write_barrier(h, h->coll.ctx, slot, *slot, val);
         }
-    } else if (f & ML_GC_WRITE_COUNT) {
-        h->core.stores++;
     }
 }
 

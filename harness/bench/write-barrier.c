@@ -17,7 +17,7 @@
 //                         path: one flag test), the same with the core's
 //                         store counting on (its default), and
 //                         ml_gc_write_ptr while marking runs under each
-//                         barrier (counting off); medians of repeated runs
+//                         barrier (counting on); medians of repeated runs
 //                         taken in turns, and ratios to the plain store.
 // Target (DESIGN.md §8): the hybrid barrier with GC off costs ≤ 5 % more
 // than a plain store.

@@ -7,9 +7,11 @@
 //   counted ml_gc_write_ptr with no cycle running and store counting on
 //           (the core's default): every store takes the out-of-line slow
 //           path to count itself — what the statistic costs;
-//   on      ml_gc_write_ptr while marking runs, store counting off: the slow
-//           path, the marker's hook and the barrier of its kind (shading,
-//           mostly of objects already marked, as in a long-running program).
+//   on      ml_gc_write_ptr while marking runs, with the heap's own counting
+//           setting (the default: on; the count is a few instructions beside
+//           a barrier call): the slow path, the marker's hook and the barrier
+//           of its kind (shading, mostly of objects already marked, as in a
+//           long-running program).
 // The heap's counting setting is restored afterwards.
 // The loop stores into the pointer slots of `objects` nodes kept alive by a
 // global (so nothing it does can lose an object), in one of two patterns:

@@ -371,13 +371,17 @@ void ml_gc_write_slow_(ml_gc_heap_t *h, void **slot, void *val);
 //   0                  the fast path: one test of a flag byte (Go's
 //                      `if writeBarrier.enabled`) and the store; the branch
 //                      hint favours it, as it is the case worth making fast;
-//   ML_GC_WRITE_COUNT  (no cycle, the default config) the count, inline;
-//   barrier on         the out-of-line ml_gc_write_slow_ (the barrier hook).
+//   barrier on         the out-of-line ml_gc_write_slow_ (the barrier hook),
+//                      reached with one taken branch: the hints keep the call
+//                      next in line, and ml_gc_write_slow_ counts without
+//                      branching (each taken branch on this path costs a few
+//                      cycles per store while marking);
+//   ML_GC_WRITE_COUNT  (no cycle, the default config) the count, inline.
 static inline void ml_gc_write_ptr(ml_gc_heap_t *h, void **slot, void *val) {
     ml_gc_core_t *c = (ml_gc_core_t *)(void *)h;
     uint8_t f = c->write_slow;
     if (__builtin_expect(f != 0, 0)) {
-        if (f == ML_GC_WRITE_COUNT) c->stores++;
+        if (__builtin_expect(f == ML_GC_WRITE_COUNT, 0)) c->stores++;
         else ml_gc_write_slow_(h, slot, val);
     }
     *slot = val;

@@ -4,7 +4,7 @@
 // The heap keeps its counters in an ml_memstats_t as it runs (gcheap.c,
 // gccollect.c); the reader copies them and adds what only the page heap
 // knows (HeapSys, HeapInuse, HeapIdle, HeapReleased) and the store counter
-// the write fast path keeps in the heap's core.
+// the inline store path keeps in the heap's core (see ml_gc_write_ptr).
 #include <inttypes.h>
 
 #include "gcheap_impl.h"

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "memlab/dot.h"
+#include "memlab/outfile.h"
 
 extern char **environ;
 
@@ -152,28 +153,14 @@ int ml_dot_fprint(ml_gc_heap_t *h, FILE *out, const ml_dot_opts_t *opts) {
 }
 
 int ml_dot_write(ml_gc_heap_t *h, const char *path, const ml_dot_opts_t *o, char *why, size_t whylen) {
-    size_t n = strlen(path) + 16;
-    char *tmp = malloc(n);
-    if (!tmp) {
-        if (why) snprintf(why, whylen, "%s: out of memory", path);
+    ml_outfile_t out;
+    FILE *f = ml_outfile_open(&out, path);
+    if (f) ml_dot_fprint(h, f, o);      // a failed write makes the commit fail
+    if (!f || ml_outfile_commit(&out) != 0) {
+        if (why) snprintf(why, whylen, "%s: %s", out.path, strerror(errno));
         return -1;
     }
-    snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "w");
-    if (!f) {
-        if (why) snprintf(why, whylen, "%s: %s", tmp, strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    int rc = ml_dot_fprint(h, f, o);
-    if (fclose(f) != 0) rc = -1;
-    if (rc == 0 && rename(tmp, path) != 0) rc = -1;
-    if (rc != 0) {
-        if (why) snprintf(why, whylen, "%s: %s", path, strerror(errno ? errno : EIO));
-        unlink(tmp);
-    }
-    free(tmp);
-    return rc;
+    return 0;
 }
 
 // Reads the start of file `path` into buf (a NUL-terminated line or two).
@@ -189,22 +176,26 @@ static void read_head(const char *path, char *buf, size_t len) {
 }
 
 int ml_dot_render_svg(const char *dot_path, const char *svg_path, char *why, size_t whylen) {
-    size_t n = strlen(svg_path) + 24;
-    char *tmp = malloc(n), *err = malloc(n);
-    if (!tmp || !err) {
-        free(tmp);
-        free(err);
-        if (why) snprintf(why, whylen, "%s: out of memory", svg_path);
+    // dot writes the SVG into the temporary of `svg`, published on success.
+    ml_outfile_t svg;
+    if (!ml_outfile_open(&svg, svg_path)) {
+        if (why) snprintf(why, whylen, "%s: %s", svg.path, strerror(errno));
         return -1;
     }
-    snprintf(tmp, n, "%s.tmp%ld", svg_path, (long)getpid());
+    size_t n = strlen(svg_path) + 24;
+    char *err = malloc(n);
+    if (!err) {
+        if (why) snprintf(why, whylen, "%s: out of memory", svg_path);
+        ml_outfile_abort(&svg);
+        return -1;
+    }
     snprintf(err, n, "%s.err%ld", svg_path, (long)getpid());
     int rc = -1;
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    char *argv[] = {"dot", "-Tsvg", "-o", tmp, (char *)dot_path, NULL};
+    char *argv[] = {"dot", "-Tsvg", "-o", svg.tmp, (char *)dot_path, NULL};
     pid_t pid;
     int e = posix_spawnp(&pid, "dot", &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
@@ -237,15 +228,14 @@ int ml_dot_render_svg(const char *dot_path, const char *svg_path, char *why, siz
         }
         goto out;
     }
-    if (rename(tmp, svg_path) != 0) {
+    if (ml_outfile_commit(&svg) != 0) {
         if (why) snprintf(why, whylen, "%s: %s", svg_path, strerror(errno));
         goto out;
     }
     rc = 0;
 out:
-    unlink(tmp);
+    ml_outfile_abort(&svg);     // nothing left to do after a commit
     unlink(err);
-    free(tmp);
     free(err);
     return rc;
 }

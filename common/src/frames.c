@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "memlab/dot.h"
+#include "memlab/outfile.h"
 
 #define FAIL(...) do { if (why) snprintf(why, whylen, __VA_ARGS__); goto fail; } while (0)
 
@@ -84,14 +85,10 @@ static const char *page_script =
 
 int ml_dot_write_index(const char *dir, const char *title, const ml_dot_frame_t *frames,
                        size_t n, char *why, size_t whylen) {
-    size_t plen = strlen(dir) + 64;
-    char *path = malloc(plen), *tmp = malloc(plen), *svgpath = NULL, *svg = NULL;
-    FILE *out = NULL;
-    if (!path || !tmp) FAIL("%s: out of memory", dir);
-    snprintf(path, plen, "%s/index.html", dir);
-    snprintf(tmp, plen, "%s/.index.html.tmp%ld", dir, (long)getpid());
-    out = fopen(tmp, "w");
-    if (!out) FAIL("%s: %s", tmp, strerror(errno));
+    char *svgpath = NULL, *svg = NULL;
+    ml_outfile_t page;
+    FILE *out = ml_outfile_open_in(&page, dir, "index.html");
+    if (!out) FAIL("%s: %s", page.path, strerror(errno));
     fputs(page_head, out);
     put_html(out, title ? title : "heap frames");
     fputs(page_style, out);
@@ -120,22 +117,12 @@ int ml_dot_write_index(const char *dir, const char *title, const ml_dot_frame_t 
     }
     if (n == 0) fputs("<p>No frames were recorded.</p>\n", out);
     fputs(page_script, out);
-    if (fclose(out) != 0) {
-        out = NULL;
-        FAIL("%s: %s", tmp, strerror(errno));
-    }
-    out = NULL;
-    if (rename(tmp, path) != 0) FAIL("%s: %s", path, strerror(errno));
-    free(path);
-    free(tmp);
+    if (ml_outfile_commit(&page) != 0) FAIL("%s: %s", page.path, strerror(errno));
     return 0;
 fail:
-    if (out) fclose(out);
-    if (tmp) unlink(tmp);
+    ml_outfile_abort(&page);
     free(svg);
     free(svgpath);
-    free(path);
-    free(tmp);
     return -1;
 }
 

@@ -2,6 +2,7 @@
 // first, as the reader in trace.c would check them, and replaced atomically)
 // and summarizes them: counts, the largest request, the peak of live bytes.
 #include "trace_impl.h"
+#include "memlab/outfile.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -10,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 // ---- the writer ---------------------------------------------------------------
 
@@ -66,9 +66,9 @@ static int write_body(const ml_trace_t *t, FILE *out)
 // then one operation per line, LF endings, no comments, so that CMU's own
 // mdriver reads it too; free(NULL) is written `f -1`, and an `r` of a block
 // that is not live is written like any `r`, so the file reads back the
-// same). Writes a temporary file in the same directory,
-// flushes it to disk and renames it over `path`, so `path` is either its old
-// self or the complete new trace, never a partial file. Returns 0, or -1
+// same), mode 0644. Writes through ml_outfile (a temporary file in the same
+// directory, flushed to disk and renamed over `path`), so `path` is either
+// its old self or the complete new trace, never a partial file. Returns 0, or -1
 // with errno set: EINVAL if t is not a valid trace (the reader would reject
 // it), or the error of the failing system call. Leaves no temporary file
 // behind on failure.
@@ -84,49 +84,16 @@ int ml_trace_write(const ml_trace_t *t, const char *path)
             errno = EINVAL;
         return -1;
     }
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + sizeof ".tmp.XXXXXX");
-    if (!tmp)
+    ml_outfile_t o;
+    FILE *out = ml_outfile_open(&o, path);
+    if (!out)
         return -1;
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        free(tmp);
+    // A trace is an ordinary data file, whatever the umask.
+    if (fchmod(fileno(out), 0644) != 0 || write_body(t, out) != 0) {
+        ml_outfile_abort(&o);
         return -1;
     }
-    FILE *out = fdopen(fd, "w");
-    if (!out) {
-        int e = errno;
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        errno = e;
-        return -1;
-    }
-    // mkstemp creates the file 0600; a trace is an ordinary data file.
-    int rc = fchmod(fd, 0644);
-    if (rc == 0)
-        rc = write_body(t, out);
-    if (rc == 0 && fflush(out) != 0)
-        rc = -1;
-    if (rc == 0 && fsync(fd) != 0)
-        rc = -1;
-    int e = errno;
-    if (fclose(out) != 0 && rc == 0) {
-        rc = -1;
-        e = errno;
-    }
-    if (rc == 0 && rename(tmp, path) != 0) {
-        rc = -1;
-        e = errno;
-    }
-    if (rc != 0) {
-        unlink(tmp);
-        errno = e;
-    }
-    free(tmp);
-    return rc;
+    return ml_outfile_commit_sync(&o);
 }
 
 // ---- the summary --------------------------------------------------------------

@@ -175,3 +175,12 @@ void ml_outfile_abort(ml_outfile_t *o)
     o->tmp[0] = '\0';
     errno = e;
 }
+
+int ml_outfile_fail(ml_outfile_t *o, const char *who)
+{
+    int e = errno;
+    fprintf(stderr, "%s: cannot write %s: %s\n", who, o->path, strerror(e));
+    ml_outfile_abort(o);
+    errno = e;
+    return -1;
+}

@@ -4,6 +4,7 @@
 // file keeps its old content until the commit replaces it, two writers of
 // one path never share a temporary, and errors come back as -1 with errno.
 #include <criterion/criterion.h>
+#include <criterion/redirect.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -403,6 +404,28 @@ Test(outfile, bad_paths_are_refused_without_creating_anything, .timeout = 5)
               "o.path should hold the start of the long path and \"...\"");
     free(huge);
     cr_assert(entries(dir) == 0, "a refused path created %d names", entries(dir));
+    remove_dir(dir);
+}
+
+Test(outfile, fail_reports_cannot_write_path_and_reason_and_gives_the_file_up, .timeout = 5,
+     .init = cr_redirect_stderr)
+{
+    char *dir = scratch_dir();
+    ml_outfile_t o;
+    cr_assert(ml_outfile_open_in(&o, dir, "x.csv") != NULL);
+    errno = ENOSPC;     // as a failed commit would leave it
+    cr_assert(ml_outfile_fail(&o, "some bench") == -1);
+    cr_assert(errno == ENOSPC, "fail must preserve errno");
+    cr_assert(o.f == NULL && entries(dir) == 0, "fail must remove the temporary");
+    errno = 0;
+    cr_assert(ml_outfile_open(&o, "/tmp/memlab-no-such-dir-for-sure/y.csv") == NULL);
+    ml_outfile_fail(&o, "prog");
+    fflush(stderr);
+    char want[512];
+    snprintf(want, sizeof want, "some bench: cannot write %s/x.csv: %s\n"
+             "prog: cannot write /tmp/memlab-no-such-dir-for-sure/y.csv: %s\n",
+             dir, strerror(ENOSPC), strerror(ENOENT));
+    cr_assert_stderr_eq_str(want);
     remove_dir(dir);
 }
 

@@ -6,10 +6,12 @@
 //
 //     ml_outfile_t o;
 //     FILE *f = ml_outfile_open(&o, path);     // or ml_outfile_open_in(&o, dir, name)
-//     if (!f) -> report "cannot write <o.path>: <strerror(errno)>"
+//     if (!f)
+//         return ml_outfile_fail(&o, "prog");  // "prog: cannot write PATH: reason"
 //     fprintf(f, ...);
-//     if (ml_outfile_commit(&o) != 0) -> the same report
-//     (or ml_outfile_abort(&o) to give the file up)
+//     if (ml_outfile_commit(&o) != 0)
+//         return ml_outfile_fail(&o, "prog");
+//     (or ml_outfile_abort(&o) to give the file up silently)
 //
 // The bytes go to a temporary file in the final path's own directory (so
 // the rename(2) that publishes it stays inside one file system and is
@@ -72,6 +74,13 @@ int ml_outfile_commit_sync(ml_outfile_t *o);
 // open (after a failed open, a commit or an abort). Preserves errno, so an
 // error path can call it before reporting. Cannot fail.
 void ml_outfile_abort(ml_outfile_t *o);
+
+// ml_outfile_fail — the house report of a failed open or commit: prints
+// "<who>: cannot write <o->path>: <strerror(errno)>" on stderr and gives the
+// file up (ml_outfile_abort). Call it right after the failing call, while
+// errno holds the reason. Returns -1 (so `return ml_outfile_fail(...)`);
+// preserves errno.
+int ml_outfile_fail(ml_outfile_t *o, const char *who);
 
 // A child program may fill the temporary by name (`dot -Tsvg -o <o->tmp>`)
 // instead of the stream, as long as nothing was written to o->f; commit

@@ -26,6 +26,7 @@
 
 #include "cdecl.h"
 #include "memlab/clock.h"
+#include "memlab/outfile.h"
 #include "memlab/rng.h"
 #include "structlayout.h"
 
@@ -44,29 +45,6 @@ static sample_t summarize(double *v, size_t n)
         s.max = v[i] > s.max ? v[i] : s.max;
     }
     return s;
-}
-
-// csv_open / csv_close — write DIR/name through a temporary file that is
-// renamed into place only when complete.
-static FILE *csv_open(const char *dir, const char *name, char *tmp, size_t cap)
-{
-    snprintf(tmp, cap, "%s/.%s.tmp", dir, name);
-    FILE *f = fopen(tmp, "w");
-    if (!f)
-        fprintf(stderr, "alignment bench: cannot write %s: %s\n", tmp, strerror(errno));
-    return f;
-}
-
-static int csv_close(FILE *f, const char *dir, const char *name, const char *tmp)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    if (fclose(f) != 0 || rename(tmp, path) != 0) {
-        fprintf(stderr, "alignment bench: cannot write %s: %s\n", path, strerror(errno));
-        remove(tmp);
-        return -1;
-    }
-    return 0;
 }
 
 // ---- false sharing ---------------------------------------------------------------
@@ -147,10 +125,10 @@ static int bench_false_sharing(const char *dir)
     sample_t s[3] = {summarize(v[0], RUNS), summarize(v[1], RUNS), summarize(v[2], RUNS)};
     static const char *const names[3] = {"two threads: one cache line",
                                          "two threads: padded to 64 B", "one thread"};
-    char tmp[4096];
-    FILE *f = csv_open(dir, "false-sharing.csv", tmp, sizeof tmp);
+    ml_outfile_t out;
+    FILE *f = ml_outfile_open_in(&out, dir, "false-sharing.csv");
     if (!f)
-        return -1;
+        return ml_outfile_fail(&out, "alignment bench");
     fprintf(f, "case,CPU ns per increment (median),min,max,ratio to padded\n");
     for (int i = 0; i < 3; i++)
         fprintf(f, "%s,%.3f,%.3f,%.3f,%.2f\n", names[i], s[i].median, s[i].min, s[i].max,
@@ -162,7 +140,7 @@ static int bench_false_sharing(const char *dir)
                s[i].min, s[i].max);
     printf("  one cache line is %.1fx slower than padded%s\n", s[0].median / s[1].median,
            ncpu < 2 ? " (one cpu: the threads never run at once)" : "");
-    return csv_close(f, dir, "false-sharing.csv", tmp);
+    return ml_outfile_commit(&out) == 0 ? 0 : ml_outfile_fail(&out, "alignment bench");
 }
 
 // ---- array of structs and struct of arrays ---------------------------------------
@@ -260,10 +238,10 @@ static int bench_aos_soa(const char *dir)
     snprintf(names[0], 64, "AoS: declared order (%zu B)", bytes[0]);
     snprintf(names[1], 64, "AoS: smallest order (%zu B)", bytes[1]);
     snprintf(names[2], 64, "SoA (%zu B per x)", bytes[2]);
-    char tmp[4096];
-    FILE *f = csv_open(dir, "aos-soa.csv", tmp, sizeof tmp);
+    ml_outfile_t out;
+    FILE *f = ml_outfile_open_in(&out, dir, "aos-soa.csv");
     if (!f)
-        return -1;
+        return ml_outfile_fail(&out, "alignment bench");
     fprintf(f, "layout,ns per element (median),min,max,ratio to struct of arrays,bytes per "
                "element\n");
     for (int i = 0; i < 3; i++)
@@ -276,7 +254,7 @@ static int bench_aos_soa(const char *dir)
                s[i].median / s[2].median);
     printf("  sizes by your structlayout.c: %zu and %zu bytes (the compiler: %zu and %zu)\n",
            mine[0], mine[1], bytes[0], bytes[1]);
-    return csv_close(f, dir, "aos-soa.csv", tmp);
+    return ml_outfile_commit(&out) == 0 ? 0 : ml_outfile_fail(&out, "alignment bench");
 }
 
 // ---- array and linked list -----------------------------------------------------------
@@ -329,10 +307,10 @@ static int bench_list(const char *dir)
         fprintf(stderr, "alignment bench: out of memory\n");
         return -1;
     }
-    char tmp[4096];
-    FILE *f = csv_open(dir, "list.csv", tmp, sizeof tmp);
+    ml_outfile_t out;
+    FILE *f = ml_outfile_open_in(&out, dir, "list.csv");
     if (!f)
-        return -1;
+        return ml_outfile_fail(&out, "alignment bench");
     fprintf(f, "elements,array,linked list: nodes in order,linked list: nodes shuffled\n");
     printf("summing N longs (ns per element, median of %d runs):\n", LIST_RUNS);
     printf("  %9s %8s %12s %14s\n", "N", "array", "list, order", "list, shuffled");
@@ -364,7 +342,7 @@ static int bench_list(const char *dir)
     free(array);
     free(nodes);
     free(perm);
-    return csv_close(f, dir, "list.csv", tmp);
+    return ml_outfile_commit(&out) == 0 ? 0 : ml_outfile_fail(&out, "alignment bench");
 }
 
 static void usage(FILE *out)

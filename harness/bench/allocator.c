@@ -40,6 +40,7 @@
 #include "allocators.h"
 #include "checker.h"
 #include "memlab/clock.h"
+#include "memlab/outfile.h"
 #include "memlab/sizeclass.h"
 #include "mm.h"
 #include "replay.h"
@@ -136,26 +137,14 @@ static const char *default_ref(void)
     return access(path, X_OK) == 0 ? path : NULL;
 }
 
-// open_csv — DIR/name.tmp for writing; finish_csv renames it into place.
-static FILE *open_csv(const char *dir, const char *name, char *tmp, size_t len)
+// commit_csv — publish a chart's CSV (ml_outfile_commit). Returns 0, or 1
+// after "bench: cannot write PATH: reason" on stderr.
+static int commit_csv(ml_outfile_t *out)
 {
-    snprintf(tmp, len, "%s/%s.tmp", dir, name);
-    FILE *f = fopen(tmp, "w");
-    if (!f)
-        fprintf(stderr, "bench: cannot write %s\n", tmp);
-    return f;
-}
-
-static int finish_csv(FILE *f, const char *tmp)
-{
-    char final[PATH_MAX];
-    snprintf(final, sizeof final, "%.*s", (int)(strlen(tmp) - 4), tmp);
-    if (fclose(f) != 0 || rename(tmp, final) != 0) {
-        fprintf(stderr, "bench: cannot write %s\n", final);
-        remove(tmp);
-        return -1;
-    }
-    return 0;
+    if (ml_outfile_commit(out) == 0)
+        return 0;
+    ml_outfile_fail(out, "bench");
+    return 1;
 }
 
 static void short_name(const ml_trace_t *t, char *buf, size_t len)
@@ -283,7 +272,8 @@ int main(int argc, char **argv)
 
     // fragmentation.csv and footprint.csv, on one trace
     int status = 0;
-    char tmp[PATH_MAX], name[128];
+    char name[128];
+    ml_outfile_t out;
     int ti = traceset_find(&ts, o.trace);
     if (ti < 0) {
         fprintf(stderr, "bench: no trace %s in %s\n", o.trace, dir);
@@ -301,7 +291,7 @@ int main(int argc, char **argv)
         checker_opts_t co = { .probe = waste_probe, .ctx = &w };
         checker_run(t, &co, &r);
         short_name(t, name, sizeof name);
-        FILE *f = open_csv(o.out, "fragmentation.csv", tmp, sizeof tmp);
+        FILE *f = ml_outfile_open_in(&out, o.out, "fragmentation.csv");
         if (f) {
             fprintf(f, "object size (bytes),worst case in Go's table (%%),measured on %s (%%)\n",
                     name);
@@ -312,13 +302,14 @@ int main(int argc, char **argv)
                 else
                     fprintf(f, "NaN\n");
             }
-            status |= finish_csv(f, tmp) != 0;
+            status |= commit_csv(&out);
         } else {
+            ml_outfile_fail(&out, "bench");
             status = 1;
         }
         co = (checker_opts_t){ .probe = footprint_probe, .ctx = &s };
         checker_run(t, &co, &r);
-        f = open_csv(o.out, "footprint.csv", tmp, sizeof tmp);
+        f = ml_outfile_open_in(&out, o.out, "footprint.csv");
         if (f) {
             fprintf(f, "operation,live payload (KiB),this build: HeapInuse (KiB),"
                        "glibc: arena + mmapped (KiB)\n");
@@ -326,8 +317,9 @@ int main(int argc, char **argv)
             for (size_t k = 0; k < s.n; k++)
                 fprintf(f, "%zu,%.1f,%.1f,%.1f\n", s.op[k], s.live[k] / 1024.0,
                         k < s.nmm ? s.mm[k] / 1024.0 : NAN, s.glibc[k] / 1024.0);
-            status |= finish_csv(f, tmp) != 0;
+            status |= commit_csv(&out);
         } else {
+            ml_outfile_fail(&out, "bench");
             status = 1;
         }
         free(s.op);
@@ -402,8 +394,9 @@ int main(int argc, char **argv)
 
     // throughput.csv and utilization.csv
     for (int which = 0; which < 2; which++) {
-        FILE *f = open_csv(o.out, which ? "utilization.csv" : "throughput.csv", tmp, sizeof tmp);
+        FILE *f = ml_outfile_open_in(&out, o.out, which ? "utilization.csv" : "throughput.csv");
         if (!f) {
+            ml_outfile_fail(&out, "bench");
             status = 1;
             continue;
         }
@@ -427,7 +420,7 @@ int main(int argc, char **argv)
             }
             fprintf(f, "\n");
         }
-        status |= finish_csv(f, tmp) != 0;
+        status |= commit_csv(&out);
     }
 
     // The human summary.

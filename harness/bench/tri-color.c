@@ -32,6 +32,7 @@
 #include "mark.h"
 #include "memlab/clock.h"
 #include "memlab/gcheap.h"
+#include "memlab/outfile.h"
 #include "memlab/stats.h"
 
 // GCBench's node: two pointers and two ints (here two words).
@@ -187,29 +188,12 @@ static double mark_time(ours_t *o, size_t *marked, size_t *bytes)
     return ml_median(t, (size_t)reps);
 }
 
-static FILE *open_csv(const char *dir, const char *name, char *tmp, size_t len)
-{
-    snprintf(tmp, len, "%s/.%s.tmp", dir, name);
-    return fopen(tmp, "w");
-}
-
-static int close_csv(FILE *f, const char *dir, const char *name, const char *tmp)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    if (fclose(f) || rename(tmp, path)) {
-        fprintf(stderr, "tri-color bench: %s: %s\n", path, strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
 static int bench_throughput(const char *dir, int max_depth)
 {
-    char tmp[4096];
-    FILE *f = open_csv(dir, "mark-throughput.csv", tmp, sizeof tmp);
+    ml_outfile_t out;
+    FILE *f = ml_outfile_open_in(&out, dir, "mark-throughput.csv");
     if (!f)
-        return -1;
+        return ml_outfile_fail(&out, "tri-color bench");
     fprintf(f, "live objects,live MiB,tri-color Mobj/s,core STW marker Mobj/s,tri-color MiB/s,core STW marker MiB/s\n");
     printf("marking throughput, GCBench binary trees (median of %d)\n", reps);
     printf("  %5s %10s %9s %14s %14s %12s\n", "depth", "objects", "MiB", "tri-color", "core marker", "tri-color");
@@ -232,7 +216,7 @@ static int bench_throughput(const char *dir, int max_depth)
         printf("  %5d %10zu %9.2f %9.1f Mobj/s %9.1f Mobj/s %7.0f MiB/s%s\n", d, marked[1], mb, mobj[0],
                mobj[1], mbs[0], marked[0] != marked[1] ? "  (marked a different number of objects!)" : "");
     }
-    return close_csv(f, dir, "mark-throughput.csv", tmp);
+    return ml_outfile_commit(&out) == 0 ? 0 : ml_outfile_fail(&out, "tri-color bench");
 }
 
 // gcbench_run — median ns of a full collection of the GCBench shape in our
@@ -282,10 +266,10 @@ static int gcbench_run(int d, bool have_boehm, double *ours_ns, double *boehm_ns
 
 static int bench_gcbench(const char *dir, int max_depth, bool have_boehm)
 {
-    char tmp[4096];
-    FILE *f = open_csv(dir, "gcbench.csv", tmp, sizeof tmp);
+    ml_outfile_t out;
+    FILE *f = ml_outfile_open_in(&out, dir, "gcbench.csv");
     if (!f)
-        return -1;
+        return ml_outfile_fail(&out, "tri-color bench");
     fprintf(f, "long-lived depth,live objects,tri-color ms,Boehm GC ms,ratio\n");
     printf("full collection, GCBench shape (long-lived tree depth d, temporary tree d-2, "
            "garbage tree d-2; median of %d)\n", reps);
@@ -311,7 +295,7 @@ static int bench_gcbench(const char *dir, int max_depth, bool have_boehm)
     }
     if (have_boehm)
         printf("  worst ratio tri-color / Boehm GC: %.2fx (target ≤ 1.00x)\n", worst);
-    return close_csv(f, dir, "gcbench.csv", tmp);
+    return ml_outfile_commit(&out) == 0 ? 0 : ml_outfile_fail(&out, "tri-color bench");
 }
 
 static void usage(FILE *out)

@@ -33,32 +33,13 @@
 
 #include "cost.h"
 #include "memlab/clock.h"
+#include "memlab/outfile.h"
 #include "marker.h"
 #include "run.h"
 #include "charts.h"
 #include "workload.h"
 
 static const char *const titles[WB_NKINDS] = {"none", "Dijkstra", "Yuasa", "hybrid"};
-
-static FILE *open_csv(const char *dir, const char *name, char *tmp, size_t len)
-{
-    snprintf(tmp, len, "%s/.%s.tmp", dir, name);
-    FILE *f = fopen(tmp, "w");
-    if (!f)
-        fprintf(stderr, "write-barrier bench: %s: %s\n", tmp, strerror(errno));
-    return f;
-}
-
-static int close_csv(FILE *f, const char *dir, const char *name, const char *tmp)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    if (fclose(f) || rename(tmp, path)) {
-        fprintf(stderr, "write-barrier bench: %s: %s\n", path, strerror(errno));
-        return -1;
-    }
-    return 0;
-}
 
 // cost_runs — ns per store of every variant for one pattern: a heap of its
 // own per barrier kind (with that kind's marker); the plain and GC-off
@@ -109,15 +90,15 @@ static int cost_runs(wb_cost_pattern_t pattern, size_t stores, int reps, double 
 
 static int bench_store_cost(const char *dir, size_t stores, int reps)
 {
-    char tmp[4096];
     double raw[2], off[2], cnt[2], on[2][WB_NKINDS];
     static const char *const pname[2] = {"random slots", "sequential slots"};
     for (int p = 0; p < 2; p++)
         if (cost_runs((wb_cost_pattern_t)p, stores, reps, &raw[p], &off[p], &cnt[p], on[p]))
             return -1;
-    FILE *f = open_csv(dir, "store-cost.csv", tmp, sizeof tmp);
+    ml_outfile_t out;
+    FILE *f = ml_outfile_open_in(&out, dir, "store-cost.csv");
     if (!f)
-        return -1;
+        return ml_outfile_fail(&out, "write-barrier bench");
     fprintf(f, "variant,random slots (ns),sequential slots (ns),random slots (ratio),sequential slots (ratio)\n");
     fprintf(f, "plain store,%.3f,%.3f,1.000,1.000\n", raw[0], raw[1]);
     fprintf(f, "GC off (fast path),%.3f,%.3f,%.3f,%.3f\n", off[0], off[1], off[0] / raw[0], off[1] / raw[1]);
@@ -140,7 +121,7 @@ static int bench_store_cost(const char *dir, size_t stores, int reps)
                on[0][k], on[0][k] / raw[0], on[1][k], on[1][k] / raw[1]);
     printf("  target: the barrier with GC off within +5%% of a plain store: %s (random), %s (sequential)\n",
            off[0] / raw[0] <= 1.05 ? "met" : "NOT met", off[1] / raw[1] <= 1.05 ? "met" : "NOT met");
-    return close_csv(f, dir, "store-cost.csv", tmp);
+    return ml_outfile_commit(&out) == 0 ? 0 : ml_outfile_fail(&out, "write-barrier bench");
 }
 
 static void usage(FILE *out)

@@ -6,31 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "memlab/outfile.h"
 #include "run.h"
 #include "workload.h"
 
 static const char *const titles[WB_NKINDS] = {"none", "Dijkstra", "Yuasa", "hybrid"};
-
-static FILE *open_csv(const char *dir, const char *name, char *tmp, size_t len)
-{
-    snprintf(tmp, len, "%s/.%s.tmp", dir, name);
-    FILE *f = fopen(tmp, "w");
-    if (!f)
-        fprintf(stderr, "write-barrier charts: %s: %s\n", tmp, strerror(errno));
-    return f;
-}
-
-static int close_csv(FILE *f, const char *dir, const char *name, const char *tmp)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    if (fclose(f) || rename(tmp, path)) {
-        fprintf(stderr, "write-barrier charts: %s: %s\n", path, strerror(errno));
-        remove(tmp);
-        return -1;
-    }
-    return 0;
-}
 
 typedef struct sample {
     double floating_pct, floating, lost, start, term, rescan, drained;
@@ -74,11 +54,15 @@ static int measure(size_t objects, uint64_t seed, wb_kind_t kind, sample_t *out)
 
 int wb_charts_workloads(const char *dir, const size_t *sizes, size_t nsizes, int seeds, FILE *summary)
 {
-    char t1[4096], t2[4096];
-    FILE *fg = open_csv(dir, "floating-garbage.csv", t1, sizeof t1);
-    FILE *rw = fg ? open_csv(dir, "rescan-work.csv", t2, sizeof t2) : NULL;
-    if (!rw)
+    ml_outfile_t fo, ro;
+    FILE *fg = ml_outfile_open_in(&fo, dir, "floating-garbage.csv");
+    if (!fg)
+        return ml_outfile_fail(&fo, "write-barrier charts");
+    FILE *rw = ml_outfile_open_in(&ro, dir, "rescan-work.csv");
+    if (!rw) {
+        ml_outfile_fail(&ro, "write-barrier charts");
         goto fail;
+    }
     fprintf(fg, "heap objects,none,Dijkstra,Yuasa,hybrid,none (objects),Dijkstra (objects),Yuasa (objects),"
                 "hybrid (objects),none lost (objects)\n");
     fprintf(rw, "heap objects,Dijkstra at start,Dijkstra at termination,Yuasa at start,Yuasa at termination,"
@@ -112,19 +96,13 @@ int wb_charts_workloads(const char *dir, const size_t *sizes, size_t nsizes, int
         fprintf(rw, "%zu,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f\n", sizes[i], mean[1].start, mean[1].term,
                 mean[2].start, mean[2].term, mean[3].start, mean[3].term, mean[1].rescan, mean[1].drained);
     }
-    if (close_csv(fg, dir, "floating-garbage.csv", t1)) {
-        fg = NULL;
+    if (ml_outfile_commit(&fo) != 0) {
+        ml_outfile_fail(&fo, "write-barrier charts");
         goto fail;
     }
-    return close_csv(rw, dir, "rescan-work.csv", t2);
+    return ml_outfile_commit(&ro) == 0 ? 0 : ml_outfile_fail(&ro, "write-barrier charts");
 fail:
-    if (fg) {
-        fclose(fg);
-        remove(t1);
-    }
-    if (rw) {
-        fclose(rw);
-        remove(t2);
-    }
+    ml_outfile_abort(&fo);
+    ml_outfile_abort(&ro);
     return -1;
 }

@@ -7,6 +7,7 @@
 // objects stand to the right, each with an arrow to the row it lives in and
 // the kind the student's classifier gave it. `dot -Tsvg` turns it into SVG.
 #include "program.h"
+#include "memlab/outfile.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -196,51 +197,39 @@ static int run_dot(const char *dot_path, const char *svg_path, char *err, size_t
     return 0;
 }
 
-// layout_write_picture — DOT into a temporary file beside `path`; for SVG,
-// dot renders it into a second temporary file; the result is renamed into
-// place only when complete.
+// layout_write_picture — the DOT text into a temporary file beside `path`
+// (ml_outfile); for SVG, dot renders it into a second temporary, and the DOT
+// one is dropped. Only a complete result is renamed into place.
 int layout_write_picture(const char *path, bool svg, const layout_run_t *run,
                          char *err, size_t errlen)
 {
-    size_t n = strlen(path) + 16;
-    char *dot_tmp = malloc(n), *svg_tmp = malloc(n);
-    int rc = -1, fd = -1;
-    if (dot_tmp == NULL || svg_tmp == NULL) {
-        snprintf(err, errlen, "out of memory");
-        goto out;
-    }
-    snprintf(dot_tmp, n, "%s.XXXXXX", path);
-    snprintf(svg_tmp, n, "%s.svg.tmp", path);
-    fd = mkstemp(dot_tmp);
-    FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
+    ml_outfile_t dot, pic;
+    FILE *f = ml_outfile_open(&dot, path);
     if (f == NULL) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        goto out;
+        return -1;
     }
-    int wrote = layout_draw_dot(f, run);
-    if (fclose(f) != 0 || wrote != 0) {
+    if (layout_draw_dot(f, run) != 0 || fflush(f) != 0) {
         snprintf(err, errlen, "%s: write error", path);
-        goto cleanup;
+        ml_outfile_abort(&dot);
+        return -1;
     }
-    if (svg) {
-        if (run_dot(dot_tmp, svg_tmp, err, errlen) != 0)
-            goto cleanup;
-        if (rename(svg_tmp, path) != 0) {
+    int rc = -1;
+    if (!svg) {
+        if (ml_outfile_commit(&dot) == 0)
+            rc = 0;
+        else
             snprintf(err, errlen, "%s: %s", path, strerror(errno));
-            goto cleanup;
-        }
-    } else if (rename(dot_tmp, path) != 0) {
+    } else if (ml_outfile_open(&pic, path) == NULL) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        goto cleanup;
+    } else {
+        if (run_dot(dot.tmp, pic.tmp, err, errlen) != 0)
+            ml_outfile_abort(&pic);
+        else if (ml_outfile_commit(&pic) == 0)
+            rc = 0;
+        else
+            snprintf(err, errlen, "%s: %s", path, strerror(errno));
     }
-    rc = 0;
-cleanup:
-    unlink(dot_tmp);   // harmless when already renamed away (ENOENT)
-    unlink(svg_tmp);
-out:
-    free(dot_tmp);
-    free(svg_tmp);
+    ml_outfile_abort(&dot);     // the DOT scratch file, unless committed above
     return rc;
 }

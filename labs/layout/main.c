@@ -6,6 +6,7 @@
 // It also compares two runs (ASLR), draws the address space, records the map
 // for later, and classifies addresses in a recorded maps file.
 #include "program.h"
+#include "memlab/outfile.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -62,28 +63,6 @@ static int usage_error(const char *prog, const char *msg)
     return 2;
 }
 
-// write_file_atomic — copy `text` (n bytes) into `path` through a temporary
-// file renamed into place. Returns 0, or -1 with errno set.
-static int write_file_atomic(const char *path, const char *text, size_t n)
-{
-    char tmp[4096];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp.%d", path, (int)getpid()) >= (int)sizeof tmp) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    FILE *f = fopen(tmp, "w");
-    if (f == NULL)
-        return -1;
-    size_t wrote = fwrite(text, 1, n, f);
-    if (fclose(f) != 0 || wrote != n || rename(tmp, path) != 0) {
-        int e = errno;
-        unlink(tmp);
-        errno = e;
-        return -1;
-    }
-    return 0;
-}
-
 // record — PREFIX.maps (the kernel's text, verbatim), PREFIX.facts and
 // PREFIX.expect ("ADDR KIND ID" per object). Returns 0 or 1.
 static int record(const char *prog, const char *prefix, const char *maps_text, size_t maps_len,
@@ -110,8 +89,13 @@ static int record(const char *prog, const char *prefix, const char *maps_text, s
     int rc = 0;
     for (int i = 0; i < 3 && rc == 0; i++) {
         snprintf(path, sizeof path, "%s.%s", prefix, ext[i]);
-        if (write_file_atomic(path, text[i], len[i]) != 0) {
-            fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+        // Through a temporary file renamed into place: never half a file.
+        ml_outfile_t out;
+        FILE *f = ml_outfile_open(&out, path);
+        if (f)
+            fwrite(text[i], 1, len[i], f);      // a failed write makes the commit fail
+        if (!f || ml_outfile_commit(&out) != 0) {
+            ml_outfile_fail(&out, prog);
             rc = 1;
         } else {
             fprintf(stderr, "%s: wrote %s\n", prog, path);

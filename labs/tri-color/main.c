@@ -18,6 +18,7 @@
 #include "mark.h"
 #include "memlab/dot.h"
 #include "memlab/gcheap.h"
+#include "memlab/outfile.h"
 #include "memlab/stats.h"
 #include "memlab/verify.h"
 #include "scenario.h"
@@ -332,15 +333,12 @@ int main(int argc, char **argv)
     int rc = 0;
     if (o.save) {
         // Written to a temporary file renamed into place: never half a file.
-        char tmp[4096];
-        snprintf(tmp, sizeof tmp, "%s.tmp", o.save);
-        FILE *f = fopen(tmp, "w");
-        bool bad = !f || tc_scenario_write(scn, f);
-        if (f && fclose(f))
-            bad = true;
-        if (bad || rename(tmp, o.save)) {
-            fprintf(stderr, "tri-color: %s: %s\n", o.save, strerror(errno));
-            remove(tmp);
+        ml_outfile_t out;
+        FILE *f = ml_outfile_open(&out, o.save);
+        if (f)
+            tc_scenario_write(scn, f);  // a failed write makes the commit fail
+        if (!f || ml_outfile_commit(&out) != 0) {
+            ml_outfile_fail(&out, "tri-color");
             rc = 1;
         }
     } else {

@@ -1,6 +1,7 @@
 // traces.c — the allocator suite's tests on the lab's trace files
 // (labs/allocator/data/traces): each trace through the checker, then all of
 // them timed against glibc for the performance index (perfindex.h).
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "checker.h"
 #include "memlab/clock.h"
 #include "memlab/grade.h"
+#include "memlab/outfile.h"
 #include "perfindex.h"
 #include "replay.h"
 #include "traceset.h"
@@ -41,12 +43,12 @@ static void write_chart(const traceset_t *ts, const double *util, const double *
     const char *dir = getenv("MEMLAB_DATA");
     if (!dir || !*dir)
         return;
-    char path[4096], tmp[4200];
-    snprintf(path, sizeof path, "%s/score.csv", dir);
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
-    if (!f)
+    ml_outfile_t out;
+    FILE *f = ml_outfile_open_in(&out, dir, "score.csv");
+    if (!f) {
+        ml_note("cannot write %s: %s (no chart)", out.path, strerror(errno));
         return;
+    }
     fprintf(f, "trace,utilization (%%),throughput vs glibc (%%)\n");
     for (size_t i = 0; i < ts->n; i++) {
         char name[256];
@@ -54,8 +56,8 @@ static void write_chart(const traceset_t *ts, const double *util, const double *
         name[strcspn(name, ".")] = '\0';
         fprintf(f, "%s,%.1f,%.1f\n", name, 100 * util[i], 100 * ratio[i]);
     }
-    if (fclose(f) == 0)
-        rename(tmp, path);
+    if (ml_outfile_commit(&out) != 0)
+        ml_note("cannot write %s: %s (no chart)", out.path, strerror(errno));
 }
 
 void suite_perf_utilization_and_throughput_vs_glibc(void)

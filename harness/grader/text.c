@@ -2,7 +2,7 @@
 // cannot fail, making arbitrary bytes safe to show (test output is whatever
 // the student's code printed: invalid UTF-8, escape sequences, NUL bytes),
 // reading capped files, tab-separated records, and writing a file
-// atomically through a temporary file and rename(2).
+// atomically (through ml_outfile: a temporary file and rename(2)).
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -16,6 +16,7 @@
 
 #include "grader.h"
 #include "memlab/clock.h"
+#include "memlab/outfile.h"
 
 // ---- allocation ---------------------------------------------------------------
 
@@ -264,38 +265,17 @@ int gr_tsv_split(char *line, char **fields, int max)
 
 int gr_write_atomic(const char *path, int (*writer)(FILE *f, void *ctx), void *ctx)
 {
-    char *tmp = gr_printf("%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        fprintf(stderr, "grader: cannot create %s: %s\n", tmp, strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    fchmod(fd, 0644);
-    FILE *f = fdopen(fd, "w");
-    int rc = f ? writer(f, ctx) : -1;
-    if (f != NULL) {
-        if (ferror(f))
-            rc = -1;
-        if (fclose(f) != 0)
-            rc = -1;
-    } else {
-        close(fd);
-    }
-    if (rc == 0 && rename(tmp, path) != 0) {
-        // A directory planted where the file goes: remove it and retry.
-        if ((errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST) && gr_rmtree(path) == 0 &&
-            rename(tmp, path) == 0)
-            rc = 0;
-        else
-            rc = -1;
-    }
-    if (rc != 0) {
-        fprintf(stderr, "grader: cannot write %s: %s\n", path, strerror(errno));
-        unlink(tmp);
-    }
-    free(tmp);
-    return rc;
+    ml_outfile_t out;
+    FILE *f = ml_outfile_open(&out, path);
+    if (f == NULL || fchmod(fileno(f), 0644) != 0 || writer(f, ctx) != 0)
+        return ml_outfile_fail(&out, "grader");
+    // A directory planted where the file goes would make the rename fail.
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        gr_rmtree(path);
+    if (ml_outfile_commit(&out) != 0)
+        return ml_outfile_fail(&out, "grader");
+    return 0;
 }
 
 int gr_mkdirs(const char *path)

@@ -5,7 +5,6 @@
 // one path never share a temporary, and errors come back as -1 with errno.
 #include <criterion/criterion.h>
 #include <criterion/redirect.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -16,50 +15,9 @@
 #include <unistd.h>
 
 #include "memlab/outfile.h"
+#include "scratch.h"
 
 // ---- scratch directories ------------------------------------------------------
-
-// scratch_dir — a new private directory under /tmp (the name in a static
-// buffer); remove_dir removes it and the plain files in it.
-static char *scratch_dir(void)
-{
-    static char dir[64];
-    strcpy(dir, "/tmp/memlab-outfile-XXXXXX");
-    cr_assert(mkdtemp(dir) != NULL, "mkdtemp: %s", strerror(errno));
-    return dir;
-}
-
-static void remove_dir(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char p[512];
-    while (d && (e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-            continue;
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-        if (unlink(p) != 0)
-            rmdir(p);
-    }
-    if (d)
-        closedir(d);
-    rmdir(dir);
-}
-
-// entries — how many names `dir` holds (hidden ones included, . and ..
-// not): the tests' way of seeing leftover temporaries.
-static int entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    cr_assert(d, "opendir %s: %s", dir, strerror(errno));
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            n++;
-    closedir(d);
-    return n;
-}
 
 // contents — the text of file `path` in a static buffer (the test fails
 // when the file cannot be opened).
@@ -82,6 +40,17 @@ static void write_plain(const char *path, const char *text)
     cr_assert(fclose(f) == 0);
 }
 
+// start_replacing — put `old` into `path`, then open it again with `o` and
+// write `new` through the stream (not yet committed). Returns the stream.
+static FILE *start_replacing(ml_outfile_t *o, const char *path, const char *old, const char *new)
+{
+    write_plain(path, old);
+    FILE *f = ml_outfile_open(o, path);
+    cr_assert(f != NULL, "open %s: %s", path, strerror(errno));
+    fputs(new, f);
+    return f;
+}
+
 // ---- commit ---------------------------------------------------------------------
 
 Test(outfile, commit_creates_the_file_with_what_was_written, .timeout = 5)
@@ -99,8 +68,9 @@ Test(outfile, commit_creates_the_file_with_what_was_written, .timeout = 5)
     cr_assert_str_eq(contents(path), "x,y\n1,2\n");
     cr_assert(o.f == NULL && o.tmp[0] == '\0', "after a commit no file is open");
     cr_assert_str_eq(o.path, path, "o.path still names the file after the commit");
-    cr_assert(entries(dir) == 1, "only the committed file may be left, found %d names", entries(dir));
-    remove_dir(dir);
+    cr_assert(scratch_entries(dir) == 1, "only the committed file may be left, found %d names",
+              scratch_entries(dir));
+    scratch_remove(dir);
 }
 
 Test(outfile, committed_file_has_the_mode_fopen_would_give, .timeout = 5)
@@ -118,7 +88,7 @@ Test(outfile, committed_file_has_the_mode_fopen_would_give, .timeout = 5)
         cr_assert((st.st_mode & 0777) == (0666 & ~masks[i]), "umask %03o: mode %03o, want %03o",
                   (unsigned)masks[i], (unsigned)(st.st_mode & 0777), (unsigned)(0666 & ~masks[i]));
     }
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 Test(outfile, open_in_joins_directory_and_name, .timeout = 5)
@@ -136,7 +106,7 @@ Test(outfile, open_in_joins_directory_and_name, .timeout = 5)
         cr_assert(ml_outfile_commit(&o) == 0);
         cr_assert_str_eq(contents(want), i ? "1\n" : "0\n");
     }
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 Test(outfile, a_relative_name_is_written_in_the_current_directory, .timeout = 5)
@@ -150,8 +120,8 @@ Test(outfile, a_relative_name_is_written_in_the_current_directory, .timeout = 5)
     fputs("here\n", f);
     cr_assert(ml_outfile_commit(&o) == 0);
     cr_assert_str_eq(contents("plain.txt"), "here\n");
-    cr_assert(entries(".") == 1);
-    remove_dir(dir);
+    cr_assert(scratch_entries(".") == 1);
+    scratch_remove(dir);
 }
 
 Test(outfile, commit_sync_publishes_like_commit, .timeout = 5)
@@ -163,8 +133,8 @@ Test(outfile, commit_sync_publishes_like_commit, .timeout = 5)
     fputs("4096\n", f);
     cr_assert(ml_outfile_commit_sync(&o) == 0, "commit_sync: %s", strerror(errno));
     cr_assert_str_eq(contents(o.path), "4096\n");
-    cr_assert(entries(dir) == 1);
-    remove_dir(dir);
+    cr_assert(scratch_entries(dir) == 1);
+    scratch_remove(dir);
 }
 
 // ---- replacing --------------------------------------------------------------------
@@ -173,13 +143,10 @@ Test(outfile, an_existing_file_keeps_its_old_content_until_the_commit, .timeout 
 {
     char *dir = scratch_dir(), path[256];
     snprintf(path, sizeof path, "%s/results.json", dir);
-    write_plain(path, "old complete content\n");
+    ml_outfile_t o;
+    FILE *f = start_replacing(&o, path, "old complete content\n", "new");
     struct stat before;
     cr_assert(stat(path, &before) == 0);
-    ml_outfile_t o;
-    FILE *f = ml_outfile_open(&o, path);
-    cr_assert(f != NULL);
-    fputs("new", f);
     cr_assert(fflush(f) == 0);      // the bytes are in the temporary now
     cr_assert_str_eq(contents(path), "old complete content\n",
                      "a reader during the write must see the old file whole");
@@ -190,22 +157,19 @@ Test(outfile, an_existing_file_keeps_its_old_content_until_the_commit, .timeout 
     cr_assert(stat(path, &after) == 0);
     cr_assert(after.st_ino != before.st_ino,
               "the new file must replace the old by rename, not be written into it");
-    cr_assert(entries(dir) == 1);
-    remove_dir(dir);
+    cr_assert(scratch_entries(dir) == 1);
+    scratch_remove(dir);
 }
 
 Test(outfile, a_shorter_file_replaces_a_longer_one_whole, .timeout = 5)
 {
     char *dir = scratch_dir(), path[256];
     snprintf(path, sizeof path, "%s/t.csv", dir);
-    write_plain(path, "a long line that must disappear entirely\n");
     ml_outfile_t o;
-    FILE *f = ml_outfile_open(&o, path);
-    cr_assert(f != NULL);
-    fputs("x\n", f);
+    start_replacing(&o, path, "a long line that must disappear entirely\n", "x\n");
     cr_assert(ml_outfile_commit(&o) == 0);
     cr_assert_str_eq(contents(path), "x\n");
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 Test(outfile, two_writers_of_one_path_use_different_temporaries, .timeout = 5)
@@ -218,13 +182,13 @@ Test(outfile, two_writers_of_one_path_use_different_temporaries, .timeout = 5)
     cr_assert_str_neq(a.tmp, b.tmp, "two writers share the temporary %s", a.tmp);
     fputs("from a\n", fa);
     fputs("from b\n", fb);
-    cr_assert(entries(dir) == 2, "two temporaries while both write, found %d", entries(dir));
+    cr_assert(scratch_entries(dir) == 2, "two temporaries while both write, found %d", scratch_entries(dir));
     cr_assert(ml_outfile_commit(&a) == 0);
     cr_assert_str_eq(contents(a.path), "from a\n");
     cr_assert(ml_outfile_commit(&b) == 0);
     cr_assert_str_eq(contents(b.path), "from b\n", "the last commit wins, whole");
-    cr_assert(entries(dir) == 1);
-    remove_dir(dir);
+    cr_assert(scratch_entries(dir) == 1);
+    scratch_remove(dir);
 }
 
 Test(outfile, temporaries_are_hidden_in_the_final_directory, .timeout = 5)
@@ -240,7 +204,7 @@ Test(outfile, temporaries_are_hidden_in_the_final_directory, .timeout = 5)
     cr_assert(tl < 4 || strcmp(o.tmp + tl - 4, ".csv") != 0, "temporary %s ends in .csv", o.tmp);
     cr_assert(access(o.tmp, F_OK) == 0, "the temporary %s should exist while writing", o.tmp);
     ml_outfile_abort(&o);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 // ---- abort and failures ------------------------------------------------------------------
@@ -257,27 +221,24 @@ Test(outfile, abort_leaves_nothing, .timeout = 5)
     ml_outfile_abort(&o);
     cr_assert(errno == EDOM, "abort must preserve errno for the caller's message");
     cr_assert(access(path, F_OK) != 0, "an aborted file must not appear");
-    cr_assert(entries(dir) == 0, "abort left %d names behind", entries(dir));
+    cr_assert(scratch_entries(dir) == 0, "abort left %d names behind", scratch_entries(dir));
     cr_assert(o.f == NULL);
     ml_outfile_abort(&o);       // a second abort does nothing
     errno = 0;
     cr_assert(ml_outfile_commit(&o) == -1 && errno == EBADF, "commit after abort: -1, EBADF");
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 Test(outfile, abort_keeps_an_existing_file_unchanged, .timeout = 5)
 {
     char *dir = scratch_dir(), path[256];
     snprintf(path, sizeof path, "%s/keep.csv", dir);
-    write_plain(path, "old\n");
     ml_outfile_t o;
-    FILE *f = ml_outfile_open(&o, path);
-    cr_assert(f != NULL);
-    fputs("new\n", f);
+    start_replacing(&o, path, "old\n", "new\n");
     ml_outfile_abort(&o);
     cr_assert_str_eq(contents(path), "old\n");
-    cr_assert(entries(dir) == 1);
-    remove_dir(dir);
+    cr_assert(scratch_entries(dir) == 1);
+    scratch_remove(dir);
 }
 
 Test(outfile, open_in_a_missing_directory_fails_with_enoent_and_names_the_file, .timeout = 5)
@@ -303,8 +264,8 @@ Test(outfile, open_under_a_plain_file_fails_with_enotdir, .timeout = 5)
     errno = 0;
     cr_assert(ml_outfile_open_in(&o, path, "c.csv") == NULL);
     cr_assert(errno == ENOTDIR, "errno %d (%s), want ENOTDIR", errno, strerror(errno));
-    cr_assert(entries(dir) == 1);
-    remove_dir(dir);
+    cr_assert(scratch_entries(dir) == 1);
+    scratch_remove(dir);
 }
 
 Test(outfile, open_in_an_unwritable_directory_reports_eacces_and_leaves_nothing, .timeout = 5)
@@ -331,20 +292,17 @@ Test(outfile, open_in_an_unwritable_directory_reports_eacces_and_leaves_nothing,
     cr_assert(code != 11, "opening in a read-only directory succeeded");
     cr_assert(code != 12, "the error was not EACCES");
     cr_assert(code == 0, "o.path did not name the file (code %d)", code);
-    cr_assert(entries(dir) == 0, "a failed open left %d names", entries(dir));
+    cr_assert(scratch_entries(dir) == 0, "a failed open left %d names", scratch_entries(dir));
     cr_assert(chmod(dir, 0700) == 0);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 Test(outfile, a_failed_write_makes_commit_fail_and_keeps_the_old_file, .timeout = 5)
 {
     char *dir = scratch_dir(), path[256];
     snprintf(path, sizeof path, "%s/t.csv", dir);
-    write_plain(path, "old\n");
     ml_outfile_t o;
-    FILE *f = ml_outfile_open(&o, path);
-    cr_assert(f != NULL);
-    fputs("new\n", f);
+    FILE *f = start_replacing(&o, path, "old\n", "new\n");
     // Reading a write-only stream sets its error indicator, as a failed
     // write (a full disk) would.
     (void)fgetc(f);
@@ -353,8 +311,8 @@ Test(outfile, a_failed_write_makes_commit_fail_and_keeps_the_old_file, .timeout 
     cr_assert(ml_outfile_commit(&o) == -1, "commit must fail after a failed write");
     cr_assert(errno == EIO, "errno %d (%s), want EIO", errno, strerror(errno));
     cr_assert_str_eq(contents(path), "old\n", "the old file must be left whole");
-    cr_assert(entries(dir) == 1, "the temporary was left behind (%d names)", entries(dir));
-    remove_dir(dir);
+    cr_assert(scratch_entries(dir) == 1, "the temporary was left behind (%d names)", scratch_entries(dir));
+    scratch_remove(dir);
 }
 
 Test(outfile, a_failed_rename_reports_the_error_and_leaves_no_temporary, .timeout = 5)
@@ -373,10 +331,10 @@ Test(outfile, a_failed_rename_reports_the_error_and_leaves_no_temporary, .timeou
     cr_assert(ml_outfile_commit(&o) == -1);
     cr_assert(errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST,
               "errno %d (%s) should be rename's", errno, strerror(errno));
-    cr_assert(entries(dir) == 1, "the temporary was left behind (%d names)", entries(dir));
+    cr_assert(scratch_entries(dir) == 1, "the temporary was left behind (%d names)", scratch_entries(dir));
     cr_assert_str_eq(contents(inner), "k", "the directory must be untouched");
     unlink(inner);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 Test(outfile, bad_paths_are_refused_without_creating_anything, .timeout = 5)
@@ -403,8 +361,8 @@ Test(outfile, bad_paths_are_refused_without_creating_anything, .timeout = 5)
     cr_assert(pl > 3 && strcmp(o.path + pl - 3, "...") == 0 && strncmp(o.path, dir, strlen(dir)) == 0,
               "o.path should hold the start of the long path and \"...\"");
     free(huge);
-    cr_assert(entries(dir) == 0, "a refused path created %d names", entries(dir));
-    remove_dir(dir);
+    cr_assert(scratch_entries(dir) == 0, "a refused path created %d names", scratch_entries(dir));
+    scratch_remove(dir);
 }
 
 Test(outfile, fail_reports_cannot_write_path_and_reason_and_gives_the_file_up, .timeout = 5,
@@ -416,7 +374,7 @@ Test(outfile, fail_reports_cannot_write_path_and_reason_and_gives_the_file_up, .
     errno = ENOSPC;     // as a failed commit would leave it
     cr_assert(ml_outfile_fail(&o, "some bench") == -1);
     cr_assert(errno == ENOSPC, "fail must preserve errno");
-    cr_assert(o.f == NULL && entries(dir) == 0, "fail must remove the temporary");
+    cr_assert(o.f == NULL && scratch_entries(dir) == 0, "fail must remove the temporary");
     errno = 0;
     cr_assert(ml_outfile_open(&o, "/tmp/memlab-no-such-dir-for-sure/y.csv") == NULL);
     ml_outfile_fail(&o, "prog");
@@ -426,7 +384,7 @@ Test(outfile, fail_reports_cannot_write_path_and_reason_and_gives_the_file_up, .
              "prog: cannot write /tmp/memlab-no-such-dir-for-sure/y.csv: %s\n",
              dir, strerror(ENOSPC), strerror(ENOENT));
     cr_assert_stderr_eq_str(want);
-    remove_dir(dir);
+    scratch_remove(dir);
 }
 
 // ---- a child program fills the temporary ---------------------------------------------
@@ -441,8 +399,8 @@ Test(outfile, a_file_written_to_the_temporary_by_name_is_published, .timeout = 5
     write_plain(o.tmp, "<svg/>\n");
     cr_assert(ml_outfile_commit(&o) == 0);
     cr_assert_str_eq(contents(o.path), "<svg/>\n");
-    cr_assert(entries(dir) == 1);
-    remove_dir(dir);
+    cr_assert(scratch_entries(dir) == 1);
+    scratch_remove(dir);
 }
 
 Test(outfile, many_commits_and_aborts_leave_only_the_committed_files, .timeout = 5)
@@ -460,6 +418,6 @@ Test(outfile, many_commits_and_aborts_leave_only_the_committed_files, .timeout =
         else
             cr_assert(ml_outfile_commit(&o) == 0);
     }
-    cr_assert(entries(dir) == 5, "5 files expected, found %d names", entries(dir));
-    remove_dir(dir);
+    cr_assert(scratch_entries(dir) == 5, "5 files expected, found %d names", scratch_entries(dir));
+    scratch_remove(dir);
 }

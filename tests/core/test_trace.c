@@ -4,7 +4,6 @@
 // "path:line: message" given here. Paths are relative to the repository
 // root, where `make test-core` runs the tests.
 #include <criterion/criterion.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include <unistd.h>
 
 #include "memlab/trace.h"
+#include "scratch.h"
 
 #define TRACES "tests/core/data/traces/"
 
@@ -469,44 +469,6 @@ Test(trace, summary_of_a_shrinking_realloc_lowers_live_bytes, .timeout = 5)
 
 // ---- writer -----------------------------------------------------------------
 
-// make_tmpdir / count_entries / remove_tmpdir — a private scratch directory.
-static char *make_tmpdir(void)
-{
-    static char dir[64];
-    strcpy(dir, "/tmp/memlab-trace-XXXXXX");
-    cr_assert(mkdtemp(dir) != NULL, "mkdtemp: %s", strerror(errno));
-    return dir;
-}
-
-static int count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    cr_assert(d);
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            n++;
-    closedir(d);
-    return n;
-}
-
-static void remove_tmpdir(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char p[512];
-    while (d && (e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-            continue;
-        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-        unlink(p);
-    }
-    if (d)
-        closedir(d);
-    rmdir(dir);
-}
-
 static void expect_same_trace(const ml_trace_t *a, const ml_trace_t *b)
 {
     cr_assert(a->sugg_heapsize == b->sugg_heapsize && a->num_ids == b->num_ids &&
@@ -524,7 +486,7 @@ Test(trace, written_trace_reads_back_identical, .timeout = 5)
     const char *files[] = { "valid-basic.rep", "valid-comments.rep", "valid-2016-header.rep",
                             "valid-extra-ids.rep", "valid-empty-trace.rep", "valid-max-size.rep",
                             "valid-free-null.rep", "valid-realloc-null.rep" };
-    char *dir = make_tmpdir();
+    char *dir = scratch_dir();
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         char in[256], out[256];
         snprintf(in, sizeof in, TRACES "%s", files[i]);
@@ -539,13 +501,13 @@ Test(trace, written_trace_reads_back_identical, .timeout = 5)
         ml_trace_free(a);
         ml_trace_free(b);
     }
-    cr_assert(count_entries(dir) == 8, "only the 8 traces should be left, no temporaries");
-    remove_tmpdir(dir);
+    cr_assert(scratch_entries(dir) == 8, "only the 8 traces should be left, no temporaries");
+    scratch_remove(dir);
 }
 
 Test(trace, writer_output_is_the_canonical_text, .timeout = 5)
 {
-    char *dir = make_tmpdir(), out[256], buf[256];
+    char *dir = scratch_dir(), out[256], buf[256];
     snprintf(out, sizeof out, "%s/t.rep", dir);
     ml_trace_t *t = read_ok(TRACES "valid-crlf.rep");
     cr_assert(ml_trace_write(t, out) == 0);
@@ -568,12 +530,12 @@ Test(trace, writer_output_is_the_canonical_text, .timeout = 5)
     cr_assert_str_eq(buf, "1\n3\n9\n4096\nf -1\na 0 1\nf -1\na 1 0\na 2 4095\nf 0\nf -1\n"
                      "f 1\nf 2\n");
     ml_trace_free(t);
-    remove_tmpdir(dir);
+    scratch_remove(dir);
 }
 
 Test(trace, writer_replaces_an_existing_file_whole, .timeout = 5)
 {
-    char *dir = make_tmpdir(), out[256];
+    char *dir = scratch_dir(), out[256];
     snprintf(out, sizeof out, "%s/t.rep", dir);
     ml_trace_t *big = read_ok(TRACES "valid-basic.rep");
     ml_trace_t *small = read_ok(TRACES "valid-empty-trace.rep");
@@ -584,12 +546,12 @@ Test(trace, writer_replaces_an_existing_file_whole, .timeout = 5)
     ml_trace_free(big);
     ml_trace_free(small);
     ml_trace_free(back);
-    remove_tmpdir(dir);
+    scratch_remove(dir);
 }
 
 Test(trace, writer_refuses_an_invalid_trace_and_leaves_the_old_file, .timeout = 5)
 {
-    char *dir = make_tmpdir(), out[256];
+    char *dir = scratch_dir(), out[256];
     snprintf(out, sizeof out, "%s/t.rep", dir);
     ml_trace_t *t = read_ok(TRACES "valid-basic.rep");
     cr_assert(ml_trace_write(t, out) == 0);
@@ -616,10 +578,10 @@ Test(trace, writer_refuses_an_invalid_trace_and_leaves_the_old_file, .timeout = 
     t->ops[0].size = 200;
     ml_trace_t *back = read_ok(out);
     expect_same_trace(t, back);
-    cr_assert(count_entries(dir) == 1, "no temporary file may be left behind");
+    cr_assert(scratch_entries(dir) == 1, "no temporary file may be left behind");
     ml_trace_free(t);
     ml_trace_free(back);
-    remove_tmpdir(dir);
+    scratch_remove(dir);
 }
 
 Test(trace, writer_into_a_missing_directory_fails_with_enoent, .timeout = 5)

@@ -131,6 +131,7 @@ static void finish_body(cdecl_parser_t *p, cdecl_type_t *t, const members_t *ms,
     if (ms->n == 0)
         cdecl_fail(p, line, "%s has no members (empty structs are a GNU extension, not "
                    "supported)", t->name);
+    t->has_flexible = false;   // a body read again after one that failed (CDECL_KEEP_GOING)
     for (size_t i = 0; i < ms->n; i++) {
         const cdecl_member_t *m = &ms->v[i];
         if (m->type->kind != CDECL_ARRAY || m->type->count != 0)

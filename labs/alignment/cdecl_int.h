@@ -101,7 +101,7 @@ _Noreturn void cdecl_fail(cdecl_parser_t *p, int line, const char *fmt, ...)
 void cdecl_grow(cdecl_parser_t *p, void **vec, size_t *cap, size_t n, size_t size);
 
 // cdecl_lex.c: fill p->toks from text; fails only on unterminated comments,
-// character constants or strings.
+// character constants or strings, and on NUL bytes.
 void cdecl_lex(cdecl_parser_t *p, const char *text, size_t len);
 bool cdecl_tok_is(const cdecl_tok_t *t, const char *punct_or_word);
 

@@ -10,7 +10,8 @@
 // Characters outside C become TK_BAD tokens and numbers that are not
 // integers carry a reason in `bad`: both are errors only if the parser
 // needs them (a declaration that is skipped may contain anything). The
-// lexer itself fails only on an unterminated comment, string or character.
+// lexer itself fails only on an unterminated comment, string or character,
+// and on a NUL byte anywhere (binary input; declarations are kept as text).
 #include <ctype.h>
 #include <string.h>
 
@@ -251,6 +252,13 @@ static const char *const puncts[] = {
 void cdecl_lex(cdecl_parser_t *p, const char *text, size_t len)
 {
     lexer_t L = {.p = p, .s = text, .end = text + len, .line = 1, .at_line_start = true};
+    const char *nul = len ? memchr(text, '\0', len) : NULL;
+    if (nul) {
+        int line = 1;
+        for (const char *c = text; c < nul; c++)
+            line += *c == '\n';
+        cdecl_fail(p, line, "a NUL byte: this is not a text file");
+    }
     while (L.s < L.end) {
         char c = *L.s;
         if (c == '\n') {

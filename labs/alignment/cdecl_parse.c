@@ -376,8 +376,28 @@ static const cdecl_type_t *suffixes(cdecl_parser_t *p, const cdecl_type_t *base)
     return base;
 }
 
+// merges — whether token b written right after token a would read as other
+// tokens: punctuators that make a longer one or a comment ("- -" is not
+// "--", "/ *" not "/*"), or a number that would swallow a '.' or the other
+// way round.
+static bool merges(const cdecl_tok_t *a, const cdecl_tok_t *b)
+{
+    char x = a->s[a->len - 1], y = b->s[0];
+    if (a->kind == TK_NUMBER || b->kind == TK_NUMBER)
+        return (a->kind == TK_NUMBER && y == '.') || (x == '.' && b->kind == TK_NUMBER);
+    if (a->kind != TK_PUNCT || b->kind != TK_PUNCT)
+        return false;
+    static const char *const pairs[] = {"--", "++", "<<", ">>", "&&", "||", "->", "<=", ">=",
+        "==", "!=", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##", "..", "//", "/*"};
+    for (size_t k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++)
+        if (pairs[k][0] == x && pairs[k][1] == y)
+            return true;
+    return false;
+}
+
 // join — the tokens [from, to) as text, without token `skip`, spaced the
-// way people write declarations: "char *name[4]", "void (*fn)(int, long)".
+// way people write declarations: "char *name[4]", "void (*fn)(int, long)",
+// and so that the text reads back as the same tokens ("[3 - -1]").
 static char *join(cdecl_parser_t *p, size_t from, size_t to, size_t skip)
 {
     size_t cap = 1;
@@ -387,20 +407,23 @@ static char *join(cdecl_parser_t *p, size_t from, size_t to, size_t skip)
     const cdecl_tok_t *prev = NULL;
     int brackets = 0;   // inside [...] sizes are written without spaces
     for (size_t i = from; i < to; i++) {
-        if (i == skip)
-            continue;
         const cdecl_tok_t *t = &p->toks[i];
+        // Not text of the declaration: a directive in a parameter list
+        // (which is skipped, whatever it holds).
+        if (i == skip || t->kind == TK_PRAGMA_PACK)
+            continue;
         bool word = t->kind == TK_IDENT || t->kind == TK_NUMBER || t->kind == TK_CHAR;
         brackets -= cdecl_tok_is(t, "]");
+        bool space = false;
         if (prev && brackets > 0) {
-            if (word && (prev->kind == TK_IDENT || prev->kind == TK_NUMBER))
-                *o++ = ' ';
+            space = word && (prev->kind == TK_IDENT || prev->kind == TK_NUMBER);
         } else if (prev) {
             bool pword = prev->kind == TK_IDENT || prev->kind == TK_NUMBER || prev->kind == TK_CHAR;
-            if ((word && pword) || cdecl_tok_is(prev, ",") ||
-                (cdecl_tok_is(t, "*") && (pword || cdecl_tok_is(prev, ")") || cdecl_tok_is(prev, "]"))))
-                *o++ = ' ';
+            space = (word && pword) || cdecl_tok_is(prev, ",") ||
+                    (cdecl_tok_is(t, "*") && (pword || cdecl_tok_is(prev, ")") || cdecl_tok_is(prev, "]")));
         }
+        if (space || (prev && merges(prev, t)))
+            *o++ = ' ';
         memcpy(o, t->s, t->len);
         o += t->len;
         brackets += cdecl_tok_is(t, "[");

@@ -12,15 +12,7 @@
 //     its summary counts add up, and it round-trips: ml_trace_write, then
 //     ml_trace_read, gives the same header and operations.
 // Any broken check aborts with a message, which a fuzzer reports as a crash.
-//
-// Two ways to drive it (tests/fuzz/fuzz.mk picks one):
-//   - libFuzzer: clang -fsanitize=fuzzer,address,undefined; coverage-guided.
-//   - without libFuzzer (-DML_FUZZ_STANDALONE): the main() below, a seeded
-//     mutation loop over a seed corpus (bit flips, format-aware byte
-//     insertions, deletions, line duplication, truncation, splicing), built
-//     with AddressSanitizer. The sequence of inputs depends only on the
-//     seed, so a failure is replayed with the same --seed and --iterations.
-#include <dirent.h>
+// Driven by libFuzzer or by the mutation loop of fuzz_loop.c (fuzz.h).
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,19 +20,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "memlab/rng.h"
 #include "memlab/trace.h"
 
-// Inputs the parser accepted (each one then round-tripped through a file).
-static unsigned long long accepted;
+#include "fuzz.h"
+
+const char ml_fuzz_name[] = "fuzz_trace";
+const char ml_fuzz_accepted_what[] = "valid traces that round-tripped";
+unsigned long long ml_fuzz_accepted;
 
 // check — abort with a message when an invariant fails.
 static void check(bool ok, const char *what)
 {
-    if (!ok) {
-        fprintf(stderr, "fuzz_trace: invariant broken: %s\n", what);
-        abort();
-    }
+    ml_fuzz_check(ok, what);
 }
 
 // scratch_path — a per-process file for the round trip, on tmpfs when there
@@ -58,12 +49,8 @@ static const char *scratch_path(void)
 // check_error — the message of a rejected input, and its truncation.
 static void check_error(const uint8_t *data, size_t size, const char *err)
 {
-    check(strncmp(err, "fuzz:", 5) == 0, "error message does not start with the name");
-    const char *p = err + 5;
-    check(*p >= '1' && *p <= '9', "error message has no line number");
-    while (*p >= '0' && *p <= '9')
-        p++;
-    check(p[0] == ':' && p[1] == ' ' && p[2] != '\0', "error message is not 'name:line: text'");
+    unsigned long line = ml_fuzz_error_line(err, "fuzz");
+    check(line >= 1 && line <= ml_fuzz_lines(data, size) + 1, "error names a line not in the input");
 
     char small[17];
     size_t n = 1 + size % 16;
@@ -73,9 +60,7 @@ static void check_error(const uint8_t *data, size_t size, const char *err)
     ml_trace_t *t = ml_trace_parse(f, "fuzz", small, n);
     fclose(f);
     check(t == NULL, "the same input was accepted the second time");
-    check(small[n - 1] == '\0' && strlen(small) == n - 1 &&
-          strncmp(small, err, n - 1) == 0, "truncated error is not a prefix of the full one");
-    check(small[n] == 'X', "error written past the buffer");
+    ml_fuzz_check_truncation(err, small, n);
 }
 
 // check_trace — independent validity check of an accepted trace: ids in
@@ -146,8 +131,6 @@ static void check_round_trip(const ml_trace_t *t)
     unlink(path);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     FILE *f = fmemopen((void *)data, size, "r");
@@ -167,181 +150,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_trace(t);
     check_round_trip(t);
     ml_trace_free(t);
-    accepted++;
+    ml_fuzz_accepted++;
     return 0;
 }
-
-#ifdef ML_FUZZ_STANDALONE
-// ---- the mutation loop used when libFuzzer is not available -----------------------
-
-#include <getopt.h>
-#include "memlab/clock.h"
-
-#define FUZZ_MAX_INPUT 8192
-#define FUZZ_MAX_SEEDS 256
-
-typedef struct input { uint8_t *b; size_t n; } input_t;
-
-// Bytes and strings that matter to the format, for insertions.
-static const char *const TOKENS[] = {
-    "a ", "r ", "f ", "\n", "\r\n", "#", " ", "\t", "-", "0", "1", "9",
-    "4294967295", "18446744073709551616", "1073741824", "1073741825",
-    "16777216", "2147483648", "\0", "a 0 8\n", "f 0\n", "r 0 16\n",
-    "-1", "f -1\n",
-};
-
-// load_seeds — read every regular file of `dir` (at most FUZZ_MAX_SEEDS, each cut
-// to FUZZ_MAX_INPUT bytes), in name order so the run does not depend on the
-// directory's order. Returns the count.
-static size_t load_seeds(const char *dir, input_t *seeds)
-{
-    struct dirent **names;
-    int n = scandir(dir, &names, NULL, alphasort);
-    size_t count = 0;
-    for (int i = 0; i < n; i++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
-        FILE *f = names[i]->d_name[0] != '.' && count < FUZZ_MAX_SEEDS ? fopen(path, "rb") : NULL;
-        if (f) {
-            uint8_t *b = malloc(FUZZ_MAX_INPUT);
-            size_t len = b ? fread(b, 1, FUZZ_MAX_INPUT, f) : 0;
-            fclose(f);
-            if (b)
-                seeds[count++] = (input_t){ b, len };
-        }
-        free(names[i]);
-    }
-    free(names);
-    return count;
-}
-
-// mutate — apply 1..8 random edits to buf (n bytes, capacity FUZZ_MAX_INPUT).
-// Returns the new length.
-static size_t mutate(ml_rng_t *r, uint8_t *buf, size_t n, const input_t *seeds, size_t nseeds)
-{
-    int edits = 1 + (int)ml_rng_below(r, 8);
-    for (int e = 0; e < edits; e++) {
-        size_t at = n ? (size_t)ml_rng_below(r, n + 1) : 0;
-        switch (ml_rng_below(r, 7)) {
-        case 0:             // flip a bit
-            if (n)
-                buf[ml_rng_below(r, n)] ^= (uint8_t)(1u << ml_rng_below(r, 8));
-            break;
-        case 1:             // overwrite a byte with anything
-            if (n)
-                buf[ml_rng_below(r, n)] = (uint8_t)ml_rng_below(r, 256);
-            break;
-        case 2: {           // insert a format token
-            const char *tok = TOKENS[ml_rng_below(r, sizeof TOKENS / sizeof *TOKENS)];
-            size_t k = tok[0] ? strlen(tok) : 1;
-            if (n + k <= FUZZ_MAX_INPUT) {
-                memmove(buf + at + k, buf + at, n - at);
-                memcpy(buf + at, tok, k);
-                n += k;
-            }
-            break;
-        }
-        case 3: {           // delete a run of bytes
-            size_t k = (size_t)ml_rng_range(r, 1, 16);
-            if (at + k > n)
-                k = n - at;
-            memmove(buf + at, buf + at + k, n - at - k);
-            n -= k;
-            break;
-        }
-        case 4: {           // duplicate the line around `at`
-            size_t s = at, t = at;
-            while (s > 0 && buf[s - 1] != '\n')
-                s--;
-            while (t < n && buf[t] != '\n')
-                t++;
-            if (t < n)
-                t++;
-            size_t k = t - s;
-            if (k && n + k <= FUZZ_MAX_INPUT) {
-                memmove(buf + t + k, buf + t, n - t);
-                memcpy(buf + t, buf + s, k);
-                n += k;
-            }
-            break;
-        }
-        case 5:             // truncate
-            n = at;
-            break;
-        case 6: {           // splice in the tail of another seed
-            const input_t *o = &seeds[ml_rng_below(r, nseeds)];
-            size_t from = o->n ? (size_t)ml_rng_below(r, o->n) : 0, k = o->n - from;
-            if (at + k > FUZZ_MAX_INPUT)
-                k = FUZZ_MAX_INPUT - at;
-            memcpy(buf + at, o->b + from, k);
-            n = at + k;
-            break;
-        }
-        }
-    }
-    return n;
-}
-
-static void usage(FILE *out)
-{
-    fprintf(out,
-            "usage: fuzz_trace [--seed N] [--seconds S] [--iterations N] CORPUS_DIR\n"
-            "Feeds mutations of the traces in CORPUS_DIR to the trace parser until S\n"
-            "seconds (default 20) or N iterations have passed, whichever comes first.\n"
-            "The inputs depend only on the seed (default 1). Exit 0 when every input\n"
-            "passed; a broken invariant or memory error aborts.\n");
-}
-
-int main(int argc, char **argv)
-{
-    static const struct option opts[] = {
-        { "seed", required_argument, NULL, 's' },
-        { "seconds", required_argument, NULL, 't' },
-        { "iterations", required_argument, NULL, 'n' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    uint64_t seed = 1, iterations = UINT64_MAX;
-    double seconds = 20;
-    int c;
-    while ((c = getopt_long(argc, argv, "s:t:n:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 's': seed = strtoull(optarg, NULL, 10); break;
-        case 't': seconds = strtod(optarg, NULL); break;
-        case 'n': iterations = strtoull(optarg, NULL, 10); break;
-        case 'h': usage(stdout); return 0;
-        default: usage(stderr); return 2;
-        }
-    }
-    if (optind != argc - 1) {
-        usage(stderr);
-        return 2;
-    }
-    static input_t seeds[FUZZ_MAX_SEEDS];
-    size_t nseeds = load_seeds(argv[optind], seeds);
-    if (nseeds == 0) {
-        fprintf(stderr, "fuzz_trace: %s: no seed inputs\n", argv[optind]);
-        return 1;
-    }
-    ml_rng_t r;
-    ml_rng_seed(&r, seed);
-    static uint8_t buf[FUZZ_MAX_INPUT];
-    uint64_t t0 = ml_now_ns(), limit = (uint64_t)(seconds * 1e9), i;
-    for (i = 0; i < iterations; i++) {
-        if ((i & 255) == 0 && ml_now_ns() - t0 >= limit)
-            break;
-        const input_t *s = &seeds[ml_rng_below(&r, nseeds)];
-        memcpy(buf, s->b, s->n);
-        size_t n = mutate(&r, buf, s->n, seeds, nseeds);
-        LLVMFuzzerTestOneInput(buf, n);
-    }
-    double secs = (double)(ml_now_ns() - t0) / 1e9;
-    printf("fuzz_trace: %llu inputs in %.1f s (%.0f/s), %llu of them valid traces that "
-           "round-tripped; seed %llu, %zu seed files: no failure\n",
-           (unsigned long long)i, secs, (double)i / secs, accepted,
-           (unsigned long long)seed, nseeds);
-    for (size_t k = 0; k < nseeds; k++)
-        free(seeds[k].b);
-    return 0;
-}
-#endif

@@ -1,0 +1,244 @@
+// fuzz_tri_color.c — fuzz target for the tri-color lab's scenario parser
+// (labs/tri-color/scenario_parse.c, format in labs/tri-color/scenario.h).
+//
+// LLVMFuzzerTestOneInput feeds the bytes to tc_scenario_parse through
+// fmemopen and checks, beyond "never crashes" (AddressSanitizer and UBSan
+// watch every access):
+//   - a rejection says "fuzz:LINE: text" with LINE a line of the input (0
+//     only for an empty input), the input cut after line LINE is rejected
+//     with the very same message (the parser reads line by line, so nothing
+//     after the line it names may matter), and a shorter buffer gets a
+//     terminated prefix of the message;
+//   - an accepted scenario is valid by an independent check: names well
+//     formed and unique in their kind (locals: in their frame), types of
+//     1..64 words with pointer slots inside them, every reference in range,
+//     each edge from a pointer slot set once, the first stack `main`, frames'
+//     locals contiguous; the reachability oracle agrees with a search done
+//     here;
+//   - it round-trips: tc_scenario_write, then tc_scenario_parse, gives the
+//     same types, objects, edges, roots and frames (on stacks of the same
+//     names).
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "scenario.h"
+
+const char ml_fuzz_name[] = "fuzz_tri_color";
+const char ml_fuzz_accepted_what[] = "valid scenarios that round-tripped";
+unsigned long long ml_fuzz_accepted;
+
+static void check(bool ok, const char *what)
+{
+    ml_fuzz_check(ok, what);
+}
+
+// parse — tc_scenario_parse of data[0..size) (err: errlen bytes).
+static tc_scenario_t *parse(const uint8_t *data, size_t size, char *err, size_t errlen)
+{
+    FILE *f = size ? fmemopen((void *)data, size, "r") : fopen("/dev/null", "r");
+    check(f != NULL, "cannot open the input");
+    tc_scenario_t *s = tc_scenario_parse(f, "fuzz", err, errlen);
+    fclose(f);
+    return s;
+}
+
+// check_error — the message of a rejected input: its line, the same
+// message from the input cut after that line, and its truncation.
+static void check_error(const uint8_t *data, size_t size, const char *err)
+{
+    unsigned long lines = ml_fuzz_lines(data, size);
+    unsigned long line = ml_fuzz_error_line(err, "fuzz");
+    check(line <= lines && (line >= 1 || size == 0), "error names a line not in the input");
+    char again[512];
+    memset(again, 'X', sizeof again);
+    tc_scenario_t *s = parse(data, ml_fuzz_line_end(data, size, line), again, sizeof again);
+    check(s == NULL && strcmp(again, err) == 0,
+          "the input cut after the line of the error is not rejected the same way");
+    char small[17];
+    size_t n = 1 + size % 16;
+    memset(small, 'X', sizeof small);
+    check(parse(data, size, small, n) == NULL, "the same input was accepted the second time");
+    ml_fuzz_check_truncation(err, small, n);
+}
+
+static bool valid_name(const char *w)
+{
+    if (!w || !(isalpha((unsigned char)w[0]) || w[0] == '_'))
+        return false;
+    size_t n = 0;
+    for (; w[n]; n++)
+        if (!(isalnum((unsigned char)w[n]) || w[n] == '_'))
+            return false;
+    return n <= TC_NAME_MAX;
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+// check_names — n names, each well formed, none twice.
+static void check_names(const char **names, size_t n, const char *what)
+{
+    for (size_t i = 0; i < n; i++)
+        check(valid_name(names[i]), what);
+    qsort(names, n, sizeof(*names), by_string);
+    for (size_t i = 1; i < n; i++)
+        check(strcmp(names[i - 1], names[i]) != 0, what);
+}
+
+static bool target_ok(const tc_scenario_t *s, uint32_t t)
+{
+    return t == TC_NIL || t < s->nobjs;
+}
+
+// check_scenario — the independent validity check of an accepted scenario.
+static void check_scenario(const tc_scenario_t *s)
+{
+    check(s->name && strcmp(s->name, "fuzz") == 0, "name not kept");
+    check(s->nobjs >= 1 && s->ntypes >= 1, "a scenario without objects accepted");
+    size_t most = s->ntypes + s->nobjs + s->nglobals + s->nstacks + s->nlocals + 1;
+    const char **names = malloc(most * sizeof(*names));
+    check(names != NULL, "out of memory in the checker");
+    for (uint32_t t = 0; t < s->ntypes; t++) {
+        const tc_type_decl_t *ty = &s->types[t];
+        check(ty->nwords >= 1 && ty->nwords <= TC_MAX_WORDS, "type size out of range");
+        check(ty->nwords == 64 || (ty->ptrmask >> ty->nwords) == 0, "pointer slot beyond the type");
+        names[t] = ty->name;
+    }
+    check_names(names, s->ntypes, "type names invalid or declared twice");
+    for (uint32_t o = 0; o < s->nobjs; o++) {
+        check(s->objs[o].type < s->ntypes, "object of an unknown type");
+        names[o] = s->objs[o].name;
+        check(names[o] && strcmp(names[o], "nil") != 0, "object named nil");
+    }
+    check_names(names, s->nobjs, "object names invalid or declared twice");
+    uint64_t *set = calloc(s->nobjs, sizeof(*set));
+    check(set != NULL, "out of memory in the checker");
+    for (size_t e = 0; e < s->nedges; e++) {
+        const tc_edge_t *ed = &s->edges[e];
+        check(ed->from < s->nobjs && target_ok(s, ed->to), "edge between unknown objects");
+        const tc_type_decl_t *ty = &s->types[s->objs[ed->from].type];
+        check(ed->slot < ty->nwords && (ty->ptrmask >> ed->slot & 1), "edge from a non-pointer slot");
+        check(!(set[ed->from] >> ed->slot & 1), "slot set twice");
+        set[ed->from] |= (uint64_t)1 << ed->slot;
+    }
+    free(set);
+    for (uint32_t g = 0; g < s->nglobals; g++) {
+        check(target_ok(s, s->globals[g].target), "global points to an unknown object");
+        names[g] = s->globals[g].name;
+    }
+    check_names(names, s->nglobals, "global names invalid or declared twice");
+    check(s->nstacks >= 1 && strcmp(s->stacks[0], "main") == 0, "the first stack is not main");
+    check(s->cur_stack < s->nstacks, "current stack out of range");
+    for (uint32_t k = 0; k < s->nstacks; k++)
+        names[k] = s->stacks[k];
+    check_names(names, s->nstacks, "stack names invalid or twice");
+    uint32_t next = 0;
+    for (uint32_t f = 0; f < s->nframes; f++) {
+        const tc_frame_decl_t *fr = &s->frames[f];
+        check(valid_name(fr->name) && fr->stack < s->nstacks, "frame invalid");
+        check(fr->first_local == next && fr->nlocals <= s->nlocals - next, "frame locals not contiguous");
+        for (uint32_t i = 0; i < fr->nlocals; i++) {
+            check(target_ok(s, s->locals[next + i].target), "local points to an unknown object");
+            names[i] = s->locals[next + i].name;
+        }
+        check_names(names, fr->nlocals, "local names invalid or twice in a frame");
+        next += fr->nlocals;
+    }
+    check(next == s->nlocals, "locals outside frames");
+    free(names);
+}
+
+// check_reachable — the oracle against a plain search over the edges.
+static void check_reachable(const tc_scenario_t *s)
+{
+    bool *mine = calloc(s->nobjs, sizeof(*mine));
+    check(mine != NULL, "out of memory in the checker");
+    size_t count = 0;
+    for (uint32_t r = 0; r < s->nglobals + s->nlocals; r++) {
+        uint32_t t = r < s->nglobals ? s->globals[r].target : s->locals[r - s->nglobals].target;
+        if (t != TC_NIL)
+            mine[t] = true;
+    }
+    for (bool grew = true; grew;) {   // relax every edge until nothing changes
+        grew = false;
+        for (size_t e = 0; e < s->nedges; e++) {
+            const tc_edge_t *ed = &s->edges[e];
+            if (mine[ed->from] && ed->to != TC_NIL && !mine[ed->to])
+                mine[ed->to] = grew = true;
+        }
+    }
+    for (uint32_t o = 0; o < s->nobjs; o++)
+        count += mine[o];
+    size_t theirs_count = SIZE_MAX;
+    bool *theirs = tc_scenario_reachable(s, &theirs_count);
+    check(theirs != NULL, "the oracle ran out of memory");
+    check(theirs_count == count && memcmp(mine, theirs, s->nobjs * sizeof(*mine)) == 0,
+          "the reachability oracle disagrees with a plain search");
+    free(theirs);
+    free(mine);
+}
+
+// check_round_trip — write s, parse it back, compare.
+static void check_round_trip(const tc_scenario_t *s)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    check(out != NULL, "open_memstream failed");
+    check(tc_scenario_write(s, out) == 0, "the writer failed");
+    fclose(out);
+    char err[512];
+    tc_scenario_t *b = parse((const uint8_t *)text, len, err, sizeof err);
+    if (!b)
+        fprintf(stderr, "fuzz_tri_color: re-read failed: %s\n", err);
+    check(b != NULL, "the parser rejects what the writer wrote");
+    check(b->ntypes == s->ntypes && b->nobjs == s->nobjs && b->nedges == s->nedges &&
+          b->nglobals == s->nglobals && b->nframes == s->nframes && b->nlocals == s->nlocals,
+          "counts changed in the round trip");
+    for (uint32_t t = 0; t < s->ntypes; t++)
+        check(strcmp(b->types[t].name, s->types[t].name) == 0 &&
+              b->types[t].nwords == s->types[t].nwords && b->types[t].ptrmask == s->types[t].ptrmask,
+              "a type changed in the round trip");
+    for (uint32_t o = 0; o < s->nobjs; o++)
+        check(strcmp(b->objs[o].name, s->objs[o].name) == 0 && b->objs[o].type == s->objs[o].type,
+              "an object changed in the round trip");
+    for (size_t e = 0; e < s->nedges; e++)
+        check(memcmp(&b->edges[e], &s->edges[e], sizeof(tc_edge_t)) == 0,
+              "an edge changed in the round trip");
+    for (uint32_t g = 0; g < s->nglobals; g++)
+        check(strcmp(b->globals[g].name, s->globals[g].name) == 0 &&
+              b->globals[g].target == s->globals[g].target, "a global changed in the round trip");
+    for (uint32_t f = 0; f < s->nframes; f++)
+        check(strcmp(b->frames[f].name, s->frames[f].name) == 0 &&
+              strcmp(b->stacks[b->frames[f].stack], s->stacks[s->frames[f].stack]) == 0 &&
+              b->frames[f].first_local == s->frames[f].first_local &&
+              b->frames[f].nlocals == s->frames[f].nlocals, "a frame changed in the round trip");
+    for (uint32_t l = 0; l < s->nlocals; l++)
+        check(strcmp(b->locals[l].name, s->locals[l].name) == 0 &&
+              b->locals[l].target == s->locals[l].target, "a local changed in the round trip");
+    tc_scenario_free(b);
+    free(text);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char err[512];
+    memset(err, 'X', sizeof err);
+    tc_scenario_t *s = parse(data, size, err, sizeof err);
+    if (!s) {
+        check(memchr(err, '\0', sizeof err) != NULL, "error not terminated");
+        check_error(data, size, err);
+        return 0;
+    }
+    check_scenario(s);
+    check_reachable(s);
+    check_round_trip(s);
+    tc_scenario_free(s);
+    ml_fuzz_accepted++;
+    return 0;
+}

@@ -2,10 +2,13 @@
 #
 #   test-core       core unit tests (tests/core/*.c, Criterion)
 #   test-core-san   the same under AddressSanitizer + UBSan
-#   test-fuzz       the trace parser under a fuzzer (tests/fuzz/fuzz.mk)
+#   test-fuzz       the input parsers (traces, struct declarations, the
+#                   tri-color and write-barrier scenarios) under a fuzzer
+#                   (tests/fuzz/fuzz.mk)
 #   test-harness    the grader against a fixture suite of hostile tests
 #   test-labs       each lab: the solution scores full marks, the starter low
 #                   (also under sanitizers), and every mutant loses points
+#   test-cli        every program's answer to bad input (tests/cli/cli.mk)
 # Each part is a target of its own; `make test` runs them all.
 
 TEST_B := build/test
@@ -22,9 +25,9 @@ $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 	    -fno-sanitize-recover=all $(CPPFLAGS_ALL) -o $@ $(CORE_TEST_SRCS) \
 	    build/core-san/libmemlab.a $(PKG_CRITERION) -lm -lpthread
 
-.PHONY: test test-core test-core-san test-fuzz test-harness test-labs
+.PHONY: test test-core test-core-san test-fuzz test-harness test-labs test-cli
 test: deps
-	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-labs
+	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-labs test-cli
 	@echo "memlab: all tests passed."
 
 test-core: $(TEST_B)/core-tests
@@ -39,3 +42,4 @@ test-core-san: $(TEST_B)/core-tests-san
 include $(wildcard tests/harness/harness.mk)
 include $(wildcard tests/labs.mk)
 include $(wildcard tests/fuzz/fuzz.mk)
+include $(wildcard tests/cli/cli.mk)

@@ -236,6 +236,12 @@ static int offline(const char *prog, const options_t *o, int naddr, char **addrs
     }
     int bad = layout_read_maps(f, o->maps, &run.map, err, sizeof err);
     fclose(f);
+    if (!bad && run.map.n == 0) {
+        snprintf(err, sizeof err, "%s:1: no regions (a maps file has one line per mapping, "
+                 "as in /proc/PID/maps)", o->maps);
+        layout_map_free(&run.map);
+        bad = 1;
+    }
     if (bad) {
         fprintf(stderr, "%s: %s\n", prog, err);
         free(addr);

@@ -333,7 +333,7 @@ tc_scenario_t *tc_scenario_parse(FILE *f, const char *name, char *err, size_t er
         ok = false;
     }
     if (ok && p.s->nobjs == 0) {
-        snprintf(err, errlen, "%s:%u: the scenario declares no objects", name, p.line);
+        snprintf(err, errlen, "%s:%u: the scenario declares no objects", name, p.line ? p.line : 1);
         ok = false;
     }
     free(line);

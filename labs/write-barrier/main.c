@@ -347,16 +347,16 @@ int main(int argc, char **argv)
     int64_t window = -1;
     uint32_t target = 0;
     int rc = 0;
-    if (o.dot && n > 1 && mkdir(o.dot, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "write-barrier: %s: %s\n", o.dot, strerror(errno));
-        return 1;
-    }
-    if (o.dot) {
+    if (o.dot) {      // reads the workload first: bad input leaves no directory
         window = breaking_step(&o, &target, why, sizeof why, &rc);
         if (rc) {
             fprintf(stderr, "write-barrier: %s\n", why);
             return 1;
         }
+    }
+    if (o.dot && n > 1 && mkdir(o.dot, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "write-barrier: %s: %s\n", o.dot, strerror(errno));
+        return 1;
     }
     wb_outcome_t out[WB_NKINDS];
     size_t done = 0;

@@ -14,6 +14,7 @@
 #define NODE_SIZE 24      // Node {a, b *Node; key int}
 #define NODE_MASK 0x3
 #define MAX_TOKENS 64
+#define MAX_NAME 63       // the longest name of an object, global, stack or local
 
 typedef struct parser {
     wb_scenario_t *s;
@@ -36,14 +37,16 @@ static int fail(parser_t *p, const char *fmt, ...)
     return -1;
 }
 
-static bool valid_name(const char *t)
+// valid_name — letters, digits and '_', not starting with a digit, at most
+// MAX_NAME bytes, and not one of the words a value can be (nil, new).
+static bool valid_name(const char *name)
 {
-    if (!isalpha((unsigned char)t[0]) && t[0] != '_')
+    if (!isalpha((unsigned char)name[0]) && name[0] != '_')
         return false;
-    for (; *t; t++)
-        if (!isalnum((unsigned char)*t) && *t != '_')
+    for (const char *c = name; *c; c++)
+        if (!isalnum((unsigned char)*c) && *c != '_')
             return false;
-    return strcmp(t, "nil") != 0 && strcmp(t, "new") != 0;
+    return strlen(name) <= MAX_NAME && strcmp(name, "nil") != 0 && strcmp(name, "new") != 0;
 }
 
 // name_taken — whether `t` already names an object, a global or a stack.
@@ -55,8 +58,9 @@ static bool name_taken(const wb_world_t *w, const char *t)
 
 static int new_name_ok(parser_t *p, const char *t)
 {
-    if (!valid_name(t) || !strcmp(t, "nil") || !strcmp(t, "new"))
-        return fail(p, "'%s' is not a valid name (letters, digits, _)", t);
+    if (!valid_name(t))
+        return fail(p, "'%.*s' is not a valid name (letters, digits, _; at most %d of them; "
+                       "not nil or new)", MAX_NAME + 1, t, MAX_NAME);
     if (name_taken(p->s->world, t))
         return fail(p, "'%s' is already declared", t);
     return 0;
@@ -92,8 +96,10 @@ static int parse_place(parser_t *p, char **tok, int ntok, bool values, wb_loc_t 
         *out = (wb_loc_t){.kind = WB_LOC_NEW, .obj = o, .type = (uint32_t)ty};
         return 2;
     }
-    char buf[128];
-    snprintf(buf, sizeof buf, "%s", t);
+    char buf[2 * MAX_NAME + 8];   // NAME.NAME->x at most
+    if (strlen(t) >= sizeof buf)
+        return fail(p, "'%.*s...' is too long for a place or value", MAX_NAME, t);
+    memcpy(buf, t, strlen(t) + 1);
     char *dot = strchr(buf, '.');
     if (!dot) {
         int g = wb_world_find_global(w, buf), o = wb_world_find_named(w, buf);
@@ -222,7 +228,7 @@ static int statement(parser_t *p, char **tok, int n)
             return -1;
         for (int i = 2; i < n; i++)
             if (!valid_name(tok[i]))
-                return fail(p, "'%s' is not a valid local name", tok[i]);
+                return fail(p, "'%.*s' is not a valid local name", MAX_NAME + 1, tok[i]);
         int st = is_main ? 0 : wb_world_add_stack(w, tok[1]);
         char fname[96];
         snprintf(fname, sizeof fname, "%s()", tok[1]);
@@ -286,8 +292,13 @@ wb_scenario_t *wb_scenario_parse(FILE *in, const char *src, char *why, size_t wh
     char *line = NULL;
     size_t cap = 0;
     int rc = 0;
-    while (rc == 0 && getline(&line, &cap, in) != -1) {
+    ssize_t len;
+    while (rc == 0 && (len = getline(&line, &cap, in)) != -1) {
         p.line++;
+        if (memchr(line, '\0', (size_t)len)) {
+            rc = fail(&p, "the line contains a NUL byte (is this a text file?)");
+            break;
+        }
         char *hash = strchr(line, '#');
         if (hash)
             *hash = '\0';
@@ -306,8 +317,10 @@ wb_scenario_t *wb_scenario_parse(FILE *in, const char *src, char *why, size_t wh
     free(line);
     if (rc == 0 && ferror(in))
         rc = fail(&p, "read error");
-    if (rc == 0 && !p.in_cycle)
+    if (rc == 0 && !p.in_cycle) {
+        p.line = p.line ? p.line : 1;
         rc = fail(&p, "no '---' line: nothing happens during the cycle");
+    }
     if (rc == 0 && !s->name && !(s->name = strdup(src)))
         rc = fail(&p, "out of memory");
     if (rc) {

@@ -7,7 +7,11 @@
 //                      --ref), glibc malloc (timed in this process, in
 //                      alternation with mm), jemalloc, mimalloc, tcmalloc
 //                      (runner processes with LD_PRELOAD; a missing one is
-//                      skipped with a note)
+//                      skipped with a note). Each runner also times this
+//                      build's mm in alternation with its allocator: the
+//                      summary's ratios to the real allocators come from
+//                      those same-process pairs, since two processes can
+//                      land on cores of different speeds.
 //   utilization.csv    utilization per trace: for mm (this build and the
 //                      reference) peak live bytes / peak HeapInuse, exact,
 //                      from the page heap; for glibc peak live bytes / peak
@@ -333,10 +337,13 @@ int main(int argc, char **argv)
     const char *names[C_EXT + NEXT] = { "this build", "reference", "glibc", "jemalloc",
                                         "mimalloc", "tcmalloc" };
     bool have[C_EXT + NEXT] = { true, false, true, false, false, false };
-    double *ops[C_EXT + NEXT], *util[C_EXT + NEXT];
+    // mm_ops[c]: for a real allocator, this build's mm timed in alternation
+    // with it in its runner process (the ratio to trust; see allocators.h).
+    double *ops[C_EXT + NEXT], *util[C_EXT + NEXT], *mm_ops[C_EXT + NEXT];
     for (int c = 0; c < C_EXT + NEXT; c++) {
         ops[c] = calloc(n, sizeof(double));
         util[c] = calloc(n, sizeof(double));
+        mm_ops[c] = calloc(n, sizeof(double));
     }
 
     // mm and glibc, in this process, in alternation; mm's utilization exact.
@@ -380,8 +387,10 @@ int main(int argc, char **argv)
                                                  sizeof why) == 0;
         if (!have[C_EXT + e])
             fprintf(stderr, "bench: note: %s; skipped\n", self ? why : "no path to self");
-        for (size_t i = 0; have[C_EXT + e] && i < n; i++)
+        for (size_t i = 0; have[C_EXT + e] && i < n; i++) {
             ops[C_EXT + e][i] = res[i].ops_per_sec;
+            mm_ops[C_EXT + e][i] = res[i].mm_ops_per_sec;
+        }
     }
     // Utilization of glibc: a fresh process per trace, so that memory an
     // earlier trace left in its arena does not count as free space here.
@@ -442,13 +451,21 @@ int main(int argc, char **argv)
         mean_util += util[C_MM][i] / (double)n;
     printf("\nthis build: mean utilization %.1f%%; throughput (geometric mean of per-trace "
            "ratios, median of %d runs):\n", 100 * mean_util, o.reps);
-    for (int c = 1; c < C_EXT + NEXT; c++)
-        if (have[c])
+    for (int c = 1; c < C_EXT + NEXT; c++) {
+        if (!have[c])
+            continue;
+        if (c < C_EXT)
             printf("  %.2fx %s\n", geomean_ratio(ops[C_MM], ops[c], n), names[c]);
+        else
+            printf("  %.2fx %s (timed in alternation with this build in one process; "
+                   "%.2fx across processes)\n", geomean_ratio(mm_ops[c], ops[c], n), names[c],
+                   geomean_ratio(ops[C_MM], ops[c], n));
+    }
     printf("data: %s/{throughput,utilization,fragmentation,footprint}.csv\n", o.out);
     for (int c = 0; c < C_EXT + NEXT; c++) {
         free(ops[c]);
         free(util[c]);
+        free(mm_ops[c]);
     }
     traceset_free(&ts);
     return status;

@@ -7,7 +7,8 @@
 // runner first checks that a symbol only that allocator exports is present
 // (a library that cannot be preloaded only earns a warning from ld.so, and
 // the runner would silently measure glibc), then prints one line per trace:
-//     result <index> <ops per second> <utilization or -1>
+//     result <index> <ops per second> <utilization or -1> <mm's ops per second>
+// (a real allocator's runner times the program's mm too, in alternation).
 // or `missing <symbol>`, or `error <message>`. Its stderr is discarded.
 #include "allocators.h"
 
@@ -162,7 +163,7 @@ int allocators_run(const char *exe, const char *name, const char *lib,
                    allocators_result_t *res, char *why, size_t whylen)
 {
     for (size_t i = 0; i < nfiles; i++)
-        res[i] = (allocators_result_t){ .ops_per_sec = 0, .util = -1 };
+        res[i] = (allocators_result_t){ .ops_per_sec = 0, .util = -1, .mm_ops_per_sec = 0 };
     char repsbuf[16];
     snprintf(repsbuf, sizeof repsbuf, "%d", reps);
     char **argv = calloc(nfiles + 9, sizeof *argv);
@@ -210,9 +211,11 @@ int allocators_run(const char *exe, const char *name, const char *lib,
     size_t got = 0;
     while (in && fgets(line, sizeof line, in)) {
         size_t idx;
-        double ops, util;
-        if (sscanf(line, "result %zu %lf %lf", &idx, &ops, &util) == 3 && idx < nfiles) {
-            res[idx] = (allocators_result_t){ .ops_per_sec = ops, .util = util };
+        double ops, util, mmops;
+        if (sscanf(line, "result %zu %lf %lf %lf", &idx, &ops, &util, &mmops) == 4 &&
+            idx < nfiles) {
+            res[idx] = (allocators_result_t){ .ops_per_sec = ops, .util = util,
+                                              .mm_ops_per_sec = mmops };
             got++;
         } else if (sscanf(line, "missing %127s", missing) == 1) {
         } else if (strncmp(line, "error ", 6) == 0) {
@@ -314,7 +317,7 @@ int allocators_runner_main(int argc, char **argv)
             printf("error %s\n", err);
             return 1;
         }
-        double ops = 0, util = -1;
+        double ops = 0, util = -1, mmops = 0;
         // Utilization first, while the allocator is as fresh as the process.
         if (utilization && is_mm) {
             checker_result_t r;
@@ -327,9 +330,17 @@ int allocators_runner_main(int argc, char **argv)
                 return 1;
             }
         }
-        if (timing)
+        if (timing && ext) {
+            // The real allocator and mm in alternation, for a same-process ratio.
+            replay_alloc_t *both[2] = { a, allocators_mm() };
+            double v[2];
+            replay_time(t, both, 2, reps, v);
+            ops = v[0];
+            mmops = v[1];
+        } else if (timing) {
             replay_time(t, &a, 1, reps, &ops);
-        printf("result %d %.1f %.6f\n", i - optind, ops, util);
+        }
+        printf("result %d %.1f %.6f %.1f\n", i - optind, ops, util, mmops);
         fflush(stdout);
         ml_trace_free(t);
     }

@@ -36,6 +36,12 @@ const allocators_ext_t *allocators_find(const char *name);
 typedef struct allocators_result {
     double ops_per_sec;     // median throughput; 0 when the run failed
     double util;            // utilization; < 0 when not measurable
+    double mm_ops_per_sec;  // a real allocator's runner also times the
+                            // program's own mm, in alternation with it in
+                            // the same process: the ratio of the two is
+                            // free of the noise between processes (two
+                            // cores of different speeds, other load); 0
+                            // when not timed
 } allocators_result_t;
 
 // What a runner measures.
@@ -59,8 +65,9 @@ const char *allocators_self_exe(void);
 //   PROGRAM --runner NAME [--reps N] [--no-time] [--no-util] -- FILE...
 // NAME is "mm" (this program's mm), "glibc" or a real allocator's name (the
 // process's malloc, which the parent preloaded). Prints one line per trace,
-// "result INDEX OPS_PER_SEC UTIL", or "missing SYMBOL" when the named
-// allocator is not the one running. Returns the exit status.
+// "result INDEX OPS_PER_SEC UTIL MM_OPS_PER_SEC" (the last 0 unless NAME is
+// a real allocator), or "missing SYMBOL" when the named allocator is not
+// the one running. Returns the exit status.
 int allocators_runner_main(int argc, char **argv);
 
 #endif

@@ -163,6 +163,27 @@ static double mean(const double *v, size_t n)
     return n ? s / (double)n : 0;
 }
 
+// vs_ratio — mm's throughput over a real allocator's, both timed in the
+// allocator's runner process in alternation; 0 when unknown.
+static double vs_ratio(const allocators_result_t *v)
+{
+    return v->ops_per_sec > 0 && v->mm_ops_per_sec > 0 ? v->mm_ops_per_sec / v->ops_per_sec : 0;
+}
+
+// vs_geomean — the geometric mean of vs_ratio over the correct traces, for
+// real allocator k.
+static double vs_geomean(const traceset_t *ts, const row_t *rows, size_t k)
+{
+    double *r = calloc(ts->n + 1, sizeof *r);
+    size_t n = 0;
+    for (size_t i = 0; r && i < ts->n; i++)
+        if (rows[i].chk.valid && vs_ratio(&rows[i].vs[k]) > 0)
+            r[n++] = vs_ratio(&rows[i].vs[k]);
+    double g = r && n ? ml_geomean(r, n) : 0;
+    free(r);
+    return g;
+}
+
 // print_table — the human-readable results.
 static void print_table(const opts_t *o, const traceset_t *ts, const row_t *rows,
                         const bool *vs_ok)
@@ -172,7 +193,7 @@ static void print_table(const opts_t *o, const traceset_t *ts, const row_t *rows
         printf(" %10s %10s %7s", "mm Mops/s", "glibc", "xglibc");
         for (size_t k = 0; k < o->nvs; k++)
             if (vs_ok[k])
-                printf(" %10s", o->vs[k]);
+                printf(" %10s %7s", o->vs[k], "mm/it");
     }
     printf("\n");
     double *util = calloc(ts->n + 1, sizeof *util), *ratio = calloc(ts->n + 1, sizeof *ratio);
@@ -196,8 +217,14 @@ static void print_table(const opts_t *o, const traceset_t *ts, const row_t *rows
                 printf(" %7s", "-");
             }
             for (size_t k = 0; k < o->nvs; k++)
-                if (vs_ok[k])
+                if (vs_ok[k]) {
                     printf(" %10.2f", r->vs[k].ops_per_sec / 1e6);
+                    double x = vs_ratio(&r->vs[k]);
+                    if (x > 0)
+                        printf(" %6.2fx", x);
+                    else
+                        printf(" %7s", "-");
+                }
         }
         printf("\n");
         if (!r->chk.valid)
@@ -215,6 +242,10 @@ static void print_table(const opts_t *o, const traceset_t *ts, const row_t *rows
                t, 100 * perf_index(u, t));
     }
     printf("\n");
+    for (size_t k = 0; !o->check_only && k < o->nvs; k++)
+        if (vs_ok[k])
+            printf("mm vs %s: %.2fx (geometric mean of mm/it; the two timed in alternation "
+                   "in one process)\n", o->vs[k], vs_geomean(ts, rows, k));
     free(util);
     free(ratio);
 }
@@ -243,8 +274,12 @@ static void print_json(const opts_t *o, const traceset_t *ts, const row_t *rows,
             json_object_set_new(tp, "mm", json_real(r->mm_ops));
             json_object_set_new(tp, "glibc", json_real(r->glibc_ops));
             for (size_t k = 0; k < o->nvs; k++)
-                if (vs_ok[k])
+                if (vs_ok[k]) {
+                    char key[64];
                     json_object_set_new(tp, o->vs[k], json_real(r->vs[k].ops_per_sec));
+                    snprintf(key, sizeof key, "ratio_%s", o->vs[k]);
+                    json_object_set_new(t, key, json_real(vs_ratio(&r->vs[k])));
+                }
             if (r->glibc_ops > 0 && r->mm_ops > 0) {
                 ratio[nr++] = r->mm_ops / r->glibc_ops;
                 json_object_set_new(t, "ratio_glibc", json_real(r->mm_ops / r->glibc_ops));
@@ -267,6 +302,12 @@ static void print_json(const opts_t *o, const traceset_t *ts, const row_t *rows,
         double t = ml_geomean(ratio, nr);
         json_object_set_new(sum, "throughput_ratio_glibc", json_real(t));
         json_object_set_new(sum, "perf_index", json_real(perf_index(u, t)));
+        for (size_t k = 0; k < o->nvs; k++)
+            if (vs_ok[k]) {
+                char key[64];
+                snprintf(key, sizeof key, "throughput_ratio_%s", o->vs[k]);
+                json_object_set_new(sum, key, json_real(vs_geomean(ts, rows, k)));
+            }
     }
     json_object_set_new(root, "traces", arr);
     json_object_set_new(root, "summary", sum);

@@ -1,7 +1,7 @@
 // frames.c — step-through pages for sequences of heap pictures (see dot.h):
 // index.html with every frame's SVG embedded (Prev/Next buttons, arrow keys,
-// a caption and "k / n"), and a recorder that writes, renders and indexes
-// the frames of a run.
+// a caption, "k / n" and a legend of the colours), and a recorder that
+// writes, renders and indexes the frames of a run.
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -58,6 +58,9 @@ static const char *page_style =
     ".frame { display: none; background: white; border: 1px solid #ccc; padding: 0.5em; overflow: auto; }\n"
     ".frame.shown { display: block; }\n"
     ".frame svg { max-width: 100%; height: auto; }\n"
+    "#legend { display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; font-size: 0.85em; color: #333; margin-bottom: 0.4em; }\n"
+    ".key { display: inline-block; width: 1.6em; height: 0.9em; border: 1px solid black; "
+    "border-radius: 0.45em; vertical-align: middle; margin-right: 0.35em; }\n"
     "</style>\n</head>\n<body>\n<h1>";
 static const char *page_script =
     "<script>\n"
@@ -74,6 +77,7 @@ static const char *page_script =
     "  document.getElementById('prev').onclick = function () { show(cur - 1); };\n"
     "  document.getElementById('next').onclick = function () { show(cur + 1); };\n"
     "  document.addEventListener('keydown', function (e) {\n"
+    "    if (e.altKey || e.ctrlKey || e.metaKey) return;\n"
     "    if (e.key === 'ArrowLeft') show(cur - 1);\n"
     "    else if (e.key === 'ArrowRight') show(cur + 1);\n"
     "    else if (e.key === 'Home') show(0);\n"
@@ -83,8 +87,32 @@ static const char *page_script =
     "})();\n"
     "</script>\n</body>\n</html>\n";
 
-int ml_dot_write_index(const char *dir, const char *title, const ml_dot_frame_t *frames,
-                       size_t n, char *why, size_t whylen) {
+// The legend: the fills and shapes ml_dot_fprint draws with (dot.c), so a
+// reader can tell the three colors apart without the handout. `highlight`
+// says what the red outline means; NULL leaves that entry out.
+static void put_legend(FILE *out, const char *highlight) {
+    static const struct { const char *style, *text; } keys[] = {
+        {"background: white", "white: not marked (yet)"},
+        {"background: #b3b3b3", "grey: marked, pointers not scanned yet"},
+        {"background: black", "black: marked and scanned"},
+        {"background: #dde8ff; border-radius: 0.2em", "global root"},
+        {"background: #fff3c4; border-radius: 0", "stack frame, not scanned yet"},
+        {"background: #c8e6c9; border-radius: 0", "stack frame, scanned"},
+        {"background: #ffe0e0; border-color: red; border-radius: 0", "pointer to freed memory"},
+    };
+    fputs("<div id=\"legend\">", out);
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        fprintf(out, "<span><span class=\"key\" style=\"%s\"></span>%s</span>", keys[i].style, keys[i].text);
+    if (highlight) {
+        fputs("<span><span class=\"key\" style=\"border: 3px solid red\"></span>red outline: ", out);
+        put_html(out, highlight);
+        fputs("</span>", out);
+    }
+    fputs("</div>\n", out);
+}
+
+int ml_dot_write_index(const char *dir, const char *title, const char *highlight,
+                       const ml_dot_frame_t *frames, size_t n, char *why, size_t whylen) {
     char *svgpath = NULL, *svg = NULL;
     ml_outfile_t page;
     FILE *out = ml_outfile_open_in(&page, dir, "index.html");
@@ -95,8 +123,9 @@ int ml_dot_write_index(const char *dir, const char *title, const ml_dot_frame_t 
     put_html(out, title ? title : "heap frames");
     fputs("</h1>\n<div id=\"bar\"><button id=\"prev\">&#8592; Prev</button>"
           "<button id=\"next\">Next &#8594;</button><span id=\"counter\"></span>"
-          "<span style=\"color:#777\">(arrow keys step)</span></div>\n"
-          "<div id=\"caption\"></div>\n", out);
+          "<span style=\"color:#777\">(arrow keys step)</span></div>\n", out);
+    put_legend(out, highlight);
+    fputs("<div id=\"caption\"></div>\n", out);
     for (size_t i = 0; i < n; i++) {
         size_t sl = strlen(dir) + strlen(frames[i].svg) + 2;
         svgpath = malloc(sl);
@@ -182,8 +211,9 @@ fail:
     return -1;
 }
 
-int ml_dot_seq_finish(ml_dot_seq_t *s, const char *title, char *why, size_t whylen) {
-    return ml_dot_write_index(s->dir, title, s->frames, s->n, why, whylen);
+int ml_dot_seq_finish(ml_dot_seq_t *s, const char *title, const char *highlight, char *why,
+                      size_t whylen) {
+    return ml_dot_write_index(s->dir, title, highlight, s->frames, s->n, why, whylen);
 }
 
 void ml_dot_seq_fini(ml_dot_seq_t *s) {

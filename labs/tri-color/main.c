@@ -252,9 +252,10 @@ static int run(const options_t *o, tc_scenario_t *scn)
     if (frames) {
         // A last frame after the sweep: only the survivors remain.
         ml_dot_opts_t dopts = {.title = scn->name};
-        if (ml_dot_seq_add(frames, h, &dopts, err, sizeof err, "after the sweep: %" PRIu64 " objects survive",
+        if (ml_dot_seq_add(frames, h, &dopts, err, sizeof err,
+                           "after the sweep: %" PRIu64 " objects survive, white again for the next cycle",
                            st.heap_objects) ||
-            ml_dot_seq_finish(frames, scn->name, err, sizeof err)) {
+            ml_dot_seq_finish(frames, scn->name, "the object scanned in this step", err, sizeof err)) {
             fprintf(stderr, "tri-color: %s\n", err);
             rc = 1;
         } else if (!o->json) {

@@ -110,8 +110,8 @@ void wb_pictures_observe(wb_pictures_t *p, wb_run_t *r, const wb_step_info_t *si
                  wb_marker_grey_count(m), wb_marker_roots_pending(m));
         break;
     default:
-        snprintf(cap, sizeof cap, "after mark termination and the sweep: %zu objects left (a red node is a "
-                 "pointer to freed memory)", ml_gc_num_objects(h));
+        snprintf(cap, sizeof cap, "after mark termination and the sweep: %zu objects left, white again for the "
+                 "next cycle (a red node is a pointer to freed memory)", ml_gc_num_objects(h));
         break;
     }
     wb_view_t *v = si->who == 'S' ? NULL : wb_view_take(m, false);
@@ -137,5 +137,6 @@ int wb_pictures_finish(wb_pictures_t *p, const char *barrier, char *why, size_t 
     }
     char title[128];
     snprintf(title, sizeof title, "write barrier: %s", barrier);
-    return ml_dot_seq_finish(&p->seq, title, why, whylen);
+    const char *highlight = p->target ? "the object that barrier none loses" : NULL;
+    return ml_dot_seq_finish(&p->seq, title, highlight, why, whylen);
 }

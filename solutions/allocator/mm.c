@@ -18,8 +18,12 @@
 //                 index of its mcentral (TINY_CI for tiny blocks), 0 for a
 //                 large object. Its `owner` points to a spanx_t: where the
 //                 span is (cached by an mcache, on the partial list, on the
-//                 full list), the objects other threads freed while it was
-//                 cached, and for tiny blocks a count of live pieces.
+//                 full list) and the objects other threads freed while it
+//                 was cached.
+//   tinycount[]   one byte per 16 bytes of the heap: for a tiny block, the
+//                 count of its live pieces. Reserved for the whole heap,
+//                 the kernel provides pages of it only where tiny spans
+//                 are, 1/16 of their size.
 //   mcentral[c]   one per class (plus one for tiny blocks), under a lock:
 //                 `partial` spans have a free object, `full` spans none;
 //                 spans held by an mcache are on neither list. Up to 64 KiB
@@ -30,8 +34,9 @@
 //                 64-bit mirror of the free objects in one word of its
 //                 allocbits, the allocations it has not yet added to the
 //                 span's allocount, and a free list of objects of *other*
-//                 spans this thread freed (up to 16 KiB, tcmalloc's thread
-//                 cache: Go needs none, its sweeper frees in bulk); plus
+//                 spans this thread freed (up to 128 KiB or 2048 objects
+//                 per class, tcmalloc's thread cache: Go needs none, its
+//                 sweeper frees in bulk); plus
 //                 the current tiny block and a log of changes to tiny
 //                 blocks' piece counts. No locks.
 //
@@ -91,6 +96,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "memlab/pageheap.h"
 #include "memlab/sizeclass.h"
@@ -99,7 +105,7 @@
 #define TINY_CI  ML_NUM_SIZE_CLASSES         // the tiny allocator's mcentral
 #define NCENTRAL (ML_NUM_SIZE_CLASSES + 1)
 #define SPARE_BYTES (64 * 1024)   // empty spans an mcentral may keep, per class
-#define FREE_LIST_BYTES (16 * 1024)  // freed objects a slot keeps, per class
+#define FREE_LIST_BYTES (128 * 1024) // freed objects a slot keeps, per class
 #define TINY_LOG 64       // piece-count changes an mcache keeps before applying them
 #define CLASS_LARGE 255   // classmap: the first page of a large object
 
@@ -129,7 +135,6 @@ typedef struct mcentral {
     int ci;                 // index in `central`
     int sizeclass;          // Go's class of the objects (2 for tiny blocks)
     size_t elemsize, npages;
-    bool tiny;
     ml_span_t *partial;     // spans with a free object, held by no mcache
     ml_span_t *full;        // spans with no free object, held by no mcache
     ml_span_t *spare;       // empty spans kept back from the page heap
@@ -140,8 +145,6 @@ typedef struct spanx {
     int where;              // SPAN_CACHED / _PARTIAL / _FULL / _SPARE, under the lock
     void *deferred;         // freed by other threads while cached (linked
                             // through each object's first word), under the lock
-    int8_t pieces[];        // tiny spans: the piece count of each block,
-                            // under the tiny mcentral's lock
 } spanx_t;
 
 typedef struct mcache_slot {
@@ -177,6 +180,8 @@ static ml_pagemap_t pagemap;        // the heap's page → span map, copied once
 static size_t heap_bytes;
 static uint8_t *classmap;           // page → mcentral index (see above)
 static size_t classmap_pages;
+static int8_t *tinycount;           // 16 bytes → tiny piece count (see above)
+static size_t tinycount_bytes;
 static mcentral_t central[NCENTRAL];
 static _Thread_local mcache_t mcache;
 static uint8_t class_of16[ML_MAX_SMALL_SIZE / 16 + 1];
@@ -204,7 +209,7 @@ static void setup_once(void)
         size_t size = ml_class_size(ci == TINY_CI ? ml_size_to_class(ML_TINY_SIZE) : ci);
         divmul[ci] = (uint32_t)(UINT32_MAX / size + 1);
         size_t n = FREE_LIST_BYTES / size;
-        maxfree[ci] = (uint32_t)(n < 4 ? 4 : n > 256 ? 256 : n);
+        maxfree[ci] = (uint32_t)(n < 4 ? 4 : n > 2048 ? 2048 : n);
     }
     pthread_key_create(&exit_key, mcache_flush);
 }
@@ -279,7 +284,7 @@ static ml_span_t *mcentral_grow(mcentral_t *c)
         ml_pageheap_free_span(heap, s);
         return NULL;
     }
-    spanx_t *x = calloc(1, sizeof *x + (c->tiny ? s->nelems : 0));
+    spanx_t *x = calloc(1, sizeof *x);
     if (!x) {
         ml_span_fini(s);
         ml_pageheap_free_span(heap, s);
@@ -578,24 +583,25 @@ static void mcache_flush(void *arg)
 // ---- stage 4: the tiny allocator --------------------------------------------
 
 // tiny_log_apply — apply this thread's log of piece-count changes, under
-// the tiny mcentral's lock taken once for all of them, and free every block
-// whose count reaches zero (a block of a span some mcache holds joins the
-// span's deferred list, as any object freed from outside).
+// the tiny mcentral's lock taken once for all of them; then free, as any
+// small object, every block whose count reached zero.
 static __attribute__((noinline)) void tiny_log_apply(void)
 {
     mcentral_t *c = &central[TINY_CI];
+    uint32_t n = mcache.ntinylog, nfreed = 0;
+    mcache.ntinylog = 0;
     mcache_register();
     spin_lock(&c->lock);
-    for (uint32_t i = 0; i < mcache.ntinylog; i++) {
+    for (uint32_t i = 0; i < n; i++) {
         uintptr_t block = mcache.tinylog[i] & ~(uintptr_t)(ML_TINY_SIZE - 1);
-        ml_span_t *s = span_of((void *)block);
-        int8_t *count = &spanx(s)->pieces[(block - s->base) >> 4];
+        int8_t *count = &tinycount[(block - pagemap.lo) >> 4];
         *count = (int8_t)(*count + mcache.tinydelta[i]);
         if (*count == 0)
-            mcentral_free_locked(c, s, (void *)block);
+            mcache.tinylog[nfreed++] = block;     // nfreed <= i: read already
     }
-    mcache.ntinylog = 0;
     spin_unlock(&c->lock);
+    for (uint32_t i = 0; i < nfreed; i++)
+        small_free(TINY_CI, (void *)mcache.tinylog[i]);
 }
 
 // tiny_note — log that the count of the block holding p changes by delta:
@@ -680,6 +686,17 @@ static void *large_alloc(size_t size)
 
 // ---- the interface (mm.h) ---------------------------------------------------
 
+// tables_free — release the class map and the tiny piece counts.
+static void tables_free(void)
+{
+    free(classmap);
+    classmap = NULL;
+    classmap_pages = 0;
+    if (tinycount)
+        munmap(tinycount, tinycount_bytes);
+    tinycount = NULL;
+}
+
 int mm_init(ml_pageheap_t *h)
 {
     if (!h)
@@ -690,17 +707,22 @@ int mm_init(ml_pageheap_t *h)
     void *lo, *hi;
     ml_pageheap_bounds(h, &lo, &hi);
     heap_bytes = (size_t)((char *)hi - (char *)lo);
-    free(classmap);
+    tables_free();
     classmap_pages = heap_bytes >> ML_PAGE_SHIFT;
     classmap = calloc(classmap_pages ? classmap_pages : 1, 1);
-    if (!classmap) {
+    tinycount_bytes = heap_bytes / ML_TINY_SIZE + 1;
+    tinycount = mmap(NULL, tinycount_bytes, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (!classmap || tinycount == MAP_FAILED) {
+        tinycount = NULL;
+        tables_free();
         heap = NULL;
         return -1;
     }
     for (int ci = 0; ci < NCENTRAL; ci++) {
         mcentral_t *c = &central[ci];
         int sc = ci == TINY_CI ? ml_size_to_class(ML_TINY_SIZE) : ci;
-        *c = (mcentral_t){ .ci = ci, .sizeclass = sc, .tiny = ci == TINY_CI,
+        *c = (mcentral_t){ .ci = ci, .sizeclass = sc,
                            .elemsize = ml_class_size(sc), .npages = ml_class_npages(sc) };
         c->maxspare = SPARE_BYTES / (c->npages * ML_PAGE_SIZE + 1) + 1;
         atomic_init(&c->lock.held, false);
@@ -726,9 +748,7 @@ void mm_deinit(void)
                 mcentral_release(s);
             }
     }
-    free(classmap);
-    classmap = NULL;
-    classmap_pages = 0;
+    tables_free();
     heap = NULL;
 }
 

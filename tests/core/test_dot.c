@@ -172,7 +172,7 @@ Test(dot, sequence_writes_frames_and_a_self_contained_index, .timeout = 30) {
     ml_gc_set_mark(p.h, p.c);
     o.highlight = p.c;
     cr_assert_eq(ml_dot_seq_add(&seq, p.h, &o, why, sizeof why, "step %d: scan & blacken", 2), 0, "%s", why);
-    cr_assert_eq(ml_dot_seq_finish(&seq, "Marking demo", why, sizeof why), 0, "%s", why);
+    cr_assert_eq(ml_dot_seq_finish(&seq, "Marking demo", "the <scanned> object", why, sizeof why), 0, "%s", why);
     ml_dot_seq_fini(&seq);
     char path[300];
     snprintf(path, sizeof path, "%s/frame-002.svg", dir);
@@ -189,6 +189,8 @@ Test(dot, sequence_writes_frames_and_a_self_contained_index, .timeout = 30) {
     cr_assert_eq(svgs, 2, "both SVGs are embedded, found %zu", svgs);
     cr_assert(strstr(html, "ArrowLeft") && strstr(html, "ArrowRight"), "arrow keys not handled");
     cr_assert(strstr(html, "id=\"prev\"") && strstr(html, "id=\"next\""), "buttons missing");
+    cr_assert(strstr(html, "id=\"legend\"") && strstr(html, "grey: marked"), "the legend is missing");
+    cr_assert(strstr(html, "red outline: the &lt;scanned&gt; object"), "the highlight's legend entry is missing or not escaped");
     cr_assert(!strstr(html, "src=\"http") && !strstr(html, "href=\"http") && !strstr(html, "<link"),
               "the page must not load external assets");
     free(html);
@@ -201,7 +203,7 @@ Test(dot, index_reports_a_missing_frame, .timeout = 5) {
     char *d = tmpdir();
     char why[512] = "";
     ml_dot_frame_t fr = {.svg = "nope.svg", .caption = "x"};
-    cr_assert_eq(ml_dot_write_index(d, "t", &fr, 1, why, sizeof why), -1);
+    cr_assert_eq(ml_dot_write_index(d, "t", NULL, &fr, 1, why, sizeof why), -1);
     cr_assert(strstr(why, "nope.svg"), "%s", why);
     char path[300];
     snprintf(path, sizeof path, "%s/index.html", d);

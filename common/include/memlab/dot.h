@@ -46,10 +46,12 @@ typedef struct ml_dot_frame {
 
 // ml_dot_write_index — write `dir`/index.html: a page titled `title` that
 // shows one of the `n` frames at a time with its caption and "k / n", Prev
-// and Next buttons and the left/right arrow keys. The SVGs are embedded, so
-// the page needs no other file and no network. 0, or -1 with a reason.
-int ml_dot_write_index(const char *dir, const char *title, const ml_dot_frame_t *frames,
-                       size_t n, char *why, size_t whylen);
+// and Next buttons, the left/right arrow keys (Home/End: first/last), and a
+// legend of the colors and shapes; `highlight` says what the red outline
+// marks (NULL: no such entry). The SVGs are embedded, so the page needs no
+// other file and no network. 0, or -1 with a reason (no page is left).
+int ml_dot_write_index(const char *dir, const char *title, const char *highlight,
+                       const ml_dot_frame_t *frames, size_t n, char *why, size_t whylen);
 
 // A recorder for a sequence: each ml_dot_seq_add writes
 // dir/frame-NNN.dot, renders dir/frame-NNN.svg and keeps the caption;
@@ -67,8 +69,11 @@ int ml_dot_seq_init(ml_dot_seq_t *s, const char *dir, char *why, size_t whylen);
 int ml_dot_seq_add(ml_dot_seq_t *s, ml_gc_heap_t *h, const ml_dot_opts_t *o, char *why,
                    size_t whylen, const char *caption_fmt, ...)
     __attribute__((format(printf, 6, 7)));
-// ml_dot_seq_finish — write index.html titled `title`. 0, or -1 with a reason.
-int ml_dot_seq_finish(ml_dot_seq_t *s, const char *title, char *why, size_t whylen);
+// ml_dot_seq_finish — write index.html titled `title`, its legend saying
+// that the red outline marks `highlight` (NULL: no such entry). 0, or -1
+// with a reason.
+int ml_dot_seq_finish(ml_dot_seq_t *s, const char *title, const char *highlight, char *why,
+                      size_t whylen);
 // ml_dot_seq_fini — free the recorder (files stay).
 void ml_dot_seq_fini(ml_dot_seq_t *s);
 

@@ -119,9 +119,11 @@ static int parse(int argc, char **argv, opts_t *o)
 }
 
 // default_ref — build/solution/bench/allocator next to this program's build
-// directory, when it exists and is another program.
-static const char *default_ref(void)
+// directory, when it exists and is another program (*is_self tells when
+// this program is that build).
+static const char *default_ref(bool *is_self)
 {
+    *is_self = false;
     static char path[PATH_MAX];
     const char *self = allocators_self_exe();
     if (!self)
@@ -136,7 +138,9 @@ static const char *default_ref(void)
     size_t len = strlen(path);
     snprintf(path + len, sizeof path - len, "/solution/bench/allocator");
     char a[PATH_MAX], b[PATH_MAX];
-    if (!realpath(path, a) || !realpath(self, b) || strcmp(a, b) == 0)
+    if (realpath(path, a) && realpath(self, b) && strcmp(a, b) == 0)
+        *is_self = true;
+    if (*is_self || !realpath(path, a))
         return NULL;
     return access(path, X_OK) == 0 ? path : NULL;
 }
@@ -363,7 +367,8 @@ int main(int argc, char **argv)
     }
     // The reference and the real allocators, in runner processes.
     const char *self = allocators_self_exe();
-    const char *ref = o.ref ? o.ref : default_ref();
+    bool ref_is_self = false;
+    const char *ref = o.ref ? o.ref : default_ref(&ref_is_self);
     allocators_result_t *res = calloc(n, sizeof *res);
     char why[512];
     if (ref) {
@@ -376,7 +381,7 @@ int main(int argc, char **argv)
             ops[C_REF][i] = res[i].ops_per_sec;
             util[C_REF][i] = res[i].util;
         }
-    } else {
+    } else if (!ref_is_self) {
         fprintf(stderr, "bench: note: no reference build (make bench IMPL=solution, or "
                         "--ref PATH); the reference column is left out\n");
     }

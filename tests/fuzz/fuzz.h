@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 // The largest input either driver feeds (libFuzzer: -max_len).
 #define ML_FUZZ_MAX_INPUT 8192
@@ -49,5 +50,23 @@ unsigned long ml_fuzz_error_line(const char *err, const char *name);
 // before the call. Checks that it is the terminated prefix of err that fits
 // and that nothing was written past the buffer.
 void ml_fuzz_check_truncation(const char *err, const char *err_small, size_t small);
+
+// ml_fuzz_open — a stream reading data[0..size) (an empty one when size
+// is 0, which fmemopen refuses); aborts if it cannot be opened.
+FILE *ml_fuzz_open(const uint8_t *data, size_t size);
+
+// ml_fuzz_rejects_fn — run a parser over data[0..size) with its message
+// buffer err of errlen bytes; true when it rejected the input (whatever it
+// accepted is freed).
+typedef bool (*ml_fuzz_rejects_fn)(const uint8_t *data, size_t size, char *err, size_t errlen);
+
+// ml_fuzz_check_line_error — for a parser that reads line by line and
+// rejected data with message `err` ("fuzz:LINE: text"): LINE is a line of
+// the input (1 for an empty input, where the parser has read nothing), the
+// input cut after line LINE is rejected with the very same message (nothing
+// after the line named may matter), and a short buffer gets the terminated
+// prefix of the message.
+void ml_fuzz_check_line_error(const uint8_t *data, size_t size, const char *err,
+                              ml_fuzz_rejects_fn rejects);
 
 #endif

@@ -1,6 +1,7 @@
 // fuzz_util.c — checks every fuzz target shares (fuzz.h): aborting on a
 // broken property, line arithmetic on the input, and the form of a parser's
-// "file:line: what is wrong" message.
+// "file:line: what is wrong" message, and the checks of a line-by-line
+// parser's rejection.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,4 +58,29 @@ void ml_fuzz_check_truncation(const char *err, const char *err_small, size_t sma
     ml_fuzz_check(strlen(err_small) == want && strncmp(err_small, err, want) == 0,
                   "truncated error is not a prefix of the full one");
     ml_fuzz_check(err_small[small] == 'X', "error written past the buffer");
+}
+
+FILE *ml_fuzz_open(const uint8_t *data, size_t size)
+{
+    FILE *f = size ? fmemopen((void *)data, size, "r") : fopen("/dev/null", "r");
+    ml_fuzz_check(f != NULL, "cannot open the input");
+    return f;
+}
+
+void ml_fuzz_check_line_error(const uint8_t *data, size_t size, const char *err,
+                              ml_fuzz_rejects_fn rejects)
+{
+    unsigned long lines = ml_fuzz_lines(data, size);
+    unsigned long line = ml_fuzz_error_line(err, "fuzz");
+    ml_fuzz_check(line >= 1 && line <= (lines ? lines : 1), "error names a line not in the input");
+    char again[512];
+    memset(again, 'X', sizeof again);
+    ml_fuzz_check(rejects(data, ml_fuzz_line_end(data, size, line), again, sizeof again) &&
+                      strcmp(again, err) == 0,
+                  "the input cut after the line of the error is not rejected the same way");
+    char small[17];
+    size_t n = 1 + size % 16;
+    memset(small, 'X', sizeof small);
+    ml_fuzz_check(rejects(data, size, small, n), "the same input was accepted the second time");
+    ml_fuzz_check_truncation(err, small, n);
 }

@@ -53,49 +53,9 @@ ml_gc_collector_t tc_collector(tc_marker_t *m)
 
 // ---- the grey set -------------------------------------------------------------
 
-static size_t hash_ptr(const void *p)
-{
-    uint64_t x = (uint64_t)(uintptr_t)p;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return (size_t)x;
-}
-
-// set_insert — add p; returns 1 if added, 0 if present, -1 on OOM.
-static int set_insert(tc_greyset_t *g, const void *p)
-{
-    if ((g->n + 1) * 2 > g->cap) {
-        size_t ncap = g->cap ? g->cap * 2 : 256;
-        const void **nk = calloc(ncap, sizeof *nk);
-        if (!nk)
-            return -1;
-        for (size_t i = 0; i < g->cap; i++)
-            if (g->keys[i]) {
-                size_t j = hash_ptr(g->keys[i]) & (ncap - 1);
-                while (nk[j])
-                    j = (j + 1) & (ncap - 1);
-                nk[j] = g->keys[i];
-            }
-        free(g->keys);
-        g->keys = nk, g->cap = ncap;
-    }
-    size_t i = hash_ptr(p) & (g->cap - 1);
-    for (; g->keys[i]; i = (i + 1) & (g->cap - 1))
-        if (g->keys[i] == p)
-            return 0;
-    g->keys[i] = p, g->n++;
-    return 1;
-}
-
 bool tc_greyset_has(const tc_greyset_t *g, const void *obj)
 {
-    if (!g || !g->cap || !obj)
-        return false;
-    for (size_t i = hash_ptr(obj) & (g->cap - 1); g->keys[i]; i = (i + 1) & (g->cap - 1))
-        if (g->keys[i] == obj)
-            return true;
-    return false;
+    return g && ml_ptrset_has(&g->grey, obj);
 }
 
 typedef struct take_ctx {
@@ -119,7 +79,7 @@ static void take_one(void *obj, void *arg)
         if (!g->first_bad)
             g->first_bad = obj;
     }
-    int r = set_insert(g, obj);
+    int r = ml_ptrset_add(&g->grey, obj);
     if (r < 0)
         c->oom = true;
     else if (r == 0)
@@ -140,7 +100,7 @@ int tc_greyset_take(tc_greyset_t *g, const tc_marker_t *m)
 
 void tc_greyset_free(tc_greyset_t *g)
 {
-    free(g->keys);
+    ml_ptrset_free(&g->grey);
     *g = (tc_greyset_t){0};
 }
 

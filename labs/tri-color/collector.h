@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "memlab/gcheap.h"
+#include "memlab/ptrset.h"
 #include "mark.h"
 
 // tc_collector — the core's collector table for marker `m`:
@@ -23,8 +24,7 @@ extern const char *const tc_color_names[3];   // "white", "grey", "black"
 // A snapshot of the grey worklist as a set, plus what was wrong with it.
 typedef struct tc_greyset {
     ml_gc_heap_t *heap;
-    const void **keys;        // open-addressing table of the grey objects
-    size_t cap, n;
+    ml_ptrset_t grey;         // the grey objects
     size_t entries;           // how many entries tc_grey_foreach gave
     size_t duplicates;        // entries already seen (an object pushed twice)
     size_t not_objects;       // entries that are not an allocated object's start

@@ -157,7 +157,7 @@ static int run(const options_t *o, tc_scenario_t *scn)
         if (nb > max_scanned)
             max_scanned = nb;
         if (steps == 0)
-            snprintf(cap, sizeof cap, "roots shaded: %zu grey", g.n);
+            snprintf(cap, sizeof cap, "roots shaded: %zu grey", g.grey.n);
         else if (nb == 0)
             snprintf(cap, sizeof cap, "step %zu: scanned nothing", steps);
         else if (nb == 1)
@@ -185,7 +185,7 @@ static int run(const options_t *o, tc_scenario_t *scn)
                            g.duplicates, g.not_objects, g.unmarked);
             }
         } else if (!o->quiet && !o->json && (steps & (steps - 1)) == 0) {
-            printf("step %-10zu grey %zu\n", steps, g.n);
+            printf("step %-10zu grey %zu\n", steps, g.grey.n);
         }
         ml_dot_opts_t dopts = {
             .title = scn->name,

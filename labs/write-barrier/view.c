@@ -10,76 +10,41 @@
 // exactly what a write barrier is there to prevent. At the end of marking,
 // the hidden objects are the ones the sweep frees while still reachable.
 //
-// Both use a small open-addressing set of object addresses (malloc'd, never
-// the GC heap) and an explicit work stack: no recursion.
+// Both use a set of object addresses (memlab/ptrset.h: malloc'd, never the
+// GC heap) and an explicit work stack: no recursion.
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "marker.h"
+#include "memlab/ptrset.h"
 
 struct wb_view {
     ml_gc_heap_t *heap;
-    const void **keys;      // open addressing, NULL = empty
-    size_t cap, n;
+    ml_ptrset_t set;        // grey objects (and with pending roots, white ones)
     bool oom;
 };
-
-static size_t hash_ptr(const void *p)
-{
-    uint64_t x = (uint64_t)(uintptr_t)p;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return (size_t)x;
-}
 
 // set_add — add p; true if it was not there. Sets v->oom when memory runs out.
 static bool set_add(wb_view_t *v, const void *p)
 {
-    if ((v->n + 1) * 2 > v->cap) {
-        size_t ncap = v->cap ? v->cap * 2 : 256;
-        const void **nk = calloc(ncap, sizeof *nk);
-        if (!nk) {
-            v->oom = true;
-            return false;
-        }
-        for (size_t i = 0; i < v->cap; i++)
-            if (v->keys[i]) {
-                size_t j = hash_ptr(v->keys[i]) & (ncap - 1);
-                while (nk[j])
-                    j = (j + 1) & (ncap - 1);
-                nk[j] = v->keys[i];
-            }
-        free(v->keys);
-        v->keys = nk;
-        v->cap = ncap;
-    }
-    size_t i = hash_ptr(p) & (v->cap - 1);
-    for (; v->keys[i]; i = (i + 1) & (v->cap - 1))
-        if (v->keys[i] == p)
-            return false;
-    v->keys[i] = p;
-    v->n++;
-    return true;
+    int r = ml_ptrset_add(&v->set, p);
+    if (r < 0)
+        v->oom = true;
+    return r > 0;
 }
 
 bool wb_view_has(const wb_view_t *v, const void *obj)
 {
-    if (!v || !v->cap || !obj)
-        return false;
-    for (size_t i = hash_ptr(obj) & (v->cap - 1); v->keys[i]; i = (i + 1) & (v->cap - 1))
-        if (v->keys[i] == obj)
-            return true;
-    return false;
+    return v && ml_ptrset_has(&v->set, obj);
 }
 
-size_t wb_view_count(const wb_view_t *v) { return v->n; }
+size_t wb_view_count(const wb_view_t *v) { return v->set.n; }
 
 void wb_view_free(wb_view_t *v)
 {
     if (!v)
         return;
-    free(v->keys);
+    ml_ptrset_free(&v->set);
     free(v);
 }
 
@@ -135,15 +100,15 @@ size_t wb_hidden(wb_marker_t *m, const ml_reach_t *reach, void (*fn)(void *obj, 
     if (!found)
         return (size_t)-1;
     // Walk from everything in the view through white objects.
-    size_t wlen = 0, wcap = found->n + 64;
+    size_t wlen = 0, wcap = found->set.n + 64;
     void **work = malloc(wcap * sizeof *work);
     if (!work) {
         wb_view_free(found);
         return (size_t)-1;
     }
-    for (size_t i = 0; i < found->cap; i++)
-        if (found->keys[i])
-            work[wlen++] = (void *)found->keys[i];
+    for (size_t i = 0; i < found->set.cap; i++)
+        if (found->set.keys[i])
+            work[wlen++] = (void *)found->set.keys[i];
     while (wlen > 0 && !found->oom) {
         void *obj = work[--wlen];
         ml_gc_slots_t it;

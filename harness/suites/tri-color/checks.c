@@ -159,9 +159,9 @@ static bool check_colors(lab_t *L, size_t step, size_t budget, bool done, void *
         snprintf(buf, len, "%zu objects turned black in one step, more than the budget", newly);
         p = buf;
     }
-    if (!p && step > 0 && g.n + newly > 0 && newly == 0) {
+    if (!p && step > 0 && g.grey.n + newly > 0 && newly == 0) {
         snprintf(buf, len, "the step scanned nothing although %zu objects are grey: every step with "
-                 "work to do must make progress", g.n);
+                 "work to do must make progress", g.grey.n);
         p = buf;
     }
     if (!p && w->exact_steps && step > 0 && !done && newly != budget) {
@@ -169,10 +169,10 @@ static bool check_colors(lab_t *L, size_t step, size_t budget, bool done, void *
                  "remain", newly, budget);
         p = buf;
     }
-    if (!p && done != (g.n == 0) && step > 0) {
+    if (!p && done != (g.grey.n == 0) && step > 0) {
         snprintf(buf, len, done ? "tc_mark_step returned true (done) but %zu objects are still grey"
                                 : "tc_mark_step returned false (not done) but the worklist is empty",
-                 g.n);
+                 g.grey.n);
         p = buf;
     }
     if (newly > w->max_scanned)

@@ -7,18 +7,16 @@
 // objects stand to the right, each with an arrow to the row it lives in and
 // the kind the student's classifier gave it. `dot -Tsvg` turns it into SVG.
 #include "program.h"
+#include "memlab/dot.h"
 #include "memlab/outfile.h"
 
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-extern char **environ;
 
 // The end of the lower half of x86-64's 48-bit address space: user space.
 #define CANONICAL_END ((uintptr_t)1 << 47)
@@ -174,36 +172,14 @@ int layout_draw_dot(FILE *out, const layout_run_t *run)
     return ferror(out) ? -1 : 0;
 }
 
-// run_dot — `dot -Tsvg -o svg_path dot_path`; 0 when dot exited 0.
-static int run_dot(const char *dot_path, const char *svg_path, char *err, size_t errlen)
-{
-    char *argv[] = {"dot", "-Tsvg", "-o", (char *)svg_path, (char *)dot_path, NULL};
-    pid_t pid;
-    int rc = posix_spawnp(&pid, "dot", NULL, NULL, argv, environ);
-    if (rc != 0) {
-        snprintf(err, errlen, "cannot run Graphviz's dot: %s (install graphviz)", strerror(rc));
-        return -1;
-    }
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) {
-            snprintf(err, errlen, "waiting for dot: %s", strerror(errno));
-            return -1;
-        }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        snprintf(err, errlen, "dot failed on %s", dot_path);
-        return -1;
-    }
-    return 0;
-}
-
 // layout_write_picture — the DOT text into a temporary file beside `path`
-// (ml_outfile); for SVG, dot renders it into a second temporary, and the DOT
-// one is dropped. Only a complete result is renamed into place.
+// (ml_outfile); for SVG, ml_dot_render_svg renders it into `path` (through
+// its own temporary), and the DOT one is dropped. Only a complete result is
+// renamed into place.
 int layout_write_picture(const char *path, bool svg, const layout_run_t *run,
                          char *err, size_t errlen)
 {
-    ml_outfile_t dot, pic;
+    ml_outfile_t dot;
     FILE *f = ml_outfile_open(&dot, path);
     if (f == NULL) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
@@ -220,15 +196,8 @@ int layout_write_picture(const char *path, bool svg, const layout_run_t *run,
             rc = 0;
         else
             snprintf(err, errlen, "%s: %s", path, strerror(errno));
-    } else if (ml_outfile_open(&pic, path) == NULL) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
     } else {
-        if (run_dot(dot.tmp, pic.tmp, err, errlen) != 0)
-            ml_outfile_abort(&pic);
-        else if (ml_outfile_commit(&pic) == 0)
-            rc = 0;
-        else
-            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        rc = ml_dot_render_svg(dot.tmp, path, err, errlen);
     }
     ml_outfile_abort(&dot);     // the DOT scratch file, unless committed above
     return rc;

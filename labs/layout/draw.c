@@ -17,7 +17,6 @@
 #include <string.h>
 #include <unistd.h>
 
-
 // The end of the lower half of x86-64's 48-bit address space: user space.
 #define CANONICAL_END ((uintptr_t)1 << 47)
 

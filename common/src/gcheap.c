@@ -339,14 +339,16 @@ void *ml_gc_alloc(ml_gc_heap_t *h, const ml_type_t *t) { return ml_gc_alloc_arra
 void ml_gc_free(ml_gc_heap_t *h, void *obj) {
     uint32_t i;
     ml_gc_span_t *s = ml_gc_locate_(h, obj, &i, "ml_gc_free");
-    ml_gc_log(h, "free", obj);
+    if (h->cfg.log)
+        ml_gc_log(h, "free", obj);
     if (h->cfg.poison) {
         size_t n = s->sizeclass ? s->elemsize : s->info[i].type->size * s->info[i].count;
         ml_gc_poison_(obj, n);
     }
-    s->info[i].type = NULL;
+    if (h->cfg.poison || h->cfg.log)    // debug aids on: forget the type, as
+        s->info[i].type = NULL;         // ml_gc_sweep_default does
     ml_bit_clear(s->markbits, i);
-    ml_span_free(s->span, obj);
+    ml_span_free_index(s->span, i);
     s->needzero = true;
     h->st.frees++;
     h->st.heap_alloc -= s->elemsize;
@@ -446,6 +448,27 @@ void *ml_gc_iter_next(ml_gc_iter_t *it) {
                 return (void *)(s->base + (uintptr_t)i * s->elemsize);
             }
             i = (i / 64 + 1) * 64;
+        }
+        it->span = s->next;
+        it->next = 0;
+    }
+    return NULL;
+}
+
+void *ml_gc_iter_next_white(ml_gc_iter_t *it) {
+    while (it->span) {
+        ml_gc_span_t *s = it->span;
+        uint32_t i = it->next;
+        while (i < s->nelems) {
+            size_t w = i / 64;
+            uint64_t white = (s->allocbits[w] & ~s->markbits[w]) >> (i % 64);
+            if (white) {
+                i += (uint32_t)__builtin_ctzll(white);
+                if (i >= s->nelems) break;
+                it->next = i + 1;
+                return (void *)(s->base + (uintptr_t)i * s->elemsize);
+            }
+            i = (uint32_t)(w + 1) * 64;
         }
         it->span = s->next;
         it->next = 0;

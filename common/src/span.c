@@ -137,8 +137,16 @@ void ml_span_free(ml_span_t *s, void *p)
     if ((uintptr_t)p != s->base + (uintptr_t)i * s->elemsize)
         span_bug("ml_span_free", "%p is inside object %u but not its start (%#lx)", p, i,
                  (unsigned long)(s->base + (uintptr_t)i * s->elemsize));
+    ml_span_free_index(s, i);
+}
+
+void ml_span_free_index(ml_span_t *s, uint32_t i)
+{
+    if (i >= s->nelems)
+        span_bug("ml_span_free", "object %u is out of range (%u objects)", i, s->nelems);
     if (!ml_bit_test(s->allocbits, i))
-        span_bug("ml_span_free", "double free: object %u at %p is not allocated", i, p);
+        span_bug("ml_span_free", "double free: object %u at %#lx is not allocated", i,
+                 (unsigned long)(s->base + (uintptr_t)i * s->elemsize));
     ml_bit_clear(s->allocbits, i);
     s->allocount--;
     if (i < s->freeindex)

@@ -170,11 +170,9 @@ size_t tc_sweep(tc_marker_t *m)
     size_t freed = 0;
     ml_gc_iter_t it;
     ml_gc_iter_init(m->heap, &it);
-    for (void *obj; (obj = ml_gc_iter_next(&it));) {
-        if (!ml_gc_is_marked(m->heap, obj)) {
-            ml_gc_free(m->heap, obj);           // white: garbage
-            freed++;
-        }
+    for (void *obj; (obj = ml_gc_iter_next_white(&it));) {
+        ml_gc_free(m->heap, obj);               // white: garbage
+        freed++;
     }
     ml_gc_clear_all_marks(m->heap);             // black → white for the next cycle
     m->len = m->nring = 0;  // empty already after marking; a new cycle starts clean

@@ -550,6 +550,45 @@ Test(gcheap, a_collector_may_sweep_with_free_and_clear_mark, .timeout = 10) {
     ml_gc_destroy(h);
 }
 
+// The white cursor visits exactly the allocated objects whose mark bit is
+// clear, across spans of several size classes and words of bits, and lets
+// the caller free each one it returns.
+Test(gcheap, iter_next_white_visits_exactly_the_unmarked_objects, .timeout = 10) {
+    ml_gc_heap_t *h = manual_heap();
+    enum { N = 3000 };
+    void **objs = malloc(N * sizeof *objs);
+    cr_assert_not_null(objs);
+    ml_rng_t r;
+    ml_rng_seed(&r, 11);
+    size_t white = 0;
+    for (size_t i = 0; i < N; i++) {
+        objs[i] = ml_gc_alloc(h, i % 3 == 0 ? &NODE : i % 3 == 1 ? &ODD : &LEAF);
+        cr_assert_not_null(objs[i]);
+    }
+    for (size_t i = 0; i < N; i++) {
+        if (ml_rng_below(&r, 4) == 0)
+            white++;
+        else
+            ml_gc_set_mark(h, objs[i]);
+    }
+    ml_gc_iter_t it;
+    ml_gc_iter_init(h, &it);
+    size_t seen = 0;
+    for (void *o; (o = ml_gc_iter_next_white(&it));) {
+        cr_assert(!ml_gc_is_marked(h, o), "the white cursor returned a marked object");
+        ml_gc_free(h, o);
+        seen++;
+    }
+    cr_assert_eq(seen, white, "the white cursor returned %zu objects, %zu are white", seen, white);
+    cr_assert_eq(ml_gc_num_objects(h), N - white);
+    ml_gc_iter_init(h, &it);
+    cr_assert_null(ml_gc_iter_next_white(&it), "a white object is left after freeing them all");
+    ml_gc_clear_all_marks(h);
+    assert_heap_ok(h);
+    free(objs);
+    ml_gc_destroy(h);
+}
+
 Test(gcheap, freeing_something_that_is_not_an_object_aborts, .timeout = 5, .signal = SIGABRT) {
     ml_gc_heap_t *h = manual_heap();
     char *n = ml_gc_alloc(h, &NODE);

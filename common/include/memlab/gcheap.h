@@ -472,6 +472,12 @@ typedef struct ml_gc_iter {
 } ml_gc_iter_t;
 void ml_gc_iter_init(ml_gc_heap_t *h, ml_gc_iter_t *it);
 void *ml_gc_iter_next(ml_gc_iter_t *it);       // NULL at the end
+// ml_gc_iter_next_white — the next allocated object whose mark bit is clear,
+// NULL at the end. It skips marked objects a word of bits at a time (Go's
+// sweep reads allocBits &^ gcmarkBits the same way), so a sweep visits only
+// what it frees. Like ml_gc_iter_next, the object returned may be freed
+// before the next call.
+void *ml_gc_iter_next_white(ml_gc_iter_t *it);
 size_t ml_gc_num_objects(const ml_gc_heap_t *h);
 
 // ---- the collector -------------------------------------------------------------

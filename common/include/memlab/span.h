@@ -55,6 +55,9 @@ void *ml_span_alloc(ml_span_t *s);
 // that is not allocated, or an address that is not an object's start, is a
 // bug: the function aborts with a message.
 void ml_span_free(ml_span_t *s, void *p);
+// ml_span_free_index — the same for object `i`, when the caller already
+// knows its index (a sweep, which finds objects by index): no division.
+void ml_span_free_index(ml_span_t *s, uint32_t i);
 
 // Object index ↔ address. ml_span_index_of accepts any address inside an
 // object (interior pointers) and returns its index; (uint32_t)-1 when `p`

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cdecl.h"
@@ -138,8 +139,13 @@ static int bench_false_sharing(const char *dir)
     for (int i = 0; i < 3; i++)
         printf("  %-30s %7.2f CPU ns/increment (min %.2f, max %.2f)\n", names[i], s[i].median,
                s[i].min, s[i].max);
-    printf("  one cache line is %.1fx slower than padded%s\n", s[0].median / s[1].median,
+    double ratio = s[0].median / s[1].median;
+    printf("  one cache line takes %.1fx the time of padded%s\n", ratio,
            ncpu < 2 ? " (one cpu: the threads never run at once)" : "");
+    if (ncpu >= 2 && ratio < 1.5)
+        printf("  (little penalty: the two CPUs seem to share one core's cache here — hyperthreads,\n"
+               "   or virtual CPUs backed by one physical core; on separate physical cores the\n"
+               "   line moves between caches on every increment and the gap is several times)\n");
     return ml_outfile_commit(&out) == 0 ? 0 : ml_outfile_fail(&out, "alignment bench");
 }
 
@@ -373,6 +379,10 @@ int main(int argc, char **argv)
     if (!dir || optind != argc) {
         usage(stderr);
         return 2;
+    }
+    if (mkdir(dir, 0777) && errno != EEXIST) {
+        fprintf(stderr, "alignment bench: %s: %s\n", dir, strerror(errno));
+        return 1;
     }
     int rc = 0;
     if (!only || !strcmp(only, "false-sharing"))

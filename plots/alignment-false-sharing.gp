@@ -6,7 +6,7 @@
 # their min and max.
 stats datafile every ::1::1 using 5 nooutput
 ratio = STATS_max
-set title sprintf("Alignment lab: false sharing — counters in one cache line are %.1fx slower than padded", ratio)
+set title sprintf("Alignment lab: false sharing — counters in one cache line take %.1fx the time of padded ones", ratio)
 set ylabel "CPU ns per increment (median; bars: min to max)"
 set xlabel "where the two counters live"
 set key autotitle columnhead   # the first line names the columns

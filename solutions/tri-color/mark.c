@@ -97,14 +97,12 @@ static void grey_grow(tc_marker_t *m)
 // cost of scanning a small object otherwise).
 static inline __attribute__((always_inline)) void shade(tc_marker_t *m, void *p)
 {
-    if (!p)
-        return;
-    void *obj = ml_gc_object_of(m->heap, p);    // the object's start, or NULL
-    if (!obj || !ml_gc_try_mark(m->heap, obj))  // not an object, or not white
-        return;
+    ml_gc_objref_t r;                           // the object containing p
+    if (!p || !ml_gc_find_object(m->heap, p, &r) || !ml_gc_ref_try_mark(&r))
+        return;                                 // not an object, or not white
     if (m->len == m->cap)
         grey_grow(m);
-    m->stack[m->len++] = obj;
+    m->stack[m->len++] = r.obj;
 }
 
 void tc_shade(tc_marker_t *m, void *p)

@@ -157,6 +157,25 @@ Test(gcheap, object_of_accepts_interior_pointers_and_rejects_the_rest, .timeout 
     ml_gc_destroy(h);
 }
 
+// find_object gives what object_of gives, plus a handle that marks the same
+// bit ml_gc_try_mark would, once.
+Test(gcheap, find_object_and_ref_try_mark_agree_with_object_of_and_try_mark, .timeout = 5) {
+    ml_gc_heap_t *h = manual_heap();
+    char *a = ml_gc_alloc(h, &NODE), *b = ml_gc_alloc(h, &ODD);
+    ml_gc_objref_t r;
+    int local;
+    cr_assert(!ml_gc_find_object(h, NULL, &r) && !ml_gc_find_object(h, &local, &r));
+    cr_assert(ml_gc_find_object(h, b + 47, &r) && r.obj == b, "an interior pointer finds its object");
+    cr_assert(ml_gc_find_object(h, a + 8, &r) && r.obj == a);
+    cr_assert(ml_gc_ref_try_mark(&r), "a white object is marked once");
+    cr_assert(ml_gc_is_marked(h, a) && !ml_gc_is_marked(h, b), "the bit set is a's own");
+    cr_assert(!ml_gc_ref_try_mark(&r), "a marked object is not marked again");
+    cr_assert(!ml_gc_try_mark(h, a), "ml_gc_try_mark sees the same bit");
+    ml_gc_free(h, b);
+    cr_assert(!ml_gc_find_object(h, b, &r), "a freed object is not found");
+    ml_gc_destroy(h);
+}
+
 Test(gcheap, large_objects_get_their_own_span_and_are_collected, .timeout = 10) {
     ml_gc_heap_t *h = manual_heap();
     ml_gc_frame_t *f = ml_gc_push_frame(h, "main", 1);

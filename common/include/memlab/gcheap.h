@@ -226,14 +226,28 @@ static inline uint32_t ml_gc_index_in_(const ml_gc_span_t *s, const void *p) {
 // Bug checks of the fast paths, out of line (they abort with a message).
 _Noreturn void ml_gc_bad_object_(const char *fn, const void *p);
 
+// ml_gc_find_object — Go's findObject: the allocated object containing `p`
+// (interior pointers too) with its span and index, so that marking it
+// (ml_gc_ref_try_mark) needs no second lookup; false when `p` is not inside
+// an allocated object. O(1).
+typedef struct ml_gc_objref {
+    void *obj;               // the object's start
+    ml_gc_span_t *span;
+    uint32_t index;          // its index in the span
+} ml_gc_objref_t;
+static inline bool ml_gc_find_object(const ml_gc_heap_t *h, const void *p, ml_gc_objref_t *r) {
+    ml_gc_span_t *s = ml_gc_span_of_(h, p);
+    if (!s) return false;
+    uint32_t i = ml_gc_index_in_(s, p);
+    if (i >= s->nelems || !ml_bit_test(s->allocbits, i)) return false;
+    *r = (ml_gc_objref_t){(void *)(s->base + (uintptr_t)i * s->elemsize), s, i};
+    return true;
+}
 // ml_gc_object_of — the start of the allocated object containing address `p`
 // (interior pointers included), or NULL if `p` is not inside one. O(1).
 static inline void *ml_gc_object_of(const ml_gc_heap_t *h, const void *p) {
-    ml_gc_span_t *s = ml_gc_span_of_(h, p);
-    if (!s) return NULL;
-    uint32_t i = ml_gc_index_in_(s, p);
-    if (i >= s->nelems || !ml_bit_test(s->allocbits, i)) return NULL;
-    return (void *)(s->base + (uintptr_t)i * s->elemsize);
+    ml_gc_objref_t r;
+    return ml_gc_find_object(h, p, &r) ? r.obj : NULL;
 }
 
 // ml_gc_prefetch — start loading object `obj` (its start) and its metadata
@@ -281,6 +295,15 @@ static inline void ml_gc_clear_mark(ml_gc_heap_t *h, const void *obj) {
 static inline bool ml_gc_try_mark(ml_gc_heap_t *h, const void *obj) {
     uint32_t i; ml_gc_span_t *s = ml_gc_locate_(h, obj, &i, "ml_gc_try_mark");
     uint64_t *w = &s->markbits[i / 64], bit = (uint64_t)1 << (i % 64);
+    if (*w & bit) return false;
+    *w |= bit;
+    return true;
+}
+// ml_gc_ref_try_mark — ml_gc_try_mark of an object ml_gc_find_object found
+// (nothing freed since), without looking it up again: Go's greyobject takes
+// findObject's span and index for the same reason.
+static inline bool ml_gc_ref_try_mark(const ml_gc_objref_t *r) {
+    uint64_t *w = &r->span->markbits[r->index / 64], bit = (uint64_t)1 << (r->index % 64);
     if (*w & bit) return false;
     *w |= bit;
     return true;

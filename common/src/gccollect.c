@@ -50,16 +50,10 @@ static void mstack_push(ml_gc_heap_t *h, void *obj) {
 
 // shade: a white object pointed to by `p` becomes grey (marked, on the stack).
 static inline void default_shade(ml_gc_heap_t *h, void *p) {
-    ml_gc_span_t *s = ml_gc_span_of_(h, p);
-    if (!s) return;
-    uint32_t i = ml_gc_index_in_(s, p);
-    if (i >= s->nelems) return;
-    uint64_t bit = (uint64_t)1 << (i % 64);
-    if (!(s->allocbits[i / 64] & bit) || (s->markbits[i / 64] & bit)) return;
-    s->markbits[i / 64] |= bit;
-    void *obj = (void *)(s->base + (uintptr_t)i * s->elemsize);
-    if (h->cfg.log) ml_gc_log(h, "mark", obj);
-    mstack_push(h, obj);
+    ml_gc_objref_t r;
+    if (!ml_gc_find_object(h, p, &r) || !ml_gc_ref_try_mark(&r)) return;
+    if (h->cfg.log) ml_gc_log(h, "mark", r.obj);
+    mstack_push(h, r.obj);
 }
 
 static void default_root(ml_gc_heap_t *h, void **slot, const ml_gc_root_t *r, void *arg) {

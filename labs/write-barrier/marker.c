@@ -95,14 +95,12 @@ static void work_grow(wb_marker_t *m)
 
 void wb_shade(wb_marker_t *m, void *p)
 {
-    if (!p)
-        return;
-    void *obj = ml_gc_object_of(m->heap, p);
-    if (!obj || !ml_gc_try_mark(m->heap, obj))    // not an object, or not white
-        return;
+    ml_gc_objref_t r;                             // the object containing p
+    if (!p || !ml_gc_find_object(m->heap, p, &r) || !ml_gc_ref_try_mark(&r))
+        return;                                   // not an object, or not white
     if (m->len == m->cap)
         work_grow(m);
-    m->work[m->len++] = obj;
+    m->work[m->len++] = r.obj;
     if (m->in_barrier)
         m->st.barrier_shades++;
 }

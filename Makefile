@@ -16,7 +16,7 @@ SHELL := /bin/bash
 # The labs, in the order the README recommends.
 LABS_ALL := layout alignment escape allocator pools tri-color write-barrier leak-detection
 # The labs that exist in this checkout (a lab exists once it has a lab.mk).
-LABS := $(foreach l,$(LABS_ALL),$(if $(wildcard labs/$(l)/lab.mk),$(l)))
+LABS := $(strip $(foreach l,$(LABS_ALL),$(if $(wildcard labs/$(l)/lab.mk),$(l))))
 
 # ---- user variables ---------------------------------------------------------
 IMPL ?= student
@@ -200,6 +200,12 @@ $(1): deps $(B)/bin/$(1) $(B)/suites/$(1)
 endef
 $(foreach l,$(LABS),$(eval $(call LAB_RULES,$(l))))
 
+# A planned lab that is not in this checkout yet says so instead of "no rule".
+PLANNED_LABS := $(filter-out $(LABS),$(LABS_ALL))
+.PHONY: $(PLANNED_LABS)
+$(PLANNED_LABS):
+	@echo "memlab: '$@' is a planned lab, not in this checkout yet (labs present: $(LABS))"; exit 1
+
 # Hidden suites: HIDDEN=DIR holds <lab>.c files, compiled like a lab's suite.
 ifneq ($(HIDDEN),)
 define HIDDEN_RULES
@@ -226,14 +232,15 @@ all: deps tools $(LAB_BINS) $(LAB_SUITES)
 # as a lab that did not compile. Exit 0 whenever grading ran.
 .PHONY: grade
 grade: deps
+	@$(if $(filter-out $(LABS),$(LAB)),echo "memlab: '$(LAB)' is a planned lab and not in this checkout yet (labs present: $(LABS))",true)
 	@$(MAKE) --no-print-directory tools SAN=$(SAN)
 	@mkdir -p $(B)/logs
 	@$(foreach l,$(SELECTED_LABS),$(foreach f,$($(l)_STUDENT),\
 	  if [ ! -f "$(call impl_src,$(l))/$(f)" ]; then \
 	    echo "$(call impl_src,$(l))/$(f): no such file (lab $(l) needs $(f))" >$(B)/logs/$(l).compile.log; \
 	    rm -f $(B)/bin/$(l) $(B)/suites/$(l) $(B)/suites/$(l).hidden $(B)/bench/$(l); fi;)) true
-	@$(MAKE) --no-print-directory -k $(LAB_BINS) $(LAB_SUITES) $(HIDDEN_SUITES) $(LAB_BENCHES) || \
-	    echo "memlab: some lab code did not build; the grader reports it below."
+	@$(if $(strip $(LAB_BINS) $(LAB_SUITES)),$(MAKE) --no-print-directory -k $(LAB_BINS) $(LAB_SUITES) $(HIDDEN_SUITES) $(LAB_BENCHES) || \
+	    echo "memlab: some lab code did not build; the grader reports it below.",true)
 	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" --plots scripts/plots.sh $(GRADEFLAGS)
 
 # Grade a class: every subdirectory of CLASS=DIR is one student's submission.
@@ -289,10 +296,11 @@ help:
 	@echo "Targets:"
 	@echo "  help                  this list (the default)"
 	@echo "  all                   build every lab's program and grading suite"
-	@echo "  <lab>                 build one lab: $(LABS_ALL)"
+	@echo "  <lab>                 build one lab: $(LABS)"
 	@echo "  grade                 grade; writes $(B)/grade/{results.json,junit.xml,report.md}"
 	@echo "  gradebook CLASS=DIR   grade every submission in DIR; writes build/gradebook.csv"
-	@echo "  test                  the project's test suite"
+	@echo "  test                  the project's test suite; its parts: test-core test-core-san"
+	@echo "                        test-fuzz test-harness test-labs test-cli, test-lab-<lab>"
 	@echo "  bench                 run the benchmarks; data in $(B)/data/"
 	@echo "  plots                 benchmarks, then charts in $(B)/plots/ (SVG and PNG)"
 	@echo "  clean                 remove build/"
@@ -306,6 +314,6 @@ help:
 	@echo "  HIDDEN=DIR            add instructor-only suites DIR/<lab>.c (hidden in results.json)"
 	@echo "  GRADEFLAGS=...        extra grader options, e.g. --strict, --autolab"
 	@echo
-	@echo "Labs present: $(if $(LABS),$(LABS),none yet)"
+	@echo "Labs present: $(if $(LABS),$(LABS),none yet)$(if $(filter-out $(LABS),$(LABS_ALL)),; planned: $(filter-out $(LABS),$(LABS_ALL)))"
 
 -include $(shell find build -name '*.d' 2>/dev/null)

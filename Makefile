@@ -291,7 +291,7 @@ help:
 	@echo
 	@echo "Main commands:"
 	@echo "  make grade            build every lab and grade it (installs missing packages)"
-	@echo "  make test             run memlab's own tests (core, sanitizers, grader, mutants)"
+	@echo "  make test             run memlab's own tests (core, sanitizers, fuzzers, grader, labs, programs)"
 	@echo
 	@echo "Targets:"
 	@echo "  help                  this list (the default)"

@@ -36,9 +36,8 @@
 //                 span's allocount, and a free list of objects of *other*
 //                 spans this thread freed (up to 128 KiB or 2048 objects
 //                 per class, tcmalloc's thread cache: Go needs none, its
-//                 sweeper frees in bulk); plus
-//                 the current tiny block and a log of changes to tiny
-//                 blocks' piece counts. No locks.
+//                 sweeper frees in bulk); plus the current tiny block and a
+//                 log of changes to tiny blocks' piece counts. No locks.
 //
 // malloc(n):
 //   1. n = 0 → NULL. n < 16 → tiny: bump inside the mcache's 16-byte block
@@ -56,8 +55,8 @@
 //   Large: the pages go back to the page heap. Tiny: note "one piece less"
 //   for the block in the mcache's log; when the log is full, it is applied
 //   under the tiny mcentral's lock, one lock for 64 changes instead of an
-//   atomic operation for each, and a block whose count reaches zero is
-//   freed. Small:
+//   atomic operation for each; a block whose count reaches zero is then
+//   freed as a small object of the tiny class. Small:
 //   if p lies in the span of this thread's mcache (compared with the
 //   slot's bounds, the span itself is not read), clear the bit (no lock);
 //   otherwise push p on the slot's free list (no lock). A full free list

@@ -301,6 +301,33 @@ Test(span, double_free_aborts, .timeout = 5, .signal = SIGABRT)
     ml_span_free(&s, p);
 }
 
+Test(span, free_by_index_frees_the_same_object, .timeout = 5)
+{
+    ml_span_t s = make_span(1, 6, 64);
+    void *p = ml_span_alloc(&s), *q = ml_span_alloc(&s);
+    ml_span_free_index(&s, ml_span_index_of(&s, q));
+    cr_assert(s.allocount == 1 && !ml_bit_test(s.allocbits, 1) && ml_bit_test(s.allocbits, 0),
+              "freeing object 1 by index must clear exactly its bit");
+    cr_assert_eq(ml_span_alloc(&s), q, "the object freed by index is reused next");
+    (void)p;
+    drop_span(&s);
+}
+
+Test(span, double_free_by_index_aborts, .timeout = 5, .signal = SIGABRT)
+{
+    ml_span_t s = make_span(1, 6, 64);
+    ml_span_alloc(&s);
+    ml_span_free_index(&s, 0);
+    ml_span_free_index(&s, 0);
+}
+
+Test(span, free_by_index_out_of_range_aborts, .timeout = 5, .signal = SIGABRT)
+{
+    ml_span_t s = make_span(1, 6, 64);
+    ml_span_alloc(&s);
+    ml_span_free_index(&s, s.nelems);
+}
+
 Test(span, freeing_an_interior_pointer_aborts, .timeout = 5, .signal = SIGABRT)
 {
     ml_span_t s = make_span(1, 6, 64);

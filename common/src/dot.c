@@ -15,6 +15,8 @@
 #include "memlab/dot.h"
 #include "memlab/outfile.h"
 
+#include "dot_colors.h"
+
 extern char **environ;
 
 // Writes `s` for a DOT "quoted string" (record == true: also escapes the
@@ -46,7 +48,7 @@ static void put_edge(edge_ctx_t *e, const char *from, const void *p, const char 
     } else {
         size_t x = e->dangling++;
         fprintf(e->out, "  x%zu [label=\"freed\\n%p\", shape=octagon, color=red, fontcolor=red, "
-                        "fillcolor=\"#ffe0e0\"];\n", x, p);
+                        "fillcolor=\"" ML_DOT_FREED "\"];\n", x, p);
         fprintf(e->out, "  %s -> x%zu", from, x);
     }
     if (label) fprintf(e->out, " [label=\"%s\"]", label);
@@ -79,7 +81,7 @@ int ml_dot_fprint(ml_gc_heap_t *h, FILE *out, const ml_dot_opts_t *opts) {
     for (void *obj; (obj = ml_gc_iter_next(&it));) {
         const ml_type_t *t = ml_gc_type_of(h, obj);
         bool grey = is_grey(h, o, obj), marked = ml_gc_is_marked(h, obj);
-        const char *fill = grey ? "gray70" : marked ? "black" : "white";
+        const char *fill = grey ? "\"" ML_DOT_GREY "\"" : marked ? ML_DOT_BLACK : ML_DOT_WHITE;
         const char *font = !grey && marked ? "white" : "black";
         fprintf(out, "  o%u [label=\"obj#%u\\n", ml_gc_object_id(h, obj), ml_gc_object_id(h, obj));
         put_escaped(out, t->name, false);
@@ -107,7 +109,7 @@ int ml_dot_fprint(ml_gc_heap_t *h, FILE *out, const ml_dot_opts_t *opts) {
     fputs("  subgraph cluster_roots {\n    label=\"roots\"; style=dashed; color=gray50;\n", out);
     for (size_t g = 0; g < ml_gc_num_globals(h); g++) {
         if (o->hide_empty_roots && !ml_gc_global_get(h, (int)g)) continue;
-        fprintf(out, "    g%zu [shape=box, style=\"rounded,filled\", fillcolor=\"#dde8ff\", label=\"global ", g);
+        fprintf(out, "    g%zu [shape=box, style=\"rounded,filled\", fillcolor=\"" ML_DOT_GLOBAL "\", label=\"global ", g);
         put_escaped(out, ml_gc_global_name(h, (int)g), false);
         fputs("\"];\n", out);
     }
@@ -118,7 +120,7 @@ int ml_dot_fprint(ml_gc_heap_t *h, FILE *out, const ml_dot_opts_t *opts) {
             depth--;
             if (o->hide_empty_roots && frame_empty(f)) continue;
             fprintf(out, "    s%zu_%zu [shape=record, fillcolor=\"%s\", label=\"{", s, depth,
-                    ml_gc_frame_scanned(f) || ml_gc_stack_scanned(st) ? "#c8e6c9" : "#fff3c4");
+                    ml_gc_frame_scanned(f) || ml_gc_stack_scanned(st) ? ML_DOT_FRAME_DONE : ML_DOT_FRAME);
             put_escaped(out, ml_gc_stack_name(st), true);
             fputs("\\ ", out);
             put_escaped(out, ml_gc_frame_name(f), true);

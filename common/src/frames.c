@@ -12,6 +12,8 @@
 #include "memlab/dot.h"
 #include "memlab/outfile.h"
 
+#include "dot_colors.h"
+
 #define FAIL(...) do { if (why) snprintf(why, whylen, __VA_ARGS__); goto fail; } while (0)
 
 static void put_html(FILE *out, const char *s) {
@@ -92,13 +94,13 @@ static const char *page_script =
 // says what the red outline means; NULL leaves that entry out.
 static void put_legend(FILE *out, const char *highlight) {
     static const struct { const char *style, *text; } keys[] = {
-        {"background: white", "white: not marked (yet)"},
-        {"background: #b3b3b3", "grey: marked, pointers not scanned yet"},
-        {"background: black", "black: marked and scanned"},
-        {"background: #dde8ff; border-radius: 0.2em", "global root"},
-        {"background: #fff3c4; border-radius: 0", "stack frame, not scanned yet"},
-        {"background: #c8e6c9; border-radius: 0", "stack frame, scanned"},
-        {"background: #ffe0e0; border-color: red; border-radius: 0", "pointer to freed memory"},
+        {"background: " ML_DOT_WHITE, "white: not marked (yet)"},
+        {"background: " ML_DOT_GREY, "grey: marked, pointers not scanned yet"},
+        {"background: " ML_DOT_BLACK, "black: marked and scanned"},
+        {"background: " ML_DOT_GLOBAL "; border-radius: 0.2em", "global root"},
+        {"background: " ML_DOT_FRAME "; border-radius: 0", "stack frame, not scanned yet"},
+        {"background: " ML_DOT_FRAME_DONE "; border-radius: 0", "stack frame, scanned"},
+        {"background: " ML_DOT_FREED "; border-color: red; border-radius: 0", "pointer to freed memory"},
     };
     fputs("<div id=\"legend\">", out);
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)

@@ -435,35 +435,19 @@ void ml_gc_iter_init(ml_gc_heap_t *h, ml_gc_iter_t *it) {
     it->next = 0;
 }
 
-void *ml_gc_iter_next(ml_gc_iter_t *it) {
-    while (it->span) {
-        ml_gc_span_t *s = it->span;
-        uint32_t i = it->next;
-        while (i < s->nelems) {
-            uint64_t w = s->allocbits[i / 64] >> (i % 64);
-            if (w) {
-                i += (uint32_t)__builtin_ctzll(w);
-                if (i >= s->nelems) break;
-                it->next = i + 1;
-                return (void *)(s->base + (uintptr_t)i * s->elemsize);
-            }
-            i = (i / 64 + 1) * 64;
-        }
-        it->span = s->next;
-        it->next = 0;
-    }
-    return NULL;
-}
-
-void *ml_gc_iter_next_white(ml_gc_iter_t *it) {
+// iter_next — the next allocated object at or after the cursor, skipping
+// marked ones when `white_only` (allocbits &^ markbits, a word at a time).
+// Both callers pass a constant, so each gets its own specialized loop.
+static inline void *iter_next(ml_gc_iter_t *it, bool white_only) {
     while (it->span) {
         ml_gc_span_t *s = it->span;
         uint32_t i = it->next;
         while (i < s->nelems) {
             size_t w = i / 64;
-            uint64_t white = (s->allocbits[w] & ~s->markbits[w]) >> (i % 64);
-            if (white) {
-                i += (uint32_t)__builtin_ctzll(white);
+            uint64_t bits = s->allocbits[w] & (white_only ? ~s->markbits[w] : ~(uint64_t)0);
+            bits >>= i % 64;
+            if (bits) {
+                i += (uint32_t)__builtin_ctzll(bits);
                 if (i >= s->nelems) break;
                 it->next = i + 1;
                 return (void *)(s->base + (uintptr_t)i * s->elemsize);
@@ -475,6 +459,9 @@ void *ml_gc_iter_next_white(ml_gc_iter_t *it) {
     }
     return NULL;
 }
+
+void *ml_gc_iter_next(ml_gc_iter_t *it) { return iter_next(it, false); }
+void *ml_gc_iter_next_white(ml_gc_iter_t *it) { return iter_next(it, true); }
 
 size_t ml_gc_num_objects(const ml_gc_heap_t *h) { return (size_t)(h->st.mallocs - h->st.frees); }
 

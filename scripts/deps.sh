@@ -7,7 +7,9 @@
 # Quick and silent when everything is present, so the Makefile can call it
 # before every build.
 #
-#   scripts/deps.sh            install what is missing
+#   scripts/deps.sh            install what is missing for building and grading
+#   scripts/deps.sh --test     also what `make test` and `make bench` need: the
+#                              real tools the labs are compared with (Go)
 #   scripts/deps.sh --check    only report; exit 1 if something is missing
 #   scripts/deps.sh --list     print the package names, one per line
 
@@ -15,10 +17,13 @@ set -u
 
 # Required: building, testing and grading.
 REQUIRED="gcc make pkg-config libcriterion-dev libjansson-dev libxml2-dev
-libseccomp-dev gnuplot-nox graphviz binutils"
+libseccomp-dev gnuplot-nox graphviz binutils libdw-dev elfutils"
 # Comparators for benchmarks (a missing one is skipped with a visible note).
 COMPARATORS="libjemalloc-dev libmimalloc-dev libgoogle-perftools-dev libgc-dev
 valgrind"
+# Ground truth for `make test` and the benches, not needed to grade: the real
+# Go compiler and runtime, which the escape and pacer labs are checked against.
+TESTING="golang-go"
 ALL="$REQUIRED $COMPARATORS"
 
 missing() {
@@ -29,12 +34,18 @@ missing() {
     done
 }
 
-case "${1:-}" in
-    --list) for p in $ALL; do echo "$p"; done; exit 0 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    --check|"") ;;
-    *) echo "deps.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
-esac
+MODE=""
+for a in "$@"; do
+    case "$a" in
+        --test) ALL="$ALL $TESTING" ;;
+        --list|--check) MODE="$a" ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "deps.sh: unknown option '$a' (try --help)" >&2; exit 2 ;;
+    esac
+done
+if [ "$MODE" = "--list" ]; then
+    for p in $ALL; do echo "$p"; done; exit 0
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "deps.sh: this is not a Debian/Ubuntu system; install the equivalents of:" >&2
@@ -45,7 +56,7 @@ fi
 need=$(missing)
 [ -z "$need" ] && exit 0
 
-if [ "${1:-}" = "--check" ]; then
+if [ "$MODE" = "--check" ]; then
     echo "deps.sh: missing packages: $need" >&2
     exit 1
 fi

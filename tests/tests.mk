@@ -26,7 +26,7 @@ $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 	    build/core-san/libmemlab.a $(PKG_CRITERION) -lm -lpthread
 
 .PHONY: test test-core test-core-san test-fuzz test-harness test-labs test-cli
-test: deps
+test: deps-test
 	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-labs test-cli
 	@echo "memlab: all tests passed."
 

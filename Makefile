@@ -33,8 +33,10 @@ ifneq ($(SUBMISSION),)
   ifeq ($(wildcard $(SUBMISSION_ABS)/.),)
     $(error SUBMISSION=$(SUBMISSION): no such directory)
   endif
-  ifneq ($(filter $(IMPL_NAME),core tools test mutants solution student gradebook),)
+  ifeq ($(BUILD_DIR),)
+  ifneq ($(filter $(IMPL_NAME),core tools test mutants solution student gradebook class fuzz dist),)
     $(error SUBMISSION=$(SUBMISSION): the directory name '$(IMPL_NAME)' is reserved under build/; rename it)
+  endif
   endif
 else ifeq ($(IMPL),solution)
   IMPL_NAME := solution
@@ -47,8 +49,8 @@ else
 endif
 
 ifneq ($(LAB),)
-  ifeq ($(filter $(LAB),$(LABS_ALL)),)
-    $(error LAB=$(LAB) is not a lab; the labs are: $(LABS_ALL))
+  ifneq ($(filter-out $(LABS_ALL),$(LAB)),)
+    $(error LAB: '$(filter-out $(LABS_ALL),$(LAB))' is not a lab; the labs are: $(LABS_ALL))
   endif
   SELECTED_LABS := $(filter $(LAB),$(LABS))
 else
@@ -56,7 +58,16 @@ else
 endif
 
 VARIANT := $(if $(SAN),-san)
-B      := build/$(IMPL_NAME)$(VARIANT)
+# BUILD_DIR (set by `make gradebook` for each submission it grades) puts the
+# build of the chosen impl in a directory of its own instead of
+# build/<impl>[-san]; its last component names the build in reports.
+BUILD_DIR ?=
+ifneq ($(BUILD_DIR),)
+  B := $(BUILD_DIR)
+  IMPL_NAME := $(notdir $(BUILD_DIR))
+else
+  B := build/$(IMPL_NAME)$(VARIANT)
+endif
 CORE_B := build/core$(VARIANT)
 TOOL_B := build/tools$(VARIANT)
 
@@ -153,12 +164,16 @@ include $(wildcard labs/*/lab.mk)
 # Student files compile with warnings but without -Werror. A file that does
 # not compile leaves its message in $(B)/logs/<lab>.compile.log for the
 # grader, and removes the lab's old binaries so nothing stale gets graded.
+# Only the student objects belong to one impl ($(B)/obj/<lab>/student/); the
+# lab's own code — support, main, suite and bench objects — is the same for
+# every impl and submission, so it is compiled once into $(LAB_OBJ)/<lab>/.
+LAB_OBJ := build/labs$(VARIANT)/obj
 define LAB_RULES
 $(1)_SRCDIR   := $$(call impl_src,$(1))
 $(1)_STU_OBJS := $$(addprefix $(B)/obj/$(1)/student/,$$($(1)_STUDENT:.c=.o))
-$(1)_SUP_OBJS := $$(addprefix $(B)/obj/$(1)/support/,$$($(1)_SUPPORT:.c=.o))
+$(1)_SUP_OBJS := $$(addprefix $(LAB_OBJ)/$(1)/support/,$$($(1)_SUPPORT:.c=.o))
 # A suite may be split into harness/suites/<lab>.c and harness/suites/<lab>/*.c.
-$(1)_SUITE_OBJS := $(B)/obj/$(1)/suite.o $$(patsubst harness/suites/$(1)/%.c,$(B)/obj/$(1)/suite-%.o,$$(wildcard harness/suites/$(1)/*.c))
+$(1)_SUITE_OBJS := $(LAB_OBJ)/$(1)/suite.o $$(patsubst harness/suites/$(1)/%.c,$(LAB_OBJ)/$(1)/suite-%.o,$$(wildcard harness/suites/$(1)/*.c))
 
 $(B)/obj/$(1)/student/%.o: $$($(1)_SRCDIR)/%.c
 	@mkdir -p $$(@D) $(B)/logs
@@ -168,27 +183,27 @@ $(B)/obj/$(1)/student/%.o: $$($(1)_SRCDIR)/%.c
 	    rm -f $$@ $(B)/bin/$(1) $(B)/suites/$(1) $(B)/suites/$(1).hidden $(B)/bench/$(1); exit 1; fi; \
 	cat $(B)/logs/$(1).compile.log >&2
 
-$(B)/obj/$(1)/support/%.o: labs/$(1)/%.c
+$(LAB_OBJ)/$(1)/support/%.o: labs/$(1)/%.c
 	@mkdir -p $$(@D)
 	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -c $$< -o $$@
 
-$(B)/obj/$(1)/main.o: labs/$(1)/main.c
+$(LAB_OBJ)/$(1)/main.o: labs/$(1)/main.c
 	@mkdir -p $$(@D)
 	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -c $$< -o $$@
 
-$(B)/obj/$(1)/suite.o: harness/suites/$(1).c
+$(LAB_OBJ)/$(1)/suite.o: harness/suites/$(1).c
 	@mkdir -p $$(@D)
 	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -Iharness/suites/$(1) -c $$< -o $$@
 
-$(B)/obj/$(1)/suite-%.o: harness/suites/$(1)/%.c
+$(LAB_OBJ)/$(1)/suite-%.o: harness/suites/$(1)/%.c
 	@mkdir -p $$(@D)
 	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -Iharness/suites/$(1) -c $$< -o $$@
 
-$(B)/obj/$(1)/bench.o: harness/bench/$(1).c
+$(LAB_OBJ)/$(1)/bench.o: harness/bench/$(1).c
 	@mkdir -p $$(@D)
 	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -c $$< -o $$@
 
-$(B)/bin/$(1): $(B)/obj/$(1)/main.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(CORE_LIB)
+$(B)/bin/$(1): $(LAB_OBJ)/$(1)/main.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(CORE_LIB)
 	@mkdir -p $$(@D)
 	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(filter %.o,$$^) $(CORE_LIB) $$($(1)_LDLIBS) -lm -lpthread
 
@@ -196,7 +211,7 @@ $(B)/suites/$(1): $$($(1)_SUITE_OBJS) $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(SUIT
 	@mkdir -p $$(@D)
 	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(filter %.o,$$^) $(SUITELIB) $(CORE_LIB) $$($(1)_LDLIBS) $$(PKG_CRITERION) -lseccomp -lm -lpthread
 
-$(B)/bench/$(1): $(B)/obj/$(1)/bench.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(CORE_LIB)
+$(B)/bench/$(1): $(LAB_OBJ)/$(1)/bench.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(CORE_LIB)
 	@mkdir -p $$(@D)
 	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(filter %.o,$$^) $(CORE_LIB) $$($(1)_LDLIBS) -lm -lpthread -ldl
 
@@ -248,19 +263,31 @@ grade: deps
 	    echo "memlab: some lab code did not build; the grader reports it below.",true)
 	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" --plots scripts/plots.sh $(GRADEFLAGS)
 
-# Grade a class: every subdirectory of CLASS=DIR is one student's submission.
-# Each is graded on its own (build/<student>/grade/), then the gradebook
-# build/gradebook.csv collects one row per student.
+# Grade a class: every folder of CLASS=DIR is one student's submission, with
+# any name. `grader class` (harness/grader/class.c) finds each student's files,
+# grades them in a build of their own under build/class/, JOBS at a time, and
+# writes build/gradebook.csv, build/class/summary.md and a score histogram.
+# ROSTER=file.csv adds id, name and email columns; FRESH=1 regrades even the
+# submissions graded before and unchanged since.
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+comma := ,
+space := $(empty) $(empty)
 .PHONY: gradebook
 gradebook: deps
-	@[ -n "$(CLASS)" ] && [ -d "$(CLASS)" ] || { echo "usage: make gradebook CLASS=DIR (one subdirectory per student)" >&2; exit 2; }
-	@$(MAKE) --no-print-directory tools
-	@set -e; results=""; for d in "$(CLASS)"/*/; do d=$${d%/}; n=$$(basename "$$d"); \
-	    echo "== $$n"; \
-	    $(MAKE) --no-print-directory grade SUBMISSION="$$d" LAB=$(LAB) GRADEFLAGS="--quiet $(GRADEFLAGS)" || \
-	        echo "memlab: grading $$n failed; see above"; \
-	    results="$$results build/$$n/grade/results.json"; done; \
-	$(GRADER) gradebook build/gradebook.csv $$results && echo "memlab: gradebook in build/gradebook.csv"
+	@[ -n "$(CLASS)" ] && [ -d "$(CLASS)" ] || { echo "usage: make gradebook CLASS=DIR (one folder per student)" >&2; exit 2; }
+	@$(MAKE) --no-print-directory tools SAN=
+	@$(GRADER) class --class "$(CLASS)" --labs "$(SELECTED_LABS)" \
+	    --files "$(foreach l,$(SELECTED_LABS),$(l):$(subst $(space),$(comma),$(strip $($(l)_STUDENT))))" \
+	    --out build/gradebook.csv --dir build/class -j $(JOBS) --make "$(MAKE)" \
+	    --plots scripts/plots.sh $(if $(ROSTER),--roster "$(ROSTER)") \
+	    $(if $(HIDDEN),--hidden "$(abspath $(HIDDEN))") $(if $(FRESH),--fresh)
+
+# Every selected lab's program, grading suite (hidden suite too) and bench,
+# without grading: `grader class` builds the starter this way first, so the
+# lab objects that every submission shares exist before submissions are
+# built in parallel.
+.PHONY: prebuild
+prebuild: tools $(LAB_BINS) $(LAB_SUITES) $(HIDDEN_SUITES) $(LAB_BENCHES)
 
 # ---- benchmarks and charts --------------------------------------------------
 .PHONY: bench
@@ -288,7 +315,7 @@ compile_commands.json: deps
 clean:
 	rm -rf build compile_commands.json
 clean-impl:
-	rm -rf $(B) $(CORE_B) $(TOOL_B)
+	rm -rf $(B) $(CORE_B) $(TOOL_B) build/labs$(VARIANT)
 
 .PHONY: help
 help:
@@ -321,4 +348,6 @@ help:
 	@echo
 	@echo "Labs present: $(if $(LABS),$(LABS),none yet)$(if $(filter-out $(LABS),$(LABS_ALL)),; planned: $(filter-out $(LABS),$(LABS_ALL)))"
 
--include $(shell find build -name '*.d' 2>/dev/null)
+# The dependency files of the builds this invocation may touch (not of every
+# build under build/: a class of submissions holds hundreds).
+-include $(shell find $(wildcard $(B) $(CORE_B) $(TOOL_B) build/tools build/core build/labs$(VARIANT) build/fuzz build/test) -name '*.d' 2>/dev/null)

@@ -37,7 +37,6 @@ test-lab-$(1):
 	    grep -E '^Score' $(TEST_B)/$$$$name.log | sed 's/^/   /' || true; \
 	done
 endef
-comma := ,
 $(foreach l,$(LABS),$(eval $(call LAB_TEST_RULES,$(l))))
 
 test-labs: $(foreach l,$(LABS),test-lab-$(l)) $(if $(filter allocator,$(LABS)),allocator-traces-check) $(if $(LABS),test-gradebook)

@@ -139,6 +139,7 @@ typedef struct gr_options {
     bool strict_correctness;   // every test must pass; scored fractions may be < 1
     const char *plots;         // a script run as `SCRIPT DATA_DIR CHARTS_DIR`, or NULL
     double expect_below;       // < 0: not asked
+    const char *hidden_visibility; // Gradescope's visibility of hidden tests
 } gr_options_t;
 
 typedef struct gr_report {
@@ -238,6 +239,11 @@ typedef struct {
 void gr_score_tests(gr_lab_t *lab, size_t from, const gr_score_ctx_t *ctx);
 // Sums the lab's score and max.
 void gr_lab_total(gr_lab_t *lab);
+// gr_lab_note — what a gradebook should say of the lab beside its score:
+// "did not compile", "not built", "the suite crashed", "2 tests crashed",
+// "1 test timed out" ("; "-joined), or "" when nothing went wrong. Caller
+// frees.
+char *gr_lab_note(const gr_lab_t *lab);
 
 // ---- outputs ------------------------------------------------------------------------
 // Runs opt->plots on <grade>/data and <grade>/charts (log in <grade>/logs/plots.log);

@@ -1,7 +1,8 @@
 // main.c — the grader's command line: which build and labs to grade, how
 // strict to be, which outputs to write. `make grade` runs
 //   grader --build build/<impl> --impl <impl> --labs "<labs>" $(GRADEFLAGS)
-// and instructors run `grader gradebook OUT.csv RESULTS.json...`.
+// `make gradebook` runs `grader class ...` (class.c), which grades a whole
+// class; `grader gradebook OUT.csv RESULTS.json...` joins results files.
 //
 // Exit status: 0 when grading ran, whatever the score; 1 when the grader
 // itself failed (it could not write its results), or a condition asked for
@@ -13,12 +14,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "class.h"
 #include "grader.h"
 
 static void usage(FILE *out)
 {
     fputs("usage: grader --build DIR --labs \"LAB ...\" [options]\n"
           "       grader gradebook OUT.csv RESULTS.json...\n"
+          "       grader class --class DIR --labs \"LAB ...\" --files ... (see grader class --help)\n"
           "\n"
           "Runs each lab's grading suite DIR/suites/<lab> (and <lab>.hidden), scores\n"
           "it, and writes results.json (Gradescope), junit.xml and report.md.\n"
@@ -41,6 +44,8 @@ static void usage(FILE *out)
           "  --expect-below F   exit 1 unless every lab scores below F x its maximum\n"
           "  --quiet            print only the score lines\n"
           "  --autolab          end with an Autolab line {\"scores\": {...}}\n"
+          "  --hidden-visibility V  Gradescope's visibility of hidden tests: hidden\n"
+          "                     (default: never shown), after_due_date or after_published\n"
           "  --plots SCRIPT     after the suites ran, run `SCRIPT DATA_DIR CHARTS_DIR`\n"
           "                     on <out>/data and <out>/charts (scripts/plots.sh), so\n"
           "                     report.md links this run's charts\n"
@@ -74,7 +79,7 @@ static int parse_labs(const char *list, gr_options_t *opt)
 static int parse_options(int argc, char **argv, gr_options_t *opt)
 {
     enum { O_BUILD = 256, O_IMPL, O_LABS, O_OUT, O_REF, O_STRICT, O_BELOW, O_QUIET, O_AUTOLAB,
-           O_COLOR, O_NOCOLOR, O_LIMIT, O_STRICT_C, O_PLOTS };
+           O_COLOR, O_NOCOLOR, O_LIMIT, O_STRICT_C, O_PLOTS, O_HIDVIS };
     static const struct option longs[] = {
         {"build", required_argument, NULL, O_BUILD},
         {"impl", required_argument, NULL, O_IMPL},
@@ -89,6 +94,7 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
         {"expect-below", required_argument, NULL, O_BELOW},
         {"quiet", no_argument, NULL, O_QUIET},
         {"autolab", no_argument, NULL, O_AUTOLAB},
+        {"hidden-visibility", required_argument, NULL, O_HIDVIS},
         {"color", no_argument, NULL, O_COLOR},
         {"no-color", no_argument, NULL, O_NOCOLOR},
         {"help", no_argument, NULL, 'h'},
@@ -136,6 +142,15 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
             break;
         case O_QUIET: opt->quiet = true; break;
         case O_AUTOLAB: opt->autolab = true; break;
+        case O_HIDVIS:
+            if (strcmp(optarg, "hidden") != 0 && strcmp(optarg, "after_due_date") != 0 &&
+                strcmp(optarg, "after_published") != 0) {
+                fprintf(stderr, "grader: --hidden-visibility wants hidden, after_due_date or "
+                                "after_published, not '%s'\n", optarg);
+                return 2;
+            }
+            opt->hidden_visibility = optarg;
+            break;
         case O_COLOR: opt->color = true; break;
         case O_NOCOLOR: opt->color = false; break;
         case 'h': usage(stdout); return 1;
@@ -208,6 +223,8 @@ int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "gradebook") == 0)
         return gr_gradebook_main(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "class") == 0)
+        return gr_class_main(argc - 1, argv + 1);
     gr_options_t opt = {0};
     int rc = parse_options(argc, argv, &opt);
     if (rc != 0)

@@ -10,9 +10,14 @@
 //     "extra_data": { "impl": "student", "max_score": 31,
 //                     "labs": { "fixture": { "score", "max_score", "max_known" } } } }
 //
-// Hidden tests (from a <lab>.hidden suite or declared .hidden) have
-// visibility "hidden": Gradescope shows them to students only when the
-// instructor publishes them.
+// Hidden tests (from a <lab>.hidden suite or declared .hidden) get the
+// visibility the instructor chose with --hidden-visibility, one of
+// Gradescope's: "hidden" (the default: never shown to students),
+// "after_due_date" or "after_published". Nothing else a student sees tells
+// of them: the top-level "output" counts the visible tests and their points
+// only, and junit.xml leaves them out. Scores are rounded to two decimals;
+// a scored test that ran and reported its fraction is "passed" whatever the
+// fraction (its score says how well), as Gradescope's format allows.
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +31,10 @@ static const char *const outcome_names[] = {
     [GR_TIMED_OUT] = "timed_out", [GR_NOT_RUN] = "not_run", [GR_PROBLEM] = "problem",
 };
 
-// A JSON number: an integer when `v` is whole, else rounded to 4 decimals.
+// A JSON number: an integer when `v` is whole, else rounded to 2 decimals.
 static json_t *number(double v)
 {
-    double r = round(v * 10000) / 10000;
+    double r = round(v * 100) / 100;
     if (r == floor(r) && fabs(r) < 1e15)
         return json_integer((json_int_t)r);
     return json_real(r);
@@ -42,8 +47,11 @@ static json_t *string(const char *s)
     return j ? j : json_string("");
 }
 
-static json_t *test_json(const gr_lab_t *lab, size_t lab_no, size_t test_no, const gr_test_t *t)
+static json_t *test_json(const gr_report_t *r, const gr_lab_t *lab, size_t lab_no, size_t test_no,
+                         const gr_test_t *t)
 {
+    bool ran = t->scored ? t->outcome == GR_PASSED && t->awarded : gr_test_passed(t);
+    const char *hidden = r->opt->hidden_visibility ? r->opt->hidden_visibility : "hidden";
     char *label = gr_test_label(t);
     char *name = gr_printf("%s: %s", lab->name, label);
     char *num = gr_printf("%zu.%zu", lab_no, test_no);
@@ -60,9 +68,9 @@ static json_t *test_json(const gr_lab_t *lab, size_t lab_no, size_t test_no, con
     json_object_set_new(j, "number", string(num));
     json_object_set_new(j, "score", number(t->score));
     json_object_set_new(j, "max_score", number(t->points));
-    json_object_set_new(j, "status", string(gr_test_passed(t) ? "passed" : "failed"));
+    json_object_set_new(j, "status", string(ran ? "passed" : "failed"));
     json_object_set_new(j, "output", string(t->output));
-    json_object_set_new(j, "visibility", string(t->hidden ? "hidden" : "visible"));
+    json_object_set_new(j, "visibility", string(t->hidden ? hidden : "visible"));
     json_object_set_new(j, "extra_data", extra);
     free(label);
     free(name);
@@ -70,22 +78,34 @@ static json_t *test_json(const gr_lab_t *lab, size_t lab_no, size_t test_no, con
     return j;
 }
 
-// The top-level "output": one line per lab and the total.
+// The top-level "output": one line per lab and the total, of the visible
+// tests only.
 static char *summary(const gr_report_t *r)
 {
     gr_buf_t b = {0};
+    double score = 0, max = 0;
     for (size_t i = 0; i < r->nlabs; i++) {
         const gr_lab_t *lab = &r->labs[i];
-        char *s = gr_points(lab->score), *m = gr_points(lab->max);
-        size_t passed = 0;
-        for (size_t k = 0; k < lab->ntests; k++)
-            passed += gr_test_passed(&lab->tests[k]);
+        double ls = 0, lm = 0;
+        size_t passed = 0, n = 0;
+        for (size_t k = 0; k < lab->ntests; k++) {
+            const gr_test_t *t = &lab->tests[k];
+            if (t->hidden)
+                continue;
+            passed += gr_test_passed(t);
+            n++;
+            ls += t->score;
+            lm += t->points;
+        }
+        score += ls;
+        max += lm;
+        char *s = gr_points(ls), *m = gr_points(lm);
         gr_buf_printf(&b, "%s: %s/%s points, %zu of %zu tests passed\n", lab->name, s,
-                      lab->max_known ? m : "?", passed, lab->ntests);
+                      lab->max_known ? m : "?", passed, n);
         free(s);
         free(m);
     }
-    char *s = gr_points(r->score), *m = gr_points(r->max);
+    char *s = gr_points(score), *m = gr_points(max);
     if (r->nlabs == 0)
         gr_buf_add(&b, "No labs to grade yet.\n");
     gr_buf_printf(&b, "Total: %s/%s\n", s, m);
@@ -101,11 +121,14 @@ static json_t *results(const gr_report_t *r)
     for (size_t i = 0; i < r->nlabs; i++) {
         const gr_lab_t *lab = &r->labs[i];
         for (size_t k = 0; k < lab->ntests; k++)
-            json_array_append_new(tests, test_json(lab, i + 1, k + 1, &lab->tests[k]));
+            json_array_append_new(tests, test_json(r, lab, i + 1, k + 1, &lab->tests[k]));
         json_t *l = json_object();
+        char *note = gr_lab_note(lab);
         json_object_set_new(l, "score", number(lab->score));
         json_object_set_new(l, "max_score", number(lab->max));
         json_object_set_new(l, "max_known", json_boolean(lab->max_known));
+        json_object_set_new(l, "note", string(note));
+        free(note);
         json_object_set_new(labs, lab->name, l);
     }
     json_t *extra = json_object();

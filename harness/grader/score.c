@@ -356,6 +356,32 @@ void gr_lab_total(gr_lab_t *lab)
     }
 }
 
+char *gr_lab_note(const gr_lab_t *lab)
+{
+    gr_buf_t b = { 0 };
+    size_t crashed = 0, timed_out = 0;
+    gr_buf_add(&b, "");
+    for (size_t i = 0; i < lab->ntests; i++) {
+        const gr_test_t *t = &lab->tests[i];
+        const char *what = NULL;
+        if (t->outcome == GR_PROBLEM && strcmp(t->name, "compiles") == 0)
+            what = t->reason && strstr(t->reason, "did not compile") ? "did not compile"
+                                                                    : "not built";
+        else if (t->outcome == GR_PROBLEM)
+            what = "the suite crashed";
+        crashed += t->outcome == GR_CRASHED;
+        timed_out += t->outcome == GR_TIMED_OUT;
+        if (what)
+            gr_buf_printf(&b, "%s%s", b.len ? "; " : "", what);
+    }
+    if (crashed)
+        gr_buf_printf(&b, "%s%zu test%s crashed", b.len ? "; " : "", crashed, crashed == 1 ? "" : "s");
+    if (timed_out)
+        gr_buf_printf(&b, "%s%zu test%s timed out", b.len ? "; " : "", timed_out,
+                      timed_out == 1 ? "" : "s");
+    return gr_buf_take(&b);
+}
+
 bool gr_test_passed(const gr_test_t *t)
 {
     return t->outcome == GR_PASSED && t->score >= t->points - 1e-9;

@@ -74,7 +74,7 @@ static const expect_t expected[] = {
     {"fixture", "hostile", "forges_results", 1, 1, "passed", "visible", "passed", NULL},
     {"fixture", "threads", "work", 1, 1, "passed", "visible", "passed", NULL},
     {"fixture", "exec", "allowed", 1, 1, "passed", "visible", "passed", NULL},
-    {"fixture", "scored", "half", 2, 4, "failed", "visible",
+    {"fixture", "scored", "half", 2, 4, "passed", "visible",
      "scored 50%: throughput 0.50x the reference", NULL},
     {"fixture", "scored", "twice", 0, 4, "failed", "visible", "reported a score 2 times", NULL},
     {"fixture", "scored", "never", 0, 4, "failed", "visible", "did not report a score", NULL},
@@ -206,12 +206,23 @@ static void check_results(const char *path, bool sanitized)
           "total score %g, expected %g", json_number_value(json_object_get(root, "score")),
           FIXTURE_SCORE);
     CHECK(json_is_number(json_object_get(root, "execution_time")), "no execution_time");
-    CHECK(json_is_string(json_object_get(root, "output")), "no top-level output");
+    const char *top = json_string_value(json_object_get(root, "output"));
+    CHECK(top != NULL, "no top-level output");
+    // The visible summary counts the visible tests only: 8 of the 11 points
+    // and 32 of the 37 are visible; the hidden suite's 3 tests are not told.
+    CHECK(top && strstr(top, "fixture: 8/32 points, 5 of 20 tests passed"),
+          "the top-level output tells of hidden tests or miscounts: %s", top ? top : "");
     json_t *labs = json_object_get(json_object_get(root, "extra_data"), "labs");
     CHECK(json_number_value(json_object_get(json_object_get(labs, "fixture"), "max_score")) ==
               FIXTURE_MAX, "fixture's max_score is not %g", FIXTURE_MAX);
     CHECK(json_number_value(json_object_get(json_object_get(labs, "broken"), "max_score")) ==
               BROKEN_MAX, "broken's max_score (from the reference) is not %g", BROKEN_MAX);
+    const char *note = json_string_value(json_object_get(json_object_get(labs, "broken"), "note"));
+    CHECK(note && strcmp(note, "did not compile") == 0, "broken's note is '%s', not 'did not "
+          "compile'", note ? note : "(none)");
+    note = json_string_value(json_object_get(json_object_get(labs, "fixture"), "note"));
+    CHECK(note && strstr(note, "tests crashed") && strstr(note, "1 test timed out"),
+          "fixture's note does not count its crashed and timed-out tests: '%s'", note ? note : "");
     for (size_t i = 0; i < NEXPECTED; i++) {
         const expect_t *e = &expected[i];
         json_t *t = find(tests, e);
@@ -285,6 +296,9 @@ static void check_files(const char *grade, const char *victim)
               strncmp(junit, "<?xml", 5) == 0 && strstr(junit, "<testsuites") &&
               strstr(junit, "classname=\"fixture.hostile\""),
           "junit.xml is not the grader's report");
+    CHECK(junit && !strstr(junit, "secret detail") &&
+              !strstr(junit, "fixture.secret"),
+          "junit.xml tells of hidden tests");
     free(junit);
     snprintf(path, sizeof path, "%s/report.md", grade);
     char *md = slurp(path);

@@ -42,24 +42,39 @@ $(foreach l,$(LABS),$(eval $(call LAB_TEST_RULES,$(l))))
 test-labs: $(foreach l,$(LABS),test-lab-$(l)) $(if $(filter allocator,$(LABS)),allocator-traces-check) $(if $(LABS),test-gradebook)
 	@$(if $(LABS),true,echo "memlab: no labs yet; nothing to grade.")
 
-# The instructor's path end to end: a class of two submissions of one lab
-# (the reference and the starter), graded with `make gradebook`; the
-# gradebook must give the first full marks and the second less.
+# The instructor's path end to end: a class graded with `make gradebook`, in
+# the shapes students upload — a folder name with a space, one named like a
+# build (`solution`), quotes and a comma in a name, the file in a
+# repository-shaped upload or a subfolder, two candidates, a file that does
+# not compile, nothing at all. tests/harness/check_gradebook.c holds the
+# gradebook to every row; a second run must regrade nothing and say so.
 GRADEBOOK_LAB := $(firstword $(filter alignment,$(LABS)) $(LABS))
+GRADEBOOK_FILE = $(firstword $($(GRADEBOOK_LAB)_STUDENT))
+GRADEBOOK_CLASS := $(MUTANT_B)/class
 .PHONY: test-gradebook
-test-gradebook:
-	@echo "== gradebook: a class of two submissions ($(GRADEBOOK_LAB))"
-	@rm -rf $(MUTANT_B)/class && mkdir -p $(MUTANT_B)/class/ref-student $(MUTANT_B)/class/starter-student
-	@for f in $($(GRADEBOOK_LAB)_STUDENT); do \
-	    cp solutions/$(GRADEBOOK_LAB)/$$f $(MUTANT_B)/class/ref-student/; \
-	    cp labs/$(GRADEBOOK_LAB)/$$f $(MUTANT_B)/class/starter-student/; done
-	@$(MAKE) --no-print-directory gradebook CLASS=$(MUTANT_B)/class LAB=$(GRADEBOOK_LAB) >$(TEST_B)/gradebook.log 2>&1 || \
-	    { cat $(TEST_B)/gradebook.log; echo "FAILED: make gradebook"; exit 1; }
-	@awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$$i] = i; next } \
-	    { total[$$1] = $$col["total"]; max[$$1] = $$col["max"] } \
-	    END { ok = ("ref-student" in total) && ("starter-student" in total) && \
-	               total["ref-student"] == max["ref-student"] && max["ref-student"] > 0 && \
-	               total["starter-student"] < max["starter-student"]; \
-	          if (!ok) { print "FAILED: gradebook rows are wrong"; exit 1 } }' build/gradebook.csv || \
+test-gradebook: $(TEST_B)/check_gradebook
+	@echo "== gradebook: a class of six submissions ($(GRADEBOOK_LAB))"
+	@rm -rf $(GRADEBOOK_CLASS) build/class build/gradebook.csv
+	@set -e; c=$(GRADEBOOK_CLASS); f=$(GRADEBOOK_FILE); l=$(GRADEBOOK_LAB); \
+	mkdir -p "$$c/ref student/labs/$$l" "$$c/solution" "$$c/qu\"ote, x/src" "$$c/two/a" "$$c/two/b" \
+	         "$$c/broken" "$$c/empty"; \
+	cp solutions/$$l/$$f "$$c/ref student/labs/$$l/"; cp labs/$$l/$$f "$$c/solution/"; \
+	cp solutions/$$l/$$f "$$c/qu\"ote, x/src/"; cp solutions/$$l/$$f "$$c/two/a/"; \
+	cp labs/$$l/$$f "$$c/two/b/"; printf 'int broken = ;\n' >"$$c/broken/$$f"; \
+	echo "a text file, not a submission" >"$$c/empty/README"
+	@$(MAKE) --no-print-directory gradebook CLASS=$(GRADEBOOK_CLASS) LAB=$(GRADEBOOK_LAB) \
+	    >$(TEST_B)/gradebook.log 2>&1 || { cat $(TEST_B)/gradebook.log; echo "FAILED: make gradebook"; exit 1; }
+	@$(TEST_B)/check_gradebook build/gradebook.csv 'ref student|full|full|' 'solution|*|*|' \
+	    'qu"ote, x|full|full|' 'two|full|full|2 files named $(GRADEBOOK_FILE)' \
+	    'broken|0|0|did not compile' 'empty||0|no $(GRADEBOOK_FILE) in this submission' || \
 	    { cat build/gradebook.csv; exit 1; }
+	@$(MAKE) --no-print-directory gradebook CLASS=$(GRADEBOOK_CLASS) LAB=$(GRADEBOOK_LAB) \
+	    >$(TEST_B)/gradebook2.log 2>&1 && [ $$(grep -c 'unchanged since the last run' $(TEST_B)/gradebook2.log) = 5 ] || \
+	    { cat $(TEST_B)/gradebook2.log; echo "FAILED: a second run regraded unchanged submissions"; exit 1; }
+	@grep -q '^| $(GRADEBOOK_LAB) | 5 | 1 |' build/class/summary.md && test -s build/class/charts/gradebook-scores.svg || \
+	    { cat build/class/summary.md; echo "FAILED: no class summary or histogram"; exit 1; }
 	@sed 's/^/   /' build/gradebook.csv
+
+$(TEST_B)/check_gradebook: tests/harness/check_gradebook.c
+	@mkdir -p $(@D)
+	$(CC) $(PROJECT_CFLAGS) -o $@ $<

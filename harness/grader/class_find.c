@@ -79,6 +79,11 @@ static int depth_of(const char *rel)
     return n;
 }
 
+static int by_path(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 // The rank of a candidate: 0 at the top, 1 repository-shaped, 2 + depth else.
 static int rank_of(const char *rel, const char *lab, const char *file)
 {
@@ -103,6 +108,7 @@ int gr_class_find(const char *submission, const char *lab, const char *file, cha
         free(f.paths);
         return -1;
     }
+    qsort(f.paths, f.n, sizeof *f.paths, by_path);
     size_t best = 0;
     for (size_t i = 1; i < f.n; i++) {
         int ri = rank_of(f.paths[i], lab, file), rb = rank_of(f.paths[best], lab, file);

@@ -240,6 +240,12 @@ $(foreach l,$(LABS),$(if $(wildcard $(HIDDEN)/$(l).c),$(eval $(call HIDDEN_RULES
 HIDDEN_SUITES := $(foreach l,$(SELECTED_LABS),$(if $(wildcard $(HIDDEN)/$(l).c),$(B)/suites/$(l).hidden))
 endif
 
+# The selected labs whose student files are all there: `make grade` builds
+# only these (a lab without its file is reported by the grader, with no make
+# noise about a missing rule).
+PRESENT_LABS := $(foreach l,$(SELECTED_LABS),$(if $(strip $(foreach f,$($(l)_STUDENT),$(if $(wildcard $(call impl_src,$(l))/$(f)),,missing))),,$(l)))
+PRESENT_BUILDS := $(foreach l,$(PRESENT_LABS),$(B)/bin/$(l) $(B)/suites/$(l) \
+    $(if $(filter 1,$($(l)_BENCH)),$(B)/bench/$(l)) $(filter $(B)/suites/$(l).hidden,$(HIDDEN_SUITES)))
 LAB_BINS   := $(foreach l,$(SELECTED_LABS),$(B)/bin/$(l))
 LAB_SUITES := $(foreach l,$(SELECTED_LABS),$(B)/suites/$(l))
 LAB_BENCHES := $(foreach l,$(SELECTED_LABS),$(if $(filter 1,$($(l)_BENCH)),$(B)/bench/$(l)))
@@ -257,9 +263,9 @@ grade: deps
 	@mkdir -p $(B)/logs
 	@$(foreach l,$(SELECTED_LABS),$(foreach f,$($(l)_STUDENT),\
 	  if [ ! -f "$(call impl_src,$(l))/$(f)" ]; then \
-	    echo "$(call impl_src,$(l))/$(f): no such file (lab $(l) needs $(f))" >$(B)/logs/$(l).compile.log; \
+	    echo "no $(f) in this submission ($(call impl_src,$(l))/; lab $(l) needs $(f))" >$(B)/logs/$(l).compile.log; \
 	    rm -f $(B)/bin/$(l) $(B)/suites/$(l) $(B)/suites/$(l).hidden $(B)/bench/$(l); fi;)) true
-	@$(if $(strip $(LAB_BINS) $(LAB_SUITES)),$(MAKE) --no-print-directory -k $(LAB_BINS) $(LAB_SUITES) $(HIDDEN_SUITES) $(LAB_BENCHES) || \
+	@$(if $(strip $(PRESENT_BUILDS)),$(MAKE) --no-print-directory -k $(PRESENT_BUILDS) || \
 	    echo "memlab: some lab code did not build; the grader reports it below.",true)
 	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" --plots scripts/plots.sh $(GRADEFLAGS)
 

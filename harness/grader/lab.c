@@ -235,10 +235,16 @@ static char *reference_suite(const gr_options_t *opt, const char *lab)
 static void grade_unbuilt(const gr_options_t *opt, const char *grade_dir, gr_lab_t *lab)
 {
     char *log = compile_log(opt->build, lab->name);
-    bool errors = log != NULL && strstr(log, "error") != NULL;
-    char *reason = errors ? gr_strdup("your code did not compile, so no test could run")
-                          : gr_printf("the lab was not built (no %s/suites/%s; a link error? "
-                                      "see the build output)", opt->build, lab->name);
+    bool missing = log != NULL && strstr(log, " in this submission") != NULL;
+    bool errors = !missing && log != NULL && strstr(log, "error") != NULL;
+    char *first = missing ? gr_strndup(log, strcspn(log, "(\n")) : NULL;
+    if (first && first[0] && first[strlen(first) - 1] == ' ')
+        first[strlen(first) - 1] = '\0';
+    char *reason = missing  ? gr_strdup(first)
+                   : errors ? gr_strdup("your code did not compile, so no test could run")
+                            : gr_printf("the lab was not built (no %s/suites/%s; the build "
+                                        "output says why)", opt->build, lab->name);
+    free(first);
     char *out = log ? gr_printf("The compiler said:\n%s", log) : NULL;
     gr_lab_add_problem(lab, "compiles", reason, out);
     free(out);
@@ -251,8 +257,9 @@ static void grade_unbuilt(const gr_options_t *opt, const char *grade_dir, gr_lab
         gr_manifest_t m;
         char *why = NULL;
         if (gr_manifest_load(ref, work, false, lab, &m, &why) == 0) {
-            mark_not_graded(lab, from, errors ? "not graded: your code did not compile"
-                                              : "not graded: the lab was not built");
+            mark_not_graded(lab, from, missing  ? "not graded: the file was not submitted"
+                                       : errors ? "not graded: your code did not compile"
+                                                : "not graded: the lab was not built");
             lab->max_known = true;
         }
         free(why);

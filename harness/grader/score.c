@@ -365,8 +365,9 @@ char *gr_lab_note(const gr_lab_t *lab)
         const gr_test_t *t = &lab->tests[i];
         const char *what = NULL;
         if (t->outcome == GR_PROBLEM && strcmp(t->name, "compiles") == 0)
-            what = t->reason && strstr(t->reason, "did not compile") ? "did not compile"
-                                                                    : "not built";
+            what = t->reason && strstr(t->reason, "did not compile")       ? "did not compile"
+                   : t->reason && strstr(t->reason, " in this submission") ? t->reason
+                                                                            : "not built";
         else if (t->outcome == GR_PROBLEM)
             what = "the suite crashed";
         crashed += t->outcome == GR_CRASHED;

@@ -39,6 +39,9 @@ ifneq ($(SUBMISSION),)
   endif
   endif
 else ifeq ($(IMPL),solution)
+  ifeq ($(wildcard solutions/.),)
+    $(error IMPL=solution: the reference solutions are not part of this copy of memlab)
+  endif
   IMPL_NAME := solution
   impl_src = solutions/$(1)
 else ifeq ($(IMPL),student)
@@ -308,7 +311,20 @@ plots: bench
 	@scripts/plots.sh $(B)/data $(B)/plots
 
 # ---- tests of the project itself --------------------------------------------
+ifneq ($(wildcard tests/tests.mk),)
 include tests/tests.mk
+else
+.PHONY: test
+test:
+	@echo "memlab: this is the students' copy; the project's own tests are in the full repository."
+endif
+
+# ---- the students' copy -------------------------------------------------------
+# `make dist-student`: the repository without solutions/, tests/ and .ci/, in
+# build/dist/memlab-student/ and build/dist/memlab-student.tar.gz.
+.PHONY: dist-student
+dist-student:
+	@scripts/dist-student.sh build/dist
 
 # ---- editor support, cleaning, help -----------------------------------------
 .PHONY: compile_commands.json
@@ -338,9 +354,10 @@ help:
 	@echo "  grade                 grade; writes $(B)/grade/{results.json,junit.xml,report.md}"
 	@echo "  gradebook CLASS=DIR   grade every submission in DIR; writes build/gradebook.csv"
 	@echo "  test                  the project's test suite; its parts: test-core test-core-san"
-	@echo "                        test-fuzz test-harness test-labs test-cli, test-lab-<lab>"
+	@echo "                        test-fuzz test-harness test-labs test-cli test-dist, test-lab-<lab>"
 	@echo "  bench                 run the benchmarks; data in $(B)/data/"
 	@echo "  plots                 benchmarks, then charts in $(B)/plots/ (SVG and PNG)"
+	@echo "  dist-student          the copy to hand to students (no solutions, no tests): build/dist/"
 	@echo "  clean                 remove build/"
 	@echo "  compile_commands.json for editors (needs bear)"
 	@echo

@@ -9,6 +9,8 @@
 #   test-labs       each lab: the solution scores full marks, the starter low
 #                   (also under sanitizers), and every mutant loses points
 #   test-cli        every program's answer to bad input (tests/cli/cli.mk)
+#   test-dist       the students' copy (make dist-student) holds no solutions
+#                   or tests, and `make grade` grades the starter in it
 # Each part is a target of its own; `make test` runs them all.
 
 TEST_B := build/test
@@ -25,9 +27,9 @@ $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 	    -fno-sanitize-recover=all $(CPPFLAGS_ALL) -o $@ $(CORE_TEST_SRCS) \
 	    build/core-san/libmemlab.a $(PKG_CRITERION) -lm -lpthread
 
-.PHONY: test test-core test-core-san test-fuzz test-harness test-labs test-cli
+.PHONY: test test-core test-core-san test-fuzz test-harness test-labs test-cli test-dist
 test: deps-test
-	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-labs test-cli
+	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-labs test-cli test-dist
 	@echo "memlab: all tests passed."
 
 test-core: $(TEST_B)/core-tests
@@ -43,3 +45,24 @@ include $(wildcard tests/harness/harness.mk)
 include $(wildcard tests/labs.mk)
 include $(wildcard tests/fuzz/fuzz.mk)
 include $(wildcard tests/cli/cli.mk)
+
+# The students' copy, made as an instructor makes it and used as a student
+# uses it: nothing of solutions/ or tests/ in it, `make grade` grades the
+# starter of one lab there (low, and the grader stays up), and IMPL=solution
+# says the reference is not part of the copy.
+DIST_LAB := $(firstword $(filter alignment,$(LABS)) $(LABS))
+test-dist:
+	@echo "== the students' copy: no solutions or tests in it, and make grade works there"
+	@rm -rf $(TEST_B)/dist
+	@scripts/dist-student.sh $(TEST_B)/dist >/dev/null
+	@d=$(TEST_B)/dist/memlab-student; \
+	    if [ -e $$d/solutions ] || [ -e $$d/tests ] || grep -q 'IMPL=solution' $$d/README.md; then \
+	        echo "FAILED: the students' copy holds solutions, tests or instructor text"; exit 1; fi
+	@cd $(TEST_B)/dist/memlab-student && $(MAKE) --no-print-directory grade LAB=$(DIST_LAB) \
+	    GRADEFLAGS="--quiet --expect-below 0.5" >$(abspath $(TEST_B))/dist/grade.log 2>&1 || \
+	    { cat $(abspath $(TEST_B))/dist/grade.log; echo "FAILED: make grade in the students' copy"; exit 1; }
+	@grep -E '^Score' $(TEST_B)/dist/grade.log | sed 's/^/   /'
+	@cd $(TEST_B)/dist/memlab-student && ! $(MAKE) --no-print-directory grade IMPL=solution \
+	    >$(abspath $(TEST_B))/dist/solution.log 2>&1 && \
+	    grep -q 'not part of this copy' $(abspath $(TEST_B))/dist/solution.log || \
+	    { cat $(abspath $(TEST_B))/dist/solution.log; echo "FAILED: IMPL=solution in the students' copy"; exit 1; }

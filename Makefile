@@ -51,6 +51,20 @@ else
   $(error IMPL must be 'student' or 'solution' (or use SUBMISSION=DIR), not '$(IMPL)')
 endif
 
+# ASSIGNMENT=FILE: a course's setup in one file (harness/grader/assignment.c);
+# its `labs` line selects the labs, the grader reads the rest.
+ASSIGNMENT ?=
+ifneq ($(ASSIGNMENT),)
+  ifeq ($(wildcard $(ASSIGNMENT)),)
+    $(error ASSIGNMENT=$(ASSIGNMENT): no such file)
+  endif
+  ASSIGNMENT_LABS := $(strip $(shell sed -e 's/\#.*//' -e 's/\r//' $(ASSIGNMENT) | awk '$$1 == "labs" { $$1 = ""; print }'))
+  ifneq ($(ASSIGNMENT_LABS),)
+    override LAB := $(ASSIGNMENT_LABS)
+  endif
+  override GRADEFLAGS += --assignment $(abspath $(ASSIGNMENT))
+endif
+
 ifneq ($(LAB),)
   ifneq ($(filter-out $(LABS_ALL),$(LAB)),)
     $(error LAB: '$(filter-out $(LABS_ALL),$(LAB))' is not a lab; the labs are: $(LABS_ALL))
@@ -289,7 +303,8 @@ gradebook: deps
 	    --files "$(foreach l,$(SELECTED_LABS),$(l):$(subst $(space),$(comma),$(strip $($(l)_STUDENT))))" \
 	    --out build/gradebook.csv --dir build/class -j $(JOBS) --make "$(MAKE)" \
 	    --plots scripts/plots.sh $(if $(ROSTER),--roster "$(ROSTER)") \
-	    $(if $(HIDDEN),--hidden "$(abspath $(HIDDEN))") $(if $(FRESH),--fresh)
+	    $(if $(HIDDEN),--hidden "$(abspath $(HIDDEN))") $(if $(FRESH),--fresh) \
+	    $(if $(ASSIGNMENT),--assignment "$(abspath $(ASSIGNMENT))")
 
 # Every selected lab's program, grading suite (hidden suite too) and bench,
 # without grading: `grader class` builds the starter this way first, so the
@@ -368,6 +383,8 @@ help:
 	@echo "  SAN=address,undefined build with sanitizers (into build/<impl>-san/)"
 	@echo "  HIDDEN=DIR            add instructor-only suites DIR/<lab>.c (hidden in results.json)"
 	@echo "  GRADEFLAGS=...        extra grader options, e.g. --strict, --autolab"
+	@echo "  ASSIGNMENT=FILE       labs, points per lab, hidden tests' visibility, timing repeats"
+	@echo "  CLASS=DIR ROSTER=CSV JOBS=N FRESH=1  for make gradebook"
 	@echo
 	@echo "Labs present: $(if $(LABS),$(LABS),none yet)$(if $(filter-out $(LABS),$(LABS_ALL)),; planned: $(filter-out $(LABS),$(LABS_ALL)))"
 

@@ -33,7 +33,7 @@
 #include "class.h"
 
 typedef struct {
-    const char *class_dir, *out_csv, *dir, *roster, *hidden, *make, *plots, *files;
+    const char *class_dir, *out_csv, *dir, *roster, *hidden, *make, *plots, *files, *assignment;
     int jobs;
     bool fresh;
 } opts_t;
@@ -52,6 +52,7 @@ static void usage(FILE *out)
           "  --dir DIR        where submissions are built (default build/class)\n"
           "  --roster CSV     adds id, name and email columns (header: directory,id,name,email)\n"
           "  --hidden DIR     the instructor's hidden suites (DIR/<lab>.c)\n"
+          "  --assignment F   the course's assignment file (points per lab and the rest)\n"
           "  -j, --jobs N     submissions graded at once (default: the number of CPUs)\n"
           "  --fresh          regrade every submission, even one graded before unchanged\n"
           "  --make PROG      the make program (default make)\n"
@@ -352,7 +353,9 @@ static pid_t launch(const gr_class_t *c, const opts_t *o, const job_t *job)
     char *sub = gr_printf("SUBMISSION=%s/src", base);
     char *bd = gr_printf("BUILD_DIR=%s", base);
     char *lab = gr_printf("LAB=%s", job->labs);
-    char *flags = gr_printf("GRADEFLAGS=--quiet --no-color --reference %s/.maxima", o->dir);
+    char *flags = gr_printf("GRADEFLAGS=--quiet --no-color --reference %s/.maxima%s%s", o->dir,
+                            o->assignment ? " --assignment " : "",
+                            o->assignment ? o->assignment : "");
     char *hid = o->hidden ? gr_printf("HIDDEN=%s", o->hidden) : NULL;
     char *argv[] = { (char *)o->make, "--no-print-directory", "grade", "SAN=", sub, bd, lab,
                      flags, hid, NULL };
@@ -465,6 +468,7 @@ static int parse(int argc, char **argv, opts_t *o, char **labs)
         { "hidden", required_argument, NULL, 'H' }, { "jobs", required_argument, NULL, 'j' },
         { "fresh", no_argument, NULL, 'F' },        { "make", required_argument, NULL, 'm' },
         { "plots", required_argument, NULL, 'p' },  { "help", no_argument, NULL, 'h' },
+        { "assignment", required_argument, NULL, 'A' },
         { NULL, 0, NULL, 0 },
     };
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -485,6 +489,7 @@ static int parse(int argc, char **argv, opts_t *o, char **labs)
         case 'F': o->fresh = true; break;
         case 'm': o->make = optarg; break;
         case 'p': o->plots = optarg; break;
+        case 'A': o->assignment = optarg; break;
         case 'j':
             o->jobs = (int)strtol(optarg, &end, 10);
             if (*end != '\0' || o->jobs < 1 || o->jobs > 64) {
@@ -527,6 +532,15 @@ int gr_class_main(int argc, char **argv)
     fflush(stdout);
     if (load_maxima(&c, &o, labs) != 0)
         return 1;
+    if (o.assignment != NULL) { // the assignment's points replace the suites' maxima
+        gr_assignment_t a;
+        if (gr_assignment_load(o.assignment, &a) != 0)
+            return 1;
+        for (size_t l = 0; l < c.nlabs; l++)
+            if (gr_assignment_cap(&a, c.labs[l]) > 0 && c.max[l] > 0)
+                c.max[l] = gr_assignment_cap(&a, c.labs[l]);
+        gr_assignment_free(&a);
+    }
     job_t **running = calloc((size_t)o.jobs, sizeof *running);
     size_t next = 0, done = 0, active = 0;
     while (done < c.nrows) {

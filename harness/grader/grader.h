@@ -79,6 +79,7 @@ double gr_seconds(void);               // monotonic time in seconds
 const char *gr_signal_name(int sig);   // "SIGSEGV", or "signal N"
 
 // ---- the model --------------------------------------------------------------
+struct gr_lab;
 
 typedef enum {
     GR_PASSED,        // passed; for scored tests the award decides the points
@@ -140,6 +141,7 @@ typedef struct gr_options {
     const char *plots;         // a script run as `SCRIPT DATA_DIR CHARTS_DIR`, or NULL
     double expect_below;       // < 0: not asked
     const char *hidden_visibility; // Gradescope's visibility of hidden tests
+    const struct gr_assignment *assignment; // or NULL
 } gr_options_t;
 
 typedef struct gr_report {
@@ -155,6 +157,30 @@ gr_test_t *gr_lab_add_test(gr_lab_t *lab);
 void gr_lab_free(gr_lab_t *lab);             // frees what the lab holds
 // Adds a lab-level problem entry (max 0) named `name` with `output`.
 void gr_lab_add_problem(gr_lab_t *lab, const char *name, const char *reason, const char *output);
+
+// ---- assignment.c -------------------------------------------------------------
+typedef struct {
+    char *lab;
+    double points;
+    unsigned line;
+} gr_cap_t;
+typedef struct gr_assignment {
+    char **labs;              // empty: the labs come from --labs
+    size_t nlabs;
+    gr_cap_t *caps;
+    size_t ncaps;
+    char *hidden_visibility;  // or NULL
+    int timing_repeats;       // 0: each suite's default
+} gr_assignment_t;
+// gr_assignment_load — reads an assignment file. Returns 0, or -1 after
+// printing `FILE:LINE: what is wrong` (nothing is left allocated).
+int gr_assignment_load(const char *path, gr_assignment_t *a);
+// The points the assignment gives `lab`, or -1 when it does not cap it.
+double gr_assignment_cap(const gr_assignment_t *a, const char *lab);
+// Scales every test's points and score so the lab's maximum is `cap` (> 0);
+// then totals the lab. A lab with no points is left as it is.
+void gr_assignment_scale(gr_lab_t *lab, double cap);
+void gr_assignment_free(gr_assignment_t *a);
 
 // ---- lab.c ------------------------------------------------------------------
 // gr_grade_lab — grades one lab's suites from opt->build into `lab`. Never

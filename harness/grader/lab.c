@@ -128,6 +128,9 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
                   "detect_leaks=0:allocator_may_return_null=0:exitcode=%d",
                   max_mem + ASAN_EXTRA_MB, max_mem, ASAN_EXIT),
         gr_printf("UBSAN_OPTIONS=print_stacktrace=1:exitcode=%d", ASAN_EXIT),
+        opt->assignment && opt->assignment->timing_repeats > 0
+            ? gr_printf("MEMLAB_TIMING_REPEATS=%d", opt->assignment->timing_repeats)
+            : NULL,
         NULL,
     };
     char *xml_opt = gr_printf("--xml=%s", xml);
@@ -289,6 +292,9 @@ void gr_grade_lab(const gr_options_t *opt, const char *grade_dir, const char *na
     if (access(hidden, X_OK) == 0)
         grade_suite(opt, grade_dir, lab, hidden, true);
     gr_lab_total(lab);
+    double cap = gr_assignment_cap(opt->assignment, name);
+    if (cap > 0)
+        gr_assignment_scale(lab, cap);
     lab->seconds = gr_seconds() - t0;
     free(exe);
     free(hidden);

@@ -5,7 +5,8 @@
 // class; `grader gradebook OUT.csv RESULTS.json...` joins results files.
 //
 // Exit status: 0 when grading ran, whatever the score; 1 when the grader
-// itself failed (it could not write its results), or a condition asked for
+// itself failed (it could not write its results, or the assignment file is
+// wrong), or a condition asked for
 // with --strict or --expect-below does not hold; 2 for bad usage.
 #include <getopt.h>
 #include <stdio.h>
@@ -44,6 +45,8 @@ static void usage(FILE *out)
           "  --expect-below F   exit 1 unless every lab scores below F x its maximum\n"
           "  --quiet            print only the score lines\n"
           "  --autolab          end with an Autolab line {\"scores\": {...}}\n"
+          "  --assignment FILE  a course's setup: labs, points per lab, visibility of\n"
+          "                     hidden tests, timing repeats (see assignment.c)\n"
           "  --hidden-visibility V  Gradescope's visibility of hidden tests: hidden\n"
           "                     (default: never shown), after_due_date or after_published\n"
           "  --plots SCRIPT     after the suites ran, run `SCRIPT DATA_DIR CHARTS_DIR`\n"
@@ -79,7 +82,7 @@ static int parse_labs(const char *list, gr_options_t *opt)
 static int parse_options(int argc, char **argv, gr_options_t *opt)
 {
     enum { O_BUILD = 256, O_IMPL, O_LABS, O_OUT, O_REF, O_STRICT, O_BELOW, O_QUIET, O_AUTOLAB,
-           O_COLOR, O_NOCOLOR, O_LIMIT, O_STRICT_C, O_PLOTS, O_HIDVIS };
+           O_COLOR, O_NOCOLOR, O_LIMIT, O_STRICT_C, O_PLOTS, O_HIDVIS, O_ASSIGN };
     static const struct option longs[] = {
         {"build", required_argument, NULL, O_BUILD},
         {"impl", required_argument, NULL, O_IMPL},
@@ -95,6 +98,7 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
         {"quiet", no_argument, NULL, O_QUIET},
         {"autolab", no_argument, NULL, O_AUTOLAB},
         {"hidden-visibility", required_argument, NULL, O_HIDVIS},
+        {"assignment", required_argument, NULL, O_ASSIGN},
         {"color", no_argument, NULL, O_COLOR},
         {"no-color", no_argument, NULL, O_NOCOLOR},
         {"help", no_argument, NULL, 'h'},
@@ -142,6 +146,13 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
             break;
         case O_QUIET: opt->quiet = true; break;
         case O_AUTOLAB: opt->autolab = true; break;
+        case O_ASSIGN: {
+            static gr_assignment_t a;
+            if (opt->assignment != NULL || gr_assignment_load(optarg, &a) != 0)
+                return 3;
+            opt->assignment = &a;
+            break;
+        }
         case O_HIDVIS:
             if (strcmp(optarg, "hidden") != 0 && strcmp(optarg, "after_due_date") != 0 &&
                 strcmp(optarg, "after_published") != 0) {
@@ -157,6 +168,18 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
         default: usage(stderr); return 2;
         }
     }
+    const gr_assignment_t *a = opt->assignment;
+    if (a != NULL && a->nlabs > 0 && opt->nlabs == 0) { // no --labs: the assignment's
+        for (size_t i = 0; i < opt->nlabs; i++)
+            free(opt->labs[i]);
+        opt->nlabs = 0;
+        for (size_t i = 0; i < a->nlabs; i++) {
+            opt->labs = gr_xrealloc(opt->labs, (opt->nlabs + 1) * sizeof *opt->labs);
+            opt->labs[opt->nlabs++] = gr_strdup(a->labs[i]);
+        }
+    }
+    if (a != NULL && a->hidden_visibility != NULL && opt->hidden_visibility == NULL)
+        opt->hidden_visibility = a->hidden_visibility;
     if (optind < argc) {
         fprintf(stderr, "grader: unexpected argument '%s' (labs go in --labs \"...\")\n",
                 argv[optind]);
@@ -228,7 +251,7 @@ int main(int argc, char **argv)
     gr_options_t opt = {0};
     int rc = parse_options(argc, argv, &opt);
     if (rc != 0)
-        return rc == 1 ? 0 : 2;
+        return rc == 1 ? 0 : rc == 3 ? 1 : 2; // 3: a bad assignment file, already reported
     gr_report_t r = {.opt = &opt};
     r.grade_dir = opt.out_dir ? gr_strdup(opt.out_dir) : gr_printf("%s/grade", opt.build);
     if (gr_mkdirs(r.grade_dir) != 0) {

@@ -137,6 +137,14 @@ void ml_award(double fraction, const char *fmt, ...)
     fprintf(stderr, "memlab: awarded %.0f%%: %s\n", 100 * fraction, text);
 }
 
+int ml_timing_repeats(int dflt)
+{
+    const char *s = getenv("MEMLAB_TIMING_REPEATS");
+    char *end;
+    long v = s && *s ? strtol(s, &end, 10) : 0;
+    return v >= 1 && v <= 101 && *end == '\0' ? (int)v : dflt;
+}
+
 void ml_note(const char *fmt, ...)
 {
     char text[LINE_CAP - 16];

@@ -78,6 +78,11 @@ _Noreturn void ml_test_complete(void);
 void ml_award(double fraction, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+// ml_timing_repeats — how many timed runs a scored performance test should
+// take the median of: the instructor's choice (an assignment's
+// `timing-repeats`, passed as MEMLAB_TIMING_REPEATS) or else `dflt`.
+int ml_timing_repeats(int dflt);
+
 // ml_note — a line of context kept with the test's result (shown on failure
 // and in the reports), e.g. the trace and seed a test used.
 void ml_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -79,7 +79,7 @@ void suite_perf_utilization_and_throughput_vs_glibc(void)
             continue;
         }
         double ops[2] = { 0, 0 };
-        replay_time(ts.trace[i], pair, 2, 5, ops);
+        replay_time(ts.trace[i], pair, 2, ml_timing_repeats(5), ops);
         util[i] = r.utilization;
         ratio[i] = ops[1] > 0 ? ops[0] / ops[1] : 0;
         if (ratio[i] > 0)

@@ -9,7 +9,7 @@
 #
 #   scripts/deps.sh            install what is missing for building and grading
 #   scripts/deps.sh --test     also what `make test` and `make bench` need: the
-#                              real tools the labs are compared with (Go)
+#                              real tools the labs are compared with (Go) and a browser
 #   scripts/deps.sh --check    only report; exit 1 if something is missing
 #   scripts/deps.sh --list     print the package names, one per line
 
@@ -21,9 +21,10 @@ libseccomp-dev gnuplot-nox graphviz binutils libdw-dev elfutils"
 # Comparators for benchmarks (a missing one is skipped with a visible note).
 COMPARATORS="libjemalloc-dev libmimalloc-dev libgoogle-perftools-dev libgc-dev
 valgrind"
-# Ground truth for `make test` and the benches, not needed to grade: the real
-# Go compiler and runtime, which the escape and pacer labs are checked against.
-TESTING="golang-go"
+# For `make test` and the benches, not needed to grade: the real Go compiler
+# and runtime, which the escape and pacer labs are checked against, and a
+# headless browser that loads the HTML report.
+TESTING="golang-go chromium"
 ALL="$REQUIRED $COMPARATORS"
 
 missing() {

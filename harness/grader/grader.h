@@ -275,6 +275,10 @@ char *gr_lab_note(const gr_lab_t *lab);
 // Runs opt->plots on <grade>/data and <grade>/charts (log in <grade>/logs/plots.log);
 // a failure is reported on stderr and does not change any score.
 void gr_render_charts(const gr_report_t *r);
+// The file names of `lab`'s charts in <grade>/charts/ (<lab>-*.svg, or the
+// .png of a chart with no SVG), sorted; *n gets their count. Caller frees
+// each name and the array.
+char **gr_lab_charts(const gr_report_t *r, const char *lab, size_t *n);
 // The terminal: a lab's lines (as soon as it is graded), then the total.
 void gr_out_terminal_lab(const gr_report_t *r, const gr_lab_t *lab, FILE *out);
 void gr_out_terminal_total(const gr_report_t *r, FILE *out);
@@ -282,6 +286,7 @@ int gr_out_results_json(const gr_report_t *r, const char *path);
 void gr_out_autolab(const gr_report_t *r, FILE *out);
 int gr_out_junit(const gr_report_t *r, const char *path);
 int gr_out_markdown(const gr_report_t *r, const char *path);
+int gr_out_html(const gr_report_t *r, const char *path);
 // The name of a test in reports: its title, or "suite/name" without one.
 char *gr_test_label(const gr_test_t *t);
 bool gr_test_passed(const gr_test_t *t);         // passed with full points

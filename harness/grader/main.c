@@ -25,7 +25,7 @@ static void usage(FILE *out)
           "       grader class --class DIR --labs \"LAB ...\" --files ... (see grader class --help)\n"
           "\n"
           "Runs each lab's grading suite DIR/suites/<lab> (and <lab>.hidden), scores\n"
-          "it, and writes results.json (Gradescope), junit.xml and report.md.\n"
+          "it, and writes results.json (Gradescope), junit.xml, report.md and report.html.\n"
           "\n"
           "Options:\n"
           "  --build DIR        the build to grade, e.g. build/student\n"
@@ -259,9 +259,9 @@ int main(int argc, char **argv)
         return 1;
     }
     // Results of an earlier run must not outlive a run that fails to write.
-    static const char *const outputs[] = {"results.json", "junit.xml", "report.md"};
-    char *paths[3];
-    for (int i = 0; i < 3; i++) {
+    static const char *const outputs[] = {"results.json", "junit.xml", "report.md", "report.html"};
+    char *paths[4];
+    for (int i = 0; i < 4; i++) {
         paths[i] = gr_printf("%s/%s", r.grade_dir, outputs[i]);
         gr_rmtree(paths[i]);
     }
@@ -284,7 +284,7 @@ int main(int argc, char **argv)
     int status = 0;
     // Every output is written now, by this process, after all tests ended.
     if (gr_out_results_json(&r, paths[0]) != 0 || gr_out_junit(&r, paths[1]) != 0 ||
-        gr_out_markdown(&r, paths[2]) != 0)
+        gr_out_markdown(&r, paths[2]) != 0 || gr_out_html(&r, paths[3]) != 0)
         status = 1;
     gr_out_terminal_total(&r, stdout);
     if (status == 0 && !conditions_hold(&r))
@@ -292,7 +292,7 @@ int main(int argc, char **argv)
     if (opt.autolab)
         gr_out_autolab(&r, stdout);
     fflush(stdout);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
         free(paths[i]);
     for (size_t i = 0; i < r.nlabs; i++)
         gr_lab_free(&r.labs[i]);

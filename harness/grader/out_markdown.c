@@ -6,7 +6,6 @@
 // Test output is arbitrary text: it goes only into fenced code blocks whose
 // fence is longer than any run of backticks inside; table cells are escaped
 // (|, <, newlines). Hidden tests appear as "hidden test" with no details.
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,46 +49,11 @@ static void fenced(FILE *f, const char *text)
     fputs("\n\n", f);
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-// Links the lab's charts: <grade>/charts/<lab>-*.svg, or .png without an SVG.
+// Links the lab's charts (charts.c picks them: an SVG, else the PNG).
 static void charts(FILE *f, const gr_report_t *r, const gr_lab_t *lab)
 {
-    char *dir = gr_printf("%s/charts", r->grade_dir);
-    DIR *d = opendir(dir);
-    free(dir);
-    if (d == NULL)
-        return;
-    char *prefix = gr_printf("%s-", lab->name);
-    char **names = NULL;
     size_t n = 0;
-    for (struct dirent *e; (e = readdir(d)) != NULL;) {
-        size_t len = strlen(e->d_name);
-        if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 || len < 5)
-            continue;
-        const char *ext = e->d_name + len - 4;
-        bool svg = strcmp(ext, ".svg") == 0, png = strcmp(ext, ".png") == 0;
-        if (!svg && !png)
-            continue;
-        if (png) {  // a PNG only when there is no SVG of the same chart
-            char *twin = gr_printf("%s/charts/%.*s.svg", r->grade_dir, (int)(len - 4), e->d_name);
-            size_t size;
-            char *probe = gr_read_file(twin, 1, &size);
-            free(twin);
-            if (probe != NULL) {
-                free(probe);
-                continue;
-            }
-        }
-        names = gr_xrealloc(names, (n + 1) * sizeof *names);
-        names[n++] = gr_strdup(e->d_name);
-    }
-    closedir(d);
-    free(prefix);
-    qsort(names, n, sizeof *names, by_name);
+    char **names = gr_lab_charts(r, lab->name, &n);
     if (n > 0)
         fputs("Charts:\n\n", f);
     for (size_t i = 0; i < n; i++) {
@@ -167,25 +131,4 @@ static int write_markdown(FILE *f, void *ctx)
 int gr_out_markdown(const gr_report_t *r, const char *path)
 {
     return gr_write_atomic(path, write_markdown, (void *)r);
-}
-
-void gr_render_charts(const gr_report_t *r)
-{
-    char *data = gr_printf("%s/data", r->grade_dir);
-    char *charts = gr_printf("%s/charts", r->grade_dir);
-    char *logs = gr_printf("%s/logs", r->grade_dir);
-    char *log = gr_printf("%s/plots.log", logs);
-    gr_mkdirs(data);
-    gr_mkdirs(charts);
-    gr_mkdirs(logs);
-    char *argv[] = {(char *)r->opt->plots, data, charts, NULL};
-    gr_proc_t p = gr_run(argv, NULL, log, GR_RUNNER_LOG_CAP, 300);
-    if (p.start_failed)
-        fprintf(stderr, "grader: cannot run %s: %s\n", r->opt->plots, strerror(p.start_errno));
-    else if (p.watchdog || p.term_signal != 0 || p.exit_status != 0)
-        fprintf(stderr, "grader: some charts could not be drawn (see %s)\n", log);
-    free(data);
-    free(charts);
-    free(logs);
-    free(log);
 }

@@ -78,7 +78,7 @@ void gr_out_terminal_total(const gr_report_t *r, FILE *out)
         fprintf(out, "%sTotal: %s/%s%s  (%s, %zu lab%s, %.1f s)\n", paint(r, BOLD), s, m,
                 paint(r, RESET), r->opt->impl, r->nlabs, r->nlabs == 1 ? "" : "s", r->seconds);
     if (!r->opt->quiet)
-        fprintf(out, "Details: %s/report.md (results.json, junit.xml; test logs in %s/logs/)\n",
+        fprintf(out, "Details: %s/report.html (report.md, results.json, junit.xml; test logs in %s/logs/)\n",
                 r->grade_dir, r->grade_dir);
     free(s);
     free(m);

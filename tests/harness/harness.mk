@@ -64,3 +64,38 @@ test-harness: $(GRADER) $(TEST_B)/check_fixture
 	@$(TEST_B)/check_fixture --grader $(GRADER) --build $(TEST_B)/fixture
 	@echo "== grader against the hostile fixture, built with AddressSanitizer + UBSan"
 	@$(TEST_B)/check_fixture --grader $(GRADER) --build $(TEST_B)/fixture-san --sanitized
+
+# test-report: the page a student opens. The reference of a lab that draws
+# charts while grading is graded into a build of its own; headless Chromium
+# (Debian's chromium, scripts/deps.sh --test) loads report.html from disk and
+# the page must show every chart it embeds, log nothing to the console and
+# fetch nothing (its policy forbids it; a refusal would be logged). A
+# screenshot is kept in build/test/report.png. Without Chromium it says so
+# and skips.
+REPORT_LAB := $(firstword $(filter write-barrier,$(LABS)) $(filter allocator,$(LABS)))
+REPORT_B   := $(TEST_B)/report
+CHROMIUM   ?= $(firstword $(shell command -v chromium chromium-browser 2>/dev/null))
+CHROMIUM_FLAGS := --headless=new --no-sandbox --disable-gpu --no-first-run --disable-extensions \
+    --enable-logging=stderr --v=0 --virtual-time-budget=5000
+.PHONY: test-report
+test-report:
+	@echo "== report.html in a headless browser ($(REPORT_LAB))"
+	@if [ -z "$(REPORT_LAB)" ]; then echo "   no lab draws charts while grading; nothing to check"; exit 0; fi
+	@$(MAKE) --no-print-directory grade IMPL=solution LAB=$(REPORT_LAB) BUILD_DIR=$(REPORT_B) SAN= \
+	    GRADEFLAGS=--quiet >$(TEST_B)/report-grade.log 2>&1 || \
+	    { cat $(TEST_B)/report-grade.log; echo "FAILED: grading $(REPORT_LAB) for the report"; exit 1; }
+	@if [ -z "$(CHROMIUM)" ]; then \
+	    echo "   skipped: chromium is not installed (scripts/deps.sh --test installs it)"; exit 0; fi; \
+	page="file://$(abspath $(REPORT_B))/grade/report.html"; \
+	timeout 120 $(CHROMIUM) $(CHROMIUM_FLAGS) --dump-dom "$$page" \
+	    >$(TEST_B)/report-dom.html 2>$(TEST_B)/report-chromium.log || \
+	    { tail -20 $(TEST_B)/report-chromium.log; echo "FAILED: chromium could not load $$page"; exit 1; }; \
+	shown=$$(grep -o 'data-charts-shown="[0-9]*/[0-9]*"' $(TEST_B)/report-dom.html | grep -o '[0-9]*/[0-9]*'); \
+	drawn=$${shown%/*}; total=$${shown#*/}; \
+	if [ -z "$$shown" ] || [ "$$total" -eq 0 ] || [ "$$drawn" != "$$total" ]; then \
+	    echo "FAILED: report.html showed $${shown:-no} charts (drawn/embedded)"; exit 1; fi; \
+	if grep -E 'CONSOLE|Uncaught|Refused to' $(TEST_B)/report-chromium.log; then \
+	    echo "FAILED: report.html logged to the console (above)"; exit 1; fi; \
+	timeout 120 $(CHROMIUM) $(CHROMIUM_FLAGS) --window-size=1200,1600 \
+	    --screenshot=$(abspath $(TEST_B))/report.png "$$page" >/dev/null 2>&1 || true; \
+	echo "   $$drawn of $$total charts drawn, no console messages; screenshot in $(TEST_B)/report.png"

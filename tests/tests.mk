@@ -6,6 +6,7 @@
 #                   tri-color and write-barrier scenarios) under a fuzzer
 #                   (tests/fuzz/fuzz.mk)
 #   test-harness    the grader against a fixture suite of hostile tests
+#   test-jail       student constructors against the grader's jail (bubblewrap)
 #   test-report     report.html loaded in headless Chromium (tests/harness/harness.mk)
 #   test-labs       each lab: the solution scores full marks, the starter low
 #                   (also under sanitizers), and every mutant loses points
@@ -28,9 +29,9 @@ $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 	    -fno-sanitize-recover=all $(CPPFLAGS_ALL) -o $@ $(CORE_TEST_SRCS) \
 	    build/core-san/libmemlab.a $(PKG_CRITERION) -lm -lpthread
 
-.PHONY: test test-core test-core-san test-fuzz test-harness test-report test-labs test-cli test-dist
+.PHONY: test test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist
 test: deps-test
-	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-report test-labs test-cli test-dist
+	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist
 	@echo "memlab: all tests passed."
 
 test-core: $(TEST_B)/core-tests

@@ -200,6 +200,26 @@ typedef struct {
 int gr_manifest_load(const char *suite, const char *workdir, bool hidden, gr_lab_t *lab,
                      gr_manifest_t *m, char **why);
 
+// ---- jail.c -------------------------------------------------------------------
+typedef struct {
+    const char *build;            // the graded build: visible, read-only
+    const char *const *writable;  // the only directories the run may write
+    size_t nwritable;
+    double cpu_s;                 // CPU seconds for the whole run (0: none)
+    unsigned mem_mb;              // the largest test's memory; the address space
+                                  // is bounded above it unless `asan`
+    bool asan;
+} gr_jail_t;
+// Whether suites run inside bubblewrap; *why (not freed) says why not.
+bool gr_jail_available(const char **why);
+// Whether the binary at `path` was built with AddressSanitizer.
+bool gr_binary_is_asan(const char *path);
+// Sets the jail's resource limits on the calling process (the child, before exec).
+void gr_jail_limits(const gr_jail_t *j);
+// The command line that runs argv inside bubblewrap, or NULL without it.
+char **gr_jail_argv(const gr_jail_t *j, char *const argv[]);
+void gr_jail_argv_free(char **v);
+
 // ---- run.c --------------------------------------------------------------------
 typedef struct {
     int exit_status;     // when exited
@@ -211,13 +231,15 @@ typedef struct {
     double seconds;
 } gr_proc_t;
 
-// gr_run — runs argv (argv[0] a path) with `env` added to the environment
+// gr_run — runs argv (argv[0] a path), inside `jail` when it is not NULL
+// (jail.c: bubblewrap where available, and its limits in any case), with
+// `env` added to the environment
 // (NAME=VALUE strings, NULL-terminated; CRITERION_* variables removed), stdin
 // from /dev/null, stdout and stderr into `log_path` capped at `log_cap`
 // bytes, killed with its process group after `limit_s` seconds. Processes it
 // leaves behind are killed. Never fails; the result says what happened.
 gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, size_t log_cap,
-                 double limit_s);
+                 double limit_s, const gr_jail_t *jail);
 // Makes the grader the reaper of orphaned descendants (call once).
 void gr_run_init(void);
 

@@ -139,7 +139,14 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
     double limit = m.timeouts + WATCHDOG_MARGIN_S + 0.5 * (double)m.ntests;
     if (opt->suite_limit > 0 && opt->suite_limit < limit)
         limit = opt->suite_limit;
-    gr_proc_t p = gr_run(argv, env, runner_log, GR_RUNNER_LOG_CAP, limit);
+    // Writable: the run's work and chart-data directories, and the build's
+    // graphs/ where the labs' pictures go (DESIGN §6).
+    char *graphs = gr_printf("%s/graphs", opt->build);
+    gr_mkdirs(graphs);
+    const char *writable[] = {awork, adata, graphs};
+    gr_jail_t jail = {.build = opt->build, .writable = writable, .nwritable = 3,
+                      .cpu_s = limit, .mem_mb = max_mem, .asan = m.asan};
+    gr_proc_t p = gr_run(argv, env, runner_log, GR_RUNNER_LOG_CAP, limit, &jail);
 
     char *runner_problem = NULL;
     if (p.start_failed)
@@ -164,6 +171,7 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
     };
     gr_score_tests(lab, from, &ctx);
     free(runner_problem);
+    free(graphs);
     free(xml);
     free(records);
     free(awards);

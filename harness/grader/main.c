@@ -266,6 +266,10 @@ int main(int argc, char **argv)
         gr_rmtree(paths[i]);
     }
     gr_run_init();
+    const char *why = NULL;
+    if (!gr_jail_available(&why) && !opt.quiet)
+        printf("memlab: grading without bubblewrap (%s): student code runs in the suite "
+               "library's sandbox only, which does not hide or protect files\n", why);
     double t0 = gr_seconds();
     if (opt.nlabs == 0 && !opt.quiet)
         printf("memlab: no labs to grade yet.\n");

@@ -12,6 +12,7 @@
 #include "grader.h"
 
 #define MANIFEST_LIMIT_S 30.0
+#define MANIFEST_MEM_MB 1024   // the address space a suite may take to list its tests
 #define DEFAULT_TIMEOUT_S 60.0   // what the watchdog assumes for a test without one
 
 // Parses one `test` or `untagged` record into a new test of `lab`.
@@ -118,7 +119,22 @@ int gr_manifest_load(const char *suite, const char *workdir, bool hidden, gr_lab
     unlink(path);
     char *argv[] = {(char *)suite, opt, NULL};
     char *env[] = {"ASAN_OPTIONS=detect_leaks=0", NULL};
-    gr_proc_t p = gr_run(argv, env, log, GR_RUNNER_LOG_CAP, MANIFEST_LIMIT_S);
+    // The suite's code — a student's constructors too — runs here first: in
+    // the jail, its build (<build>/suites/<suite>) visible, only the work
+    // directory writable.
+    char *copy = gr_strdup(suite);
+    char *slash = strrchr(copy, '/');
+    if (slash)
+        *slash = '\0';
+    slash = strrchr(copy, '/');
+    if (slash)
+        *slash = '\0';
+    const char *writable[] = {workdir};
+    gr_jail_t jail = {.build = copy, .writable = writable, .nwritable = 1,
+                      .cpu_s = MANIFEST_LIMIT_S, .mem_mb = MANIFEST_MEM_MB,
+                      .asan = gr_binary_is_asan(suite)};
+    gr_proc_t p = gr_run(argv, env, log, GR_RUNNER_LOG_CAP, MANIFEST_LIMIT_S, &jail);
+    free(copy);
     int rc = -1;
     if (p.start_failed) {
         *why = gr_printf("the suite could not be started: %s", strerror(p.start_errno));

@@ -132,7 +132,10 @@ static json_t *results(const gr_report_t *r)
         json_object_set_new(labs, lab->name, l);
     }
     json_t *extra = json_object();
+    const char *why = NULL;
+    bool jailed = gr_jail_available(&why);
     json_object_set_new(extra, "impl", string(r->opt->impl));
+    json_object_set_new(extra, "isolation", string(jailed ? "bubblewrap" : why));
     json_object_set_new(extra, "max_score", number(r->max));
     json_object_set_new(extra, "labs", labs);
     char *out = summary(r);

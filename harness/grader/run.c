@@ -131,9 +131,11 @@ static void drain(int fd, int log_fd, size_t log_cap, gr_proc_t *r)
 }
 
 gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, size_t log_cap,
-                 double limit_s)
+                 double limit_s, const gr_jail_t *jail)
 {
     gr_proc_t r = {0};
+    char **jailed = jail ? gr_jail_argv(jail, argv) : NULL;
+    char *const *run = jailed ? jailed : argv;
     int log_fd = open(log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     int out[2], err[2];
     if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) {
@@ -141,6 +143,7 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
         r.start_errno = errno;
         if (log_fd >= 0)
             close(log_fd);
+        gr_jail_argv_free(jailed);
         return r;
     }
     char **envp = child_env(env);
@@ -160,7 +163,9 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
         dup2(out[1], STDOUT_FILENO);
         dup2(out[1], STDERR_FILENO);
         signal(SIGPIPE, SIG_DFL);
-        execve(argv[0], argv, envp);
+        if (jail)
+            gr_jail_limits(jail);
+        execve(run[0], run, envp);
         int e = errno;
         if (write(err[1], &e, sizeof e) < 0) {
             // Nothing more to do: the parent sees an empty pipe and exit 127.
@@ -168,6 +173,7 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
         _exit(127);
     }
     free(envp);
+    gr_jail_argv_free(jailed);
     close(out[1]);
     close(err[1]);
     if (pid < 0) {
@@ -222,7 +228,9 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
         }
         close(log_fd);
     }
-    if (WIFEXITED(status))
+    if (WIFEXITED(status) && jailed && WEXITSTATUS(status) > 128 && WEXITSTATUS(status) < 128 + 65)
+        r.term_signal = WEXITSTATUS(status) - 128; // bubblewrap reports a signal as 128 + N
+    else if (WIFEXITED(status))
         r.exit_status = WEXITSTATUS(status);
     else if (WIFSIGNALED(status))
         r.term_signal = WTERMSIG(status);

@@ -13,6 +13,7 @@
 //   check_fixture --grader PATH --build DIR [--sanitized] [--max-seconds S]
 //
 // Exit status: 0 when every check holds, 1 otherwise (each failure printed).
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -212,6 +213,23 @@ static void check_results(const char *path, bool sanitized)
     // and 32 of the 37 are visible; the hidden suite's 3 tests are not told.
     CHECK(top && strstr(top, "fixture: 8/32 points, 5 of 20 tests passed"),
           "the top-level output tells of hidden tests or miscounts: %s", top ? top : "");
+    // Inside the grader's jail the forgery is refused outright (the test says
+    // so in its log); without it, the grader replaces what was forged.
+    const char *iso = json_string_value(json_object_get(json_object_get(root, "extra_data"),
+                                                        "isolation"));
+    CHECK(iso != NULL, "results.json does not say how tests were isolated");
+    if (iso && strcmp(iso, "bubblewrap") == 0) {
+        char log[4096];
+        snprintf(log, sizeof log, "%.4000s", path);
+        char *slash = strrchr(log, '/');
+        if (slash)
+            snprintf(slash, sizeof log - (size_t)(slash - log),
+                     "/logs/fixture/hostile.forges_results.log");
+        char *text = slurp(log);
+        CHECK(text && strstr(text, "forging results.json refused"),
+              "jailed, but the forging test could open results.json for writing (%s)", log);
+        free(text);
+    }
     json_t *labs = json_object_get(json_object_get(root, "extra_data"), "labs");
     CHECK(json_number_value(json_object_get(json_object_get(labs, "fixture"), "max_score")) ==
               FIXTURE_MAX, "fixture's max_score is not %g", FIXTURE_MAX);
@@ -255,6 +273,26 @@ static void check_results(const char *path, bool sanitized)
         free(norm);
     }
     json_decref(root);
+}
+
+// Whether a process with this name (/proc/<pid>/comm) is alive.
+static bool process_named(const char *name)
+{
+    DIR *d = opendir("/proc");
+    bool found = false;
+    for (struct dirent *e; d && !found && (e = readdir(d)) != NULL;) {
+        char path[300];
+        snprintf(path, sizeof path, "/proc/%s/comm", e->d_name);
+        char *comm = atoi(e->d_name) > 0 ? slurp(path) : NULL;
+        if (comm) {
+            comm[strcspn(comm, "\n")] = '\0';
+            found = strcmp(comm, name) == 0;
+        }
+        free(comm);
+    }
+    if (d)
+        closedir(d);
+    return found;
 }
 
 // Checks the terminal output and the Autolab line.
@@ -352,10 +390,8 @@ static void check_hang(const char *grader, const char *build, const char *out)
     snprintf(path, sizeof path, "%s/data/hang/sleeper.pid", out);
     char *pid = slurp(path);
     CHECK(pid != NULL, "hang: the sleeping test left no pid");
-    if (pid != NULL)
-        CHECK(kill(atoi(pid), 0) != 0 && errno == ESRCH,
-              "hang: the sleeping test process %d outlived the grader", atoi(pid));
     free(pid);
+    CHECK(!process_named("mlhang-sleeper"), "hang: the sleeping test process outlived the grader");
 }
 
 int main(int argc, char **argv)

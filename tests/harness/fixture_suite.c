@@ -124,7 +124,10 @@ ML_TEST(hostile, forges_results, 1, 5)
         char path[4096];
         snprintf(path, sizeof path, "%s/../../%s", data, files[i]);
         FILE *f = fopen(path, "w");
-        cr_assert(f != NULL, "cannot open %s: %s", path, strerror(errno));
+        if (f == NULL) { // the grader's jail: only the test's own directories are writable
+            printf("forging %s refused: %s\n", files[i], strerror(errno));
+            continue;
+        }
         fputs("{\"score\": 1000000, \"output\": \"FORGED\", \"tests\": []}\n", f);
         fclose(f);
     }

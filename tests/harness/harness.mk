@@ -99,3 +99,49 @@ test-report:
 	timeout 120 $(CHROMIUM) $(CHROMIUM_FLAGS) --window-size=1200,1600 \
 	    --screenshot=$(abspath $(TEST_B))/report.png "$$page" >/dev/null 2>&1 || true; \
 	echo "   $$drawn of $$total charts drawn, no console messages; screenshot in $(TEST_B)/report.png"
+
+# test-jail: student code that misbehaves before main(), in a constructor
+# (tests/harness/fixture_ctor.c, one suite per behaviour), graded by the
+# grader. Inside the jail (harness/grader/jail.c) no attempt may leave a
+# trace: no marker in any log, no file in the repository, in another build
+# or in the real /tmp, no process left running, the runaway allocation
+# stopped (its lab scores 0), and the repository's state byte-for-byte what
+# it was. Without bubblewrap it says so and skips.
+JAIL_B     := $(TEST_B)/jail
+JAIL_KINDS := writes-repo writes-other-build writes-tmp reads-solutions network forks allocates
+JAIL_SUITES := $(JAIL_KINDS:%=$(JAIL_B)/suites/ctor-%)
+
+$(JAIL_B)/suites/ctor-%: tests/harness/fixture_ctor.c $(SUITELIB) $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(OPT) $(WARN) -Werror $(CPPFLAGS_ALL) \
+	    -DCTOR_$(shell echo '$*' | tr 'a-z-' 'A-Z_') -o $@ $< $(HARNESS_SUITE_LIBS)
+
+.PHONY: test-jail
+test-jail: $(GRADER)
+	@echo "== the jail: constructors that write, read, connect, fork and allocate"
+	@if ! command -v bwrap >/dev/null || ! bwrap --ro-bind / / --unshare-net --unshare-pid true 2>/dev/null; then \
+	    echo "   skipped: bubblewrap is missing or cannot create namespaces here"; exit 0; fi; \
+	mkdir -p $(TEST_B); \
+	$(MAKE) --no-print-directory $(JAIL_SUITES) SAN= >$(TEST_B)/jail-build.log 2>&1 || \
+	    { cat $(TEST_B)/jail-build.log; echo "FAILED: building the constructor suites"; exit 1; }; \
+	rm -rf $(TEST_B)/jail-other $(JAIL_B)/grade /tmp/memlab-jail-probe memlab-jail-probe; \
+	mkdir -p $(TEST_B)/jail-other && echo '{}' >$(TEST_B)/jail-other/results.json; \
+	before=$$( (git status --porcelain=v1 --untracked-files=all; git diff) 2>/dev/null | md5sum); \
+	$(GRADER) --build $(JAIL_B) --labs "$(JAIL_KINDS:%=ctor-%)" --reference none --quiet \
+	    >$(TEST_B)/jail-grade.log 2>&1 || \
+	    { cat $(TEST_B)/jail-grade.log; echo "FAILED: the grader did not survive the constructors"; exit 1; }; \
+	after=$$( (git status --porcelain=v1 --untracked-files=all; git diff) 2>/dev/null | md5sum); \
+	fail=0; \
+	if grep -r 'JAIL-BROKEN' $(JAIL_B)/grade/logs; then fail=1; fi; \
+	for f in memlab-jail-probe $(TEST_B)/jail-other/memlab-jail-probe /tmp/memlab-jail-probe; do \
+	    if [ -e $$f ]; then echo "FAILED: a constructor created $$f"; rm -f $$f; fail=1; fi; done; \
+	if [ "$$before" != "$$after" ]; then echo "FAILED: the repository changed while grading"; fail=1; fi; \
+	if pgrep -x ctor-forks >/dev/null; then \
+	    echo "FAILED: processes forked by a constructor outlived the run"; pkill -9 -x ctor-forks; fail=1; fi; \
+	if ! grep -q '^Score: 0/0 (ctor-allocates)\|^Score: 0/1 (ctor-allocates)' $(TEST_B)/jail-grade.log; then \
+	    echo "FAILED: the runaway allocation before main() was not stopped:"; \
+	    grep ctor-allocates $(TEST_B)/jail-grade.log; fail=1; fi; \
+	if ! grep -q '^Score: 1/1 (ctor-writes-tmp)' $(TEST_B)/jail-grade.log; then \
+	    echo "FAILED: a suite that only used its private /tmp did not pass"; fail=1; fi; \
+	[ $$fail = 0 ] || { cat $(TEST_B)/jail-grade.log; exit 1; }; \
+	echo "   7 constructors, no trace left; the runaway allocation cost its lab"

@@ -334,6 +334,17 @@ test:
 	@echo "memlab: this is the students' copy; the project's own tests are in the full repository."
 endif
 
+# ---- packages for the autograding platforms -------------------------------------
+# `make gradescope` → build/dist/gradescope.zip; `make autolab LAB=<lab>` →
+# build/dist/autolab-<lab>.tar (scripts/package.sh). LAB=, HIDDEN= and
+# ASSIGNMENT= make one package per assignment.
+.PHONY: gradescope autolab
+gradescope:
+	@scripts/package.sh gradescope build/dist "$(SELECTED_LABS)" "$(HIDDEN)" "$(ASSIGNMENT)"
+autolab:
+	@[ $(words $(SELECTED_LABS)) = 1 ] || { echo "usage: make autolab LAB=<lab> (one lab per Autolab assessment)" >&2; exit 2; }
+	@scripts/package.sh autolab build/dist "$(SELECTED_LABS)" "$(HIDDEN)" "$(ASSIGNMENT)"
+
 # ---- the students' copy -------------------------------------------------------
 # `make dist-student`: the repository without solutions/, tests/ and .ci/, in
 # build/dist/memlab-student/ and build/dist/memlab-student.tar.gz.
@@ -372,6 +383,8 @@ help:
 	@echo "                        test-fuzz test-harness test-labs test-cli test-dist, test-lab-<lab>"
 	@echo "  bench                 run the benchmarks; data in $(B)/data/"
 	@echo "  plots                 benchmarks, then charts in $(B)/plots/ (SVG and PNG)"
+	@echo "  gradescope            build/dist/gradescope.zip (LAB=, HIDDEN=, ASSIGNMENT=)"
+	@echo "  autolab LAB=<lab>     build/dist/autolab-<lab>.tar"
 	@echo "  dist-student          the copy to hand to students (no solutions, no tests): build/dist/"
 	@echo "  clean                 remove build/"
 	@echo "  compile_commands.json for editors (needs bear)"

@@ -17,7 +17,7 @@ set -u
 
 # Required: building, testing and grading.
 REQUIRED="gcc make pkg-config libcriterion-dev libjansson-dev libxml2-dev
-libseccomp-dev gnuplot-nox graphviz binutils libdw-dev elfutils bubblewrap"
+libseccomp-dev gnuplot-nox graphviz binutils libdw-dev elfutils bubblewrap zip unzip"
 # Comparators for benchmarks (a missing one is skipped with a visible note).
 COMPARATORS="libjemalloc-dev libmimalloc-dev libgoogle-perftools-dev libgc-dev
 valgrind"

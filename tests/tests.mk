@@ -11,6 +11,7 @@
 #   test-labs       each lab: the solution scores full marks, the starter low
 #                   (also under sanitizers), and every mutant loses points
 #   test-cli        every program's answer to bad input (tests/cli/cli.mk)
+#   test-packages   the Gradescope and Autolab packages in a fake /autograder
 #   test-dist       the students' copy (make dist-student) holds no solutions
 #                   or tests, and `make grade` grades the starter in it
 # Each part is a target of its own; `make test` runs them all.
@@ -29,9 +30,9 @@ $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 	    -fno-sanitize-recover=all $(CPPFLAGS_ALL) -o $@ $(CORE_TEST_SRCS) \
 	    build/core-san/libmemlab.a $(PKG_CRITERION) -lm -lpthread
 
-.PHONY: test test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist
+.PHONY: test test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist test-packages
 test: deps-test
-	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist
+	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist test-packages
 	@echo "memlab: all tests passed."
 
 test-core: $(TEST_B)/core-tests
@@ -47,6 +48,7 @@ include $(wildcard tests/harness/harness.mk)
 include $(wildcard tests/labs.mk)
 include $(wildcard tests/fuzz/fuzz.mk)
 include $(wildcard tests/cli/cli.mk)
+include $(wildcard tests/packages/packages.mk)
 
 # The students' copy, made as an instructor makes it and used as a student
 # uses it: nothing of solutions/ or tests/ in it, `make grade` grades the

@@ -7,6 +7,7 @@
 //   /tmp                    a private, empty tmpfs
 //   <repo>/build            an empty tmpfs: no other submission, no results
 //   <repo>/solutions        an empty tmpfs: the reference is not readable
+//   <repo>/instructor       an empty tmpfs: a package's hidden suites
 //   <the graded build>      read-only again (the suite, the lab's programs)
 //   the run's work and data directories   the only writable places
 //   network                 none (a namespace of its own)
@@ -149,8 +150,8 @@ char **gr_jail_argv(const gr_jail_t *j, char *const argv[])
     for (size_t i = 0; i < sizeof base / sizeof *base; i++)
         add(&v, &n, base[i]);
     char *cwd = getcwd(NULL, 0);
-    static const char *const hide[] = { "build", "solutions" };
-    for (size_t i = 0; cwd && i < 2; i++) {
+    static const char *const hide[] = { "build", "solutions", "instructor" };
+    for (size_t i = 0; cwd && i < 3; i++) {
         char *p = gr_printf("%s/%s", cwd, hide[i]);
         struct stat st;
         if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {

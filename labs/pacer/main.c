@@ -42,6 +42,8 @@ static void usage(FILE *out)
             "      --csv FILE        heap over time: t_s,heap_mb,goal_mb,mapped_mb,limit_mb\n"
             "      --json FILE       every cycle, the totals and MemStats as JSON\n"
             "  -q, --quiet           no line per cycle\n"
+            "      --gctrace FILE    read a Go program's GODEBUG=gctrace=1 output instead\n"
+            "                        (e.g. 2>trace.log) and print its cycles and peak heap\n"
             "  -h, --help            this help\n"
             "\n"
             "Times in the trace lines are the simulation's virtual clock; the 'ms clock'\n"
@@ -163,6 +165,30 @@ static void summary(const pacer_run_t *r)
     printf("  %-14s %.4f\n", "GCCPUFraction", m->gc_cpu_fraction);
 }
 
+// --gctrace FILE: Go's trace lines, summed up like the lab's runs.
+static int read_gctrace(const char *path, bool quiet)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "%s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    pacer_gctrace_sum_t sum;
+    char why[160];
+    size_t bad_line;
+    int rc = pacer_gctrace_read(f, &sum, &bad_line, why, sizeof why);
+    fclose(f);
+    if (rc != 0) {
+        fprintf(stderr, "%s:%zu: %s\n", path, bad_line, why);
+        return 1;
+    }
+    if (!quiet)
+        printf("%s: %" PRIu32 " cycles, peak heap %" PRIu64 " MB (the most of A and B), last goal "
+               "%" PRIu64 " MB, GC CPU %u%%\n",
+               path, sum.cycles, sum.peak_mb, sum.last_goal_mb, sum.last_cpu_pct);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -170,9 +196,10 @@ int main(int argc, char **argv)
         { "memlimit", required_argument, NULL, 'm' }, { "steps", required_argument, NULL, 's' },
         { "csv", required_argument, NULL, 'C' },      { "json", required_argument, NULL, 'J' },
         { "quiet", no_argument, NULL, 'q' },          { "help", no_argument, NULL, 'h' },
+        { "gctrace", required_argument, NULL, 'T' },
         { NULL, 0, NULL, 0 },
     };
-    const char *wname = "steady", *csv = NULL, *json = NULL;
+    const char *wname = "steady", *csv = NULL, *json = NULL, *gctrace = NULL;
     int gogc = 100;
     uint64_t limit = 0, steps = 0;
     bool limit_set = false, quiet = false;
@@ -205,6 +232,7 @@ int main(int argc, char **argv)
         case 'C': csv = optarg; break;
         case 'J': json = optarg; break;
         case 'q': quiet = true; break;
+        case 'T': gctrace = optarg; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
@@ -213,6 +241,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "pacer: unexpected argument '%s' (see --help)\n", argv[optind]);
         return 2;
     }
+    if (gctrace)
+        return read_gctrace(gctrace, quiet);
     const pacer_workload_t *w = pacer_workload_find(wname);
     if (!w) {
         fprintf(stderr, "pacer: unknown workload '%s' (see --help for the list)\n", wname);

@@ -128,6 +128,58 @@ int pacer_gctrace_parse(const char *line, pacer_gctrace_t *out, char *why, size_
     return 1;
 }
 
+int pacer_gctrace_read(FILE *f, pacer_gctrace_sum_t *sum, size_t *bad_line, char *why,
+                       size_t whylen)
+{
+    memset(sum, 0, sizeof *sum);
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t len;
+    int rc = 0;
+    while ((len = getline(&line, &cap, f)) != -1) {
+        lineno++;
+        if (memchr(line, '\0', (size_t)len)) {
+            snprintf(why, whylen, "the line contains a NUL byte");
+            rc = -1;
+            break;
+        }
+        if (len > 4096) {
+            snprintf(why, whylen, "the line is longer than 4096 bytes");
+            rc = -1;
+            break;
+        }
+        pacer_gctrace_t g;
+        int k = pacer_gctrace_parse(line, &g, why, whylen);
+        if (k < 0) {
+            rc = -1;
+            break;
+        }
+        if (k == 0)
+            continue;
+        if (g.n != sum->cycles + 1) {
+            snprintf(why, whylen, "cycle %" PRIu32 " follows cycle %" PRIu32 " (one trace per file)",
+                     g.n, sum->cycles);
+            rc = -1;
+            break;
+        }
+        sum->cycles = g.n;
+        if (g.a_mb > sum->peak_mb)
+            sum->peak_mb = g.a_mb;
+        if (g.b_mb > sum->peak_mb)
+            sum->peak_mb = g.b_mb;
+        sum->last_goal_mb = g.goal_mb;
+        sum->last_cpu_pct = g.cpu_pct;
+    }
+    free(line);
+    if (rc == 0 && sum->cycles == 0) {
+        snprintf(why, whylen, "no 'gc N @...' line: not a GODEBUG=gctrace=1 trace, or no cycle ran");
+        lineno = lineno ? lineno : 1;
+        rc = -1;
+    }
+    *bad_line = lineno;
+    return rc;
+}
+
 static uint64_t mb(uint64_t b)
 {
     return b >> 20;

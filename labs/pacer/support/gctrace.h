@@ -40,6 +40,22 @@ typedef struct pacer_gctrace {
 // line's terminating NUL.
 int pacer_gctrace_parse(const char *line, pacer_gctrace_t *out, char *why, size_t whylen);
 
+// The cycles of a whole trace.
+typedef struct pacer_gctrace_sum {
+    uint32_t cycles;        // cycle lines read
+    uint64_t peak_mb;       // the largest A or B
+    uint64_t last_goal_mb;
+    unsigned last_cpu_pct;
+} pacer_gctrace_sum_t;
+
+// pacer_gctrace_read — read every line of `f` (other lines are skipped).
+// Returns 0; or -1 with the 1-based number of the offending line in
+// *bad_line and the reason in `why`: a malformed cycle line, a line with a
+// NUL byte or longer than 4 KiB, cycle numbers not counting up by one, or
+// no cycle line at all (line 1 when the file is empty).
+int pacer_gctrace_read(FILE *f, pacer_gctrace_sum_t *sum, size_t *bad_line, char *why,
+                       size_t whylen);
+
 // pacer_gctrace_print — the lab's trace line for cycle `r`, into `f`.
 void pacer_gctrace_print(FILE *f, const pacer_cycle_rec_t *r);
 

@@ -6,4 +6,3 @@ pacer_ORDER   := 9
 pacer_STUDENT := pacer.c
 pacer_SUPPORT := support/sim.c support/workloads.c support/run.c support/gctrace.c support/size.c
 pacer_LDLIBS  := $(PKG_JANSSON)
-pacer_BENCH   := 1

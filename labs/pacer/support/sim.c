@@ -86,7 +86,7 @@ pacer_sim_t *pacer_sim_new(const pacer_sim_config_t *cfg)
     if (!s->cfg.cost.assist_slice_ns)
         s->cfg.cost.assist_slice_ns = 100000;
     ml_gc_config_t hc = ml_gc_default_config();
-    hc.arena_bytes = cfg->arena_bytes ? cfg->arena_bytes : (size_t)1 << 30;
+    hc.arena_bytes = cfg->arena_bytes ? cfg->arena_bytes : (size_t)512 << 20;
     hc.gc_percent = -1;   // manual: the pacer decides
     hc.poison = false;
     hc.count_stores = false;
@@ -376,6 +376,10 @@ void *pacer_sim_alloc(pacer_sim_t *s, const ml_type_t *t, size_t count)
             s->cyc_mark_ns += a;
             s->cyc_assist_ns += a;
             sim_account(s, 0, a);
+            // An assist reports its time as it goes: the limiter can turn
+            // on in the middle of one (it turns off only at an update).
+            if (s->pool_gc > s->pool_mut)
+                sim_limiter_update(s);
         }
         if (done)
             sim_cycle_end(s);

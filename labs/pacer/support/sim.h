@@ -23,8 +23,9 @@
 //     allocates on past the goal (Go 1.19 skips assists while limiting);
 //   - the limiter is told the program's and the collector's time every
 //     10 ms of virtual time and at the start and end of each cycle (Go's
-//     gcCPULimiterUpdatePeriod), so once it turns on, assists stay off for
-//     at least that long.
+//     gcCPULimiterUpdatePeriod), and after every slice of an assist: so it
+//     turns on as soon as the bucket is full, and once on, assists stay
+//     off until the next 10 ms update.
 // A cycle: start (STW: roots shaded, A = heap live), marking beside the
 // program, end of marking (B = heap live), mark termination and sweep (STW:
 // C = heap live after the sweep), then pacer_end_cycle with what it
@@ -91,7 +92,7 @@ typedef struct pacer_sim_config {
     pacer_cost_t cost;
     uint32_t max_cycles;     // stop the program after this many cycles (a death
                              // spiral); 0 = 20000
-    size_t arena_bytes;      // the heap's address space; 0 = 1 GiB
+    size_t arena_bytes;      // the heap's address space; 0 = 512 MiB
     bool real_pauses;        // PauseTotalNs from the real clock (the program's
                              // report) instead of the virtual stw_ns (the suite)
     uint64_t sample_bytes;   // a sample every this many bytes allocated (and

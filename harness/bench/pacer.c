@@ -5,8 +5,10 @@
 // GOGC and GOMEMLIMIT, one processor (GOMAXPROCS=1) on both sides.
 //
 //   heap.csv      heap live, goal, memory held and limit over (virtual)
-//                 time, one block per setting: GOGC 50, 100, 200, off on
-//                 steady; GOGC 100 with a 28 MiB limit; overlimit (48 MiB)
+//                 time, one block per setting (gnuplot's `index`, blocks
+//                 apart by two blank lines, each headed by a # comment):
+//                 GOGC 50, 100, 200, off on steady; GOGC 100 with a 28 MiB
+//                 limit; overlimit (48 MiB)
 //   settings.csv  per setting: cycles, GC CPU %, peak heap, lab and Go
 //   vs-go.csv     steady, cycle by cycle: A, B, C and the goal, lab and Go
 //   vs-go.txt     the comparison table (also printed)
@@ -235,8 +237,7 @@ static double pct_diff(double lab, double go)
 
 static int write_heap_block(FILE *f, const setting_t *s, const pacer_run_t *r)
 {
-    fprintf(f, "# %s\n", s->label);
-    fprintf(f, "t_s,heap_mb,goal_mb,mapped_mb,limit_mb\n");
+    fprintf(f, "# %s: t_s,heap_mb,goal_mb,mapped_mb,limit_mb\n", s->label);
     for (size_t i = 0; i < r->nsamples; i++) {
         const pacer_sample_t *p = &r->samples[i];
         fprintf(f, "%.6f,%.3f,", (double)p->t_ns / 1e9, (double)p->heap_live / MiB);

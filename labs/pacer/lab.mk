@@ -25,3 +25,15 @@ pacer-go-check:
 	    test $${PIPESTATUS[0]} -eq 0 || { echo "FAILED: the reference pacer is off target against Go"; exit 1; }
 
 test-lab-pacer: $(pacer_CHECKS)
+
+# The fuzz target: the gctrace reader (support/gctrace.c), which reads Go's
+# own output in the bench and in `pacer --gctrace`.
+pacer_FUZZ := pacer
+FUZZ_SRCS_pacer  := tests/fuzz/fuzz_pacer.c labs/pacer/support/gctrace.c
+FUZZ_INC_pacer   := -Ilabs/pacer
+FUZZ_SEEDS_pacer := tests/fuzz/corpus/pacer
+FUZZ_SECS_pacer   = $(FUZZ_SECONDS)
+FUZZ_WHAT_pacer  := the pacer lab's gctrace reader
+# The reader includes the lab's headers as "support/..." and "pacer.h".
+build/fuzz/loop/labs/pacer/support/gctrace.o build/fuzz/libfuzzer/labs/pacer/support/gctrace.o: \
+    FUZZ_CFLAGS += -Ilabs/pacer

@@ -109,6 +109,16 @@ int pacer_gctrace_parse(const char *line, pacer_gctrace_t *out, char *why, size_
     if (!num_u64(&c, &out->goal_mb) || !lit(&c, " MB goal"))
         return fail(&c, "expected '<N> MB goal' after the heap sizes");
     if (lit(&c, ", ")) {
+        // Go 1.18 and older: ", N P" right after the goal.
+        const char *save = c.p;
+        if (num_u64(&c, &v) && lit(&c, " P") && (*c.p == '\0' || *c.p == ' ' || *c.p == '\r' ||
+                                                 *c.p == '\n')) {
+            if (v == 0 || v > 65536)
+                return fail(&c, "the processor count is not from 1 to 65536");
+            out->procs = (unsigned)v;
+            goto tail;
+        }
+        c.p = save;
         if (!num_u64(&c, &out->stacks_mb) || !lit(&c, " MB stacks, ") ||
             !num_u64(&c, &out->globals_mb) || !lit(&c, " MB globals, "))
             return fail(&c, "expected '<N> MB stacks, <N> MB globals, ' after the goal");
@@ -116,6 +126,7 @@ int pacer_gctrace_parse(const char *line, pacer_gctrace_t *out, char *why, size_
             return fail(&c, "expected '<N> P' (the processors) after the globals");
         out->procs = (unsigned)v;
     }
+tail:
     if (lit(&c, " (forced)"))
         out->forced = true;
     (void)lit(&c, " (limited)");   // the lab's own mark of a capped cycle

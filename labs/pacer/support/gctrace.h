@@ -12,7 +12,8 @@
 // A forced cycle ends in " (forced)"; the lab marks a cycle during which
 // the limiter capped the collector with " (limited)". The lab's program writes the clock
 // part as a single "X ms clock" (its real stop-the-world time) and no cpu
-// part; the parser accepts both.
+// part; the parser accepts both, and Go 1.18's lines (no stacks and
+// globals: "..., 4 MB goal, 1 P").
 #ifndef PACER_GCTRACE_H
 #define PACER_GCTRACE_H
 

@@ -18,6 +18,9 @@
 
 #define MiB ((uint64_t)1 << 20)
 #define KiB ((uint64_t)1 << 10)
+// The whole-program tests run each workload for half its length (128 MiB
+// of 1 KiB records): the same shapes, half the time.
+#define SUITE_STEPS (PACER_STEPS / 2)
 
 // suite_pacer — pacer_init(gogc, limit, 1), then the last cycle's
 // measurements set by hand: as if a cycle had found `marked` bytes live
@@ -29,12 +32,12 @@ const char *suite_gogc_str(int gogc, char *buf, size_t len);
 // suite_size_str — "41.0 MiB", or "never" for PACER_NEVER.
 const char *suite_size_str(uint64_t b, char *buf, size_t len);
 
-// suite_run — run workload `name` with GOGC `gogc` and `limit`, the
+// suite_run — run workload `name` (SUITE_STEPS allocations) with GOGC `gogc` and `limit`, the
 // simulation stopped after `max_cycles` cycles (a spiral), recording
 // everything. Fails the test on a suite error (no such workload, no memory).
 void suite_run(pacer_run_t *r, const char *name, int gogc, uint64_t limit, uint32_t max_cycles);
 // suite_replay — the command that replays run `r`: "build/student/bin/pacer
-// --workload steady --gogc 100 --memlimit 28MiB".
+// --workload steady --steps 131072 --gogc 100 --memlimit 28MiB".
 const char *suite_replay(const pacer_run_t *r, char *buf, size_t len);
 
 // The tests' bodies.

@@ -22,15 +22,16 @@ void suite_run(pacer_run_t *r, const char *name, int gogc, uint64_t limit, uint3
 {
     const pacer_workload_t *w = pacer_workload_find(name);
     cr_assert(w, "suite error: no workload '%s'", name);
-    pacer_run_opts_t o = { .gogc = gogc, .memory_limit = limit, .max_cycles = max_cycles };
+    pacer_run_opts_t o = { .gogc = gogc, .memory_limit = limit, .max_cycles = max_cycles,
+                           .steps = SUITE_STEPS };
     cr_assert(pacer_run(w, &o, r) == 0, "suite error: out of memory running '%s'", name);
 }
 
 const char *suite_replay(const pacer_run_t *r, char *buf, size_t len)
 {
     char g[16];
-    int n = snprintf(buf, len, "build/student/bin/pacer --workload %s --gogc %s", r->w->name,
-                     suite_gogc_str(r->opts.gogc, g, sizeof g));
+    int n = snprintf(buf, len, "build/student/bin/pacer --workload %s --steps %u --gogc %s",
+                     r->w->name, SUITE_STEPS, suite_gogc_str(r->opts.gogc, g, sizeof g));
     if (r->opts.memory_limit != PACER_NO_LIMIT && n > 0 && (size_t)n < len) {
         if (r->opts.memory_limit % MiB == 0)
             snprintf(buf + n, len - (size_t)n, " --memlimit %" PRIu64 "MiB",
@@ -62,7 +63,7 @@ static int check_goals(const pacer_run_t *r, char *msg, size_t len)
 {
     char rp[160], a[64], b[64], g[16];
     if (r->ncycles == 0) {
-        snprintf(msg, len, "%s, GOGC=%s: no cycle ran in 256 MiB of allocation (replay: %s)",
+        snprintf(msg, len, "%s, GOGC=%s: no cycle ran in 128 MiB of allocation (replay: %s)",
                  r->w->name, suite_gogc_str(r->opts.gogc, g, sizeof g),
                  suite_replay(r, rp, sizeof rp));
         return 1;
@@ -200,11 +201,11 @@ void suite_workload_gogc_trades_memory_for_cycles(void)
     else
         ml_note("more GOGC must mean a larger peak heap (replay: %s, then --gogc 50 and 200)",
                 suite_replay(&r[1], rp, sizeof rp));
-    // Each cycle frees about GOGC % of the live heap: ~256 MiB / (GOGC% × ~20 MiB).
+    // Each cycle frees about GOGC % of the live heap: ~128 MiB / (GOGC% × ~20 MiB).
     double live = r[1].ncycles ? (double)r[1].cycles[r[1].ncycles - 1].heap_marked : 0;
     int close = 0;
     for (int k = 0; k < 3; k++) {
-        double expect = live > 0 ? 256.0 * MiB / (live * gogcs[k] / 100.0) : 0;
+        double expect = live > 0 ? (double)r[k].tot.alloc_bytes / (live * gogcs[k] / 100.0) : 0;
         double got = r[k].tot.cycles;
         if (expect > 0 && got >= 0.7 * expect && got <= 1.6 * expect)
             close++;
@@ -217,7 +218,7 @@ void suite_workload_gogc_trades_memory_for_cycles(void)
         score++;
     for (int k = 0; k < 3; k++)
         pacer_run_free(&r[k]);
-    ml_award(score / 3.0, "%d of 3: fewer cycles, larger heap, about 256 MiB / (GOGC%% x live) cycles",
+    ml_award(score / 3.0, "%d of 3: fewer cycles, larger heap, about allocated / (GOGC%% x live) cycles",
              score);
 }
 
@@ -252,13 +253,13 @@ void suite_limit_respected_while_reachable(void)
     for (size_t k = 0; k < n; k++) {
         pacer_run_t r;
         suite_run(&r, cases[k].w, cases[k].gogc, cases[k].limit, 3000);
-        bool good = r.steps_done == PACER_STEPS;
+        bool good = r.steps_done == SUITE_STEPS;
         if (!good)
             snprintf(msg, sizeof msg,
                      "%s, GOGC=%d, limit %s: the program stopped after %" PRIu64 " of %u "
                      "allocations (%" PRIu32 " cycles; replay: %s)",
                      cases[k].w, cases[k].gogc, suite_size_str(cases[k].limit, b, sizeof b),
-                     r.steps_done, PACER_STEPS, r.tot.cycles, suite_replay(&r, rp, sizeof rp));
+                     r.steps_done, SUITE_STEPS, r.tot.cycles, suite_replay(&r, rp, sizeof rp));
         for (size_t c = 0; good && c < r.ncycles; c++) {
             if (r.cycles[c].mapped_peak > cases[k].limit + SLACK) {
                 snprintf(msg, sizeof msg,
@@ -304,7 +305,7 @@ void suite_limit_gogc_off_with_a_limit(void)
     cr_assert(r.tot.peak_mapped <= 40 * MiB + SLACK,
               "steady, GOGC=off, limit 40 MiB: the runtime held up to %s (replay: %s)",
               suite_size_str(r.tot.peak_mapped, a, sizeof a), suite_replay(&r, rp, sizeof rp));
-    cr_assert(r.steps_done == PACER_STEPS,
+    cr_assert(r.steps_done == SUITE_STEPS,
               "steady, GOGC=off, limit 40 MiB: the program stopped after %" PRIu64 " allocations "
               "(replay: %s)",
               r.steps_done, suite_replay(&r, rp, sizeof rp));
@@ -321,13 +322,13 @@ void suite_limiter_no_death_spiral(void)
     int score = 0;
     suite_replay(&r, rp, sizeof rp);
     // 1. The program finishes: the collector leaves it time to run.
-    if (r.steps_done == PACER_STEPS && !r.spiral)
+    if (r.steps_done == SUITE_STEPS && !r.spiral)
         score++;
     else
         ml_note("overlimit, limit 48 MiB (64 MiB live): the program made %" PRIu64 " of %u "
                 "allocations in %" PRIu32 " cycles before the simulation gave up: a death "
                 "spiral, the collector running without end (replay: %s)",
-                r.steps_done, PACER_STEPS, r.tot.cycles, rp);
+                r.steps_done, SUITE_STEPS, r.tot.cycles, rp);
     // 2. The limiter turned on at some point.
     size_t first_limited = r.ncycles;
     for (size_t c = 0; c < r.ncycles; c++)

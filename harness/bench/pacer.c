@@ -71,7 +71,7 @@ typedef struct result {
     uint32_t cycles;
     uint64_t peak_mb;
     unsigned cpu_pct;
-    pacer_gctrace_t trace[MAX_GO_CYCLES];   // Go's cycles (the median run)
+    pacer_gctrace_t trace[MAX_GO_CYCLES]; // Go's cycles (the median run)
     uint32_t ntrace;
 } result_t;
 
@@ -118,9 +118,10 @@ static bool go_run_once(const setting_t *s, const char *dir, result_t *r)
     else
         snprintf(limit, sizeof limit, "%" PRIu64 "B", s->limit);
     int n1 = snprintf(log, sizeof log, "%s/go-trace.log", dir);
-    int n2 = snprintf(cmd, sizeof cmd,
-                      "GOMAXPROCS=1 GOGC=%s GOMEMLIMIT=%s GODEBUG=gctrace=1 '%s' %s 2>'%s' >/dev/null",
-                      gogc, limit, go_bin, s->workload, log);
+    int n2 =
+        snprintf(cmd, sizeof cmd,
+                 "GOMAXPROCS=1 GOGC=%s GOMEMLIMIT=%s GODEBUG=gctrace=1 '%s' %s 2>'%s' >/dev/null",
+                 gogc, limit, go_bin, s->workload, log);
     if (n1 < 0 || (size_t)n1 >= sizeof log || n2 < 0 || (size_t)n2 >= sizeof cmd)
         return false;
     if (system(cmd) != 0)
@@ -218,7 +219,7 @@ static bool lab_run(const setting_t *s, result_t *r, pacer_run_t *keep)
             r->peak_mb = b;
     }
     if (run.ncycles == 0)
-        r->peak_mb = run.tot.peak_heap >> 20;   // no cycle: the heap's own peak
+        r->peak_mb = run.tot.peak_heap >> 20; // no cycle: the heap's own peak
     r->cpu_pct = (unsigned)(100.0 * run.final.gc_cpu_fraction);
     r->ok = true;
     if (keep)
@@ -344,14 +345,15 @@ int main(int argc, char **argv)
             if (!use_go || !g->ok) {
                 fprintf(f, "%-20s %7" PRIu32 " %7s %7s  %8" PRIu64 " %8s %7s  %5u %5s  %s\n",
                         s->label, l->cycles, "-", "-", l->peak_mb, "-", "-", l->cpu_pct, "-",
-                        !use_go ? "no Go" : check && !s->fits ? "not compared (--check)"
-                                                              : "Go run failed");
+                        !use_go             ? "no Go"
+                        : check && !s->fits ? "not compared (--check)"
+                                            : "Go run failed");
                 if (use_go && s->fits && pass == 0)
                     bad++;
                 continue;
             }
-            double dc = pct_diff(l->cycles, g->cycles), dp = pct_diff((double)l->peak_mb,
-                                                                      (double)g->peak_mb);
+            double dc = pct_diff(l->cycles, g->cycles),
+                   dp = pct_diff((double)l->peak_mb, (double)g->peak_mb);
             // No cycle on either side: Go's trace says nothing of its heap.
             if (l->cycles == 0 && g->cycles == 0)
                 dp = 0;
@@ -361,13 +363,15 @@ int main(int argc, char **argv)
                                            : "OFF TARGET";
             if (s->fits && !on && pass == 0)
                 bad++;
-            fprintf(f, "%-20s %7" PRIu32 " %7" PRIu32 " %+6.0f%%  %8" PRIu64 " %8" PRIu64
-                       " %+6.0f%%  %5u %5u  %s\n",
+            fprintf(f,
+                    "%-20s %7" PRIu32 " %7" PRIu32 " %+6.0f%%  %8" PRIu64 " %8" PRIu64
+                    " %+6.0f%%  %5u %5u  %s\n",
                     s->label, l->cycles, g->cycles, dc, l->peak_mb, g->peak_mb, dp, l->cpu_pct,
                     g->cpu_pct, verdict);
         }
-        fprintf(f, "(lab: virtual time, deterministic; Go: GOMAXPROCS=1, median of %d runs; "
-                   "peak = the most of A and B in MB; %.1f s)\n",
+        fprintf(f,
+                "(lab: virtual time, deterministic; Go: GOMAXPROCS=1, median of %d runs; "
+                "peak = the most of A and B in MB; %.1f s)\n",
                 runs, secs);
     }
     if (ml_outfile_commit(&ot) != 0)
@@ -395,7 +399,7 @@ int main(int argc, char **argv)
     f = ml_outfile_open_in(&oh, out, "heap.csv");
     if (!f)
         return ml_outfile_fail(&oh, "pacer-bench") ? 1 : 1;
-    const char *blocks[] = { "steady GOGC=50", "steady GOGC=100", "steady GOGC=200",
+    const char *blocks[] = { "steady GOGC=50",  "steady GOGC=100",    "steady GOGC=200",
                              "steady GOGC=off", "steady 28MiB limit", "overlimit 48MiB" };
     for (size_t b = 0; b < 6; b++)
         for (size_t k = 0; k < NSETTINGS; k++)

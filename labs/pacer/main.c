@@ -89,11 +89,10 @@ static int write_csv(const char *path, const pacer_run_t *r)
 static json_t *memstats_json(const pacer_memstats_t *m)
 {
     return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:f}", "HeapAlloc",
-                     (json_int_t)m->heap_alloc, "HeapInuse", (json_int_t)m->heap_inuse,
-                     "HeapIdle", (json_int_t)m->heap_idle, "HeapReleased",
-                     (json_int_t)m->heap_released, "NextGC",
-                     (json_int_t)(m->next_gc > INT64_MAX ? INT64_MAX : m->next_gc), "NumGC",
-                     (json_int_t)m->num_gc, "PauseTotalNs", (json_int_t)m->pause_total_ns,
+                     (json_int_t)m->heap_alloc, "HeapInuse", (json_int_t)m->heap_inuse, "HeapIdle",
+                     (json_int_t)m->heap_idle, "HeapReleased", (json_int_t)m->heap_released,
+                     "NextGC", (json_int_t)(m->next_gc > INT64_MAX ? INT64_MAX : m->next_gc),
+                     "NumGC", (json_int_t)m->num_gc, "PauseTotalNs", (json_int_t)m->pause_total_ns,
                      "GCCPUFraction", m->gc_cpu_fraction);
 }
 
@@ -103,25 +102,23 @@ static int write_json(const char *path, const pacer_run_t *r)
     for (size_t i = 0; i < r->ncycles; i++) {
         const pacer_cycle_rec_t *c = &r->cycles[i];
         json_array_append_new(
-            cycles,
-            json_pack("{s:i, s:f, s:I, s:I, s:I, s:I, s:I, s:f, s:b}", "n", (int)c->n, "start_s",
-                      (double)c->start_ns / 1e9, "heap_start", (json_int_t)c->heap_start,
-                      "heap_end", (json_int_t)c->heap_end, "heap_marked",
-                      (json_int_t)c->heap_marked, "goal",
-                      (json_int_t)(c->goal > INT64_MAX ? INT64_MAX : c->goal), "trigger",
-                      (json_int_t)(c->trigger > INT64_MAX ? INT64_MAX : c->trigger),
-                      "gc_cpu_fraction", c->cpu_fraction, "limited", c->limited));
+            cycles, json_pack("{s:i, s:f, s:I, s:I, s:I, s:I, s:I, s:f, s:b}", "n", (int)c->n,
+                              "start_s", (double)c->start_ns / 1e9, "heap_start",
+                              (json_int_t)c->heap_start, "heap_end", (json_int_t)c->heap_end,
+                              "heap_marked", (json_int_t)c->heap_marked, "goal",
+                              (json_int_t)(c->goal > INT64_MAX ? INT64_MAX : c->goal), "trigger",
+                              (json_int_t)(c->trigger > INT64_MAX ? INT64_MAX : c->trigger),
+                              "gc_cpu_fraction", c->cpu_fraction, "limited", c->limited));
     }
-    json_t *root = json_pack(
-        "{s:s, s:i, s:I, s:o, s:{s:I, s:I, s:I, s:I, s:i, s:i, s:b, s:b}, s:o}", "workload",
-        r->w->name, "gogc", r->opts.gogc,
-        "memory_limit",
-        (json_int_t)(r->opts.memory_limit > INT64_MAX ? INT64_MAX : r->opts.memory_limit),
-        "cycles", cycles, "totals", "alloc_bytes", (json_int_t)r->tot.alloc_bytes, "peak_heap",
-        (json_int_t)r->tot.peak_heap, "peak_mapped", (json_int_t)r->tot.peak_mapped, "gc_ns",
-        (json_int_t)r->tot.gc_ns, "cycles", (int)r->tot.cycles, "limited_cycles",
-        (int)r->tot.limited_cycles, "out_of_memory", r->oom, "stopped_spiral", r->spiral,
-        "memstats", memstats_json(&r->final));
+    json_t *root =
+        json_pack("{s:s, s:i, s:I, s:o, s:{s:I, s:I, s:I, s:I, s:i, s:i, s:b, s:b}, s:o}",
+                  "workload", r->w->name, "gogc", r->opts.gogc, "memory_limit",
+                  (json_int_t)(r->opts.memory_limit > INT64_MAX ? INT64_MAX : r->opts.memory_limit),
+                  "cycles", cycles, "totals", "alloc_bytes", (json_int_t)r->tot.alloc_bytes,
+                  "peak_heap", (json_int_t)r->tot.peak_heap, "peak_mapped",
+                  (json_int_t)r->tot.peak_mapped, "gc_ns", (json_int_t)r->tot.gc_ns, "cycles",
+                  (int)r->tot.cycles, "limited_cycles", (int)r->tot.limited_cycles, "out_of_memory",
+                  r->oom, "stopped_spiral", r->spiral, "memstats", memstats_json(&r->final));
     if (!root)
         return fprintf(stderr, "pacer: out of memory\n"), 1;
     ml_outfile_t o;
@@ -196,8 +193,7 @@ int main(int argc, char **argv)
         { "memlimit", required_argument, NULL, 'm' }, { "steps", required_argument, NULL, 's' },
         { "csv", required_argument, NULL, 'C' },      { "json", required_argument, NULL, 'J' },
         { "quiet", no_argument, NULL, 'q' },          { "help", no_argument, NULL, 'h' },
-        { "gctrace", required_argument, NULL, 'T' },
-        { NULL, 0, NULL, 0 },
+        { "gctrace", required_argument, NULL, 'T' },  { NULL, 0, NULL, 0 },
     };
     const char *wname = "steady", *csv = NULL, *json = NULL, *gctrace = NULL;
     int gogc = 100;

@@ -36,7 +36,8 @@ uint64_t pacer_gogc_goal(const pacer_t *p)
 {
     if (p->gogc < 0)
         return PACER_NEVER;
-    unsigned __int128 scan = (unsigned __int128)p->heap_marked + p->last_stack_scan + p->globals_scan;
+    unsigned __int128 scan =
+        (unsigned __int128)p->heap_marked + p->last_stack_scan + p->globals_scan;
     unsigned __int128 goal = p->heap_marked + scan * (unsigned)p->gogc / 100;
     if (goal >= PACER_NEVER)
         return PACER_NEVER;

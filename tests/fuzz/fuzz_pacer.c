@@ -45,7 +45,7 @@ static void check_round_trip(const pacer_gctrace_t *g)
     if (g->a_mb > (UINT64_MAX >> 20) || g->b_mb > (UINT64_MAX >> 20) ||
         g->c_mb > (UINT64_MAX >> 20) || g->goal_mb > (UINT64_MAX >> 20) ||
         g->stacks_mb > (UINT64_MAX >> 20) || g->globals_mb > (UINT64_MAX >> 20))
-        return;   // sizes in bytes would not fit: the lab never prints those
+        return; // sizes in bytes would not fit: the lab never prints those
     pacer_cycle_rec_t r;
     memset(&r, 0, sizeof r);
     r.n = g->n;

@@ -45,9 +45,16 @@ const char *suite_size_str(uint64_t b, char *buf, size_t len)
 
 void suite_goal_init_sets_floor_and_first_goal(void)
 {
-    struct { int gogc; uint64_t floor, first; } cases[] = {
-        { 100, 4 * MiB, 4 * MiB }, { 50, 2 * MiB, 2 * MiB }, { 200, 8 * MiB, 8 * MiB },
-        { 37, 1551892, 1551892 },  { 0, 0, 0 },              { PACER_GOGC_OFF, 0, PACER_NEVER },
+    struct {
+        int gogc;
+        uint64_t floor, first;
+    } cases[] = {
+        { 100, 4 * MiB, 4 * MiB },
+        { 50, 2 * MiB, 2 * MiB },
+        { 200, 8 * MiB, 8 * MiB },
+        { 37, 1551892, 1551892 },
+        { 0, 0, 0 },
+        { PACER_GOGC_OFF, 0, PACER_NEVER },
     };
     char g[16], a[64], b[64];
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
@@ -59,10 +66,10 @@ void suite_goal_init_sets_floor_and_first_goal(void)
                   "pacer_init(GOGC=%s): heap_minimum is %s; the handout's task 1 says how GOGC "
                   "scales Go's 4 MiB minimum heap",
                   g, suite_size_str(p.heap_minimum, a, sizeof a));
-        cr_assert(p.next_gc == cases[k].first,
-                  "pacer_init(GOGC=%s, no limit): next_gc is %s, not the goal of an empty heap (%s)",
-                  g, suite_size_str(p.next_gc, a, sizeof a),
-                  suite_size_str(cases[k].first, b, sizeof b));
+        cr_assert(
+            p.next_gc == cases[k].first,
+            "pacer_init(GOGC=%s, no limit): next_gc is %s, not the goal of an empty heap (%s)", g,
+            suite_size_str(p.next_gc, a, sizeof a), suite_size_str(cases[k].first, b, sizeof b));
         cr_assert(p.heap_marked == 0 && p.num_gc == 0 && p.runway == 0 && p.bucket_fill == 0 &&
                       !p.limiting && p.pause_total_ns == 0 && p.gc_cpu_ns == 0,
                   "pacer_init(GOGC=%s): the measurements, counters and the limiter must start at 0",
@@ -80,12 +87,13 @@ void suite_goal_init_sets_floor_and_first_goal(void)
 
 void suite_goal_gogc_goal_counts_stacks_and_globals(void)
 {
-    struct { int gogc; uint64_t marked, stacks, globals, want; } cases[] = {
-        { 100, 100 * MiB, MiB, 64 * KiB, 210829312 },
-        { 50, 100 * MiB, MiB, 64 * KiB, 157843456 },
-        { 37, 100 * MiB, MiB, 64 * KiB, 144067133 },   // (105971712 × 37) / 100 rounds down
-        { 200, 100 * MiB, MiB, 64 * KiB, 316801024 },
-        { 100, 100 * MiB, 0, 0, 200 * MiB },
+    struct {
+        int gogc;
+        uint64_t marked, stacks, globals, want;
+    } cases[] = {
+        { 100, 100 * MiB, MiB, 64 * KiB, 210829312 }, { 50, 100 * MiB, MiB, 64 * KiB, 157843456 },
+        { 37, 100 * MiB, MiB, 64 * KiB, 144067133 }, // (105971712 × 37) / 100 rounds down
+        { 200, 100 * MiB, MiB, 64 * KiB, 316801024 }, { 100, 100 * MiB, 0, 0, 200 * MiB },
         { 0, 100 * MiB, MiB, 64 * KiB, 100 * MiB },
     };
     char g[16], a[64];
@@ -104,7 +112,11 @@ void suite_goal_gogc_goal_counts_stacks_and_globals(void)
 void suite_goal_floor_on_both_sides(void)
 {
     // GOGC=100: floor 4 MiB. marked + 2×marked... the goal is 2 × marked here.
-    struct { int gogc; uint64_t marked, want; const char *side; } cases[] = {
+    struct {
+        int gogc;
+        uint64_t marked, want;
+        const char *side;
+    } cases[] = {
         { 100, 2 * MiB - 1, 4 * MiB, "just under the floor" },
         { 100, 2 * MiB, 4 * MiB, "exactly at the floor" },
         { 100, 2 * MiB + 1, 4 * MiB + 2, "just over the floor" },
@@ -150,7 +162,10 @@ void suite_goal_gogc_off_has_no_goal(void)
 
 void suite_goal_huge_values_do_not_wrap(void)
 {
-    struct { int gogc; uint64_t marked, stacks, globals, want; } cases[] = {
+    struct {
+        int gogc;
+        uint64_t marked, stacks, globals, want;
+    } cases[] = {
         // (marked + roots) × GOGC overflows 64 bits, the goal itself fits.
         { 1000, 1ull << 55, 4 * MiB, 2 * MiB, 396316767271518208ull },
         { 100, 1ull << 62, 0, 0, 1ull << 63 },
@@ -177,7 +192,12 @@ void suite_goal_huge_values_do_not_wrap(void)
 
 void suite_limit_limit_goal_exact(void)
 {
-    struct { uint64_t limit, marked; pacer_mem_t m; uint64_t want; const char *what; } cases[] = {
+    struct {
+        uint64_t limit, marked;
+        pacer_mem_t m;
+        uint64_t want;
+        const char *what;
+    } cases[] = {
         { PACER_NO_LIMIT, 20 * MiB, { 60 * MiB, 10 * MiB, 40 * MiB }, PACER_NEVER, "no limit" },
         { 100 * MiB, 20 * MiB, { 60 * MiB, 10 * MiB, 40 * MiB }, 89 * MiB, "under the limit" },
         { 100 * MiB, 20 * MiB, { 120 * MiB, 10 * MiB, 100 * MiB }, 69 * MiB, "over the limit" },
@@ -187,7 +207,10 @@ void suite_limit_limit_goal_exact(void)
         { 12 * MiB, 0, { 12 * MiB - MiB / 2, 0, 0 }, MiB, "less than the headroom left" },
         { 8 * MiB, 3 * MiB, { 9 * MiB, 0, 0 }, 3 * MiB, "non-heap memory over the limit" },
         { 100 * MiB, 50 * MiB, { 95 * MiB, 0, 30 * MiB }, 50 * MiB, "a goal under the live heap" },
-        { 64 * MiB, 0, { 10 * MiB, 5 * MiB, 10 * MiB }, 63 * MiB,
+        { 64 * MiB,
+          0,
+          { 10 * MiB, 5 * MiB, 10 * MiB },
+          63 * MiB,
           "heap free + heap alloc over mapped" },
     };
     char a[64], l[64];
@@ -207,11 +230,11 @@ void suite_limit_heap_goal_is_the_smaller(void)
 {
     pacer_mem_t m = { 60 * MiB, 10 * MiB, 40 * MiB };
     char a[64];
-    pacer_t p = suite_pacer(100, 100 * MiB, 20 * MiB, 0, 0);   // GOGC 40 MiB, limit 89 MiB
+    pacer_t p = suite_pacer(100, 100 * MiB, 20 * MiB, 0, 0); // GOGC 40 MiB, limit 89 MiB
     uint64_t got = pacer_heap_goal(&p, &m);
     cr_assert(got == 40 * MiB, "pacer_heap_goal, GOGC's goal 40 MiB, the limit's 89 MiB: got %s",
               suite_size_str(got, a, sizeof a));
-    p = suite_pacer(200, 100 * MiB, 40 * MiB, 0, 0);   // GOGC 120 MiB, limit 89 MiB
+    p = suite_pacer(200, 100 * MiB, 40 * MiB, 0, 0); // GOGC 120 MiB, limit 89 MiB
     got = pacer_heap_goal(&p, &m);
     cr_assert(got == 89 * MiB, "pacer_heap_goal, GOGC's goal 120 MiB, the limit's 89 MiB: got %s",
               suite_size_str(got, a, sizeof a));
@@ -228,7 +251,10 @@ void suite_limit_heap_goal_is_the_smaller(void)
 
 void suite_trigger_bounds_exact(void)
 {
-    struct { uint64_t marked, goal, runway, want; const char *what; } cases[] = {
+    struct {
+        uint64_t marked, goal, runway, want;
+        const char *what;
+    } cases[] = {
         { 100 * MiB, 200 * MiB, 0, 205520896, "no runway, a large heap: goal - 4 MiB" },
         { 100 * MiB, 200 * MiB, 10 * MiB, 199229440, "a runway inside the bounds" },
         { 100 * MiB, 200 * MiB, 50 * MiB, 178585600, "a runway past the lower bound" },
@@ -264,8 +290,14 @@ void suite_trigger_end_cycle_measures_runway(void)
     pacer_t p;
     pacer_init(&p, 100, PACER_NO_LIMIT, 1);
     pacer_cycle_t c = {
-        .heap_marked = 20 * MiB, .heap_scan = 20 * MiB, .stack_scan = 8192, .globals_scan = 64,
-        .alloc_bytes = 40 * MiB, .mutator_ns = 50000000, .mark_ns = 2000000, .pause_ns = 50000,
+        .heap_marked = 20 * MiB,
+        .heap_scan = 20 * MiB,
+        .stack_scan = 8192,
+        .globals_scan = 64,
+        .alloc_bytes = 40 * MiB,
+        .mutator_ns = 50000000,
+        .mark_ns = 2000000,
+        .pause_ns = 50000,
         .mem = { 30 * MiB, 2 * MiB, 20 * MiB },
     };
     pacer_end_cycle(&p, &c);
@@ -298,13 +330,14 @@ void suite_trigger_end_cycle_measures_runway(void)
               "pacer_end_cycle with mark_ns = 0: cons_mark %g and runway %" PRIu64
               " must both be 0 (no division by zero)",
               p.cons_mark, p.runway);
-    cr_assert(p.num_gc == 2 && p.next_gc == 30 * MiB + 30 * MiB + 8256,
-              "pacer_end_cycle: the second cycle must be counted and NextGC follow its heap marked");
+    cr_assert(
+        p.num_gc == 2 && p.next_gc == 30 * MiB + 30 * MiB + 8256,
+        "pacer_end_cycle: the second cycle must be counted and NextGC follow its heap marked");
     // With a memory limit, NextGC is the goal in force.
     pacer_init(&p, 100, 32 * MiB, 1);
     c.mark_ns = 2000000;
     c.heap_marked = 20 * MiB;
-    pacer_end_cycle(&p, &c);   // non-heap = 30 - 2 - 20 = 8 MiB → 32 - 8 - 1 = 23 MiB
+    pacer_end_cycle(&p, &c); // non-heap = 30 - 2 - 20 = 8 MiB → 32 - 8 - 1 = 23 MiB
     cr_assert(p.next_gc == 23 * MiB,
               "pacer_end_cycle with a 32 MiB limit, 30 MiB mapped (2 MiB free pages, 20 MiB of "
               "objects): next_gc is %s, not the goal in force",
@@ -316,7 +349,10 @@ void suite_trigger_end_cycle_measures_runway(void)
 void suite_limiter_bucket_exact(void)
 {
     const uint64_t ms = 1000000;
-    struct { uint64_t mut, gc, fill, overflow; bool limiting; } steps[] = {
+    struct {
+        uint64_t mut, gc, fill, overflow;
+        bool limiting;
+    } steps[] = {
         { 0, 400 * ms, 400 * ms, 0, false },             // fills with GC time
         { 100 * ms, 300 * ms, 600 * ms, 0, false },      // by the difference
         { 0, 500 * ms, 1000 * ms, 100 * ms, true },      // full: the rest overflows
@@ -342,8 +378,8 @@ void suite_limiter_bucket_exact(void)
                   k + 1, steps[k].mut / ms, steps[k].gc / ms, p.bucket_fill / ms, p.overflow / ms,
                   pacer_limiter_enabled(&p) ? "limiting" : "not limiting");
         cr_assert(p.gc_cpu_ns == gc && p.total_cpu_ns == total,
-                  "pacer_limiter_accumulate, step %zu: gc_cpu_ns %" PRIu64 " / total_cpu_ns %" PRIu64
-                  " do not add up the time given so far",
+                  "pacer_limiter_accumulate, step %zu: gc_cpu_ns %" PRIu64
+                  " / total_cpu_ns %" PRIu64 " do not add up the time given so far",
                   k + 1, p.gc_cpu_ns, p.total_cpu_ns);
     }
     pacer_init(&p, 100, PACER_NO_LIMIT, 2);
@@ -364,7 +400,7 @@ void suite_memstats_fields_from_core_and_pacer(void)
     core.heap_idle = 3003;
     core.heap_released = 4004;
     core.heap_sys = 5005;
-    core.next_gc = 6006;      // the core's own idea: not the pacer's
+    core.next_gc = 6006; // the core's own idea: not the pacer's
     core.num_gc = 77;
     core.pause_total_ns = 8008;
     pacer_t p;

@@ -22,8 +22,9 @@ void suite_run(pacer_run_t *r, const char *name, int gogc, uint64_t limit, uint3
 {
     const pacer_workload_t *w = pacer_workload_find(name);
     cr_assert(w, "suite error: no workload '%s'", name);
-    pacer_run_opts_t o = { .gogc = gogc, .memory_limit = limit, .max_cycles = max_cycles,
-                           .steps = SUITE_STEPS };
+    pacer_run_opts_t o = {
+        .gogc = gogc, .memory_limit = limit, .max_cycles = max_cycles, .steps = SUITE_STEPS
+    };
     cr_assert(pacer_run(w, &o, r) == 0, "suite error: out of memory running '%s'", name);
 }
 
@@ -48,7 +49,8 @@ static uint64_t oracle_goal(int gogc, uint64_t marked, uint64_t stacks, uint64_t
 {
     if (gogc < 0)
         return PACER_NEVER;
-    unsigned __int128 g = marked + ((unsigned __int128)marked + stacks + globals) * (unsigned)gogc / 100;
+    unsigned __int128 g =
+        marked + ((unsigned __int128)marked + stacks + globals) * (unsigned)gogc / 100;
     uint64_t floor = PACER_HEAP_MINIMUM * (uint64_t)gogc / 100;
     if (g >= PACER_NEVER)
         return PACER_NEVER;
@@ -99,9 +101,12 @@ static int check_goals(const pacer_run_t *r, char *msg, size_t len)
 
 void suite_workload_goal_follows_the_live_heap(void)
 {
-    struct { const char *w; int gogc; } cases[] = {
-        { "steady", 100 }, { "growing", 100 }, { "spikes", 100 }, { "leak", 100 },
-        { "steady", 50 },  { "growing", 200 },
+    struct {
+        const char *w;
+        int gogc;
+    } cases[] = {
+        { "steady", 100 }, { "growing", 100 }, { "spikes", 100 },
+        { "leak", 100 },   { "steady", 50 },   { "growing", 200 },
     };
     size_t n = sizeof cases / sizeof cases[0], ok = 0;
     char msg[600], first[600] = "";
@@ -117,8 +122,8 @@ void suite_workload_goal_follows_the_live_heap(void)
         }
         pacer_run_free(&r);
     }
-    ml_award((double)ok / (double)n, "%zu of %zu runs paced every cycle from the live heap%s%s",
-             ok, n, first[0] ? "; first problem: " : "", first);
+    ml_award((double)ok / (double)n, "%zu of %zu runs paced every cycle from the live heap%s%s", ok,
+             n, first[0] ? "; first problem: " : "", first);
 }
 
 // ---- the heap ends marking within its goal ----------------------------------------------
@@ -133,9 +138,9 @@ void suite_workload_peak_within_the_goal(void)
         suite_run(&r, names[k], 100, PACER_NO_LIMIT, 2000);
         bool good = true;
         if (r.ncycles == 0) {
-            snprintf(msg, sizeof msg, "%s, GOGC=100: no cycle ran; the heap grew to %s (replay: %s)",
-                     names[k], suite_size_str(r.tot.peak_heap, a, sizeof a),
-                     suite_replay(&r, rp, sizeof rp));
+            snprintf(msg, sizeof msg,
+                     "%s, GOGC=100: no cycle ran; the heap grew to %s (replay: %s)", names[k],
+                     suite_size_str(r.tot.peak_heap, a, sizeof a), suite_replay(&r, rp, sizeof rp));
             good = false;
         }
         uint64_t most_marked = 0;
@@ -218,8 +223,8 @@ void suite_workload_gogc_trades_memory_for_cycles(void)
         score++;
     for (int k = 0; k < 3; k++)
         pacer_run_free(&r[k]);
-    ml_award(score / 3.0, "%d of 3: fewer cycles, larger heap, about allocated / (GOGC%% x live) cycles",
-             score);
+    ml_award(score / 3.0,
+             "%d of 3: fewer cycles, larger heap, about allocated / (GOGC%% x live) cycles", score);
 }
 
 // ---- GOGC=off ----------------------------------------------------------------------------
@@ -244,7 +249,11 @@ void suite_workload_gogc_off_never_collects(void)
 
 void suite_limit_respected_while_reachable(void)
 {
-    struct { const char *w; int gogc; uint64_t limit; } cases[] = {
+    struct {
+        const char *w;
+        int gogc;
+        uint64_t limit;
+    } cases[] = {
         { "steady", 100, 28 * MiB }, { "steady", 100, 24 * MiB }, { "spikes", 100, 48 * MiB },
         { "leak", 100, 40 * MiB },   { "steady", 200, 32 * MiB },
     };
@@ -373,8 +382,14 @@ void suite_limiter_no_death_spiral(void)
 
 void suite_memstats_consistent_after_every_cycle(void)
 {
-    struct { const char *w; int gogc; uint64_t limit; } cases[] = {
-        { "steady", 100, PACER_NO_LIMIT }, { "leak", 200, PACER_NO_LIMIT }, { "steady", 100, 28 * MiB },
+    struct {
+        const char *w;
+        int gogc;
+        uint64_t limit;
+    } cases[] = {
+        { "steady", 100, PACER_NO_LIMIT },
+        { "leak", 200, PACER_NO_LIMIT },
+        { "steady", 100, 28 * MiB },
     };
     size_t n = sizeof cases / sizeof cases[0], ok = 0;
     char msg[600], first[600] = "", rp[160], a[64], b[64];
@@ -415,8 +430,8 @@ void suite_memstats_consistent_after_every_cycle(void)
                          m->gc_cpu_fraction, y->cpu_fraction);
             }
             if (what) {
-                snprintf(msg, sizeof msg, "%s, GOGC=%d, MemStats right after cycle %" PRIu32
-                                          ": %s%s (replay: %s)",
+                snprintf(msg, sizeof msg,
+                         "%s, GOGC=%d, MemStats right after cycle %" PRIu32 ": %s%s (replay: %s)",
                          cases[k].w, cases[k].gogc, y->n, what, detail,
                          suite_replay(&r, rp, sizeof rp));
                 good = false;
@@ -431,6 +446,7 @@ void suite_memstats_consistent_after_every_cycle(void)
         }
         pacer_run_free(&r);
     }
-    ml_award((double)ok / (double)n, "%zu of %zu runs had consistent MemStats after every cycle%s%s",
-             ok, n, first[0] ? "; first problem: " : "", first);
+    ml_award((double)ok / (double)n,
+             "%zu of %zu runs had consistent MemStats after every cycle%s%s", ok, n,
+             first[0] ? "; first problem: " : "", first);
 }

@@ -111,8 +111,8 @@ int pacer_gctrace_parse(const char *line, pacer_gctrace_t *out, char *why, size_
     if (lit(&c, ", ")) {
         // Go 1.18 and older: ", N P" right after the goal.
         const char *save = c.p;
-        if (num_u64(&c, &v) && lit(&c, " P") && (*c.p == '\0' || *c.p == ' ' || *c.p == '\r' ||
-                                                 *c.p == '\n')) {
+        if (num_u64(&c, &v) && lit(&c, " P") &&
+            (*c.p == '\0' || *c.p == ' ' || *c.p == '\r' || *c.p == '\n')) {
             if (v == 0 || v > 65536)
                 return fail(&c, "the processor count is not from 1 to 65536");
             out->procs = (unsigned)v;
@@ -129,7 +129,7 @@ int pacer_gctrace_parse(const char *line, pacer_gctrace_t *out, char *why, size_
 tail:
     if (lit(&c, " (forced)"))
         out->forced = true;
-    (void)lit(&c, " (limited)");   // the lab's own mark of a capped cycle
+    (void)lit(&c, " (limited)"); // the lab's own mark of a capped cycle
     if (*c.p == '\r')
         c.p++;
     if (*c.p == '\n')
@@ -168,8 +168,9 @@ int pacer_gctrace_read(FILE *f, pacer_gctrace_sum_t *sum, size_t *bad_line, char
         if (k == 0)
             continue;
         if (g.n != sum->cycles + 1) {
-            snprintf(why, whylen, "cycle %" PRIu32 " follows cycle %" PRIu32 " (one trace per file)",
-                     g.n, sum->cycles);
+            snprintf(why, whylen,
+                     "cycle %" PRIu32 " follows cycle %" PRIu32 " (one trace per file)", g.n,
+                     sum->cycles);
             rc = -1;
             break;
         }
@@ -183,7 +184,8 @@ int pacer_gctrace_read(FILE *f, pacer_gctrace_sum_t *sum, size_t *bad_line, char
     }
     free(line);
     if (rc == 0 && sum->cycles == 0) {
-        snprintf(why, whylen, "no 'gc N @...' line: not a GODEBUG=gctrace=1 trace, or no cycle ran");
+        snprintf(why, whylen,
+                 "no 'gc N @...' line: not a GODEBUG=gctrace=1 trace, or no cycle ran");
         lineno = lineno ? lineno : 1;
         rc = -1;
     }

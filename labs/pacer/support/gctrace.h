@@ -24,12 +24,12 @@
 #include "support/sim.h"
 
 typedef struct pacer_gctrace {
-    uint32_t n;          // cycle number
-    double at_s;         // seconds since the start
-    unsigned cpu_pct;    // GC CPU % since the start
-    uint64_t a_mb, b_mb, c_mb, goal_mb;   // heap at start, at mark end, marked; goal
-    uint64_t stacks_mb, globals_mb;       // 0 when the line has none (Go < 1.19)
-    unsigned procs;      // 0 when the line has none
+    uint32_t n;                         // cycle number
+    double at_s;                        // seconds since the start
+    unsigned cpu_pct;                   // GC CPU % since the start
+    uint64_t a_mb, b_mb, c_mb, goal_mb; // heap at start, at mark end, marked; goal
+    uint64_t stacks_mb, globals_mb;     // 0 when the line has none (Go < 1.19)
+    unsigned procs;                     // 0 when the line has none
     bool forced;
 } pacer_gctrace_t;
 
@@ -43,8 +43,8 @@ int pacer_gctrace_parse(const char *line, pacer_gctrace_t *out, char *why, size_
 
 // The cycles of a whole trace.
 typedef struct pacer_gctrace_sum {
-    uint32_t cycles;        // cycle lines read
-    uint64_t peak_mb;       // the largest A or B
+    uint32_t cycles;  // cycle lines read
+    uint64_t peak_mb; // the largest A or B
     uint64_t last_goal_mb;
     unsigned last_cpu_pct;
 } pacer_gctrace_sum_t;

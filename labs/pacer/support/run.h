@@ -12,30 +12,30 @@
 #include "support/workloads.h"
 
 typedef struct pacer_run_opts {
-    int gogc;                 // PACER_GOGC_OFF for off
-    uint64_t memory_limit;    // PACER_NO_LIMIT for none
-    uint64_t steps;           // allocations; 0 = PACER_STEPS
-    bool samples;             // record chart samples (every 256 KiB and around cycles)
-    bool real_pauses;         // see pacer_sim_config_t
-    uint32_t max_cycles;      // 0 = the simulation's default
-    pacer_cycle_fn echo;      // also called after each cycle (e.g. print it)
+    int gogc;              // PACER_GOGC_OFF for off
+    uint64_t memory_limit; // PACER_NO_LIMIT for none
+    uint64_t steps;        // allocations; 0 = PACER_STEPS
+    bool samples;          // record chart samples (every 256 KiB and around cycles)
+    bool real_pauses;      // see pacer_sim_config_t
+    uint32_t max_cycles;   // 0 = the simulation's default
+    pacer_cycle_fn echo;   // also called after each cycle (e.g. print it)
     void *echo_arg;
 } pacer_run_opts_t;
 
 typedef struct pacer_run {
     const pacer_workload_t *w;
     pacer_run_opts_t opts;
-    pacer_cycle_rec_t *cycles;      // ncycles records
-    pacer_memstats_t *after;        // MemStats view right after each cycle
-    uint64_t *mapped_after;         // memory held right after each cycle
+    pacer_cycle_rec_t *cycles; // ncycles records
+    pacer_memstats_t *after;   // MemStats view right after each cycle
+    uint64_t *mapped_after;    // memory held right after each cycle
     size_t ncycles, cap;
     pacer_sample_t *samples;
     size_t nsamples, scap;
     pacer_sim_totals_t tot;
-    pacer_memstats_t final;         // MemStats view at the end
+    pacer_memstats_t final; // MemStats view at the end
     uint64_t steps_done;
     bool oom, spiral;
-    pacer_sim_t *sim;               // only while running
+    pacer_sim_t *sim; // only while running
 } pacer_run_t;
 
 // pacer_run — run workload `w` with `o`, recording into `r` (zeroed

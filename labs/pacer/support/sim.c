@@ -27,23 +27,24 @@
 #include "memlab/stats.h"
 
 #define SIM_STACK_BYTES 8192u
-#define SIM_LIMITER_PERIOD_NS 10000000u   // gcCPULimiterUpdatePeriod: 10 ms   // a goroutine's smallest stack (Go's _StackMin × 4 = 8 KiB)
+#define SIM_LIMITER_PERIOD_NS \
+    10000000u // gcCPULimiterUpdatePeriod: 10 ms   // a goroutine's smallest stack (Go's _StackMin × 4 = 8 KiB)
 
 struct pacer_sim {
     pacer_sim_config_t cfg;
     pacer_t pacer;
     ml_gc_heap_t *h;
-    ml_memstats_t ms;          // snapshot of the core's stats
-    bool ms_valid;             // ms is up to date
+    ml_memstats_t ms; // snapshot of the core's stats
+    bool ms_valid;    // ms is up to date
 
     // The virtual clock: CPU time of the program and of the collector.
     uint64_t mutator_ns, gc_ns;
-    uint64_t pool_mut, pool_gc;   // time not yet handed to the limiter
-    double mut_frac, gc_frac;  // sub-nanosecond remainders
+    uint64_t pool_mut, pool_gc; // time not yet handed to the limiter
+    double mut_frac, gc_frac;   // sub-nanosecond remainders
 
     // The cycle in progress.
     bool marking;
-    double credit_ns;          // background worker time not yet spent
+    double credit_ns; // background worker time not yet spent
     uint64_t cyc_mark_ns, cyc_assist_ns, cyc_objects, cyc_real_ns;
     pacer_cycle_rec_t cur;
 
@@ -87,7 +88,7 @@ pacer_sim_t *pacer_sim_new(const pacer_sim_config_t *cfg)
         s->cfg.cost.assist_slice_ns = 100000;
     ml_gc_config_t hc = ml_gc_default_config();
     hc.arena_bytes = cfg->arena_bytes ? cfg->arena_bytes : (size_t)512 << 20;
-    hc.gc_percent = -1;   // manual: the pacer decides
+    hc.gc_percent = -1; // manual: the pacer decides
     hc.poison = false;
     hc.count_stores = false;
     s->h = ml_gc_new(&hc);
@@ -318,7 +319,8 @@ static void sim_cycle_end(pacer_sim_t *s)
     s->cur.globals = c.globals_scan;
     s->cur.mark_ns = s->cyc_mark_ns;
     s->cur.assist_ns = s->cyc_assist_ns;
-    s->cur.cpu_fraction = s->tot.gc_ns ? (double)s->tot.gc_ns / (double)(s->tot.gc_ns + s->tot.mutator_ns) : 0;
+    s->cur.cpu_fraction =
+        s->tot.gc_ns ? (double)s->tot.gc_ns / (double)(s->tot.gc_ns + s->tot.mutator_ns) : 0;
     s->cur.real_ns = real;
     s->tot.cycles++;
     s->tot.real_stw_ns += real;

@@ -45,11 +45,11 @@
 
 // The simulated machine's costs.
 typedef struct pacer_cost {
-    double mutator_ns_per_byte;   // program CPU per byte it allocates
-    double mark_ns_per_object;    // collector CPU per object it scans
-    uint64_t stw_ns;              // CPU of one cycle's stop-the-world work (both pauses)
-    uint64_t assist_slice_ns;     // an assist's unit of work, between limiter checks
-    uint64_t overhead_bytes;      // the runtime's own memory (counted by the limit)
+    double mutator_ns_per_byte; // program CPU per byte it allocates
+    double mark_ns_per_object;  // collector CPU per object it scans
+    uint64_t stw_ns;            // CPU of one cycle's stop-the-world work (both pauses)
+    uint64_t assist_slice_ns;   // an assist's unit of work, between limiter checks
+    uint64_t overhead_bytes;    // the runtime's own memory (counted by the limit)
 } pacer_cost_t;
 
 // pacer_default_cost — 1 ns/byte of program work, 100 ns per object scanned,
@@ -58,37 +58,37 @@ pacer_cost_t pacer_default_cost(void);
 
 // One finished cycle, as the trace line shows it.
 typedef struct pacer_cycle_rec {
-    uint32_t n;              // 1, 2, ...
-    uint64_t start_ns;       // virtual time at the start (since the program began)
-    uint64_t end_ns;         // virtual time at the end of the sweep
-    uint64_t heap_start;     // A: heap live when the cycle started
-    uint64_t heap_end;       // B: heap live when marking ended
-    uint64_t heap_marked;    // C: heap live after the sweep
-    uint64_t goal;           // the goal in force when the cycle started
-    uint64_t trigger;        // the trigger it started at
+    uint32_t n;           // 1, 2, ...
+    uint64_t start_ns;    // virtual time at the start (since the program began)
+    uint64_t end_ns;      // virtual time at the end of the sweep
+    uint64_t heap_start;  // A: heap live when the cycle started
+    uint64_t heap_end;    // B: heap live when marking ended
+    uint64_t heap_marked; // C: heap live after the sweep
+    uint64_t goal;        // the goal in force when the cycle started
+    uint64_t trigger;     // the trigger it started at
     uint64_t stacks, globals;
-    uint64_t mark_ns;        // virtual CPU of marking (background + assists)
-    uint64_t assist_ns;      // of which assists
-    double cpu_fraction;     // GC share of the CPU since the start, at the end
-    uint64_t real_ns;        // real time of the two STW parts (the core's work)
-    bool limited;            // the limiter was enabled during the cycle
-    uint64_t mapped_peak;    // the most memory the runtime held during the cycle
+    uint64_t mark_ns;     // virtual CPU of marking (background + assists)
+    uint64_t assist_ns;   // of which assists
+    double cpu_fraction;  // GC share of the CPU since the start, at the end
+    uint64_t real_ns;     // real time of the two STW parts (the core's work)
+    bool limited;         // the limiter was enabled during the cycle
+    uint64_t mapped_peak; // the most memory the runtime held during the cycle
 } pacer_cycle_rec_t;
 
 // A point of the heap-over-time chart.
 typedef struct pacer_sample {
-    uint64_t t_ns;       // virtual time
-    uint64_t heap_live;  // bytes of objects
-    uint64_t goal;       // the goal in force (PACER_NEVER when none)
-    uint64_t mapped;     // all the memory the limit counts
+    uint64_t t_ns;      // virtual time
+    uint64_t heap_live; // bytes of objects
+    uint64_t goal;      // the goal in force (PACER_NEVER when none)
+    uint64_t mapped;    // all the memory the limit counts
 } pacer_sample_t;
 
 typedef void (*pacer_cycle_fn)(const pacer_cycle_rec_t *r, void *arg);
 typedef void (*pacer_sample_fn)(const pacer_sample_t *s, void *arg);
 
 typedef struct pacer_sim_config {
-    int gogc;                // PACER_GOGC_OFF for off
-    uint64_t memory_limit;   // PACER_NO_LIMIT for none
+    int gogc;              // PACER_GOGC_OFF for off
+    uint64_t memory_limit; // PACER_NO_LIMIT for none
     pacer_cost_t cost;
     uint32_t max_cycles;     // stop the program after this many cycles (a death
                              // spiral); 0 = 20000

@@ -39,9 +39,9 @@ int pacer_parse_size(const char *s, uint64_t *out, char *why, size_t whylen)
         const char *unit;
         unsigned shift;
     } units[] = {
-        { "", 0 },    { "B", 0 },   { "K", 10 },   { "KB", 10 },  { "KiB", 10 },
-        { "M", 20 },  { "MB", 20 }, { "MiB", 20 }, { "G", 30 },   { "GB", 30 },
-        { "GiB", 30 }, { "T", 40 }, { "TB", 40 },  { "TiB", 40 },
+        { "", 0 },     { "B", 0 },   { "K", 10 },   { "KB", 10 },  { "KiB", 10 },
+        { "M", 20 },   { "MB", 20 }, { "MiB", 20 }, { "G", 30 },   { "GB", 30 },
+        { "GiB", 30 }, { "T", 40 },  { "TB", 40 },  { "TiB", 40 },
     };
     if (strcmp(s, "none") == 0) {
         *out = PACER_NO_LIMIT;

@@ -21,11 +21,11 @@ static const ml_type_t ptr_type = { "ptr", 8, 0x1, NULL };
 
 // A store of records kept for good.
 typedef struct store {
-    int dir_global;   // the directory's global
-    void *dir;        // the directory: an array of `dir_len` chunk pointers
+    int dir_global; // the directory's global
+    void *dir;      // the directory: an array of `dir_len` chunk pointers
     size_t dir_len;
-    void *chunk;      // the chunk being filled
-    size_t used;      // slots used in it
+    void *chunk; // the chunk being filled
+    size_t used; // slots used in it
     size_t nchunks;
 } store_t;
 

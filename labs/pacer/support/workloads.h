@@ -21,12 +21,12 @@
 #include "support/sim.h"
 
 #define PACER_OBJ_BYTES 1024u
-#define PACER_STEPS (256u * 1024u)   // records allocated at scale 1
+#define PACER_STEPS (256u * 1024u) // records allocated at scale 1
 
 typedef struct pacer_workload {
     const char *name;
-    const char *what;           // one line, for --help and reports
-    uint64_t suggested_limit;   // the limit the checks run it with (0 = none)
+    const char *what;         // one line, for --help and reports
+    uint64_t suggested_limit; // the limit the checks run it with (0 = none)
     // Runs the workload on `s`, `steps` allocations; returns the allocations
     // made (fewer when the simulated program stopped).
     uint64_t (*run)(pacer_sim_t *s, uint64_t steps);

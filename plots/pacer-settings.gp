@@ -19,5 +19,5 @@ set title "the collector's share of the CPU"
 set ylabel "GC CPU (%)"
 set yrange [0:100]
 plot datafile using 4:xtic(1) title "lab pacer: GCCPUFraction" lt 1, \
-     '' using 5 title "Go: gctrace %" lt 2
+     '' using 5 title "Go: gctrace % (counted differently: see the handout)" lt 2
 unset multiplot

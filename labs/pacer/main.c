@@ -40,7 +40,8 @@ static void usage(FILE *out)
             "                        overlimit workload defaults to 48MiB)\n"
             "  -s, --steps N         allocate N records of 1 KiB (default 262144 = 256 MiB)\n"
             "      --csv FILE        heap over time: t_s,heap_mb,goal_mb,mapped_mb,limit_mb\n"
-            "      --json FILE       every cycle, the totals and MemStats as JSON\n"
+            "      --json FILE       every cycle, the totals and MemStats as JSON (- for\n"
+            "                        stdout; use it with --quiet)\n"
             "  -q, --quiet           no line per cycle\n"
             "      --gctrace FILE    read a Go program's GODEBUG=gctrace=1 output instead\n"
             "                        (e.g. 2>trace.log) and print its cycles and peak heap\n"
@@ -121,6 +122,12 @@ static int write_json(const char *path, const pacer_run_t *r)
                   r->oom, "stopped_spiral", r->spiral, "memstats", memstats_json(&r->final));
     if (!root)
         return fprintf(stderr, "pacer: out of memory\n"), 1;
+    if (strcmp(path, "-") == 0) {
+        int rc =
+            json_dumpf(root, stdout, JSON_INDENT(2)) == 0 && fputc('\n', stdout) != EOF ? 0 : 1;
+        json_decref(root);
+        return rc;
+    }
     ml_outfile_t o;
     FILE *f = ml_outfile_open(&o, path);
     if (!f) {
@@ -262,7 +269,8 @@ int main(int argc, char **argv)
         pacer_run_free(&r);
         return 1;
     }
-    summary(&r);
+    if (!(json && strcmp(json, "-") == 0 && quiet))
+        summary(&r);
     int rc = 0;
     if (csv && write_csv(csv, &r) != 0)
         rc = 1;

@@ -372,7 +372,7 @@ void suite_limiter_bucket_exact(void)
         total += steps[k].mut + steps[k].gc;
         cr_assert(p.bucket_fill == steps[k].fill && p.overflow == steps[k].overflow &&
                       pacer_limiter_enabled(&p) == steps[k].limiting,
-                  "the limiter (1 CPU-second bucket), step %zu of the handout's table (%" PRIu64
+                  "the limiter (1 CPU-second bucket), step %zu of a sequence of stretches (%" PRIu64
                   " ms program, %" PRIu64 " ms GC): fill %" PRIu64 " ms, overflow %" PRIu64
                   " ms, %s",
                   k + 1, steps[k].mut / ms, steps[k].gc / ms, p.bucket_fill / ms, p.overflow / ms,

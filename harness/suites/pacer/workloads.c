@@ -75,6 +75,15 @@ static int check_goals(const pacer_run_t *r, char *msg, size_t len)
         uint64_t want = k == 0 ? oracle_goal(r->opts.gogc, 0, 0, 0)
                                : oracle_goal(r->opts.gogc, r->cycles[k - 1].heap_marked,
                                              r->cycles[k - 1].stacks, r->cycles[k - 1].globals);
+        uint64_t floor = r->opts.gogc < 0 ? 0 : PACER_HEAP_MINIMUM * (uint64_t)r->opts.gogc / 100;
+        if (c->goal < floor) {
+            snprintf(msg, len,
+                     "%s, GOGC=%s, cycle %" PRIu32 ": it ran with a goal of %s, under the "
+                     "smallest goal GOGC=%s allows (the handout's task 1) (replay: %s)",
+                     r->w->name, suite_gogc_str(r->opts.gogc, g, sizeof g), c->n,
+                     suite_size_str(c->goal, a, sizeof a), g, suite_replay(r, rp, sizeof rp));
+            return 1;
+        }
         if (c->goal != want) {
             snprintf(msg, len,
                      "%s, GOGC=%s, cycle %" PRIu32 ": it ran with a goal of %s after the "

@@ -57,10 +57,36 @@ static uint64_t oracle_goal(int gogc, uint64_t marked, uint64_t stacks, uint64_t
     return (uint64_t)g < floor ? floor : (uint64_t)g;
 }
 
+// The trigger Go 1.19's bounds give for a goal after a cycle that measured
+// `m` (the handout's formulas; the runway in doubles, as the contract says).
+static uint64_t oracle_trigger(const pacer_cycle_t *m, uint64_t goal)
+{
+    if (goal == PACER_NEVER)
+        return PACER_NEVER;
+    uint64_t marked = m ? m->heap_marked : 0;
+    double runway = 0;
+    if (m && m->alloc_bytes && m->mutator_ns && m->heap_scan && m->mark_ns) {
+        double cm = ((double)m->alloc_bytes / (double)m->mutator_ns) /
+                    ((double)m->heap_scan / (double)m->mark_ns);
+        runway =
+            cm * 3.0 * ((double)m->heap_scan + (double)m->stack_scan + (double)m->globals_scan);
+    }
+    if (marked >= goal)
+        return goal;
+    uint64_t d = (goal - marked) / 64, lo = marked + d * 45, hi = marked + d * 61;
+    if (goal > PACER_HEAP_MINIMUM && goal - PACER_HEAP_MINIMUM > hi)
+        hi = goal - PACER_HEAP_MINIMUM;
+    if (hi < lo)
+        hi = lo;
+    uint64_t rw = runway >= 18446744073709551615.0 ? PACER_NEVER : (uint64_t)runway;
+    uint64_t t = rw > goal ? lo : goal - rw;
+    return t < lo ? lo : t > hi ? hi : t;
+}
+
 // ---- the goal follows the live heap (no limit) ------------------------------------------
 
 // 0 if every cycle of `r` started with the goal its predecessor's heap
-// marked gives; else 1 and a message.
+// marked gives, at the trigger Go's bounds give; else 1 and a message.
 static int check_goals(const pacer_run_t *r, char *msg, size_t len)
 {
     char rp[160], a[64], b[64], g[16];
@@ -92,6 +118,19 @@ static int check_goals(const pacer_run_t *r, char *msg, size_t len)
                      r->w->name, suite_gogc_str(r->opts.gogc, g, sizeof g), c->n,
                      suite_size_str(c->goal, a, sizeof a),
                      suite_size_str(k ? r->cycles[k - 1].heap_marked : 0, b, sizeof b),
+                     suite_replay(r, rp, sizeof rp));
+            return 1;
+        }
+        // The trigger Go's bounds give after what the previous cycle measured
+        // (2 bytes of leeway for the runway's rounding in doubles).
+        uint64_t t = oracle_trigger(k ? &r->cycles[k - 1].measured : NULL, c->goal);
+        if (c->trigger + 2 < t || c->trigger > t + 2) {
+            snprintf(msg, len,
+                     "%s, GOGC=%s, cycle %" PRIu32 ": it started at a trigger of %s for a goal "
+                     "of %s, which is not where the runway and the trigger bounds put it after "
+                     "the previous cycle (the handout's task 3) (replay: %s)",
+                     r->w->name, suite_gogc_str(r->opts.gogc, g, sizeof g), c->n,
+                     suite_size_str(c->trigger, a, sizeof a), suite_size_str(c->goal, b, sizeof b),
                      suite_replay(r, rp, sizeof rp));
             return 1;
         }

@@ -310,6 +310,7 @@ static void sim_cycle_end(pacer_sim_t *s)
         .mem = m,
     };
     pacer_end_cycle(&s->pacer, &c);
+    s->cur.measured = c;
     s->since_alloc = 0;
     s->since_mutator_ns = 0;
 

@@ -67,12 +67,13 @@ typedef struct pacer_cycle_rec {
     uint64_t goal;        // the goal in force when the cycle started
     uint64_t trigger;     // the trigger it started at
     uint64_t stacks, globals;
-    uint64_t mark_ns;     // virtual CPU of marking (background + assists)
-    uint64_t assist_ns;   // of which assists
-    double cpu_fraction;  // GC share of the CPU since the start, at the end
-    uint64_t real_ns;     // real time of the two STW parts (the core's work)
-    bool limited;         // the limiter was enabled during the cycle
-    uint64_t mapped_peak; // the most memory the runtime held during the cycle
+    uint64_t mark_ns;       // virtual CPU of marking (background + assists)
+    uint64_t assist_ns;     // of which assists
+    double cpu_fraction;    // GC share of the CPU since the start, at the end
+    uint64_t real_ns;       // real time of the two STW parts (the core's work)
+    bool limited;           // the limiter was enabled during the cycle
+    uint64_t mapped_peak;   // the most memory the runtime held during the cycle
+    pacer_cycle_t measured; // what pacer_end_cycle was told
 } pacer_cycle_rec_t;
 
 // A point of the heap-over-time chart.

@@ -1,0 +1,39 @@
+# lab.mk — the pacer lab: GOGC, the heap goal, the trigger, the soft memory
+# limit and the GC CPU limiter (Go's mgcpacer.go, mgclimit.go), on a
+# simulated runtime over the core's GC heap. The student writes pacer.c;
+# the simulation, the workloads and the trace reader are support code.
+pacer_ORDER   := 9
+pacer_STUDENT := pacer.c
+pacer_SUPPORT := support/sim.c support/workloads.c support/run.c support/gctrace.c support/size.c
+pacer_LDLIBS  := $(PKG_JANSSON)
+pacer_BENCH   := 1
+
+# `make pacer-go-check` (run by `make test-lab-pacer`): the reference pacer
+# beside the real Go runtime on the workloads that fit the model (cycles
+# within 20 %, peak heap within 15 % of Go's, Go's median of 5 runs). Skips
+# with a message where Go is not installed.
+pacer_CHECKS := pacer-go-check
+
+.PHONY: pacer-go-check
+pacer-go-check:
+	@echo "== pacer: the reference pacer beside Go's runtime (GODEBUG=gctrace=1)"
+	@mkdir -p build/test/pacer-go
+	@$(MAKE) --no-print-directory build/solution/bench/pacer IMPL=solution SUBMISSION= SAN= \
+	    >build/test/pacer-go/build.log 2>&1 || \
+	    { cat build/test/pacer-go/build.log; echo "FAILED: building the pacer bench"; exit 1; }
+	@build/solution/bench/pacer --check --go-runs 5 --out build/test/pacer-go | sed 's/^/   /'; \
+	    test $${PIPESTATUS[0]} -eq 0 || { echo "FAILED: the reference pacer is off target against Go"; exit 1; }
+
+test-lab-pacer: $(pacer_CHECKS)
+
+# The fuzz target: the gctrace reader (support/gctrace.c), which reads Go's
+# own output in the bench and in `pacer --gctrace`.
+pacer_FUZZ := pacer
+FUZZ_SRCS_pacer  := tests/fuzz/fuzz_pacer.c labs/pacer/support/gctrace.c
+FUZZ_INC_pacer   := -Ilabs/pacer
+FUZZ_SEEDS_pacer := tests/fuzz/corpus/pacer
+FUZZ_SECS_pacer   = $(FUZZ_SECONDS)
+FUZZ_WHAT_pacer  := the pacer lab's gctrace reader
+# The reader includes the lab's headers as "support/..." and "pacer.h".
+build/fuzz/loop/labs/pacer/support/gctrace.o build/fuzz/libfuzzer/labs/pacer/support/gctrace.o: \
+    FUZZ_CFLAGS += -Ilabs/pacer

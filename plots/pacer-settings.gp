@@ -1,0 +1,23 @@
+# pacer-settings.gp — cycles and the collector's share of the CPU per
+# setting, the lab's pacer beside Go's runtime, same workloads, GOMAXPROCS=1
+# (harness/bench/pacer.c → settings.csv). Columns: setting, lab_cycles,
+# go_cycles, lab_gc_pct, go_gc_pct, lab_peak_mb, go_peak_mb.
+set multiplot layout 1,2 title "GC cycles and GC CPU per setting: the lab's pacer and Go 1.19"
+set style data histograms
+set style histogram clustered gap 1
+set boxwidth 0.9
+set xtics rotate by -35 font ",9" noenhanced
+set key inside left top box opaque font ",9"
+set title "cycles for 256 MiB allocated"
+set ylabel "GC cycles (log scale)"
+set logscale y 10
+set yrange [1:*]
+plot datafile using 2:xtic(1) title "lab pacer (virtual time)" lt 1, \
+     '' using 3 title "Go runtime (GODEBUG=gctrace=1)" lt 2
+unset logscale y
+set title "the collector's share of the CPU"
+set ylabel "GC CPU (%)"
+set yrange [0:100]
+plot datafile using 4:xtic(1) title "lab pacer: GCCPUFraction" lt 1, \
+     '' using 5 title "Go: gctrace % (counted differently: see the handout)" lt 2
+unset multiplot

@@ -31,13 +31,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cost.h"
+#include "support/cost.h"
 #include "memlab/clock.h"
 #include "memlab/outfile.h"
-#include "marker.h"
-#include "run.h"
-#include "charts.h"
-#include "workload.h"
+#include "support/marker.h"
+#include "support/run.h"
+#include "support/charts.h"
+#include "support/workload.h"
 
 static const char *const titles[WB_NKINDS] = {"none", "Dijkstra", "Yuasa", "hybrid"};
 

@@ -3,5 +3,5 @@
 # the mutator's world, scenarios, random workloads and the run driver are
 # the lab's own support code.
 write-barrier_STUDENT := barrier.c
-write-barrier_SUPPORT := marker.c view.c world.c scenario.c scenarios.c workload.c run.c cost.c report.c pictures.c charts.c
+write-barrier_SUPPORT := support/marker.c support/view.c support/world.c support/scenario.c support/catalog.c support/workload.c support/run.c support/cost.c support/report.c support/pictures.c support/charts.c
 write-barrier_BENCH   := 1

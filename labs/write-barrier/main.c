@@ -21,12 +21,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cost.h"
-#include "pictures.h"
-#include "report.h"
-#include "run.h"
-#include "scenario.h"
-#include "workload.h"
+#include "support/cost.h"
+#include "support/pictures.h"
+#include "support/report.h"
+#include "support/run.h"
+#include "support/scenario.h"
+#include "support/workload.h"
 
 #define CHECK_LIMIT 5000     // objects up to which every step is checked and tracked
 
@@ -93,6 +93,47 @@ static bool parse_u64(const char *s, uint64_t *out)
     return true;
 }
 
+// ---- the built-in scenarios -----------------------------------------------------------------
+
+// list_scenarios — `--list`: each built-in scenario's name and about line.
+static int list_scenarios(void)
+{
+    char **names, why[512];
+    if (wb_scenario_list(&names, why, sizeof why)) {
+        fprintf(stderr, "write-barrier: %s\n", why);
+        return 1;
+    }
+    int rc = 0;
+    for (char **n = names; *n; n++) {
+        wb_scenario_t *s;
+        if (wb_scenario_builtin(*n, &s, why, sizeof why)) {
+            fprintf(stderr, "%s\n", why);
+            rc = 1;
+            continue;
+        }
+        printf("%-22s %s\n", *n, s->about);
+        wb_scenario_free(s);
+    }
+    wb_scenario_list_free(names);
+    return rc;
+}
+
+// show_file — `--show`: the scenario's text, as its file has it.
+static int show_file(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "%s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    char buf[4096];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, f)) > 0;)
+        fwrite(buf, 1, n, stdout);
+    int rc = ferror(f) ? 1 : 0;
+    fclose(f);
+    return rc;
+}
+
 // ---- one workload instance --------------------------------------------------------------
 
 typedef struct instance {
@@ -107,18 +148,8 @@ static int instance_open(const options_t *o, instance_t *in, char *why, size_t l
 {
     memset(in, 0, sizeof *in);
     if (o->scenario || o->file) {
-        if (o->scenario) {
-            in->scn = wb_scenario_builtin(o->scenario, why, len);
-        } else {
-            FILE *f = fopen(o->file, "r");
-            if (!f) {
-                snprintf(why, len, "%s: %s", o->file, strerror(errno));
-                return -1;
-            }
-            in->scn = wb_scenario_parse(f, o->file, why, len);
-            fclose(f);
-        }
-        if (!in->scn)
+        if (o->scenario ? wb_scenario_builtin(o->scenario, &in->scn, why, len)
+                        : wb_scenario_read(o->file, &in->scn, why, len))
             return -1;
         in->world = in->scn->world;
         in->script = (wb_script_t){.ops = in->scn->ops, .n = in->scn->nops};
@@ -306,12 +337,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "write-barrier: give either --scenario or --file, not both\n");
         return 2;
     }
-    if (o.list) {
-        for (const char *const *n = wb_scenario_names; *n; n++)
-            printf("%-22s %s\n", *n, wb_scenario_about(*n));
-        return 0;
-    }
-    if (o.scenario && !wb_scenario_text(o.scenario)) {
+    char why[1024], path[4096];
+    if (o.list)
+        return list_scenarios();
+    if (o.scenario && !wb_scenario_path(o.scenario, path, sizeof path)) {
         fprintf(stderr, "write-barrier: no built-in scenario '%s' (--list shows them)\n", o.scenario);
         return 2;
     }
@@ -320,10 +349,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "write-barrier: --show needs --scenario NAME\n");
             return 2;
         }
-        fputs(wb_scenario_text(o.scenario), stdout);
-        return 0;
+        return show_file(path);
     }
-    char why[1024];
     if (o.schedule) {      // check it now: a typo is a usage error
         ml_sched_t s;
         ml_sched_init(&s, 0, 0.5);
@@ -338,6 +365,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "write-barrier: --dot draws at most %d objects (use --objects %d or fewer)\n",
                 WB_PICTURES_MAX_OBJECTS, WB_PICTURES_MAX_OBJECTS);
         return 2;
+    }
+    char about[512] = "";      // the scenario's `about` line, for the report
+    if (o.scenario || o.file) {
+        wb_scenario_t *s;
+        if ((o.scenario ? wb_scenario_builtin(o.scenario, &s, why, sizeof why)
+                        : wb_scenario_read(o.file, &s, why, sizeof why)) == 0) {
+            snprintf(about, sizeof about, "%s", s->about);
+            wb_scenario_free(s);
+        }
     }
     wb_kind_t kinds[WB_NKINDS];
     size_t n = 0;
@@ -391,7 +427,7 @@ int main(int argc, char **argv)
         wb_workload_desc_t d = {
             .scenario = o.scenario, .file = o.file, .seed = o.seed, .objects = o.objects, .budget = o.budget,
             .p_mutator = o.p_mutator, .schedule = o.schedule,
-            .about = o.scenario ? wb_scenario_about(o.scenario) : NULL,
+            .about = about[0] ? about : NULL,
         };
         if (o.dot && window < 0 && !o.json)
             printf("note: this workload loses nothing under `none`: the frames show its first steps\n");

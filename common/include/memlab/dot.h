@@ -2,7 +2,8 @@
 // SVG with Graphviz's `dot`, and a self-contained index.html that steps
 // through a sequence of frames (one per marking step, say).
 //
-// The graph: one node per allocated object, labelled "obj#id" and its type,
+// The graph: one node per allocated object, labelled "obj#id" and its type
+// (with its name above when the caller gives names: ml_dot_names_t),
 // filled by color — white, grey (is_grey says so), black (marked, not grey);
 // a box per global and a record per shadow-stack frame (one port per slot),
 // drawn as roots; an edge per non-NULL pointer slot, labelled with the slot
@@ -19,12 +20,24 @@
 #include <stdio.h>
 #include "memlab/gcheap.h"
 
+// Names for what the picture shows, from whoever knows them (a scenario's
+// builder: memlab/scenario_heap.h). Each returns the name, or NULL to keep
+// the default (an object's "obj#id", a slot's or a local's index); a name
+// may be written into buf.
+typedef struct ml_dot_names {
+    const char *(*object)(void *arg, const void *obj, char *buf, size_t len);
+    const char *(*slot)(void *arg, const void *obj, size_t i, char *buf, size_t len);
+    const char *(*local)(void *arg, const ml_gc_frame_t *f, size_t i, char *buf, size_t len);
+    void *arg;
+} ml_dot_names_t;
+
 typedef struct ml_dot_opts {
     const char *title;          // graph label; NULL = none
     const void *highlight;      // object to highlight; NULL = none
     ml_gc_grey_fn is_grey;      // NULL = nothing is grey
     void *grey_arg;
     bool hide_empty_roots;      // leave out globals and frames with only NULL slots
+    const ml_dot_names_t *names; // NULL = objects "obj#id", slots and locals by index
 } ml_dot_opts_t;
 
 // ml_dot_fprint — write the graph of `h` to `out`. 0, or -1 on a write error.

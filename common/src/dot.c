@@ -1,5 +1,5 @@
 // dot.c — a GC heap as a Graphviz graph, and DOT → SVG through `dot -Tsvg`
-// (see dot.h). frames.c turns a sequence of SVGs into a stepping page.
+// (see dot.h). steppage.c turns a run of SVGs into a page of steps.
 //
 // Node names: "o<id>" for objects (stable across frames), "g<i>" for
 // globals, "s<stack>_<depth>" for frames (depth 0 = bottom), "x<n>" for

@@ -19,8 +19,8 @@
 //                         ml_gc_write_ptr while marking runs under each
 //                         barrier (counting on); medians of repeated runs
 //                         taken in turns, and ratios to the plain store.
-// Target (DESIGN.md §8): the hybrid barrier with GC off costs ≤ 5 % more
-// than a plain store.
+// Target: the hybrid barrier with GC off costs at most 5 % more than a
+// plain store (the handout, labs/write-barrier/README.md, says why).
 //
 //   build/<impl>/bench/write-barrier --out DIR [--quick] [--reps N]
 #include <errno.h>

@@ -3,7 +3,7 @@
 // result against an independent oracle, and optionally draw every step.
 //
 //   tri-color --scenario list --size 20 --budget 2
-//   tri-color -f labs/tri-color/data/figure1.scn --dot build/frames
+//   tri-color -f labs/tri-color/data/figure1.scn --dot build/steps
 //
 // Exit status: 0 when the collection ran (whatever its verdict), 1 on bad
 // input (a scenario file with errors, a heap that cannot be built), 2 on bad
@@ -11,11 +11,13 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "mark.h"
 #include "memlab/dot.h"
+#include "memlab/steppage.h"
 #include "memlab/gcheap.h"
 #include "memlab/outfile.h"
 #include "memlab/stats.h"
@@ -43,7 +45,7 @@ static void usage(FILE *out)
             "  -S, --seed N          seed of the random scenario (default 1)\n"
             "  -f, --file FILE       read the scenario from FILE (format: see the handout)\n"
             "  -b, --budget N        objects scanned per mark step (default 1)\n"
-            "  -d, --dot DIR         write one Graphviz frame per step into DIR, render them\n"
+            "  -d, --dot DIR         write one Graphviz picture per step into DIR, render them\n"
             "                        to SVG and write DIR/index.html to step through them\n"
             "      --save FILE       write the scenario in the text format to FILE and exit\n"
             "  -q, --quiet           no line per step, just the summary\n"
@@ -114,7 +116,7 @@ static int run(const options_t *o, ml_scn_t *scn)
     ml_gc_collector_t table = tc_collector(m);
     ml_gc_set_collector(h, &table);
     ml_dot_names_t names = ml_scn_dot_names(th);
-    ml_dot_seq_t seq, *frames = NULL;
+    ml_steps_t seq, *pages = NULL;
     if (o->dot) {
         if (scn->nobjs > DOT_LIMIT) {
             fprintf(stderr, "tri-color: --dot draws at most %d objects; %s has %u (use a smaller --size)\n",
@@ -122,12 +124,12 @@ static int run(const options_t *o, ml_scn_t *scn)
             tc_marker_free(m), ml_scn_heap_free(th);
             return 2;
         }
-        if (ml_dot_seq_init(&seq, o->dot, err, sizeof err)) {
+        if (ml_steps_init(&seq, o->dot, err, sizeof err)) {
             fprintf(stderr, "tri-color: %s\n", err);
             tc_marker_free(m), ml_scn_heap_free(th);
             return 1;
         }
-        frames = &seq;
+        pages = &seq;
     }
     bool detail = scn->nobjs <= DETAIL_LIMIT;
     bool *was_black = calloc(scn->nobjs ? scn->nobjs : 1, sizeof *was_black);
@@ -152,7 +154,7 @@ static int run(const options_t *o, ml_scn_t *scn)
             rc = 1;
             goto out;
         }
-        size_t nb = detail || frames ? newly_black(th, &g, was_black, scanned, 64) : 0;
+        size_t nb = detail || pages ? newly_black(th, &g, was_black, scanned, 64) : 0;
         if (nb > max_scanned)
             max_scanned = nb;
         if (steps == 0)
@@ -193,7 +195,7 @@ static int run(const options_t *o, ml_scn_t *scn)
             .grey_arg = &g,
             .names = &names,
         };
-        if (frames && ml_dot_seq_add(frames, h, &dopts, err, sizeof err, "%s", cap)) {
+        if (pages && ml_steps_add(pages, h, &dopts, err, sizeof err, "%s", cap)) {
             fprintf(stderr, "tri-color: %s\n", err);
             ml_greyset_free(&g);
             rc = 1;
@@ -233,11 +235,20 @@ static int run(const options_t *o, ml_scn_t *scn)
     }
     bool ok = reach && lost == 0 && garbage_left == 0 && violations == 0;
     if (o->json) {
-        printf("{\"scenario\":\"%s\",\"objects\":%u,\"reachable\":%zu,\"budget\":%zu,\"steps\":%zu,"
-               "\"freed\":%" PRIu64 ",\"survivors\":%" PRIu64 ",\"lost\":%zu,\"garbage_left\":%zu,"
-               "\"invariant_violations\":%zu,\"ok\":%s}\n",
-               scn->name, scn->nobjs, nreach, o->budget, steps, before - st.heap_objects, st.heap_objects,
-               lost, garbage_left, violations, ok ? "true" : "false");
+        // Through jansson: the scenario's name is a file path, which may
+        // hold quotes, backslashes or control characters.
+        json_t *j = json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:b}", "scenario", scn->name,
+                              "objects", (json_int_t)scn->nobjs, "reachable", (json_int_t)nreach, "budget",
+                              (json_int_t)o->budget, "steps", (json_int_t)steps, "freed",
+                              (json_int_t)(before - st.heap_objects), "survivors", (json_int_t)st.heap_objects,
+                              "lost", (json_int_t)lost, "garbage_left", (json_int_t)garbage_left,
+                              "invariant_violations", (json_int_t)violations, "ok", ok);
+        if (!j || json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 || putchar('\n') == EOF) {
+            fprintf(stderr, "tri-color: cannot write the JSON summary (out of memory, or a name that is not "
+                            "UTF-8)\n");
+            rc = 1;
+        }
+        json_decref(j);
     } else {
         printf("marking took %zu steps (at most %zu objects scanned in one step)\n", steps, max_scanned);
         printf("sweep freed %" PRIu64 " objects; %" PRIu64 " survive; the oracle finds %zu reachable\n",
@@ -249,22 +260,22 @@ static int run(const options_t *o, ml_scn_t *scn)
                    "%zu steps broke an invariant\n", lost, garbage_left, violations);
     }
     free(reach);
-    if (frames) {
-        // A last frame after the sweep: only the survivors remain.
+    if (pages) {
+        // A last step after the sweep: only the survivors remain.
         ml_dot_opts_t dopts = {.title = scn->name};
-        if (ml_dot_seq_add(frames, h, &dopts, err, sizeof err,
+        if (ml_steps_add(pages, h, &dopts, err, sizeof err,
                            "after the sweep: %" PRIu64 " objects survive, white again for the next cycle",
                            st.heap_objects) ||
-            ml_dot_seq_finish(frames, scn->name, "the object scanned in this step", err, sizeof err)) {
+            ml_steps_finish(pages, scn->name, "the object scanned in this step", err, sizeof err)) {
             fprintf(stderr, "tri-color: %s\n", err);
             rc = 1;
         } else if (!o->json) {
-            printf("%zu frames: open %s/index.html\n", frames->n, o->dot);
+            printf("%zu steps: open %s/index.html\n", pages->n, o->dot);
         }
     }
 out:
-    if (frames)
-        ml_dot_seq_fini(frames);
+    if (pages)
+        ml_steps_fini(pages);
     free(was_black);
     tc_marker_free(m);
     ml_scn_heap_free(th);

@@ -6,12 +6,12 @@
 // With --dot DIR it draws the steps around the write that breaks `none`.
 //
 //   write-barrier --scenario classic                 all four barriers
-//   write-barrier --scenario stack-slot --barrier dijkstra --dot build/frames
+//   write-barrier --scenario stack-slot --barrier dijkstra --dot build/steps
 //   write-barrier --seed 7 --objects 300 --barrier hybrid --cycles 5
 //
 // Exit status: 0 when the workload ran — whatever it found: losing objects
 // under `none` is the expected result, not an error; 1 on bad input (a
-// scenario file with errors, a scenario operation that fails, frames that
+// scenario file with errors, a scenario operation that fails, step pages that
 // cannot be written); 2 on bad usage.
 #include <errno.h>
 #include <getopt.h>
@@ -71,7 +71,7 @@ static void usage(FILE *out)
             "      --show            print the scenario's script and exit\n"
             "      --steps           print every step\n"
             "  -d, --dot DIR         draw the steps around the write that breaks `none` into\n"
-            "                        DIR (SVG frames and DIR/index.html; one subdirectory per\n"
+            "                        DIR (an SVG per step and DIR/index.html; one subdirectory per\n"
             "                        barrier with --barrier all)\n"
             "      --no-cost         skip measuring the cost of a pointer store\n"
             "      --json            the results as one JSON object on stdout\n"
@@ -202,7 +202,7 @@ static void print_step(wb_run_t *r, const wb_step_info_t *si, void *arg)
 
 // run_barrier — the whole workload under one barrier into *out. 0, or -1
 // with a reason (bad input or OOM).
-static int run_barrier(const options_t *o, wb_kind_t kind, wb_pictures_t *frames, wb_outcome_t *out, char *why,
+static int run_barrier(const options_t *o, wb_kind_t kind, wb_pictures_t *pages, wb_outcome_t *out, char *why,
                        size_t len)
 {
     instance_t in;
@@ -215,7 +215,7 @@ static int run_barrier(const options_t *o, wb_kind_t kind, wb_pictures_t *frames
         .budget = o->budget, .schedule = o->schedule, .seed = o->seed, .p_mutator = o->p_mutator,
         .follow_waits = in.scn && !o->schedule, .check_invariant = small, .track_hidden = small,
         .source = o->file ? o->file : o->scenario,
-        .observer = frames || o->steps ? print_step : NULL, .observer_arg = frames,
+        .observer = pages || o->steps ? print_step : NULL, .observer_arg = pages,
     };
     wb_run_t *r = wb_run_new(in.world, kind, &cfg, why, len);
     int rc = -1;
@@ -418,7 +418,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "write-barrier: %s\n", why);
             rc = 1;
         } else if (fr && o.dot && !o.json) {
-            printf("%zu frames of barrier %s: open %s\n", wb_pictures_count(fr), wb_kind_names[kinds[i]],
+            printf("%zu steps of barrier %s: open %s\n", wb_pictures_count(fr), wb_kind_names[kinds[i]],
                    wb_pictures_index(fr));
         }
         wb_pictures_free(fr);
@@ -430,7 +430,7 @@ int main(int argc, char **argv)
             .about = about[0] ? about : NULL,
         };
         if (o.dot && window < 0 && !o.json)
-            printf("note: this workload loses nothing under `none`: the frames show its first steps\n");
+            printf("note: this workload loses nothing under `none`: the step page shows its first steps\n");
         if ((o.json ? wb_report_json(stdout, &d, out, n) : wb_report_text(stdout, &d, out, n, o.verbose)) != 0)
             rc = 1;
     }

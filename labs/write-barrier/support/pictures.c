@@ -1,9 +1,9 @@
 // pictures.c — step pictures of the write-barrier program (pictures.h).
 //
-// Each frame is the core's DOT drawing of the heap (memlab/dot.h) with the
+// Each step is the core's DOT drawing of the heap (memlab/dot.h) with the
 // marker's worklist as the grey set, captioned with the step: the pointer
 // copy the mutator made and what kind of write it was, or the marker's
-// progress. The object that `none` loses is outlined in red in every frame,
+// progress. The object that `none` loses is outlined in red in every step,
 // so one can follow it into the black part of the heap and, after the
 // sweep, see the pointer to freed memory that is left.
 #include "support/pictures.h"
@@ -14,29 +14,30 @@
 #include <string.h>
 
 #include "memlab/dot.h"
+#include "memlab/steppage.h"
 
 struct wb_pictures {
     bool draw, print_steps, failed, started;
-    ml_dot_seq_t seq;
+    ml_steps_t seq;
     int64_t center;
     uint32_t target;
     char index[4096];
     char error[512];
 };
 
-wb_pictures_t *wb_pictures_new(const char *dir, int64_t center, uint32_t target, bool print_steps, char *why,
-                               size_t whylen)
+wb_pictures_t *wb_pictures_new(const char *dir, int64_t center, uint32_t target, bool print_steps, char *err,
+                               size_t errlen)
 {
     wb_pictures_t *p = calloc(1, sizeof *p);
     if (!p) {
-        snprintf(why, whylen, "out of memory");
+        snprintf(err, errlen, "out of memory");
         return NULL;
     }
     p->print_steps = print_steps;
     p->center = center;
     p->target = target;
     if (dir) {
-        if (ml_dot_seq_init(&p->seq, dir, why, whylen)) {
+        if (ml_steps_init(&p->seq, dir, err, errlen)) {
             free(p);
             return NULL;
         }
@@ -51,7 +52,7 @@ void wb_pictures_free(wb_pictures_t *p)
     if (!p)
         return;
     if (p->draw)
-        ml_dot_seq_fini(&p->seq);
+        ml_steps_fini(&p->seq);
     free(p);
 }
 
@@ -87,7 +88,7 @@ void wb_pictures_observe(wb_pictures_t *p, wb_run_t *r, const wb_step_info_t *si
     wb_marker_t *m = wb_run_marker(r);
     ml_gc_heap_t *h = w->heap;
     if (ml_gc_num_objects(h) > WB_PICTURES_MAX_OBJECTS) {
-        snprintf(p->error, sizeof p->error, "the heap has %zu objects; frames draw at most %d",
+        snprintf(p->error, sizeof p->error, "the heap has %zu objects; step pages draw at most %d",
                  ml_gc_num_objects(h), WB_PICTURES_MAX_OBJECTS);
         p->failed = true;
         return;
@@ -124,21 +125,21 @@ void wb_pictures_observe(wb_pictures_t *p, wb_run_t *r, const wb_step_info_t *si
         .grey_arg = v,
         .names = &names,
     };
-    if (ml_dot_seq_add(&p->seq, h, &o, p->error, sizeof p->error, "%s", cap))
+    if (ml_steps_add(&p->seq, h, &o, p->error, sizeof p->error, "%s", cap))
         p->failed = true;
     wb_view_free(v);
 }
 
-int wb_pictures_finish(wb_pictures_t *p, const char *barrier, char *why, size_t whylen)
+int wb_pictures_finish(wb_pictures_t *p, const char *barrier, char *err, size_t errlen)
 {
     if (!p->draw)
         return 0;
     if (p->failed) {
-        snprintf(why, whylen, "%s", p->error);
+        snprintf(err, errlen, "%s", p->error);
         return -1;
     }
     char title[128];
     snprintf(title, sizeof title, "write barrier: %s", barrier);
     const char *highlight = p->target ? "the object that barrier none loses" : NULL;
-    return ml_dot_seq_finish(&p->seq, title, highlight, why, whylen);
+    return ml_steps_finish(&p->seq, title, highlight, err, errlen);
 }

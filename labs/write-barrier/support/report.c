@@ -2,6 +2,8 @@
 #include "support/report.h"
 
 #include <inttypes.h>
+#include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,75 +140,113 @@ int wb_report_text(FILE *f, const wb_workload_desc_t *d, const wb_outcome_t *out
     return ferror(f) ? -1 : 0;
 }
 
-// ---- JSON --------------------------------------------------------------------------------
+// ---- JSON (jansson) -----------------------------------------------------------------------
 
-static void jstr(FILE *f, const char *s)
+// set — o[key] = v; false when v is NULL or memory runs out (v is consumed).
+static bool set(json_t *o, const char *key, json_t *v)
 {
-    fputc('"', f);
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
+    return v && json_object_set_new(o, key, v) == 0;
 }
 
-static void cycle_json(FILE *f, const wb_outcome_t *o, size_t c)
+// jstr — a JSON string of `s` (NULL: ""), or NULL for text that is not UTF-8.
+static json_t *jstr(const char *s)
+{
+    return json_string(s ? s : "");
+}
+
+// milli — x rounded to 3 decimals, as the text report prints it.
+static json_t *milli(double x)
+{
+    return json_real(round(x * 1000.0) / 1000.0);
+}
+
+static json_t *cycle_json(const wb_outcome_t *o, size_t c)
 {
     const wb_cycle_result_t *r = &o->cycles[c];
-    fprintf(f, "{\"steps\":%" PRIu64 ",\"mutator_steps\":%" PRIu64 ",\"marking_steps\":%" PRIu64 ",\"schedule\":",
-            r->steps, r->mutator_steps, r->collector_steps);
-    jstr(f, o->traces[c]);
-    fprintf(f, ",\"lost\":%zu,\"lost_why\":", r->lost);
-    jstr(f, r->lost ? r->lost_why : "");
-    fprintf(f, ",\"hidden_step\":%" PRId64 ",\"hidden_by\":", r->hidden_step);
-    jstr(f, r->hidden_by);
-    fprintf(f, ",\"stored_step\":%" PRId64 ",\"stored_by\":", r->stored_step);
-    jstr(f, r->stored_by);
-    fprintf(f, ",\"deleted_step\":%" PRId64 ",\"deleted_by\":", r->deleted_step);
-    jstr(f, r->deleted_by);
-    fprintf(f, ",\"dangling\":%s,\"reachable\":%zu,\"marked\":%zu,\"floating\":%zu,\"floating_bytes\":%zu,"
-               "\"freed\":%zu,\"survivors\":%zu,\"stw_start\":%zu,\"stw_termination\":%zu,"
-               "\"rescan_stack_slots\":%zu,\"rescan_globals\":%zu,\"termination_drained\":%zu,"
-               "\"barrier_calls\":%" PRIu64 ",\"barrier_shades\":%zu,\"stores\":%" PRIu64
-               ",\"stores_marking\":%" PRIu64 ",\"invariant_violations\":%zu,\"waits_skipped\":%zu,\"ops_left\":%zu}",
-            r->dangling ? "true" : "false", r->reachable, r->marked, r->floating, r->floating_bytes, r->freed,
-            r->survivors, r->mk.start_work, r->term_work, r->mk.rescan_slots, r->mk.rescan_globals,
-            r->mk.term_drained, r->barrier_calls, r->mk.barrier_shades, r->stores, r->stores_marking, r->violations,
-            r->waits_skipped, r->ops_left);
+    json_t *j = json_object();
+    bool ok = j && set(j, "steps", json_integer((json_int_t)r->steps)) &&
+              set(j, "mutator_steps", json_integer((json_int_t)r->mutator_steps)) &&
+              set(j, "marking_steps", json_integer((json_int_t)r->collector_steps)) &&
+              set(j, "schedule", jstr(o->traces[c])) && set(j, "lost", json_integer((json_int_t)r->lost)) &&
+              set(j, "lost_why", jstr(r->lost ? r->lost_why : "")) &&
+              set(j, "hidden_step", json_integer(r->hidden_step)) && set(j, "hidden_by", jstr(r->hidden_by)) &&
+              set(j, "stored_step", json_integer(r->stored_step)) && set(j, "stored_by", jstr(r->stored_by)) &&
+              set(j, "deleted_step", json_integer(r->deleted_step)) && set(j, "deleted_by", jstr(r->deleted_by)) &&
+              set(j, "dangling", json_boolean(r->dangling)) &&
+              set(j, "reachable", json_integer((json_int_t)r->reachable)) &&
+              set(j, "marked", json_integer((json_int_t)r->marked)) &&
+              set(j, "floating", json_integer((json_int_t)r->floating)) &&
+              set(j, "floating_bytes", json_integer((json_int_t)r->floating_bytes)) &&
+              set(j, "freed", json_integer((json_int_t)r->freed)) &&
+              set(j, "survivors", json_integer((json_int_t)r->survivors)) &&
+              set(j, "stw_start", json_integer((json_int_t)r->mk.start_work)) &&
+              set(j, "stw_termination", json_integer((json_int_t)r->term_work)) &&
+              set(j, "rescan_stack_slots", json_integer((json_int_t)r->mk.rescan_slots)) &&
+              set(j, "rescan_globals", json_integer((json_int_t)r->mk.rescan_globals)) &&
+              set(j, "termination_drained", json_integer((json_int_t)r->mk.term_drained)) &&
+              set(j, "barrier_calls", json_integer((json_int_t)r->barrier_calls)) &&
+              set(j, "barrier_shades", json_integer((json_int_t)r->mk.barrier_shades)) &&
+              set(j, "stores", json_integer((json_int_t)r->stores)) &&
+              set(j, "stores_marking", json_integer((json_int_t)r->stores_marking)) &&
+              set(j, "invariant_violations", json_integer((json_int_t)r->violations)) &&
+              set(j, "waits_skipped", json_integer((json_int_t)r->waits_skipped)) &&
+              set(j, "ops_left", json_integer((json_int_t)r->ops_left));
+    if (!ok) {
+        json_decref(j);
+        return NULL;
+    }
+    return j;
+}
+
+static json_t *outcome_json(const wb_outcome_t *o)
+{
+    totals_t t = sum(o);
+    json_t *j = json_object(), *pol = json_object(), *cycles = json_array();
+    bool ok = j && pol && cycles && set(j, "barrier", jstr(wb_kind_names[o->kind])) &&
+              set(pol, "scan_stacks_at_start", json_boolean(o->policy.scan_stacks_at_start)) &&
+              set(pol, "rescan_stacks", json_boolean(o->policy.rescan_stacks)) &&
+              set(pol, "rescan_globals", json_boolean(o->policy.rescan_globals)) &&
+              set(pol, "alloc_black", json_boolean(o->policy.alloc_black)) && set(j, "policy", json_incref(pol)) &&
+              set(j, "lost", json_integer((json_int_t)t.lost)) &&
+              set(j, "floating", json_integer((json_int_t)t.floating)) &&
+              set(j, "stw_start", json_integer((json_int_t)t.start)) &&
+              set(j, "stw_termination", json_integer((json_int_t)t.term)) &&
+              set(j, "barrier_calls", json_integer((json_int_t)t.calls)) &&
+              set(j, "replay_schedule", jstr(o->replay));
+    if (ok && o->have_cost) {
+        json_t *ns = json_object();
+        ok = ns && set(ns, "plain", milli(o->cost.raw_ns)) && set(ns, "gc_off", milli(o->cost.off_ns)) &&
+             set(ns, "marking", milli(o->cost.on_ns)) && set(j, "ns_per_store", json_incref(ns));
+        json_decref(ns);
+    }
+    for (size_t c = 0; ok && c < o->ncycles; c++)
+        ok = json_array_append_new(cycles, cycle_json(o, c)) == 0;
+    ok = ok && set(j, "cycles", json_incref(cycles));
+    json_decref(pol);
+    json_decref(cycles);
+    if (!ok) {
+        json_decref(j);
+        return NULL;
+    }
+    return j;
 }
 
 int wb_report_json(FILE *f, const wb_workload_desc_t *d, const wb_outcome_t *out, size_t n)
 {
-    fprintf(f, "{\"workload\":");
-    jstr(f, d->scenario ? d->scenario : d->file ? d->file : "random");
-    fprintf(f, ",\"seed\":%" PRIu64 ",\"objects\":%zu,\"budget\":%zu,\"p_mutator\":%.3f,\"results\":[", d->seed,
-            d->objects, d->budget, d->p_mutator);
-    for (size_t i = 0; i < n; i++) {
-        const wb_outcome_t *o = &out[i];
-        totals_t t = sum(o);
-        fprintf(f, "%s{\"barrier\":\"%s\",\"policy\":{\"scan_stacks_at_start\":%s,\"rescan_stacks\":%s,"
-                   "\"rescan_globals\":%s,\"alloc_black\":%s},\"lost\":%zu,\"floating\":%zu,\"stw_start\":%zu,"
-                   "\"stw_termination\":%zu,\"barrier_calls\":%" PRIu64 ",\"replay_schedule\":",
-                i ? "," : "", wb_kind_names[o->kind], o->policy.scan_stacks_at_start ? "true" : "false",
-                o->policy.rescan_stacks ? "true" : "false", o->policy.rescan_globals ? "true" : "false",
-                o->policy.alloc_black ? "true" : "false", t.lost, t.floating, t.start, t.term, t.calls);
-        jstr(f, o->replay);
-        if (o->have_cost)
-            fprintf(f, ",\"ns_per_store\":{\"plain\":%.3f,\"gc_off\":%.3f,\"marking\":%.3f}", o->cost.raw_ns,
-                    o->cost.off_ns, o->cost.on_ns);
-        fprintf(f, ",\"cycles\":[");
-        for (size_t c = 0; c < o->ncycles; c++) {
-            if (c)
-                fputc(',', f);
-            cycle_json(f, o, c);
-        }
-        fprintf(f, "]}");
-    }
-    fprintf(f, "]}\n");
-    return ferror(f) ? -1 : 0;
+    json_t *j = json_object(), *results = json_array();
+    bool ok = j && results && set(j, "workload", jstr(d->scenario ? d->scenario : d->file ? d->file : "random")) &&
+              set(j, "seed", json_integer((json_int_t)d->seed)) &&
+              set(j, "objects", json_integer((json_int_t)d->objects)) &&
+              set(j, "budget", json_integer((json_int_t)d->budget)) && set(j, "p_mutator", milli(d->p_mutator));
+    for (size_t i = 0; ok && i < n; i++)
+        ok = json_array_append_new(results, outcome_json(&out[i])) == 0;
+    ok = ok && set(j, "results", json_incref(results));
+    json_decref(results);
+    // A file name that is not UTF-8 cannot be a JSON string: say so rather
+    // than write half an object.
+    int rc = ok && json_dumpf(j, f, JSON_COMPACT | JSON_PRESERVE_ORDER) == 0 && fputc('\n', f) != EOF ? 0 : -1;
+    json_decref(j);
+    if (!ok)
+        fprintf(stderr, "write-barrier: cannot write the JSON report (out of memory, or a name that is not UTF-8)\n");
+    return rc || ferror(f) ? -1 : 0;
 }

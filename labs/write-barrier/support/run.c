@@ -151,17 +151,17 @@ static void check_invariant(wb_run_t *r, int64_t step)
     wb_cycle_result_t *res = r->res;
     bool strong = wb_marker_kind(r->m) == WB_DIJKSTRA;
     wb_view_t *v = wb_view_take(r->m, !strong);
-    char why[400];
+    char err[400];
     if (!v) {
         r->oom = true;
         return;
     }
-    if (ml_verify_tricolor(r->w->heap, strong ? ML_INV_STRONG : ML_INV_WEAK, wb_view_grey_fn, v, why,
-                           sizeof why)) {
+    if (ml_verify_tricolor(r->w->heap, strong ? ML_INV_STRONG : ML_INV_WEAK, wb_view_grey_fn, v, err,
+                           sizeof err)) {
         if (res->violations++ == 0) {
             res->violation_step = step;
             snprintf(res->violation, sizeof res->violation, "the %s tri-color invariant is broken: %s",
-                     strong ? "strong" : "weak", why);
+                     strong ? "strong" : "weak", err);
         }
     }
     wb_view_free(v);
@@ -200,11 +200,11 @@ static void analyse(wb_marker_t *m, void *arg)
 
 // ---- the loop ----------------------------------------------------------------------------
 
-wb_run_t *wb_run_new(wb_world_t *w, wb_kind_t kind, const wb_run_cfg_t *cfg, char *why, size_t whylen)
+wb_run_t *wb_run_new(wb_world_t *w, wb_kind_t kind, const wb_run_cfg_t *cfg, char *err, size_t errlen)
 {
     wb_run_t *r = calloc(1, sizeof *r);
     if (!r || !(r->m = wb_marker_new(w->heap, kind))) {
-        snprintf(why, whylen, "out of memory");
+        snprintf(err, errlen, "out of memory");
         free(r);
         return NULL;
     }
@@ -215,13 +215,13 @@ wb_run_t *wb_run_new(wb_world_t *w, wb_kind_t kind, const wb_run_cfg_t *cfg, cha
     if (!r->cfg.max_steps)
         r->cfg.max_steps = 200000;
     ml_sched_init(&r->sched, cfg->seed, cfg->p_mutator);
-    if (cfg->schedule && ml_sched_set_schedule(&r->sched, cfg->schedule, why, whylen)) {
+    if (cfg->schedule && ml_sched_set_schedule(&r->sched, cfg->schedule, err, errlen)) {
         wb_run_free(r);
         return NULL;
     }
     ml_gc_collector_t table = wb_marker_collector(r->m);
     if (ml_gc_set_collector(w->heap, &table)) {
-        snprintf(why, whylen, "a cycle is running on this heap");
+        snprintf(err, errlen, "a cycle is running on this heap");
         wb_run_free(r);
         return NULL;
     }
@@ -290,7 +290,7 @@ static void story(wb_run_t *r, int64_t rec, int64_t *step, char *buf, size_t len
 
 static bool script_peek(void *self, wb_op_t *op);
 
-int wb_run_cycle(wb_run_t *r, wb_mutator_t *mut, wb_cycle_result_t *res, char *why, size_t whylen)
+int wb_run_cycle(wb_run_t *r, wb_mutator_t *mut, wb_cycle_result_t *res, char *err, size_t errlen)
 {
     ml_gc_heap_t *h = r->w->heap;
     memset(res, 0, sizeof *res);
@@ -332,14 +332,14 @@ int wb_run_cycle(wb_run_t *r, wb_mutator_t *mut, wb_cycle_result_t *res, char *w
         }
         wb_effect_t eff, *effp = NULL;
         if (c == 'M') {
-            if (wb_op_exec(r->w, &op, &eff, why, whylen)) {
+            if (wb_op_exec(r->w, &op, &eff, err, errlen)) {
                 char t[160], msg[400];
                 if (r->cfg.source && op.line)
                     snprintf(msg, sizeof msg, "%s:%u: step %" PRIu64 ": %s: %s", r->cfg.source, op.line, step,
-                             wb_op_text(r->w, &op, t, sizeof t), why);
+                             wb_op_text(r->w, &op, t, sizeof t), err);
                 else
-                    snprintf(msg, sizeof msg, "step %" PRIu64 ": %s: %s", step, wb_op_text(r->w, &op, t, sizeof t), why);
-                snprintf(why, whylen, "%s", msg);
+                    snprintf(msg, sizeof msg, "step %" PRIu64 ": %s: %s", step, wb_op_text(r->w, &op, t, sizeof t), err);
+                snprintf(err, errlen, "%s", msg);
                 rc = -1;
             }
             mut->consume(mut->self);
@@ -383,13 +383,13 @@ int wb_run_cycle(wb_run_t *r, wb_mutator_t *mut, wb_cycle_result_t *res, char *w
     notify(r, ml_sched_step(&r->sched), 'S', NULL, NULL);
     r->res = NULL;
     if (r->oom && rc == 0) {
-        snprintf(why, whylen, "out of memory");
+        snprintf(err, errlen, "out of memory");
         rc = -1;
     }
     return rc;
 }
 
-int wb_run_between(wb_run_t *r, wb_mutator_t *mut, size_t n, char *why, size_t whylen)
+int wb_run_between(wb_run_t *r, wb_mutator_t *mut, size_t n, char *err, size_t errlen)
 {
     if (mut->cycle_start)
         mut->cycle_start(mut->self);
@@ -397,7 +397,7 @@ int wb_run_between(wb_run_t *r, wb_mutator_t *mut, size_t n, char *why, size_t w
         wb_op_t op;
         if (!mut->peek(mut->self, &op))
             break;
-        if (op.kind != WB_OP_WAIT && wb_op_exec(r->w, &op, NULL, why, whylen))
+        if (op.kind != WB_OP_WAIT && wb_op_exec(r->w, &op, NULL, err, errlen))
             return -1;
         mut->consume(mut->self);
     }

@@ -91,8 +91,8 @@ typedef struct wb_cycle_result {
 
 // wb_run_new — an experiment on world `w` (not owned) with barrier `kind`:
 // installs the lab's marker as the heap's collector. NULL with a reason in
-// `why` on OOM or a malformed schedule.
-wb_run_t *wb_run_new(wb_world_t *w, wb_kind_t kind, const wb_run_cfg_t *cfg, char *why, size_t whylen);
+// `err` on OOM or a malformed schedule.
+wb_run_t *wb_run_new(wb_world_t *w, wb_kind_t kind, const wb_run_cfg_t *cfg, char *err, size_t errlen);
 void wb_run_free(wb_run_t *r);
 wb_marker_t *wb_run_marker(const wb_run_t *r);
 wb_world_t *wb_run_world(const wb_run_t *r);
@@ -102,9 +102,9 @@ const wb_run_cfg_t *wb_run_cfg(const wb_run_t *r);
 // wb_run_cycle — one collection cycle with `mut` running beside marking.
 // 0, or -1 with a reason when an operation fails (a scenario error) or
 // memory runs out; the cycle is finished either way.
-int wb_run_cycle(wb_run_t *r, wb_mutator_t *mut, wb_cycle_result_t *res, char *why, size_t whylen);
+int wb_run_cycle(wb_run_t *r, wb_mutator_t *mut, wb_cycle_result_t *res, char *err, size_t errlen);
 // wb_run_between — run `n` operations of `mut` with no cycle (no barrier).
-int wb_run_between(wb_run_t *r, wb_mutator_t *mut, size_t n, char *why, size_t whylen);
+int wb_run_between(wb_run_t *r, wb_mutator_t *mut, size_t n, char *err, size_t errlen);
 // wb_trace_compact — the letters of steps [from, to) of the run, with run
 // lengths ("C3M4C*" style without the star), into buf.
 const char *wb_trace_compact(const wb_run_t *r, uint64_t from, uint64_t to, char *buf, size_t len);

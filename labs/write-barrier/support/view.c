@@ -10,24 +10,24 @@
 // exactly what a write barrier is there to prevent. At the end of marking,
 // the hidden objects are the ones the sweep frees while still reachable.
 //
-// Both use a set of object addresses (memlab/ptrset.h: malloc'd, never the
-// GC heap) and an explicit work stack: no recursion.
+// Both use the core's grey snapshot (memlab/greyset.h: a set of object
+// addresses, malloc'd, never the GC heap) and an explicit work stack: no
+// recursion.
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "support/marker.h"
-#include "memlab/ptrset.h"
+#include "memlab/greyset.h"
 
 struct wb_view {
-    ml_gc_heap_t *heap;
-    ml_ptrset_t set;        // grey objects (and with pending roots, white ones)
+    ml_greyset_t g;         // grey objects (and with pending roots, white ones)
     bool oom;
 };
 
 // set_add — add p; true if it was not there. Sets v->oom when memory runs out.
 static bool set_add(wb_view_t *v, const void *p)
 {
-    int r = ml_ptrset_add(&v->set, p);
+    int r = ml_ptrset_add(&v->g.grey, p);
     if (r < 0)
         v->oom = true;
     return r > 0;
@@ -35,16 +35,16 @@ static bool set_add(wb_view_t *v, const void *p)
 
 bool wb_view_has(const wb_view_t *v, const void *obj)
 {
-    return v && ml_ptrset_has(&v->set, obj);
+    return v && ml_ptrset_has(&v->g.grey, obj);
 }
 
-size_t wb_view_count(const wb_view_t *v) { return v->set.n; }
+size_t wb_view_count(const wb_view_t *v) { return v->g.grey.n; }
 
 void wb_view_free(wb_view_t *v)
 {
     if (!v)
         return;
-    ml_ptrset_free(&v->set);
+    ml_greyset_free(&v->g);
     free(v);
 }
 
@@ -54,13 +54,13 @@ bool wb_view_grey_fn(ml_gc_heap_t *h, const void *obj, void *arg)
     return wb_view_has(arg, obj);
 }
 
-static void add_grey(void *obj, void *arg) { set_add(arg, obj); }
+static void add_grey(void *obj, void *arg) { ml_greyset_entry(obj, &((wb_view_t *)arg)->g); }
 
 // add_white — a root points to p: add its object if it is white.
 static void add_white(wb_view_t *v, const void *p)
 {
-    void *obj = p ? ml_gc_object_of(v->heap, p) : NULL;
-    if (obj && !ml_gc_is_marked(v->heap, obj))
+    void *obj = p ? ml_gc_object_of(v->g.heap, p) : NULL;
+    if (obj && !ml_gc_is_marked(v->g.heap, obj))
         set_add(v, obj);
 }
 
@@ -70,7 +70,7 @@ wb_view_t *wb_view_take(wb_marker_t *m, bool with_pending_roots)
     if (!v)
         return NULL;
     ml_gc_heap_t *h = wb_marker_heap(m);
-    v->heap = h;
+    ml_greyset_begin(&v->g, h);
     wb_marker_grey_foreach(m, add_grey, v);
     if (with_pending_roots) {
         wb_policy_t p = wb_marker_policy(m);
@@ -86,7 +86,7 @@ wb_view_t *wb_view_take(wb_marker_t *m, bool with_pending_roots)
                     add_white(v, ml_gc_frame_get(f, i));
         }
     }
-    if (v->oom) {
+    if (v->oom || v->g.oom) {
         wb_view_free(v);
         return NULL;
     }
@@ -100,15 +100,15 @@ size_t wb_hidden(wb_marker_t *m, const ml_reach_t *reach, void (*fn)(void *obj, 
     if (!found)
         return (size_t)-1;
     // Walk from everything in the view through white objects.
-    size_t wlen = 0, wcap = found->set.n + 64;
+    size_t wlen = 0, wcap = found->g.grey.n + 64;
     void **work = malloc(wcap * sizeof *work);
     if (!work) {
         wb_view_free(found);
         return (size_t)-1;
     }
-    for (size_t i = 0; i < found->set.cap; i++)
-        if (found->set.keys[i])
-            work[wlen++] = (void *)found->set.keys[i];
+    for (size_t i = 0; i < found->g.grey.cap; i++)
+        if (found->g.grey.keys[i])
+            work[wlen++] = (void *)found->g.grey.keys[i];
     while (wlen > 0 && !found->oom) {
         void *obj = work[--wlen];
         ml_gc_slots_t it;

@@ -35,7 +35,7 @@ typedef struct wb_workload_cfg {
 wb_workload_cfg_t wb_workload_default(size_t objects, uint64_t seed);
 // wb_workload_world — build the random world. NULL with a reason on OOM or
 // a heap too small for the objects.
-wb_world_t *wb_workload_world(const wb_workload_cfg_t *cfg, char *why, size_t whylen);
+wb_world_t *wb_workload_world(const wb_workload_cfg_t *cfg, char *err, size_t errlen);
 
 typedef struct wb_random wb_random_t;
 // wb_random_new — the random mutator over `w` (NULL on OOM); its seed is

@@ -117,22 +117,22 @@ static void **local_slot(wb_world_t *w, const wb_loc_t *l, uint32_t slot)
 }
 
 // field_object — the object a FIELD place names, or NULL with a reason.
-static void *field_object(wb_world_t *w, const wb_loc_t *l, char *why, size_t whylen)
+static void *field_object(wb_world_t *w, const wb_loc_t *l, char *err, size_t errlen)
 {
     char t[128];
     void *obj;
     if (l->obj >= 0) {
         obj = wb_world_object(w, (uint32_t)l->obj);
         if (!obj)
-            snprintf(why, whylen, "object %s %s", obj_name(w, l->obj, t, sizeof t),
+            snprintf(err, errlen, "object %s %s", obj_name(w, l->obj, t, sizeof t),
                      w->built->objs[l->obj] ? "was freed" : "does not exist yet");
     } else {
         obj = *local_slot(w, l, l->base);
         if (!obj)
-            snprintf(why, whylen, "%s is nil", wb_world_local_name(w, l->stack, l->frame, l->base, t, sizeof t));
+            snprintf(err, errlen, "%s is nil", wb_world_local_name(w, l->stack, l->frame, l->base, t, sizeof t));
     }
     if (obj && l->index >= ml_gc_num_slots(w->heap, obj)) {
-        snprintf(why, whylen, "%s has %zu pointer slots, not %u", wb_world_describe(w, obj, t, sizeof t),
+        snprintf(err, errlen, "%s has %zu pointer slots, not %u", wb_world_describe(w, obj, t, sizeof t),
                  ml_gc_num_slots(w->heap, obj), l->index + 1);
         return NULL;
     }
@@ -140,7 +140,7 @@ static void *field_object(wb_world_t *w, const wb_loc_t *l, char *why, size_t wh
 }
 
 // read_value — the value of place `l`; -1 with a reason if it has none.
-static int read_value(wb_world_t *w, const wb_loc_t *l, void **out, char *why, size_t whylen)
+static int read_value(wb_world_t *w, const wb_loc_t *l, void **out, char *err, size_t errlen)
 {
     void *obj;
     switch (l->kind) {
@@ -148,21 +148,21 @@ static int read_value(wb_world_t *w, const wb_loc_t *l, void **out, char *why, s
     case WB_LOC_LOCAL: *out = *local_slot(w, l, l->index); return 0;
     case WB_LOC_GLOBAL: *out = ml_gc_global_get(w->heap, (int)l->index); return 0;
     case WB_LOC_FIELD:
-        if (!(obj = field_object(w, l, why, whylen)))
+        if (!(obj = field_object(w, l, err, errlen)))
             return -1;
         *out = ml_gc_slot(w->heap, obj, l->index);
         return 0;
     case WB_LOC_OBJ:
         if (!(*out = wb_world_object(w, (uint32_t)l->obj))) {
             char t[64];
-            snprintf(why, whylen, "object %s was freed", obj_name(w, l->obj, t, sizeof t));
+            snprintf(err, errlen, "object %s was freed", obj_name(w, l->obj, t, sizeof t));
             return -1;
         }
         return 0;
     case WB_LOC_NEW:
         if (!(*out = ml_gc_alloc(w->heap, l->obj >= 0 ? ml_scn_type_for(w->built, (uint32_t)l->obj)
                                                        : &w->built->types[l->type]))) {
-            snprintf(why, whylen, "the heap is full");
+            snprintf(err, errlen, "the heap is full");
             return -1;
         }
         if (l->obj >= 0)
@@ -172,7 +172,7 @@ static int read_value(wb_world_t *w, const wb_loc_t *l, void **out, char *why, s
     return -1;
 }
 
-int wb_op_exec(wb_world_t *w, const wb_op_t *op, wb_effect_t *eff, char *why, size_t whylen)
+int wb_op_exec(wb_world_t *w, const wb_op_t *op, wb_effect_t *eff, char *err, size_t errlen)
 {
     int s = wb_op_stack(op);
     if (s >= 0)
@@ -185,9 +185,9 @@ int wb_op_exec(wb_world_t *w, const wb_op_t *op, wb_effect_t *eff, char *why, si
         if (w->stacks[k].st == cur)
             e.stack = (uint32_t)k;
     void *val, *holder = NULL;
-    if (op->dst.kind == WB_LOC_FIELD && !(holder = field_object(w, &op->dst, why, whylen)))
+    if (op->dst.kind == WB_LOC_FIELD && !(holder = field_object(w, &op->dst, err, errlen)))
         return -1;
-    if (read_value(w, &op->src, &val, why, whylen))
+    if (read_value(w, &op->src, &val, err, errlen))
         return -1;
     e.val = val;
     switch (op->dst.kind) {
@@ -208,7 +208,7 @@ int wb_op_exec(wb_world_t *w, const wb_op_t *op, wb_effect_t *eff, char *why, si
         ml_gc_write_global(w->heap, (int)op->dst.index, val);
         break;
     default:
-        snprintf(why, whylen, "cannot store into a value");
+        snprintf(err, errlen, "cannot store into a value");
         return -1;
     }
     if (eff)

@@ -115,9 +115,9 @@ const char *wb_world_local_name(const wb_world_t *w, uint32_t s, uint32_t f, uin
 // "the current one".
 int wb_op_stack(const wb_op_t *op);
 // wb_op_exec — run a SET or SWITCH (a WAIT does nothing). Fills *eff for a
-// SET (may be NULL). Returns 0, or -1 with a reason in `why` (a field of
+// SET (may be NULL). Returns 0, or -1 with a reason in `err` (a field of
 // nil, a freed named object, a slot the object does not have).
-int wb_op_exec(wb_world_t *w, const wb_op_t *op, wb_effect_t *eff, char *why, size_t whylen);
+int wb_op_exec(wb_world_t *w, const wb_op_t *op, wb_effect_t *eff, char *err, size_t errlen);
 // wb_op_text — the operation as written ("X.a = main.l0"), into buf.
 const char *wb_op_text(const wb_world_t *w, const wb_op_t *op, char *buf, size_t len);
 // wb_effect_text — what a SET did: "heap write by main: old nil, new obj#3 (W)".

@@ -1,7 +1,7 @@
-// frames.c — step-through pages for sequences of heap pictures (see dot.h):
-// index.html with every frame's SVG embedded (Prev/Next buttons, arrow keys,
-// a caption, "k / n" and a legend of the colours), and a recorder that
-// writes, renders and indexes the frames of a run.
+// steppage.c — step pages: a run of heap pictures as one HTML page you step
+// through (memlab/steppage.h): index.html with every step's SVG embedded
+// (Prev/Next buttons, arrow keys, a caption, "k / n" and a legend of the
+// colours), and a recorder that writes, renders and pages the steps of a run.
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -9,12 +9,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "memlab/dot.h"
+#include "memlab/steppage.h"
 #include "memlab/outfile.h"
 
 #include "dot_colors.h"
 
-#define FAIL(...) do { if (why) snprintf(why, whylen, __VA_ARGS__); goto fail; } while (0)
+#define FAIL(...) do { if (err) snprintf(err, errlen, __VA_ARGS__); goto fail; } while (0)
 
 static void put_html(FILE *out, const char *s) {
     for (; s && *s; s++) {
@@ -57,9 +57,9 @@ static const char *page_style =
     "#bar { display: flex; gap: 0.8em; align-items: center; margin-bottom: 0.6em; }\n"
     "button { font-size: 1em; padding: 0.25em 0.9em; }\n"
     "#caption { font-family: monospace; font-size: 1em; margin: 0.4em 0 0.8em 0; white-space: pre-wrap; }\n"
-    ".frame { display: none; background: white; border: 1px solid #ccc; padding: 0.5em; overflow: auto; }\n"
-    ".frame.shown { display: block; }\n"
-    ".frame svg { max-width: 100%; height: auto; }\n"
+    ".step { display: none; background: white; border: 1px solid #ccc; padding: 0.5em; overflow: auto; }\n"
+    ".step.shown { display: block; }\n"
+    ".step svg { max-width: 100%; height: auto; }\n"
     "#legend { display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; font-size: 0.85em; color: #333; margin-bottom: 0.4em; }\n"
     ".key { display: inline-block; width: 1.6em; height: 0.9em; border: 1px solid black; "
     "border-radius: 0.45em; vertical-align: middle; margin-right: 0.35em; }\n"
@@ -67,14 +67,14 @@ static const char *page_style =
 static const char *page_script =
     "<script>\n"
     "(function () {\n"
-    "  var frames = document.querySelectorAll('.frame');\n"
+    "  var steps = document.querySelectorAll('.step');\n"
     "  var cur = 0;\n"
     "  function show(k) {\n"
-    "    if (frames.length === 0) return;\n"
-    "    cur = Math.max(0, Math.min(frames.length - 1, k));\n"
-    "    for (var i = 0; i < frames.length; i++) frames[i].className = i === cur ? 'frame shown' : 'frame';\n"
-    "    document.getElementById('caption').textContent = frames[cur].getAttribute('data-caption');\n"
-    "    document.getElementById('counter').textContent = (cur + 1) + ' / ' + frames.length;\n"
+    "    if (steps.length === 0) return;\n"
+    "    cur = Math.max(0, Math.min(steps.length - 1, k));\n"
+    "    for (var i = 0; i < steps.length; i++) steps[i].className = i === cur ? 'step shown' : 'step';\n"
+    "    document.getElementById('caption').textContent = steps[cur].getAttribute('data-caption');\n"
+    "    document.getElementById('counter').textContent = (cur + 1) + ' / ' + steps.length;\n"
     "  }\n"
     "  document.getElementById('prev').onclick = function () { show(cur - 1); };\n"
     "  document.getElementById('next').onclick = function () { show(cur + 1); };\n"
@@ -83,7 +83,7 @@ static const char *page_script =
     "    if (e.key === 'ArrowLeft') show(cur - 1);\n"
     "    else if (e.key === 'ArrowRight') show(cur + 1);\n"
     "    else if (e.key === 'Home') show(0);\n"
-    "    else if (e.key === 'End') show(frames.length - 1);\n"
+    "    else if (e.key === 'End') show(steps.length - 1);\n"
     "  });\n"
     "  show(0);\n"
     "})();\n"
@@ -113,32 +113,32 @@ static void put_legend(FILE *out, const char *highlight) {
     fputs("</div>\n", out);
 }
 
-int ml_dot_write_index(const char *dir, const char *title, const char *highlight,
-                       const ml_dot_frame_t *frames, size_t n, char *why, size_t whylen) {
+int ml_steps_write_page(const char *dir, const char *title, const char *highlight,
+                       const ml_step_t *steps, size_t n, char *err, size_t errlen) {
     char *svgpath = NULL, *svg = NULL;
     ml_outfile_t page;
     FILE *out = ml_outfile_open_in(&page, dir, "index.html");
     if (!out) FAIL("%s: %s", page.path, strerror(errno));
     fputs(page_head, out);
-    put_html(out, title ? title : "heap frames");
+    put_html(out, title ? title : "heap, step by step");
     fputs(page_style, out);
-    put_html(out, title ? title : "heap frames");
+    put_html(out, title ? title : "heap, step by step");
     fputs("</h1>\n<div id=\"bar\"><button id=\"prev\">&#8592; Prev</button>"
           "<button id=\"next\">Next &#8594;</button><span id=\"counter\"></span>"
           "<span style=\"color:#777\">(arrow keys step)</span></div>\n", out);
     put_legend(out, highlight);
     fputs("<div id=\"caption\"></div>\n", out);
     for (size_t i = 0; i < n; i++) {
-        size_t sl = strlen(dir) + strlen(frames[i].svg) + 2;
+        size_t sl = strlen(dir) + strlen(steps[i].svg) + 2;
         svgpath = malloc(sl);
         if (!svgpath) FAIL("%s: out of memory", dir);
-        snprintf(svgpath, sl, "%s/%s", dir, frames[i].svg);
+        snprintf(svgpath, sl, "%s/%s", dir, steps[i].svg);
         svg = slurp(svgpath);
         if (!svg) FAIL("%s: %s", svgpath, strerror(errno ? errno : EIO));
         const char *start = strstr(svg, "<svg");
         if (!start) FAIL("%s: not an SVG file (no <svg> element)", svgpath);
-        fprintf(out, "<div class=\"frame\" id=\"frame-%zu\" data-caption=\"", i + 1);
-        put_html(out, frames[i].caption ? frames[i].caption : "");
+        fprintf(out, "<div class=\"step\" id=\"step-%zu\" data-caption=\"", i + 1);
+        put_html(out, steps[i].caption ? steps[i].caption : "");
         fputs("\">\n", out);
         fputs(start, out);
         fputs("\n</div>\n", out);
@@ -146,7 +146,7 @@ int ml_dot_write_index(const char *dir, const char *title, const char *highlight
         free(svgpath);
         svg = svgpath = NULL;
     }
-    if (n == 0) fputs("<p>No frames were recorded.</p>\n", out);
+    if (n == 0) fputs("<p>No steps were recorded.</p>\n", out);
     fputs(page_script, out);
     if (ml_outfile_commit(&page) != 0) FAIL("%s: %s", page.path, strerror(errno));
     return 0;
@@ -159,28 +159,28 @@ fail:
 
 // ---- the recorder ----------------------------------------------------------
 
-int ml_dot_seq_init(ml_dot_seq_t *s, const char *dir, char *why, size_t whylen) {
+int ml_steps_init(ml_steps_t *s, const char *dir, char *err, size_t errlen) {
     memset(s, 0, sizeof s[0]);
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-        if (why) snprintf(why, whylen, "%s: %s", dir, strerror(errno));
+        if (err) snprintf(err, errlen, "%s: %s", dir, strerror(errno));
         return -1;
     }
     s->dir = strdup(dir);
     if (!s->dir) {
-        if (why) snprintf(why, whylen, "%s: out of memory", dir);
+        if (err) snprintf(err, errlen, "%s: out of memory", dir);
         return -1;
     }
     return 0;
 }
 
-int ml_dot_seq_add(ml_dot_seq_t *s, ml_gc_heap_t *h, const ml_dot_opts_t *o, char *why,
-                   size_t whylen, const char *caption_fmt, ...) {
+int ml_steps_add(ml_steps_t *s, ml_gc_heap_t *h, const ml_dot_opts_t *o, char *err,
+                   size_t errlen, const char *caption_fmt, ...) {
     char *dotp = NULL, *svgp = NULL, *name = NULL, *caption = NULL;
     if (s->n == s->cap) {
         size_t nc = s->cap ? s->cap * 2 : 32;
-        ml_dot_frame_t *f = realloc(s->frames, nc * sizeof *f);
+        ml_step_t *f = realloc(s->steps, nc * sizeof *f);
         if (!f) FAIL("%s: out of memory", s->dir);
-        s->frames = f;
+        s->steps = f;
         s->cap = nc;
     }
     size_t len = strlen(s->dir) + 32;
@@ -188,8 +188,8 @@ int ml_dot_seq_add(ml_dot_seq_t *s, ml_gc_heap_t *h, const ml_dot_opts_t *o, cha
     svgp = malloc(len);
     name = malloc(32);
     if (!dotp || !svgp || !name) FAIL("%s: out of memory", s->dir);
-    snprintf(name, 32, "frame-%03zu.svg", s->n + 1);
-    snprintf(dotp, len, "%s/frame-%03zu.dot", s->dir, s->n + 1);
+    snprintf(name, 32, "step-%03zu.svg", s->n + 1);
+    snprintf(dotp, len, "%s/step-%03zu.dot", s->dir, s->n + 1);
     snprintf(svgp, len, "%s/%s", s->dir, name);
     va_list ap;
     va_start(ap, caption_fmt);
@@ -199,9 +199,9 @@ int ml_dot_seq_add(ml_dot_seq_t *s, ml_gc_heap_t *h, const ml_dot_opts_t *o, cha
         caption = NULL;
         FAIL("%s: out of memory", s->dir);
     }
-    if (ml_dot_write(h, dotp, o, why, whylen) != 0) goto fail;
-    if (ml_dot_render_svg(dotp, svgp, why, whylen) != 0) goto fail;
-    s->frames[s->n++] = (ml_dot_frame_t){.svg = name, .caption = caption};
+    if (ml_dot_write(h, dotp, o, err, errlen) != 0) goto fail;
+    if (ml_dot_render_svg(dotp, svgp, err, errlen) != 0) goto fail;
+    s->steps[s->n++] = (ml_step_t){.svg = name, .caption = caption};
     free(dotp);
     free(svgp);
     return 0;
@@ -213,17 +213,17 @@ fail:
     return -1;
 }
 
-int ml_dot_seq_finish(ml_dot_seq_t *s, const char *title, const char *highlight, char *why,
-                      size_t whylen) {
-    return ml_dot_write_index(s->dir, title, highlight, s->frames, s->n, why, whylen);
+int ml_steps_finish(ml_steps_t *s, const char *title, const char *highlight, char *err,
+                      size_t errlen) {
+    return ml_steps_write_page(s->dir, title, highlight, s->steps, s->n, err, errlen);
 }
 
-void ml_dot_seq_fini(ml_dot_seq_t *s) {
+void ml_steps_fini(ml_steps_t *s) {
     for (size_t i = 0; i < s->n; i++) {
-        free((char *)s->frames[i].svg);
-        free((char *)s->frames[i].caption);
+        free((char *)s->steps[i].svg);
+        free((char *)s->steps[i].caption);
     }
-    free(s->frames);
+    free(s->steps);
     free(s->dir);
     memset(s, 0, sizeof s[0]);
 }

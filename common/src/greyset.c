@@ -5,11 +5,11 @@
 // marker broke the encoding).
 #include "memlab/greyset.h"
 
-const char *const ml_color_names[3] = {"white", "grey", "black"};
+const char *const ml_color_names[3] = { "white", "grey", "black" };
 
 void ml_greyset_begin(ml_greyset_t *g, ml_gc_heap_t *h)
 {
-    *g = (ml_greyset_t){.heap = h};
+    *g = (ml_greyset_t){ .heap = h };
 }
 
 void ml_greyset_entry(void *obj, void *arg)
@@ -51,7 +51,7 @@ void ml_greyset_free(ml_greyset_t *g)
 {
     ml_gc_heap_t *h = g->heap;
     ml_ptrset_free(&g->grey);
-    *g = (ml_greyset_t){.heap = h};
+    *g = (ml_greyset_t){ .heap = h };
 }
 
 bool ml_greyset_has(const ml_greyset_t *g, const void *obj)
@@ -79,7 +79,7 @@ ml_color_t ml_color_of(ml_gc_heap_t *h, const ml_greyset_t *g, const void *obj)
 
 ml_color_counts_t ml_count_colors(ml_gc_heap_t *h, const ml_greyset_t *g)
 {
-    ml_color_counts_t c = {0, 0, 0};
+    ml_color_counts_t c = { 0, 0, 0 };
     ml_gc_iter_t it;
     ml_gc_iter_init(h, &it);
     for (void *obj; (obj = ml_gc_iter_next(&it));) {

@@ -29,15 +29,15 @@ int ml_scn_grow_(void **arr, size_t *cap, size_t n, size_t size)
 }
 
 // GROW32 — ml_scn_grow_ for an array whose capacity is a uint32_t.
-#define GROW32(arr, cap32, n)                                                                      \
-    ({                                                                                             \
-        size_t c_ = (cap32);                                                                       \
-        int r_ = ml_scn_grow_((void **)&(arr), &c_, (n), sizeof *(arr));                           \
-        if (r_ == 0 && c_ > UINT32_MAX - 1)                                                        \
-            r_ = -1;                                                                               \
-        if (r_ == 0)                                                                               \
-            (cap32) = (uint32_t)c_;                                                                \
-        r_;                                                                                        \
+#define GROW32(arr, cap32, n)                                            \
+    ({                                                                   \
+        size_t c_ = (cap32);                                             \
+        int r_ = ml_scn_grow_((void **)&(arr), &c_, (n), sizeof *(arr)); \
+        if (r_ == 0 && c_ > UINT32_MAX - 1)                              \
+            r_ = -1;                                                     \
+        if (r_ == 0)                                                     \
+            (cap32) = (uint32_t)c_;                                      \
+        r_;                                                              \
     })
 
 // dup_name — a copy of `name` (NULL stays NULL); sets *failed when out of memory.
@@ -72,7 +72,7 @@ uint32_t ml_scn_add_type(ml_scn_t *s, const char *name, uint32_t nwords, uint64_
     char *n = dup_name(name, &failed);
     if (failed)
         return ML_SCN_NIL;
-    s->types[s->ntypes] = (ml_scn_type_t){n, nwords, ptrmask, NULL};
+    s->types[s->ntypes] = (ml_scn_type_t){ n, nwords, ptrmask, NULL };
     return s->ntypes++;
 }
 
@@ -97,7 +97,7 @@ uint32_t ml_scn_add_obj(ml_scn_t *s, uint32_t type, const char *name)
     char *n = dup_name(name, &failed);
     if (failed)
         return ML_SCN_NIL;
-    s->objs[s->nobjs] = (ml_scn_obj_t){type, n, false};
+    s->objs[s->nobjs] = (ml_scn_obj_t){ type, n, false };
     return s->nobjs++;
 }
 
@@ -105,7 +105,7 @@ int ml_scn_add_edge(ml_scn_t *s, uint32_t from, uint32_t slot, uint32_t to)
 {
     if (ml_scn_grow_((void **)&s->edges, &s->cap_edges, s->nedges, sizeof *s->edges))
         return -1;
-    s->edges[s->nedges++] = (ml_scn_edge_t){from, slot, to};
+    s->edges[s->nedges++] = (ml_scn_edge_t){ from, slot, to };
     return 0;
 }
 
@@ -117,7 +117,7 @@ uint32_t ml_scn_add_global(ml_scn_t *s, const char *name, uint32_t target)
     char *n = dup_name(name, &failed);
     if (failed)
         return ML_SCN_NIL;
-    s->globals[s->nglobals] = (ml_scn_root_t){n, target};
+    s->globals[s->nglobals] = (ml_scn_root_t){ n, target };
     return s->nglobals++;
 }
 
@@ -141,7 +141,7 @@ uint32_t ml_scn_push_frame(ml_scn_t *s, const char *name)
     char *n = dup_name(name, &failed);
     if (failed)
         return ML_SCN_NIL;
-    s->frames[s->nframes] = (ml_scn_frame_t){n, s->cur_stack, s->nlocals, 0};
+    s->frames[s->nframes] = (ml_scn_frame_t){ n, s->cur_stack, s->nlocals, 0 };
     return s->nframes++;
 }
 
@@ -153,7 +153,7 @@ uint32_t ml_scn_add_local(ml_scn_t *s, const char *name, uint32_t target)
     char *n = dup_name(name, &failed);
     if (failed)
         return ML_SCN_NIL;
-    s->locals[s->nlocals] = (ml_scn_root_t){n, target};
+    s->locals[s->nlocals] = (ml_scn_root_t){ n, target };
     s->frames[s->nframes - 1].nlocals++;
     return s->nlocals++;
 }
@@ -283,7 +283,8 @@ int ml_scn_write(const ml_scn_t *s, FILE *out)
     }
     for (uint32_t o = 0; o < s->nobjs; o++)
         if (!s->objs[o].born)
-            fprintf(out, "obj %s %s\n", ml_scn_obj_name(s, o, a, sizeof a), s->types[s->objs[o].type].name);
+            fprintf(out, "obj %s %s\n", ml_scn_obj_name(s, o, a, sizeof a),
+                    s->types[s->objs[o].type].name);
     for (size_t e = 0; e < s->nedges; e++) {
         const ml_scn_edge_t *ed = &s->edges[e];
         fprintf(out, "ptr %s.%u %s\n", ml_scn_obj_name(s, ed->from, a, sizeof a), ed->slot,

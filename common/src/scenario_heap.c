@@ -106,7 +106,8 @@ ml_scn_heap_t *ml_scn_build(const ml_scn_t *s, const ml_gc_config_t *cfg, unsign
     if (!sh->types || !sh->objs || !sh->ids || !sh->globals || !sh->stacks || !sh->frames)
         goto oom;
     for (uint32_t t = 0; t < s->ntypes; t++)
-        sh->types[t] = ML_TYPE(s->types[t].name, (size_t)s->types[t].nwords * 8, s->types[t].ptrmask);
+        sh->types[t] =
+            ML_TYPE(s->types[t].name, (size_t)s->types[t].nwords * 8, s->types[t].ptrmask);
     if (flags & ML_SCN_TYPE_PER_OBJECT) {
         if (!(sh->obj_types = calloc(s->nobjs ? s->nobjs : 1, sizeof *sh->obj_types)))
             goto oom;
@@ -122,7 +123,8 @@ ml_scn_heap_t *ml_scn_build(const ml_scn_t *s, const ml_gc_config_t *cfg, unsign
             continue;
         sh->objs[i] = ml_gc_alloc(sh->heap, ml_scn_type_for(sh, i));
         if (!sh->objs[i]) {
-            snprintf(err, errlen, "%s: the GC heap ran out of space at object %u of %u", s->name, i, s->nobjs);
+            snprintf(err, errlen, "%s: the GC heap ran out of space at object %u of %u", s->name, i,
+                     s->nobjs);
             ml_scn_heap_free(sh);
             return NULL;
         }
@@ -168,7 +170,7 @@ uint32_t ml_scn_index_of(const ml_scn_heap_t *sh, const void *obj)
     uint32_t i = id - sh->first_id;
     if (id >= sh->first_id && i < n && sh->objs[i] == obj && sh->ids[i] == id)
         return i;
-    for (i = 0; i < n; i++)     // a born object (the script allocated it)
+    for (i = 0; i < n; i++) // a born object (the script allocated it)
         if (sh->scn->objs[i].born && sh->objs[i] == obj && sh->ids[i] == id)
             return i;
     return ML_SCN_NIL;
@@ -178,8 +180,8 @@ const char *ml_scn_obj_label(const ml_scn_heap_t *sh, uint32_t i, char *buf, siz
 {
     char name[32];
     const ml_scn_t *s = sh->scn;
-    snprintf(buf, len, "%s (%s, obj#%u)", ml_scn_obj_name(s, i, name, sizeof name), s->types[s->objs[i].type].name,
-             sh->ids[i]);
+    snprintf(buf, len, "%s (%s, obj#%u)", ml_scn_obj_name(s, i, name, sizeof name),
+             s->types[s->objs[i].type].name, sh->ids[i]);
     return buf;
 }
 
@@ -236,5 +238,5 @@ static const char *dot_local(void *arg, const ml_gc_frame_t *f, size_t k, char *
 
 ml_dot_names_t ml_scn_dot_names(const ml_scn_heap_t *sh)
 {
-    return (ml_dot_names_t){dot_object, dot_slot, dot_local, (void *)sh};
+    return (ml_dot_names_t){ dot_object, dot_slot, dot_local, (void *)sh };
 }

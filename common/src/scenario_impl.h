@@ -34,7 +34,7 @@ typedef struct ml_scn_parser {
     char *err;
     size_t errlen;
     ml_scn_names_t types, objs, globals;
-    uint64_t *slot_set;       // per object, bit per word: slot already set by `ptr`
+    uint64_t *slot_set; // per object, bit per word: slot already set by `ptr`
 } ml_scn_parser_t;
 
 // ml_scn_fail_ — write "file:line: <message>" into the parser's err. Returns -1.

@@ -114,7 +114,8 @@ static bool parse_uint(const char *w, unsigned long max, unsigned long *out)
 }
 
 // need_new_name — `w` is well formed and not yet in table `t`. 0 or -1.
-static int need_new_name(ml_scn_parser_t *p, const ml_scn_names_t *t, const char *w, const char *kind)
+static int need_new_name(ml_scn_parser_t *p, const ml_scn_names_t *t, const char *w,
+                         const char *kind)
 {
     if (!ml_scn_valid_name_(w))
         return fail(p,
@@ -191,7 +192,8 @@ static int type_slot(ml_scn_parser_t *p, char **w, uint32_t t, char *spec, unsig
     if (colon)
         *colon = '\0';
     if (!parse_uint(spec, nwords - 1, &slot))
-        return fail(p, "type '%s': pointer slot '%s' is not a word index 0..%lu", w[1], spec, nwords - 1);
+        return fail(p, "type '%s': pointer slot '%s' is not a word index 0..%lu", w[1], spec,
+                    nwords - 1);
     ml_scn_type_t *ty = &p->s->types[t];
     if (ty->ptrmask & ((uint64_t)1 << slot))
         return fail(p, "type '%s': pointer slot %lu is listed twice", w[1], slot);
@@ -200,7 +202,8 @@ static int type_slot(ml_scn_parser_t *p, char **w, uint32_t t, char *spec, unsig
         return 0;
     const char *name = colon + 1;
     if (!ml_scn_valid_name_(name) || isdigit((unsigned char)name[0]))
-        return fail(p, "type '%s': '%.*s' is not a valid slot name", w[1], ML_SCN_NAME_MAX + 1, name);
+        return fail(p, "type '%s': '%.*s' is not a valid slot name", w[1], ML_SCN_NAME_MAX + 1,
+                    name);
     for (uint32_t k = 0; ty->slot_names && k < ty->nwords; k++)
         if (ty->slot_names[k] && strcmp(ty->slot_names[k], name) == 0)
             return fail(p, "type '%s': slot name '%s' is used twice", w[1], name);
@@ -217,7 +220,8 @@ static int do_type(ml_scn_parser_t *p, char **w, int nw)
         return -1;
     unsigned long nwords;
     if (!parse_uint(w[2], ML_SCN_MAX_WORDS, &nwords) || nwords == 0)
-        return fail(p, "type '%s': the number of words must be 1..%d, not '%s'", w[1], ML_SCN_MAX_WORDS, w[2]);
+        return fail(p, "type '%s': the number of words must be 1..%d, not '%s'", w[1],
+                    ML_SCN_MAX_WORDS, w[2]);
     uint32_t t = ml_scn_add_type(p->s, w[1], (uint32_t)nwords, 0);
     if (t == ML_SCN_NIL || names_put(&p->types, p->s->types[t].name, t))
         return NOMEM();
@@ -266,10 +270,12 @@ static int do_ptr(ml_scn_parser_t *p, char **w, int nw)
     const ml_scn_type_t *ty = &p->s->types[p->s->objs[from].type];
     uint32_t slot = slot_of(ty, dot + 1);
     if (slot == ML_SCN_NIL)
-        return fail(p, "'%s.%.*s': object '%s' (type %s) has words 0..%u%s", w[1], ML_SCN_NAME_MAX + 1, dot + 1,
-                    w[1], ty->name, ty->nwords - 1, ty->slot_names ? " and the slot names of its type" : "");
+        return fail(p, "'%s.%.*s': object '%s' (type %s) has words 0..%u%s", w[1],
+                    ML_SCN_NAME_MAX + 1, dot + 1, w[1], ty->name, ty->nwords - 1,
+                    ty->slot_names ? " and the slot names of its type" : "");
     if (!(ty->ptrmask & ((uint64_t)1 << slot)))
-        return fail(p, "'%s.%s': word %u of type %s is not a pointer slot", w[1], dot + 1, slot, ty->name);
+        return fail(p, "'%s.%s': word %u of type %s is not a pointer slot", w[1], dot + 1, slot,
+                    ty->name);
     if (p->slot_set[from] & ((uint64_t)1 << slot))
         return fail(p, "'%s.%s' is set twice", w[1], dot + 1);
     uint32_t to = ML_SCN_NIL;
@@ -287,7 +293,8 @@ static int do_root(ml_scn_parser_t *p, char **w, int nw, bool global)
     if (nw != 3)
         return fail(p, "'%s' takes a name and a target: %s NAME TARGET", kind, kind);
     if (!global && p->s->nframes == 0)
-        return fail(p, "'local %.*s' comes before any 'frame' (push a frame first)", ML_SCN_NAME_MAX + 1, w[1]);
+        return fail(p, "'local %.*s' comes before any 'frame' (push a frame first)",
+                    ML_SCN_NAME_MAX + 1, w[1]);
     // Globals are unique; a local is unique within its frame.
     if (!ml_scn_valid_name_(w[1]))
         return fail(p, "'%.*s' is not a valid %s name", ML_SCN_NAME_MAX + 1, w[1], kind);
@@ -341,10 +348,11 @@ static int heap_line(ml_scn_parser_t *p, char **w, int nw)
         return do_root(p, w, nw, d[0] == 'g');
     if (strcmp(d, "frame") == 0 || strcmp(d, "stack") == 0)
         return do_named(p, w, nw);
-    return fail(p,
-                "unknown directive '%.*s' (expected scenario, about, type, obj, ptr, global, stack, "
-                "frame, local or ---)",
-                ML_SCN_NAME_MAX + 1, d);
+    return fail(
+        p,
+        "unknown directive '%.*s' (expected scenario, about, type, obj, ptr, global, stack, "
+        "frame, local or ---)",
+        ML_SCN_NAME_MAX + 1, d);
 }
 
 // parse_line — split one line (comment already cut) into words and hand it
@@ -368,7 +376,7 @@ static int parse_line(ml_scn_parser_t *p, char *line)
 int ml_scn_parse(FILE *f, const char *name, ml_scn_t **out, char *err, size_t errlen)
 {
     *out = NULL;
-    ml_scn_parser_t p = {.file = name, .err = err, .errlen = errlen};
+    ml_scn_parser_t p = { .file = name, .err = err, .errlen = errlen };
     p.s = ml_scn_new(name);
     if (!p.s) {
         snprintf(err, errlen, "%s: out of memory", name);

@@ -94,7 +94,8 @@ const char *ml_scn_why_reachable(const ml_scn_t *s, uint32_t target, char *buf, 
     uint32_t *adj = NULL;
     // Breadth-first from the roots, remembering each object's parent: an
     // object index, or ML_SCN_NIL - 1 - r for root r.
-    uint32_t *parent = malloc((n ? n : 1) * sizeof *parent), *queue = malloc((n ? n : 1) * sizeof *queue);
+    uint32_t *parent = malloc((n ? n : 1) * sizeof *parent),
+             *queue = malloc((n ? n : 1) * sizeof *queue);
     snprintf(buf, len, "unreachable");
     if (!parent || !queue || target >= n || csr(s, &start, &adj))
         goto out;

@@ -59,15 +59,16 @@ static uint32_t object_slot(ml_scn_parser_t *p, uint32_t o, const char *obj, con
     if (slot[0] >= '0' && slot[0] <= '9' && strlen(slot) <= 2) {
         word = (uint32_t)(slot[0] - '0');
         if (slot[1])
-            word = slot[1] >= '0' && slot[1] <= '9' ? word * 10 + (uint32_t)(slot[1] - '0') : ML_SCN_NIL;
+            word = slot[1] >= '0' && slot[1] <= '9' ? word * 10 + (uint32_t)(slot[1] - '0')
+                                                    : ML_SCN_NIL;
     } else {
         for (uint32_t k = 0; ty->slot_names && k < ty->nwords; k++)
             if (ty->slot_names[k] && strcmp(ty->slot_names[k], slot) == 0)
                 word = k;
     }
     if (word >= ty->nwords || !(ty->ptrmask & ((uint64_t)1 << word))) {
-        fail(p, "'%s.%.*s': '%.*s' is not a pointer slot of %s (type %s)", obj, ML_SCN_NAME_MAX + 1, slot,
-             ML_SCN_NAME_MAX + 1, slot, obj, ty->name);
+        fail(p, "'%s.%.*s': '%.*s' is not a pointer slot of %s (type %s)", obj, ML_SCN_NAME_MAX + 1,
+             slot, ML_SCN_NAME_MAX + 1, slot, obj, ty->name);
         return ML_SCN_NIL;
     }
     return rank(ty->ptrmask, word);
@@ -85,16 +86,19 @@ static uint32_t named_slot(ml_scn_parser_t *p, const char *slot)
                 continue;
             uint32_t rk = rank(ty->ptrmask, k);
             if (r != ML_SCN_NIL && rk != r) {
-                fail(p, "slot '%s' is pointer slot %u of type %s but %u of type %s: through a local, a slot name "
-                        "must mean one slot",
-                     slot, r, p->s->types[first].name, rk, ty->name);
+                fail(
+                    p,
+                    "slot '%s' is pointer slot %u of type %s but %u of type %s: through a local, a slot name "
+                    "must mean one slot",
+                    slot, r, p->s->types[first].name, rk, ty->name);
                 return ML_SCN_NIL;
             }
             r = rk, first = t;
         }
     }
     if (r == ML_SCN_NIL)
-        fail(p, "no type names a slot '%.*s' (name the slots: type NAME WORDS 0:a 1:b)", ML_SCN_NAME_MAX + 1, slot);
+        fail(p, "no type names a slot '%.*s' (name the slots: type NAME WORDS 0:a 1:b)",
+             ML_SCN_NAME_MAX + 1, slot);
     return r;
 }
 
@@ -104,7 +108,9 @@ static int place(ml_scn_parser_t *p, char **w, int nw, bool value, ml_scn_place_
 {
     ml_scn_t *s = p->s;
     const char *t = w[0];
-    *out = (ml_scn_place_t){.kind = ML_SCN_VAL_NIL, .obj = ML_SCN_NIL, .local = ML_SCN_NIL, .global = ML_SCN_NIL};
+    *out = (ml_scn_place_t){
+        .kind = ML_SCN_VAL_NIL, .obj = ML_SCN_NIL, .local = ML_SCN_NIL, .global = ML_SCN_NIL
+    };
     if (value && strcmp(t, "nil") == 0)
         return 1;
     if (value && strcmp(t, "new") == 0) {
@@ -112,7 +118,8 @@ static int place(ml_scn_parser_t *p, char **w, int nw, bool value, ml_scn_place_
             return fail(p, "write 'new NAME TYPE': the new object's name and type");
         uint32_t ty = ml_scn_names_get(&p->types, w[2]);
         if (ty == ML_SCN_NIL)
-            return fail(p, "unknown type '%.*s' (declare it with 'type' before '---')", ML_SCN_NAME_MAX + 1, w[2]);
+            return fail(p, "unknown type '%.*s' (declare it with 'type' before '---')",
+                        ML_SCN_NAME_MAX + 1, w[2]);
         uint32_t o = ml_scn_new_object_(p, w[1], ty);
         if (o == ML_SCN_NIL)
             return -1;
@@ -120,7 +127,7 @@ static int place(ml_scn_parser_t *p, char **w, int nw, bool value, ml_scn_place_
         out->kind = ML_SCN_NEW, out->obj = o;
         return 3;
     }
-    char buf[2 * ML_SCN_NAME_MAX + 8];   // NAME.NAME->NAME at most
+    char buf[2 * ML_SCN_NAME_MAX + 8]; // NAME.NAME->NAME at most
     if (strlen(t) >= sizeof buf)
         return fail(p, "'%.*s...' is too long for a place or value", ML_SCN_NAME_MAX, t);
     memcpy(buf, t, strlen(t) + 1);
@@ -136,14 +143,16 @@ static int place(ml_scn_parser_t *p, char **w, int nw, bool value, ml_scn_place_
             return 1;
         }
         return fail(p, "'%s' is not a %s", buf,
-                    value ? "global, object or nil" : "global (or OBJ.SLOT, STACK.LOCAL, STACK.LOCAL->SLOT)");
+                    value ? "global, object or nil"
+                          : "global (or OBJ.SLOT, STACK.LOCAL, STACK.LOCAL->SLOT)");
     }
     *dot = '\0';
     char *rest = dot + 1, *arrow = strstr(rest, "->");
     uint32_t o = ml_scn_names_get(&p->objs, buf), st = find_stack(s, buf);
     if (o != ML_SCN_NIL) {
         if (arrow)
-            return fail(p, "'%s': '->' follows a local; for a slot of object %s write %s.SLOT", t, buf, buf);
+            return fail(p, "'%s': '->' follows a local; for a slot of object %s write %s.SLOT", t,
+                        buf, buf);
         out->kind = ML_SCN_FIELD, out->obj = o;
         out->slot = object_slot(p, o, buf, rest);
         return out->slot == ML_SCN_NIL ? -1 : 1;
@@ -178,7 +187,8 @@ static int do_wait(ml_scn_parser_t *p, char **w, int nw, ml_scn_op_t *op)
         return 0;
     }
     if (strcmp(w[1], "black") != 0 && strcmp(w[1], "grey") != 0)
-        return fail(p, "unknown condition '%.*s' (black, grey or scanned)", ML_SCN_NAME_MAX + 1, w[1]);
+        return fail(p, "unknown condition '%.*s' (black, grey or scanned)", ML_SCN_NAME_MAX + 1,
+                    w[1]);
     if ((op->arg = ml_scn_names_get(&p->objs, w[2])) == ML_SCN_NIL)
         return fail(p, "unknown object '%.*s'", ML_SCN_NAME_MAX + 1, w[2]);
     op->wait = w[1][0] == 'b' ? ML_SCN_WAIT_BLACK : ML_SCN_WAIT_GREY;
@@ -187,7 +197,7 @@ static int do_wait(ml_scn_parser_t *p, char **w, int nw, ml_scn_op_t *op)
 
 int ml_scn_script_line_(ml_scn_parser_t *p, char **w, int nw)
 {
-    ml_scn_op_t op = {.kind = ML_SCN_SET, .line = p->line};
+    ml_scn_op_t op = { .kind = ML_SCN_SET, .line = p->line };
     if (nw >= 2 && strcmp(w[1], "=") == 0) {
         if (nw < 3)
             return fail(p, "'%s =' needs a value", w[0]);
@@ -208,12 +218,14 @@ int ml_scn_script_line_(ml_scn_parser_t *p, char **w, int nw)
     } else if (strcmp(w[0], "---") == 0) {
         return fail(p, "'---' appears once: the script has already begun");
     } else {
-        static const char *const heap_words[] = {"scenario", "about", "type", "obj",   "ptr",
-                                                 "global",   "stack", "frame", "local", NULL};
+        static const char *const heap_words[] = { "scenario", "about", "type",  "obj",   "ptr",
+                                                  "global",   "stack", "frame", "local", NULL };
         for (const char *const *k = heap_words; *k; k++)
             if (strcmp(w[0], *k) == 0)
-                return fail(p, "'%s' belongs before '---' (declare the heap, then the script)", w[0]);
-        return fail(p, "expected 'PLACE = VALUE', 'wait' or 'on', not '%.*s'", ML_SCN_NAME_MAX + 1, w[0]);
+                return fail(p, "'%s' belongs before '---' (declare the heap, then the script)",
+                            w[0]);
+        return fail(p, "expected 'PLACE = VALUE', 'wait' or 'on', not '%.*s'", ML_SCN_NAME_MAX + 1,
+                    w[0]);
     }
     return ml_scn_add_op(p->s, &op) ? fail(p, "out of memory") : 0;
 }
@@ -237,7 +249,8 @@ static bool means_only(const ml_scn_t *s, const char *name, uint32_t r)
     for (uint32_t t = 0; t < s->ntypes; t++) {
         const ml_scn_type_t *ty = &s->types[t];
         for (uint32_t k = 0; ty->slot_names && k < ty->nwords; k++)
-            if (ty->slot_names[k] && strcmp(ty->slot_names[k], name) == 0 && rank(ty->ptrmask, k) != r)
+            if (ty->slot_names[k] && strcmp(ty->slot_names[k], name) == 0 &&
+                rank(ty->ptrmask, k) != r)
                 return false;
     }
     return true;
@@ -250,7 +263,8 @@ static const char *any_slot_name(const ml_scn_t *s, uint32_t r, char *buf, size_
     for (uint32_t t = 0; t < s->ntypes; t++) {
         uint32_t word = ml_scn_slot_word(s, t, r);
         const ml_scn_type_t *ty = &s->types[t];
-        if (word != ML_SCN_NIL && ty->slot_names && ty->slot_names[word] && means_only(s, ty->slot_names[word], r))
+        if (word != ML_SCN_NIL && ty->slot_names && ty->slot_names[word] &&
+            means_only(s, ty->slot_names[word], r))
             return ty->slot_names[word];
     }
     snprintf(buf, len, "%u", r);
@@ -260,10 +274,14 @@ static const char *any_slot_name(const ml_scn_t *s, uint32_t r, char *buf, size_
 static const char *place_text(const ml_scn_t *s, const ml_scn_place_t *pl, char *buf, size_t len)
 {
     char a[32], b[32], c[32];
-    const char *stack = pl->local < s->nlocals ? s->stacks[s->frames[ml_scn_frame_of_local(s, pl->local)].stack] : "?";
+    const char *stack = pl->local < s->nlocals
+                            ? s->stacks[s->frames[ml_scn_frame_of_local(s, pl->local)].stack]
+                            : "?";
     switch (pl->kind) {
     case ML_SCN_VAL_NIL: snprintf(buf, len, "nil"); break;
-    case ML_SCN_LOCAL: snprintf(buf, len, "%s.%s", stack, ml_scn_local_name(s, pl->local, a, sizeof a)); break;
+    case ML_SCN_LOCAL:
+        snprintf(buf, len, "%s.%s", stack, ml_scn_local_name(s, pl->local, a, sizeof a));
+        break;
     case ML_SCN_FIELD:
         if (pl->obj != ML_SCN_NIL)
             snprintf(buf, len, "%s.%s", ml_scn_obj_name(s, pl->obj, a, sizeof a),
@@ -272,7 +290,9 @@ static const char *place_text(const ml_scn_t *s, const ml_scn_place_t *pl, char 
             snprintf(buf, len, "%s.%s->%s", stack, ml_scn_local_name(s, pl->local, a, sizeof a),
                      any_slot_name(s, pl->slot, b, sizeof b));
         break;
-    case ML_SCN_GLOBAL: snprintf(buf, len, "%s", ml_scn_global_name(s, pl->global, a, sizeof a)); break;
+    case ML_SCN_GLOBAL:
+        snprintf(buf, len, "%s", ml_scn_global_name(s, pl->global, a, sizeof a));
+        break;
     case ML_SCN_OBJ: snprintf(buf, len, "%s", ml_scn_obj_name(s, pl->obj, a, sizeof a)); break;
     case ML_SCN_NEW:
         snprintf(buf, len, "new %s %s", ml_scn_obj_name(s, pl->obj, c, sizeof c),
@@ -285,15 +305,17 @@ static const char *place_text(const ml_scn_t *s, const ml_scn_place_t *pl, char 
 const char *ml_scn_op_text(const ml_scn_t *s, const ml_scn_op_t *op, char *buf, size_t len)
 {
     char a[200], b[200];
-    static const char *const waits[] = {"black", "grey", "scanned"};
+    static const char *const waits[] = { "black", "grey", "scanned" };
     switch (op->kind) {
     case ML_SCN_SET:
-        snprintf(buf, len, "%s = %s", place_text(s, &op->dst, a, sizeof a), place_text(s, &op->src, b, sizeof b));
+        snprintf(buf, len, "%s = %s", place_text(s, &op->dst, a, sizeof a),
+                 place_text(s, &op->src, b, sizeof b));
         break;
     case ML_SCN_SWITCH: snprintf(buf, len, "on %s", s->stacks[op->arg]); break;
     case ML_SCN_WAIT:
         snprintf(buf, len, "wait %s %s", waits[op->wait],
-                 op->wait == ML_SCN_WAIT_SCANNED ? s->stacks[op->arg] : ml_scn_obj_name(s, op->arg, a, sizeof a));
+                 op->wait == ML_SCN_WAIT_SCANNED ? s->stacks[op->arg]
+                                                 : ml_scn_obj_name(s, op->arg, a, sizeof a));
         break;
     }
     return buf;

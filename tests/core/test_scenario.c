@@ -57,7 +57,8 @@ static void rejects(const char *text, const char *prefix, const char *what)
     ml_scn_t *s = (ml_scn_t *)1;
     cr_assert_eq(parse_text(text, &s, err, sizeof err), -1, "accepted: %s", text);
     cr_assert_null(s, "*out is not NULL after an error");
-    cr_assert(strncmp(err, prefix, strlen(prefix)) == 0, "message '%s' does not start with '%s'", err, prefix);
+    cr_assert(strncmp(err, prefix, strlen(prefix)) == 0, "message '%s' does not start with '%s'",
+              err, prefix);
     cr_assert(strstr(err, what), "message '%s' does not say '%s'", err, what);
 }
 
@@ -89,26 +90,33 @@ Test(scenario, parses_heap_with_names_and_slot_names, .timeout = 5)
 Test(scenario, parses_the_script_into_operations, .timeout = 5)
 {
     char text[2048];
-    snprintf(text, sizeof text, "%s---\nwait black a\nwait scanned worker\non worker\n"
-                                "main.tmp = a.left\nworker.w = new n Node\nworker.w->right = main.tmp\n"
-                                "g = nil\nc.1 = x\n",
+    snprintf(text, sizeof text,
+             "%s---\nwait black a\nwait scanned worker\non worker\n"
+             "main.tmp = a.left\nworker.w = new n Node\nworker.w->right = main.tmp\n"
+             "g = nil\nc.1 = x\n",
              GRAPH);
     ml_scn_t *s = must_parse(text);
     cr_assert(s->has_script);
     cr_assert_eq(s->nops, 8);
-    cr_assert(s->ops[0].kind == ML_SCN_WAIT && s->ops[0].wait == ML_SCN_WAIT_BLACK && s->ops[0].arg == 0);
-    cr_assert(s->ops[1].kind == ML_SCN_WAIT && s->ops[1].wait == ML_SCN_WAIT_SCANNED && s->ops[1].arg == 1);
+    cr_assert(s->ops[0].kind == ML_SCN_WAIT && s->ops[0].wait == ML_SCN_WAIT_BLACK &&
+              s->ops[0].arg == 0);
+    cr_assert(s->ops[1].kind == ML_SCN_WAIT && s->ops[1].wait == ML_SCN_WAIT_SCANNED &&
+              s->ops[1].arg == 1);
     cr_assert(s->ops[2].kind == ML_SCN_SWITCH && s->ops[2].arg == 1);
     const ml_scn_op_t *load = &s->ops[3];
     cr_assert(load->dst.kind == ML_SCN_LOCAL && load->dst.local == 0, "main.tmp is local 0");
-    cr_assert(load->src.kind == ML_SCN_FIELD && load->src.obj == 0 && load->src.slot == 0, "a.left");
+    cr_assert(load->src.kind == ML_SCN_FIELD && load->src.obj == 0 && load->src.slot == 0,
+              "a.left");
     const ml_scn_op_t *alloc = &s->ops[4];
-    cr_assert(alloc->src.kind == ML_SCN_NEW && alloc->src.obj == 5 && s->objs[5].born, "new n is object 5, born");
+    cr_assert(alloc->src.kind == ML_SCN_NEW && alloc->src.obj == 5 && s->objs[5].born,
+              "new n is object 5, born");
     const ml_scn_op_t *field = &s->ops[5];
-    cr_assert(field->dst.kind == ML_SCN_FIELD && field->dst.obj == ML_SCN_NIL && field->dst.local == 1 &&
-              field->dst.slot == 1, "worker.w->right: slot 1 through local 1");
+    cr_assert(field->dst.kind == ML_SCN_FIELD && field->dst.obj == ML_SCN_NIL &&
+                  field->dst.local == 1 && field->dst.slot == 1,
+              "worker.w->right: slot 1 through local 1");
     cr_assert(s->ops[6].dst.kind == ML_SCN_GLOBAL && s->ops[6].src.kind == ML_SCN_VAL_NIL);
-    cr_assert(s->ops[7].src.kind == ML_SCN_OBJ && s->ops[7].src.obj == 3 && s->ops[7].dst.slot == 1);
+    cr_assert(s->ops[7].src.kind == ML_SCN_OBJ && s->ops[7].src.obj == 3 &&
+              s->ops[7].dst.slot == 1);
     cr_assert_eq(s->ops[5].line, 24, "the operation keeps its line");
     char buf[128];
     cr_assert_str_eq(ml_scn_op_text(s, &s->ops[5], buf, sizeof buf), "worker.w->right = main.tmp");
@@ -133,9 +141,10 @@ Test(scenario, errors_name_the_file_and_the_wrong_line, .timeout = 5)
     rejects("type T 2 0:a\nobj a T\n---\n---\n", "t.scn:4: ", "once");
     rejects("type T 2 0:a\nobj a T\n---\nwait pink a\n", "t.scn:4: ", "unknown condition");
     rejects("type T 2 0:a\nobj a T\n---\na.a = zz\n", "t.scn:4: ", "'zz'");
-    rejects("type T 2 0:a\nobj a T\nframe f\nlocal l a\n---\nmain.l->0 = nil\n", "t.scn:6: ", "no type names");
-    rejects("type T 2 0:a\ntype U 2 0 1:a\nobj a T\nframe f\nlocal l a\n---\nmain.l->a = nil\n", "t.scn:7: ",
-            "must mean one slot");
+    rejects("type T 2 0:a\nobj a T\nframe f\nlocal l a\n---\nmain.l->0 = nil\n",
+            "t.scn:6: ", "no type names");
+    rejects("type T 2 0:a\ntype U 2 0 1:a\nobj a T\nframe f\nlocal l a\n---\nmain.l->a = nil\n",
+            "t.scn:7: ", "must mean one slot");
     rejects("type T 2 0:a\nobj a T\n---\nmain.x = nil\n", "t.scn:4: ", "no local 'x'");
     rejects("type T 2 0:a\nobj a T\n---\na.a = new b\n", "t.scn:4: ", "new NAME TYPE");
     char err[256];
@@ -147,8 +156,8 @@ Test(scenario, errors_name_the_file_and_the_wrong_line, .timeout = 5)
 Test(scenario, writer_round_trips_heap_and_script, .timeout = 5)
 {
     char text[2048];
-    snprintf(text, sizeof text, "%s---\nwait grey b\nmain.tmp = new n Node\nmain.tmp->left = g\nx.right = b\n",
-             GRAPH);
+    snprintf(text, sizeof text,
+             "%s---\nwait grey b\nmain.tmp = new n Node\nmain.tmp->left = g\nx.right = b\n", GRAPH);
     ml_scn_t *s = must_parse(text);
     char *out = NULL;
     size_t len = 0;
@@ -156,12 +165,14 @@ Test(scenario, writer_round_trips_heap_and_script, .timeout = 5)
     cr_assert_eq(ml_scn_write(s, f), 0);
     fclose(f);
     ml_scn_t *b = must_parse(out);
-    cr_assert(b->nobjs == s->nobjs && b->nedges == s->nedges && b->nops == s->nops && b->nstacks == s->nstacks);
+    cr_assert(b->nobjs == s->nobjs && b->nedges == s->nedges && b->nops == s->nops &&
+              b->nstacks == s->nstacks);
     cr_assert_str_eq(b->types[0].slot_names[0], "left");
     cr_assert_str_eq(b->about, s->about);
     char x[128], y[128];
     for (size_t i = 0; i < s->nops; i++)
-        cr_assert_str_eq(ml_scn_op_text(b, &b->ops[i], y, sizeof y), ml_scn_op_text(s, &s->ops[i], x, sizeof x));
+        cr_assert_str_eq(ml_scn_op_text(b, &b->ops[i], y, sizeof y),
+                         ml_scn_op_text(s, &s->ops[i], x, sizeof x));
     free(out);
     ml_scn_free(b);
     ml_scn_free(s);
@@ -177,7 +188,8 @@ Test(scenario, oracle_finds_reachable_objects_and_their_paths, .timeout = 5)
     free(r);
     char buf[256];
     cr_assert_str_eq(ml_scn_why_reachable(s, 2, buf, sizeof buf), "global g → a → … → c");
-    cr_assert_str_eq(ml_scn_why_reachable(s, 4, buf, sizeof buf), "local tmp of frame main (stack main) → f");
+    cr_assert_str_eq(ml_scn_why_reachable(s, 4, buf, sizeof buf),
+                     "local tmp of frame main (stack main) → f");
     cr_assert_str_eq(ml_scn_why_reachable(s, 3, buf, sizeof buf), "unreachable");
     ml_scn_free(s);
 }
@@ -191,7 +203,8 @@ Test(scenario, builder_keeps_names_both_ways, .timeout = 10)
     ml_scn_heap_t *sh = ml_scn_build(s, NULL, 0, err, sizeof err);
     cr_assert(sh, "%s", err);
     for (uint32_t i = 0; i < 5; i++)
-        cr_assert(ml_scn_alive(sh, i) && ml_scn_index_of(sh, sh->objs[i]) == i, "object %u not mapped", i);
+        cr_assert(ml_scn_alive(sh, i) && ml_scn_index_of(sh, sh->objs[i]) == i,
+                  "object %u not mapped", i);
     cr_assert(!ml_scn_alive(sh, 5) && ml_scn_object(sh, 5) == NULL, "n is not born yet");
     cr_assert_eq(((void **)sh->objs[2])[1], sh->objs[0], "c.right = a");
     cr_assert_eq(ml_gc_global_get(sh->heap, sh->globals[0]), sh->objs[0]);
@@ -219,8 +232,8 @@ static void list_two(const void *m, void (*fn)(void *obj, void *arg), void *arg)
     void *const *o = m;
     fn(o[0], arg);
     fn(o[1], arg);
-    fn(o[0], arg);                   // twice
-    fn(NULL, arg);                   // not an object
+    fn(o[0], arg); // twice
+    fn(NULL, arg); // not an object
 }
 
 Test(greyset, snapshot_counts_what_a_worklist_must_not_hold, .timeout = 10)
@@ -232,20 +245,21 @@ Test(greyset, snapshot_counts_what_a_worklist_must_not_hold, .timeout = 10)
     ml_gc_heap_t *h = sh->heap;
     cr_assert(ml_gc_try_mark(h, sh->objs[0]), "marking a");
     cr_assert(ml_gc_try_mark(h, sh->objs[2]), "marking c");
-    void *work[2] = {sh->objs[0], sh->objs[1]};  // b is unmarked
+    void *work[2] = { sh->objs[0], sh->objs[1] }; // b is unmarked
     ml_greyset_t g;
     ml_greyset_begin(&g, h);
     list_two(work, ml_greyset_entry, &g);
     cr_assert_eq(ml_greyset_end(&g), 0);
     cr_assert(g.entries == 4 && g.duplicates == 1 && g.not_objects == 1 && g.unmarked == 1,
-              "entries %zu duplicates %zu not_objects %zu unmarked %zu", g.entries, g.duplicates, g.not_objects,
-              g.unmarked);
+              "entries %zu duplicates %zu not_objects %zu unmarked %zu", g.entries, g.duplicates,
+              g.not_objects, g.unmarked);
     cr_assert_eq(ml_greyset_count(&g), 2);
     cr_assert_eq(ml_color_of(h, &g, sh->objs[0]), ML_GREY);
     cr_assert_eq(ml_color_of(h, &g, sh->objs[2]), ML_BLACK);
     cr_assert_eq(ml_color_of(h, &g, sh->objs[3]), ML_WHITE);
     ml_color_counts_t c = ml_count_colors(h, &g);
-    cr_assert(c.grey == 1 && c.black == 1 && c.white == 3, "white %zu grey %zu black %zu", c.white, c.grey, c.black);
+    cr_assert(c.grey == 1 && c.black == 1 && c.white == 3, "white %zu grey %zu black %zu", c.white,
+              c.grey, c.black);
     cr_assert_str_eq(ml_color_names[ML_GREY], "grey");
     ml_greyset_free(&g);
     cr_assert_eq(ml_greyset_count(&g), 0);

@@ -110,8 +110,10 @@ static void check_scenario(const ml_scn_t *s)
     for (uint32_t o = 0; o < s->nobjs; o++) {
         check(s->objs[o].type < s->ntypes, "object of an unknown type");
         names[o] = s->objs[o].name;
-        check(names[o] && strcmp(names[o], "nil") != 0 && strcmp(names[o], "new") != 0, "object named nil or new");
-        check(!s->objs[o].born || o + 1 == s->nobjs || s->objs[o + 1].born, "a declared object after a born one");
+        check(names[o] && strcmp(names[o], "nil") != 0 && strcmp(names[o], "new") != 0,
+              "object named nil or new");
+        check(!s->objs[o].born || o + 1 == s->nobjs || s->objs[o + 1].born,
+              "a declared object after a born one");
     }
     check_names(names, s->nobjs, "object names invalid or declared twice");
     uint64_t *set = calloc(s->nobjs, sizeof(*set));
@@ -120,7 +122,8 @@ static void check_scenario(const ml_scn_t *s)
         const ml_scn_edge_t *ed = &s->edges[e];
         check(ed->from < s->nobjs && target_ok(s, ed->to), "edge between unknown objects");
         const ml_scn_type_t *ty = &s->types[s->objs[ed->from].type];
-        check(ed->slot < ty->nwords && (ty->ptrmask >> ed->slot & 1), "edge from a non-pointer slot");
+        check(ed->slot < ty->nwords && (ty->ptrmask >> ed->slot & 1),
+              "edge from a non-pointer slot");
         check(!(set[ed->from] >> ed->slot & 1), "slot set twice");
         set[ed->from] |= (uint64_t)1 << ed->slot;
     }
@@ -139,7 +142,8 @@ static void check_scenario(const ml_scn_t *s)
     for (uint32_t f = 0; f < s->nframes; f++) {
         const ml_scn_frame_t *fr = &s->frames[f];
         check(valid_name(fr->name) && fr->stack < s->nstacks, "frame invalid");
-        check(fr->first_local == next && fr->nlocals <= s->nlocals - next, "frame locals not contiguous");
+        check(fr->first_local == next && fr->nlocals <= s->nlocals - next,
+              "frame locals not contiguous");
         for (uint32_t i = 0; i < fr->nlocals; i++) {
             check(target_ok(s, s->locals[next + i].target), "local points to an unknown object");
             names[i] = s->locals[next + i].name;
@@ -152,23 +156,29 @@ static void check_scenario(const ml_scn_t *s)
     for (size_t i = 0; i < s->nops; i++) {
         const ml_scn_op_t *op = &s->ops[i];
         if (op->kind == ML_SCN_SET) {
-            const ml_scn_place_t *pl[2] = {&op->dst, &op->src};
-            check(op->dst.kind == ML_SCN_LOCAL || op->dst.kind == ML_SCN_FIELD || op->dst.kind == ML_SCN_GLOBAL,
+            const ml_scn_place_t *pl[2] = { &op->dst, &op->src };
+            check(op->dst.kind == ML_SCN_LOCAL || op->dst.kind == ML_SCN_FIELD ||
+                      op->dst.kind == ML_SCN_GLOBAL,
                   "an operation stores into a value");
             for (int k = 0; k < 2; k++) {
                 const ml_scn_place_t *p = pl[k];
                 check(p->kind != ML_SCN_LOCAL || p->local < s->nlocals, "an unknown local");
                 check(p->kind != ML_SCN_GLOBAL || p->global < s->nglobals, "an unknown global");
-                check((p->kind != ML_SCN_OBJ && p->kind != ML_SCN_NEW) || p->obj < s->nobjs, "an unknown object");
-                check(p->kind != ML_SCN_NEW || s->objs[p->obj].born, "new makes an object that is not born");
+                check((p->kind != ML_SCN_OBJ && p->kind != ML_SCN_NEW) || p->obj < s->nobjs,
+                      "an unknown object");
+                check(p->kind != ML_SCN_NEW || s->objs[p->obj].born,
+                      "new makes an object that is not born");
                 if (p->kind == ML_SCN_FIELD) {
-                    check(p->obj < s->nobjs || (p->obj == ML_SCN_NIL && p->local < s->nlocals), "a field of nothing");
-                    check(p->obj == ML_SCN_NIL || ml_scn_slot_word(s, s->objs[p->obj].type, p->slot) != ML_SCN_NIL,
+                    check(p->obj < s->nobjs || (p->obj == ML_SCN_NIL && p->local < s->nlocals),
+                          "a field of nothing");
+                    check(p->obj == ML_SCN_NIL ||
+                              ml_scn_slot_word(s, s->objs[p->obj].type, p->slot) != ML_SCN_NIL,
                           "a field beyond the object's pointer slots");
                 }
             }
         } else if (op->kind == ML_SCN_WAIT) {
-            check(op->wait == ML_SCN_WAIT_SCANNED ? op->arg < s->nstacks : op->arg < s->nobjs, "a wait for nothing");
+            check(op->wait == ML_SCN_WAIT_SCANNED ? op->arg < s->nstacks : op->arg < s->nobjs,
+                  "a wait for nothing");
         } else {
             check(op->kind == ML_SCN_SWITCH && op->arg < s->nstacks, "a switch to no stack");
         }
@@ -187,7 +197,7 @@ static void check_reachable(const ml_scn_t *s)
         if (t != ML_SCN_NIL)
             mine[t] = true;
     }
-    for (bool grew = true; grew;) {   // relax every edge until nothing changes
+    for (bool grew = true; grew;) { // relax every edge until nothing changes
         grew = false;
         for (size_t e = 0; e < s->nedges; e++) {
             const ml_scn_edge_t *ed = &s->edges[e];
@@ -221,8 +231,8 @@ static void check_round_trip(const ml_scn_t *s)
         fprintf(stderr, "fuzz_scenario: re-read failed: %s\n", err);
     check(b != NULL, "the parser rejects what the writer wrote");
     check(b->ntypes == s->ntypes && b->nobjs == s->nobjs && b->nedges == s->nedges &&
-          b->nglobals == s->nglobals && b->nframes == s->nframes && b->nlocals == s->nlocals &&
-          b->nstacks == s->nstacks && b->nops == s->nops && b->has_script == s->has_script,
+              b->nglobals == s->nglobals && b->nframes == s->nframes && b->nlocals == s->nlocals &&
+              b->nstacks == s->nstacks && b->nops == s->nops && b->has_script == s->has_script,
           "counts changed in the round trip");
     check((!b->about && !s->about) || (b->about && s->about && strcmp(b->about, s->about) == 0),
           "the about line changed in the round trip");
@@ -230,24 +240,27 @@ static void check_round_trip(const ml_scn_t *s)
         check(strcmp(b->stacks[k], s->stacks[k]) == 0, "a stack changed in the round trip");
     for (uint32_t t = 0; t < s->ntypes; t++) {
         check(strcmp(b->types[t].name, s->types[t].name) == 0 &&
-              b->types[t].nwords == s->types[t].nwords && b->types[t].ptrmask == s->types[t].ptrmask,
+                  b->types[t].nwords == s->types[t].nwords &&
+                  b->types[t].ptrmask == s->types[t].ptrmask,
               "a type changed in the round trip");
         for (uint32_t k = 0; k < s->types[t].nwords; k++) {
             const char *x = s->types[t].slot_names ? s->types[t].slot_names[k] : NULL;
             const char *y = b->types[t].slot_names ? b->types[t].slot_names[k] : NULL;
-            check((!x && !y) || (x && y && strcmp(x, y) == 0), "a slot name changed in the round trip");
+            check((!x && !y) || (x && y && strcmp(x, y) == 0),
+                  "a slot name changed in the round trip");
         }
     }
     for (uint32_t o = 0; o < s->nobjs; o++)
         check(strcmp(b->objs[o].name, s->objs[o].name) == 0 && b->objs[o].type == s->objs[o].type &&
-              b->objs[o].born == s->objs[o].born, "an object changed in the round trip");
+                  b->objs[o].born == s->objs[o].born,
+              "an object changed in the round trip");
     for (size_t i = 0; i < s->nops; i++) {
         ml_scn_op_t x = s->ops[i], y = b->ops[i];
         x.line = y.line = 0;
         if (x.kind != ML_SCN_WAIT)
             x.wait = y.wait = 0;
         if (x.kind != ML_SCN_SET)
-            x.dst = y.dst = x.src = y.src = (ml_scn_place_t){0};
+            x.dst = y.dst = x.src = y.src = (ml_scn_place_t){ 0 };
         else
             x.arg = y.arg = 0;
         check(memcmp(&x, &y, sizeof x) == 0, "a script operation changed in the round trip");
@@ -257,15 +270,18 @@ static void check_round_trip(const ml_scn_t *s)
               "an edge changed in the round trip");
     for (uint32_t g = 0; g < s->nglobals; g++)
         check(strcmp(b->globals[g].name, s->globals[g].name) == 0 &&
-              b->globals[g].target == s->globals[g].target, "a global changed in the round trip");
+                  b->globals[g].target == s->globals[g].target,
+              "a global changed in the round trip");
     for (uint32_t f = 0; f < s->nframes; f++)
         check(strcmp(b->frames[f].name, s->frames[f].name) == 0 &&
-              strcmp(b->stacks[b->frames[f].stack], s->stacks[s->frames[f].stack]) == 0 &&
-              b->frames[f].first_local == s->frames[f].first_local &&
-              b->frames[f].nlocals == s->frames[f].nlocals, "a frame changed in the round trip");
+                  strcmp(b->stacks[b->frames[f].stack], s->stacks[s->frames[f].stack]) == 0 &&
+                  b->frames[f].first_local == s->frames[f].first_local &&
+                  b->frames[f].nlocals == s->frames[f].nlocals,
+              "a frame changed in the round trip");
     for (uint32_t l = 0; l < s->nlocals; l++)
         check(strcmp(b->locals[l].name, s->locals[l].name) == 0 &&
-              b->locals[l].target == s->locals[l].target, "a local changed in the round trip");
+                  b->locals[l].target == s->locals[l].target,
+              "a local changed in the round trip");
     ml_scn_free(b);
     free(text);
 }
@@ -281,7 +297,8 @@ static void check_build(const ml_scn_t *s)
             check(!ml_scn_alive(sh, o), "an object the script has not made yet is alive");
             continue;
         }
-        check(ml_scn_alive(sh, o) && ml_scn_index_of(sh, sh->objs[o]) == o, "a built object is not mapped back");
+        check(ml_scn_alive(sh, o) && ml_scn_index_of(sh, sh->objs[o]) == o,
+              "a built object is not mapped back");
     }
     for (uint32_t g = 0; g < s->nglobals; g++) {
         uint32_t t = s->globals[g].target;

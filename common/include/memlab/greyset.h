@@ -25,17 +25,17 @@
 #include "memlab/ptrset.h"
 
 typedef enum { ML_WHITE = 0, ML_GREY = 1, ML_BLACK = 2 } ml_color_t;
-extern const char *const ml_color_names[3];   // "white", "grey", "black"
+extern const char *const ml_color_names[3]; // "white", "grey", "black"
 
 typedef struct ml_greyset {
     ml_gc_heap_t *heap;
-    ml_ptrset_t grey;         // the grey objects
-    size_t entries;           // how many entries the foreach gave
-    size_t duplicates;        // entries already seen (an object pushed twice)
-    size_t not_objects;       // entries that are not an allocated object's start (not kept)
-    size_t unmarked;          // entries whose mark bit is clear (kept)
-    const void *first_bad;    // the first such entry (for messages)
-    bool oom;                 // memory ran out while taking it
+    ml_ptrset_t grey;      // the grey objects
+    size_t entries;        // how many entries the foreach gave
+    size_t duplicates;     // entries already seen (an object pushed twice)
+    size_t not_objects;    // entries that are not an allocated object's start (not kept)
+    size_t unmarked;       // entries whose mark bit is clear (kept)
+    const void *first_bad; // the first such entry (for messages)
+    bool oom;              // memory ran out while taking it
 } ml_greyset_t;
 
 // ml_greyset_begin — an empty snapshot of `h`'s grey objects.

@@ -74,57 +74,57 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define ML_SCN_NIL UINT32_MAX   // "no object": a nil pointer or root; "not found"
-#define ML_SCN_MAX_WORDS 64     // words per object in a scenario type
-#define ML_SCN_NAME_MAX 63      // longest name in a scenario file
+#define ML_SCN_NIL UINT32_MAX // "no object": a nil pointer or root; "not found"
+#define ML_SCN_MAX_WORDS 64   // words per object in a scenario type
+#define ML_SCN_NAME_MAX 63    // longest name in a scenario file
 
 typedef struct ml_scn_type {
     char *name;
-    uint32_t nwords;            // 1 .. ML_SCN_MAX_WORDS
-    uint64_t ptrmask;           // bit i set: word i holds a pointer
-    char **slot_names;          // NULL, or nwords entries (NULL: word unnamed)
+    uint32_t nwords;   // 1 .. ML_SCN_MAX_WORDS
+    uint64_t ptrmask;  // bit i set: word i holds a pointer
+    char **slot_names; // NULL, or nwords entries (NULL: word unnamed)
 } ml_scn_type_t;
 
 typedef struct ml_scn_obj {
-    uint32_t type;              // index into types[]
-    char *name;                 // NULL for generated objects ("o<i>")
-    bool born;                  // allocated by a script's `new`, not at build time
+    uint32_t type; // index into types[]
+    char *name;    // NULL for generated objects ("o<i>")
+    bool born;     // allocated by a script's `new`, not at build time
 } ml_scn_obj_t;
 
 typedef struct ml_scn_edge {
-    uint32_t from, slot, to;    // word `slot` of `from` = `to` (to may be ML_SCN_NIL)
+    uint32_t from, slot, to; // word `slot` of `from` = `to` (to may be ML_SCN_NIL)
 } ml_scn_edge_t;
 
 typedef struct ml_scn_root {
-    char *name;                 // NULL: generated ("g<i>", "l<i>")
-    uint32_t target;            // an object index or ML_SCN_NIL
+    char *name;      // NULL: generated ("g<i>", "l<i>")
+    uint32_t target; // an object index or ML_SCN_NIL
 } ml_scn_root_t;
 
 typedef struct ml_scn_frame {
     char *name;
-    uint32_t stack;             // index into stacks[]
+    uint32_t stack;                // index into stacks[]
     uint32_t first_local, nlocals; // locals[first_local .. +nlocals)
 } ml_scn_frame_t;
 
 // ---- the script ---------------------------------------------------------------
 
 typedef enum {
-    ML_SCN_VAL_NIL,             // the value nil
-    ML_SCN_LOCAL,               // local `local` (an index into locals[])
-    ML_SCN_FIELD,               // pointer slot `slot` of object `obj`, or (obj ==
-                                // ML_SCN_NIL) of the object local `local` points to
-    ML_SCN_GLOBAL,              // global `global`
-    ML_SCN_OBJ,                 // object `obj` (a value only)
-    ML_SCN_NEW,                 // a new object: `obj`, born when the line runs (a value only)
+    ML_SCN_VAL_NIL, // the value nil
+    ML_SCN_LOCAL,   // local `local` (an index into locals[])
+    ML_SCN_FIELD,   // pointer slot `slot` of object `obj`, or (obj ==
+                    // ML_SCN_NIL) of the object local `local` points to
+    ML_SCN_GLOBAL,  // global `global`
+    ML_SCN_OBJ,     // object `obj` (a value only)
+    ML_SCN_NEW,     // a new object: `obj`, born when the line runs (a value only)
 } ml_scn_place_kind_t;
 
 typedef struct ml_scn_place {
     ml_scn_place_kind_t kind;
-    uint32_t obj;               // FIELD of a named object, OBJ, NEW; else ML_SCN_NIL
-    uint32_t local;             // LOCAL, FIELD through a local
-    uint32_t slot;              // FIELD: the pointer slot, counted among the
-                                // type's pointer words (what ml_gc_slot takes)
-    uint32_t global;            // GLOBAL
+    uint32_t obj;    // FIELD of a named object, OBJ, NEW; else ML_SCN_NIL
+    uint32_t local;  // LOCAL, FIELD through a local
+    uint32_t slot;   // FIELD: the pointer slot, counted among the
+                     // type's pointer words (what ml_gc_slot takes)
+    uint32_t global; // GLOBAL
 } ml_scn_place_t;
 
 typedef enum { ML_SCN_SET, ML_SCN_SWITCH, ML_SCN_WAIT } ml_scn_op_kind_t;
@@ -132,25 +132,33 @@ typedef enum { ML_SCN_WAIT_BLACK, ML_SCN_WAIT_GREY, ML_SCN_WAIT_SCANNED } ml_scn
 
 typedef struct ml_scn_op {
     ml_scn_op_kind_t kind;
-    ml_scn_place_t dst, src;    // SET: dst = src
-    ml_scn_wait_t wait;         // WAIT
-    uint32_t arg;               // SWITCH: a stack; WAIT: an object, or a stack (SCANNED)
-    uint32_t line;              // the line of the file it came from (0: built in code)
+    ml_scn_place_t dst, src; // SET: dst = src
+    ml_scn_wait_t wait;      // WAIT
+    uint32_t arg;            // SWITCH: a stack; WAIT: an object, or a stack (SCANNED)
+    uint32_t line;           // the line of the file it came from (0: built in code)
 } ml_scn_op_t;
 
 typedef struct ml_scn {
-    char *name;                 // `scenario` line, else the file path or generator name
-    char *about;                // `about` line, or NULL
-    ml_scn_type_t *types;  uint32_t ntypes;
-    ml_scn_obj_t *objs;    uint32_t nobjs;
-    ml_scn_edge_t *edges;  size_t nedges;
-    ml_scn_root_t *globals; uint32_t nglobals;
-    char **stacks;         uint32_t nstacks;    // stacks[0] is "main"
-    uint32_t cur_stack;                         // where frames are pushed
-    ml_scn_frame_t *frames; uint32_t nframes;   // in push order (outermost first per stack)
-    ml_scn_root_t *locals; uint32_t nlocals;
-    bool has_script;            // the file had a `---` line
-    ml_scn_op_t *ops;      size_t nops;         // the script, in order
+    char *name;  // `scenario` line, else the file path or generator name
+    char *about; // `about` line, or NULL
+    ml_scn_type_t *types;
+    uint32_t ntypes;
+    ml_scn_obj_t *objs;
+    uint32_t nobjs;
+    ml_scn_edge_t *edges;
+    size_t nedges;
+    ml_scn_root_t *globals;
+    uint32_t nglobals;
+    char **stacks;
+    uint32_t nstacks;   // stacks[0] is "main"
+    uint32_t cur_stack; // where frames are pushed
+    ml_scn_frame_t *frames;
+    uint32_t nframes; // in push order (outermost first per stack)
+    ml_scn_root_t *locals;
+    uint32_t nlocals;
+    bool has_script; // the file had a `---` line
+    ml_scn_op_t *ops;
+    size_t nops; // the script, in order
     // Capacities of the growable arrays (private to scenario.c).
     uint32_t cap_types, cap_objs, cap_globals, cap_frames, cap_locals, cap_stacks;
     size_t cap_edges, cap_ops;

@@ -22,17 +22,17 @@
 #include "memlab/scenario.h"
 
 typedef struct ml_scn_heap {
-    ml_gc_heap_t *heap;         // owned: destroyed by ml_scn_heap_free
-    const ml_scn_t *scn;        // not owned: must outlive the ml_scn_heap_t
-    ml_type_t *types;           // scn->ntypes types (names point into scn)
-    ml_type_t *obj_types;       // ML_SCN_TYPE_PER_OBJECT: one type per object, else NULL
-    void **objs;                // scn->nobjs objects, in declaration order
-                                // (NULL: born by the script, not yet allocated)
-    uint32_t *ids;              // ml_gc_object_id of each object once allocated
-    uint32_t first_id;          // ids[0]: built objects have ids first_id + i
-    int *globals;               // the heap's global index of each scenario global
-    ml_gc_stack_t **stacks;     // scn->nstacks stacks (stacks[0] is the heap's "main")
-    ml_gc_frame_t **frames;     // scn->nframes frames
+    ml_gc_heap_t *heap;     // owned: destroyed by ml_scn_heap_free
+    const ml_scn_t *scn;    // not owned: must outlive the ml_scn_heap_t
+    ml_type_t *types;       // scn->ntypes types (names point into scn)
+    ml_type_t *obj_types;   // ML_SCN_TYPE_PER_OBJECT: one type per object, else NULL
+    void **objs;            // scn->nobjs objects, in declaration order
+                            // (NULL: born by the script, not yet allocated)
+    uint32_t *ids;          // ml_gc_object_id of each object once allocated
+    uint32_t first_id;      // ids[0]: built objects have ids first_id + i
+    int *globals;           // the heap's global index of each scenario global
+    ml_gc_stack_t **stacks; // scn->nstacks stacks (stacks[0] is the heap's "main")
+    ml_gc_frame_t **frames; // scn->nframes frames
 } ml_scn_heap_t;
 
 // Build flags.

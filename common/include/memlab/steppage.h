@@ -19,21 +19,21 @@
 #include "memlab/gcheap.h"
 
 typedef struct ml_step {
-    const char *svg;            // the SVG file's name inside the directory
-    const char *caption;        // shown above the picture (plain text)
+    const char *svg;     // the SVG file's name inside the directory
+    const char *caption; // shown above the picture (plain text)
 } ml_step_t;
 
 // ml_steps_write_page — write `dir`/index.html: a page titled `title` that
 // shows one of the `n` steps at a time; `highlight` says what the red
 // outline marks (NULL: no such entry in the legend). 0, or -1 with a reason
 // in err (no page is left).
-int ml_steps_write_page(const char *dir, const char *title, const char *highlight, const ml_step_t *steps,
-                        size_t n, char *err, size_t errlen);
+int ml_steps_write_page(const char *dir, const char *title, const char *highlight,
+                        const ml_step_t *steps, size_t n, char *err, size_t errlen);
 
 // A recorder of the steps of one run.
 typedef struct ml_steps {
     char *dir;
-    ml_step_t *steps;           // svg and caption strings owned by the recorder
+    ml_step_t *steps; // svg and caption strings owned by the recorder
     size_t n, cap;
 } ml_steps_t;
 
@@ -46,7 +46,8 @@ int ml_steps_add(ml_steps_t *s, ml_gc_heap_t *h, const ml_dot_opts_t *o, char *e
 // ml_steps_finish — write the page titled `title`, its legend saying that
 // the red outline marks `highlight` (NULL: no such entry). 0, or -1 with a
 // reason.
-int ml_steps_finish(ml_steps_t *s, const char *title, const char *highlight, char *err, size_t errlen);
+int ml_steps_finish(ml_steps_t *s, const char *title, const char *highlight, char *err,
+                    size_t errlen);
 // ml_steps_fini — free the recorder (the files stay).
 void ml_steps_fini(ml_steps_t *s);
 

@@ -1,6 +1,6 @@
 // fixture.c — what every tri-color test starts from: scenarios in the
 // scenario language, and a heap built from one with the student's marker
-// plugged in through the core's collector table (collector.c).
+// plugged in through the core's collector table (support/mark_hooks.c).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -20,7 +20,7 @@
 
 // ---- the fixture (fixture.c): scenarios and a heap with the student's marker --------
 
-// Scenarios used by several tests, in the scenario language (scenario.h).
+// Scenarios used by several tests, in the scenario language (memlab/scenario.h).
 extern const char suite_figure1[];   // the handout's picture (labs/tri-color/data/figure1.scn)
 extern const char suite_stacks[];    // objects reachable only from frames, on two stacks
 

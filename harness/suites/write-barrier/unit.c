@@ -20,7 +20,8 @@ void suite_unit_open(unit_t *u, wb_kind_t kind, const char *other_stack)
 {
     char why[256];
     ml_scn_t *scn = ml_scn_new("unit");
-    cr_assert(scn && (!other_stack || ml_scn_use_stack(scn, other_stack) != ML_SCN_NIL), "internal: out of memory");
+    cr_assert(scn && (!other_stack || ml_scn_use_stack(scn, other_stack) != ML_SCN_NIL),
+              "internal: out of memory");
     u->w = wb_world_new(scn, NULL, 0, why, sizeof why);
     cr_assert(u->w, "internal: %s", why);
     u->h = u->w->heap;
@@ -73,7 +74,9 @@ void suite_call(unit_t *u, wb_kind_t kind, void *old, void *val)
         wb_yuasa(u->m, slot, old, val);
     else
         wb_hybrid(u->m, slot, old, val);
-    cr_assert(*slot == old, "wb_%s changed the slot it was called for: a barrier only shades; the store "
-              "happens after it returns", suite_kind_name(kind));
+    cr_assert(*slot == old,
+              "wb_%s changed the slot it was called for: a barrier only shades; the store "
+              "happens after it returns",
+              suite_kind_name(kind));
     *slot = val;
 }

@@ -21,13 +21,13 @@
 #define PROGRAM_BETWEEN 50
 #define RANDOM_CYCLES 3
 #define RANDOM_OBJECTS 60
-#define NRANDOM 96          // random workloads per barrier
+#define NRANDOM 96 // random workloads per barrier
 
 typedef struct rcase {
     uint64_t seed;
     size_t budget;
-    double p;                 // the coin, when there is no schedule
-    const char *named;        // a named schedule, or NULL
+    double p;          // the coin, when there is no schedule
+    const char *named; // a named schedule, or NULL
 } rcase_t;
 
 typedef struct unit {
@@ -48,15 +48,16 @@ char **suite_scenario_names(void);
 // followed, as the program does). Fills *res; false with a message in
 // `msg` when an object was lost, a pointer dangles or (check) the
 // invariant broke.
-bool suite_run_scenario(const char *name, wb_kind_t kind, bool check, wb_cycle_result_t *res, char *msg,
-                        size_t len);
+bool suite_run_scenario(const char *name, wb_kind_t kind, bool check, wb_cycle_result_t *res,
+                        char *msg, size_t len);
 // suite_rcase — random case k: seeds × budgets × schedules.
 rcase_t suite_rcase(size_t k);
 // suite_run_random — RANDOM_CYCLES cycles of random workload `c` under
 // `kind`, stopping at the first cycle that goes wrong. false with a message
 // and, in *count_out, the objects lost (or with `check`, the steps that
 // broke the invariant).
-bool suite_run_random(const rcase_t *c, wb_kind_t kind, bool check, size_t *count_out, char *msg, size_t len);
+bool suite_run_random(const rcase_t *c, wb_kind_t kind, bool check, size_t *count_out, char *msg,
+                      size_t len);
 // The bodies every barrier shares: the adversarial scenarios (scored by
 // fraction), NRANDOM random workloads, the invariant after every step.
 void suite_scenarios_test(wb_kind_t kind);
@@ -65,7 +66,7 @@ void suite_invariant_test(wb_kind_t kind);
 
 // ---- calling a barrier directly (unit.c) ------------------------------------------
 
-extern const ml_type_t SUITE_NODE;   // Node {a, b *Node; key int}
+extern const ml_type_t SUITE_NODE; // Node {a, b *Node; key int}
 // suite_unit_open — a heap with the lab's marker of `kind` and a holder
 // object (white, like everything else allocated before the cycle); with
 // `other_stack`, a second goroutine of that name (stack 1).

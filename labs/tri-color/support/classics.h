@@ -21,6 +21,7 @@ extern const char *const tc_classic_help[];
 // classic also contains garbage (unreachable objects, some pointing into
 // the live part) so a sweep has something to free. Returns NULL with a
 // message in err for an unknown name, a size out of range, or no memory.
-ml_scn_t *tc_scenario_classic(const char *name, size_t size, uint64_t seed, char *err, size_t errlen);
+ml_scn_t *tc_scenario_classic(const char *name, size_t size, uint64_t seed, char *err,
+                              size_t errlen);
 
 #endif

@@ -32,7 +32,7 @@ const char *wb_scenario_dir(void)
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         exe[n] = '\0';
-        for (int up = 0; up < 4; up++) {     // the file, bin/, <impl>/, build/
+        for (int up = 0; up < 4; up++) { // the file, bin/, <impl>/, build/
             char *slash = strrchr(exe, '/');
             if (!slash)
                 break;
@@ -86,7 +86,8 @@ int wb_scenario_list(char ***out, char *err, size_t errlen)
     DIR *d = dir ? opendir(dir) : NULL;
     *out = NULL;
     if (!d) {
-        snprintf(err, errlen, "cannot find the built-in scenarios (%s, from the checkout's root)", DATA_DIR);
+        snprintf(err, errlen, "cannot find the built-in scenarios (%s, from the checkout's root)",
+                 DATA_DIR);
         return -1;
     }
     char **names = calloc(1, sizeof *names);

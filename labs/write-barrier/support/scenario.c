@@ -20,32 +20,43 @@ static wb_loc_t local_loc(const wb_world_t *w, uint32_t l)
     uint32_t f = ml_scn_frame_of_local(s, l), st = s->frames[f].stack, depth = 0;
     for (uint32_t k = 0; k < f; k++)
         depth += s->frames[k].stack == st;
-    return (wb_loc_t){.kind = WB_LOC_LOCAL, .obj = -1, .stack = st, .frame = depth,
-                      .index = l - s->frames[f].first_local};
+    return (wb_loc_t){ .kind = WB_LOC_LOCAL,
+                       .obj = -1,
+                       .stack = st,
+                       .frame = depth,
+                       .index = l - s->frames[f].first_local };
 }
 
 // place — the world's place for scenario place `p`.
 static wb_loc_t place(const wb_world_t *w, const ml_scn_place_t *p)
 {
-    wb_loc_t l = {.kind = WB_LOC_NIL, .obj = -1};
+    wb_loc_t l = { .kind = WB_LOC_NIL, .obj = -1 };
     switch (p->kind) {
     case ML_SCN_VAL_NIL: break;
     case ML_SCN_LOCAL: l = local_loc(w, p->local); break;
     case ML_SCN_FIELD:
         if (p->obj != ML_SCN_NIL) {
-            l = (wb_loc_t){.kind = WB_LOC_FIELD, .obj = (int32_t)p->obj, .index = p->slot};
+            l = (wb_loc_t){ .kind = WB_LOC_FIELD, .obj = (int32_t)p->obj, .index = p->slot };
         } else {
             wb_loc_t base = local_loc(w, p->local);
-            l = (wb_loc_t){.kind = WB_LOC_FIELD, .obj = -1, .stack = base.stack, .frame = base.frame,
-                           .base = base.index, .index = p->slot};
+            l = (wb_loc_t){ .kind = WB_LOC_FIELD,
+                            .obj = -1,
+                            .stack = base.stack,
+                            .frame = base.frame,
+                            .base = base.index,
+                            .index = p->slot };
         }
         break;
     case ML_SCN_GLOBAL:
-        l = (wb_loc_t){.kind = WB_LOC_GLOBAL, .obj = -1, .index = (uint32_t)w->built->globals[p->global]};
+        l = (wb_loc_t){ .kind = WB_LOC_GLOBAL,
+                        .obj = -1,
+                        .index = (uint32_t)w->built->globals[p->global] };
         break;
-    case ML_SCN_OBJ: l = (wb_loc_t){.kind = WB_LOC_OBJ, .obj = (int32_t)p->obj}; break;
+    case ML_SCN_OBJ: l = (wb_loc_t){ .kind = WB_LOC_OBJ, .obj = (int32_t)p->obj }; break;
     case ML_SCN_NEW:
-        l = (wb_loc_t){.kind = WB_LOC_NEW, .obj = (int32_t)p->obj, .type = w->scn->objs[p->obj].type};
+        l = (wb_loc_t){ .kind = WB_LOC_NEW,
+                        .obj = (int32_t)p->obj,
+                        .type = w->scn->objs[p->obj].type };
         break;
     }
     return l;
@@ -54,7 +65,7 @@ static wb_loc_t place(const wb_world_t *w, const ml_scn_place_t *p)
 // translate — scenario operation `so` as the world's operation.
 static wb_op_t translate(const wb_world_t *w, const ml_scn_op_t *so)
 {
-    wb_op_t op = {.line = so->line, .arg = so->arg};
+    wb_op_t op = { .line = so->line, .arg = so->arg };
     switch (so->kind) {
     case ML_SCN_SET:
         op.kind = WB_OP_SET;
@@ -76,7 +87,8 @@ static wb_op_t translate(const wb_world_t *w, const ml_scn_op_t *so)
 static int load(ml_scn_t *scn, const char *src, wb_scenario_t **out, char *err, size_t errlen)
 {
     if (!scn->has_script) {
-        snprintf(err, errlen, "%s: no '---' line: nothing happens during the cycle (the script follows '---')",
+        snprintf(err, errlen,
+                 "%s: no '---' line: nothing happens during the cycle (the script follows '---')",
                  src);
         ml_scn_free(scn);
         return -1;

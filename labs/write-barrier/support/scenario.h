@@ -18,10 +18,10 @@
 #include "support/world.h"
 
 typedef struct wb_scenario {
-    const char *name;       // the scenario's (points into world->scn)
-    const char *about;      // its `about` line, or ""
-    wb_world_t *world;      // built, no cycle yet
-    wb_op_t *ops;           // what runs during the cycle
+    const char *name;  // the scenario's (points into world->scn)
+    const char *about; // its `about` line, or ""
+    wb_world_t *world; // built, no cycle yet
+    wb_op_t *ops;      // what runs during the cycle
     size_t nops;
 } wb_scenario_t;
 

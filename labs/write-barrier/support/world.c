@@ -28,7 +28,8 @@ void wb_world_free(wb_world_t *w)
     free(w);
 }
 
-wb_world_t *wb_world_new(ml_scn_t *scn, const ml_gc_config_t *cfg, unsigned flags, char *err, size_t errlen)
+wb_world_t *wb_world_new(ml_scn_t *scn, const ml_gc_config_t *cfg, unsigned flags, char *err,
+                         size_t errlen)
 {
     wb_world_t *w = calloc(1, sizeof *w);
     if (!w) {
@@ -81,10 +82,11 @@ const char *wb_world_describe(const wb_world_t *w, const void *p, char *buf, siz
     uint32_t i = ml_scn_index_of(w->built, p);
     if (i != ML_SCN_NIL && w->scn->objs[i].name)
         return ml_scn_obj_label(w->built, i, buf, len);
-    return ml_gc_describe(w->heap, p, buf, len);     // random worlds' objects have no names
+    return ml_gc_describe(w->heap, p, buf, len); // random worlds' objects have no names
 }
 
-const char *wb_world_local_name(const wb_world_t *w, uint32_t s, uint32_t f, uint32_t i, char *buf, size_t len)
+const char *wb_world_local_name(const wb_world_t *w, uint32_t s, uint32_t f, uint32_t i, char *buf,
+                                size_t len)
 {
     const ml_scn_frame_t *fr = &w->scn->frames[w->stacks[s].scn_frame[f]];
     return ml_scn_local_name(w->scn, fr->first_local + i, buf, len);
@@ -104,7 +106,7 @@ int wb_op_stack(const wb_op_t *op)
         return (int)op->arg;
     if (op->kind != WB_OP_SET)
         return -1;
-    const wb_loc_t *l[2] = {&op->dst, &op->src};
+    const wb_loc_t *l[2] = { &op->dst, &op->src };
     for (int k = 0; k < 2; k++)
         if (l[k]->kind == WB_LOC_LOCAL || (l[k]->kind == WB_LOC_FIELD && l[k]->obj < 0))
             return (int)l[k]->stack;
@@ -129,11 +131,13 @@ static void *field_object(wb_world_t *w, const wb_loc_t *l, char *err, size_t er
     } else {
         obj = *local_slot(w, l, l->base);
         if (!obj)
-            snprintf(err, errlen, "%s is nil", wb_world_local_name(w, l->stack, l->frame, l->base, t, sizeof t));
+            snprintf(err, errlen, "%s is nil",
+                     wb_world_local_name(w, l->stack, l->frame, l->base, t, sizeof t));
     }
     if (obj && l->index >= ml_gc_num_slots(w->heap, obj)) {
-        snprintf(err, errlen, "%s has %zu pointer slots, not %u", wb_world_describe(w, obj, t, sizeof t),
-                 ml_gc_num_slots(w->heap, obj), l->index + 1);
+        snprintf(err, errlen, "%s has %zu pointer slots, not %u",
+                 wb_world_describe(w, obj, t, sizeof t), ml_gc_num_slots(w->heap, obj),
+                 l->index + 1);
         return NULL;
     }
     return obj;
@@ -161,7 +165,7 @@ static int read_value(wb_world_t *w, const wb_loc_t *l, void **out, char *err, s
         return 0;
     case WB_LOC_NEW:
         if (!(*out = ml_gc_alloc(w->heap, l->obj >= 0 ? ml_scn_type_for(w->built, (uint32_t)l->obj)
-                                                       : &w->built->types[l->type]))) {
+                                                      : &w->built->types[l->type]))) {
             snprintf(err, errlen, "the heap is full");
             return -1;
         }
@@ -179,7 +183,7 @@ int wb_op_exec(wb_world_t *w, const wb_op_t *op, wb_effect_t *eff, char *err, si
         ml_gc_switch_stack(w->heap, w->stacks[s].st);
     if (op->kind != WB_OP_SET)
         return 0;
-    wb_effect_t e = {.stack = 0};
+    wb_effect_t e = { .stack = 0 };
     ml_gc_stack_t *cur = ml_gc_current_stack(w->heap);
     for (size_t k = 0; k < w->nstacks; k++)
         if (w->stacks[k].st == cur)
@@ -207,9 +211,7 @@ int wb_op_exec(wb_world_t *w, const wb_op_t *op, wb_effect_t *eff, char *err, si
         e.old = ml_gc_global_get(w->heap, (int)op->dst.index);
         ml_gc_write_global(w->heap, (int)op->dst.index, val);
         break;
-    default:
-        snprintf(err, errlen, "cannot store into a value");
-        return -1;
+    default: snprintf(err, errlen, "cannot store into a value"); return -1;
     }
     if (eff)
         *eff = e;
@@ -238,24 +240,29 @@ static const char *loc_text(const wb_world_t *w, const wb_loc_t *l, char *buf, s
 {
     char a[64], b[64];
     const char *sn = l->kind == WB_LOC_LOCAL || (l->kind == WB_LOC_FIELD && l->obj < 0)
-                         ? ml_gc_stack_name(w->stacks[l->stack].st) : "";
+                         ? ml_gc_stack_name(w->stacks[l->stack].st)
+                         : "";
     switch (l->kind) {
     case WB_LOC_NIL: snprintf(buf, len, "nil"); break;
     case WB_LOC_LOCAL:
-        snprintf(buf, len, "%s.%s", sn, wb_world_local_name(w, l->stack, l->frame, l->index, a, sizeof a));
+        snprintf(buf, len, "%s.%s", sn,
+                 wb_world_local_name(w, l->stack, l->frame, l->index, a, sizeof a));
         break;
     case WB_LOC_FIELD:
         if (l->obj >= 0)
-            snprintf(buf, len, "%s.%s", obj_name(w, l->obj, a, sizeof a), slot_text(w, l->obj, l->index, b, sizeof b));
+            snprintf(buf, len, "%s.%s", obj_name(w, l->obj, a, sizeof a),
+                     slot_text(w, l->obj, l->index, b, sizeof b));
         else
-            snprintf(buf, len, "%s.%s->%s", sn, wb_world_local_name(w, l->stack, l->frame, l->base, a, sizeof a),
+            snprintf(buf, len, "%s.%s->%s", sn,
+                     wb_world_local_name(w, l->stack, l->frame, l->base, a, sizeof a),
                      slot_text(w, -1, l->index, b, sizeof b));
         break;
     case WB_LOC_GLOBAL: snprintf(buf, len, "%s", ml_gc_global_name(w->heap, (int)l->index)); break;
     case WB_LOC_OBJ: snprintf(buf, len, "%s", obj_name(w, l->obj, a, sizeof a)); break;
     case WB_LOC_NEW:
         if (l->obj >= 0)
-            snprintf(buf, len, "new %s %s", obj_name(w, l->obj, a, sizeof a), w->scn->types[l->type].name);
+            snprintf(buf, len, "new %s %s", obj_name(w, l->obj, a, sizeof a),
+                     w->scn->types[l->type].name);
         else
             snprintf(buf, len, "new %s", w->scn->types[l->type].name);
         break;
@@ -266,12 +273,15 @@ static const char *loc_text(const wb_world_t *w, const wb_loc_t *l, char *buf, s
 const char *wb_op_text(const wb_world_t *w, const wb_op_t *op, char *buf, size_t len)
 {
     char a[96], b[96];
-    static const char *const waits[] = {"black", "grey", "scanned"};
+    static const char *const waits[] = { "black", "grey", "scanned" };
     switch (op->kind) {
     case WB_OP_SET:
-        snprintf(buf, len, "%s = %s", loc_text(w, &op->dst, a, sizeof a), loc_text(w, &op->src, b, sizeof b));
+        snprintf(buf, len, "%s = %s", loc_text(w, &op->dst, a, sizeof a),
+                 loc_text(w, &op->src, b, sizeof b));
         break;
-    case WB_OP_SWITCH: snprintf(buf, len, "switch to %s", ml_gc_stack_name(w->stacks[op->arg].st)); break;
+    case WB_OP_SWITCH:
+        snprintf(buf, len, "switch to %s", ml_gc_stack_name(w->stacks[op->arg].st));
+        break;
     case WB_OP_WAIT:
         snprintf(buf, len, "wait %s %s", waits[op->wait],
                  op->wait == WB_WAIT_SCANNED ? ml_gc_stack_name(w->stacks[op->arg].st)
@@ -283,9 +293,10 @@ const char *wb_op_text(const wb_world_t *w, const wb_op_t *op, char *buf, size_t
 
 const char *wb_effect_text(const wb_world_t *w, const wb_effect_t *e, char *buf, size_t len)
 {
-    static const char *const kinds[] = {"stack write (no barrier)", "heap write", "global write"};
+    static const char *const kinds[] = { "stack write (no barrier)", "heap write", "global write" };
     char a[96], b[96];
-    snprintf(buf, len, "%s by %s: old %s, new %s", kinds[e->write], ml_gc_stack_name(w->stacks[e->stack].st),
-             wb_world_describe(w, e->old, a, sizeof a), wb_world_describe(w, e->val, b, sizeof b));
+    snprintf(buf, len, "%s by %s: old %s, new %s", kinds[e->write],
+             ml_gc_stack_name(w->stacks[e->stack].st), wb_world_describe(w, e->old, a, sizeof a),
+             wb_world_describe(w, e->val, b, sizeof b));
     return buf;
 }

@@ -99,16 +99,16 @@ static bool parse_u64(const char *s, uint64_t *out)
 // list_scenarios — `--list`: each built-in scenario's name and about line.
 static int list_scenarios(void)
 {
-    char **names, why[512];
-    if (wb_scenario_list(&names, why, sizeof why)) {
-        fprintf(stderr, "write-barrier: %s\n", why);
+    char **names, err[512];
+    if (wb_scenario_list(&names, err, sizeof err)) {
+        fprintf(stderr, "write-barrier: %s\n", err);
         return 1;
     }
     int rc = 0;
     for (char **n = names; *n; n++) {
         wb_scenario_t *s;
-        if (wb_scenario_builtin(*n, &s, why, sizeof why)) {
-            fprintf(stderr, "%s\n", why);
+        if (wb_scenario_builtin(*n, &s, err, sizeof err)) {
+            fprintf(stderr, "%s\n", err);
             rc = 1;
             continue;
         }
@@ -145,12 +145,12 @@ typedef struct instance {
     wb_mutator_t mut;
 } instance_t;
 
-static int instance_open(const options_t *o, instance_t *in, char *why, size_t len)
+static int instance_open(const options_t *o, instance_t *in, char *err, size_t errlen)
 {
     memset(in, 0, sizeof *in);
     if (o->scenario || o->file) {
-        if (o->scenario ? wb_scenario_builtin(o->scenario, &in->scn, why, len)
-                        : wb_scenario_read(o->file, &in->scn, why, len))
+        if (o->scenario ? wb_scenario_builtin(o->scenario, &in->scn, err, errlen)
+                        : wb_scenario_read(o->file, &in->scn, err, errlen))
             return -1;
         in->world = in->scn->world;
         in->script = (wb_script_t){.ops = in->scn->ops, .n = in->scn->nops};
@@ -158,10 +158,10 @@ static int instance_open(const options_t *o, instance_t *in, char *why, size_t l
         return 0;
     }
     wb_workload_cfg_t cfg = wb_workload_default(o->objects, o->seed);
-    if (!(in->world = wb_workload_world(&cfg, why, len)))
+    if (!(in->world = wb_workload_world(&cfg, err, errlen)))
         return -1;
     if (!(in->rnd = wb_random_new(in->world, &cfg))) {
-        snprintf(why, len, "out of memory");
+        snprintf(err, errlen, "out of memory");
         wb_world_free(in->world);
         return -1;
     }
@@ -203,13 +203,13 @@ static void print_step(wb_run_t *r, const wb_step_info_t *si, void *arg)
 
 // run_barrier — the whole workload under one barrier into *out. 0, or -1
 // with a reason (bad input or OOM).
-static int run_barrier(const options_t *o, wb_kind_t kind, wb_pictures_t *pages, wb_outcome_t *out, char *why,
-                       size_t len)
+static int run_barrier(const options_t *o, wb_kind_t kind, wb_pictures_t *pages, wb_outcome_t *out, char *err,
+                       size_t errlen)
 {
     instance_t in;
     memset(out, 0, sizeof *out);
     out->kind = kind;
-    if (instance_open(o, &in, why, len))
+    if (instance_open(o, &in, err, errlen))
         return -1;
     bool small = ml_gc_num_objects(in.world->heap) <= CHECK_LIMIT;
     wb_run_cfg_t cfg = {
@@ -218,16 +218,16 @@ static int run_barrier(const options_t *o, wb_kind_t kind, wb_pictures_t *pages,
         .source = o->file ? o->file : o->scenario,
         .observer = pages || o->steps ? print_step : NULL, .observer_arg = pages,
     };
-    wb_run_t *r = wb_run_new(in.world, kind, &cfg, why, len);
+    wb_run_t *r = wb_run_new(in.world, kind, &cfg, err, errlen);
     int rc = -1;
     if (!r)
         goto out;
     size_t cycles = in.scn ? 1 : o->cycles;
     for (size_t c = 0; c < cycles; c++) {
-        if (c > 0 && wb_run_between(r, &in.mut, o->between, why, len))
+        if (c > 0 && wb_run_between(r, &in.mut, o->between, err, errlen))
             goto out;
         uint64_t from = ml_sched_step(wb_run_sched(r));
-        if (wb_run_cycle(r, &in.mut, &out->cycles[c], why, len))
+        if (wb_run_cycle(r, &in.mut, &out->cycles[c], err, errlen))
             goto out;
         out->policy = wb_marker_policy(wb_run_marker(r));
         char buf[8192];
@@ -251,13 +251,13 @@ out:
 
 // breaking_step — the step that hid the first lost object under `none` (or
 // -1), and that object's id in *id.
-static int64_t breaking_step(const options_t *o, uint32_t *id, char *why, size_t len, int *rc)
+static int64_t breaking_step(const options_t *o, uint32_t *id, char *err, size_t errlen, int *rc)
 {
     wb_outcome_t none;
     options_t q = *o;
     q.cost = false;
     q.steps = false;
-    *rc = run_barrier(&q, WB_NONE, NULL, &none, why, len);
+    *rc = run_barrier(&q, WB_NONE, NULL, &none, err, errlen);
     int64_t step = -1;
     for (size_t c = 0; *rc == 0 && c < none.ncycles && step < 0; c++)
         if (none.cycles[c].lost) {
@@ -338,7 +338,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "write-barrier: give either --scenario or --file, not both\n");
         return 2;
     }
-    char why[1024], path[4096];
+    char err[1024], path[4096];
     if (o.list)
         return list_scenarios();
     if (o.scenario && !wb_scenario_path(o.scenario, path, sizeof path)) {
@@ -355,10 +355,10 @@ int main(int argc, char **argv)
     if (o.schedule) {      // check it now: a typo is a usage error
         ml_sched_t s;
         ml_sched_init(&s, 0, 0.5);
-        int bad = ml_sched_set_schedule(&s, o.schedule, why, sizeof why);
+        int bad = ml_sched_set_schedule(&s, o.schedule, err, sizeof err);
         ml_sched_fini(&s);
         if (bad) {
-            fprintf(stderr, "write-barrier: --schedule: %s\n", why);
+            fprintf(stderr, "write-barrier: --schedule: %s\n", err);
             return 2;
         }
     }
@@ -370,8 +370,8 @@ int main(int argc, char **argv)
     char about[512] = "";      // the scenario's `about` line, for the report
     if (o.scenario || o.file) {
         wb_scenario_t *s;
-        if ((o.scenario ? wb_scenario_builtin(o.scenario, &s, why, sizeof why)
-                        : wb_scenario_read(o.file, &s, why, sizeof why)) == 0) {
+        if ((o.scenario ? wb_scenario_builtin(o.scenario, &s, err, sizeof err)
+                        : wb_scenario_read(o.file, &s, err, sizeof err)) == 0) {
             snprintf(about, sizeof about, "%s", s->about);
             wb_scenario_free(s);
         }
@@ -385,9 +385,9 @@ int main(int argc, char **argv)
     uint32_t target = 0;
     int rc = 0;
     if (o.dot) {      // reads the workload first: bad input leaves no directory
-        window = breaking_step(&o, &target, why, sizeof why, &rc);
+        window = breaking_step(&o, &target, err, sizeof err, &rc);
         if (rc) {
-            fprintf(stderr, "write-barrier: %s\n", why);
+            fprintf(stderr, "write-barrier: %s\n", err);
             return 1;
         }
     }
@@ -402,21 +402,21 @@ int main(int argc, char **argv)
         if (o.dot || o.steps) {
             char dir[4096];
             snprintf(dir, sizeof dir, "%s/%s", o.dot ? o.dot : "", wb_kind_names[kinds[i]]);
-            fr = wb_pictures_new(o.dot ? (n > 1 ? dir : o.dot) : NULL, window, target, o.steps && !o.json, why,
-                               sizeof why);
+            fr = wb_pictures_new(o.dot ? (n > 1 ? dir : o.dot) : NULL, window, target, o.steps && !o.json, err,
+                               sizeof err);
             if (!fr) {
-                fprintf(stderr, "write-barrier: %s\n", why);
+                fprintf(stderr, "write-barrier: %s\n", err);
                 rc = 1;
                 break;
             }
             if (o.steps && !o.json)
                 printf("barrier %s, step by step:\n", wb_kind_names[kinds[i]]);
         }
-        if (run_barrier(&o, kinds[i], fr, &out[i], why, sizeof why)) {
-            fprintf(stderr, "write-barrier: %s\n", why);
+        if (run_barrier(&o, kinds[i], fr, &out[i], err, sizeof err)) {
+            fprintf(stderr, "write-barrier: %s\n", err);
             rc = 1;
-        } else if (fr && wb_pictures_finish(fr, wb_kind_names[kinds[i]], why, sizeof why)) {
-            fprintf(stderr, "write-barrier: %s\n", why);
+        } else if (fr && wb_pictures_finish(fr, wb_kind_names[kinds[i]], err, sizeof err)) {
+            fprintf(stderr, "write-barrier: %s\n", err);
             rc = 1;
         } else if (fr && o.dot && !o.json) {
             printf("%zu steps of barrier %s: open %s\n", wb_pictures_count(fr), wb_kind_names[kinds[i]],

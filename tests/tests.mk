@@ -3,7 +3,7 @@
 #   test-core       core unit tests (tests/core/*.c, Criterion)
 #   test-core-san   the same under AddressSanitizer + UBSan
 #   test-fuzz       the input parsers (traces, struct declarations, the
-#                   tri-color and write-barrier scenarios) under a fuzzer
+#                   GC labs' scenarios) under a fuzzer
 #                   (tests/fuzz/fuzz.mk)
 #   test-harness    the grader against a fixture suite of hostile tests
 #   test-jail       student constructors against the grader's jail (bubblewrap)

@@ -1,5 +1,5 @@
 // dot.c — a GC heap as a Graphviz graph, and DOT → SVG through `dot -Tsvg`
-// (see dot.h). frames.c turns a sequence of SVGs into a stepping page.
+// (see dot.h). steppage.c turns a run of SVGs into a page of steps.
 //
 // Node names: "o<id>" for objects (stable across frames), "g<i>" for
 // globals, "s<stack>_<depth>" for frames (depth 0 = bottom), "x<n>" for
@@ -51,7 +51,11 @@ static void put_edge(edge_ctx_t *e, const char *from, const void *p, const char 
                         "fillcolor=\"" ML_DOT_FREED "\"];\n", x, p);
         fprintf(e->out, "  %s -> x%zu", from, x);
     }
-    if (label) fprintf(e->out, " [label=\"%s\"]", label);
+    if (label) {
+        fputs(" [label=\"", e->out);
+        put_escaped(e->out, label, false);
+        fputs("\"]", e->out);
+    }
     fputs(";\n", e->out);
 }
 
@@ -83,8 +87,18 @@ int ml_dot_fprint(ml_gc_heap_t *h, FILE *out, const ml_dot_opts_t *opts) {
         bool grey = is_grey(h, o, obj), marked = ml_gc_is_marked(h, obj);
         const char *fill = grey ? "\"" ML_DOT_GREY "\"" : marked ? ML_DOT_BLACK : ML_DOT_WHITE;
         const char *font = !grey && marked ? "white" : "black";
-        fprintf(out, "  o%u [label=\"obj#%u\\n", ml_gc_object_id(h, obj), ml_gc_object_id(h, obj));
-        put_escaped(out, t->name, false);
+        char nbuf[80];
+        const char *name = o->names && o->names->object ? o->names->object(o->names->arg, obj, nbuf, sizeof nbuf) : NULL;
+        fprintf(out, "  o%u [label=\"", ml_gc_object_id(h, obj));
+        if (name) {
+            put_escaped(out, name, false);
+            fputs("\\n", out);
+        }
+        fprintf(out, "obj#%u", ml_gc_object_id(h, obj));
+        if (!name || strcmp(name, t->name) != 0) {      // a type named like its object says it once
+            fputs(name ? " " : "\\n", out);
+            put_escaped(out, t->name, false);
+        }
         if (ml_gc_count_of(h, obj) > 1) fprintf(out, "[%zu]", ml_gc_count_of(h, obj));
         fprintf(out, "\", fillcolor=%s, fontcolor=%s, color=%s", fill, font,
                 obj == o->highlight ? "red" : "black");
@@ -100,7 +114,10 @@ int ml_dot_fprint(ml_gc_heap_t *h, FILE *out, const ml_dot_opts_t *opts) {
         size_t i = 0;
         for (void **slot; (slot = ml_gc_slots_next(&si)); i++) {
             if (!*slot) continue;
-            snprintf(label, sizeof label, "%zu", i);
+            char nbuf[80];
+            const char *name = o->names && o->names->slot ? o->names->slot(o->names->arg, obj, i, nbuf, sizeof nbuf) : NULL;
+            snprintf(label, sizeof label, "%.*s", (int)sizeof label - 1, name ? name : "");
+            if (!name) snprintf(label, sizeof label, "%zu", i);
             put_edge(&e, from, *slot, label);
         }
     }
@@ -125,7 +142,13 @@ int ml_dot_fprint(ml_gc_heap_t *h, FILE *out, const ml_dot_opts_t *opts) {
             fputs("\\ ", out);
             put_escaped(out, ml_gc_frame_name(f), true);
             fputs("|{", out);
-            for (size_t i = 0; i < ml_gc_frame_nslots(f); i++) fprintf(out, "%s<p%zu> %zu", i ? "|" : "", i, i);
+            for (size_t i = 0; i < ml_gc_frame_nslots(f); i++) {
+                char nbuf[80];
+                const char *name = o->names && o->names->local ? o->names->local(o->names->arg, f, i, nbuf, sizeof nbuf) : NULL;
+                fprintf(out, "%s<p%zu> ", i ? "|" : "", i);
+                if (name) put_escaped(out, name, true);
+                else fprintf(out, "%zu", i);
+            }
             if (ml_gc_frame_nslots(f) == 0) fputs("(no slots)", out);
             fputs("}}\"];\n", out);
         }

@@ -1,5 +1,5 @@
 // dot_colors.h — the fills of memlab's heap pictures, in one place: dot.c
-// draws with them and frames.c's legend explains them (internal to the core).
+// draws with them and steppage.c's legend explains them (internal to the core).
 #ifndef MEMLAB_DOT_COLORS_H
 #define MEMLAB_DOT_COLORS_H
 

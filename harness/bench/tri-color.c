@@ -28,7 +28,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "collector.h"
+#include "support/mark_hooks.h"
 #include "mark.h"
 #include "memlab/clock.h"
 #include "memlab/gcheap.h"

@@ -1,9 +1,10 @@
 // tri-color.c — the grading suite of the tri-color lab (labs/tri-color):
 // the student's marker (mark.c) against the core's independent oracles.
 //
-// Every test builds a heap from a scenario (scenario.h: a named classic, a
-// seeded random graph, or a small text embedded in the suite), plugs the
-// student's marker in through the core's collector table (collector.c), runs
+// Every test builds a heap from a scenario (memlab/scenario.h: a named
+// classic, a seeded random graph, or a small text embedded in the suite),
+// plugs the student's marker in through the core's collector table
+// (support/mark_hooks.c), runs
 // marking step by step and checks, in the student's terms:
 //   - exactness: after the sweep, the survivors are exactly the objects the
 //     scenario says are reachable (an oracle that never reads mark bits);

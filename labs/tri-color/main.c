@@ -3,7 +3,7 @@
 // result against an independent oracle, and optionally draw every step.
 //
 //   tri-color --scenario list --size 20 --budget 2
-//   tri-color -f labs/tri-color/data/figure1.scn --dot build/frames
+//   tri-color -f labs/tri-color/data/figure1.scn --dot build/steps
 //
 // Exit status: 0 when the collection ran (whatever its verdict), 1 on bad
 // input (a scenario file with errors, a heap that cannot be built), 2 on bad
@@ -11,18 +11,21 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "collector.h"
 #include "mark.h"
 #include "memlab/dot.h"
+#include "memlab/steppage.h"
 #include "memlab/gcheap.h"
 #include "memlab/outfile.h"
 #include "memlab/stats.h"
 #include "memlab/verify.h"
-#include "scenario.h"
-#include "scenario_heap.h"
+#include "memlab/scenario.h"
+#include "memlab/scenario_heap.h"
+#include "support/classics.h"
+#include "support/mark_hooks.h"
 
 #define DETAIL_LIMIT 5000   // per-step colors and invariant checks up to this many objects
 #define DOT_LIMIT 400       // the most objects --dot will draw
@@ -42,7 +45,7 @@ static void usage(FILE *out)
             "  -S, --seed N          seed of the random scenario (default 1)\n"
             "  -f, --file FILE       read the scenario from FILE (format: see the handout)\n"
             "  -b, --budget N        objects scanned per mark step (default 1)\n"
-            "  -d, --dot DIR         write one Graphviz frame per step into DIR, render them\n"
+            "  -d, --dot DIR         write one Graphviz picture per step into DIR, render them\n"
             "                        to SVG and write DIR/index.html to step through them\n"
             "      --save FILE       write the scenario in the text format to FILE and exit\n"
             "  -q, --quiet           no line per step, just the summary\n"
@@ -74,13 +77,13 @@ static bool parse_size(const char *s, size_t *out)
 // (`before` lists the black objects' flags by scenario index; objects not in
 // the scenario are ignored). Updates `before`. Returns the count, filling
 // out[0..max).
-static size_t newly_black(const tc_heap_t *th, const tc_greyset_t *g, bool *was_black, void **out, size_t max)
+static size_t newly_black(const ml_scn_heap_t *th, const ml_greyset_t *g, bool *was_black, void **out, size_t max)
 {
     size_t n = 0;
     for (uint32_t i = 0; i < th->scn->nobjs; i++) {
-        if (was_black[i] || !tc_heap_alive(th, i))
+        if (was_black[i] || !ml_scn_alive(th, i))
             continue;
-        if (tc_color_of(th->heap, g, th->objs[i]) == TC_BLACK) {
+        if (ml_color_of(th->heap, g, th->objs[i]) == ML_BLACK) {
             was_black[i] = true;
             if (n < max)
                 out[n] = th->objs[i];
@@ -90,18 +93,15 @@ static size_t newly_black(const tc_heap_t *th, const tc_greyset_t *g, bool *was_
     return n;
 }
 
-static const char *label(const tc_heap_t *th, const void *obj, char *buf, size_t len)
+static const char *label(const ml_scn_heap_t *th, const void *obj, char *buf, size_t len)
 {
-    uint32_t i = tc_heap_index_of(th, obj);
-    if (i == TC_NIL)
-        return ml_gc_describe(th->heap, obj, buf, len);
-    return tc_heap_obj_label(th, i, buf, len);
+    return ml_scn_describe(th, obj, buf, len);
 }
 
-static int run(const options_t *o, tc_scenario_t *scn)
+static int run(const options_t *o, ml_scn_t *scn)
 {
     char err[512];
-    tc_heap_t *th = tc_heap_build(scn, NULL, err, sizeof err);
+    ml_scn_heap_t *th = ml_scn_build(scn, NULL, 0, err, sizeof err);
     if (!th) {
         fprintf(stderr, "tri-color: %s\n", err);
         return 1;
@@ -110,25 +110,26 @@ static int run(const options_t *o, tc_scenario_t *scn)
     tc_marker_t *m = tc_marker_new(h);
     if (!m) {
         fprintf(stderr, "tri-color: tc_marker_new returned NULL\n");
-        tc_heap_free(th);
+        ml_scn_heap_free(th);
         return 1;
     }
     ml_gc_collector_t table = tc_collector(m);
     ml_gc_set_collector(h, &table);
-    ml_dot_seq_t seq, *frames = NULL;
+    ml_dot_names_t names = ml_scn_dot_names(th);
+    ml_steps_t seq, *pages = NULL;
     if (o->dot) {
         if (scn->nobjs > DOT_LIMIT) {
             fprintf(stderr, "tri-color: --dot draws at most %d objects; %s has %u (use a smaller --size)\n",
                     DOT_LIMIT, scn->name, scn->nobjs);
-            tc_marker_free(m), tc_heap_free(th);
+            tc_marker_free(m), ml_scn_heap_free(th);
             return 2;
         }
-        if (ml_dot_seq_init(&seq, o->dot, err, sizeof err)) {
+        if (ml_steps_init(&seq, o->dot, err, sizeof err)) {
             fprintf(stderr, "tri-color: %s\n", err);
-            tc_marker_free(m), tc_heap_free(th);
+            tc_marker_free(m), ml_scn_heap_free(th);
             return 1;
         }
-        frames = &seq;
+        pages = &seq;
     }
     bool detail = scn->nobjs <= DETAIL_LIMIT;
     bool *was_black = calloc(scn->nobjs ? scn->nobjs : 1, sizeof *was_black);
@@ -147,13 +148,13 @@ static int run(const options_t *o, tc_scenario_t *scn)
 
     ml_gc_cycle_begin(h);   // mark_begin: tc_mark_roots
     for (bool done = false;;) {
-        tc_greyset_t g;
+        ml_greyset_t g;
         if (tc_greyset_take(&g, m)) {
             fprintf(stderr, "tri-color: out of memory\n");
             rc = 1;
             goto out;
         }
-        size_t nb = detail || frames ? newly_black(th, &g, was_black, scanned, 64) : 0;
+        size_t nb = detail || pages ? newly_black(th, &g, was_black, scanned, 64) : 0;
         if (nb > max_scanned)
             max_scanned = nb;
         if (steps == 0)
@@ -170,10 +171,10 @@ static int run(const options_t *o, tc_scenario_t *scn)
         } else
             snprintf(cap, sizeof cap, "step %zu: scanned %zu objects", steps, nb);
         if (detail) {
-            tc_color_counts_t c = tc_count_colors(h, &g);
+            ml_color_counts_t c = ml_count_colors(h, &g);
             if (!o->quiet && !o->json)
                 printf("white %6zu  grey %6zu  black %6zu   %s\n", c.white, c.grey, c.black, cap);
-            if (ml_verify_tricolor(h, ML_INV_STRONG, tc_greyset_grey_fn, &g, why, sizeof why)) {
+            if (ml_verify_tricolor(h, ML_INV_STRONG, ml_greyset_grey_fn, &g, why, sizeof why)) {
                 violations++;
                 if (!o->json)
                     printf("  ! strong tri-color invariant broken: %s\n", why);
@@ -190,16 +191,17 @@ static int run(const options_t *o, tc_scenario_t *scn)
         ml_dot_opts_t dopts = {
             .title = scn->name,
             .highlight = nb > 0 ? scanned[0] : NULL,
-            .is_grey = tc_greyset_grey_fn,
+            .is_grey = ml_greyset_grey_fn,
             .grey_arg = &g,
+            .names = &names,
         };
-        if (frames && ml_dot_seq_add(frames, h, &dopts, err, sizeof err, "%s", cap)) {
+        if (pages && ml_steps_add(pages, h, &dopts, err, sizeof err, "%s", cap)) {
             fprintf(stderr, "tri-color: %s\n", err);
-            tc_greyset_free(&g);
+            ml_greyset_free(&g);
             rc = 1;
             goto out;
         }
-        tc_greyset_free(&g);
+        ml_greyset_free(&g);
         if (done || ml_gc_phase(h) != ML_GC_MARK)
             break;
         done = ml_gc_cycle_step(h, o->budget);
@@ -211,12 +213,12 @@ static int run(const options_t *o, tc_scenario_t *scn)
     }
     // Survivors against the oracle (computed on the description, before the sweep).
     size_t nreach;
-    bool *reach = tc_scenario_reachable(scn, &nreach);
+    bool *reach = ml_scn_reachable(scn, &nreach);
     size_t white_reachable = 0;
     for (uint32_t i = 0; reach && i < scn->nobjs; i++)
         if (reach[i] && !ml_gc_is_marked(h, th->objs[i]) && white_reachable++ == 0 && !o->json)
             printf("  ! %s is reachable (%s) but still white: the sweep will free it\n",
-                   tc_heap_obj_label(th, i, a, sizeof a), tc_heap_why_reachable(th, i, why, sizeof why));
+                   ml_scn_obj_label(th, i, a, sizeof a), ml_scn_why_reachable(th->scn, i, why, sizeof why));
     ml_memstats_t st;
     ml_gc_read_memstats(h, &st);
     uint64_t before = st.heap_objects;
@@ -224,20 +226,29 @@ static int run(const options_t *o, tc_scenario_t *scn)
     ml_gc_read_memstats(h, &st);
     size_t lost = 0, garbage_left = 0;
     for (uint32_t i = 0; reach && i < scn->nobjs; i++) {
-        bool alive = tc_heap_alive(th, i);
+        bool alive = ml_scn_alive(th, i);
         if (reach[i] && !alive && lost++ == 0 && !o->json)
-            printf("  ! %s was freed but is reachable (%s)\n", tc_heap_obj_label(th, i, a, sizeof a),
-                   tc_heap_why_reachable(th, i, why, sizeof why));
+            printf("  ! %s was freed but is reachable (%s)\n", ml_scn_obj_label(th, i, a, sizeof a),
+                   ml_scn_why_reachable(th->scn, i, why, sizeof why));
         if (!reach[i] && alive)
             garbage_left++;
     }
     bool ok = reach && lost == 0 && garbage_left == 0 && violations == 0;
     if (o->json) {
-        printf("{\"scenario\":\"%s\",\"objects\":%u,\"reachable\":%zu,\"budget\":%zu,\"steps\":%zu,"
-               "\"freed\":%" PRIu64 ",\"survivors\":%" PRIu64 ",\"lost\":%zu,\"garbage_left\":%zu,"
-               "\"invariant_violations\":%zu,\"ok\":%s}\n",
-               scn->name, scn->nobjs, nreach, o->budget, steps, before - st.heap_objects, st.heap_objects,
-               lost, garbage_left, violations, ok ? "true" : "false");
+        // Through jansson: the scenario's name is a file path, which may
+        // hold quotes, backslashes or control characters.
+        json_t *j = json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:b}", "scenario", scn->name,
+                              "objects", (json_int_t)scn->nobjs, "reachable", (json_int_t)nreach, "budget",
+                              (json_int_t)o->budget, "steps", (json_int_t)steps, "freed",
+                              (json_int_t)(before - st.heap_objects), "survivors", (json_int_t)st.heap_objects,
+                              "lost", (json_int_t)lost, "garbage_left", (json_int_t)garbage_left,
+                              "invariant_violations", (json_int_t)violations, "ok", ok);
+        if (!j || json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 || putchar('\n') == EOF) {
+            fprintf(stderr, "tri-color: cannot write the JSON summary (out of memory, or a name that is not "
+                            "UTF-8)\n");
+            rc = 1;
+        }
+        json_decref(j);
     } else {
         printf("marking took %zu steps (at most %zu objects scanned in one step)\n", steps, max_scanned);
         printf("sweep freed %" PRIu64 " objects; %" PRIu64 " survive; the oracle finds %zu reachable\n",
@@ -249,25 +260,25 @@ static int run(const options_t *o, tc_scenario_t *scn)
                    "%zu steps broke an invariant\n", lost, garbage_left, violations);
     }
     free(reach);
-    if (frames) {
-        // A last frame after the sweep: only the survivors remain.
+    if (pages) {
+        // A last step after the sweep: only the survivors remain.
         ml_dot_opts_t dopts = {.title = scn->name};
-        if (ml_dot_seq_add(frames, h, &dopts, err, sizeof err,
+        if (ml_steps_add(pages, h, &dopts, err, sizeof err,
                            "after the sweep: %" PRIu64 " objects survive, white again for the next cycle",
                            st.heap_objects) ||
-            ml_dot_seq_finish(frames, scn->name, "the object scanned in this step", err, sizeof err)) {
+            ml_steps_finish(pages, scn->name, "the object scanned in this step", err, sizeof err)) {
             fprintf(stderr, "tri-color: %s\n", err);
             rc = 1;
         } else if (!o->json) {
-            printf("%zu frames: open %s/index.html\n", frames->n, o->dot);
+            printf("%zu steps: open %s/index.html\n", pages->n, o->dot);
         }
     }
 out:
-    if (frames)
-        ml_dot_seq_fini(frames);
+    if (pages)
+        ml_steps_fini(pages);
     free(was_black);
     tc_marker_free(m);
-    tc_heap_free(th);
+    ml_scn_heap_free(th);
     return rc;
 }
 
@@ -317,10 +328,9 @@ int main(int argc, char **argv)
         return 2;
     }
     char err[512];
-    tc_scenario_t *scn;
+    ml_scn_t *scn;
     if (o.file) {
-        scn = tc_scenario_read(o.file, err, sizeof err);
-        if (!scn) {
+        if (ml_scn_read(o.file, &scn, err, sizeof err)) {
             fprintf(stderr, "%s\n", err);
             return 1;
         }
@@ -337,7 +347,7 @@ int main(int argc, char **argv)
         ml_outfile_t out;
         FILE *f = ml_outfile_open(&out, o.save);
         if (f)
-            tc_scenario_write(scn, f);  // a failed write makes the commit fail
+            ml_scn_write(scn, f);  // a failed write makes the commit fail
         if (!f || ml_outfile_commit(&out) != 0) {
             ml_outfile_fail(&out, "tri-color");
             rc = 1;
@@ -345,6 +355,6 @@ int main(int argc, char **argv)
     } else {
         rc = run(&o, scn);
     }
-    tc_scenario_free(scn);
+    ml_scn_free(scn);
     return rc;
 }

@@ -1,6 +1,6 @@
 // mark.h — the tri-color lab's student API: an incremental tri-color marker
 // and its sweep, over the core's GC heap (memlab/gcheap.h). You implement
-// every function declared here in mark.c; collector.c plugs them into the
+// every function declared here in mark.c; support/mark_hooks.c plugs them into the
 // core's collector table, and the program, the suite and the benchmark call
 // them only through this header.
 //

@@ -1,7 +1,7 @@
 // barrier.h — the write-barrier lab's student API: three write barriers and
 // the per-barrier choices of the collector around them. You implement the
 // four functions at the end of this header in barrier.c; the lab's marker
-// (marker.c) calls them, and gives you wb_shade to call back.
+// (support/marker.c) calls them, and gives you wb_shade to call back.
 //
 // The setting (Go's runtime/mgc.go, mbarrier.go). The collector marks
 // incrementally: between two marking steps the mutator runs and changes
@@ -52,7 +52,7 @@ typedef struct wb_policy {
     bool alloc_black;
 } wb_policy_t;
 
-// The lab's marker (marker.c). Only the two services below are for you.
+// The lab's marker (support/marker.c). Only the two services below are for you.
 typedef struct wb_marker wb_marker_t;
 
 // wb_shade — make the object `p` points to grey if it is white (set its mark

@@ -6,12 +6,12 @@
 // With --dot DIR it draws the steps around the write that breaks `none`.
 //
 //   write-barrier --scenario classic                 all four barriers
-//   write-barrier --scenario stack-slot --barrier dijkstra --dot build/frames
+//   write-barrier --scenario stack-slot --barrier dijkstra --dot build/steps
 //   write-barrier --seed 7 --objects 300 --barrier hybrid --cycles 5
 //
 // Exit status: 0 when the workload ran — whatever it found: losing objects
 // under `none` is the expected result, not an error; 1 on bad input (a
-// scenario file with errors, a scenario operation that fails, frames that
+// scenario file with errors, a scenario operation that fails, step pages that
 // cannot be written); 2 on bad usage.
 #include <errno.h>
 #include <getopt.h>
@@ -21,12 +21,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cost.h"
-#include "pictures.h"
-#include "report.h"
-#include "run.h"
-#include "scenario.h"
-#include "workload.h"
+#include "support/cost.h"
+#include "support/pictures.h"
+#include "support/report.h"
+#include "support/run.h"
+#include "support/scenario.h"
+#include "support/workload.h"
 
 #define CHECK_LIMIT 5000     // objects up to which every step is checked and tracked
 
@@ -47,7 +47,8 @@ static void usage(FILE *out)
             "and report lost objects, floating garbage, stop-the-world work and store costs.\n"
             "\n"
             "Workload (a random one unless --scenario or --file):\n"
-            "  -s, --scenario NAME   a built-in adversarial scenario (--list shows them)\n"
+            "  -s, --scenario NAME   a built-in adversarial scenario: labs/write-barrier/data/NAME.scn\n"
+            "                        (--list shows them)\n"
             "  -f, --file FILE       a scenario file (format: see the handout)\n"
             "  -S, --seed N          seed of the random workload and the scheduler (default 1)\n"
             "  -n, --objects N       objects in the random heap (default 200)\n"
@@ -68,10 +69,10 @@ static void usage(FILE *out)
             "                        (a scenario follows its `wait` lines when none is given)\n"
             "Output:\n"
             "  -l, --list            list the built-in scenarios and exit\n"
-            "      --show            print the scenario's script and exit\n"
+            "      --show            print the built-in scenario's file and exit\n"
             "      --steps           print every step\n"
             "  -d, --dot DIR         draw the steps around the write that breaks `none` into\n"
-            "                        DIR (SVG frames and DIR/index.html; one subdirectory per\n"
+            "                        DIR (an SVG per step and DIR/index.html; one subdirectory per\n"
             "                        barrier with --barrier all)\n"
             "      --no-cost         skip measuring the cost of a pointer store\n"
             "      --json            the results as one JSON object on stdout\n"
@@ -93,6 +94,47 @@ static bool parse_u64(const char *s, uint64_t *out)
     return true;
 }
 
+// ---- the built-in scenarios -----------------------------------------------------------------
+
+// list_scenarios — `--list`: each built-in scenario's name and about line.
+static int list_scenarios(void)
+{
+    char **names, err[512];
+    if (wb_scenario_list(&names, err, sizeof err)) {
+        fprintf(stderr, "write-barrier: %s\n", err);
+        return 1;
+    }
+    int rc = 0;
+    for (char **n = names; *n; n++) {
+        wb_scenario_t *s;
+        if (wb_scenario_builtin(*n, &s, err, sizeof err)) {
+            fprintf(stderr, "%s\n", err);
+            rc = 1;
+            continue;
+        }
+        printf("%-22s %s\n", *n, s->about);
+        wb_scenario_free(s);
+    }
+    wb_scenario_list_free(names);
+    return rc;
+}
+
+// show_file — `--show`: the scenario's text, as its file has it.
+static int show_file(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "%s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    char buf[4096];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, f)) > 0;)
+        fwrite(buf, 1, n, stdout);
+    int rc = ferror(f) ? 1 : 0;
+    fclose(f);
+    return rc;
+}
+
 // ---- one workload instance --------------------------------------------------------------
 
 typedef struct instance {
@@ -103,22 +145,12 @@ typedef struct instance {
     wb_mutator_t mut;
 } instance_t;
 
-static int instance_open(const options_t *o, instance_t *in, char *why, size_t len)
+static int instance_open(const options_t *o, instance_t *in, char *err, size_t errlen)
 {
     memset(in, 0, sizeof *in);
     if (o->scenario || o->file) {
-        if (o->scenario) {
-            in->scn = wb_scenario_builtin(o->scenario, why, len);
-        } else {
-            FILE *f = fopen(o->file, "r");
-            if (!f) {
-                snprintf(why, len, "%s: %s", o->file, strerror(errno));
-                return -1;
-            }
-            in->scn = wb_scenario_parse(f, o->file, why, len);
-            fclose(f);
-        }
-        if (!in->scn)
+        if (o->scenario ? wb_scenario_builtin(o->scenario, &in->scn, err, errlen)
+                        : wb_scenario_read(o->file, &in->scn, err, errlen))
             return -1;
         in->world = in->scn->world;
         in->script = (wb_script_t){.ops = in->scn->ops, .n = in->scn->nops};
@@ -126,10 +158,10 @@ static int instance_open(const options_t *o, instance_t *in, char *why, size_t l
         return 0;
     }
     wb_workload_cfg_t cfg = wb_workload_default(o->objects, o->seed);
-    if (!(in->world = wb_workload_world(&cfg, why, len)))
+    if (!(in->world = wb_workload_world(&cfg, err, errlen)))
         return -1;
     if (!(in->rnd = wb_random_new(in->world, &cfg))) {
-        snprintf(why, len, "out of memory");
+        snprintf(err, errlen, "out of memory");
         wb_world_free(in->world);
         return -1;
     }
@@ -171,31 +203,31 @@ static void print_step(wb_run_t *r, const wb_step_info_t *si, void *arg)
 
 // run_barrier — the whole workload under one barrier into *out. 0, or -1
 // with a reason (bad input or OOM).
-static int run_barrier(const options_t *o, wb_kind_t kind, wb_pictures_t *frames, wb_outcome_t *out, char *why,
-                       size_t len)
+static int run_barrier(const options_t *o, wb_kind_t kind, wb_pictures_t *pages, wb_outcome_t *out, char *err,
+                       size_t errlen)
 {
     instance_t in;
     memset(out, 0, sizeof *out);
     out->kind = kind;
-    if (instance_open(o, &in, why, len))
+    if (instance_open(o, &in, err, errlen))
         return -1;
     bool small = ml_gc_num_objects(in.world->heap) <= CHECK_LIMIT;
     wb_run_cfg_t cfg = {
         .budget = o->budget, .schedule = o->schedule, .seed = o->seed, .p_mutator = o->p_mutator,
         .follow_waits = in.scn && !o->schedule, .check_invariant = small, .track_hidden = small,
         .source = o->file ? o->file : o->scenario,
-        .observer = frames || o->steps ? print_step : NULL, .observer_arg = frames,
+        .observer = pages || o->steps ? print_step : NULL, .observer_arg = pages,
     };
-    wb_run_t *r = wb_run_new(in.world, kind, &cfg, why, len);
+    wb_run_t *r = wb_run_new(in.world, kind, &cfg, err, errlen);
     int rc = -1;
     if (!r)
         goto out;
     size_t cycles = in.scn ? 1 : o->cycles;
     for (size_t c = 0; c < cycles; c++) {
-        if (c > 0 && wb_run_between(r, &in.mut, o->between, why, len))
+        if (c > 0 && wb_run_between(r, &in.mut, o->between, err, errlen))
             goto out;
         uint64_t from = ml_sched_step(wb_run_sched(r));
-        if (wb_run_cycle(r, &in.mut, &out->cycles[c], why, len))
+        if (wb_run_cycle(r, &in.mut, &out->cycles[c], err, errlen))
             goto out;
         out->policy = wb_marker_policy(wb_run_marker(r));
         char buf[8192];
@@ -219,13 +251,13 @@ out:
 
 // breaking_step — the step that hid the first lost object under `none` (or
 // -1), and that object's id in *id.
-static int64_t breaking_step(const options_t *o, uint32_t *id, char *why, size_t len, int *rc)
+static int64_t breaking_step(const options_t *o, uint32_t *id, char *err, size_t errlen, int *rc)
 {
     wb_outcome_t none;
     options_t q = *o;
     q.cost = false;
     q.steps = false;
-    *rc = run_barrier(&q, WB_NONE, NULL, &none, why, len);
+    *rc = run_barrier(&q, WB_NONE, NULL, &none, err, errlen);
     int64_t step = -1;
     for (size_t c = 0; *rc == 0 && c < none.ncycles && step < 0; c++)
         if (none.cycles[c].lost) {
@@ -306,12 +338,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "write-barrier: give either --scenario or --file, not both\n");
         return 2;
     }
-    if (o.list) {
-        for (const char *const *n = wb_scenario_names; *n; n++)
-            printf("%-22s %s\n", *n, wb_scenario_about(*n));
-        return 0;
-    }
-    if (o.scenario && !wb_scenario_text(o.scenario)) {
+    char err[1024], path[4096];
+    if (o.list)
+        return list_scenarios();
+    if (o.scenario && !wb_scenario_path(o.scenario, path, sizeof path)) {
         fprintf(stderr, "write-barrier: no built-in scenario '%s' (--list shows them)\n", o.scenario);
         return 2;
     }
@@ -320,17 +350,15 @@ int main(int argc, char **argv)
             fprintf(stderr, "write-barrier: --show needs --scenario NAME\n");
             return 2;
         }
-        fputs(wb_scenario_text(o.scenario), stdout);
-        return 0;
+        return show_file(path);
     }
-    char why[1024];
     if (o.schedule) {      // check it now: a typo is a usage error
         ml_sched_t s;
         ml_sched_init(&s, 0, 0.5);
-        int bad = ml_sched_set_schedule(&s, o.schedule, why, sizeof why);
+        int bad = ml_sched_set_schedule(&s, o.schedule, err, sizeof err);
         ml_sched_fini(&s);
         if (bad) {
-            fprintf(stderr, "write-barrier: --schedule: %s\n", why);
+            fprintf(stderr, "write-barrier: --schedule: %s\n", err);
             return 2;
         }
     }
@@ -338,6 +366,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "write-barrier: --dot draws at most %d objects (use --objects %d or fewer)\n",
                 WB_PICTURES_MAX_OBJECTS, WB_PICTURES_MAX_OBJECTS);
         return 2;
+    }
+    char about[512] = "";      // the scenario's `about` line, for the report
+    if (o.scenario || o.file) {
+        wb_scenario_t *s;
+        if ((o.scenario ? wb_scenario_builtin(o.scenario, &s, err, sizeof err)
+                        : wb_scenario_read(o.file, &s, err, sizeof err)) == 0) {
+            snprintf(about, sizeof about, "%s", s->about);
+            wb_scenario_free(s);
+        }
     }
     wb_kind_t kinds[WB_NKINDS];
     size_t n = 0;
@@ -348,9 +385,9 @@ int main(int argc, char **argv)
     uint32_t target = 0;
     int rc = 0;
     if (o.dot) {      // reads the workload first: bad input leaves no directory
-        window = breaking_step(&o, &target, why, sizeof why, &rc);
+        window = breaking_step(&o, &target, err, sizeof err, &rc);
         if (rc) {
-            fprintf(stderr, "write-barrier: %s\n", why);
+            fprintf(stderr, "write-barrier: %s\n", err);
             return 1;
         }
     }
@@ -365,24 +402,24 @@ int main(int argc, char **argv)
         if (o.dot || o.steps) {
             char dir[4096];
             snprintf(dir, sizeof dir, "%s/%s", o.dot ? o.dot : "", wb_kind_names[kinds[i]]);
-            fr = wb_pictures_new(o.dot ? (n > 1 ? dir : o.dot) : NULL, window, target, o.steps && !o.json, why,
-                               sizeof why);
+            fr = wb_pictures_new(o.dot ? (n > 1 ? dir : o.dot) : NULL, window, target, o.steps && !o.json, err,
+                               sizeof err);
             if (!fr) {
-                fprintf(stderr, "write-barrier: %s\n", why);
+                fprintf(stderr, "write-barrier: %s\n", err);
                 rc = 1;
                 break;
             }
             if (o.steps && !o.json)
                 printf("barrier %s, step by step:\n", wb_kind_names[kinds[i]]);
         }
-        if (run_barrier(&o, kinds[i], fr, &out[i], why, sizeof why)) {
-            fprintf(stderr, "write-barrier: %s\n", why);
+        if (run_barrier(&o, kinds[i], fr, &out[i], err, sizeof err)) {
+            fprintf(stderr, "write-barrier: %s\n", err);
             rc = 1;
-        } else if (fr && wb_pictures_finish(fr, wb_kind_names[kinds[i]], why, sizeof why)) {
-            fprintf(stderr, "write-barrier: %s\n", why);
+        } else if (fr && wb_pictures_finish(fr, wb_kind_names[kinds[i]], err, sizeof err)) {
+            fprintf(stderr, "write-barrier: %s\n", err);
             rc = 1;
         } else if (fr && o.dot && !o.json) {
-            printf("%zu frames of barrier %s: open %s\n", wb_pictures_count(fr), wb_kind_names[kinds[i]],
+            printf("%zu steps of barrier %s: open %s\n", wb_pictures_count(fr), wb_kind_names[kinds[i]],
                    wb_pictures_index(fr));
         }
         wb_pictures_free(fr);
@@ -391,10 +428,10 @@ int main(int argc, char **argv)
         wb_workload_desc_t d = {
             .scenario = o.scenario, .file = o.file, .seed = o.seed, .objects = o.objects, .budget = o.budget,
             .p_mutator = o.p_mutator, .schedule = o.schedule,
-            .about = o.scenario ? wb_scenario_about(o.scenario) : NULL,
+            .about = about[0] ? about : NULL,
         };
         if (o.dot && window < 0 && !o.json)
-            printf("note: this workload loses nothing under `none`: the frames show its first steps\n");
+            printf("note: this workload loses nothing under `none`: the step page shows its first steps\n");
         if ((o.json ? wb_report_json(stdout, &d, out, n) : wb_report_text(stdout, &d, out, n, o.verbose)) != 0)
             rc = 1;
     }

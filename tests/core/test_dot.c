@@ -1,8 +1,8 @@
-// test_dot.c — unit tests of heap pictures (common/src/dot.c, frames.c):
+// test_dot.c — unit tests of heap pictures (common/src/dot.c, steppage.c):
 // the DOT text has the objects with their colors, the roots, labelled edges
 // and the highlight; `dot -Tsvg` renders it (Graphviz is a dependency); a
 // missing Graphviz or a broken graph gives a clear error; index.html embeds
-// the frames with captions, buttons and arrow keys and no external assets.
+// the steps with captions, buttons and arrow keys and no external assets.
 #include <criterion/criterion.h>
 #include <ftw.h>
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "memlab/dot.h"
+#include "memlab/steppage.h"
 #include "memlab/gcheap.h"
 
 static const ml_type_t NODE = ML_TYPE("Node", 32, 0x3);
@@ -160,28 +161,28 @@ Test(dot, render_reports_broken_graphs_and_missing_graphviz, .timeout = 20) {
     free(d);
 }
 
-Test(dot, sequence_writes_frames_and_a_self_contained_index, .timeout = 30) {
+Test(dot, steps_are_written_into_a_self_contained_page, .timeout = 30) {
     pic_t p = make_pic();
     char *d = tmpdir();
     char dir[256], why[512] = "";
     snprintf(dir, sizeof dir, "%s/frames", d);
-    ml_dot_seq_t seq;
-    cr_assert_eq(ml_dot_seq_init(&seq, dir, why, sizeof why), 0, "%s", why);
+    ml_steps_t seq;
+    cr_assert_eq(ml_steps_init(&seq, dir, why, sizeof why), 0, "%s", why);
     ml_dot_opts_t o = {.is_grey = grey_b, .grey_arg = p.b};
-    cr_assert_eq(ml_dot_seq_add(&seq, p.h, &o, why, sizeof why, "step %d: roots <shaded>", 1), 0, "%s", why);
+    cr_assert_eq(ml_steps_add(&seq, p.h, &o, why, sizeof why, "step %d: roots <shaded>", 1), 0, "%s", why);
     ml_gc_set_mark(p.h, p.c);
     o.highlight = p.c;
-    cr_assert_eq(ml_dot_seq_add(&seq, p.h, &o, why, sizeof why, "step %d: scan & blacken", 2), 0, "%s", why);
-    cr_assert_eq(ml_dot_seq_finish(&seq, "Marking demo", "the <scanned> object", why, sizeof why), 0, "%s", why);
-    ml_dot_seq_fini(&seq);
+    cr_assert_eq(ml_steps_add(&seq, p.h, &o, why, sizeof why, "step %d: scan & blacken", 2), 0, "%s", why);
+    cr_assert_eq(ml_steps_finish(&seq, "Marking demo", "the <scanned> object", why, sizeof why), 0, "%s", why);
+    ml_steps_fini(&seq);
     char path[300];
-    snprintf(path, sizeof path, "%s/frame-002.svg", dir);
-    cr_assert_eq(access(path, F_OK), 0, "frame-002.svg missing");
+    snprintf(path, sizeof path, "%s/step-002.svg", dir);
+    cr_assert_eq(access(path, F_OK), 0, "step-002.svg missing");
     snprintf(path, sizeof path, "%s/index.html", dir);
     char *html = slurp(path);
     cr_assert(strstr(html, "<title>Marking demo</title>"), "title missing");
-    cr_assert(strstr(html, "id=\"frame-1\"") && strstr(html, "id=\"frame-2\""), "frames missing");
-    cr_assert(!strstr(html, "id=\"frame-3\""), "a third frame appeared");
+    cr_assert(strstr(html, "id=\"step-1\"") && strstr(html, "id=\"step-2\""), "steps missing");
+    cr_assert(!strstr(html, "id=\"step-3\""), "a third step appeared");
     cr_assert(strstr(html, "data-caption=\"step 1: roots &lt;shaded&gt;\""), "caption not escaped:\n%.2000s", html);
     cr_assert(strstr(html, "step 2: scan &amp; blacken"), "second caption missing");
     size_t svgs = 0;
@@ -199,11 +200,11 @@ Test(dot, sequence_writes_frames_and_a_self_contained_index, .timeout = 30) {
     ml_gc_destroy(p.h);
 }
 
-Test(dot, index_reports_a_missing_frame, .timeout = 5) {
+Test(dot, page_reports_a_missing_step, .timeout = 5) {
     char *d = tmpdir();
     char why[512] = "";
-    ml_dot_frame_t fr = {.svg = "nope.svg", .caption = "x"};
-    cr_assert_eq(ml_dot_write_index(d, "t", NULL, &fr, 1, why, sizeof why), -1);
+    ml_step_t fr = {.svg = "nope.svg", .caption = "x"};
+    cr_assert_eq(ml_steps_write_page(d, "t", NULL, &fr, 1, why, sizeof why), -1);
     cr_assert(strstr(why, "nope.svg"), "%s", why);
     char path[300];
     snprintf(path, sizeof path, "%s/index.html", d);

@@ -5,8 +5,8 @@
 #                   with AddressSanitizer and UBSan:
 #                     trace          the .rep trace parser (common/src/trace.c)
 #                     cdecl          the alignment lab's struct-declaration parser
-#                     tri-color      the tri-color lab's scenario parser
-#                     write-barrier  the write-barrier lab's scenario parser
+#                     scenario       the scenario parser (common/src/scenario_parse.c),
+#                                    the tri-color and write-barrier labs' input
 #                   each for FUZZ_SECONDS (default 10; the trace parser twice
 #                   as long, FUZZ_TRACE_SECONDS), on its seed corpus: the
 #                   lab's example files and tests/fuzz/corpus/<target>/
@@ -29,7 +29,7 @@ FUZZ_SECONDS       ?= 10
 FUZZ_TRACE_SECONDS ?= $(shell expr 2 \* $(FUZZ_SECONDS) 2>/dev/null || echo $(FUZZ_SECONDS))
 FUZZ_SEED          ?= 1
 FUZZ_CC            ?= clang
-FUZZ_TARGETS       ?= trace cdecl tri-color write-barrier pacer
+FUZZ_TARGETS       ?= trace cdecl scenario pacer
 
 # Per target: its sources (the target file first), -I for its lab's headers,
 # seed directories, dictionary, seconds and what it fuzzes.
@@ -45,19 +45,11 @@ FUZZ_SEEDS_cdecl         := labs/alignment/data tests/fuzz/corpus/cdecl
 FUZZ_SECS_cdecl           = $(FUZZ_SECONDS)
 FUZZ_WHAT_cdecl          := the alignment lab's struct-declaration parser
 
-FUZZ_SRCS_tri-color      := tests/fuzz/fuzz_tri_color.c labs/tri-color/scenario_parse.c \
-                            labs/tri-color/scenario.c
-FUZZ_INC_tri-color       := -Ilabs/tri-color
-FUZZ_SEEDS_tri-color     := labs/tri-color/data tests/fuzz/corpus/tri-color
-FUZZ_SECS_tri-color       = $(FUZZ_SECONDS)
-FUZZ_WHAT_tri-color      := the tri-color lab's scenario parser
-
-FUZZ_SRCS_write-barrier  := tests/fuzz/fuzz_write_barrier.c labs/write-barrier/scenario.c \
-                            labs/write-barrier/world.c
-FUZZ_INC_write-barrier   := -Ilabs/write-barrier
-FUZZ_SEEDS_write-barrier := tests/fuzz/corpus/write-barrier
-FUZZ_SECS_write-barrier   = $(FUZZ_SECONDS)
-FUZZ_WHAT_write-barrier  := the write-barrier lab's scenario parser
+FUZZ_SRCS_scenario       := tests/fuzz/fuzz_scenario.c
+FUZZ_INC_scenario        :=
+FUZZ_SEEDS_scenario      := labs/tri-color/data labs/write-barrier/data tests/fuzz/corpus/scenario
+FUZZ_SECS_scenario        = $(FUZZ_SECONDS)
+FUZZ_WHAT_scenario       := the scenario parser (both GC labs' input)
 
 # The two builds: libFuzzer's (clang, coverage) and the mutation loop's ($(CC)).
 FUZZ_LF       := $(FUZZ_B)/libfuzzer

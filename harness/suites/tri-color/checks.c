@@ -11,7 +11,7 @@
 // ---- what can be wrong after a step or a cycle ----------------------------------
 
 // worklist_problem — what is wrong with the worklist snapshot, or NULL.
-static const char *worklist_problem(const lab_t *L, const tc_greyset_t *g, char *buf, size_t len)
+static const char *worklist_problem(const lab_t *L, const ml_greyset_t *g, char *buf, size_t len)
 {
     char a[128];
     if (g->not_objects) {
@@ -21,10 +21,10 @@ static const char *worklist_problem(const lab_t *L, const tc_greyset_t *g, char 
         return buf;
     }
     if (g->unmarked) {
-        uint32_t i = tc_heap_index_of(L->th, g->first_bad);
+        uint32_t i = ml_scn_index_of(L->th, g->first_bad);
         snprintf(buf, len, "the worklist holds %zu objects whose mark bit is clear (e.g. %s): a grey "
                  "object has its mark bit set — set it when you push the object, not when you scan it",
-                 g->unmarked, i == TC_NIL ? "?" : suite_label(L, i, a, sizeof a));
+                 g->unmarked, i == ML_SCN_NIL ? "?" : suite_label(L, i, a, sizeof a));
         return buf;
     }
     if (g->duplicates) {
@@ -42,24 +42,24 @@ static const char *worklist_problem(const lab_t *L, const tc_greyset_t *g, char 
 
 // strong_problem — the first black → white edge among scenario objects
 // (named in the scenario's terms), else the core's own check, else NULL.
-static const char *strong_problem(const lab_t *L, tc_greyset_t *g, char *buf, size_t len)
+static const char *strong_problem(const lab_t *L, ml_greyset_t *g, char *buf, size_t len)
 {
     char a[128], b[128];
-    const tc_scenario_t *s = L->scn;
+    const ml_scn_t *s = L->scn;
     for (size_t e = 0; e < s->nedges; e++) {
-        const tc_edge_t *ed = &s->edges[e];
-        if (ed->to == TC_NIL || !tc_heap_alive(L->th, ed->from) || !tc_heap_alive(L->th, ed->to))
+        const ml_scn_edge_t *ed = &s->edges[e];
+        if (ed->to == ML_SCN_NIL || !ml_scn_alive(L->th, ed->from) || !ml_scn_alive(L->th, ed->to))
             continue;
-        if (suite_color(L, g, ed->from) == TC_BLACK && suite_color(L, g, ed->to) == TC_WHITE) {
+        if (suite_color(L, g, ed->from) == ML_BLACK && suite_color(L, g, ed->to) == ML_WHITE) {
             snprintf(buf, len, "black %s points to white %s through word %u: the strong tri-color "
                      "invariant is broken (was every pointer slot of %s shaded when it was scanned?)",
                      suite_label(L, ed->from, a, sizeof a), suite_label(L, ed->to, b, sizeof b), ed->slot,
-                     tc_scenario_obj_name(s, ed->from, a, sizeof a));
+                     ml_scn_obj_name(s, ed->from, a, sizeof a));
             return buf;
         }
     }
     char why[400];
-    if (ml_verify_tricolor(L->h, ML_INV_STRONG, tc_greyset_grey_fn, g, why, sizeof why)) {
+    if (ml_verify_tricolor(L->h, ML_INV_STRONG, ml_greyset_grey_fn, g, why, sizeof why)) {
         snprintf(buf, len, "the strong tri-color invariant is broken: %s", why);
         return buf;
     }
@@ -97,9 +97,9 @@ const char *suite_exact_problem(const lab_t *L, char *buf, size_t len)
 {
     char a[128], why[512];
     size_t freed_live = 0, kept_dead = 0;
-    uint32_t first_live = TC_NIL, first_dead = TC_NIL;
+    uint32_t first_live = ML_SCN_NIL, first_dead = ML_SCN_NIL;
     for (uint32_t i = 0; i < L->scn->nobjs; i++) {
-        bool alive = tc_heap_alive(L->th, i);
+        bool alive = ml_scn_alive(L->th, i);
         if (L->reach[i] && !alive && freed_live++ == 0)
             first_live = i;
         if (!L->reach[i] && alive && kept_dead++ == 0)
@@ -108,7 +108,7 @@ const char *suite_exact_problem(const lab_t *L, char *buf, size_t len)
     if (freed_live) {
         snprintf(buf, len, "%s: %zu reachable objects were freed, e.g. %s, reachable as %s",
                  L->scn->name, freed_live, suite_label(L, first_live, a, sizeof a),
-                 tc_heap_why_reachable(L->th, first_live, why, sizeof why));
+                 ml_scn_why_reachable(L->th->scn, first_live, why, sizeof why));
         return buf;
     }
     if (kept_dead) {
@@ -132,7 +132,7 @@ typedef struct watch {
 static bool check_colors(lab_t *L, size_t step, size_t budget, bool done, void *arg, char *buf, size_t len)
 {
     watch_t *w = arg;
-    tc_greyset_t g;
+    ml_greyset_t g;
     suite_take(L, &g);
     char a[128];
     const char *p = worklist_problem(L, &g, buf, len);
@@ -140,12 +140,12 @@ static bool check_colors(lab_t *L, size_t step, size_t budget, bool done, void *
         p = strong_problem(L, &g, buf, len);
     size_t newly = 0;
     for (uint32_t i = 0; !p && i < L->scn->nobjs; i++) {
-        tc_color_t c = suite_color(L, &g, i);
-        if (w->was_black[i] && c != TC_BLACK) {
+        ml_color_t c = suite_color(L, &g, i);
+        if (w->was_black[i] && c != ML_BLACK) {
             snprintf(buf, len, "%s was black and is %s again: it will be scanned twice (shade must "
-                     "leave black objects alone)", suite_label(L, i, a, sizeof a), tc_color_names[c]);
+                     "leave black objects alone)", suite_label(L, i, a, sizeof a), ml_color_names[c]);
             p = buf;
-        } else if (!w->was_black[i] && c == TC_BLACK) {
+        } else if (!w->was_black[i] && c == ML_BLACK) {
             w->was_black[i] = true;
             newly++;
         }
@@ -177,7 +177,7 @@ static bool check_colors(lab_t *L, size_t step, size_t budget, bool done, void *
     }
     if (newly > w->max_scanned)
         w->max_scanned = newly;
-    tc_greyset_free(&g);
+    ml_greyset_free(&g);
     return p == NULL;
 }
 

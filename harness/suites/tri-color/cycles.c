@@ -26,13 +26,13 @@ void suite_alloc_allocated_black_during_marking(void)
         cr_assert(fresh[i], "internal: out of memory");
         if (i < 10)
             ml_gc_frame_set(f, (size_t)i, fresh[i]);   // stack writes: no barrier
-        tc_greyset_t g;
+        ml_greyset_t g;
         suite_take(&L, &g);
-        tc_color_t c = tc_color_of(L.h, &g, fresh[i]);
-        tc_greyset_free(&g);
-        cr_assert(c == TC_BLACK, "an object allocated while marking runs is %s; tc_on_alloc must make "
+        ml_color_t c = ml_color_of(L.h, &g, fresh[i]);
+        ml_greyset_free(&g);
+        cr_assert(c == ML_BLACK, "an object allocated while marking runs is %s; tc_on_alloc must make "
                   "it black (marked, not in the worklist), as Go allocates black during a cycle",
-                  tc_color_names[c]);
+                  ml_color_names[c]);
     }
     while (!ml_gc_cycle_step(L.h, 3))
         ;

@@ -1,6 +1,6 @@
 // fixture.c — what every tri-color test starts from: scenarios in the
 // scenario language, and a heap built from one with the student's marker
-// plugged in through the core's collector table (collector.c).
+// plugged in through the core's collector table (support/mark_hooks.c).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,22 +40,23 @@ const char suite_stacks[] =
     "frame step\nlocal a nil\nlocal b u\n";
 
 // suite_parse_text — a scenario from text; fails the test if it does not parse.
-tc_scenario_t *suite_parse_text(const char *name, const char *text)
+ml_scn_t *suite_parse_text(const char *name, const char *text)
 {
     char err[256];
     FILE *f = fmemopen((void *)text, strlen(text), "r");
     cr_assert(f, "internal: fmemopen failed");
-    tc_scenario_t *s = tc_scenario_parse(f, name, err, sizeof err);
+    ml_scn_t *s;
+    ml_scn_parse(f, name, &s, err, sizeof err);
     fclose(f);
     cr_assert(s, "internal: scenario %s does not parse: %s", name, err);
     return s;
 }
 
 // suite_classic — a classic scenario; fails the test if there is none such.
-tc_scenario_t *suite_classic(const char *name, size_t size, uint64_t seed)
+ml_scn_t *suite_classic(const char *name, size_t size, uint64_t seed)
 {
     char err[256];
-    tc_scenario_t *s = tc_scenario_classic(name, size, seed, err, sizeof err);
+    ml_scn_t *s = tc_scenario_classic(name, size, seed, err, sizeof err);
     cr_assert(s, "internal: %s", err);
     return s;
 }
@@ -63,14 +64,14 @@ tc_scenario_t *suite_classic(const char *name, size_t size, uint64_t seed)
 // ---- a heap with the student's marker plugged in ---------------------------------
 
 // suite_lab_open — the heap of scn with the student's marker installed.
-void suite_lab_open(lab_t *L, tc_scenario_t *scn)
+void suite_lab_open(lab_t *L, ml_scn_t *scn)
 {
     char err[256];
     memset(L, 0, sizeof *L);
     L->scn = scn;
     ml_gc_config_t cfg = ml_gc_default_config();
     cfg.gc_percent = -1;     // collections only when a test runs one
-    L->th = tc_heap_build(scn, &cfg, err, sizeof err);
+    L->th = ml_scn_build(scn, &cfg, 0, err, sizeof err);
     cr_assert(L->th, "internal: %s", err);
     L->h = L->th->heap;
     ml_gc_set_manual(L->h, true);
@@ -79,7 +80,7 @@ void suite_lab_open(lab_t *L, tc_scenario_t *scn)
     cr_assert(tc_marker_heap(L->m) == L->h, "tc_marker_heap does not return the heap given to tc_marker_new");
     L->table = tc_collector(L->m);
     cr_assert(ml_gc_set_collector(L->h, &L->table) == 0, "internal: cannot install the collector");
-    L->reach = tc_scenario_reachable(scn, &L->nreach);
+    L->reach = ml_scn_reachable(scn, &L->nreach);
     cr_assert(L->reach, "internal: out of memory");
 }
 
@@ -87,26 +88,26 @@ void suite_lab_open(lab_t *L, tc_scenario_t *scn)
 void suite_lab_close(lab_t *L)
 {
     tc_marker_free(L->m);
-    tc_heap_free(L->th);
+    ml_scn_heap_free(L->th);
     free(L->reach);
-    tc_scenario_free(L->scn);
+    ml_scn_free(L->scn);
     memset(L, 0, sizeof *L);
 }
 
 // suite_label — "name (Type, obj#id)" of scenario object i.
 const char *suite_label(const lab_t *L, uint32_t i, char *buf, size_t len)
 {
-    return tc_heap_obj_label(L->th, i, buf, len);
+    return ml_scn_obj_label(L->th, i, buf, len);
 }
 
 // suite_take — a snapshot of the worklist; fails the test if it cannot be taken.
-void suite_take(const lab_t *L, tc_greyset_t *g)
+void suite_take(const lab_t *L, ml_greyset_t *g)
 {
     cr_assert(tc_greyset_take(g, L->m) == 0, "internal: out of memory");
 }
 
 // suite_color — the color of scenario object i, given the worklist snapshot g.
-tc_color_t suite_color(const lab_t *L, const tc_greyset_t *g, uint32_t i)
+ml_color_t suite_color(const lab_t *L, const ml_greyset_t *g, uint32_t i)
 {
-    return tc_color_of(L->h, g, L->th->objs[i]);
+    return ml_color_of(L->h, g, L->th->objs[i]);
 }

@@ -73,14 +73,14 @@ void suite_scan_scan_object_shades_every_slot(void)
               "it holds %zu", tc_grey_count(L.m));
     cr_assert(!ml_gc_is_marked(L.h, L.th->objs[6]), "tc_scan_object(w) shaded 'other', which w does "
               "not point to (only the pointer words are slots)");
-    tc_greyset_t g;
+    ml_greyset_t g;
     suite_take(&L, &g);
-    cr_assert(!tc_greyset_has(&g, w), "tc_scan_object(w) put w back in the worklist: a scanned object is black");
-    tc_greyset_free(&g);
+    cr_assert(!ml_greyset_has(&g, w), "tc_scan_object(w) put w back in the worklist: a scanned object is black");
+    ml_greyset_free(&g);
     suite_lab_close(&L);
 
     // An array object: the slots of every element, and two slots to one target.
-    tc_scenario_t *s = suite_parse_text("leaves", "type Leaf 1\nobj l0 l1 l2 l3 l4 Leaf\n");
+    ml_scn_t *s = suite_parse_text("leaves", "type Leaf 1\nobj l0 l1 l2 l3 l4 Leaf\n");
     suite_lab_open(&L, s);
     ml_type_t pair = ML_TYPE("Pair", 24, 0x5);   // {ptr, int, ptr}
     void **arr = ml_gc_alloc_array(L.h, &pair, 3);
@@ -125,13 +125,13 @@ void suite_roots_mark_roots_scans_every_frame(void)
     suite_lab_open(&L, suite_parse_text("stacks", suite_stacks));
     tc_mark_roots(L.m);
     char a[128], why[256];
-    const tc_scenario_t *s = L.scn;
+    const ml_scn_t *s = L.scn;
     for (uint32_t l = 0; l < s->nlocals; l++) {
         uint32_t t = s->locals[l].target;
-        if (t != TC_NIL)
+        if (t != ML_SCN_NIL)
             cr_assert(ml_gc_is_marked(L.h, L.th->objs[t]), "after tc_mark_roots, %s is white; it is held "
                       "by %s: scan every frame of every shadow stack, not just the top one",
-                      suite_label(&L, t, a, sizeof a), tc_heap_why_reachable(L.th, t, why, sizeof why));
+                      suite_label(&L, t, a, sizeof a), ml_scn_why_reachable(L.th->scn, t, why, sizeof why));
     }
     for (uint32_t f = 0; f < s->nframes; f++)
         cr_assert(ml_gc_frame_scanned(L.th->frames[f]), "frame %s of stack %s is not flagged scanned "

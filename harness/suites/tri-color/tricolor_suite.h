@@ -11,29 +11,30 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "collector.h"
 #include "mark.h"
 #include "memlab/gcheap.h"
-#include "scenario.h"
-#include "scenario_heap.h"
+#include "memlab/scenario.h"
+#include "memlab/scenario_heap.h"
+#include "support/classics.h"
+#include "support/mark_hooks.h"
 
 // ---- the fixture (fixture.c): scenarios and a heap with the student's marker --------
 
-// Scenarios used by several tests, in the scenario language (scenario.h).
+// Scenarios used by several tests, in the scenario language (memlab/scenario.h).
 extern const char suite_figure1[];   // the handout's picture (labs/tri-color/data/figure1.scn)
 extern const char suite_stacks[];    // objects reachable only from frames, on two stacks
 
 // suite_parse_text — the scenario written in `text`, called `name`. Fails the
 // test if it does not parse (a suite error).
-tc_scenario_t *suite_parse_text(const char *name, const char *text);
+ml_scn_t *suite_parse_text(const char *name, const char *text);
 // suite_classic — the classic scenario `name` of `size`, built with `seed`.
 // Fails the test if there is no such classic or size (a suite error).
-tc_scenario_t *suite_classic(const char *name, size_t size, uint64_t seed);
+ml_scn_t *suite_classic(const char *name, size_t size, uint64_t seed);
 
 // A heap built from a scenario, with the student's marker plugged in.
 typedef struct lab {
-    tc_scenario_t *scn;      // owned
-    tc_heap_t *th;
+    ml_scn_t *scn;      // owned
+    ml_scn_heap_t *th;
     ml_gc_heap_t *h;
     tc_marker_t *m;
     ml_gc_collector_t table;
@@ -44,16 +45,16 @@ typedef struct lab {
 // suite_lab_open — builds the heap of `scn` (taking ownership), collections
 // only when a test runs one, the student's marker installed as its collector.
 // Fails the test if tc_marker_new fails or the marker does not report its heap.
-void suite_lab_open(lab_t *L, tc_scenario_t *scn);
+void suite_lab_open(lab_t *L, ml_scn_t *scn);
 // suite_lab_close — frees the marker, the heap and the scenario.
 void suite_lab_close(lab_t *L);
 // suite_label — "name (Type, obj#id)" for scenario object i, into buf.
 const char *suite_label(const lab_t *L, uint32_t i, char *buf, size_t len);
 // suite_take — a snapshot of the student's worklist into *g; fails the test
-// if it cannot be taken. Release it with tc_greyset_free.
-void suite_take(const lab_t *L, tc_greyset_t *g);
+// if it cannot be taken. Release it with ml_greyset_free.
+void suite_take(const lab_t *L, ml_greyset_t *g);
 // suite_color — the color of scenario object i, given the worklist snapshot g.
-tc_color_t suite_color(const lab_t *L, const tc_greyset_t *g, uint32_t i);
+ml_color_t suite_color(const lab_t *L, const ml_greyset_t *g, uint32_t i);
 
 // ---- checked collection cycles (checks.c) ----------------------------------------------
 

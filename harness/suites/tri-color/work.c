@@ -42,17 +42,17 @@ void suite_budget_shared_objects_scanned_once(void)
               "object must be scanned exactly once", L.nreach, steps);
     suite_lab_close(&L);
 
-    tc_scenario_t *s = tc_scenario_new("hub");
+    ml_scn_t *s = ml_scn_new("hub");
     cr_assert(s, "internal: out of memory");
-    uint32_t leaf = tc_scenario_add_type(s, "Leaf", 1, 0), box = tc_scenario_add_type(s, "Box", 2, 0x3);
-    uint32_t hub = tc_scenario_add_obj(s, leaf, "hub"), prev = TC_NIL;
+    uint32_t leaf = ml_scn_add_type(s, "Leaf", 1, 0), box = ml_scn_add_type(s, "Box", 2, 0x3);
+    uint32_t hub = ml_scn_add_obj(s, leaf, "hub"), prev = ML_SCN_NIL;
     for (int i = 0; i < 300; i++) {
-        uint32_t o = tc_scenario_add_obj(s, box, NULL);
-        tc_scenario_add_edge(s, o, 0, hub);
-        tc_scenario_add_edge(s, o, 1, prev);
+        uint32_t o = ml_scn_add_obj(s, box, NULL);
+        ml_scn_add_edge(s, o, 0, hub);
+        ml_scn_add_edge(s, o, 1, prev);
         prev = o;
     }
-    tc_scenario_add_global(s, "spokes", prev);
+    ml_scn_add_global(s, "spokes", prev);
     suite_lab_open(&L, s);
     steps = suite_collect_checked(&L, 1, true);
     cr_assert(steps == L.nreach, "300 objects all point to one hub: marking the %zu reachable objects "

@@ -1,0 +1,124 @@
+// cost.c — the cost of a pointer store with and without a write barrier
+// (see cost.h). The loops of one pattern are the same code but for the
+// store itself (a plain store, or the core's ml_gc_write_ptr); each is a
+// separate non-inlined function so the compiler treats them alike. The
+// GC-off variants with and without store counting run the same barrier
+// loop: only the heap's flag byte differs.
+#include "support/cost.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "memlab/clock.h"
+
+static const ml_type_t COST_NODE = ML_TYPE("CostNode", 24, 0x3);
+static const ml_type_t COST_PTR = ML_TYPE("CostPtr", 8, 0x1);
+
+#define LCG(x) ((x) * 1664525u + 1013904223u)
+
+// Every timed loop starts on a 64-byte boundary (its body is shorter), so
+// where the linker happens to put it cannot tilt the comparison: a loop of
+// ten instructions runs 10-15 % slower when a branch straddles a fetch
+// block, which is as much as the difference being measured.
+#define COST_LOOP __attribute__((noinline, aligned(64), optimize("align-loops=64")))
+
+COST_LOOP static void loop_raw(void ***slots, void **vals, size_t mask, size_t n)
+{
+    uint32_t x = 12345;
+    for (size_t i = 0; i < n; i++) {
+        x = LCG(x);
+        *slots[x & mask] = vals[(x >> 12) & mask];
+    }
+}
+
+COST_LOOP static void seq_raw(void ***slots, void **vals, size_t mask, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        *slots[i & mask] = vals[(i * 5) & mask];
+}
+
+COST_LOOP static void seq_barrier(ml_gc_heap_t *h, void ***slots, void **vals, size_t mask, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        ml_gc_write_ptr(h, slots[i & mask], vals[(i * 5) & mask]);
+}
+
+COST_LOOP static void loop_barrier(ml_gc_heap_t *h, void ***slots, void **vals, size_t mask,
+                                                   size_t n)
+{
+    uint32_t x = 12345;
+    for (size_t i = 0; i < n; i++) {
+        x = LCG(x);
+        ml_gc_write_ptr(h, slots[x & mask], vals[(x >> 12) & mask]);
+    }
+}
+
+int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, wb_cost_pattern_t pattern, size_t objects, size_t stores,
+                    int reps, wb_cost_t *out)
+{
+    void (*raw_fn)(void ***, void **, size_t, size_t) = pattern == WB_COST_RANDOM ? loop_raw : seq_raw;
+    void (*wb_fn)(ml_gc_heap_t *, void ***, void **, size_t, size_t) =
+        pattern == WB_COST_RANDOM ? loop_barrier : seq_barrier;
+    (void)m;    // the heap's collector; named to make the contract visible
+    if (objects == 0 || (objects & (objects - 1)) || reps < 1 || reps > 64)
+        return -1;
+    size_t nslots = 2 * objects;
+    void ***slots = malloc(nslots * sizeof *slots);
+    void **vals = malloc(nslots * sizeof *vals);
+    int g = ml_gc_global_add(h, "store-cost");
+    void *arr = g < 0 ? NULL : ml_gc_alloc_array(h, &COST_PTR, objects);
+    if (!slots || !vals || !arr) {
+        free(slots);
+        free(vals);
+        return -1;
+    }
+    ml_gc_write_global(h, g, arr);
+    for (size_t i = 0; i < objects; i++) {
+        void *node = ml_gc_alloc(h, &COST_NODE);
+        if (!node) {
+            free(slots);
+            free(vals);
+            return -1;
+        }
+        ml_gc_write(h, arr, i, node);
+        slots[2 * i] = ml_gc_slot_addr(h, node, 0);
+        slots[2 * i + 1] = ml_gc_slot_addr(h, node, 1);
+        vals[2 * i] = node;
+        vals[2 * i + 1] = NULL;         // some stores delete
+    }
+    // The three GC-off variants run in a rotating order, each after one
+    // untimed warm-up pass, so none always pays for cold caches.
+    bool counting = ml_gc_config(h)->count_stores;
+    double raw[64], off[64], on[64], cnt[64];
+    double *const dst[3] = {raw, off, cnt};
+    for (int r = 0; r < reps; r++) {
+        for (int j = 0; j < 3; j++) {
+            int which = (r + j) % 3;
+            ml_gc_set_count_stores(h, which == 2);
+            for (int pass = 0; pass < 2; pass++) {
+                uint64_t t0 = ml_now_ns();
+                if (which == 0)
+                    raw_fn(slots, vals, nslots - 1, stores);
+                else
+                    wb_fn(h, slots, vals, nslots - 1, stores);
+                dst[which][r] = (double)(ml_now_ns() - t0) / (double)stores;
+            }
+        }
+        ml_gc_set_count_stores(h, counting);
+        ml_gc_cycle_begin(h);
+        wb_fn(h, slots, vals, nslots - 1, stores / 8);     // warm-up: first shades
+        uint64_t t3 = ml_now_ns();
+        wb_fn(h, slots, vals, nslots - 1, stores);
+        uint64_t t4 = ml_now_ns();
+        ml_gc_cycle_finish(h);
+        on[r] = (double)(t4 - t3) / (double)stores;
+    }
+    out->raw_ns = ml_median(raw, (size_t)reps);
+    out->off_ns = ml_median(off, (size_t)reps);
+    out->on_ns = ml_median(on, (size_t)reps);
+    out->counted_ns = ml_median(cnt, (size_t)reps);
+    out->stores = stores;
+    free(slots);
+    free(vals);
+    return 0;
+}

@@ -145,22 +145,6 @@ int gr_class_roster(gr_class_t *c, const char *path)
 
 // ---- the CSV ---------------------------------------------------------------
 
-static void field(FILE *f, const char *s)
-{
-    size_t n = strlen(s);
-    if (strpbrk(s, ",\"\n\r") == NULL && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 static void number(FILE *f, double v)
 {
     char *s = gr_points(v);
@@ -177,16 +161,16 @@ static int write_csv(FILE *f, void *ctx)
         fputs(",id,name,email", f);
     for (size_t l = 0; l < c->nlabs; l++) {
         fputc(',', f);
-        field(f, c->labs[l]);
+        gr_csv_field(f, c->labs[l]);
         max += c->max[l];
     }
     fputs(",total,max,note\r\n", f);
     for (size_t r = 0; r < c->nrows; r++) {
         const gr_class_row_t *row = &c->rows[r];
-        field(f, row->dir);
+        gr_csv_field(f, row->dir);
         for (int k = 0; c->has_roster && k < 3; k++) {
             fputc(',', f);
-            field(f, row->who[k] ? row->who[k] : "");
+            gr_csv_field(f, row->who[k] ? row->who[k] : "");
         }
         for (size_t l = 0; l < c->nlabs; l++) {
             fputc(',', f);
@@ -199,7 +183,7 @@ static int write_csv(FILE *f, void *ctx)
         fputc(',', f);
         number(f, max);
         fputc(',', f);
-        field(f, row->note.s ? row->note.s : "");
+        gr_csv_field(f, row->note.s ? row->note.s : "");
         fputs("\r\n", f);
     }
     return ferror(f) ? -1 : 0;

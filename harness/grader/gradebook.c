@@ -52,22 +52,6 @@ static char *student_of(const char *path)
     return name;
 }
 
-// Writes one CSV field (RFC 4180 quoting when needed).
-static void field(FILE *f, const char *s)
-{
-    if (strpbrk(s, ",\"\n\r") == NULL) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 static void number_field(FILE *f, double v)
 {
     char *s = gr_points(v);
@@ -81,12 +65,12 @@ static int write_csv(FILE *f, void *ctx)
     fputs("student", f);
     for (size_t i = 0; i < b->nlabs; i++) {
         fputc(',', f);
-        field(f, b->labs[i]);
+        gr_csv_field(f, b->labs[i]);
     }
     fputs(",total,max,note\n", f);
     for (size_t r = 0; r < b->nrows; r++) {
         const row_t *row = &b->rows[r];
-        field(f, row->student);
+        gr_csv_field(f, row->student);
         for (size_t i = 0; i < b->nlabs; i++) {
             fputc(',', f);
             json_t *lab = row->labs ? json_object_get(row->labs, b->labs[i]) : NULL;
@@ -99,7 +83,7 @@ static int write_csv(FILE *f, void *ctx)
         fputc(',', f);
         number_field(f, row->max);
         fputc(',', f);
-        field(f, row->note ? row->note : "");
+        gr_csv_field(f, row->note ? row->note : "");
         fputc('\n', f);
     }
     return 0;

@@ -73,6 +73,10 @@ int gr_tsv_split(char *line, char **fields, int max);
 // Returns 0, or -1 after printing why.
 int gr_write_atomic(const char *path, int (*writer)(FILE *f, void *ctx), void *ctx);
 
+// gr_csv_field — writes `s` as one CSV field, quoted as RFC 4180 says when it
+// holds a comma, a quote, a line break or spaces at its ends.
+void gr_csv_field(FILE *f, const char *s);
+
 int gr_mkdirs(const char *path);       // mkdir -p; 0 or -1 (errno)
 int gr_rmtree(const char *path);       // rm -rf, never following links; 0 or -1
 double gr_seconds(void);               // monotonic time in seconds

@@ -1,0 +1,45 @@
+# lab.mk — the leak-detection lab: a leak checker for any dynamically linked
+# program (lib/libleak.so, preloaded), agreeing with valgrind's memcheck.
+#
+# The student file leaks.c is built twice: into the program, suite and bench
+# like every lab's (the reports and detectors run there), and position-
+# independent into $(B)/lib/libleak.so with the tracker's support code (the
+# interposed allocation calls, the roots, the report file). The library is
+# never built with sanitizers: a tracker preloaded into uninstrumented
+# programs cannot carry ASan's runtime (ASan must come first in the process).
+# The program and the suite find it next to themselves, in ../lib/.
+leak-detection_ORDER   := 8
+leak-detection_STUDENT := leaks.c
+leak-detection_SUPPORT := support/ownmem.c support/report.c support/symbolize.c support/spawn.c
+leak-detection_LDLIBS  := $(PKG_JANSSON) -ldw -lelf
+leak-detection_BENCH   := 1
+leak-detection_CHECKS  := leak-detection-corpus-check
+
+LEAK_DIR    := labs/leak-detection
+LEAK_LIB    := $(B)/lib/libleak.so
+LEAK_PIC_B  := $(B)/obj/leak-detection/pic
+LEAK_LIB_SUPPORT := ownmem preload roots dump
+LEAK_PIC_CFLAGS := $(CSTD) -O2 -g $(WARN) -fPIC -fno-omit-frame-pointer -D_GNU_SOURCE -I$(LEAK_DIR)
+
+$(LEAK_PIC_B)/leaks.o: $(call impl_src,leak-detection)/leaks.c $(LEAK_DIR)/leaks.h
+	@mkdir -p $(@D)
+	$(CC) $(LEAK_PIC_CFLAGS) -c $< -o $@
+
+$(LEAK_PIC_B)/%.o: $(LEAK_DIR)/support/%.c $(LEAK_DIR)/leaks.h $(LEAK_DIR)/support/preload.h
+	@mkdir -p $(@D)
+	$(CC) $(LEAK_PIC_CFLAGS) -Werror -c $< -o $@
+
+$(LEAK_LIB): $(LEAK_PIC_B)/leaks.o $(LEAK_LIB_SUPPORT:%=$(LEAK_PIC_B)/%.o)
+	@mkdir -p $(@D)
+	$(CC) -shared -o $@ $^ $(PKG_JANSSON) -ldl -lpthread
+
+# The corpus: small C programs with known leaks, -O0 -g, in $(B)/corpus/.
+LEAK_CORPUS_SRCS := $(wildcard $(LEAK_DIR)/data/*.c)
+LEAK_CORPUS := $(LEAK_CORPUS_SRCS:$(LEAK_DIR)/data/%.c=$(B)/corpus/%)
+
+$(B)/corpus/%: $(LEAK_DIR)/data/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -O0 -g -Wall -o $@ $< -lpthread
+
+# The program, the suite and the bench need the library and the corpus.
+$(B)/bin/leak-detection $(B)/suites/leak-detection $(B)/bench/leak-detection: $(LEAK_LIB) $(LEAK_CORPUS)

@@ -374,7 +374,8 @@ size_t lk_group(const lk_block_t *blocks, size_t n, lk_record_t *out, size_t cap
             rec[j] = rec[j - 1];
         rec[j] = r;
     }
-    memcpy(out, rec, (nr < cap ? nr : cap) * sizeof *out);
+    if (out && cap > 0)
+        memcpy(out, rec, (nr < cap ? nr : cap) * sizeof *out);
     lk_mem_free(tmp, bytes);
     return nr;
 }

@@ -31,6 +31,7 @@
 //               SIGABRT) writes the report, marked crashed, then dies of it.
 #include <dlfcn.h>
 #include <errno.h>
+#include <link.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -190,6 +191,24 @@ static uint32_t intern(const uintptr_t *pc, int depth)
     }
 }
 
+static uintptr_t own_text_lo, own_text_hi;  // the tracker's own code
+
+static int find_own_text(struct dl_phdr_info *info, size_t size, void *arg)
+{
+    (void)size, (void)arg;
+    uintptr_t me = (uintptr_t)find_own_text;
+    for (int i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+        if (ph->p_type == PT_LOAD && (ph->p_flags & PF_X) && me >= lo && me < lo + ph->p_memsz) {
+            own_text_lo = lo;
+            own_text_hi = lo + ph->p_memsz;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 // The return addresses of the allocation call's callers, from the frame
 // `fp` of the interposed function. Stops at a frame outside the stack.
 static int walk(uintptr_t *pc, uintptr_t *fp)
@@ -206,6 +225,8 @@ static int walk(uintptr_t *pc, uintptr_t *fp)
             break;
         if (fp[1] < 4096)
             break;
+        if (fp[1] >= own_text_lo && fp[1] < own_text_hi)
+            break;  // below main: the tracker's main_then_scrub
         pc[n++] = fp[1];
         uintptr_t *next = (uintptr_t *)fp[0];
         if ((uintptr_t)next <= f || (uintptr_t)next - f > (1ul << 20))
@@ -534,6 +555,7 @@ __attribute__((constructor)) static void lk_start(void)
 {
     resolve();
     enter();
+    dl_iterate_phdr(find_own_text, NULL);
     clock_gettime(CLOCK_MONOTONIC, &t0);
     const char *s = getenv("LEAK_INTERVAL_MS");
     if (s && atof(s) > 0)

@@ -43,3 +43,23 @@ $(B)/corpus/%: $(LEAK_DIR)/data/%.c
 
 # The program, the suite and the bench need the library and the corpus.
 $(B)/bin/leak-detection $(B)/suites/leak-detection $(B)/bench/leak-detection: $(LEAK_LIB) $(LEAK_CORPUS)
+
+# `make leak-detection-corpus-check` (run by `make test-lab-leak-detection`):
+# valgrind's LEAK SUMMARY of every corpus program equals its committed
+# data/NAME.expected, the reference tracker prints the same four kinds, and
+# LeakSanitizer's verdicts are tabled beside valgrind's
+# (support/corpus-check.sh). `make leak-detection-expectations` rewrites
+# the expectations from valgrind.
+LEAK_REF := build/solution/bin/leak-detection
+.PHONY: leak-detection-corpus-check leak-detection-expectations
+leak-detection-corpus-check:
+	@echo "== leak-detection: the corpus against valgrind (expectations, reference, LeakSanitizer)"
+	@$(MAKE) --no-print-directory $(LEAK_REF) IMPL=solution SUBMISSION= SAN= >/dev/null
+	@$(LEAK_DIR)/support/corpus-check.sh check build/solution/corpus $(LEAK_REF) \
+	    build/solution/data/leak-detection/corpus
+
+leak-detection-expectations:
+	@$(MAKE) --no-print-directory $(LEAK_REF) IMPL=solution SUBMISSION= SAN= >/dev/null
+	@$(LEAK_DIR)/support/corpus-check.sh update build/solution/corpus
+
+test-lab-leak-detection: $(leak-detection_CHECKS)

@@ -12,7 +12,7 @@ leak-detection_ORDER   := 8
 leak-detection_STUDENT := leaks.c
 leak-detection_SUPPORT := support/ownmem.c support/report.c support/symbolize.c support/spawn.c
 leak-detection_LDLIBS  := $(PKG_JANSSON) -ldw -lelf
-leak-detection_BENCH   := 1
+leak-detection_BENCH   := $(if $(wildcard harness/bench/leak-detection.c),1)
 leak-detection_CHECKS  := leak-detection-corpus-check
 
 LEAK_DIR    := labs/leak-detection

@@ -12,7 +12,7 @@ leak-detection_ORDER   := 8
 leak-detection_STUDENT := leaks.c
 leak-detection_SUPPORT := support/ownmem.c support/report.c support/symbolize.c support/spawn.c
 leak-detection_LDLIBS  := $(PKG_JANSSON) -ldw -lelf
-leak-detection_BENCH   := $(if $(wildcard harness/bench/leak-detection.c),1)
+leak-detection_BENCH   := 1
 leak-detection_CHECKS  := leak-detection-corpus-check
 
 LEAK_DIR    := labs/leak-detection
@@ -63,3 +63,15 @@ leak-detection-expectations:
 	@$(LEAK_DIR)/support/corpus-check.sh update build/solution/corpus
 
 test-lab-leak-detection: $(leak-detection_CHECKS)
+
+# The bench's workload (harness/bench/leak-replay.c): the allocator lab's
+# traces replayed through malloc; plain, and built for LeakSanitizer.
+$(B)/bench/leak-replay: harness/bench/leak-replay.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -O2 -g -fno-omit-frame-pointer -Wall -o $@ $<
+
+$(B)/bench/leak-replay-lsan: harness/bench/leak-replay.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -O2 -g -fno-omit-frame-pointer -fsanitize=leak -Wall -o $@ $<
+
+$(B)/bench/leak-detection: $(B)/bench/leak-replay $(B)/bench/leak-replay-lsan

@@ -277,6 +277,11 @@ static size_t other_reports(const char *dir, long pid)
     return n;
 }
 
+// The --diff base, loaded before the program runs (a bad file stops there).
+static lk_prof_t *base_prof;
+static long nbase = -1;
+static json_t *base_json;
+
 static int report(const opts_t *o, const char *path, const lk_report_t *r, int status)
 {
     FILE *t = stderr;
@@ -305,21 +310,12 @@ static int report(const opts_t *o, const char *path, const lk_report_t *r, int s
         print_profile(t, "PROFILE (in use at exit, by site):", prof, nprof);
     json_t *jdiff = NULL;
     int rc = 0;
-    if (o->diff) {
-        lk_prof_t *base;
-        json_t *keep;
-        long nbase = load_profile(o->diff, &base, &keep);
-        if (nbase < 0) {
-            rc = 1;
-        } else {
-            lk_prof_t *d = calloc(nprof + (size_t)nbase + 1, sizeof *d);
-            size_t nd = lk_profile_diff(prof, nprof, base, (size_t)nbase, d);
-            print_profile(t, "DIFF (in use at exit minus the base, by site):", d, nd);
-            jdiff = profile_json(d, nd);
-            free(d);
-            free(base);
-            json_decref(keep);
-        }
+    if (o->diff && nbase >= 0) {
+        lk_prof_t *d = calloc(nprof + (size_t)nbase + 1, sizeof *d);
+        size_t nd = lk_profile_diff(prof, nprof, base_prof, (size_t)nbase, d);
+        print_profile(t, "DIFF (in use at exit minus the base, by site):", d, nd);
+        jdiff = profile_json(d, nd);
+        free(d);
     }
     if (o->save_profile) {
         json_t *j = json_pack("{s:s, s:o}", "program", r->program, "profile",
@@ -448,6 +444,8 @@ int main(int argc, char **argv)
     }
     if (optind >= argc)
         return bad_usage("%s", "no program to run (leak-detection [options] -- PROGRAM ARGS...)");
+    if (o.diff && (nbase = load_profile(o.diff, &base_prof, &base_json)) < 0)
+        return 1;
     char lib[PATH_MAX];
     if (lk_lib_path(lib, sizeof lib) != 0) {
         fprintf(stderr, "leak-detection: the tracker library lib/libleak.so is not next to this "
@@ -503,5 +501,7 @@ int main(int argc, char **argv)
         lk_report_free(&r);
     }
     remove_dir(out_dir);
+    free(base_prof);
+    json_decref(base_json);
     return rc;
 }

@@ -486,7 +486,7 @@ int main(int argc, char **argv)
                 "leak-detection: %s left no report (%s): it was killed before its exit ran, "
                 "left through _exit, or exec'd a statically linked program\n",
                 path, WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "exited");
-    } else if (lk_report_load(rpath, &r, err, sizeof err) != 0) {
+    } else if (lk_report_load(rpath, &r, true, err, sizeof err) != 0) {
         fprintf(stderr, "leak-detection: %s\n", err);
     } else {
         if (report(&o, path, &r, status) != 0 && rc == 0)

@@ -79,6 +79,8 @@ static size_t count_reports(const char *dir)
 
 // Runs `path argv` under the tracker; loads the report; returns the wait
 // status; *nreports the number of reports written (a fork writes more).
+static bool want_symbols;  // name the sites (libdw; slower) in the next run's report
+
 static int run_traced(const char *what, const char *path, char *const argv[], unsigned long every,
                       lk_report_t *r, size_t *nreports)
 {
@@ -101,7 +103,7 @@ static int run_traced(const char *what, const char *path, char *const argv[], un
                 "tracker crash at exit? replay: build/<impl>/bin/leak-detection -- %s",
                 what, WIFSIGNALED(st) ? strsignal(WTERMSIG(st)) : "exited", path);
     }
-    int rc = lk_report_load(rp, r, err, sizeof err);
+    int rc = lk_report_load(rp, r, want_symbols, err, sizeof err);
     clear_dir(dir);
     cr_assert(rc == 0, "%s: the report cannot be read: %s", what, err);
     return st;
@@ -206,6 +208,7 @@ static const char *frame0(const lk_report_t *r, const lk_block_t *b)
 void suite_e2e_sites_loop_and_realloc(void)
 {
     lk_report_t r;
+    want_symbols = true;
     suite_run_corpus("l07_loop", 0, &r);
     size_t k = 0;
     uint32_t site = 0;

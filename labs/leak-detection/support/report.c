@@ -12,7 +12,7 @@ static void set_err(char *err, size_t cap, const char *path, const char *what)
     snprintf(err, cap, "%s: %s", path, what);
 }
 
-int lk_report_load(const char *path, lk_report_t *r, char *err, size_t errcap)
+int lk_report_load(const char *path, lk_report_t *r, bool symbolize, char *err, size_t errcap)
 {
     memset(r, 0, sizeof *r);
     json_error_t je;
@@ -65,7 +65,12 @@ int lk_report_load(const char *path, lk_report_t *r, char *err, size_t errcap)
         json_t *pc;
         json_array_foreach(s, f, pc) pcs[k++] = (unsigned long)json_integer_value(pc);
     }
-    lk_symbolize(mods, pcs, npcs, texts);
+    if (symbolize)
+        lk_symbolize(mods, pcs, npcs, texts);
+    else
+        for (size_t i = 0; i < npcs; i++)
+            if (asprintf(&texts[i], "0x%lx", pcs[i]) < 0)
+                texts[i] = NULL;
     k = 0;
     r->sites[0].key = strdup("(unknown site)");
     json_array_foreach(sites, i, s)
@@ -75,8 +80,8 @@ int lk_report_load(const char *path, lk_report_t *r, char *err, size_t errcap)
         si->frames = calloc((size_t)si->depth + 1, sizeof *si->frames);
         size_t len = 1;
         for (int f = 0; f < si->depth; f++, k++) {
-            si->frames[f] = (lk_frame_t){pcs[k], texts[k]};
-            len += strlen(texts[k]) + 3;
+            si->frames[f] = (lk_frame_t){pcs[k], texts[k] ? texts[k] : strdup("?")};
+            len += strlen(si->frames[f].text) + 3;
         }
         si->key = calloc(len, 1);
         for (int f = 0; f < si->depth; f++) {

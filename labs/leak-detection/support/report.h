@@ -76,9 +76,10 @@ typedef struct lk_report {
     size_t nroots, own_roots;
 } lk_report_t;
 
-// lk_report_load — reads a report file and names its sites (libdw). Returns
-// 0, or -1 with "file: what is wrong" in err.
-int lk_report_load(const char *path, lk_report_t *r, char *err, size_t errcap);
+// lk_report_load — reads a report file and, if `symbolize`, names its sites
+// with libdw (else the frames are bare addresses). Returns 0, or -1 with
+// "file: what is wrong" in err.
+int lk_report_load(const char *path, lk_report_t *r, bool symbolize, char *err, size_t errcap);
 void lk_report_free(lk_report_t *r);
 
 // lk_symbolize — names pcs[i] of the modules in `mods` (a jansson array of

@@ -43,7 +43,7 @@ typedef struct config {
     char *argv[MAX_ARGS];
     bool preload;
     int max_reps;
-    double cpu, wall;  // medians
+    double cpu, wall; // medians
     bool ran;
 } config_t;
 
@@ -124,8 +124,7 @@ static int measure(config_t *c, int reps)
     c->cpu = cpu[reps / 2];
     c->wall = wall[reps / 2];
     c->ran = true;
-    printf("  %-34s CPU %7.3f s   wall %7.3f s   (median of %d)\n", c->name, c->cpu, c->wall,
-           reps);
+    printf("  %-34s CPU %7.3f s   wall %7.3f s   (median of %d)\n", c->name, c->cpu, c->wall, reps);
     fflush(stdout);
     return 0;
 }
@@ -149,12 +148,11 @@ int main(int argc, char **argv)
     const char *out = NULL, *traces = "labs/allocator/data/traces";
     int reps = 5;
     bool quick = false;
-    static const struct option lo[] = {{"out", required_argument, NULL, 'o'},
-                                       {"reps", required_argument, NULL, 'r'},
-                                       {"traces", required_argument, NULL, 't'},
-                                       {"quick", no_argument, NULL, 'q'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
+    static const struct option lo[] = {
+        { "out", required_argument, NULL, 'o' },    { "reps", required_argument, NULL, 'r' },
+        { "traces", required_argument, NULL, 't' }, { "quick", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 }
+    };
     int c;
     while ((c = getopt_long(argc, argv, "o:r:t:qh", lo, NULL)) != -1) {
         switch (c) {
@@ -217,10 +215,10 @@ int main(int argc, char **argv)
     snprintf(replay, sizeof replay, "%s/leak-replay", here);
     snprintf(replay_lsan, sizeof replay_lsan, "%s/leak-replay-lsan", here);
     config_t cfg[4] = {
-        {.name = "alone"},
-        {.name = "under the tracker (libleak.so)", .preload = true},
-        {.name = "under valgrind --leak-check=full", .max_reps = 3},
-        {.name = "LeakSanitizer (-fsanitize=leak)"},
+        { .name = "alone" },
+        { .name = "under the tracker (libleak.so)", .preload = true },
+        { .name = "under valgrind --leak-check=full", .max_reps = 3 },
+        { .name = "LeakSanitizer (-fsanitize=leak)" },
     };
     for (int k = 0; k < 4; k++) {
         int a = 0;
@@ -236,7 +234,8 @@ int main(int argc, char **argv)
         cfg[k].argv[a] = NULL;
     }
     printf("leak-detection bench: %d allocator traces replayed (leak-replay), CPU and wall "
-           "medians\n", nf);
+           "medians\n",
+           nf);
     for (int k = 0; k < 4; k++) {
         if (k == 2 && !have("valgrind")) {
             printf("  valgrind is not installed: its row is skipped (scripts/deps.sh)\n");
@@ -255,8 +254,11 @@ int main(int argc, char **argv)
     fprintf(f, "configuration,cpu_s,wall_s,cpu_slowdown,wall_slowdown\n");
     for (int k = 0; k < 4; k++)
         if (cfg[k].ran)
-            fprintf(f, "\"%s\",%.4f,%.4f,%.3f,%.3f\n", k == 0 ? "alone" : k == 1 ? "tracker"
-                                                       : k == 2 ? "valgrind" : "LeakSanitizer",
+            fprintf(f, "\"%s\",%.4f,%.4f,%.3f,%.3f\n",
+                    k == 0   ? "alone"
+                    : k == 1 ? "tracker"
+                    : k == 2 ? "valgrind"
+                             : "LeakSanitizer",
                     cfg[k].cpu, cfg[k].wall, cfg[k].cpu / cfg[0].cpu, cfg[k].wall / cfg[0].wall);
     if (ml_outfile_commit(&of) != 0)
         return ml_outfile_fail(&of, "leak-detection bench"), 1;

@@ -50,7 +50,7 @@ static int load(const char *path, trace_t *t)
             break;
         if (id >= t->nids)
             continue;
-        t->ops[t->nops++] = (op_t){k, id, size};
+        t->ops[t->nops++] = (op_t){ k, id, size };
     }
     fclose(f);
     return 0;
@@ -62,18 +62,13 @@ static void replay(const trace_t *t, void **blk)
     for (size_t i = 0; i < t->nops; i++) {
         const op_t *o = &t->ops[i];
         switch (o->kind) {
-        case 'a':
-            blk[o->id] = malloc(o->size ? o->size : 1);
-            break;
-        case 'r':
-            blk[o->id] = realloc(blk[o->id], o->size ? o->size : 1);
-            break;
+        case 'a': blk[o->id] = malloc(o->size ? o->size : 1); break;
+        case 'r': blk[o->id] = realloc(blk[o->id], o->size ? o->size : 1); break;
         case 'f':
             free(blk[o->id]);
             blk[o->id] = NULL;
             continue;
-        default:
-            continue;
+        default: continue;
         }
         char *p = blk[o->id];
         if (p && o->size) {

@@ -75,3 +75,18 @@ $(B)/bench/leak-replay-lsan: harness/bench/leak-replay.c
 	$(CC) -std=gnu11 -O2 -g -fno-omit-frame-pointer -fsanitize=leak -Wall -o $@ $<
 
 $(B)/bench/leak-detection: $(B)/bench/leak-replay $(B)/bench/leak-replay-lsan
+
+# The fuzz target: the readers of the report file and of saved profiles.
+leak-detection_FUZZ := leak-detection
+FUZZ_SRCS_leak-detection  := tests/fuzz/fuzz_leak_detection.c $(LEAK_DIR)/support/report.c \
+                             $(LEAK_DIR)/support/symbolize.c $(LEAK_DIR)/support/ownmem.c \
+                             solutions/leak-detection/leaks.c
+FUZZ_INC_leak-detection   := -I$(LEAK_DIR)
+FUZZ_SEEDS_leak-detection := tests/fuzz/corpus/leak-detection
+FUZZ_SECS_leak-detection   = $(FUZZ_SECONDS)
+FUZZ_WHAT_leak-detection  := the leak-detection lab's report and profile readers
+FUZZ_LIBS_leak-detection  := $(PKG_JANSSON) -ldw -lelf
+# Its other sources include the lab's headers too (fuzz.mk builds them without -I).
+build/fuzz/loop/$(LEAK_DIR)/%.o build/fuzz/libfuzzer/$(LEAK_DIR)/%.o: FUZZ_CFLAGS += -I$(LEAK_DIR)
+build/fuzz/loop/solutions/leak-detection/%.o build/fuzz/libfuzzer/solutions/leak-detection/%.o: \
+    FUZZ_CFLAGS += -I$(LEAK_DIR)

@@ -24,10 +24,10 @@
 
 // The four kinds, as valgrind's memcheck names them (worst last).
 typedef enum {
-    LK_REACHABLE = 0,  // "still reachable": a chain of start pointers from a root
-    LK_POSSIBLE = 1,   // "possibly lost": reached, but only through an interior pointer
-    LK_INDIRECT = 2,   // "indirectly lost": not reached from a root; pointed to from a lost block
-    LK_DEFINITE = 3,   // "definitely lost": not reached, and no lost block points to it
+    LK_REACHABLE = 0, // "still reachable": a chain of start pointers from a root
+    LK_POSSIBLE = 1,  // "possibly lost": reached, but only through an interior pointer
+    LK_INDIRECT = 2,  // "indirectly lost": not reached from a root; pointed to from a lost block
+    LK_DEFINITE = 3,  // "definitely lost": not reached, and no lost block points to it
     LK_NKINDS = 4
 } lk_kind_t;
 
@@ -76,20 +76,20 @@ size_t lk_track_snapshot(lk_block_t *out, size_t cap);
 // ---- reachability at exit ----------------------------------------------------
 
 typedef enum {
-    LK_ROOT_DATA = 0,   // a writable segment of the executable or a library
-    LK_ROOT_STACK = 1,  // the live part of a thread's stack (from its stack pointer up)
-    LK_ROOT_REGS = 2,   // a thread's saved registers
-    LK_ROOT_ANON = 3,   // other writable memory of the program (not heap, not a stack)
+    LK_ROOT_DATA = 0,  // a writable segment of the executable or a library
+    LK_ROOT_STACK = 1, // the live part of a thread's stack (from its stack pointer up)
+    LK_ROOT_REGS = 2,  // a thread's saved registers
+    LK_ROOT_ANON = 3,  // other writable memory of the program (not heap, not a stack)
 } lk_root_kind_t;
 
 // A range of memory that may hold pointers into the heap. `own` marks the
 // lab's own memory (the tracker's library and every lk_mem_alloc region):
 // valgrind never sees its own bookkeeping, and neither may you.
 typedef struct lk_region {
-    uintptr_t start, end;  // [start, end), word-aligned
+    uintptr_t start, end; // [start, end), word-aligned
     lk_root_kind_t kind;
     bool own;
-    const char *name;      // e.g. "/usr/bin/prog .data", "stack of thread 1234"
+    const char *name; // e.g. "/usr/bin/prog .data", "stack of thread 1234"
 } lk_region_t;
 
 // lk_classify — sets blocks[i].kind for the `n` blocks (sorted by address,
@@ -147,7 +147,7 @@ size_t lk_profile_diff(const lk_prof_t *cur, size_t ncur, const lk_prof_t *base,
 // The threshold watcher of a Go service: flag when the heap is over `limit`
 // bytes on `need` consecutive samples.
 typedef struct lk_threshold {
-    size_t limit;  // configuration
+    size_t limit; // configuration
     int need;
     int run;       // state (yours to use): samples over the limit in a row
     long fired_at; // the index of the sample that fired, -1 while quiet
@@ -166,13 +166,13 @@ int lk_threshold_feed(lk_threshold_t *d, size_t live_bytes);
 // of the variance.
 #define LK_TREND_MAX_WINDOW 1024
 typedef struct lk_trend {
-    int window;        // configuration, 2..LK_TREND_MAX_WINDOW
+    int window; // configuration, 2..LK_TREND_MAX_WINDOW
     double min_slope;
     double min_r2;
     double ring[LK_TREND_MAX_WINDOW]; // state (yours to use)
     long seen;
-    long fired_at;     // the index of the sample that fired, -1 while quiet
-    double slope, r2;  // the last fit (0 before the window is full)
+    long fired_at;    // the index of the sample that fired, -1 while quiet
+    double slope, r2; // the last fit (0 before the window is full)
 } lk_trend_t;
 
 void lk_trend_init(lk_trend_t *d, int window, double min_slope, double min_r2);

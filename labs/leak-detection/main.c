@@ -38,30 +38,29 @@ typedef struct opts {
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-            "usage: leak-detection [options] -- PROGRAM [ARGS...]\n"
-            "Runs PROGRAM under the leak tracker (lib/libleak.so, preloaded) and reports its\n"
-            "heap at exit as valgrind's memcheck does: the LEAK SUMMARY, the leaks by\n"
-            "allocation site, and the heap-growth detectors' verdicts.\n"
-            "\n"
-            "  -j, --json               the report as JSON on stdout (text report: stderr)\n"
-            "  -p, --profile            the in-use heap profile by site at exit (pprof inuse)\n"
-            "      --save-profile FILE  save that profile (JSON) for a later --diff\n"
-            "      --diff BASE          the profile minus a saved one, per site (pprof -base)\n"
-            "  -r, --reachable          also list still-reachable blocks by site\n"
-            "      --plot DIR           chart the heap over time with gnuplot: DIR/heap.svg\n"
-            "      --limit BYTES        the threshold detector's limit (default 1048576)\n"
-            "      --consecutive N      ... samples over it in a row to fire (default 3)\n"
-            "      --window N           the trend detector's window in samples (default 32)\n"
-            "      --slope BYTES        ... least slope, bytes per sample (default 256)\n"
-            "      --r2 X               ... least fit, 0..1 (default 0.8)\n"
-            "      --interval MS        sample the heap every MS milliseconds (default 10)\n"
-            "      --every N            or every N allocation events instead\n"
-            "  -q, --quiet              discard the program's own output\n"
-            "  -h, --help               this text\n"
-            "\n"
-            "Exit status: the program's (128+N if signal N killed it); 127 no such program,\n"
-            "126 not executable, 125 statically linked, 2 bad usage, 1 other failures.\n");
+    fprintf(f, "usage: leak-detection [options] -- PROGRAM [ARGS...]\n"
+               "Runs PROGRAM under the leak tracker (lib/libleak.so, preloaded) and reports its\n"
+               "heap at exit as valgrind's memcheck does: the LEAK SUMMARY, the leaks by\n"
+               "allocation site, and the heap-growth detectors' verdicts.\n"
+               "\n"
+               "  -j, --json               the report as JSON on stdout (text report: stderr)\n"
+               "  -p, --profile            the in-use heap profile by site at exit (pprof inuse)\n"
+               "      --save-profile FILE  save that profile (JSON) for a later --diff\n"
+               "      --diff BASE          the profile minus a saved one, per site (pprof -base)\n"
+               "  -r, --reachable          also list still-reachable blocks by site\n"
+               "      --plot DIR           chart the heap over time with gnuplot: DIR/heap.svg\n"
+               "      --limit BYTES        the threshold detector's limit (default 1048576)\n"
+               "      --consecutive N      ... samples over it in a row to fire (default 3)\n"
+               "      --window N           the trend detector's window in samples (default 32)\n"
+               "      --slope BYTES        ... least slope, bytes per sample (default 256)\n"
+               "      --r2 X               ... least fit, 0..1 (default 0.8)\n"
+               "      --interval MS        sample the heap every MS milliseconds (default 10)\n"
+               "      --every N            or every N allocation events instead\n"
+               "  -q, --quiet              discard the program's own output\n"
+               "  -h, --help               this text\n"
+               "\n"
+               "Exit status: the program's (128+N if signal N killed it); 127 no such program,\n"
+               "126 not executable, 125 statically linked, 2 bad usage, 1 other failures.\n");
 }
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -83,9 +82,10 @@ static int parse_num(const char *s, double lo, double hi, double *out)
     return 0;
 }
 
-static const char *kind_name[LK_NKINDS] = {
-    [LK_DEFINITE] = "definitely_lost", [LK_INDIRECT] = "indirectly_lost",
-    [LK_POSSIBLE] = "possibly_lost", [LK_REACHABLE] = "still_reachable"};
+static const char *kind_name[LK_NKINDS] = { [LK_DEFINITE] = "definitely_lost",
+                                            [LK_INDIRECT] = "indirectly_lost",
+                                            [LK_POSSIBLE] = "possibly_lost",
+                                            [LK_REACHABLE] = "still_reachable" };
 
 // ---- detectors -------------------------------------------------------------------
 
@@ -100,7 +100,7 @@ static verdicts_t run_detectors(const lk_report_t *r, const opts_t *o)
     static lk_trend_t tr;
     lk_threshold_init(&th, o->limit, o->consecutive);
     lk_trend_init(&tr, o->window, o->slope, o->r2);
-    verdicts_t v = {-1, -1, 0, 0};
+    verdicts_t v = { -1, -1, 0, 0 };
     for (size_t i = 0; i < r->nsamples; i++) {
         if (lk_threshold_feed(&th, r->sample_live[i]) && v.threshold_at < 0)
             v.threshold_at = (long)i;
@@ -117,20 +117,23 @@ static void print_verdicts(FILE *f, const lk_report_t *r, const opts_t *o, verdi
 {
     fprintf(f, "GROWTH (%zu heap samples):\n", r->nsamples);
     if (v.threshold_at >= 0)
-        fprintf(f, "   threshold: fired at sample %ld (%.1f ms, %zu live bytes > %zu for %d "
-                   "samples in a row)\n",
+        fprintf(f,
+                "   threshold: fired at sample %ld (%.1f ms, %zu live bytes > %zu for %d "
+                "samples in a row)\n",
                 v.threshold_at, r->sample_ms[v.threshold_at], r->sample_live[v.threshold_at],
                 o->limit, o->consecutive);
     else
         fprintf(f, "   threshold: quiet (never %d samples in a row over %zu bytes)\n",
                 o->consecutive, o->limit);
     if (v.trend_at >= 0)
-        fprintf(f, "       trend: fired at sample %ld (%.1f ms; slope %.0f bytes/sample, "
-                   "r2 %.2f over %d samples)\n",
+        fprintf(f,
+                "       trend: fired at sample %ld (%.1f ms; slope %.0f bytes/sample, "
+                "r2 %.2f over %d samples)\n",
                 v.trend_at, r->sample_ms[v.trend_at], v.trend_slope, v.trend_r2, o->window);
     else
-        fprintf(f, "       trend: quiet (no window of %d samples rising >= %.0f bytes/sample "
-                   "with r2 >= %.2f)\n",
+        fprintf(f,
+                "       trend: quiet (no window of %d samples rising >= %.0f bytes/sample "
+                "with r2 >= %.2f)\n",
                 o->window, o->slope, o->r2);
 }
 
@@ -155,42 +158,14 @@ static void print_profile(FILE *f, const char *title, const lk_prof_t *p, size_t
         fprintf(f, "%14s %10s  (nothing)\n", "0", "0");
 }
 
-// Loads a saved profile into *out (keys point into *keep). Returns its
-// length, or -1 after printing "file: what is wrong".
+// Loads a saved profile (lk_profile_load); prints the reason on failure.
 static long load_profile(const char *path, lk_prof_t **out, json_t **keep)
 {
-    json_error_t je;
-    json_t *j = json_load_file(path, 0, &je);
-    if (!j) {
-        fprintf(stderr, "leak-detection: %s:%d: %s\n", path, je.line, je.text);
-        return -1;
-    }
-    json_t *a = json_object_get(j, "profile");
-    if (!json_is_array(a)) {
-        fprintf(stderr, "leak-detection: %s:1: not a saved profile (no \"profile\" array)\n",
-                path);
-        json_decref(j);
-        return -1;
-    }
-    lk_prof_t *p = calloc(json_array_size(a) + 1, sizeof *p);
-    size_t i;
-    json_t *e;
-    json_array_foreach(a, i, e)
-    {
-        const char *k = json_string_value(json_object_get(e, "site"));
-        if (!k || !json_is_integer(json_object_get(e, "bytes"))) {
-            fprintf(stderr, "leak-detection: %s:1: profile entry %zu has no site or bytes\n",
-                    path, i);
-            free(p);
-            json_decref(j);
-            return -1;
-        }
-        p[i] = (lk_prof_t){k, json_integer_value(json_object_get(e, "bytes")),
-                           json_integer_value(json_object_get(e, "objects"))};
-    }
-    *out = p;
-    *keep = j;
-    return (long)json_array_size(a);
+    char err[PATH_MAX + 256];
+    long n = lk_profile_load(path, out, keep, err, sizeof err);
+    if (n < 0)
+        fprintf(stderr, "leak-detection: %s\n", err);
+    return n;
 }
 
 static int write_plot(const char *dir, const lk_report_t *r, const opts_t *o, verdicts_t v)
@@ -289,7 +264,7 @@ static int report(const opts_t *o, const char *path, const lk_report_t *r, int s
     snprintf(pre, sizeof pre, "==%ld== ", r->pid);
     lk_count_t sum[LK_NKINDS];
     lk_summarize(r->blocks, r->nblocks, sum);
-    lk_count_t inuse = {0, 0};
+    lk_count_t inuse = { 0, 0 };
     for (size_t i = 0; i < r->nblocks; i++)
         inuse.bytes += r->blocks[i].size, inuse.blocks++;
     char b[96];
@@ -318,8 +293,8 @@ static int report(const opts_t *o, const char *path, const lk_report_t *r, int s
         free(d);
     }
     if (o->save_profile) {
-        json_t *j = json_pack("{s:s, s:o}", "program", r->program, "profile",
-                              profile_json(prof, nprof));
+        json_t *j =
+            json_pack("{s:s, s:o}", "program", r->program, "profile", profile_json(prof, nprof));
         ml_outfile_t of;
         FILE *f = ml_outfile_open(&of, o->save_profile);
         if (!f || json_dumpf(j, f, JSON_INDENT(1)) != 0 || ml_outfile_commit(&of) != 0)
@@ -332,8 +307,8 @@ static int report(const opts_t *o, const char *path, const lk_report_t *r, int s
         json_t *js = json_object();
         for (int k = 0; k < LK_NKINDS; k++)
             json_object_set_new(js, kind_name[k],
-                                json_pack("{s:I, s:I}", "bytes", (json_int_t)sum[k].bytes,
-                                          "blocks", (json_int_t)sum[k].blocks));
+                                json_pack("{s:I, s:I}", "bytes", (json_int_t)sum[k].bytes, "blocks",
+                                          (json_int_t)sum[k].blocks));
         size_t n = lk_group(r->blocks, r->nblocks, NULL, 0);
         lk_record_t *rec = calloc(n + 1, sizeof *rec);
         n = lk_group(r->blocks, r->nblocks, rec, n);
@@ -346,10 +321,10 @@ static int report(const opts_t *o, const char *path, const lk_report_t *r, int s
             json_t *fr = json_array();
             for (int k = 0; k < s->depth; k++)
                 json_array_append_new(fr, json_string(s->frames[k].text));
-            json_array_append_new(jr, json_pack("{s:s, s:I, s:I, s:o}", "kind",
-                                                kind_name[rec[i].kind], "bytes",
-                                                (json_int_t)rec[i].bytes, "blocks",
-                                                (json_int_t)rec[i].blocks, "frames", fr));
+            json_array_append_new(jr,
+                                  json_pack("{s:s, s:I, s:I, s:o}", "kind", kind_name[rec[i].kind],
+                                            "bytes", (json_int_t)rec[i].bytes, "blocks",
+                                            (json_int_t)rec[i].blocks, "frames", fr));
         }
         free(rec);
         json_t *j = json_pack(
@@ -360,8 +335,8 @@ static int report(const opts_t *o, const char *path, const lk_report_t *r, int s
             (json_int_t)inuse.bytes, "in_use_blocks", (json_int_t)inuse.blocks, "allocs",
             (json_int_t)r->allocs, "frees", (json_int_t)r->frees, "bytes_allocated",
             (json_int_t)r->bytes_allocated, "profile", profile_json(prof, nprof), "detectors",
-            "samples", (json_int_t)r->nsamples, "threshold_fired_at",
-            (json_int_t)v.threshold_at, "trend_fired_at", (json_int_t)v.trend_at);
+            "samples", (json_int_t)r->nsamples, "threshold_fired_at", (json_int_t)v.threshold_at,
+            "trend_fired_at", (json_int_t)v.trend_at);
         json_object_set_new(j, "exit_status",
                             WIFEXITED(status) ? json_integer(WEXITSTATUS(status)) : json_null());
         if (jdiff)
@@ -378,20 +353,35 @@ static int report(const opts_t *o, const char *path, const lk_report_t *r, int s
 
 int main(int argc, char **argv)
 {
-    opts_t o = {.limit = 1 << 20, .consecutive = 3, .window = 32, .slope = 256, .r2 = 0.8};
-    enum { O_SAVE = 256, O_DIFF, O_PLOT, O_LIMIT, O_CONSEC, O_WINDOW, O_SLOPE, O_R2, O_INTERVAL,
-           O_EVERY };
-    static const struct option longopts[] = {
-        {"json", no_argument, NULL, 'j'},          {"profile", no_argument, NULL, 'p'},
-        {"save-profile", required_argument, NULL, O_SAVE},
-        {"diff", required_argument, NULL, O_DIFF}, {"reachable", no_argument, NULL, 'r'},
-        {"plot", required_argument, NULL, O_PLOT}, {"limit", required_argument, NULL, O_LIMIT},
-        {"consecutive", required_argument, NULL, O_CONSEC},
-        {"window", required_argument, NULL, O_WINDOW},
-        {"slope", required_argument, NULL, O_SLOPE}, {"r2", required_argument, NULL, O_R2},
-        {"interval", required_argument, NULL, O_INTERVAL},
-        {"every", required_argument, NULL, O_EVERY}, {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+    opts_t o = { .limit = 1 << 20, .consecutive = 3, .window = 32, .slope = 256, .r2 = 0.8 };
+    enum {
+        O_SAVE = 256,
+        O_DIFF,
+        O_PLOT,
+        O_LIMIT,
+        O_CONSEC,
+        O_WINDOW,
+        O_SLOPE,
+        O_R2,
+        O_INTERVAL,
+        O_EVERY
+    };
+    static const struct option longopts[] = { { "json", no_argument, NULL, 'j' },
+                                              { "profile", no_argument, NULL, 'p' },
+                                              { "save-profile", required_argument, NULL, O_SAVE },
+                                              { "diff", required_argument, NULL, O_DIFF },
+                                              { "reachable", no_argument, NULL, 'r' },
+                                              { "plot", required_argument, NULL, O_PLOT },
+                                              { "limit", required_argument, NULL, O_LIMIT },
+                                              { "consecutive", required_argument, NULL, O_CONSEC },
+                                              { "window", required_argument, NULL, O_WINDOW },
+                                              { "slope", required_argument, NULL, O_SLOPE },
+                                              { "r2", required_argument, NULL, O_R2 },
+                                              { "interval", required_argument, NULL, O_INTERVAL },
+                                              { "every", required_argument, NULL, O_EVERY },
+                                              { "quiet", no_argument, NULL, 'q' },
+                                              { "help", no_argument, NULL, 'h' },
+                                              { NULL, 0, NULL, 0 } };
     int c;
     double v;
     while ((c = getopt_long(argc, argv, "+jprqh", longopts, NULL)) != -1) {
@@ -467,7 +457,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "leak-detection: cannot make a scratch directory: %s\n", strerror(errno));
         return 1;
     }
-    lk_run_opts_t ro = {lib, out_dir, o.interval_ms, o.every, o.quiet};
+    lk_run_opts_t ro = { lib, out_dir, o.interval_ms, o.every, o.quiet };
     int status = 0;
     fflush(NULL);
     pid_t pid = lk_run(path, argv + optind, &ro, &status);
@@ -492,12 +482,16 @@ int main(int argc, char **argv)
         if (report(&o, path, &r, status) != 0 && rc == 0)
             rc = 1;
         if (strcmp(r.end, "crash") == 0)
-            fprintf(stderr, "leak-detection: %s crashed with %s; the report is its heap at the "
-                            "crash\n", path, strsignal(r.signal));
+            fprintf(stderr,
+                    "leak-detection: %s crashed with %s; the report is its heap at the "
+                    "crash\n",
+                    path, strsignal(r.signal));
         size_t others = other_reports(out_dir, (long)pid);
         if (others)
-            fprintf(stderr, "leak-detection: %zu child process(es) of %s had their own reports "
-                            "(not shown)\n", others, path);
+            fprintf(stderr,
+                    "leak-detection: %zu child process(es) of %s had their own reports "
+                    "(not shown)\n",
+                    others, path);
         lk_report_free(&r);
     }
     remove_dir(out_dir);

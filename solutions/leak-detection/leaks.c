@@ -31,7 +31,7 @@
 // ---- the live-block table -----------------------------------------------------
 
 typedef struct slot {
-    uintptr_t addr;  // 0 empty, 1 tombstone
+    uintptr_t addr; // 0 empty, 1 tombstone
     size_t size;
     uint32_t site;
 } slot_t;
@@ -40,9 +40,9 @@ typedef struct slot {
 #define TOMB ((uintptr_t)1)
 
 static slot_t *tab;
-static size_t tab_cap;   // a power of two, or 0
+static size_t tab_cap; // a power of two, or 0
 static size_t tab_live;
-static size_t tab_used;  // live + tombstones
+static size_t tab_used; // live + tombstones
 
 static size_t hash_addr(uintptr_t a, size_t cap)
 {
@@ -76,7 +76,7 @@ static void put(slot_t *t, size_t cap, uintptr_t addr, size_t size, uint32_t sit
     size_t i = hash_addr(addr, cap);
     while (t[i].addr > TOMB)
         i = (i + 1) & (cap - 1);
-    t[i] = (slot_t){addr, size, site};
+    t[i] = (slot_t){ addr, size, site };
 }
 
 // Makes room for one more entry. Returns 0, or -1 if memory is refused.
@@ -84,7 +84,7 @@ static int reserve(void)
 {
     if ((tab_used + 1) * 2 <= tab_cap)
         return 0;
-    size_t cap = tab_cap ? tab_cap : 1024;  // rehash: at most a quarter full after
+    size_t cap = tab_cap ? tab_cap : 1024; // rehash: at most a quarter full after
     while ((tab_live + 1) * 4 > cap)
         cap *= 2;
     slot_t *t = lk_mem_alloc(cap * sizeof *t);
@@ -104,7 +104,7 @@ static int reserve(void)
 int lk_track_alloc(uintptr_t addr, size_t size, uint32_t site)
 {
     slot_t *s = find_slot(addr);
-    if (s) {  // the allocator gave out a live address: trust the allocator
+    if (s) { // the allocator gave out a live address: trust the allocator
         s->size = size;
         s->site = site;
         return 0;
@@ -123,7 +123,7 @@ int lk_track_free(uintptr_t addr, lk_block_t *out)
     if (!s)
         return 0;
     if (out)
-        *out = (lk_block_t){s->addr, s->size, s->site, LK_REACHABLE};
+        *out = (lk_block_t){ s->addr, s->size, s->site, LK_REACHABLE };
     s->addr = TOMB;
     tab_live--;
     return 1;
@@ -143,7 +143,7 @@ int lk_track_lookup(uintptr_t addr, lk_block_t *out)
     if (!s)
         return 0;
     if (out)
-        *out = (lk_block_t){s->addr, s->size, s->site, LK_REACHABLE};
+        *out = (lk_block_t){ s->addr, s->size, s->site, LK_REACHABLE };
     return 1;
 }
 
@@ -190,14 +190,14 @@ size_t lk_track_snapshot(lk_block_t *out, size_t cap)
         size_t k = 0;
         for (size_t i = 0; i < tab_cap && k < cap; i++)
             if (tab[i].addr > TOMB)
-                out[k++] = (lk_block_t){tab[i].addr, tab[i].size, tab[i].site, LK_REACHABLE};
+                out[k++] = (lk_block_t){ tab[i].addr, tab[i].size, tab[i].site, LK_REACHABLE };
         sort_by_addr(out, k);
         return tab_live;
     }
     size_t k = 0;
     for (size_t i = 0; i < tab_cap; i++)
         if (tab[i].addr > TOMB)
-            out[k++] = (lk_block_t){tab[i].addr, tab[i].size, tab[i].site, LK_REACHABLE};
+            out[k++] = (lk_block_t){ tab[i].addr, tab[i].size, tab[i].site, LK_REACHABLE };
     sort_by_addr(out, k);
     return k;
 }
@@ -210,14 +210,14 @@ typedef struct marker {
     lk_block_t *b;
     size_t n;
     uint8_t *state;
-    size_t *stack;  // at most n entries: a block is pushed once per state change (≤ 2)
+    size_t *stack; // at most n entries: a block is pushed once per state change (≤ 2)
     size_t top, cap;
 } marker_t;
 
 // The block that `p` points into (or at, for a zero-size block), or -1.
 static long block_of(const marker_t *m, uintptr_t p)
 {
-    size_t lo = 0, hi = m->n;  // first block with addr > p
+    size_t lo = 0, hi = m->n; // first block with addr > p
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (m->b[mid].addr <= p)
@@ -290,7 +290,7 @@ int lk_classify(const lk_region_t *roots, size_t nroots, lk_block_t *blocks, siz
 {
     if (n == 0)
         return 0;
-    marker_t m = {.b = blocks, .n = n, .cap = 2 * n + 1};
+    marker_t m = { .b = blocks, .n = n, .cap = 2 * n + 1 };
     size_t bytes = n + m.cap * sizeof(size_t);
     void *mem = lk_mem_alloc(bytes);
     if (!mem)
@@ -310,9 +310,10 @@ int lk_classify(const lk_region_t *roots, size_t nroots, lk_block_t *blocks, siz
         push(&m, i);
         drain(&m, (long)i);
     }
-    static const uint8_t kind_of[] = {
-        [UNREACHED] = LK_DEFINITE, [POSSIBLE] = LK_POSSIBLE,
-        [REACHABLE] = LK_REACHABLE, [INDIRECT] = LK_INDIRECT};
+    static const uint8_t kind_of[] = { [UNREACHED] = LK_DEFINITE,
+                                       [POSSIBLE] = LK_POSSIBLE,
+                                       [REACHABLE] = LK_REACHABLE,
+                                       [INDIRECT] = LK_INDIRECT };
     for (size_t i = 0; i < n; i++)
         blocks[i].kind = kind_of[m.state[i]];
     lk_mem_free(mem, bytes);
@@ -362,7 +363,7 @@ size_t lk_group(const lk_block_t *blocks, size_t n, lk_record_t *out, size_t cap
     size_t nr = 0;
     for (size_t i = 0; i < n; i++) {
         if (nr == 0 || rec[nr - 1].kind != tmp[i].kind || rec[nr - 1].site != tmp[i].site)
-            rec[nr++] = (lk_record_t){tmp[i].site, tmp[i].kind, 0, 0};
+            rec[nr++] = (lk_record_t){ tmp[i].site, tmp[i].kind, 0, 0 };
         rec[nr - 1].bytes += tmp[i].size;
         rec[nr - 1].blocks++;
     }
@@ -401,7 +402,7 @@ size_t lk_profile_diff(const lk_prof_t *cur, size_t ncur, const lk_prof_t *base,
     for (size_t i = 0; i < ncur; i++)
         out[k++] = cur[i];
     for (size_t i = 0; i < nbase; i++)
-        out[k++] = (lk_prof_t){base[i].key, -base[i].bytes, -base[i].objects};
+        out[k++] = (lk_prof_t){ base[i].key, -base[i].bytes, -base[i].objects };
     qsort(out, k, sizeof *out, by_key);
     size_t m = 0;
     for (size_t i = 0; i < k; i++) {
@@ -424,7 +425,7 @@ size_t lk_profile_diff(const lk_prof_t *cur, size_t ncur, const lk_prof_t *base,
 
 void lk_threshold_init(lk_threshold_t *d, size_t limit, int need)
 {
-    *d = (lk_threshold_t){.limit = limit, .need = need < 1 ? 1 : need, .fired_at = -1};
+    *d = (lk_threshold_t){ .limit = limit, .need = need < 1 ? 1 : need, .fired_at = -1 };
 }
 
 int lk_threshold_feed(lk_threshold_t *d, size_t live_bytes)

@@ -43,8 +43,8 @@ static void expected_path(const char *name, char *out, size_t cap)
 {
     char d[PATH_MAX];
     exe_dir(d, sizeof d);
-    if (snprintf(out, cap, "%.3000s/../../../labs/leak-detection/data/%.200s.expected", d,
-                 name) >= (int)cap)
+    if (snprintf(out, cap, "%.3000s/../../../labs/leak-detection/data/%.200s.expected", d, name) >=
+        (int)cap)
         cr_assert_fail("internal: path too long");
 }
 
@@ -79,7 +79,7 @@ static size_t count_reports(const char *dir)
 
 // Runs `path argv` under the tracker; loads the report; returns the wait
 // status; *nreports the number of reports written (a fork writes more).
-static bool want_symbols;  // name the sites (libdw; slower) in the next run's report
+static bool want_symbols; // name the sites (libdw; slower) in the next run's report
 
 static int run_traced(const char *what, const char *path, char *const argv[], unsigned long every,
                       lk_report_t *r, size_t *nreports)
@@ -89,7 +89,7 @@ static int run_traced(const char *what, const char *path, char *const argv[], un
               "internal: lib/libleak.so is not next to the suite (make leak-detection)");
     char dir[] = "/tmp/leak-suite.XXXXXX";
     cr_assert(mkdtemp(dir), "internal: cannot make a scratch directory");
-    lk_run_opts_t o = {lib, dir, 0, every, true};
+    lk_run_opts_t o = { lib, dir, 0, every, true };
     int st = 0;
     pid_t pid = lk_run(path, argv, &o, &st);
     cr_assert(pid > 0, "internal: cannot start %s", path);
@@ -100,8 +100,8 @@ static int run_traced(const char *what, const char *path, char *const argv[], un
     if (access(rp, F_OK) != 0) {
         clear_dir(dir);
         cr_assert_fail("%s: the program ran under your tracker (%s) but left no report — did the "
-                "tracker crash at exit? replay: build/<impl>/bin/leak-detection -- %s",
-                what, WIFSIGNALED(st) ? strsignal(WTERMSIG(st)) : "exited", path);
+                       "tracker crash at exit? replay: build/<impl>/bin/leak-detection -- %s",
+                       what, WIFSIGNALED(st) ? strsignal(WTERMSIG(st)) : "exited", path);
     }
     int rc = lk_report_load(rp, r, want_symbols, err, sizeof err);
     clear_dir(dir);
@@ -114,7 +114,7 @@ int suite_run_corpus(const char *name, unsigned long every, lk_report_t *r)
     char path[PATH_MAX];
     suite_corpus_path(name, path, sizeof path);
     cr_assert(access(path, X_OK) == 0, "internal: corpus program %s is not built", path);
-    char *argv[] = {path, NULL};
+    char *argv[] = { path, NULL };
     return run_traced(name, path, argv, every, r, NULL);
 }
 
@@ -131,7 +131,7 @@ void suite_expected(const char *name, lk_count_t sum[LK_NKINDS])
         if (sscanf(line, " %31s %31[^:]: %31s bytes in %31s blocks", kind, what, bytes, blocks) !=
             4)
             continue;
-        lk_count_t c = {0, 0};
+        lk_count_t c = { 0, 0 };
         for (char *s = bytes; *s; s++)
             if (*s != ',')
                 c.bytes = c.bytes * 10 + (size_t)(*s - '0');
@@ -162,11 +162,11 @@ static void count_kinds(const lk_report_t *r, lk_count_t sum[LK_NKINDS])
 }
 
 static const char *const corpus[] = {
-    "l01_single",   "l02_tree",           "l03_cycle",         "l04_interior",   "l05_global",
-    "l06_realloc",  "l07_loop",           "l08_threads",       "l09_noleak",     "l10_blocked_thread",
-    "l11_timers",   "l12_callback",       "l13_subslice",      "l14_growing_table",
-    "l15_possible_chain", "l16_mixed",    "l17_aligned",       "l18_fork",       "l19_crash",
-    "l20_large",    "l21_exec",           "g21_growth",         "g22_sawtooth",      "g23_steady",
+    "l01_single",  "l02_tree",     "l03_cycle",    "l04_interior",      "l05_global",
+    "l06_realloc", "l07_loop",     "l08_threads",  "l09_noleak",        "l10_blocked_thread",
+    "l11_timers",  "l12_callback", "l13_subslice", "l14_growing_table", "l15_possible_chain",
+    "l16_mixed",   "l17_aligned",  "l18_fork",     "l19_crash",         "l20_large",
+    "l21_exec",    "g21_growth",   "g22_sawtooth", "g23_steady",
 };
 
 void suite_e2e_summary_equals_valgrind(void)
@@ -222,13 +222,16 @@ void suite_e2e_sites_loop_and_realloc(void)
                   frame0(&r, &r.blocks[i]));
         cr_assert(site == 0 || r.blocks[i].site == site,
                   "l07_loop: the 100 blocks from the one malloc in the loop have sites %u and %u "
-                  "(one call stack must be one site)", site, r.blocks[i].site);
+                  "(one call stack must be one site)",
+                  site, r.blocks[i].site);
         site = r.blocks[i].site;
     }
     cr_assert(k == 100, "l07_loop leaks 100 blocks of 16 bytes; your report has %zu", k);
     size_t nrec = lk_group(r.blocks, r.nblocks, NULL, 0);
-    cr_assert(nrec == 1, "l07_loop: 100 lost blocks from one site make one record, you grouped "
-                         "them into %zu", nrec);
+    cr_assert(nrec == 1,
+              "l07_loop: 100 lost blocks from one site make one record, you grouped "
+              "them into %zu",
+              nrec);
     lk_report_free(&r);
 
     suite_run_corpus("l06_realloc", 0, &r);
@@ -251,20 +254,22 @@ void suite_e2e_sites_loop_and_realloc(void)
                       frame0(&r, b));
         }
     }
-    cr_assert(lost && kept, "l06_realloc: the report must hold the 2048-byte and the 64-byte "
-                            "blocks left by two realloc chains (has %zu blocks)", r.nblocks);
+    cr_assert(lost && kept,
+              "l06_realloc: the report must hold the 2048-byte and the 64-byte "
+              "blocks left by two realloc chains (has %zu blocks)",
+              r.nblocks);
     lk_report_free(&r);
 }
 
 void suite_e2e_programs_run_unchanged(void)
 {
-    const char *names[] = {"l08_threads", "l17_aligned", "l18_fork", "l20_large",
-                           "l10_blocked_thread"};
+    const char *names[] = { "l08_threads", "l17_aligned", "l18_fork", "l20_large",
+                            "l10_blocked_thread" };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         lk_report_t r;
         char path[PATH_MAX];
         suite_corpus_path(names[i], path, sizeof path);
-        char *argv[] = {path, NULL};
+        char *argv[] = { path, NULL };
         size_t nrep = 0;
         int st = run_traced(names[i], path, argv, 0, &r, &nrep);
         cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0,
@@ -272,8 +277,10 @@ void suite_e2e_programs_run_unchanged(void)
                   WIFEXITED(st) ? "exited with" : "was killed by signal",
                   WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st));
         if (!strcmp(names[i], "l18_fork"))
-            cr_assert(nrep == 2, "l18_fork: the parent and the forked child each write a report; "
-                                 "%zu were written", nrep);
+            cr_assert(nrep == 2,
+                      "l18_fork: the parent and the forked child each write a report; "
+                      "%zu were written",
+                      nrep);
         lk_report_free(&r);
     }
     // A program that forks and execs /bin/true, and exits 3: the status is kept.
@@ -281,7 +288,8 @@ void suite_e2e_programs_run_unchanged(void)
     int st = suite_run_corpus("l21_exec", 0, &r);
     cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 3,
               "l21_exec forks, execs /bin/true in the child and exits 3: under your tracker it "
-              "%s %d", WIFEXITED(st) ? "exited with" : "was killed by signal",
+              "%s %d",
+              WIFEXITED(st) ? "exited with" : "was killed by signal",
               WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st));
     lk_report_free(&r);
 }
@@ -294,7 +302,8 @@ void suite_e2e_crash_reported(void)
               "l19_crash dereferences NULL: it must still die of SIGSEGV under the tracker");
     cr_assert(!strcmp(r.end, "crash") && r.signal == SIGSEGV,
               "l19_crash: the report must say the program crashed with signal 11 (it says %s, "
-              "signal %d)", r.end, r.signal);
+              "signal %d)",
+              r.end, r.signal);
     lk_count_t got[LK_NKINDS], want[LK_NKINDS];
     count_kinds(&r, got);
     suite_expected("l19_crash", want);
@@ -326,15 +335,17 @@ static void detect_on(const char *name, bool leaking)
     }
     cr_assert(r.nsamples >= 20, "%s: only %zu heap samples", name, r.nsamples);
     if (leaking) {
-        cr_assert(th_at >= 0, "%s grows to %zu live bytes: the threshold detector (limit 100000, "
-                              "3 in a row) must fire on its %zu samples", name,
-                  r.sample_live[r.nsamples - 1], r.nsamples);
-        cr_assert(tr_at >= 0, "%s grows steadily: the trend detector (window 20, slope >= 64 "
-                              "bytes/sample, r2 >= 0.8) must fire on its %zu samples", name,
-                  r.nsamples);
+        cr_assert(th_at >= 0,
+                  "%s grows to %zu live bytes: the threshold detector (limit 100000, "
+                  "3 in a row) must fire on its %zu samples",
+                  name, r.sample_live[r.nsamples - 1], r.nsamples);
+        cr_assert(tr_at >= 0,
+                  "%s grows steadily: the trend detector (window 20, slope >= 64 "
+                  "bytes/sample, r2 >= 0.8) must fire on its %zu samples",
+                  name, r.nsamples);
     } else {
-        cr_assert(th_at < 0, "%s does not grow: the threshold detector fired at sample %ld",
-                  name, th_at);
+        cr_assert(th_at < 0, "%s does not grow: the threshold detector fired at sample %ld", name,
+                  th_at);
         cr_assert(tr_at < 0, "%s does not grow: the trend detector fired at sample %ld", name,
                   tr_at);
     }

@@ -61,7 +61,7 @@ size_t suite_block(suite_img_t *im, const char *name, size_t size)
     cr_assert(im->n < SUITE_MAX_BLOCKS && im->used + words + 2 <= im->arena_words,
               "internal: image too big");
     size_t i = im->n++;
-    im->blocks[i] = (lk_block_t){(uintptr_t)(im->arena + im->used), size, (uint32_t)(i + 1), 0};
+    im->blocks[i] = (lk_block_t){ (uintptr_t)(im->arena + im->used), size, (uint32_t)(i + 1), 0 };
     snprintf(im->names[i], sizeof im->names[i], "%s", name);
     im->used += words + 2;
     return i;
@@ -153,8 +153,8 @@ void suite_oracle(suite_img_t *im, bool scan_stack)
                     continue;
                 size_t off = w[k] - im->blocks[i].addr;
                 if (off == 0 && lvl[j] == STARTS)
-                    changed |= raise_to(lvl, (size_t)i, STARTS,
-                                        "%s holds its start (word %zu)", im->names[j], k);
+                    changed |= raise_to(lvl, (size_t)i, STARTS, "%s holds its start (word %zu)",
+                                        im->names[j], k);
                 else if (off == 0)
                     changed |= raise_to(lvl, (size_t)i, ANY,
                                         "only %s, itself possibly lost, points to it (word %zu)",
@@ -207,12 +207,12 @@ size_t suite_check_kinds(suite_img_t *im, const char *scenario, bool soft)
     for (size_t i = 0; i < im->n; i++)
         b[i].kind = 0xee;
     lk_region_t roots[3] = {
-        {(uintptr_t)im->globals, (uintptr_t)(im->globals + im->nglobals), LK_ROOT_DATA, false,
-         "globals"},
-        {(uintptr_t)im->stackw, (uintptr_t)(im->stackw + im->nstack), LK_ROOT_STACK, false,
-         "stack of thread 2"},
-        {(uintptr_t)im->ownw, (uintptr_t)(im->ownw + im->nown), LK_ROOT_ANON, true,
-         "the tracker's own table"},
+        { (uintptr_t)im->globals, (uintptr_t)(im->globals + im->nglobals), LK_ROOT_DATA, false,
+          "globals" },
+        { (uintptr_t)im->stackw, (uintptr_t)(im->stackw + im->nstack), LK_ROOT_STACK, false,
+          "stack of thread 2" },
+        { (uintptr_t)im->ownw, (uintptr_t)(im->ownw + im->nown), LK_ROOT_ANON, true,
+          "the tracker's own table" },
     };
     int rc = lk_classify(roots, 3, b, im->n);
     if (!soft)

@@ -16,7 +16,7 @@ void suite_kinds_start_pointers_reachable(void)
 {
     suite_img_t *im = suite_img_new();
     size_t a = suite_block(im, "a", 32), b = suite_block(im, "b", 48), c = suite_block(im, "c", 16);
-    suite_global(im, suite_addr(im, a));  // globals → a → b → c, all by start pointers
+    suite_global(im, suite_addr(im, a)); // globals → a → b → c, all by start pointers
     suite_store(im, a, 1, suite_addr(im, b));
     suite_store(im, b, 5, suite_addr(im, c));
     suite_check_kinds(im, "a chain of start pointers from a global", false);
@@ -28,10 +28,10 @@ void suite_kinds_interior_possible(void)
     suite_img_t *im = suite_img_new();
     size_t a = suite_block(im, "a", 64), b = suite_block(im, "b", 32), c = suite_block(im, "c", 32);
     size_t d = suite_block(im, "d", 40);
-    suite_global(im, suite_addr(im, a) + 24);  // only an interior pointer reaches a
-    suite_store(im, a, 0, suite_addr(im, b));  // a (possibly lost) holds b's start
+    suite_global(im, suite_addr(im, a) + 24); // only an interior pointer reaches a
+    suite_store(im, a, 0, suite_addr(im, b)); // a (possibly lost) holds b's start
     suite_store(im, b, 2, suite_addr(im, c) + 8);
-    suite_global(im, suite_addr(im, d));       // d: reachable, also pointed into
+    suite_global(im, suite_addr(im, d)); // d: reachable, also pointed into
     suite_store(im, a, 7, suite_addr(im, d) + 16);
     suite_check_kinds(im, "l04_interior's image: a global points 24 bytes into a", false);
     suite_img_free(im);
@@ -49,7 +49,7 @@ void suite_kinds_lost_and_indirect(void)
     }
     for (int i = 0; i < 3; i++) {
         suite_store(im, n[i], 0, suite_addr(im, n[2 * i + 1]));
-        suite_store(im, n[i], 1, suite_addr(im, n[2 * i + 2]) + 8);  // interior counts too
+        suite_store(im, n[i], 1, suite_addr(im, n[2 * i + 2]) + 8); // interior counts too
     }
     size_t lone = suite_block(im, "lone", 64);
     (void)lone;
@@ -81,7 +81,7 @@ void suite_kinds_stack_roots(void)
     size_t req = suite_block(im, "request", 4096), ctx = suite_block(im, "ctx", 32);
     suite_block(im, "garbage", 64);
     suite_stack(im, 0x1234);
-    suite_stack(im, suite_addr(im, req));  // a blocked thread's local (l10_blocked_thread)
+    suite_stack(im, suite_addr(im, req)); // a blocked thread's local (l10_blocked_thread)
     suite_store(im, req, 3, suite_addr(im, ctx));
     suite_check_kinds(im, "a thread blocked forever holds a request on its stack", false);
     suite_img_free(im);
@@ -94,7 +94,7 @@ void suite_kinds_own_memory_not_a_root(void)
         char name[16];
         snprintf(name, sizeof name, "b%d", i);
         size_t k = suite_block(im, name, 16 + 8 * (size_t)i);
-        suite_own(im, suite_addr(im, k));  // the table knows every block
+        suite_own(im, suite_addr(im, k)); // the table knows every block
         suite_own(im, im->blocks[k].size);
         if (i % 4 == 0)
             suite_global(im, suite_addr(im, k));
@@ -109,8 +109,8 @@ void suite_kinds_word_rules(void)
     size_t z = suite_block(im, "zero_size", 0), past = suite_block(im, "one_past_end", 24);
     size_t una = suite_block(im, "unaligned_only", 32), odd = suite_block(im, "odd_size", 13);
     size_t tailp = suite_block(im, "tail_pointee", 16);
-    suite_global(im, suite_addr(im, z));          // start of a zero-size block
-    suite_global(im, suite_addr(im, past) + 24);  // one past the end: not a pointer into it
+    suite_global(im, suite_addr(im, z));         // start of a zero-size block
+    suite_global(im, suite_addr(im, past) + 24); // one past the end: not a pointer into it
     // A pointer to `una` stored at an unaligned place in `odd`'s neighbour:
     // only aligned words are candidates.
     size_t holder = suite_block(im, "holder", 32);
@@ -137,8 +137,9 @@ void suite_kinds_random_images(void)
         for (size_t i = 0; i < n; i++) {
             char name[24];
             snprintf(name, sizeof name, "r%zu", i % 100000);
-            size_t size = ml_rng_below(&rng, 10) == 0 ? 0 : 8 * (1 + ml_rng_below(&rng, 12)) -
-                                                              ml_rng_below(&rng, 3);
+            size_t size = ml_rng_below(&rng, 10) == 0
+                              ? 0
+                              : 8 * (1 + ml_rng_below(&rng, 12)) - ml_rng_below(&rng, 3);
             suite_block(im, name, size);
         }
         for (size_t i = 0; i < n; i++) {
@@ -147,7 +148,8 @@ void suite_kinds_random_images(void)
                 if (r < 12)
                     suite_store(im, i, w, suite_addr(im, t));
                 else if (r < 18 && im->blocks[t].size > 8)
-                    suite_store(im, i, w, suite_addr(im, t) + 1 + ml_rng_below(&rng, im->blocks[t].size - 1));
+                    suite_store(im, i, w,
+                                suite_addr(im, t) + 1 + ml_rng_below(&rng, im->blocks[t].size - 1));
                 else if (r < 22)
                     suite_store(im, i, w, ml_rng_next(&rng));
             }
@@ -171,8 +173,8 @@ void suite_kinds_random_images(void)
         }
         suite_img_free(im);
     }
-    ml_award((double)right / seeds, "%d of %d random images classified as valgrind does%s%s",
-             right, seeds, first[0] ? "; first wrong: " : "", first);
+    ml_award((double)right / seeds, "%d of %d random images classified as valgrind does%s%s", right,
+             seeds, first[0] ? "; first wrong: " : "", first);
 }
 
 // ---- a million-block list on a 256 KiB stack ----------------------------------------------
@@ -187,7 +189,7 @@ typedef struct deep {
 static void *classify_deep(void *arg)
 {
     deep_t *d = arg;
-    lk_region_t r = {(uintptr_t)&d->root, (uintptr_t)(&d->root + 1), LK_ROOT_DATA, false, "root"};
+    lk_region_t r = { (uintptr_t)&d->root, (uintptr_t)(&d->root + 1), LK_ROOT_DATA, false, "root" };
     d->rc = lk_classify(&r, 1, d->b, d->n);
     return NULL;
 }
@@ -199,12 +201,12 @@ void suite_kinds_deep_list_small_stack(void)
     lk_block_t *b = calloc(n, sizeof *b);
     cr_assert(mem && b, "internal: out of memory");
     for (size_t i = 0; i < n; i++) {
-        b[i] = (lk_block_t){(uintptr_t)(mem + 2 * i), 16, 1, 0xee};
+        b[i] = (lk_block_t){ (uintptr_t)(mem + 2 * i), 16, 1, 0xee };
         mem[2 * i] = i + 1 < n ? (uintptr_t)(mem + 2 * i + 2) : 0;
     }
     // The second half is a lost list of its own: cut it from the first.
     mem[2 * (n / 2 - 1)] = 0;
-    deep_t d = {b, n, (uintptr_t)mem, -1};
+    deep_t d = { b, n, (uintptr_t)mem, -1 };
     pthread_attr_t a;
     pthread_attr_init(&a);
     pthread_attr_setstacksize(&a, 256 * 1024);

@@ -24,17 +24,17 @@
 
 typedef struct suite_img {
     uintptr_t *arena;
-    size_t arena_words, used;        // words handed out so far
+    size_t arena_words, used; // words handed out so far
     lk_block_t blocks[SUITE_MAX_BLOCKS];
     char names[SUITE_MAX_BLOCKS][24];
     size_t n;
     uintptr_t globals[SUITE_MAX_ROOTW];
     size_t nglobals;
-    uintptr_t stackw[SUITE_MAX_ROOTW];  // a fake thread stack
+    uintptr_t stackw[SUITE_MAX_ROOTW]; // a fake thread stack
     size_t nstack;
-    uintptr_t ownw[SUITE_MAX_ROOTW];    // a fake copy of the lab's own table
+    uintptr_t ownw[SUITE_MAX_ROOTW]; // a fake copy of the lab's own table
     size_t nown;
-    uint8_t want[SUITE_MAX_BLOCKS];     // the oracle's kinds
+    uint8_t want[SUITE_MAX_BLOCKS]; // the oracle's kinds
 } suite_img_t;
 
 suite_img_t *suite_img_new(void);

@@ -19,8 +19,7 @@ void suite_track_basic(void)
                                                   "(0x20000, 0 bytes) failed");
     cr_assert(lk_track_count() == 2, "two blocks recorded, lk_track_count says %zu",
               lk_track_count());
-    cr_assert(lk_track_lookup(0x10000, &b) == 1 && b.addr == 0x10000 && b.size == 64 &&
-                  b.site == 7,
+    cr_assert(lk_track_lookup(0x10000, &b) == 1 && b.addr == 0x10000 && b.size == 64 && b.site == 7,
               "lookup of the block at 0x10000 (64 bytes, site 7) gave %d: size %zu site %u",
               lk_track_lookup(0x10000, &b), b.size, b.site);
     cr_assert(lk_track_lookup(0x10008, &b) == 0,
@@ -28,7 +27,7 @@ void suite_track_basic(void)
     cr_assert(lk_track_free(0x10000, &b) == 1 && b.size == 64 && b.site == 7,
               "free of the live block at 0x10000 must return 1 and the block (64 bytes, site 7)");
     cr_assert(lk_track_free(0x10000, &b) == 0, "a second free of 0x10000 (a double free) must "
-                                                "return 0: the block is no longer live");
+                                               "return 0: the block is no longer live");
     cr_assert(lk_track_free(0x30000, NULL) == 0, "free of a pointer never recorded must return 0");
     cr_assert(lk_track_count() == 1, "one block left, lk_track_count says %zu", lk_track_count());
     lk_track_reset();
@@ -59,7 +58,7 @@ static void model_put(model_t *m, uintptr_t a, size_t size, uint32_t site)
 {
     size_t i = model_find(m, a);
     memmove(m->b + i + 1, m->b + i, (m->n - i) * sizeof *m->b);
-    m->b[i] = (lk_block_t){a, size, site, 0};
+    m->b[i] = (lk_block_t){ a, size, site, 0 };
     m->n++;
 }
 
@@ -75,21 +74,23 @@ void suite_track_churn_exact(void)
     ml_rng_t rng;
     ml_rng_seed(&rng, 2024);
     size_t cap = 20000;
-    model_t m = {calloc(cap + 1, sizeof(lk_block_t)), 0};
+    model_t m = { calloc(cap + 1, sizeof(lk_block_t)), 0 };
     lk_block_t *snap = calloc(cap + 1, sizeof *snap);
     for (long op = 0; op < 200000; op++) {
         uint64_t r = ml_rng_below(&rng, 100);
-        if ((r < 50 && m.n < cap) || m.n == 0) {  // malloc at a fresh 16-aligned address
+        if ((r < 50 && m.n < cap) || m.n == 0) { // malloc at a fresh 16-aligned address
             uintptr_t a;
             do
                 a = 0x100000 + 16 * ml_rng_below(&rng, 1u << 24);
             while (model_find(&m, a) < m.n && m.b[model_find(&m, a)].addr == a);
             size_t size = ml_rng_below(&rng, 5000);
             uint32_t site = 1 + (uint32_t)ml_rng_below(&rng, 50);
-            cr_assert(lk_track_alloc(a, size, site) == 0, "churn op %ld: lk_track_alloc failed "
-                                                          "with %zu blocks live", op, m.n);
+            cr_assert(lk_track_alloc(a, size, site) == 0,
+                      "churn op %ld: lk_track_alloc failed "
+                      "with %zu blocks live",
+                      op, m.n);
             model_put(&m, a, size, site);
-        } else if (r < 85) {  // free a live block
+        } else if (r < 85) { // free a live block
             size_t i = ml_rng_below(&rng, m.n);
             lk_block_t got;
             int rc = lk_track_free(m.b[i].addr, &got);
@@ -99,7 +100,7 @@ void suite_track_churn_exact(void)
                       op, (unsigned long)m.b[i].addr, m.b[i].size, m.b[i].site, rc, got.size,
                       got.site);
             model_del(&m, i);
-        } else if (r < 95) {  // realloc: moves, or stays
+        } else if (r < 95) { // realloc: moves, or stays
             size_t i = ml_rng_below(&rng, m.n);
             lk_block_t old = m.b[i];
             uintptr_t to = old.addr;
@@ -115,7 +116,7 @@ void suite_track_churn_exact(void)
                       (unsigned long)old.addr);
             model_del(&m, i);
             model_put(&m, to, size, site);
-        } else {  // free of something not live
+        } else { // free of something not live
             uintptr_t a = 0x100000 + 16 * ml_rng_below(&rng, 1u << 24) + 8;
             cr_assert(lk_track_free(a, NULL) == 0,
                       "churn op %ld: free(0x%lx), never allocated, returned 1", op,
@@ -154,8 +155,8 @@ void suite_track_realloc_site(void)
               b.size, b.site);
     cr_assert(lk_track_realloc(0x9000, 0x9000, 8, 12) == 0, "realloc in place failed");
     cr_assert(lk_track_lookup(0x9000, &b) == 1 && b.size == 8 && b.site == 12,
-              "realloc in place to 8 bytes at site 12: the block is %zu bytes from site %u",
-              b.size, b.site);
+              "realloc in place to 8 bytes at site 12: the block is %zu bytes from site %u", b.size,
+              b.site);
     cr_assert(lk_track_count() == 1, "one block after two reallocs, the table counts %zu",
               lk_track_count());
     cr_assert(lk_track_realloc(0x7777770, 0xa000, 5, 13) == -1,
@@ -168,7 +169,7 @@ void suite_track_realloc_site(void)
 void suite_track_snapshot_sorted_and_capped(void)
 {
     lk_track_reset();
-    uintptr_t addrs[] = {0x9000, 0x1000, 0x5000, 0x3000, 0x7000};
+    uintptr_t addrs[] = { 0x9000, 0x1000, 0x5000, 0x3000, 0x7000 };
     for (int i = 0; i < 5; i++)
         lk_track_alloc(addrs[i], 10 + (size_t)i, (uint32_t)i + 1);
     lk_block_t out[5];
@@ -177,7 +178,7 @@ void suite_track_snapshot_sorted_and_capped(void)
         cr_assert(out[i - 1].addr < out[i].addr,
                   "the snapshot must be sorted by address: 0x%lx comes before 0x%lx",
                   (unsigned long)out[i - 1].addr, (unsigned long)out[i].addr);
-    lk_block_t two[3] = {{0}};
+    lk_block_t two[3] = { { 0 } };
     two[2].addr = 0xdead;
     cr_assert(lk_track_snapshot(two, 2) == 5,
               "with room for 2 of 5 blocks, lk_track_snapshot must still return 5");
@@ -212,8 +213,7 @@ void suite_track_million_blocks(void)
     for (size_t i = 0; i < n; i++)
         cr_assert(lk_track_alloc(0x10000000 + 48 * i, 40, 1) == 0,
                   "lk_track_alloc failed with %zu blocks live", i);
-    cr_assert(lk_track_count() == n, "a million blocks: lk_track_count says %zu",
-              lk_track_count());
+    cr_assert(lk_track_count() == n, "a million blocks: lk_track_count says %zu", lk_track_count());
     for (size_t i = 0; i < n; i += 2)
         cr_assert(lk_track_free(0x10000000 + 48 * i, NULL) == 1,
                   "free of live block %zu of a million returned 0", i);

@@ -35,7 +35,7 @@ if [ "$mode" = update ]; then
     command -v valgrind >/dev/null || { echo "corpus-check: valgrind is not installed (scripts/deps.sh)" >&2; exit 1; }
     for src in "$here"/data/*.c; do
         name=$(basename "$src" .c)
-        run_vg "$bin/$name" >"$here/data/$name.expected"
+        (run_vg "$bin/$name") >"$here/data/$name.expected" 2>/dev/null
         echo "$name: $(tr '\n' ' ' <"$here/data/$name.expected")"
     done
     exit 0
@@ -56,13 +56,13 @@ for src in "$here"/data/*.c; do
     n=$((n + 1))
     [ -f "$exp" ] || { echo "   $name: no expectation data/$name.expected (corpus-check.sh update)"; fail=1; continue; }
     if [ $have_vg = 1 ]; then
-        run_vg "$bin/$name" >"$out/$name.valgrind"
+        (run_vg "$bin/$name") >"$out/$name.valgrind" 2>/dev/null
         if ! cmp -s "$exp" "$out/$name.valgrind"; then
             echo "   $name: data/$name.expected is stale; valgrind now says:"; sed 's/^/      /' "$out/$name.valgrind"
             stale=1
         fi
     fi
-    "$tracker" -q -- "$bin/$name" 2>&1 >/dev/null | vg_summary >"$out/$name.tracker"
+    ("$tracker" -q -- "$bin/$name" 2>&1 >/dev/null | vg_summary) >"$out/$name.tracker" 2>/dev/null
     if ! cmp -s "$exp" "$out/$name.tracker"; then
         echo "   $name: the tracker's summary differs from valgrind's:"
         diff "$exp" "$out/$name.tracker" | sed 's/^/      /'

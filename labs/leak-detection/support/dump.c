@@ -25,12 +25,12 @@ static int on_module(struct dl_phdr_info *info, size_t size, void *arg)
     if (!path || !path[0]) {
         ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
         if (k <= 0 || json_array_size(mods) > 0)
-            return 0;  // the vdso has no name either; only the first is the executable
+            return 0; // the vdso has no name either; only the first is the executable
         exe[k] = 0;
         path = exe;
     }
-    json_array_append_new(mods, json_pack("{s:s, s:I}", "path", path, "bias",
-                                          (json_int_t)info->dlpi_addr));
+    json_array_append_new(
+        mods, json_pack("{s:s, s:I}", "path", path, "bias", (json_int_t)info->dlpi_addr));
     return 0;
 }
 
@@ -81,9 +81,9 @@ void lk_dump_report(const char *end, int sig, const lk_block_t *blocks, size_t n
     json_object_set_new(r, "samples", jsamp);
     json_t *jr = json_array();
     for (size_t i = 0; i < nroots; i++)
-        json_array_append_new(jr, json_pack("{s:s, s:I, s:b, s:i}", "name", roots[i].name,
-                                            "bytes", (json_int_t)(roots[i].end - roots[i].start),
-                                            "own", roots[i].own, "kind", (int)roots[i].kind));
+        json_array_append_new(jr, json_pack("{s:s, s:I, s:b, s:i}", "name", roots[i].name, "bytes",
+                                            (json_int_t)(roots[i].end - roots[i].start), "own",
+                                            roots[i].own, "kind", (int)roots[i].kind));
     json_object_set_new(r, "roots", jr);
 
     char path[4096], tmp[4200];

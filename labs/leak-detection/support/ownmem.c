@@ -59,7 +59,7 @@ size_t lk_mem_regions(lk_region_t *out, size_t cap)
     pthread_mutex_lock(&own_lock);
     size_t n = nown;
     for (size_t i = 0; i < n && i < cap; i++)
-        out[i] = (lk_region_t){own[i].start, own[i].end, LK_ROOT_ANON, true, "lk_mem region"};
+        out[i] = (lk_region_t){ own[i].start, own[i].end, LK_ROOT_ANON, true, "lk_mem region" };
     pthread_mutex_unlock(&own_lock);
     return n;
 }

@@ -87,8 +87,8 @@ static void enter(void)
     for (;;)
         for (size_t k = 0; k < GUARD_PROBE; k++) {
             uintptr_t zero = 0;
-            if (__atomic_compare_exchange_n(&guard[(h + k) & (GUARD_SLOTS - 1)], &zero, self,
-                                            false, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+            if (__atomic_compare_exchange_n(&guard[(h + k) & (GUARD_SLOTS - 1)], &zero, self, false,
+                                            __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
                 return;
         }
 }
@@ -103,7 +103,7 @@ static void leave(void)
             return;
         }
 }
-static volatile int active;        // tracking on (after the constructor, before the end)
+static volatile int active; // tracking on (after the constructor, before the end)
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static lk_counters_t counters;
 
@@ -124,7 +124,7 @@ static void *boot_alloc(size_t n)
         return NULL;
     void *p = boot_buf + boot_used;
     boot_used += n;
-    return p;  // static storage: already zero
+    return p; // static storage: already zero
 }
 
 static void resolve(void)
@@ -153,9 +153,9 @@ static void resolve(void)
 
 // ---- sites -------------------------------------------------------------------------
 
-#define SITE_SLOTS (1u << 16)  // hash slots; sites beyond SITE_SLOTS/2 become 0
-static lk_site_rec_t *sites;   // lk_mem: [0] unused
-static uint32_t *site_slot;    // lk_mem: hash → site id
+#define SITE_SLOTS (1u << 16) // hash slots; sites beyond SITE_SLOTS/2 become 0
+static lk_site_rec_t *sites;  // lk_mem: [0] unused
+static uint32_t *site_slot;   // lk_mem: hash → site id
 static size_t nsites;
 
 const lk_site_rec_t *lk_sites(size_t *n)
@@ -191,7 +191,7 @@ static uint32_t intern(const uintptr_t *pc, int depth)
     }
 }
 
-static uintptr_t own_text_lo, own_text_hi;  // the tracker's own code
+static uintptr_t own_text_lo, own_text_hi; // the tracker's own code
 
 static int find_own_text(struct dl_phdr_info *info, size_t size, void *arg)
 {
@@ -226,7 +226,7 @@ static int walk(uintptr_t *pc, uintptr_t *fp)
         if (fp[1] < 4096)
             break;
         if (fp[1] >= own_text_lo && fp[1] < own_text_hi)
-            break;  // below main: the tracker's main_then_scrub
+            break; // below main: the tracker's main_then_scrub
         pc[n++] = fp[1];
         uintptr_t *next = (uintptr_t *)fp[0];
         if ((uintptr_t)next <= f || (uintptr_t)next - f > (1ul << 20))
@@ -242,7 +242,7 @@ static lk_sample_t *samples;
 static size_t nsamples, samples_cap;
 static struct timespec t0;
 static double interval_ms = 10;
-static unsigned long every;  // sample every N events instead of by time
+static unsigned long every; // sample every N events instead of by time
 static unsigned long events;
 static double last_ms = -1e9;
 
@@ -278,7 +278,7 @@ static void add_sample(double ms)
         samples = s;
         samples_cap = cap;
     }
-    samples[nsamples++] = (lk_sample_t){ms, counters.live_bytes};
+    samples[nsamples++] = (lk_sample_t){ ms, counters.live_bytes };
     last_ms = ms;
 }
 
@@ -340,10 +340,10 @@ void *calloc(size_t k, size_t n)
 {
     resolve();
     if (!real.calloc)
-        return boot_alloc(k * n);  // dlsym's own calloc, while resolving
+        return boot_alloc(k * n); // dlsym's own calloc, while resolving
     size_t total;
     if (__builtin_mul_overflow(k, n, &total))
-        return real.calloc(k, n);  // fails as the C library says
+        return real.calloc(k, n); // fails as the C library says
     void *p = real.calloc(1, PAD(total));
     if (p && TRACKING())
         record_alloc(p, total, FRAME());
@@ -373,7 +373,7 @@ void free(void *p)
 static void *realloc_at(void *p, size_t n, uintptr_t *fp)
 {
     resolve();
-    if (is_boot(p)) {  // a bootstrap block grows into a real one
+    if (is_boot(p)) { // a bootstrap block grows into a real one
         void *q = malloc(n);
         if (q)
             memcpy(q, p, n < sizeof boot_buf ? n : sizeof boot_buf);
@@ -389,7 +389,7 @@ static void *realloc_at(void *p, size_t n, uintptr_t *fp)
     if (active) {
         uint32_t site = intern(pc, depth);
         lk_block_t old;
-        if (q) {  // a new block (realloc(NULL, n)), moved, or resized in place
+        if (q) { // a new block (realloc(NULL, n)), moved, or resized in place
             int had = p && lk_track_lookup((uintptr_t)p, &old);
             if (p)
                 lk_track_realloc((uintptr_t)p, (uintptr_t)q, n, site);
@@ -399,7 +399,7 @@ static void *realloc_at(void *p, size_t n, uintptr_t *fp)
             counters.frees += p != NULL;
             counters.bytes_allocated += n;
             counters.live_bytes += n - (had ? old.size : 0);
-        } else if (p && n == 0 && lk_track_free((uintptr_t)p, &old)) {  // realloc(p, 0) freed p
+        } else if (p && n == 0 && lk_track_free((uintptr_t)p, &old)) { // realloc(p, 0) freed p
             counters.frees++;
             counters.live_bytes -= old.size;
         }
@@ -568,11 +568,11 @@ __attribute__((constructor)) static void lk_start(void)
         every = (unsigned long)atol(s);
     pthread_atfork(atfork_prepare, atfork_release, atfork_release);
     static char altstack[64 * 1024];
-    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
+    stack_t ss = { .ss_sp = altstack, .ss_size = sizeof altstack };
     sigaltstack(&ss, NULL);
-    struct sigaction sa = {.sa_sigaction = on_fatal, .sa_flags = SA_SIGINFO | SA_ONSTACK};
+    struct sigaction sa = { .sa_sigaction = on_fatal, .sa_flags = SA_SIGINFO | SA_ONSTACK };
     sigemptyset(&sa.sa_mask);
-    int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+    int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
     for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
         sigaction(fatal[i], &sa, NULL);
     add_sample(0);
@@ -592,7 +592,7 @@ __attribute__((noinline)) static void scrub_dead_stack(void)
     extern void *__libc_stack_end;
     uintptr_t here = (uintptr_t)__builtin_frame_address(0);
     if ((uintptr_t)__libc_stack_end - here > (1ul << 22))
-        return;  // not the main thread
+        return; // not the main thread
     volatile char dead[256 * 1024];
     memset((char *)dead, 0, sizeof dead);
     __asm__ volatile("" ::"r"(dead) : "memory");
@@ -607,9 +607,8 @@ static int main_then_scrub(int argc, char **argv, char **envp)
     return rc;
 }
 
-int __libc_start_main(int (*main)(int, char **, char **), int argc, char **argv,
-                      void (*init)(void), void (*fini)(void), void (*rtld_fini)(void),
-                      void *stack_end)
+int __libc_start_main(int (*main)(int, char **, char **), int argc, char **argv, void (*init)(void),
+                      void (*fini)(void), void (*rtld_fini)(void), void *stack_end)
 {
     int (*next)(int (*)(int, char **, char **), int, char **, void (*)(void), void (*)(void),
                 void (*)(void), void *) = dlsym(RTLD_NEXT, "__libc_start_main");

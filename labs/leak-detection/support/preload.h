@@ -10,7 +10,7 @@
 
 #include "leaks.h"
 
-#define LK_MAX_FRAMES 8  // frames kept per allocation site
+#define LK_MAX_FRAMES 8 // frames kept per allocation site
 
 // The interned allocation sites: site s (1..n) has frames pc[0..depth).
 typedef struct lk_site_rec {

@@ -9,8 +9,11 @@
 
 static void set_err(char *err, size_t cap, const char *path, const char *what)
 {
-    snprintf(err, cap, "%s: %s", path, what);
+    snprintf(err, cap, "%s:1: %s", path, what);
 }
+
+static int report_from_json(json_t *j, const char *path, lk_report_t *r, bool symbolize, char *err,
+                            size_t errcap);
 
 int lk_report_load(const char *path, lk_report_t *r, bool symbolize, char *err, size_t errcap)
 {
@@ -18,9 +21,29 @@ int lk_report_load(const char *path, lk_report_t *r, bool symbolize, char *err, 
     json_error_t je;
     json_t *j = json_load_file(path, 0, &je);
     if (!j) {
-        snprintf(err, errcap, "%s:%d: %s", path, je.line, je.text);
+        snprintf(err, errcap, "%s:%d: %s", path, je.line > 0 ? je.line : 1, je.text);
         return -1;
     }
+    return report_from_json(j, path, r, symbolize, err, errcap);
+}
+
+int lk_report_parse(const char *text, size_t len, const char *name, lk_report_t *r, bool symbolize,
+                    char *err, size_t errcap)
+{
+    memset(r, 0, sizeof *r);
+    json_error_t je;
+    json_t *j = json_loadb(text, len, 0, &je);
+    if (!j) {
+        snprintf(err, errcap, "%s:%d: %s", name, je.line > 0 ? je.line : 1, je.text);
+        return -1;
+    }
+    return report_from_json(j, name, r, symbolize, err, errcap);
+}
+
+// Fills *r from a parsed report; consumes j.
+static int report_from_json(json_t *j, const char *path, lk_report_t *r, bool symbolize, char *err,
+                            size_t errcap)
+{
     json_t *blocks = json_object_get(j, "blocks"), *sites = json_object_get(j, "sites");
     json_t *samples = json_object_get(j, "samples"), *mods = json_object_get(j, "modules");
     if (!json_is_array(blocks) || !json_is_array(sites) || !json_is_array(samples) ||
@@ -43,10 +66,10 @@ int lk_report_load(const char *path, lk_report_t *r, bool symbolize, char *err, 
     json_t *b;
     json_array_foreach(blocks, i, b)
     {
-        r->blocks[i] = (lk_block_t){(uintptr_t)json_integer_value(json_array_get(b, 0)),
-                                    (size_t)json_integer_value(json_array_get(b, 1)),
-                                    (uint32_t)json_integer_value(json_array_get(b, 2)),
-                                    (uint8_t)json_integer_value(json_array_get(b, 3))};
+        r->blocks[i] = (lk_block_t){ (uintptr_t)json_integer_value(json_array_get(b, 0)),
+                                     (size_t)json_integer_value(json_array_get(b, 1)),
+                                     (uint32_t)json_integer_value(json_array_get(b, 2)),
+                                     (uint8_t)json_integer_value(json_array_get(b, 3)) };
         if (r->blocks[i].kind >= LK_NKINDS)
             r->blocks[i].kind = LK_DEFINITE;
     }
@@ -80,7 +103,7 @@ int lk_report_load(const char *path, lk_report_t *r, bool symbolize, char *err, 
         si->frames = calloc((size_t)si->depth + 1, sizeof *si->frames);
         size_t len = 1;
         for (int f = 0; f < si->depth; f++, k++) {
-            si->frames[f] = (lk_frame_t){pcs[k], texts[k] ? texts[k] : strdup("?")};
+            si->frames[f] = (lk_frame_t){ pcs[k], texts[k] ? texts[k] : strdup("?") };
             len += strlen(si->frames[f].text) + 3;
         }
         si->key = calloc(len, 1);
@@ -161,7 +184,7 @@ void lk_print_summary(FILE *f, const char *prefix, const lk_count_t sum[LK_NKIND
         return;
     }
     char b[96];
-    lk_count_t none = {0, 0};
+    lk_count_t none = { 0, 0 };
     fprintf(f, "%sLEAK SUMMARY:\n", prefix);
     fprintf(f, "%s   definitely lost: %s\n", prefix, lk_fmt_count(b, sizeof b, sum[LK_DEFINITE]));
     fprintf(f, "%s   indirectly lost: %s\n", prefix, lk_fmt_count(b, sizeof b, sum[LK_INDIRECT]));
@@ -190,8 +213,7 @@ void lk_print_records(FILE *f, const lk_report_t *r, bool reachable)
             leaked += rec[i].bytes, leaked_blocks += rec[i].blocks;
         fprintf(f, "%s of %zu byte(s) in %zu object(s) allocated from:\n",
                 record_title[rec[i].kind], rec[i].bytes, rec[i].blocks);
-        const lk_site_info_t *s =
-            rec[i].site <= r->nsites ? &r->sites[rec[i].site] : &r->sites[0];
+        const lk_site_info_t *s = rec[i].site <= r->nsites ? &r->sites[rec[i].site] : &r->sites[0];
         if (s->depth == 0)
             fprintf(f, "    #0 (no frames: %s)\n", s->key);
         for (int k = 0; k < s->depth; k++)
@@ -229,4 +251,59 @@ size_t lk_profile(const lk_report_t *r, lk_prof_t **out)
     qsort(p, n, sizeof *p, by_bytes);
     *out = p;
     return n;
+}
+
+// ---- saved profiles (--save-profile, --diff) -----------------------------------------
+
+static long profile_from_json(json_t *j, const char *name, lk_prof_t **out, json_t **keep,
+                              char *err, size_t errcap)
+{
+    json_t *a = json_object_get(j, "profile");
+    if (!json_is_array(a)) {
+        snprintf(err, errcap, "%s:1: not a saved profile (no \"profile\" array)", name);
+        json_decref(j);
+        return -1;
+    }
+    lk_prof_t *p = calloc(json_array_size(a) + 1, sizeof *p);
+    size_t i;
+    json_t *e;
+    json_array_foreach(a, i, e)
+    {
+        const char *k = json_string_value(json_object_get(e, "site"));
+        json_t *b = json_object_get(e, "bytes"), *o = json_object_get(e, "objects");
+        if (!k || !json_is_integer(b) || !json_is_integer(o)) {
+            snprintf(err, errcap, "%s:1: profile entry %zu needs a site, bytes and objects", name,
+                     i);
+            free(p);
+            json_decref(j);
+            return -1;
+        }
+        p[i] = (lk_prof_t){ k, json_integer_value(b), json_integer_value(o) };
+    }
+    *out = p;
+    *keep = j;
+    return (long)json_array_size(a);
+}
+
+long lk_profile_parse(const char *text, size_t len, const char *name, lk_prof_t **out,
+                      json_t **keep, char *err, size_t errcap)
+{
+    json_error_t je;
+    json_t *j = json_loadb(text, len, 0, &je);
+    if (!j) {
+        snprintf(err, errcap, "%s:%d: %s", name, je.line > 0 ? je.line : 1, je.text);
+        return -1;
+    }
+    return profile_from_json(j, name, out, keep, err, errcap);
+}
+
+long lk_profile_load(const char *path, lk_prof_t **out, json_t **keep, char *err, size_t errcap)
+{
+    json_error_t je;
+    json_t *j = json_load_file(path, 0, &je);
+    if (!j) {
+        snprintf(err, errcap, "%s:%d: %s", path, je.line > 0 ? je.line : 1, je.text);
+        return -1;
+    }
+    return profile_from_json(j, path, out, keep, err, errcap);
 }

@@ -35,11 +35,11 @@ lk_prog_status_t lk_check_program(const char *name, char *path, size_t cap, char
 int lk_lib_path(char *out, size_t cap);
 
 typedef struct lk_run_opts {
-    const char *lib;        // the library to preload
-    const char *out_dir;    // LEAK_OUT: where the reports go
-    double interval_ms;     // heap samples every this many ms (0: default)
-    unsigned long every;    // or every this many allocation events (0: by time)
-    bool quiet;             // send the program's stdout and stderr to /dev/null
+    const char *lib;     // the library to preload
+    const char *out_dir; // LEAK_OUT: where the reports go
+    double interval_ms;  // heap samples every this many ms (0: default)
+    unsigned long every; // or every this many allocation events (0: by time)
+    bool quiet;          // send the program's stdout and stderr to /dev/null
 } lk_run_opts_t;
 
 // lk_run — runs path with argv under the tracker and waits for it. Returns
@@ -51,24 +51,24 @@ pid_t lk_run(const char *path, char *const argv[], const lk_run_opts_t *o, int *
 
 typedef struct lk_frame {
     unsigned long pc;
-    char *text;   // "function file.c:12" or "function+0x1c (libfoo.so)" or "0x7f.."
+    char *text; // "function file.c:12" or "function+0x1c (libfoo.so)" or "0x7f.."
 } lk_frame_t;
 
 typedef struct lk_site_info {
     lk_frame_t *frames;
     int depth;
-    char *key;    // the frames' texts joined by " < ": a site's name across runs
+    char *key; // the frames' texts joined by " < ": a site's name across runs
 } lk_site_info_t;
 
 typedef struct lk_report {
     long pid;
     char *program;
-    char *end;          // "exit" or "crash"
+    char *end; // "exit" or "crash"
     int signal;
     size_t allocs, frees, bytes_allocated;
     lk_block_t *blocks;
     size_t nblocks;
-    lk_site_info_t *sites;  // [0] is the unknown site; 1..nsites
+    lk_site_info_t *sites; // [0] is the unknown site; 1..nsites
     size_t nsites;
     double *sample_ms;
     size_t *sample_live;
@@ -80,11 +80,23 @@ typedef struct lk_report {
 // with libdw (else the frames are bare addresses). Returns 0, or -1 with
 // "file: what is wrong" in err.
 int lk_report_load(const char *path, lk_report_t *r, bool symbolize, char *err, size_t errcap);
+// lk_report_parse — the same from text[0..len) named `name` in messages.
+int lk_report_parse(const char *text, size_t len, const char *name, lk_report_t *r, bool symbolize,
+                    char *err, size_t errcap);
 void lk_report_free(lk_report_t *r);
+
+// lk_profile_load — a profile saved by --save-profile: its lines into *out
+// (malloc'd; keys point into *keep, a jansson value to json_decref after).
+// Returns the number of lines, or -1 with "file:line: what is wrong" in err.
+struct json_t;
+long lk_profile_load(const char *path, lk_prof_t **out, struct json_t **keep, char *err,
+                     size_t errcap);
+// lk_profile_parse — the same from text[0..len) named `name` in messages.
+long lk_profile_parse(const char *text, size_t len, const char *name, lk_prof_t **out,
+                      struct json_t **keep, char *err, size_t errcap);
 
 // lk_symbolize — names pcs[i] of the modules in `mods` (a jansson array of
 // {path, bias}) into texts[i] (malloc'd). Unknown addresses become "0x...".
-struct json_t;
 void lk_symbolize(struct json_t *mods, const unsigned long *pcs, size_t n, char **texts);
 
 // lk_print_summary — valgrind's LEAK SUMMARY (or its "All heap blocks were

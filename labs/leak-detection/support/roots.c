@@ -41,7 +41,7 @@ typedef struct parked {
     greg_t regs[NGREG];
 } parked_t;
 
-static parked_t *park;  // its own mapping: a root (registers), not own memory
+static parked_t *park; // its own mapping: a root (registers), not own memory
 static volatile int nparked;
 static volatile int release_all;
 
@@ -59,7 +59,7 @@ static void on_stop(int sig, siginfo_t *si, void *ctx)
             break;
         }
     while (!__atomic_load_n(&release_all, __ATOMIC_ACQUIRE)) {
-        struct timespec t = {0, 1000000};
+        struct timespec t = { 0, 1000000 };
         nanosleep(&t, NULL);
     }
 }
@@ -72,7 +72,7 @@ static void stop_threads(void)
         park = NULL;
         return;
     }
-    struct sigaction sa = {.sa_sigaction = on_stop, .sa_flags = SA_SIGINFO | SA_RESTART};
+    struct sigaction sa = { .sa_sigaction = on_stop, .sa_flags = SA_SIGINFO | SA_RESTART };
     sigfillset(&sa.sa_mask);
     sigaction(STOP_SIG, &sa, NULL);
     int self = (int)syscall(SYS_gettid);
@@ -97,7 +97,7 @@ static void stop_threads(void)
             waiting += __atomic_load_n(&park[i].answered, __ATOMIC_ACQUIRE) == 0;
         if (!waiting)
             break;
-        struct timespec t = {0, 1000000};
+        struct timespec t = { 0, 1000000 };
         nanosleep(&t, NULL);
     }
 }
@@ -122,7 +122,7 @@ static void add(collect_t *c, uintptr_t start, uintptr_t end, lk_root_kind_t kin
     end &= ~(uintptr_t)7;
     if (end <= start || c->n >= c->cap)
         return;
-    c->out[c->n++] = (lk_region_t){start, end, kind, own, name};
+    c->out[c->n++] = (lk_region_t){ start, end, kind, own, name };
 }
 
 static char names[64][256];
@@ -212,7 +212,7 @@ static bool holds_block(const lk_block_t *b, size_t n, uintptr_t s, uintptr_t e)
 size_t lk_roots_collect(lk_region_t *out, size_t cap, const ucontext_t *uc, uintptr_t sp,
                         const lk_block_t *blocks, size_t nblocks)
 {
-    collect_t c = {out, cap, 0, 0};
+    collect_t c = { out, cap, 0, 0 };
     Dl_info self;
     if (dladdr((void *)lk_roots_collect, &self))
         for (struct link_map *lm = _r_debug.r_map; lm; lm = lm->l_next)
@@ -261,16 +261,16 @@ size_t lk_roots_collect(lk_region_t *out, size_t cap, const ucontext_t *uc, uint
         if (mp->perms[0] != 'r' || mp->perms[1] != 'w')
             continue;
         if (mp->path[0] && strncmp(mp->path, "[anon:", 6) != 0)
-            continue;  // files (their segments came from dl_iterate_phdr), [heap], [stack]
+            continue; // files (their segments came from dl_iterate_phdr), [heap], [stack]
         if (is_live_stack && is_live_stack[i])
             continue;
-        bool guarded = i > 0 && maps[i - 1].end == mp->start &&
-                       strncmp(maps[i - 1].perms, "---", 3) == 0;
+        bool guarded =
+            i > 0 && maps[i - 1].end == mp->start && strncmp(maps[i - 1].perms, "---", 3) == 0;
         if (guarded)
-            continue;  // a thread stack, live (done above) or cached
+            continue; // a thread stack, live (done above) or cached
         if ((uintptr_t)park == mp->start)
             continue;
-        bool mine = false;  // a library's .bss past its file pages is listed already
+        bool mine = false; // a library's .bss past its file pages is listed already
         for (size_t k = 0; k < c.n && !mine; k++)
             mine = c.out[k].kind == LK_ROOT_DATA && c.out[k].start < mp->end &&
                    c.out[k].end > mp->start;

@@ -78,12 +78,12 @@ lk_prog_status_t lk_check_program(const char *name, char *path, size_t cap, char
         snprintf(why, whycap, "%s: %s", path, strerror(errno));
         return LK_PROG_NOT_EXECUTABLE;
     }
-    char head[2] = {0};
+    char head[2] = { 0 };
     ssize_t got = pread(fd, head, 2, 0);
     int dyn = elf_dynamic(fd);
     close(fd);
     if (got == 2 && head[0] == '#' && head[1] == '!')
-        return LK_PROG_OK;  // a script: its interpreter is what runs
+        return LK_PROG_OK; // a script: its interpreter is what runs
     if (dyn < 0) {
         snprintf(why, whycap, "%s: not an x86-64 ELF program or a script", path);
         return LK_PROG_NOT_EXECUTABLE;

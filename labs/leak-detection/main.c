@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <dirent.h>
 
@@ -187,16 +188,18 @@ static int write_plot(const char *dir, const lk_report_t *r, const opts_t *o, ve
     if (!f)
         return ml_outfile_fail(&of, "leak-detection"), -1;
     const char *prog = strrchr(r->program, '/') ? strrchr(r->program, '/') + 1 : r->program;
-    char host[256] = "";
+    char host[256] = "", date[32] = "";
     gethostname(host, sizeof host - 1);
+    time_t now = time(NULL);
+    strftime(date, sizeof date, "%Y-%m-%d", localtime(&now));
     fprintf(f,
             "set datafile separator ','\n"
-            "set title 'Live heap of %s under the leak tracker'\n"
+            "set title 'Live heap of %s under the leak tracker' noenhanced\n"
             "set xlabel 'time since start (ms)'\nset ylabel 'live heap (bytes)'\n"
             "set key left top\nset grid\n"
-            "set label 1 'machine: %s, pid %ld' at screen 0.01, screen 0.02 font ',8'\n"
+            "set label 1 '%s, %s, pid %ld' at screen 0.01, screen 0.02 font ',8' noenhanced\n"
             "set arrow from graph 0, first %zu to graph 1, first %zu nohead dt 2 lc rgb 'red'\n",
-            prog, host, r->pid, o->limit, o->limit);
+            prog, host, date, r->pid, o->limit, o->limit);
     if (v.threshold_at >= 0)
         fprintf(f, "set arrow from %.3f, graph 0 to %.3f, graph 1 nohead lc rgb 'red'\n",
                 r->sample_ms[v.threshold_at], r->sample_ms[v.threshold_at]);

@@ -29,6 +29,9 @@
 //               (roots.c), classifies (lk_classify) and writes the report
 //               (dump.c). A fatal signal (SIGSEGV, SIGBUS, SIGFPE, SIGILL,
 //               SIGABRT) writes the report, marked crashed, then dies of it.
+//               (Best effort: the report is written from the signal handler
+//               with functions that are not async-signal-safe; a crash inside
+//               glibc's malloc, with its lock held, can hang there.)
 #include <dlfcn.h>
 #include <errno.h>
 #include <link.h>
@@ -514,7 +517,19 @@ static void finish(const char *end, int sig, const ucontext_t *uc, uintptr_t sp)
             __libc_freeres();
     }
     enter();
-    pthread_mutex_lock(&lock);
+    // A crash may come from inside the tracker, with the lock held by this
+    // very thread: wait a little for it, then go on without it.
+    int locked = 1;
+    if (uc) {
+        struct timespec limit;
+        clock_gettime(CLOCK_REALTIME, &limit);
+        limit.tv_nsec += 200 * 1000 * 1000;
+        if (limit.tv_nsec >= 1000000000)
+            limit.tv_sec++, limit.tv_nsec -= 1000000000;
+        locked = pthread_mutex_timedlock(&lock, &limit) == 0;
+    } else {
+        pthread_mutex_lock(&lock);
+    }
     active = 0;
     add_sample(now_ms());
     size_t n = lk_track_count();
@@ -528,7 +543,8 @@ static void finish(const char *end, int sig, const ucontext_t *uc, uintptr_t sp)
         lk_roots_release();
         lk_dump_report(end, sig, blocks, n, roots, nroots);
     }
-    pthread_mutex_unlock(&lock);
+    if (locked)
+        pthread_mutex_unlock(&lock);
 }
 
 static void on_fatal(int sig, siginfo_t *si, void *ctx)

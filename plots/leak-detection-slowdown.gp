@@ -8,6 +8,7 @@ set ylabel "slowdown vs the program alone (×, log scale)"
 set xlabel "configuration"
 set logscale y
 set yrange [0.5:*]
+set xrange [-0.6:3.6]
 set style data histograms
 set style histogram clustered gap 1
 set boxwidth 0.9

@@ -33,13 +33,21 @@ $(LEAK_LIB): $(LEAK_PIC_B)/leaks.o $(LEAK_LIB_SUPPORT:%=$(LEAK_PIC_B)/%.o)
 	@mkdir -p $(@D)
 	$(CC) -shared -o $@ $^ $(PKG_JANSSON) -ldl -lpthread
 
-# The corpus: small C programs with known leaks, -O0 -g, in $(B)/corpus/.
+# The corpus: small C programs with known leaks, -O0 -g, in build/leak-corpus/
+# (one copy for every impl: they do not depend on the student's code), and
+# the same built with LeakSanitizer in build/leak-corpus/lsan/.
+LEAK_CORPUS_B    := build/leak-corpus
 LEAK_CORPUS_SRCS := $(wildcard $(LEAK_DIR)/data/*.c)
-LEAK_CORPUS := $(LEAK_CORPUS_SRCS:$(LEAK_DIR)/data/%.c=$(B)/corpus/%)
+LEAK_CORPUS      := $(LEAK_CORPUS_SRCS:$(LEAK_DIR)/data/%.c=$(LEAK_CORPUS_B)/%)
+LEAK_CORPUS_LSAN := $(LEAK_CORPUS_SRCS:$(LEAK_DIR)/data/%.c=$(LEAK_CORPUS_B)/lsan/%)
 
-$(B)/corpus/%: $(LEAK_DIR)/data/%.c
+$(LEAK_CORPUS_B)/%: $(LEAK_DIR)/data/%.c
 	@mkdir -p $(@D)
 	$(CC) -std=gnu11 -O0 -g -Wall -o $@ $< -lpthread
+
+$(LEAK_CORPUS_B)/lsan/%: $(LEAK_DIR)/data/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -O0 -g -fsanitize=leak -o $@ $< -lpthread
 
 # The program, the suite and the bench need the library and the corpus.
 $(B)/bin/leak-detection $(B)/suites/leak-detection $(B)/bench/leak-detection: $(LEAK_LIB) $(LEAK_CORPUS)
@@ -54,13 +62,14 @@ LEAK_REF := build/solution/bin/leak-detection
 .PHONY: leak-detection-corpus-check leak-detection-expectations
 leak-detection-corpus-check:
 	@echo "== leak-detection: the corpus against valgrind (expectations, reference, LeakSanitizer)"
-	@$(MAKE) --no-print-directory $(LEAK_REF) IMPL=solution SUBMISSION= SAN= >/dev/null
-	@$(LEAK_DIR)/support/corpus-check.sh check build/solution/corpus $(LEAK_REF) \
+	@$(MAKE) --no-print-directory $(LEAK_REF) $(LEAK_CORPUS_LSAN) IMPL=solution SUBMISSION= SAN= \
+	    >/dev/null
+	@$(LEAK_DIR)/support/corpus-check.sh check $(LEAK_CORPUS_B) $(LEAK_REF) \
 	    build/solution/data/leak-detection/corpus
 
 leak-detection-expectations:
 	@$(MAKE) --no-print-directory $(LEAK_REF) IMPL=solution SUBMISSION= SAN= >/dev/null
-	@$(LEAK_DIR)/support/corpus-check.sh update build/solution/corpus
+	@$(LEAK_DIR)/support/corpus-check.sh update $(LEAK_CORPUS_B)
 
 test-lab-leak-detection: $(leak-detection_CHECKS)
 

@@ -35,7 +35,7 @@ void suite_corpus_path(const char *name, char *out, size_t cap)
 {
     char d[PATH_MAX];
     exe_dir(d, sizeof d);
-    if (snprintf(out, cap, "%.3000s/../corpus/%.200s", d, name) >= (int)cap)
+    if (snprintf(out, cap, "%.3000s/../../leak-corpus/%.200s", d, name) >= (int)cap)
         cr_assert_fail("internal: path too long");
 }
 
@@ -184,7 +184,7 @@ void suite_e2e_summary_equals_valgrind(void)
                 continue;
             char w[96], g[96];
             ml_note("%s: valgrind says %s: %s; your tracker says %s (replay: "
-                    "build/<impl>/bin/leak-detection -- build/<impl>/corpus/%s)",
+                    "build/<impl>/bin/leak-detection -- build/leak-corpus/%s)",
                     corpus[i], suite_kind_name(k), lk_fmt_count(w, sizeof w, want[k]),
                     lk_fmt_count(g, sizeof g, got[k]), corpus[i]);
             same = false;

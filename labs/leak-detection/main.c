@@ -55,7 +55,7 @@ static void usage(FILE *f)
                "      --window N           the trend detector's window in samples (default 32)\n"
                "      --slope BYTES        ... least slope, bytes per sample (default 256)\n"
                "      --r2 X               ... least fit, 0..1 (default 0.8)\n"
-               "      --interval MS        sample the heap every MS milliseconds (default 10)\n"
+               "      --interval MS        sample the heap at most every MS ms, at allocations (10)\n"
                "      --every N            or every N allocation events instead\n"
                "  -q, --quiet              discard the program's own output\n"
                "  -h, --help               this text\n"

@@ -7,7 +7,8 @@
 //   1. stop every other thread: a signal (SIGRTMAX - 3) whose handler copies
 //      the thread's registers (the ucontext) into a slot and waits there
 //      until lk_roots_release; a thread that does not answer within 200 ms
-//      is scanned without registers from the bottom of its stack mapping;
+//      (it blocks the signal) is not scanned: without its stack pointer its
+//      stack cannot be told from a dead thread's cached one (a known gap);
 //   2. parse /proc/self/maps: a thread's stack is the writable mapping that
 //      holds its stack pointer, scanned from that pointer to the mapping's
 //      end (the thread's TLS sits at the top); a writable anonymous mapping

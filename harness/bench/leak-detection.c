@@ -241,6 +241,11 @@ int main(int argc, char **argv)
             printf("  valgrind is not installed: its row is skipped (scripts/deps.sh)\n");
             continue;
         }
+        if (k == 3 && access(replay_lsan, X_OK) != 0) {
+            printf("  %s was not built (no -fsanitize=leak here): its row is skipped\n",
+                   replay_lsan);
+            continue;
+        }
         if (measure(&cfg[k], reps) != 0 && k < 2)
             return 1;
     }

@@ -18,7 +18,7 @@ leak-detection_CHECKS  := leak-detection-corpus-check
 LEAK_DIR    := labs/leak-detection
 LEAK_LIB    := $(B)/lib/libleak.so
 LEAK_PIC_B  := $(B)/obj/leak-detection/pic
-LEAK_LIB_SUPPORT := ownmem preload roots dump
+LEAK_LIB_SUPPORT := ownmem preload sites roots dump
 LEAK_PIC_CFLAGS := $(CSTD) -O2 -g $(WARN) -fPIC -fno-omit-frame-pointer -D_GNU_SOURCE -I$(LEAK_DIR)
 
 $(LEAK_PIC_B)/leaks.o: $(call impl_src,leak-detection)/leaks.c $(LEAK_DIR)/leaks.h

@@ -17,9 +17,8 @@
 //   fork        pthread_atfork takes the mutex before fork and releases it in
 //               both processes: the child inherits a consistent table (its
 //               heap is a copy) and writes its own report at its exit;
-//   sites       a frame-pointer walk of at most LK_MAX_FRAMES return
-//               addresses, bounded by the thread's stack, interned into site
-//               numbers (1..n, 0 = unknown);
+//   sites       a frame-pointer walk of the caller's stack, interned into
+//               site numbers (support/sites.c);
 //   samples     the live bytes, every $LEAK_INTERVAL_MS ms (checked every 64
 //               allocation events) or every $LEAK_EVERY events;
 //   the end     the library's destructor runs after the program's atexit
@@ -154,91 +153,6 @@ static void resolve(void)
     }
 }
 
-// ---- sites -------------------------------------------------------------------------
-
-#define SITE_SLOTS (1u << 16) // hash slots; sites beyond SITE_SLOTS/2 become 0
-static lk_site_rec_t *sites;  // lk_mem: [0] unused
-static uint32_t *site_slot;   // lk_mem: hash → site id
-static size_t nsites;
-
-const lk_site_rec_t *lk_sites(size_t *n)
-{
-    *n = nsites;
-    return sites;
-}
-
-static uint32_t intern(const uintptr_t *pc, int depth)
-{
-    if (!sites) {
-        sites = lk_mem_alloc((SITE_SLOTS / 2 + 1) * sizeof *sites);
-        site_slot = lk_mem_alloc(SITE_SLOTS * sizeof *site_slot);
-        if (!sites || !site_slot)
-            return 0;
-    }
-    uint64_t h = (uint64_t)depth;
-    for (int i = 0; i < depth; i++)
-        h = (h ^ pc[i]) * 0x100000001b3ull;
-    for (uint32_t i = (uint32_t)(h >> 17) & (SITE_SLOTS - 1);; i = (i + 1) & (SITE_SLOTS - 1)) {
-        uint32_t id = site_slot[i];
-        if (id == 0) {
-            if (nsites >= SITE_SLOTS / 2)
-                return 0;
-            id = (uint32_t)++nsites;
-            memcpy(sites[id].pc, pc, (size_t)depth * sizeof *pc);
-            sites[id].depth = depth;
-            site_slot[i] = id;
-            return id;
-        }
-        if (sites[id].depth == depth && memcmp(sites[id].pc, pc, (size_t)depth * sizeof *pc) == 0)
-            return id;
-    }
-}
-
-static uintptr_t own_text_lo, own_text_hi; // the tracker's own code
-
-static int find_own_text(struct dl_phdr_info *info, size_t size, void *arg)
-{
-    (void)size, (void)arg;
-    uintptr_t me = (uintptr_t)find_own_text;
-    for (int i = 0; i < info->dlpi_phnum; i++) {
-        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-        uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
-        if (ph->p_type == PT_LOAD && (ph->p_flags & PF_X) && me >= lo && me < lo + ph->p_memsz) {
-            own_text_lo = lo;
-            own_text_hi = lo + ph->p_memsz;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-// The return addresses of the allocation call's callers, from the frame
-// `fp` of the interposed function. Stops at a frame outside the stack.
-static int walk(uintptr_t *pc, uintptr_t *fp)
-{
-    // The stack ends at the thread's descriptor (glibc puts it at the top of
-    // a thread's stack) or, on the main thread, at __libc_stack_end.
-    extern void *__libc_stack_end;
-    uintptr_t lo = (uintptr_t)fp, self = (uintptr_t)pthread_self();
-    uintptr_t hi = self > lo && self - lo < (1ul << 30) ? self : (uintptr_t)__libc_stack_end;
-    int n = 0;
-    while (n < LK_MAX_FRAMES) {
-        uintptr_t f = (uintptr_t)fp;
-        if (f < lo || f + 16 > hi || (f & 7))
-            break;
-        if (fp[1] < 4096)
-            break;
-        if (fp[1] >= own_text_lo && fp[1] < own_text_hi)
-            break; // below main: the tracker's main_then_scrub
-        pc[n++] = fp[1];
-        uintptr_t *next = (uintptr_t *)fp[0];
-        if ((uintptr_t)next <= f || (uintptr_t)next - f > (1ul << 20))
-            break;
-        fp = next;
-    }
-    return n;
-}
-
 // ---- samples -----------------------------------------------------------------------
 
 static lk_sample_t *samples;
@@ -305,10 +219,10 @@ static void record_alloc(void *p, size_t n, uintptr_t *fp)
 {
     uintptr_t pc[LK_MAX_FRAMES];
     enter();
-    int depth = walk(pc, fp);
+    int depth = lk_site_walk(pc, fp);
     pthread_mutex_lock(&lock);
     if (active) {
-        lk_track_alloc((uintptr_t)p, n, intern(pc, depth));
+        lk_track_alloc((uintptr_t)p, n, lk_site_intern(pc, depth));
         counters.allocs++;
         counters.bytes_allocated += n;
         counters.live_bytes += n;
@@ -386,11 +300,11 @@ static void *realloc_at(void *p, size_t n, uintptr_t *fp)
         return real.realloc(p, n == 0 ? 0 : PAD(n));
     uintptr_t pc[LK_MAX_FRAMES];
     enter();
-    int depth = walk(pc, fp);
+    int depth = lk_site_walk(pc, fp);
     pthread_mutex_lock(&lock);
     void *q = real.realloc(p, n == 0 ? 0 : PAD(n));
     if (active) {
-        uint32_t site = intern(pc, depth);
+        uint32_t site = lk_site_intern(pc, depth);
         lk_block_t old;
         if (q) { // a new block (realloc(NULL, n)), moved, or resized in place
             int had = p && lk_track_lookup((uintptr_t)p, &old);
@@ -571,7 +485,7 @@ __attribute__((constructor)) static void lk_start(void)
 {
     resolve();
     enter();
-    dl_iterate_phdr(find_own_text, NULL);
+    lk_sites_init();
     clock_gettime(CLOCK_MONOTONIC, &t0);
     const char *s = getenv("LEAK_INTERVAL_MS");
     if (s && atof(s) > 0)

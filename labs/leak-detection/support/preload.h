@@ -22,6 +22,18 @@ typedef struct lk_site_rec {
 // entry 0 is unused).
 const lk_site_rec_t *lk_sites(size_t *n);
 
+// lk_sites_init — finds the tracker's own code (where walks stop). Called
+// once, from the library's constructor.
+void lk_sites_init(void);
+// lk_site_walk — the return addresses of the callers of the interposed
+// function whose frame is `fp` into pc (room for LK_MAX_FRAMES); returns
+// how many.
+int lk_site_walk(uintptr_t *pc, uintptr_t *fp);
+// lk_site_intern — the site number of the call stack pc[0..depth): the same
+// number for the same stack, 0 when the site table is full. Under the
+// tracker's lock.
+uint32_t lk_site_intern(const uintptr_t *pc, int depth);
+
 // A heap-size sample: milliseconds since start and live bytes.
 typedef struct lk_sample {
     double ms;

@@ -9,6 +9,7 @@
 //   <repo>/solutions        an empty tmpfs: the reference is not readable
 //   <repo>/instructor       an empty tmpfs: a package's hidden suites
 //   <the graded build>      read-only again (the suite, the lab's programs)
+//   <repo>/build/labs[-san] read-only again (what every build shares)
 //   the run's work and data directories   the only writable places
 //   network                 none (a namespace of its own)
 //   processes               a PID namespace that dies with the runner
@@ -161,6 +162,19 @@ char **gr_jail_argv(const gr_jail_t *j, char *const argv[])
         free(p);
     }
     free(cwd);
+    // What every build shares — the labs' own objects and artifacts such as
+    // a corpus of test programs — is project code: visible, read-only.
+    static const char *const shared[] = { "build/labs", "build/labs-san" };
+    for (size_t i = 0; cwd && i < 2; i++) {
+        struct stat st;
+        if (stat(shared[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            char *p = resolved(shared[i]);
+            add(&v, &n, "--ro-bind");
+            add(&v, &n, p);
+            add(&v, &n, p);
+            free(p);
+        }
+    }
     if (j->build) {
         char *b = resolved(j->build);
         add(&v, &n, "--ro-bind");

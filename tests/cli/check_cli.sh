@@ -31,8 +31,8 @@ while IFS= read -r line || [ -n "$line" ]; do
     want=$(printf '%s' "$line" | awk -F' [|] ' '{ print $1 }' | tr -d ' ')
     pattern=$(printf '%s' "$line" | awk -F' [|] ' '{ sub(/ +$/, "", $2); print $2 }')
     cmd=$(printf '%s' "$line" | awk -F' [|] ' '{ print $3 }')
-    case $want in 0|1|2) ;; *)
-        echo "$cases:$lineno: the exit status must be 0, 1 or 2, not '$want'"; exit 1 ;;
+    case $want in 0|1|2|125|126|127) ;; *)
+        echo "$cases:$lineno: the exit status must be 0, 1, 2 (or 125-127, a program that runs others), not '$want'"; exit 1 ;;
     esac
     if [ -z "$pattern" ] || [ -z "$cmd" ]; then
         echo "$cases:$lineno: expected 'EXIT | PATTERN | COMMAND ARGS...'"; exit 1

@@ -29,10 +29,11 @@ FUZZ_SECONDS       ?= 10
 FUZZ_TRACE_SECONDS ?= $(shell expr 2 \* $(FUZZ_SECONDS) 2>/dev/null || echo $(FUZZ_SECONDS))
 FUZZ_SEED          ?= 1
 FUZZ_CC            ?= clang
-FUZZ_TARGETS       ?= trace cdecl scenario pacer
+FUZZ_TARGETS       ?= trace cdecl scenario pacer leak-detection
 
 # Per target: its sources (the target file first), -I for its lab's headers,
-# seed directories, dictionary, seconds and what it fuzzes.
+# seed directories, dictionary, seconds and what it fuzzes (and, optionally,
+# FUZZ_LIBS_<t>: libraries its parser needs).
 FUZZ_SRCS_trace          := tests/fuzz/fuzz_trace.c
 FUZZ_INC_trace           :=
 FUZZ_SEEDS_trace         := tests/core/data/traces tests/fuzz/corpus/trace
@@ -91,11 +92,11 @@ $(FUZZ_LF)/$(patsubst %.c,%.o,$(firstword $(FUZZ_SRCS_$(1)))) \
 $(FUZZ_LOOP)/$(patsubst %.c,%.o,$(firstword $(FUZZ_SRCS_$(1)))): FUZZ_OBJ_INC := $(FUZZ_INC_$(1))
 
 $(FUZZ_LF)/fuzz_$(1): $(patsubst %.c,$(FUZZ_LF)/%.o,$(FUZZ_SRCS_$(1)) $(FUZZ_COMMON)) $(FUZZ_LF)/libcore.a
-	$$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $$@ $$^ -lm -lpthread
+	$$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $$@ $$^ $(FUZZ_LIBS_$(1)) -lm -lpthread
 
 $(FUZZ_LOOP)/fuzz_$(1): $(patsubst %.c,$(FUZZ_LOOP)/%.o,$(FUZZ_SRCS_$(1)) $(FUZZ_COMMON) \
                         tests/fuzz/fuzz_loop.c) $(FUZZ_LOOP)/libcore.a
-	$$(CC) -fsanitize=address,undefined -o $$@ $$^ -lm -lpthread
+	$$(CC) -fsanitize=address,undefined -o $$@ $$^ $(FUZZ_LIBS_$(1)) -lm -lpthread
 
 .PHONY: fuzz-run-libfuzzer-$(1) fuzz-run-loop-$(1)
 fuzz-run-libfuzzer-$(1): $(FUZZ_LF)/fuzz_$(1)

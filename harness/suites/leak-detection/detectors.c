@@ -1,0 +1,124 @@
+// detectors.c — the growth detectors on synthetic series: the threshold
+// watcher needs N consecutive samples over its limit and fires once; the
+// trend detector flags steady growth and stays quiet on flat, noisy and
+// sawtooth heaps.
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "lk_suite.h"
+#include "memlab/grade.h"
+#include "memlab/rng.h"
+
+// Feeds a series; returns the index of the first sample at which the
+// detector returned 1, and fails if it returned 1 twice.
+static long feed_threshold(lk_threshold_t *d, const size_t *s, size_t n, const char *what)
+{
+    long at = -1;
+    for (size_t i = 0; i < n; i++)
+        if (lk_threshold_feed(d, s[i])) {
+            cr_assert(at < 0,
+                      "%s: the threshold detector fired twice (samples %ld and %zu); it "
+                      "reports when it FIRST flags",
+                      what, at, i);
+            at = (long)i;
+        }
+    return at;
+}
+
+void suite_detect_threshold_consecutive(void)
+{
+    lk_threshold_t d;
+    size_t s[] = { 10, 20, 150, 160, 30, 170, 180, 190, 200, 210 };
+    lk_threshold_init(&d, 100, 3);
+    long at = feed_threshold(&d, s, 10, "limit 100, 3 in a row");
+    cr_assert(at == 7,
+              "limit 100, 3 samples in a row: series 10 20 150 160 30 170 180 190 200 "
+              "210 — the third consecutive sample over the limit is #7, you fired at "
+              "%ld",
+              at);
+    lk_threshold_init(&d, 100, 1);
+    size_t eq[] = { 100, 100, 101 };
+    at = feed_threshold(&d, eq, 3, "limit 100, 1 sample");
+    cr_assert(at == 2,
+              "limit 100: a heap of exactly 100 bytes is not over it; 101 is (sample "
+              "#2), you fired at %ld",
+              at);
+}
+
+void suite_detect_threshold_sawtooth_quiet(void)
+{
+    lk_threshold_t d;
+    lk_threshold_init(&d, 1000, 3);
+    size_t s[400];
+    for (size_t i = 0; i < 400; i++)
+        s[i] = 200 + 400 * (i % 5); // 200 600 1000 1400 1800: over the limit twice per tooth
+    long at = feed_threshold(&d, s, 400, "sawtooth");
+    cr_assert(at < 0,
+              "a sawtooth (200, 600, 1000, 1400, 1800, repeated) is over a limit of "
+              "1000 only 2 samples in a row: with 3 needed the detector must stay "
+              "quiet, it fired at sample %ld",
+              at);
+}
+
+static long feed_trend(lk_trend_t *d, const double *s, size_t n)
+{
+    long at = -1;
+    for (size_t i = 0; i < n; i++)
+        if (lk_trend_feed(d, (size_t)s[i]) && at < 0)
+            at = (long)i;
+    return at;
+}
+
+void suite_detect_trend_growth(void)
+{
+    static lk_trend_t d;
+    ml_rng_t rng;
+    ml_rng_seed(&rng, 99);
+    double s[600];
+    for (int i = 0; i < 600; i++) // flat for 200 samples, then +64 bytes a sample, with noise
+        s[i] = 50000 + (i < 200 ? 0 : 64.0 * (i - 200)) + (double)ml_rng_below(&rng, 200);
+    lk_trend_init(&d, 50, 32, 0.8);
+    long at = feed_trend(&d, s, 600);
+    cr_assert(at >= 200 && at <= 260,
+              "a heap flat for 200 samples, then growing 64 bytes a sample (noise ±100), window "
+              "50, slope >= 32, r2 >= 0.8: the detector must fire within the 60 samples after "
+              "growth starts, you fired at %ld",
+              at);
+    cr_assert(d.fired_at == at, "fired_at says %ld, the detector returned 1 at %ld", d.fired_at,
+              at);
+    lk_trend_init(&d, 10, 1, 0.5);
+    double ramp[9] = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+    at = feed_trend(&d, ramp, 9);
+    cr_assert(at < 0, "window 10: 9 samples are not a full window, you fired at %ld", at);
+}
+
+void suite_detect_trend_quiet(void)
+{
+    static lk_trend_t d;
+    ml_rng_t rng;
+    ml_rng_seed(&rng, 7);
+    double s[2000];
+    for (int i = 0; i < 2000; i++) // a sawtooth: 40-sample teeth from 10 KB to 50 KB
+        s[i] = 10000 + 1000.0 * (i % 40) + (double)ml_rng_below(&rng, 300);
+    lk_trend_init(&d, 200, 32, 0.8);
+    long at = feed_trend(&d, s, 2000);
+    cr_assert(at < 0,
+              "a sawtooth heap (rises 40 samples, falls, again) over a window of 200 "
+              "samples must not look like growth; you fired at sample %ld (slope %.1f, "
+              "r2 %.2f)",
+              at, d.slope, d.r2);
+    for (int i = 0; i < 2000; i++) // flat with noise
+        s[i] = 80000 + (double)ml_rng_below(&rng, 5000);
+    lk_trend_init(&d, 100, 32, 0.8);
+    at = feed_trend(&d, s, 2000);
+    cr_assert(at < 0, "a flat, noisy heap must not look like growth; you fired at %ld", at);
+    for (int i = 0; i < 400; i++) // a slow rise: r2 high, slope under the minimum
+        s[i] = 1000 + 2.0 * i;
+    lk_trend_init(&d, 50, 32, 0.8);
+    at = feed_trend(&d, s, 400);
+    cr_assert(at < 0,
+              "a heap rising 2 bytes a sample is under a minimum slope of 32; you fired "
+              "at %ld",
+              at);
+}

@@ -1,0 +1,101 @@
+// reports.c — the summary, the records grouped by site, and the profile
+// difference (pprof -base), on hand-made block lists.
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lk_suite.h"
+#include "memlab/grade.h"
+
+void suite_report_summarize(void)
+{
+    lk_block_t b[] = {
+        { 0x1000, 64, 1, LK_DEFINITE }, { 0x2000, 16, 2, LK_DEFINITE },
+        { 0x3000, 24, 3, LK_INDIRECT }, { 0x4000, 100, 4, LK_POSSIBLE },
+        { 0x5000, 0, 5, LK_REACHABLE }, { 0x6000, 77, 5, LK_REACHABLE },
+    };
+    lk_count_t sum[LK_NKINDS];
+    memset(sum, 0xff, sizeof sum);
+    lk_summarize(b, 6, sum);
+    lk_count_t want[LK_NKINDS] = { [LK_DEFINITE] = { 80, 2 },
+                                   [LK_INDIRECT] = { 24, 1 },
+                                   [LK_POSSIBLE] = { 100, 1 },
+                                   [LK_REACHABLE] = { 77, 2 } };
+    for (int k = 0; k < LK_NKINDS; k++)
+        cr_assert(sum[k].bytes == want[k].bytes && sum[k].blocks == want[k].blocks,
+                  "six blocks (two definitely lost of 64 and 16 bytes, one indirectly lost of "
+                  "24, one possibly lost of 100, two still reachable of 0 and 77): %s is %zu "
+                  "bytes in %zu blocks, you said %zu bytes in %zu blocks",
+                  suite_kind_name(k), want[k].bytes, want[k].blocks, sum[k].bytes, sum[k].blocks);
+    lk_summarize(b, 0, sum);
+    for (int k = 0; k < LK_NKINDS; k++)
+        cr_assert(sum[k].bytes == 0 && sum[k].blocks == 0, "no blocks: every kind must be 0");
+}
+
+void suite_report_group_by_site(void)
+{
+    // 100 × 16 bytes definitely lost from site 4 (l07_loop), mixed with others.
+    size_t n = 0;
+    lk_block_t b[200];
+    for (int i = 0; i < 100; i++)
+        b[n++] = (lk_block_t){ 0x10000 + 32 * (uintptr_t)i, 16, 4, LK_DEFINITE };
+    b[n++] = (lk_block_t){ 0x90000, 2048, 9, LK_DEFINITE };
+    b[n++] = (lk_block_t){ 0x91000, 24, 4, LK_INDIRECT };
+    b[n++] = (lk_block_t){ 0x92000, 24, 4, LK_INDIRECT };
+    b[n++] = (lk_block_t){ 0x93000, 500, 2, LK_REACHABLE };
+    b[n++] = (lk_block_t){ 0x94000, 64, 3, LK_POSSIBLE };
+    b[n++] = (lk_block_t){ 0x95000, 1600, 1, LK_DEFINITE };
+    lk_record_t want[] = { { 9, LK_DEFINITE, 2048, 1 },   { 1, LK_DEFINITE, 1600, 1 },
+                           { 4, LK_DEFINITE, 1600, 100 }, { 4, LK_INDIRECT, 48, 2 },
+                           { 3, LK_POSSIBLE, 64, 1 },     { 2, LK_REACHABLE, 500, 1 } };
+    size_t nw = sizeof want / sizeof *want;
+    lk_record_t out[16];
+    memset(out, 0, sizeof out);
+    size_t got = lk_group(b, n, out, 16);
+    cr_assert(got == nw,
+              "106 blocks from sites 1, 2, 3, 4, 9 in four kinds make %zu records "
+              "(one per site and kind), you made %zu",
+              nw, got);
+    for (size_t i = 0; i < nw; i++)
+        cr_assert(out[i].site == want[i].site && out[i].kind == want[i].kind &&
+                      out[i].bytes == want[i].bytes && out[i].blocks == want[i].blocks,
+                  "record #%zu should be %s from site %u: %zu bytes in %zu blocks; you have %s "
+                  "from site %u: %zu bytes in %zu blocks (report order: the handout, \"Reports\")",
+                  i, suite_kind_name(want[i].kind), want[i].site, want[i].bytes, want[i].blocks,
+                  suite_kind_name(out[i].kind), out[i].site, out[i].bytes, out[i].blocks);
+    lk_record_t two[3];
+    memset(two, 0xab, sizeof two);
+    cr_assert(lk_group(b, n, two, 2) == nw,
+              "with room for 2 records lk_group must still return "
+              "%zu",
+              nw);
+    cr_assert(two[0].site == 9 && two[1].site == 1 && two[2].site == 0xabababab,
+              "with room for 2 records: the first two records, and nothing written past them");
+}
+
+void suite_report_profile_diff(void)
+{
+    lk_prof_t cur[] = { { "main l14.c:20", 28000, 500 },
+                        { "f a.c:1", 100, 1 },
+                        { "g b.c:2", 64, 2 } };
+    lk_prof_t base[] = { { "main l14.c:20", 8000, 100 },
+                         { "g b.c:2", 64, 2 },
+                         { "old c.c:3", 300, 3 } };
+    lk_prof_t out[6];
+    memset(out, 0, sizeof out);
+    size_t n = lk_profile_diff(cur, 3, base, 3, out);
+    lk_prof_t want[] = { { "main l14.c:20", 20000, 400 },
+                         { "old c.c:3", -300, -3 },
+                         { "f a.c:1", 100, 1 } };
+    cr_assert(n == 3,
+              "the profile grew at one site, shrank to nothing at one, appeared at one "
+              "and did not change at one: 3 lines (unchanged ones left out), you gave %zu",
+              n);
+    for (size_t i = 0; i < 3; i++)
+        cr_assert(out[i].key && strcmp(out[i].key, want[i].key) == 0 &&
+                      out[i].bytes == want[i].bytes && out[i].objects == want[i].objects,
+                  "diff line #%zu should be %s %+lld bytes %+lld objects; you have %s %+lld "
+                  "%+lld",
+                  i, want[i].key, want[i].bytes, want[i].objects,
+                  out[i].key ? out[i].key : "(null)", out[i].bytes, out[i].objects);
+}

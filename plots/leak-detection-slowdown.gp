@@ -1,0 +1,18 @@
+# leak-detection-slowdown.gp — what a leak checker costs an allocation-heavy
+# program (harness/bench/leak-detection.c → slowdown.csv): the allocator
+# lab's traces replayed alone, under the lab's tracker, under valgrind's
+# memcheck and built with LeakSanitizer, same run. Columns: configuration,
+# CPU s, wall s, CPU slowdown, wall slowdown (medians).
+set title "Leak checkers on an allocation-heavy program (allocator traces replayed)"
+set ylabel "slowdown vs the program alone (×, log scale)"
+set xlabel "configuration"
+set logscale y
+set yrange [0.5:*]
+set xrange [-0.6:3.6]
+set style data histograms
+set style histogram clustered gap 1
+set boxwidth 0.9
+plot datafile using 4:xtic(1) title "CPU time (user + system)" lt 1, \
+     datafile using 5 title "wall time" lt 2, \
+     1 with lines dt 2 lc rgb "#555555" notitle, \
+     3 with lines dt 3 lc rgb "#d62728" title "target for the tracker (3×)"

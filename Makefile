@@ -13,10 +13,11 @@
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
 
-# The labs, in the order the README recommends.
-LABS_ALL := layout alignment escape allocator pools tri-color write-barrier leak-detection pacer
-# The labs that exist in this checkout (a lab exists once it has a lab.mk).
-LABS := $(strip $(foreach l,$(LABS_ALL),$(if $(wildcard labs/$(l)/lab.mk),$(l))))
+# The labs that exist are the ones with a labs/<lab>/lab.mk (see "the labs"
+# below); these names only let `make help` and `make <lab>` speak of the
+# labs that are planned but not in this checkout. A lab whose lab.mk exists
+# is not planned, whether or not it is named here.
+LABS_PLANNED_NAMES := escape pools leak-detection pacer
 
 # ---- user variables ---------------------------------------------------------
 IMPL ?= student
@@ -44,15 +45,6 @@ else ifeq ($(IMPL),student)
   impl_src = labs/$(1)
 else
   $(error IMPL must be 'student' or 'solution' (or use SUBMISSION=DIR), not '$(IMPL)')
-endif
-
-ifneq ($(LAB),)
-  ifeq ($(filter $(LAB),$(LABS_ALL)),)
-    $(error LAB=$(LAB) is not a lab; the labs are: $(LABS_ALL))
-  endif
-  SELECTED_LABS := $(filter $(LAB),$(LABS))
-else
-  SELECTED_LABS := $(LABS)
 endif
 
 VARIANT := $(if $(SAN),-san)
@@ -143,12 +135,35 @@ $(GRADER): $(GRADER_OBJS) $(CORE_PLAIN_LIB)
 tools: $(GRADER) $(SUITELIB) $(CORE_LIB)
 
 # ---- the labs ---------------------------------------------------------------
-# Each labs/<lab>/lab.mk sets, for its lab:
+# A lab exists once labs/<lab>/lab.mk does; nothing else names it. Its lab.mk
+# sets, for its lab:
+#   <lab>_ORDER    its position in the README order (1, 2, ...); the labs are
+#                  listed, built, graded and tested in this order
 #   <lab>_STUDENT  the student file(s), found in labs/<lab>/ or solutions/<lab>/
-#   <lab>_SUPPORT  other sources of the lab in labs/<lab>/ (not main.c), optional
+#   <lab>_SUPPORT  the lab's provided sources, relative to labs/<lab>/ (not
+#                  main.c): support/foo.c, included as "support/foo.h"; optional
 #   <lab>_LDLIBS   extra libraries, optional
 #   <lab>_BENCH    1 if harness/bench/<lab>.c exists and `make bench` runs it
-include $(wildcard labs/*/lab.mk)
+#   <lab>_FUZZ     its parsers' fuzz targets, each T with its FUZZ_*_T
+#                  variables in the same lab.mk (tests/fuzz/fuzz.mk), optional
+#   <lab>_CHECKS   extra make targets, defined in the lab.mk, that
+#                  `make test-lab-<lab>` runs (tests/labs.mk), optional
+LAB_MKS := $(wildcard labs/*/lab.mk)
+include $(LAB_MKS)
+# The labs, sorted by <lab>_ORDER (a lab without one comes last, by name).
+LABS := $(shell printf '%s %s\n' $(foreach m,$(LAB_MKS),$(or $($(m:labs/%/lab.mk=%)_ORDER),999999) \
+            $(m:labs/%/lab.mk=%)) | sort -k1,1n -k2,2 | cut -d' ' -f2)
+LABS := $(strip $(LABS))
+PLANNED_LABS := $(filter-out $(LABS),$(LABS_PLANNED_NAMES))
+
+ifneq ($(LAB),)
+  ifeq ($(filter $(LAB),$(LABS) $(PLANNED_LABS)),)
+    $(error LAB=$(LAB) is not a lab; the labs are: $(LABS)$(if $(PLANNED_LABS), (planned: $(PLANNED_LABS))))
+  endif
+  SELECTED_LABS := $(filter $(LAB),$(LABS))
+else
+  SELECTED_LABS := $(LABS)
+endif
 
 # Student files compile with warnings but without -Werror. A file that does
 # not compile leaves its message in $(B)/logs/<lab>.compile.log for the
@@ -206,7 +221,6 @@ endef
 $(foreach l,$(LABS),$(eval $(call LAB_RULES,$(l))))
 
 # A planned lab that is not in this checkout yet says so instead of "no rule".
-PLANNED_LABS := $(filter-out $(LABS),$(LABS_ALL))
 .PHONY: $(PLANNED_LABS)
 $(PLANNED_LABS):
 	@echo "memlab: '$@' is a planned lab, not in this checkout yet (labs present: $(LABS))"; exit 1
@@ -319,6 +333,6 @@ help:
 	@echo "  HIDDEN=DIR            add instructor-only suites DIR/<lab>.c (hidden in results.json)"
 	@echo "  GRADEFLAGS=...        extra grader options, e.g. --strict, --autolab"
 	@echo
-	@echo "Labs present: $(if $(LABS),$(LABS),none yet)$(if $(filter-out $(LABS),$(LABS_ALL)),; planned: $(filter-out $(LABS),$(LABS_ALL)))"
+	@echo "Labs present: $(if $(LABS),$(LABS),none yet)$(if $(PLANNED_LABS),; planned: $(PLANNED_LABS))"
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -2,9 +2,8 @@
 #
 #   test-core       core unit tests (tests/core/*.c, Criterion)
 #   test-core-san   the same under AddressSanitizer + UBSan
-#   test-fuzz       the input parsers (traces, struct declarations, the
-#                   tri-color and write-barrier scenarios) under a fuzzer
-#                   (tests/fuzz/fuzz.mk)
+#   test-fuzz       the input parsers (the core's traces and every lab's
+#                   <lab>_FUZZ targets) under a fuzzer (tests/fuzz/fuzz.mk)
 #   test-harness    the grader against a fixture suite of hostile tests
 #   test-labs       each lab: the solution scores full marks, the starter low
 #                   (also under sanitizers), and every mutant loses points

@@ -2,11 +2,11 @@
 # tests/tests.mk).
 #
 #   test-fuzz       runs each target of FUZZ_TARGETS, one after the other,
-#                   with AddressSanitizer and UBSan:
+#                   with AddressSanitizer and UBSan: the core's own
 #                     trace          the .rep trace parser (common/src/trace.c)
-#                     cdecl          the alignment lab's struct-declaration parser
-#                     tri-color      the tri-color lab's scenario parser
-#                     write-barrier  the write-barrier lab's scenario parser
+#                   and every target a lab declares in its lab.mk
+#                   (<lab>_FUZZ, with the FUZZ_*_<target> variables below),
+#                   e.g. the alignment lab's struct-declaration parser,
 #                   each for FUZZ_SECONDS (default 10; the trace parser twice
 #                   as long, FUZZ_TRACE_SECONDS), on its seed corpus: the
 #                   lab's example files and tests/fuzz/corpus/<target>/
@@ -29,35 +29,18 @@ FUZZ_SECONDS       ?= 10
 FUZZ_TRACE_SECONDS ?= $(shell expr 2 \* $(FUZZ_SECONDS) 2>/dev/null || echo $(FUZZ_SECONDS))
 FUZZ_SEED          ?= 1
 FUZZ_CC            ?= clang
-FUZZ_TARGETS       ?= trace cdecl tri-color write-barrier
+FUZZ_TARGETS       ?= trace $(foreach l,$(LABS),$($(l)_FUZZ))
 
-# Per target: its sources (the target file first), -I for its lab's headers,
-# seed directories, dictionary, seconds and what it fuzzes.
+# Per target T: FUZZ_SRCS_T its sources (the target file
+# tests/fuzz/fuzz_<t>.c first, then the parser's), FUZZ_INC_T -I for its
+# lab's headers, FUZZ_SEEDS_T seed directories, FUZZ_SECS_T seconds and
+# FUZZ_WHAT_T what it fuzzes; its dictionary is tests/fuzz/T.dict. A lab's
+# targets are set in its lab.mk; the core's are here.
 FUZZ_SRCS_trace          := tests/fuzz/fuzz_trace.c
 FUZZ_INC_trace           :=
 FUZZ_SEEDS_trace         := tests/core/data/traces tests/fuzz/corpus/trace
 FUZZ_SECS_trace           = $(FUZZ_TRACE_SECONDS)
 FUZZ_WHAT_trace          := the trace parser
-
-FUZZ_SRCS_cdecl          := tests/fuzz/fuzz_cdecl.c $(sort $(wildcard labs/alignment/cdecl*.c))
-FUZZ_INC_cdecl           := -Ilabs/alignment
-FUZZ_SEEDS_cdecl         := labs/alignment/data tests/fuzz/corpus/cdecl
-FUZZ_SECS_cdecl           = $(FUZZ_SECONDS)
-FUZZ_WHAT_cdecl          := the alignment lab's struct-declaration parser
-
-FUZZ_SRCS_tri-color      := tests/fuzz/fuzz_tri_color.c labs/tri-color/scenario_parse.c \
-                            labs/tri-color/scenario.c
-FUZZ_INC_tri-color       := -Ilabs/tri-color
-FUZZ_SEEDS_tri-color     := labs/tri-color/data tests/fuzz/corpus/tri-color
-FUZZ_SECS_tri-color       = $(FUZZ_SECONDS)
-FUZZ_WHAT_tri-color      := the tri-color lab's scenario parser
-
-FUZZ_SRCS_write-barrier  := tests/fuzz/fuzz_write_barrier.c labs/write-barrier/scenario.c \
-                            labs/write-barrier/world.c
-FUZZ_INC_write-barrier   := -Ilabs/write-barrier
-FUZZ_SEEDS_write-barrier := tests/fuzz/corpus/write-barrier
-FUZZ_SECS_write-barrier   = $(FUZZ_SECONDS)
-FUZZ_WHAT_write-barrier  := the write-barrier lab's scenario parser
 
 # The two builds: libFuzzer's (clang, coverage) and the mutation loop's ($(CC)).
 FUZZ_LF       := $(FUZZ_B)/libfuzzer

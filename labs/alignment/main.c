@@ -15,7 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cdecl.h"
+#include "support/cdecl/cdecl.h"
 #include "structlayout.h"
 
 extern char **environ;

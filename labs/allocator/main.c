@@ -17,12 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "allocators.h"
-#include "checker.h"
+#include "support/allocators.h"
+#include "support/checker.h"
 #include "memlab/clock.h"
-#include "perfindex.h"
-#include "replay.h"
-#include "traceset.h"
+#include "support/perfindex.h"
+#include "support/replay.h"
+#include "support/traceset.h"
 
 #define MAX_VS 8
 

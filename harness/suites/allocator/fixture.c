@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checker.h"
+#include "support/checker.h"
 #include "memlab/grade.h"
 #include "memlab/pageheap.h"
 #include "memlab/rng.h"

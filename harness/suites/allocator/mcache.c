@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "checker.h"
+#include "support/checker.h"
 #include "memlab/grade.h"
 #include "memlab/pageheap.h"
 #include "memlab/rng.h"

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "replay.h"
+#include "support/replay.h"
 
 // The lab's allocator: begin() makes a page heap and calls mm_init, end()
 // calls mm_deinit and destroys it; footprint() is the heap's HeapInuse.

@@ -1,5 +1,5 @@
 // traceset.c — finding and loading the lab's trace files (see traceset.h).
-#include "traceset.h"
+#include "support/traceset.h"
 
 #include <dirent.h>
 #include <errno.h>

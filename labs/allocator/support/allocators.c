@@ -10,7 +10,7 @@
 //     result <index> <ops per second> <utilization or -1> <mm's ops per second>
 // (a real allocator's runner times the program's mm too, in alternation).
 // or `missing <symbol>`, or `error <message>`. Its stderr is discarded.
-#include "allocators.h"
+#include "support/allocators.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -27,7 +27,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "checker.h"
+#include "support/checker.h"
 #include "mm.h"
 
 extern char **environ;

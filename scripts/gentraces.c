@@ -7,7 +7,7 @@
 //     make allocator-traces-check           # prove the committed ones match
 // or, without make, from the repository's root:
 //     cc -std=gnu11 -O2 -D_GNU_SOURCE -Icommon/include -o gentraces
-//        labs/allocator/gentraces.c common/src/trace*.c common/src/rng.c -lm
+//        scripts/gentraces.c common/src/trace*.c common/src/rng.c -lm
 //                                                  (one command, one line)
 //     ./gentraces labs/allocator/data/traces
 //

@@ -16,13 +16,13 @@ CORE_TEST_SRCS := $(wildcard tests/core/*.c)
 
 $(TEST_B)/core-tests: $(CORE_TEST_SRCS) $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(PROJECT_CFLAGS) -o $@ $(CORE_TEST_SRCS) $(CORE_LIB) $(PKG_CRITERION) -lm -lpthread
+	$(CC) $(PROJECT_CFLAGS) -o $@ $(CORE_TEST_SRCS) $(CORE_LIB) $(PKG_CRITERION) $(PKG_JANSSON) -lm -lpthread
 
 $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(OPT) $(WARN) -Werror -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all $(CPPFLAGS_ALL) -o $@ $(CORE_TEST_SRCS) \
-	    build/core-san/libmemlab.a $(PKG_CRITERION) -lm -lpthread
+	    build/core-san/libmemlab.a $(PKG_CRITERION) $(PKG_JANSSON) -lm -lpthread
 
 .PHONY: test test-core test-core-san test-fuzz test-harness test-labs test-cli
 test: deps-test

@@ -5,6 +5,7 @@ alignment_ORDER   := 2
 alignment_STUDENT := structlayout.c
 alignment_SUPPORT := $(addprefix support/cdecl/,cdecl.c cdecl_lex.c cdecl_types.c cdecl_expr.c \
                        cdecl_parse.c cdecl_decl.c)
+alignment_LDLIBS  := $(PKG_JANSSON)
 alignment_BENCH   := 1
 alignment_FUZZ    := cdecl
 

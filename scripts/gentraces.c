@@ -31,6 +31,7 @@
 
 #include "memlab/rng.h"
 #include "memlab/trace.h"
+#include "memlab/grow.h"
 
 // ---- a trace under construction ---------------------------------------------
 
@@ -48,12 +49,8 @@ static void die(const char *what)
 
 static void tb_emit(tb_t *b, ml_op_kind_t kind, uint32_t id, size_t size)
 {
-    if (b->nops == b->cap) {
-        b->cap = b->cap ? 2 * b->cap : 4096;
-        b->ops = realloc(b->ops, b->cap * sizeof *b->ops);
-        if (!b->ops)
-            die("out of memory");
-    }
+    if (!ML_GROW_ARRAY(b->ops, b->cap, b->nops + 1, 4096))
+        die("out of memory");
     b->ops[b->nops] = (ml_trace_op_t){ .kind = kind, .id = id,
                                        .size = kind == ML_OP_FREE ? 0 : size,
                                        .line = (unsigned)(b->nops + 5) };

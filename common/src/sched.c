@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "memlab/sched.h"
+#include "memlab/grow.h"
 
 #define SCHED_MAX_EXPANDED ((size_t)1 << 24)   // a schedule longer than this is a typo
 
@@ -107,13 +108,7 @@ char ml_sched_next(ml_sched_t *s) {
 }
 
 int ml_sched_record(ml_sched_t *s, char c) {
-    if (s->trace_len + 1 >= s->trace_cap) {
-        size_t nc = s->trace_cap ? s->trace_cap * 2 : 256;
-        char *t = realloc(s->trace, nc);
-        if (!t) return -1;
-        s->trace = t;
-        s->trace_cap = nc;
-    }
+    if (!ML_GROW_ARRAY(s->trace, s->trace_cap, s->trace_len + 2, 256)) return -1;   // c and '\0'
     s->trace[s->trace_len++] = c;
     s->trace[s->trace_len] = '\0';
     s->step++;

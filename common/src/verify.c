@@ -15,6 +15,7 @@
 
 #include "memlab/gcheap.h"
 #include "memlab/verify.h"
+#include "memlab/grow.h"
 
 // ---- the visited set -------------------------------------------------------------
 
@@ -92,15 +93,9 @@ static bool reach_insert(ml_reach_t *r, const void *obj, const void *parent, uin
 }
 
 static void work_push(ml_reach_t *r, void *obj) {
-    if (r->wlen == r->wcap) {
-        size_t nc = r->wcap ? r->wcap * 2 : 1024;
-        void **w = realloc(r->work, nc * sizeof *w);
-        if (!w) {
-            r->oom = true;
-            return;
-        }
-        r->work = w;
-        r->wcap = nc;
+    if (!ML_GROW_ARRAY(r->work, r->wcap, r->wlen + 1, 1024)) {
+        r->oom = true;
+        return;
     }
     r->work[r->wlen++] = obj;
 }
@@ -127,15 +122,9 @@ static void reach_root(ml_gc_heap_t *h, void **slot, const ml_gc_root_t *root, v
     (void)h;
     ml_reach_t *r = arg;
     if (!*slot) return;
-    if (r->nroots == r->caproots) {
-        size_t nc = r->caproots ? r->caproots * 2 : 64;
-        reach_root_t *a = realloc(r->roots, nc * sizeof *a);
-        if (!a) {
-            r->oom = true;
-            return;
-        }
-        r->roots = a;
-        r->caproots = nc;
+    if (!ML_GROW_ARRAY(r->roots, r->caproots, r->nroots + 1, 64)) {
+        r->oom = true;
+        return;
     }
     r->roots[r->nroots] = (reach_root_t){
         .kind = root->kind, .name = root->name,

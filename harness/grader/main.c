@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "grader.h"
+#include "memlab/grow.h"
 
 static void usage(FILE *out)
 {
@@ -63,7 +64,8 @@ static int parse_labs(const char *list, gr_options_t *opt)
             free(copy);
             return -1;
         }
-        opt->labs = gr_xrealloc(opt->labs, (opt->nlabs + 1) * sizeof *opt->labs);
+        if (!ML_GROW_ARRAY(opt->labs, opt->cap_labs, opt->nlabs + 1, 8))
+            gr_out_of_memory();
         opt->labs[opt->nlabs++] = gr_strdup(w);
     }
     free(copy);

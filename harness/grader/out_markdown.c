@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "grader.h"
+#include "memlab/grow.h"
 
 // Writes `s` for a table cell: one line, `|` and `<` escaped.
 static void cell(FILE *f, const char *s)
@@ -65,7 +66,7 @@ static void charts(FILE *f, const gr_report_t *r, const gr_lab_t *lab)
         return;
     char *prefix = gr_printf("%s-", lab->name);
     char **names = NULL;
-    size_t n = 0;
+    size_t n = 0, cap = 0;
     for (struct dirent *e; (e = readdir(d)) != NULL;) {
         size_t len = strlen(e->d_name);
         if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 || len < 5)
@@ -84,7 +85,8 @@ static void charts(FILE *f, const gr_report_t *r, const gr_lab_t *lab)
                 continue;
             }
         }
-        names = gr_xrealloc(names, (n + 1) * sizeof *names);
+        if (!ML_GROW_ARRAY(names, cap, n + 1, 8))
+            gr_out_of_memory();
         names[n++] = gr_strdup(e->d_name);
     }
     closedir(d);

@@ -19,10 +19,10 @@
 
 // ---- heap consistency --------------------------------------------------------------
 
-#define FAIL(...) do { if (why) snprintf(why, whylen, __VA_ARGS__); return -1; } while (0)
+#define FAIL(...) do { if (err) snprintf(err, errlen, __VA_ARGS__); return -1; } while (0)
 
-int ml_verify_heap(ml_gc_heap_t *h, char *why, size_t whylen) {
-    if (ml_pageheap_check(h->ph, why, whylen) != 0) return -1;
+int ml_verify_heap(ml_gc_heap_t *h, char *err, size_t errlen) {
+    if (ml_pageheap_check(h->ph, err, errlen) != 0) return -1;
     uint64_t objects = 0, bytes = 0;
     size_t nspans = 0, pages = 0;
     for (ml_gc_span_t *s = h->all; s; s = s->next) {
@@ -95,7 +95,7 @@ int ml_verify_heap(ml_gc_heap_t *h, char *why, size_t whylen) {
 
 void ml_gc_poison_(void *p, size_t n) { memset(p, ML_POISON_BYTE, n); }
 
-int ml_verify_freed_intact(ml_gc_heap_t *h, char *why, size_t whylen) {
+int ml_verify_freed_intact(ml_gc_heap_t *h, char *err, size_t errlen) {
     if (!h->cfg.poison) return 0;
     for (ml_gc_span_t *s = h->all; s; s = s->next) {
         if (!s->sizeclass) continue;

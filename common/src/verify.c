@@ -237,7 +237,7 @@ oom:
 }
 
 int ml_verify_tricolor(ml_gc_heap_t *h, ml_invariant_t which, ml_gc_grey_fn is_grey,
-                       void *arg, char *why, size_t whylen) {
+                       void *arg, char *err, size_t errlen) {
     ml_reach_t *greyr = NULL;
     ml_gc_iter_t it;
     ml_gc_iter_init(h, &it);
@@ -252,15 +252,15 @@ int ml_verify_tricolor(ml_gc_heap_t *h, ml_invariant_t which, ml_gc_grey_fn is_g
             if (!c || !is_white_(h, c, is_grey, arg)) continue;
             if (which == ML_INV_WEAK) {
                 if (!greyr && !(greyr = grey_reach(h, is_grey, arg))) {
-                    if (why) snprintf(why, whylen, "out of memory while checking the weak invariant");
+                    if (err) snprintf(err, errlen, "out of memory while checking the weak invariant");
                     rc = -1;
                     break;
                 }
                 if (ml_reach_contains(greyr, c)) continue;
             }
-            if (why) {
+            if (err) {
                 char a[96], b[96];
-                snprintf(why, whylen, "black %s slot %zu -> white %s%s%s%s",
+                snprintf(err, errlen, "black %s slot %zu -> white %s%s%s%s",
                          ml_gc_describe(h, o, a, sizeof a), i, ml_gc_describe(h, c, b, sizeof b),
                          which == ML_INV_WEAK ? ", and no grey object reaches " : "",
                          which == ML_INV_WEAK ? b : "",
@@ -277,7 +277,7 @@ int ml_verify_tricolor(ml_gc_heap_t *h, ml_invariant_t which, ml_gc_grey_fn is_g
 // ---- lost and dangling objects ------------------------------------------------------
 
 size_t ml_verify_lost(ml_gc_heap_t *h, const ml_reach_t *reach, ml_gc_grey_fn is_grey,
-                      void *arg, char *why, size_t whylen) {
+                      void *arg, char *err, size_t errlen) {
     ml_reach_t *own = NULL;
     if (!reach && !(reach = own = ml_verify_reachable(h))) return (size_t)-1;
     size_t lost = 0;
@@ -294,39 +294,39 @@ size_t ml_verify_lost(ml_gc_heap_t *h, const ml_reach_t *reach, ml_gc_grey_fn is
             first = o;
         }
     }
-    if (first && why) {
+    if (first && err) {
         char d[96], path[512];
         reach_path(reach, first, path, sizeof path);
-        snprintf(why, whylen, "%s is reachable (%s) but white: the sweep would free it",
+        snprintf(err, errlen, "%s is reachable (%s) but white: the sweep would free it",
                  ml_gc_describe(h, first, d, sizeof d), path);
     }
     ml_reach_free(own);
     return lost;
 }
 
-int ml_verify_no_dangling(ml_gc_heap_t *h, char *why, size_t whylen) {
+int ml_verify_no_dangling(ml_gc_heap_t *h, char *err, size_t errlen) {
     ml_reach_t *r = reach_walk(h, true);
     if (!r) {
-        if (why) snprintf(why, whylen, "out of memory while walking the heap");
+        if (err) snprintf(err, errlen, "out of memory while walking the heap");
         return -1;
     }
     int rc = 0;
     if (r->dang_ptr) {
         rc = -1;
-        if (why) {
+        if (err) {
             char d[96], path[512];
             if (r->dang_from) {
                 reach_path(r, r->dang_from, path, sizeof path);
-                snprintf(why, whylen, "%s slot %u -> %p, which is not an allocated object "
+                snprintf(err, errlen, "%s slot %u -> %p, which is not an allocated object "
                          "(freed while reachable; path: %s)",
                          ml_gc_describe(h, r->dang_from, d, sizeof d), r->dang_slot, r->dang_ptr, path);
             } else {
                 const reach_root_t *rt = &r->roots[r->dang_slot];
                 if (rt->kind == ML_ROOT_GLOBAL)
-                    snprintf(why, whylen, "global %s -> %p, which is not an allocated object",
+                    snprintf(err, errlen, "global %s -> %p, which is not an allocated object",
                              rt->name, r->dang_ptr);
                 else
-                    snprintf(why, whylen, "stack %s frame %s slot %zu -> %p, which is not an "
+                    snprintf(err, errlen, "stack %s frame %s slot %zu -> %p, which is not an "
                              "allocated object", rt->stack, rt->name, rt->index, r->dang_ptr);
             }
         }

@@ -126,11 +126,11 @@ Test(dot, pointers_to_freed_memory_are_drawn_as_freed_nodes, .timeout = 5) {
 Test(dot, write_and_render_produce_an_svg, .timeout = 20) {
     pic_t p = make_pic();
     char *d = tmpdir();
-    char dotp[256], svgp[256], why[512] = "";
+    char dotp[256], svgp[256], err[512] = "";
     snprintf(dotp, sizeof dotp, "%s/heap.dot", d);
     snprintf(svgp, sizeof svgp, "%s/heap.svg", d);
-    cr_assert_eq(ml_dot_write(p.h, dotp, NULL, why, sizeof why), 0, "%s", why);
-    cr_assert_eq(ml_dot_render_svg(dotp, svgp, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(ml_dot_write(p.h, dotp, NULL, err, sizeof err), 0, "%s", err);
+    cr_assert_eq(ml_dot_render_svg(dotp, svgp, err, sizeof err), 0, "%s", err);
     char *svg = slurp(svgp);
     cr_assert(strstr(svg, "<svg"), "not an SVG");
     char want[32];
@@ -144,18 +144,18 @@ Test(dot, write_and_render_produce_an_svg, .timeout = 20) {
 
 Test(dot, render_reports_broken_graphs_and_missing_graphviz, .timeout = 20) {
     char *d = tmpdir();
-    char dotp[256], svgp[256], why[512] = "";
+    char dotp[256], svgp[256], err[512] = "";
     snprintf(dotp, sizeof dotp, "%s/bad.dot", d);
     snprintf(svgp, sizeof svgp, "%s/bad.svg", d);
     FILE *f = fopen(dotp, "w");
     fputs("digraph { a -> ; }\n", f);
     fclose(f);
-    cr_assert_eq(ml_dot_render_svg(dotp, svgp, why, sizeof why), -1, "a syntax error was not reported");
-    cr_assert(strstr(why, "dot failed"), "%s", why);
+    cr_assert_eq(ml_dot_render_svg(dotp, svgp, err, sizeof err), -1, "a syntax error was not reported");
+    cr_assert(strstr(err, "dot failed"), "%s", err);
     cr_assert_eq(access(svgp, F_OK), -1, "no SVG may be left behind on failure");
     setenv("PATH", "/nonexistent", 1);
-    cr_assert_eq(ml_dot_render_svg(dotp, svgp, why, sizeof why), -1);
-    cr_assert(strstr(why, "graphviz"), "the message should name graphviz: %s", why);
+    cr_assert_eq(ml_dot_render_svg(dotp, svgp, err, sizeof err), -1);
+    cr_assert(strstr(err, "graphviz"), "the message should name graphviz: %s", err);
     rmtree(d);
     free(d);
 }
@@ -163,16 +163,16 @@ Test(dot, render_reports_broken_graphs_and_missing_graphviz, .timeout = 20) {
 Test(dot, sequence_writes_frames_and_a_self_contained_index, .timeout = 30) {
     pic_t p = make_pic();
     char *d = tmpdir();
-    char dir[256], why[512] = "";
+    char dir[256], err[512] = "";
     snprintf(dir, sizeof dir, "%s/frames", d);
     ml_dot_seq_t seq;
-    cr_assert_eq(ml_dot_seq_init(&seq, dir, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(ml_dot_seq_init(&seq, dir, err, sizeof err), 0, "%s", err);
     ml_dot_opts_t o = {.is_grey = grey_b, .grey_arg = p.b};
-    cr_assert_eq(ml_dot_seq_add(&seq, p.h, &o, why, sizeof why, "step %d: roots <shaded>", 1), 0, "%s", why);
+    cr_assert_eq(ml_dot_seq_add(&seq, p.h, &o, err, sizeof err, "step %d: roots <shaded>", 1), 0, "%s", err);
     ml_gc_set_mark(p.h, p.c);
     o.highlight = p.c;
-    cr_assert_eq(ml_dot_seq_add(&seq, p.h, &o, why, sizeof why, "step %d: scan & blacken", 2), 0, "%s", why);
-    cr_assert_eq(ml_dot_seq_finish(&seq, "Marking demo", "the <scanned> object", why, sizeof why), 0, "%s", why);
+    cr_assert_eq(ml_dot_seq_add(&seq, p.h, &o, err, sizeof err, "step %d: scan & blacken", 2), 0, "%s", err);
+    cr_assert_eq(ml_dot_seq_finish(&seq, "Marking demo", "the <scanned> object", err, sizeof err), 0, "%s", err);
     ml_dot_seq_fini(&seq);
     char path[300];
     snprintf(path, sizeof path, "%s/frame-002.svg", dir);
@@ -201,10 +201,10 @@ Test(dot, sequence_writes_frames_and_a_self_contained_index, .timeout = 30) {
 
 Test(dot, index_reports_a_missing_frame, .timeout = 5) {
     char *d = tmpdir();
-    char why[512] = "";
+    char err[512] = "";
     ml_dot_frame_t fr = {.svg = "nope.svg", .caption = "x"};
-    cr_assert_eq(ml_dot_write_index(d, "t", NULL, &fr, 1, why, sizeof why), -1);
-    cr_assert(strstr(why, "nope.svg"), "%s", why);
+    cr_assert_eq(ml_dot_write_index(d, "t", NULL, &fr, 1, err, sizeof err), -1);
+    cr_assert(strstr(err, "nope.svg"), "%s", err);
     char path[300];
     snprintf(path, sizeof path, "%s/index.html", d);
     cr_assert_eq(access(path, F_OK), -1, "no index.html may be left behind on failure");

@@ -325,9 +325,9 @@ static bool finish(run_t *u)
         forget(u, id);
         mm_free(p);
     }
-    char why[256];
-    if (ml_pageheap_check(u->heap, why, sizeof why) != 0)
-        return fail(u, last, "after the trace the page heap is inconsistent: %s", why);
+    char err[256];
+    if (ml_pageheap_check(u->heap, err, sizeof err) != 0)
+        return fail(u, last, "after the trace the page heap is inconsistent: %s", err);
     return true;
 }
 

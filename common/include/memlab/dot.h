@@ -51,7 +51,7 @@ typedef struct ml_dot_frame {
 // marks (NULL: no such entry). The SVGs are embedded, so the page needs no
 // other file and no network. 0, or -1 with a reason (no page is left).
 int ml_dot_write_index(const char *dir, const char *title, const char *highlight,
-                       const ml_dot_frame_t *frames, size_t n, char *err, size_t errlen);
+                       const ml_dot_frame_t *frames, size_t n, char *why, size_t whylen);
 
 // A recorder for a sequence: each ml_dot_seq_add writes
 // dir/frame-NNN.dot, renders dir/frame-NNN.svg and keeps the caption;
@@ -63,17 +63,17 @@ typedef struct ml_dot_seq {
 } ml_dot_seq_t;
 
 // ml_dot_seq_init — record into `dir` (created if missing). 0, or -1 with a reason.
-int ml_dot_seq_init(ml_dot_seq_t *s, const char *dir, char *err, size_t errlen);
+int ml_dot_seq_init(ml_dot_seq_t *s, const char *dir, char *why, size_t whylen);
 // ml_dot_seq_add — one frame of heap `h` with options `o` and `caption`
 // (printf-style). 0, or -1 with a reason (nothing recorded).
-int ml_dot_seq_add(ml_dot_seq_t *s, ml_gc_heap_t *h, const ml_dot_opts_t *o, char *err,
-                   size_t errlen, const char *caption_fmt, ...)
+int ml_dot_seq_add(ml_dot_seq_t *s, ml_gc_heap_t *h, const ml_dot_opts_t *o, char *why,
+                   size_t whylen, const char *caption_fmt, ...)
     __attribute__((format(printf, 6, 7)));
 // ml_dot_seq_finish — write index.html titled `title`, its legend saying
 // that the red outline marks `highlight` (NULL: no such entry). 0, or -1
 // with a reason.
-int ml_dot_seq_finish(ml_dot_seq_t *s, const char *title, const char *highlight, char *err,
-                      size_t errlen);
+int ml_dot_seq_finish(ml_dot_seq_t *s, const char *title, const char *highlight, char *why,
+                      size_t whylen);
 // ml_dot_seq_fini — free the recorder (files stay).
 void ml_dot_seq_fini(ml_dot_seq_t *s);
 

@@ -291,6 +291,31 @@ plots: bench
 # ---- tests of the project itself --------------------------------------------
 include tests/tests.mk
 
+# ---- the house layout ---------------------------------------------------------
+# `make format-check`: clang-format (the root .clang-format) in dry-run mode
+# over memlab's own C; lists every file that differs and fails if one does.
+# Student files (and the mutants, whole student files) are exempt; the
+# labs' provided code, programs, suites and tests are not.
+CLANG_FORMAT ?= clang-format
+FORMAT_FILES = $(sort $(wildcard common/include/memlab/*.h common/src/*.[ch] \
+                   harness/include/memlab/*.h harness/*/*.[ch] harness/suites/*/*.[ch] \
+                   labs/*/main.c $(foreach l,$(LABS),$(shell find labs/$(l)/support -name '*.[ch]' 2>/dev/null)) \
+                   scripts/*.c tests/core/*.[ch] tests/harness/*.[ch] tests/fuzz/*.[ch]))
+# (tests/harness/broken_student.c stands for a student file that does not compile.)
+FORMAT_FILES := $(filter-out tests/harness/broken_student.c,$(FORMAT_FILES))
+.PHONY: format-check
+format-check:
+	@command -v $(CLANG_FORMAT) >/dev/null || \
+	    { echo "format-check: $(CLANG_FORMAT) is not installed (scripts/deps.sh --test)"; exit 1; }
+	@mkdir -p build
+	@$(CLANG_FORMAT) --style=file --dry-run --Werror $(FORMAT_FILES) 2>build/format-check.log; \
+	bad=$$(grep -oE '^[^:]+:[0-9]+:[0-9]+: error' build/format-check.log | cut -d: -f1 | sort -u); \
+	if [ -n "$$bad" ]; then \
+	    for f in $$bad; do echo "format-check: $$f differs from .clang-format (clang-format -i $$f)"; done; \
+	    echo "format-check: $$(echo $$bad | wc -w) of $(words $(FORMAT_FILES)) files differ" \
+	         "(details: build/format-check.log)"; exit 1; fi; \
+	echo "format-check: $(words $(FORMAT_FILES)) files follow .clang-format"
+
 # ---- editor support, cleaning, help -----------------------------------------
 .PHONY: compile_commands.json
 compile_commands.json: deps
@@ -322,6 +347,7 @@ help:
 	@echo "                        test-fuzz test-harness test-labs test-cli, test-lab-<lab>"
 	@echo "  bench                 run the benchmarks; data in $(B)/data/"
 	@echo "  plots                 benchmarks, then charts in $(B)/plots/ (SVG and PNG)"
+	@echo "  format-check          project C against .clang-format (student files exempt)"
 	@echo "  clean                 remove build/"
 	@echo "  compile_commands.json for editors (needs bear)"
 	@echo

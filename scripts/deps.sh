@@ -22,8 +22,9 @@ libseccomp-dev gnuplot-nox graphviz binutils libdw-dev elfutils"
 COMPARATORS="libjemalloc-dev libmimalloc-dev libgoogle-perftools-dev libgc-dev
 valgrind"
 # Ground truth for `make test` and the benches, not needed to grade: the real
-# Go compiler and runtime, which the escape and pacer labs are checked against.
-TESTING="golang-go"
+# Go compiler and runtime, which the escape and pacer labs are checked against;
+# and clang-format, for `make format-check`.
+TESTING="golang-go clang-format"
 ALL="$REQUIRED $COMPARATORS"
 
 missing() {

@@ -30,6 +30,9 @@ FUZZ_TRACE_SECONDS ?= $(shell expr 2 \* $(FUZZ_SECONDS) 2>/dev/null || echo $(FU
 FUZZ_SEED          ?= 1
 FUZZ_CC            ?= clang
 FUZZ_TARGETS       ?= trace $(foreach l,$(LABS),$($(l)_FUZZ))
+# Each target once, in the order given (a name listed twice is one target).
+fuzz_uniq = $(if $(1),$(firstword $(1)) $(call fuzz_uniq,$(filter-out $(firstword $(1)),$(1))))
+FUZZ_TARGETS_UNIQ = $(strip $(call fuzz_uniq,$(FUZZ_TARGETS)))
 
 # Per target T: FUZZ_SRCS_T its sources (the target file
 # tests/fuzz/fuzz_<t>.c first, then the parser's), FUZZ_INC_T -I for its
@@ -110,7 +113,7 @@ fuzz-run-loop-$(1): $(FUZZ_LOOP)/fuzz_$(1)
 	              "--seconds $$(FUZZ_SECS_$(1)) --dict tests/fuzz/$(1).dict $(wildcard $(FUZZ_SEEDS_$(1))))"; \
 	         exit 1; }
 endef
-$(foreach t,$(FUZZ_TARGETS),$(eval $(call fuzz_rules,$(t))))
+$(foreach t,$(FUZZ_TARGETS_UNIQ),$(eval $(call fuzz_rules,$(t))))
 
 # Whether libFuzzer links here, decided when the target runs (not on every
 # make invocation).
@@ -126,4 +129,4 @@ test-fuzz:
 	@if $(fuzz_have_libfuzzer); then mode=libfuzzer; else \
 	    echo "test-fuzz: libFuzzer not available ($(FUZZ_CC) -fsanitize=fuzzer failed);" \
 	         "running the seeded mutation loop instead"; mode=loop; fi; \
-	$(MAKE) --no-print-directory -j1 -k $(foreach t,$(FUZZ_TARGETS),fuzz-run-$$mode-$(t))
+	$(MAKE) --no-print-directory -j1 -k $(foreach t,$(FUZZ_TARGETS_UNIQ),fuzz-run-$$mode-$(t))

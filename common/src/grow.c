@@ -6,11 +6,12 @@
 
 #include "memlab/grow.h"
 
-// ml_grow_array_ — see grow.h. The array is passed by the address of its
-// pointer, whatever its element type, and read and written with memcpy
-// (every object pointer has one representation on the platforms memlab
-// runs on), so the caller's `T *` is never accessed through a `void *` lvalue.
-bool ml_grow_array_(void *arrp, size_t *cap, size_t need, size_t elemsize, size_t first)
+// ml_grow_array_slow_ — ml_grow_array_ (grow.h) once the array is full. The
+// array is passed by the address of its pointer, whatever its element type,
+// and read and written with memcpy (every object pointer has one
+// representation on the platforms memlab runs on), so the caller's `T *` is
+// never accessed through a `void *` lvalue.
+bool ml_grow_array_slow_(void *arrp, size_t *cap, size_t need, size_t elemsize, size_t first)
 {
     if (need <= *cap)
         return true;

@@ -173,7 +173,8 @@ static inline void *ml_gc_object_of(const ml_gc_heap_t *h, const void *p);
 // record into the CPU cache, for a marker that will scan it soon (Go's
 // greyobject calls sys.Prefetch the same way). Only a hint: it changes
 // nothing, never faults, and ignores addresses outside the heap.
-static inline void ml_gc_prefetch(const ml_gc_heap_t *h, const void *obj);
+static inline __attribute__((always_inline)) void ml_gc_prefetch(const ml_gc_heap_t *h,
+                                                                  const void *obj);
 
 // ---- mark bits (obj must be an allocated object's start, else abort) ------
 

@@ -171,7 +171,7 @@ endif
 define LAB_RULES
 $(1)_SRCDIR   := $$(call impl_src,$(1))
 $(1)_STU_OBJS := $$(addprefix $(B)/obj/$(1)/student/,$$($(1)_STUDENT:.c=.o))
-$(1)_SUP_OBJS := $$(addprefix $(B)/obj/$(1)/support/,$$($(1)_SUPPORT:.c=.o))
+$(1)_SUP_OBJS := $$(addprefix $(B)/obj/$(1)/lab/,$$($(1)_SUPPORT:.c=.o))
 # A suite may be split into harness/suites/<lab>.c and harness/suites/<lab>/*.c.
 $(1)_SUITE_OBJS := $(B)/obj/$(1)/suite.o $$(patsubst harness/suites/$(1)/%.c,$(B)/obj/$(1)/suite-%.o,$$(wildcard harness/suites/$(1)/*.c))
 
@@ -183,7 +183,7 @@ $(B)/obj/$(1)/student/%.o: $$($(1)_SRCDIR)/%.c
 	    rm -f $$@ $(B)/bin/$(1) $(B)/suites/$(1) $(B)/suites/$(1).hidden $(B)/bench/$(1); exit 1; fi; \
 	cat $(B)/logs/$(1).compile.log >&2
 
-$(B)/obj/$(1)/support/%.o: labs/$(1)/%.c
+$(B)/obj/$(1)/lab/%.o: labs/$(1)/%.c
 	@mkdir -p $$(@D)
 	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -c $$< -o $$@
 

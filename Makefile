@@ -13,10 +13,11 @@
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
 
-# The labs, in the order the README recommends.
-LABS_ALL := layout alignment escape allocator pools tri-color write-barrier leak-detection pacer
-# The labs that exist in this checkout (a lab exists once it has a lab.mk).
-LABS := $(strip $(foreach l,$(LABS_ALL),$(if $(wildcard labs/$(l)/lab.mk),$(l))))
+# The labs that exist are the ones with a labs/<lab>/lab.mk (see "the labs"
+# below); these names only let `make help` and `make <lab>` speak of the
+# labs that are planned but not in this checkout. A lab whose lab.mk exists
+# is not planned, whether or not it is named here.
+LABS_PLANNED_NAMES := escape pools leak-detection pacer
 
 # ---- user variables ---------------------------------------------------------
 IMPL ?= student
@@ -49,29 +50,6 @@ else ifeq ($(IMPL),student)
   impl_src = labs/$(1)
 else
   $(error IMPL must be 'student' or 'solution' (or use SUBMISSION=DIR), not '$(IMPL)')
-endif
-
-# ASSIGNMENT=FILE: a course's setup in one file (harness/grader/assignment.c);
-# its `labs` line selects the labs, the grader reads the rest.
-ASSIGNMENT ?=
-ifneq ($(ASSIGNMENT),)
-  ifeq ($(wildcard $(ASSIGNMENT)),)
-    $(error ASSIGNMENT=$(ASSIGNMENT): no such file)
-  endif
-  ASSIGNMENT_LABS := $(strip $(shell sed -e 's/\#.*//' -e 's/\r//' $(ASSIGNMENT) | awk '$$1 == "labs" { $$1 = ""; print }'))
-  ifneq ($(ASSIGNMENT_LABS),)
-    override LAB := $(ASSIGNMENT_LABS)
-  endif
-  override GRADEFLAGS += --assignment $(abspath $(ASSIGNMENT))
-endif
-
-ifneq ($(LAB),)
-  ifneq ($(filter-out $(LABS_ALL),$(LAB)),)
-    $(error LAB: '$(filter-out $(LABS_ALL),$(LAB))' is not a lab; the labs are: $(LABS_ALL))
-  endif
-  SELECTED_LABS := $(filter $(LAB),$(LABS))
-else
-  SELECTED_LABS := $(LABS)
 endif
 
 VARIANT := $(if $(SAN),-san)
@@ -171,12 +149,49 @@ $(GRADER): $(GRADER_OBJS) $(CORE_PLAIN_LIB)
 tools: $(GRADER) $(SUITELIB) $(CORE_LIB)
 
 # ---- the labs ---------------------------------------------------------------
-# Each labs/<lab>/lab.mk sets, for its lab:
+# A lab exists once labs/<lab>/lab.mk does; nothing else names it. Its lab.mk
+# sets, for its lab:
+#   <lab>_ORDER    its position in the README order (1, 2, ...); the labs are
+#                  listed, built, graded and tested in this order
 #   <lab>_STUDENT  the student file(s), found in labs/<lab>/ or solutions/<lab>/
-#   <lab>_SUPPORT  other sources of the lab in labs/<lab>/ (not main.c), optional
+#   <lab>_SUPPORT  the lab's provided sources, relative to labs/<lab>/ (not
+#                  main.c): support/foo.c, included as "support/foo.h"; optional
 #   <lab>_LDLIBS   extra libraries, optional
 #   <lab>_BENCH    1 if harness/bench/<lab>.c exists and `make bench` runs it
-include $(wildcard labs/*/lab.mk)
+#   <lab>_FUZZ     its parsers' fuzz targets, each T with its FUZZ_*_T
+#                  variables in the same lab.mk (tests/fuzz/fuzz.mk), optional
+#   <lab>_CHECKS   extra make targets, defined in the lab.mk, that
+#                  `make test-lab-<lab>` runs (tests/labs.mk), optional
+LAB_MKS := $(wildcard labs/*/lab.mk)
+include $(LAB_MKS)
+# The labs, sorted by <lab>_ORDER (a lab without one comes last, by name).
+LABS := $(shell printf '%s %s\n' $(foreach m,$(LAB_MKS),$(or $($(m:labs/%/lab.mk=%)_ORDER),999999) \
+            $(m:labs/%/lab.mk=%)) | sort -k1,1n -k2,2 | cut -d' ' -f2)
+LABS := $(strip $(LABS))
+PLANNED_LABS := $(filter-out $(LABS),$(LABS_PLANNED_NAMES))
+
+# ASSIGNMENT=FILE: a course's setup in one file (harness/grader/assignment.c);
+# its `labs` line selects the labs, the grader reads the rest.
+ASSIGNMENT ?=
+ifneq ($(ASSIGNMENT),)
+  ifeq ($(wildcard $(ASSIGNMENT)),)
+    $(error ASSIGNMENT=$(ASSIGNMENT): no such file)
+  endif
+  ASSIGNMENT_LABS := $(strip $(shell sed -e 's/\#.*//' -e 's/\r//' $(ASSIGNMENT) | awk '$$1 == "labs" { $$1 = ""; print }'))
+  ifneq ($(ASSIGNMENT_LABS),)
+    override LAB := $(ASSIGNMENT_LABS)
+  endif
+  override GRADEFLAGS += --assignment $(abspath $(ASSIGNMENT))
+endif
+
+ifneq ($(LAB),)
+  ifneq ($(filter-out $(LABS) $(PLANNED_LABS),$(LAB)),)
+    $(error LAB: '$(filter-out $(LABS) $(PLANNED_LABS),$(LAB))' is not a lab; the labs are: $(LABS)$(if $(PLANNED_LABS), (planned: $(PLANNED_LABS))))
+  endif
+  SELECTED_LABS := $(filter $(LAB),$(LABS))
+else
+  SELECTED_LABS := $(LABS)
+endif
 
 # Student files compile with warnings but without -Werror. A file that does
 # not compile leaves its message in $(B)/logs/<lab>.compile.log for the
@@ -188,7 +203,7 @@ LAB_OBJ := build/labs$(VARIANT)/obj
 define LAB_RULES
 $(1)_SRCDIR   := $$(call impl_src,$(1))
 $(1)_STU_OBJS := $$(addprefix $(B)/obj/$(1)/student/,$$($(1)_STUDENT:.c=.o))
-$(1)_SUP_OBJS := $$(addprefix $(LAB_OBJ)/$(1)/support/,$$($(1)_SUPPORT:.c=.o))
+$(1)_SUP_OBJS := $$(addprefix $(LAB_OBJ)/$(1)/lab/,$$($(1)_SUPPORT:.c=.o))
 # A suite may be split into harness/suites/<lab>.c and harness/suites/<lab>/*.c.
 $(1)_SUITE_OBJS := $(LAB_OBJ)/$(1)/suite.o $$(patsubst harness/suites/$(1)/%.c,$(LAB_OBJ)/$(1)/suite-%.o,$$(wildcard harness/suites/$(1)/*.c))
 
@@ -200,7 +215,7 @@ $(B)/obj/$(1)/student/%.o: $$($(1)_SRCDIR)/%.c
 	    rm -f $$@ $(B)/bin/$(1) $(B)/suites/$(1) $(B)/suites/$(1).hidden $(B)/bench/$(1); exit 1; fi; \
 	cat $(B)/logs/$(1).compile.log >&2
 
-$(LAB_OBJ)/$(1)/support/%.o: labs/$(1)/%.c
+$(LAB_OBJ)/$(1)/lab/%.o: labs/$(1)/%.c
 	@mkdir -p $$(@D)
 	$$(CC) $$(PROJECT_CFLAGS) -Ilabs/$(1) -c $$< -o $$@
 
@@ -238,7 +253,6 @@ endef
 $(foreach l,$(LABS),$(eval $(call LAB_RULES,$(l))))
 
 # A planned lab that is not in this checkout yet says so instead of "no rule".
-PLANNED_LABS := $(filter-out $(LABS),$(LABS_ALL))
 .PHONY: $(PLANNED_LABS)
 $(PLANNED_LABS):
 	@echo "memlab: '$@' is a planned lab, not in this checkout yet (labs present: $(LABS))"; exit 1
@@ -352,6 +366,31 @@ autolab:
 dist-student:
 	@scripts/dist-student.sh build/dist
 
+# ---- the house layout ---------------------------------------------------------
+# `make format-check`: clang-format (the root .clang-format) in dry-run mode
+# over memlab's own C; lists every file that differs and fails if one does.
+# Student files (and the mutants, whole student files) are exempt; the
+# labs' provided code, programs, suites and tests are not.
+CLANG_FORMAT ?= clang-format
+FORMAT_FILES = $(sort $(wildcard common/include/memlab/*.h common/src/*.[ch] \
+                   harness/include/memlab/*.h harness/*/*.[ch] harness/suites/*/*.[ch] \
+                   labs/*/main.c $(foreach l,$(LABS),$(shell find labs/$(l)/support -name '*.[ch]' 2>/dev/null)) \
+                   scripts/*.c tests/core/*.[ch] tests/harness/*.[ch] tests/fuzz/*.[ch]))
+# (tests/harness/broken_student.c stands for a student file that does not compile.)
+FORMAT_FILES := $(filter-out tests/harness/broken_student.c,$(FORMAT_FILES))
+.PHONY: format-check
+format-check:
+	@command -v $(CLANG_FORMAT) >/dev/null || \
+	    { echo "format-check: $(CLANG_FORMAT) is not installed (scripts/deps.sh --test)"; exit 1; }
+	@mkdir -p build
+	@$(CLANG_FORMAT) --style=file --dry-run --Werror $(FORMAT_FILES) 2>build/format-check.log; \
+	bad=$$(grep -oE '^[^:]+:[0-9]+:[0-9]+: error' build/format-check.log | cut -d: -f1 | sort -u); \
+	if [ -n "$$bad" ]; then \
+	    for f in $$bad; do echo "format-check: $$f differs from .clang-format (clang-format -i $$f)"; done; \
+	    echo "format-check: $$(echo $$bad | wc -w) of $(words $(FORMAT_FILES)) files differ" \
+	         "(details: build/format-check.log)"; exit 1; fi; \
+	echo "format-check: $(words $(FORMAT_FILES)) files follow .clang-format"
+
 # ---- editor support, cleaning, help -----------------------------------------
 .PHONY: compile_commands.json
 compile_commands.json: deps
@@ -386,6 +425,7 @@ help:
 	@echo "  gradescope            build/dist/gradescope.zip (LAB=, HIDDEN=, ASSIGNMENT=)"
 	@echo "  autolab LAB=<lab>     build/dist/autolab-<lab>.tar"
 	@echo "  dist-student          the copy to hand to students (no solutions, no tests): build/dist/"
+	@echo "  format-check          project C against .clang-format (student files exempt)"
 	@echo "  clean                 remove build/"
 	@echo "  compile_commands.json for editors (needs bear)"
 	@echo
@@ -399,7 +439,7 @@ help:
 	@echo "  ASSIGNMENT=FILE       labs, points per lab, hidden tests' visibility, timing repeats"
 	@echo "  CLASS=DIR ROSTER=CSV JOBS=N FRESH=1  for make gradebook"
 	@echo
-	@echo "Labs present: $(if $(LABS),$(LABS),none yet)$(if $(filter-out $(LABS),$(LABS_ALL)),; planned: $(filter-out $(LABS),$(LABS_ALL)))"
+	@echo "Labs present: $(if $(LABS),$(LABS),none yet)$(if $(PLANNED_LABS),; planned: $(PLANNED_LABS))"
 
 # The dependency files of the builds this invocation may touch (not of every
 # build under build/: a class of submissions holds hundreds).

@@ -1,7 +1,7 @@
 # allocator-score.gp — what the grading suite measured on each trace (its
 # perf test writes score.csv): utilization and throughput relative to glibc
 # malloc, both in percent; 80 % utilization and 100 % throughput earn full
-# credit (labs/allocator/perfindex.h).
+# credit (labs/allocator/support/perfindex.h).
 set title "Allocator lab: utilization and throughput vs glibc, per trace (grading run)"
 set ylabel "%"
 set xlabel "trace"

@@ -22,9 +22,10 @@ libseccomp-dev gnuplot-nox graphviz binutils libdw-dev elfutils bubblewrap zip u
 COMPARATORS="libjemalloc-dev libmimalloc-dev libgoogle-perftools-dev libgc-dev
 valgrind"
 # For `make test` and the benches, not needed to grade: the real Go compiler
-# and runtime, which the escape and pacer labs are checked against, and a
-# headless browser that loads the HTML report.
-TESTING="golang-go chromium"
+# and runtime, which the escape and pacer labs are checked against; a
+# headless browser that loads the HTML report; and clang-format, for
+# `make format-check`.
+TESTING="golang-go chromium clang-format"
 ALL="$REQUIRED $COMPARATORS"
 
 missing() {

@@ -19,8 +19,11 @@ status=0 n=0
 for gp in "$here"/plots/*-*.gp; do
     [ -e "$gp" ] || continue
     base=$(basename "$gp" .gp)       # <lab>-<chart>
-    lab=${base%%-*}
-    case "$base" in tri-color-*|write-barrier-*|leak-detection-*) lab=$(echo "$base" | cut -d- -f1-2) ;; esac
+    lab=${base%%-*}                  # the longest lab name (labs/*/lab.mk) it starts with
+    for mk in "$here"/labs/*/lab.mk; do
+        l=$(basename "$(dirname "$mk")")
+        case "$base" in "$l"-*) [ ${#l} -gt ${#lab} ] && lab=$l ;; esac
+    done
     chart=${base#"$lab"-}
     csv="$data/$lab/$chart.csv"
     [ -f "$csv" ] || continue

@@ -2,8 +2,8 @@
 #
 #   test-core       core unit tests (tests/core/*.c, Criterion)
 #   test-core-san   the same under AddressSanitizer + UBSan
-#   test-fuzz       the input parsers (traces, struct declarations, the
-#                   GC labs' scenarios) under a fuzzer
+#   test-fuzz       the input parsers (the core's traces and scenarios, and
+#                   every lab's <lab>_FUZZ targets) under a fuzzer
 #                   (tests/fuzz/fuzz.mk)
 #   test-harness    the grader against a fixture suite of hostile tests
 #   test-jail       student constructors against the grader's jail (bubblewrap)
@@ -22,13 +22,13 @@ CORE_TEST_SRCS := $(wildcard tests/core/*.c)
 
 $(TEST_B)/core-tests: $(CORE_TEST_SRCS) $(CORE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(PROJECT_CFLAGS) -o $@ $(CORE_TEST_SRCS) $(CORE_LIB) $(PKG_CRITERION) -lm -lpthread
+	$(CC) $(PROJECT_CFLAGS) -o $@ $(CORE_TEST_SRCS) $(CORE_LIB) $(PKG_CRITERION) $(PKG_JANSSON) -lm -lpthread
 
 $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(OPT) $(WARN) -Werror -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all $(CPPFLAGS_ALL) -o $@ $(CORE_TEST_SRCS) \
-	    build/core-san/libmemlab.a $(PKG_CRITERION) -lm -lpthread
+	    build/core-san/libmemlab.a $(PKG_CRITERION) $(PKG_JANSSON) -lm -lpthread
 
 .PHONY: test test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist test-packages
 test: deps-test
@@ -54,7 +54,7 @@ include $(wildcard tests/packages/packages.mk)
 # uses it: nothing of solutions/ or tests/ in it, `make grade` grades the
 # starter of one lab there (low, and the grader stays up), and IMPL=solution
 # says the reference is not part of the copy.
-DIST_LAB := $(firstword $(filter alignment,$(LABS)) $(LABS))
+DIST_LAB ?= $(firstword $(LABS))
 test-dist:
 	@echo "== the students' copy: no solutions or tests in it, and make grade works there"
 	@rm -rf $(TEST_B)/dist

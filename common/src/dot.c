@@ -177,12 +177,12 @@ int ml_dot_fprint(ml_gc_heap_t *h, FILE *out, const ml_dot_opts_t *opts) {
     return ferror(out) ? -1 : 0;
 }
 
-int ml_dot_write(ml_gc_heap_t *h, const char *path, const ml_dot_opts_t *o, char *why, size_t whylen) {
+int ml_dot_write(ml_gc_heap_t *h, const char *path, const ml_dot_opts_t *o, char *err, size_t errlen) {
     ml_outfile_t out;
     FILE *f = ml_outfile_open(&out, path);
     if (f) ml_dot_fprint(h, f, o);      // a failed write makes the commit fail
     if (!f || ml_outfile_commit(&out) != 0) {
-        if (why) snprintf(why, whylen, "%s: %s", out.path, strerror(errno));
+        if (err) snprintf(err, errlen, "%s: %s", out.path, strerror(errno));
         return -1;
     }
     return 0;
@@ -200,67 +200,67 @@ static void read_head(const char *path, char *buf, size_t len) {
         if (*p == '\n' && p[1] == '\0') *p = '\0';
 }
 
-int ml_dot_render_svg(const char *dot_path, const char *svg_path, char *why, size_t whylen) {
+int ml_dot_render_svg(const char *dot_path, const char *svg_path, char *err, size_t errlen) {
     // dot writes the SVG into the temporary of `svg`, published on success.
     ml_outfile_t svg;
     if (!ml_outfile_open(&svg, svg_path)) {
-        if (why) snprintf(why, whylen, "%s: %s", svg.path, strerror(errno));
+        if (err) snprintf(err, errlen, "%s: %s", svg.path, strerror(errno));
         return -1;
     }
     size_t n = strlen(svg_path) + 24;
-    char *err = malloc(n);
-    if (!err) {
-        if (why) snprintf(why, whylen, "%s: out of memory", svg_path);
+    char *errpath = malloc(n);
+    if (!errpath) {
+        if (err) snprintf(err, errlen, "%s: out of memory", svg_path);
         ml_outfile_abort(&svg);
         return -1;
     }
-    snprintf(err, n, "%s.err%ld", svg_path, (long)getpid());
+    snprintf(errpath, n, "%s.err%ld", svg_path, (long)getpid());
     int rc = -1;
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&fa, 2, errpath, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     char *argv[] = {"dot", "-Tsvg", "-o", svg.tmp, (char *)dot_path, NULL};
     pid_t pid;
     int e = posix_spawnp(&pid, "dot", &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     if (e != 0) {
-        if (why) {
+        if (err) {
             if (e == ENOENT)
-                snprintf(why, whylen, "graphviz's `dot` program was not found on PATH "
+                snprintf(err, errlen, "graphviz's `dot` program was not found on PATH "
                                       "(install graphviz: scripts/deps.sh)");
             else
-                snprintf(why, whylen, "cannot run dot: %s", strerror(e));
+                snprintf(err, errlen, "cannot run dot: %s", strerror(e));
         }
         goto out;
     }
     int status;
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) {
-            if (why) snprintf(why, whylen, "waiting for dot: %s", strerror(errno));
+            if (err) snprintf(err, errlen, "waiting for dot: %s", strerror(errno));
             goto out;
         }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         char msg[512];
-        read_head(err, msg, sizeof msg);
-        if (why) {
+        read_head(errpath, msg, sizeof msg);
+        if (err) {
             if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-                snprintf(why, whylen, "graphviz's `dot` program could not be run (install graphviz: scripts/deps.sh)");
+                snprintf(err, errlen, "graphviz's `dot` program could not be run (install graphviz: scripts/deps.sh)");
             else if (WIFEXITED(status))
-                snprintf(why, whylen, "%s: dot failed (exit %d): %s", dot_path, WEXITSTATUS(status), msg);
+                snprintf(err, errlen, "%s: dot failed (exit %d): %s", dot_path, WEXITSTATUS(status), msg);
             else
-                snprintf(why, whylen, "%s: dot was killed by signal %d", dot_path, WTERMSIG(status));
+                snprintf(err, errlen, "%s: dot was killed by signal %d", dot_path, WTERMSIG(status));
         }
         goto out;
     }
     if (ml_outfile_commit(&svg) != 0) {
-        if (why) snprintf(why, whylen, "%s: %s", svg_path, strerror(errno));
+        if (err) snprintf(err, errlen, "%s: %s", svg_path, strerror(errno));
         goto out;
     }
     rc = 0;
 out:
     ml_outfile_abort(&svg);     // nothing left to do after a commit
-    unlink(err);
-    free(err);
+    unlink(errpath);
+    free(errpath);
     return rc;
 }

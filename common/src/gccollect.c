@@ -31,19 +31,14 @@
 
 #include "gcheap_impl.h"
 #include "memlab/clock.h"
+#include "memlab/grow.h"
 
 // ---- the default marker ------------------------------------------------------------
 
 static void mstack_push(ml_gc_heap_t *h, void *obj) {
-    if (h->mlen == h->mcap) {
-        size_t nc = h->mcap ? h->mcap * 2 : 1024;
-        void **a = realloc(h->mstack, nc * sizeof *a);
-        if (!a) {
-            fprintf(stderr, "gc: mark stack: out of memory\n");
-            abort();
-        }
-        h->mstack = a;
-        h->mcap = nc;
+    if (!ML_GROW_ARRAY(h->mstack, h->mcap, h->mlen + 1, 1024)) {
+        fprintf(stderr, "gc: mark stack: out of memory\n");
+        abort();
     }
     h->mstack[h->mlen++] = obj;
 }

@@ -59,31 +59,31 @@ size_t ml_type_num_slots(const ml_type_t *t) {
     return n;
 }
 
-int ml_type_check(const ml_type_t *t, char *why, size_t whylen) {
+int ml_type_check(const ml_type_t *t, char *err, size_t errlen) {
     const char *name = t && t->name ? t->name : "?";
     if (!t || !t->name) {
-        if (why) snprintf(why, whylen, "type has no name");
+        if (err) snprintf(err, errlen, "type has no name");
         return -1;
     }
     if (t->size == 0 || t->size % 8 != 0) {
-        if (why) snprintf(why, whylen, "type %s: size %zu is not a positive multiple of 8", name, t->size);
+        if (err) snprintf(err, errlen, "type %s: size %zu is not a positive multiple of 8", name, t->size);
         return -1;
     }
     size_t words = t->size / 8;
     if (!t->ptrmask_ext) {
         if (words > ML_TYPE_INLINE_WORDS) {
-            if (why) snprintf(why, whylen, "type %s: %zu words need ptrmask_ext", name, words);
+            if (err) snprintf(err, errlen, "type %s: %zu words need ptrmask_ext", name, words);
             return -1;
         }
         if (words < 64 && (t->ptrmask >> words) != 0) {
-            if (why) snprintf(why, whylen, "type %s: ptrmask 0x%llx names words past its %zu words",
+            if (err) snprintf(err, errlen, "type %s: ptrmask 0x%llx names words past its %zu words",
                               name, (unsigned long long)t->ptrmask, words);
             return -1;
         }
     } else {
         size_t groups = (words + 63) / 64, left = words % 64;
         if (left && (t->ptrmask_ext[groups - 1] >> left) != 0) {
-            if (why) snprintf(why, whylen, "type %s: ptrmask_ext names words past its %zu words", name, words);
+            if (err) snprintf(err, errlen, "type %s: ptrmask_ext names words past its %zu words", name, words);
             return -1;
         }
     }
@@ -303,9 +303,9 @@ static bool should_collect(const ml_gc_heap_t *h, size_t bytes) {
 }
 
 void *ml_gc_alloc_array(ml_gc_heap_t *h, const ml_type_t *t, size_t count) {
-    char why[160];
-    if (ml_type_check(t, why, sizeof why) != 0) {
-        fprintf(stderr, "ml_gc_alloc: %s\n", why);
+    char err[160];
+    if (ml_type_check(t, err, sizeof err) != 0) {
+        fprintf(stderr, "ml_gc_alloc: %s\n", err);
         abort();
     }
     if (count == 0 || count > UINT32_MAX || t->size > SIZE_MAX / count) {

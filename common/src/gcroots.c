@@ -14,27 +14,17 @@
 #include <string.h>
 
 #include "gcheap_impl.h"
+#include "memlab/grow.h"
 
 static _Noreturn void root_bug(const char *fn, const char *what) {
     fprintf(stderr, "%s: %s\n", fn, what);
     abort();
 }
 
-// Grows *arr (of *cap pointers) to hold one more; -1 on OOM.
-static int grow(void ***arr, size_t *cap, size_t n) {
-    if (n < *cap) return 0;
-    size_t nc = *cap ? *cap * 2 : 8;
-    void **a = realloc(*arr, nc * sizeof *a);
-    if (!a) return -1;
-    *arr = a;
-    *cap = nc;
-    return 0;
-}
-
 // ---- globals --------------------------------------------------------------------
 
 int ml_gc_global_add(ml_gc_heap_t *h, const char *name) {
-    if (h->nglobals >= INT32_MAX || grow((void ***)&h->globals, &h->capglobals, h->nglobals) != 0)
+    if (h->nglobals >= INT32_MAX || !ML_GROW_ARRAY(h->globals, h->capglobals, h->nglobals + 1, 8))
         return -1;
     ml_gc_global_t *g = calloc(1, sizeof *g);
     char *nm = strdup(name ? name : "");
@@ -65,7 +55,7 @@ void ml_gc_write_global(ml_gc_heap_t *h, int g, void *val) {
 // ---- stacks ---------------------------------------------------------------------
 
 ml_gc_stack_t *ml_gc_stack_new(ml_gc_heap_t *h, const char *name) {
-    if (grow((void ***)&h->stacks, &h->capstacks, h->nstacks) != 0) return NULL;
+    if (!ML_GROW_ARRAY(h->stacks, h->capstacks, h->nstacks + 1, 8)) return NULL;
     ml_gc_stack_t *st = calloc(1, sizeof *st);
     char *nm = strdup(name ? name : "");
     if (!st || !nm) {

@@ -27,12 +27,12 @@ ml_pageheap_stats_t ml_pageheap_stats(ml_pageheap_t *h)
 
 // ---- consistency check ----------------------------------------------------------
 
-#define CHECK(cond, ...) do { if (!(cond)) { snprintf(why, whylen, __VA_ARGS__); return -1; } } while (0)
+#define CHECK(cond, ...) do { if (!(cond)) { snprintf(err, errlen, __VA_ARGS__); return -1; } } while (0)
 
 // check_tree — BST order within (lo, hi), heap order of priorities, each node
 // a free run whose first page carries its tag; counts the nodes.
 static int check_tree(ml_pageheap_t *h, ph_rec_t *t, const ph_rec_t *lo, const ph_rec_t *hi,
-                      size_t *count, char *why, size_t whylen)
+                      size_t *count, char *err, size_t errlen)
 {
     if (t == NULL)
         return 0;
@@ -49,12 +49,12 @@ static int check_tree(ml_pageheap_t *h, ph_rec_t *t, const ph_rec_t *lo, const p
           pm_get(h, page_index(h, t->span.base)) == tag(t),
           "the free run in the tree at %#lx is not in the page map", (unsigned long)t->span.base);
     ++*count;
-    if (check_tree(h, t->left, lo, t, count, why, whylen) != 0)
+    if (check_tree(h, t->left, lo, t, count, err, errlen) != 0)
         return -1;
-    return check_tree(h, t->right, t, hi, count, why, whylen);
+    return check_tree(h, t->right, t, hi, count, err, errlen);
 }
 
-static int check_locked(ml_pageheap_t *h, char *why, size_t whylen)
+static int check_locked(ml_pageheap_t *h, char *err, size_t errlen)
 {
     size_t inuse = 0, spans = 0, runs = 0, free_committed = 0, released = 0;
     bool prev_free = false;
@@ -100,7 +100,7 @@ static int check_locked(ml_pageheap_t *h, char *why, size_t whylen)
         i += n;
     }
     size_t nodes = 0;
-    if (check_tree(h, h->root, NULL, NULL, &nodes, why, whylen) != 0)
+    if (check_tree(h, h->root, NULL, NULL, &nodes, err, errlen) != 0)
         return -1;
     CHECK(nodes == runs, "the free tree holds %zu runs, the page map %zu", nodes, runs);
     CHECK(h->free_runs == runs, "free_runs is %zu, counted %zu", h->free_runs, runs);
@@ -117,15 +117,15 @@ static int check_locked(ml_pageheap_t *h, char *why, size_t whylen)
 }
 
 // ml_pageheap_check — see pageheap.h. O(arena pages); for tests and debugging.
-int ml_pageheap_check(ml_pageheap_t *h, char *why, size_t whylen)
+int ml_pageheap_check(ml_pageheap_t *h, char *err, size_t errlen)
 {
     char dummy[1];
-    if (why == NULL) {
-        why = dummy;
-        whylen = sizeof dummy;
+    if (err == NULL) {
+        err = dummy;
+        errlen = sizeof dummy;
     }
     pthread_mutex_lock(&h->lock);
-    int rc = check_locked(h, why, whylen);
+    int rc = check_locked(h, err, errlen);
     pthread_mutex_unlock(&h->lock);
     return rc;
 }

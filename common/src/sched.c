@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "memlab/sched.h"
+#include "memlab/grow.h"
 
 #define SCHED_MAX_EXPANDED ((size_t)1 << 24)   // a schedule longer than this is a typo
 
@@ -24,7 +25,7 @@ void ml_sched_fini(ml_sched_t *s) {
     s->script_len = s->script_pos = s->trace_len = s->trace_cap = 0;
 }
 
-int ml_sched_set_schedule(ml_sched_t *s, const char *schedule, char *why, size_t whylen) {
+int ml_sched_set_schedule(ml_sched_t *s, const char *schedule, char *err, size_t errlen) {
     // First pass: validate and size; second pass: expand.
     size_t total = 0;
     bool loops = false;
@@ -33,7 +34,7 @@ int ml_sched_set_schedule(ml_sched_t *s, const char *schedule, char *why, size_t
         if (pass == 1) {
             out = malloc(total + 1);
             if (!out) {
-                if (why) snprintf(why, whylen, "schedule: out of memory");
+                if (err) snprintf(err, errlen, "schedule: out of memory");
                 return -1;
             }
         }
@@ -45,7 +46,7 @@ int ml_sched_set_schedule(ml_sched_t *s, const char *schedule, char *why, size_t
                 size_t j = i + 1;
                 while (schedule[j] == ' ' || schedule[j] == '\t' || schedule[j] == '\n') j++;
                 if (schedule[j] != '\0' || n == 0) {
-                    if (why) snprintf(why, whylen, "schedule: position %zu: '*' must end a non-empty schedule", i + 1);
+                    if (err) snprintf(err, errlen, "schedule: position %zu: '*' must end a non-empty schedule", i + 1);
                     free(out);
                     return -1;
                 }
@@ -54,7 +55,7 @@ int ml_sched_set_schedule(ml_sched_t *s, const char *schedule, char *why, size_t
             }
             char u = (char)toupper((unsigned char)c);
             if (u != 'M' && u != 'C') {
-                if (why) snprintf(why, whylen, "schedule: position %zu: '%c' is not M, C, a count or *", i + 1, c);
+                if (err) snprintf(err, errlen, "schedule: position %zu: '%c' is not M, C, a count or *", i + 1, c);
                 free(out);
                 return -1;
             }
@@ -69,14 +70,14 @@ int ml_sched_set_schedule(ml_sched_t *s, const char *schedule, char *why, size_t
                     i++;
                 }
                 if (count == 0 || count > SCHED_MAX_EXPANDED) {
-                    if (why) snprintf(why, whylen, "schedule: position %zu: repeat count must be 1..%zu",
+                    if (err) snprintf(err, errlen, "schedule: position %zu: repeat count must be 1..%zu",
                                       start + 1, SCHED_MAX_EXPANDED);
                     free(out);
                     return -1;
                 }
             }
             if (n + count > SCHED_MAX_EXPANDED) {
-                if (why) snprintf(why, whylen, "schedule: longer than %zu steps", SCHED_MAX_EXPANDED);
+                if (err) snprintf(err, errlen, "schedule: longer than %zu steps", SCHED_MAX_EXPANDED);
                 free(out);
                 return -1;
             }
@@ -107,13 +108,7 @@ char ml_sched_next(ml_sched_t *s) {
 }
 
 int ml_sched_record(ml_sched_t *s, char c) {
-    if (s->trace_len + 1 >= s->trace_cap) {
-        size_t nc = s->trace_cap ? s->trace_cap * 2 : 256;
-        char *t = realloc(s->trace, nc);
-        if (!t) return -1;
-        s->trace = t;
-        s->trace_cap = nc;
-    }
+    if (!ML_GROW_ARRAY(s->trace, s->trace_cap, s->trace_len + 2, 256)) return -1;   // c and '\0'
     s->trace[s->trace_len++] = c;
     s->trace[s->trace_len] = '\0';
     s->step++;

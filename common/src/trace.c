@@ -42,6 +42,7 @@
 //   parser_t    the reader's state: header fields read so far, the growing
 //               array of operations, the live set
 #include "trace_impl.h"
+#include "memlab/grow.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -64,15 +65,10 @@ apply_t ml_trace_liveset_apply_(liveset_t *ls, ml_op_kind_t kind, uint32_t id)
     if (id == ML_TRACE_NULL_ID)
         return kind == ML_OP_FREE ? APPLY_FREE_NULL : APPLY_NULL_ID;
     if (id >= ls->cap) {
-        size_t ncap = ls->cap ? ls->cap : 64;
-        while (ncap <= id)
-            ncap *= 2;
-        uint8_t *ns = realloc(ls->state, ncap);
-        if (!ns)
+        size_t old = ls->cap;
+        if (!ML_GROW_ARRAY(ls->state, ls->cap, (size_t)id + 1, 64))
             return APPLY_NOMEM;
-        memset(ns + ls->cap, BLOCK_NEVER, ncap - ls->cap);
-        ls->state = ns;
-        ls->cap = ncap;
+        memset(ls->state + old, BLOCK_NEVER, ls->cap - old);
     }
     uint8_t *s = &ls->state[id];
     switch (kind) {
@@ -343,16 +339,8 @@ static bool op_line(parser_t *p, unsigned line, const line_t *ln)
         return fail(p, line, "out of memory");
     }
 
-    if (p->nops == p->cap) {
-        size_t ncap = p->cap ? p->cap * 2 : 256;
-        if (ncap > num_ops)
-            ncap = (size_t)num_ops;
-        ml_trace_op_t *nops = realloc(p->ops, ncap * sizeof *nops);
-        if (!nops)
-            return fail(p, line, "out of memory");
-        p->ops = nops;
-        p->cap = ncap;
-    }
+    if (!ML_GROW_ARRAY(p->ops, p->cap, p->nops + 1, num_ops < 256 ? (size_t)num_ops : 256))
+        return fail(p, line, "out of memory");
     p->ops[p->nops++] = (ml_trace_op_t){
         .kind = kind, .id = (uint32_t)id, .size = (size_t)size, .line = line,
     };

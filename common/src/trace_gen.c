@@ -51,6 +51,7 @@
 // when it leaves the heap or the end-of-trace sweep, which happens once,
 // while it is live. Sizes are clamped to the reader's limit.
 #include "memlab/trace.h"
+#include "memlab/grow.h"
 
 #include <errno.h>
 #include <math.h>
@@ -125,14 +126,8 @@ static death_t heap_pop(gen_t *s)
 // emit — append an operation. Returns false when memory runs out.
 static bool emit(gen_t *s, ml_op_kind_t kind, uint32_t id, size_t size)
 {
-    if (s->nops == s->cap) {
-        size_t ncap = s->cap ? s->cap * 2 : 1024;
-        ml_trace_op_t *n = realloc(s->ops, ncap * sizeof *n);
-        if (!n)
-            return false;
-        s->ops = n;
-        s->cap = ncap;
-    }
+    if (!ML_GROW_ARRAY(s->ops, s->cap, s->nops + 1, 1024))
+        return false;
     // Generated traces have no file; line is the line the operation gets
     // when the trace is written (after the four header lines).
     s->ops[s->nops] = (ml_trace_op_t){

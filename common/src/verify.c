@@ -8,11 +8,14 @@
 //            or a root), so a message can show the path to a lost object;
 //   work     an explicit stack of objects (malloc'd; no recursion).
 // It reads objects only through gcheap's object model (object_of, slots).
+// The checks that read the heap's private structures (ml_verify_heap,
+// ml_verify_freed_intact) live in gcheap_check.c.
 #include <stdlib.h>
 #include <string.h>
 
-#include "gcheap_impl.h"
+#include "memlab/gcheap.h"
 #include "memlab/verify.h"
+#include "memlab/grow.h"
 
 // ---- the visited set -------------------------------------------------------------
 
@@ -90,15 +93,9 @@ static bool reach_insert(ml_reach_t *r, const void *obj, const void *parent, uin
 }
 
 static void work_push(ml_reach_t *r, void *obj) {
-    if (r->wlen == r->wcap) {
-        size_t nc = r->wcap ? r->wcap * 2 : 1024;
-        void **w = realloc(r->work, nc * sizeof *w);
-        if (!w) {
-            r->oom = true;
-            return;
-        }
-        r->work = w;
-        r->wcap = nc;
+    if (!ML_GROW_ARRAY(r->work, r->wcap, r->wlen + 1, 1024)) {
+        r->oom = true;
+        return;
     }
     r->work[r->wlen++] = obj;
 }
@@ -125,15 +122,9 @@ static void reach_root(ml_gc_heap_t *h, void **slot, const ml_gc_root_t *root, v
     (void)h;
     ml_reach_t *r = arg;
     if (!*slot) return;
-    if (r->nroots == r->caproots) {
-        size_t nc = r->caproots ? r->caproots * 2 : 64;
-        reach_root_t *a = realloc(r->roots, nc * sizeof *a);
-        if (!a) {
-            r->oom = true;
-            return;
-        }
-        r->roots = a;
-        r->caproots = nc;
+    if (!ML_GROW_ARRAY(r->roots, r->caproots, r->nroots + 1, 64)) {
+        r->oom = true;
+        return;
     }
     r->roots[r->nroots] = (reach_root_t){
         .kind = root->kind, .name = root->name,
@@ -246,7 +237,7 @@ oom:
 }
 
 int ml_verify_tricolor(ml_gc_heap_t *h, ml_invariant_t which, ml_gc_grey_fn is_grey,
-                       void *arg, char *why, size_t whylen) {
+                       void *arg, char *err, size_t errlen) {
     ml_reach_t *greyr = NULL;
     ml_gc_iter_t it;
     ml_gc_iter_init(h, &it);
@@ -261,15 +252,15 @@ int ml_verify_tricolor(ml_gc_heap_t *h, ml_invariant_t which, ml_gc_grey_fn is_g
             if (!c || !is_white_(h, c, is_grey, arg)) continue;
             if (which == ML_INV_WEAK) {
                 if (!greyr && !(greyr = grey_reach(h, is_grey, arg))) {
-                    if (why) snprintf(why, whylen, "out of memory while checking the weak invariant");
+                    if (err) snprintf(err, errlen, "out of memory while checking the weak invariant");
                     rc = -1;
                     break;
                 }
                 if (ml_reach_contains(greyr, c)) continue;
             }
-            if (why) {
+            if (err) {
                 char a[96], b[96];
-                snprintf(why, whylen, "black %s slot %zu -> white %s%s%s%s",
+                snprintf(err, errlen, "black %s slot %zu -> white %s%s%s%s",
                          ml_gc_describe(h, o, a, sizeof a), i, ml_gc_describe(h, c, b, sizeof b),
                          which == ML_INV_WEAK ? ", and no grey object reaches " : "",
                          which == ML_INV_WEAK ? b : "",
@@ -286,7 +277,7 @@ int ml_verify_tricolor(ml_gc_heap_t *h, ml_invariant_t which, ml_gc_grey_fn is_g
 // ---- lost and dangling objects ------------------------------------------------------
 
 size_t ml_verify_lost(ml_gc_heap_t *h, const ml_reach_t *reach, ml_gc_grey_fn is_grey,
-                      void *arg, char *why, size_t whylen) {
+                      void *arg, char *err, size_t errlen) {
     ml_reach_t *own = NULL;
     if (!reach && !(reach = own = ml_verify_reachable(h))) return (size_t)-1;
     size_t lost = 0;
@@ -303,39 +294,39 @@ size_t ml_verify_lost(ml_gc_heap_t *h, const ml_reach_t *reach, ml_gc_grey_fn is
             first = o;
         }
     }
-    if (first && why) {
+    if (first && err) {
         char d[96], path[512];
         reach_path(reach, first, path, sizeof path);
-        snprintf(why, whylen, "%s is reachable (%s) but white: the sweep would free it",
+        snprintf(err, errlen, "%s is reachable (%s) but white: the sweep would free it",
                  ml_gc_describe(h, first, d, sizeof d), path);
     }
     ml_reach_free(own);
     return lost;
 }
 
-int ml_verify_no_dangling(ml_gc_heap_t *h, char *why, size_t whylen) {
+int ml_verify_no_dangling(ml_gc_heap_t *h, char *err, size_t errlen) {
     ml_reach_t *r = reach_walk(h, true);
     if (!r) {
-        if (why) snprintf(why, whylen, "out of memory while walking the heap");
+        if (err) snprintf(err, errlen, "out of memory while walking the heap");
         return -1;
     }
     int rc = 0;
     if (r->dang_ptr) {
         rc = -1;
-        if (why) {
+        if (err) {
             char d[96], path[512];
             if (r->dang_from) {
                 reach_path(r, r->dang_from, path, sizeof path);
-                snprintf(why, whylen, "%s slot %u -> %p, which is not an allocated object "
+                snprintf(err, errlen, "%s slot %u -> %p, which is not an allocated object "
                          "(freed while reachable; path: %s)",
                          ml_gc_describe(h, r->dang_from, d, sizeof d), r->dang_slot, r->dang_ptr, path);
             } else {
                 const reach_root_t *rt = &r->roots[r->dang_slot];
                 if (rt->kind == ML_ROOT_GLOBAL)
-                    snprintf(why, whylen, "global %s -> %p, which is not an allocated object",
+                    snprintf(err, errlen, "global %s -> %p, which is not an allocated object",
                              rt->name, r->dang_ptr);
                 else
-                    snprintf(why, whylen, "stack %s frame %s slot %zu -> %p, which is not an "
+                    snprintf(err, errlen, "stack %s frame %s slot %zu -> %p, which is not an "
                              "allocated object", rt->stack, rt->name, rt->index, r->dang_ptr);
             }
         }
@@ -344,84 +335,9 @@ int ml_verify_no_dangling(ml_gc_heap_t *h, char *why, size_t whylen) {
     return rc;
 }
 
-// ---- heap consistency --------------------------------------------------------------
-
-#define FAIL(...) do { if (why) snprintf(why, whylen, __VA_ARGS__); return -1; } while (0)
-
-int ml_verify_heap(ml_gc_heap_t *h, char *why, size_t whylen) {
-    if (ml_pageheap_check(h->ph, why, whylen) != 0) return -1;
-    uint64_t objects = 0, bytes = 0;
-    size_t nspans = 0, pages = 0;
-    for (ml_gc_span_t *s = h->all; s; s = s->next) {
-        ml_span_t *sp = s->span;
-        nspans++;
-        if (sp->owner != s || sp->base != s->base || sp->allocbits != s->allocbits ||
-            sp->gcmarkbits != s->markbits || sp->nelems != s->nelems)
-            FAIL("span at %#lx: the GC record disagrees with the page heap's span", (unsigned long)s->base);
-        if (ml_pageheap_span_of(h->ph, (void *)s->base) != sp)
-            FAIL("span at %#lx: the page heap does not know it", (unsigned long)s->base);
-        size_t first = (s->base - h->core.arena_lo) >> ML_PAGE_SHIFT;
-        for (size_t p = 0; p < sp->npages; p++)
-            if (h->core.spans[first + p] != s)
-                FAIL("span at %#lx: page %zu is not mapped to it", (unsigned long)s->base, p);
-        pages += sp->npages;
-        size_t words = (s->nelems + 63) / 64;
-        uint32_t cnt = 0;
-        for (size_t w = 0; w < words; w++) {
-            uint64_t valid = (w + 1) * 64 <= s->nelems ? ~(uint64_t)0 : ((uint64_t)1 << (s->nelems % 64)) - 1;
-            if (s->allocbits[w] & ~valid)
-                FAIL("span at %#lx: alloc bits set past its %u objects", (unsigned long)s->base, s->nelems);
-            if (s->markbits[w] & ~s->allocbits[w])
-                FAIL("span at %#lx: object %zu is marked but not allocated", (unsigned long)s->base,
-                     w * 64 + (size_t)__builtin_ctzll(s->markbits[w] & ~s->allocbits[w]));
-            if (h->phase == ML_GC_OFF && s->markbits[w])
-                FAIL("span at %#lx: mark bits still set while no cycle runs", (unsigned long)s->base);
-            cnt += (uint32_t)__builtin_popcountll(s->allocbits[w]);
-        }
-        if (cnt != sp->allocount)
-            FAIL("span at %#lx: allocount %u but %u alloc bits set", (unsigned long)s->base, sp->allocount, cnt);
-        if (sp->freeindex > s->nelems || ml_bit_find_zero(s->allocbits, 0, s->nelems) < sp->freeindex)
-            FAIL("span at %#lx: a free object lies below freeindex %u", (unsigned long)s->base, sp->freeindex);
-        for (uint32_t i = 0; i < s->nelems; i++) {
-            if (!ml_bit_test(s->allocbits, i)) continue;
-            const ml_gc_objinfo_t *in = &s->info[i];
-            char tw[160];
-            if (!in->type)
-                FAIL("span at %#lx: allocated object %u has no type", (unsigned long)s->base, i);
-            if (ml_type_check(in->type, tw, sizeof tw) != 0)
-                FAIL("span at %#lx: object %u: %s", (unsigned long)s->base, i, tw);
-            if (in->count == 0 || in->type->size * in->count > s->elemsize)
-                FAIL("span at %#lx: object %u (%s x %u) does not fit its %zu bytes",
-                     (unsigned long)s->base, i, in->type->name, in->count, s->elemsize);
-            if (in->id == 0 || in->id >= h->next_id)
-                FAIL("span at %#lx: object %u has id %u, never handed out", (unsigned long)s->base, i, in->id);
-        }
-        objects += cnt;
-        bytes += (uint64_t)cnt * s->elemsize;
-    }
-    if (nspans != h->nspans) FAIL("%zu spans on the list, %zu counted", nspans, h->nspans);
-    size_t mapped = 0;
-    for (size_t p = 0; p < h->npages; p++) mapped += h->core.spans[p] != NULL;
-    if (mapped != pages) FAIL("%zu pages map to spans, the spans hold %zu", mapped, pages);
-    if (objects != h->st.mallocs - h->st.frees)
-        FAIL("HeapObjects is %llu but the spans hold %llu objects",
-             (unsigned long long)(h->st.mallocs - h->st.frees), (unsigned long long)objects);
-    if (bytes != h->st.heap_alloc)
-        FAIL("HeapAlloc is %llu but the spans hold %llu bytes",
-             (unsigned long long)h->st.heap_alloc, (unsigned long long)bytes);
-    for (int c = 1; c < ML_NUM_SIZE_CLASSES; c++) {
-        if (h->cur[c] && h->cur[c]->sizeclass != c) FAIL("current span of class %d has class %d", c, h->cur[c]->sizeclass);
-        for (ml_gc_span_t *s = h->partial[c]; s; s = s->pnext)
-            if (s->sizeclass != c || !s->on_partial)
-                FAIL("a span on class %d's partial list has class %d", c, s->sizeclass);
-    }
-    return 0;
-}
-
 // ---- poisoning ---------------------------------------------------------------------
 
 void ml_verify_poison(void *p, size_t n) { memset(p, ML_POISON_BYTE, n); }
-void ml_gc_poison_(void *p, size_t n) { memset(p, ML_POISON_BYTE, n); }
 
 bool ml_verify_is_poisoned(const void *p, size_t n, size_t *first_bad) {
     const unsigned char *b = p;
@@ -431,21 +347,4 @@ bool ml_verify_is_poisoned(const void *p, size_t n, size_t *first_bad) {
             return false;
         }
     return true;
-}
-
-int ml_verify_freed_intact(ml_gc_heap_t *h, char *why, size_t whylen) {
-    if (!h->cfg.poison) return 0;
-    for (ml_gc_span_t *s = h->all; s; s = s->next) {
-        if (!s->sizeclass) continue;
-        for (uint32_t i = 0; i < s->nelems; i++) {
-            if (ml_bit_test(s->allocbits, i)) continue;
-            const unsigned char *o = (const unsigned char *)(s->base + (uintptr_t)i * s->elemsize);
-            size_t bad;
-            if (!ml_verify_is_poisoned(o, s->elemsize, &bad))
-                FAIL("free object %u of the %zu-byte span at %#lx was written after it was freed: "
-                     "byte %zu is 0x%02x, not the poison 0x%02x",
-                     i, s->elemsize, (unsigned long)s->base, bad, o[bad], ML_POISON_BYTE);
-        }
-    }
-    return 0;
 }

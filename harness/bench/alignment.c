@@ -25,7 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cdecl.h"
+#include "support/cdecl/cdecl.h"
 #include "memlab/clock.h"
 #include "memlab/outfile.h"
 #include "memlab/rng.h"

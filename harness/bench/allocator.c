@@ -41,14 +41,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "allocators.h"
-#include "checker.h"
+#include "support/allocators.h"
+#include "support/checker.h"
 #include "memlab/clock.h"
 #include "memlab/outfile.h"
 #include "memlab/sizeclass.h"
 #include "mm.h"
-#include "replay.h"
-#include "traceset.h"
+#include "support/replay.h"
+#include "support/traceset.h"
 
 #define NEXT 3              // jemalloc, mimalloc, tcmalloc
 #define FOOTPRINT_POINTS 400

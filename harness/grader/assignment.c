@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "grader.h"
+#include "memlab/grow.h"
 
 #define MAX_WORDS 64
 
@@ -51,7 +52,8 @@ static int setting(gr_assignment_t *a, const char *path, unsigned line, char **w
         for (int i = 1; i < n; i++) {
             if (!is_lab_name(w[i]))
                 return fail(path, line, "labs: '%s' is not a lab name", w[i]);
-            a->labs = gr_xrealloc(a->labs, (a->nlabs + 1) * sizeof *a->labs);
+            if (!ML_GROW_ARRAY(a->labs, a->cap_labs, a->nlabs + 1, 4))
+                gr_out_of_memory();
             a->labs[a->nlabs++] = gr_strdup(w[i]);
         }
     } else if (strcmp(w[0], "points") == 0) {
@@ -64,7 +66,8 @@ static int setting(gr_assignment_t *a, const char *path, unsigned line, char **w
         for (size_t i = 0; i < a->ncaps; i++)
             if (strcmp(a->caps[i].lab, w[1]) == 0)
                 return fail(path, line, "points %s: given twice", w[1]);
-        a->caps = gr_xrealloc(a->caps, (a->ncaps + 1) * sizeof *a->caps);
+        if (!ML_GROW_ARRAY(a->caps, a->cap_caps, a->ncaps + 1, 4))
+            gr_out_of_memory();
         a->caps[a->ncaps++] = (gr_cap_t){ .lab = gr_strdup(w[1]), .points = v, .line = line };
     } else if (strcmp(w[0], "hidden-visibility") == 0) {
         if (n != 2 || (strcmp(w[1], "hidden") != 0 && strcmp(w[1], "after_due_date") != 0 &&

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "grader.h"
+#include "memlab/grow.h"
 
 static int by_name(const void *a, const void *b)
 {
@@ -24,6 +25,7 @@ char **gr_lab_charts(const gr_report_t *r, const char *lab, size_t *n)
         return NULL;
     char *prefix = gr_printf("%s-", lab);
     char **names = NULL;
+    size_t cap = 0;
     for (struct dirent *e; (e = readdir(d)) != NULL;) {
         size_t len = strlen(e->d_name);
         if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 || len < 5)
@@ -42,7 +44,8 @@ char **gr_lab_charts(const gr_report_t *r, const char *lab, size_t *n)
                 continue;
             }
         }
-        names = gr_xrealloc(names, (*n + 1) * sizeof *names);
+        if (!ML_GROW_ARRAY(names, cap, *n + 1, 8))
+            gr_out_of_memory();
         names[(*n)++] = gr_strdup(e->d_name);
     }
     closedir(d);

@@ -31,6 +31,7 @@
 #include <jansson.h>
 
 #include "class.h"
+#include "memlab/grow.h"
 
 typedef struct {
     const char *class_dir, *out_csv, *dir, *roster, *hidden, *make, *plots, *files, *assignment;
@@ -71,7 +72,8 @@ static int parse_labs(gr_class_t *c, const char *labs, const char *files)
 {
     char *copy = gr_strdup(labs), *save = NULL;
     for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
-        c->labs = gr_xrealloc(c->labs, (c->nlabs + 1) * sizeof *c->labs);
+        if (!ML_GROW_ARRAY(c->labs, c->cap_labs, c->nlabs + 1, 8))
+            gr_out_of_memory();
         c->labs[c->nlabs++] = gr_strdup(w);
     }
     free(copy);
@@ -86,10 +88,11 @@ static int parse_labs(gr_class_t *c, const char *labs, const char *files)
         for (size_t l = 0; l < c->nlabs; l++) {
             if (strcmp(c->labs[l], w) != 0)
                 continue;
-            size_t n = 0;
+            size_t n = 0, cap = 0;
             char *s2 = NULL;
             for (char *f = strtok_r(colon + 1, ",", &s2); f; f = strtok_r(NULL, ",", &s2)) {
-                c->files[l] = gr_xrealloc(c->files[l], (n + 2) * sizeof **c->files);
+                if (!ML_GROW_ARRAY(c->files[l], cap, n + 2, 4))
+                    gr_out_of_memory();
                 c->files[l][n++] = gr_strdup(f);
                 c->files[l][n] = NULL;
             }
@@ -119,7 +122,7 @@ static int list_submissions(gr_class_t *c, const char *class_dir)
         return -1;
     }
     char **names = NULL;
-    size_t n = 0;
+    size_t n = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
@@ -127,7 +130,8 @@ static int list_submissions(gr_class_t *c, const char *class_dir)
         char *p = gr_printf("%s/%s", class_dir, e->d_name);
         struct stat st;
         if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-            names = gr_xrealloc(names, (n + 1) * sizeof *names);
+            if (!ML_GROW_ARRAY(names, cap, n + 1, 64))
+                gr_out_of_memory();
             names[n++] = gr_strdup(e->d_name);
         } else {
             fprintf(stderr, "grader class: %s is not a folder; each submission is a folder\n", p);

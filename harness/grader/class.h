@@ -41,7 +41,7 @@ typedef struct {
 
 typedef struct {
     char **labs;
-    size_t nlabs;
+    size_t nlabs, cap_labs;
     char ***files;     // per lab: its student files, NULL-terminated
     double *max;       // per lab, from the manifests
     gr_class_row_t *rows;

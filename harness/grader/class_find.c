@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "class.h"
+#include "memlab/grow.h"
 
 #define FIND_MAX_DEPTH 8
 #define STAGE_MAX_BYTES (4u << 20) // a student file larger than this is not graded
@@ -37,10 +38,8 @@ typedef struct {
 
 static void found_add(found_t *f, const char *rel)
 {
-    if (f->n == f->cap) {
-        f->cap = f->cap ? 2 * f->cap : 4;
-        f->paths = gr_xrealloc(f->paths, f->cap * sizeof *f->paths);
-    }
+    if (!ML_GROW_ARRAY(f->paths, f->cap, f->n + 1, 4))
+        gr_out_of_memory();
     f->paths[f->n++] = gr_strdup(rel);
 }
 

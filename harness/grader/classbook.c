@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "class.h"
+#include "memlab/grow.h"
 
 #define TOP_FAILS 5
 
@@ -203,10 +204,8 @@ void gr_class_count_fail(gr_class_t *c, size_t lab, const char *test)
             c->fails[i].count++;
             return;
         }
-    if (c->nfails == c->capfails) {
-        c->capfails = c->capfails ? 2 * c->capfails : 32;
-        c->fails = gr_xrealloc(c->fails, c->capfails * sizeof *c->fails);
-    }
+    if (!ML_GROW_ARRAY(c->fails, c->capfails, c->nfails + 1, 32))
+        gr_out_of_memory();
     c->fails[c->nfails++] = (gr_class_fail_t){ .lab = lab, .test = gr_strdup(test), .count = 1 };
 }
 

@@ -18,6 +18,7 @@
 #include <jansson.h>
 
 #include "grader.h"
+#include "memlab/grow.h"
 
 typedef struct {
     char *student;
@@ -30,7 +31,7 @@ typedef struct {
     row_t *rows;
     size_t nrows;
     char **labs;
-    size_t nlabs;
+    size_t nlabs, cap_labs;
 } book_t;
 
 // The student name for a results.json path.
@@ -120,7 +121,8 @@ static int read_row(const char *path, row_t *row, book_t *b)
         while (i < b->nlabs && strcmp(b->labs[i], key) != 0)
             i++;
         if (i == b->nlabs) {
-            b->labs = gr_xrealloc(b->labs, (b->nlabs + 1) * sizeof *b->labs);
+            if (!ML_GROW_ARRAY(b->labs, b->cap_labs, b->nlabs + 1, 8))
+                gr_out_of_memory();
             b->labs[b->nlabs++] = gr_strdup(key);
         }
     }

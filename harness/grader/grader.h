@@ -41,9 +41,10 @@ void gr_buf_printf(gr_buf_t *b, const char *fmt, ...) __attribute__((format(prin
 // reset and the caller owns the result.
 char *gr_buf_take(gr_buf_t *b);
 
-// Allocation that cannot fail: on exhaustion the grader stops with a message.
+// Allocation that cannot fail: on exhaustion the grader stops with a message
+// (gr_out_of_memory; arrays grow with ML_GROW_ARRAY, memlab/grow.h).
+_Noreturn void gr_out_of_memory(void);
 void *gr_xmalloc(size_t n);
-void *gr_xrealloc(void *p, size_t n);
 char *gr_strdup(const char *s);
 char *gr_strndup(const char *s, size_t n);
 char *gr_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -137,7 +138,7 @@ typedef struct gr_options {
     const char *out_dir;       // default <build>/grade
     const char *reference;     // a build whose suites give the max of unbuilt labs
     char **labs;
-    size_t nlabs;
+    size_t nlabs, cap_labs;
     int jobs;
     double suite_limit;        // > 0: caps each suite's watchdog (seconds)
     bool strict, quiet, autolab, color;
@@ -170,9 +171,9 @@ typedef struct {
 } gr_cap_t;
 typedef struct gr_assignment {
     char **labs;              // empty: the labs come from --labs
-    size_t nlabs;
+    size_t nlabs, cap_labs;
     gr_cap_t *caps;
-    size_t ncaps;
+    size_t ncaps, cap_caps;
     char *hidden_visibility;  // or NULL
     int timing_repeats;       // 0: each suite's default
 } gr_assignment_t;

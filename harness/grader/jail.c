@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "grader.h"
+#include "memlab/grow.h"
 
 #define JAIL_AS_MARGIN_MB 768     // the runner and Criterion beside the largest test
 #define JAIL_FSIZE (256u << 20)   // the largest file a suite run may write
@@ -131,33 +132,38 @@ static char *resolved(const char *path)
     return r ? r : gr_strdup(path);
 }
 
-static void add(char ***v, size_t *n, const char *s)
+typedef struct {
+    char **v; // NULL-terminated
+    size_t n, cap;
+} args_t;
+
+static void add(args_t *a, const char *s)
 {
-    *v = gr_xrealloc(*v, (*n + 2) * sizeof **v);
-    (*v)[(*n)++] = gr_strdup(s);
-    (*v)[*n] = NULL;
+    if (!ML_GROW_ARRAY(a->v, a->cap, a->n + 2, 32))
+        gr_out_of_memory();
+    a->v[a->n++] = gr_strdup(s);
+    a->v[a->n] = NULL;
 }
 
 char **gr_jail_argv(const gr_jail_t *j, char *const argv[])
 {
     if (!gr_jail_available(NULL))
         return NULL;
-    char **v = NULL;
-    size_t n = 0;
-    add(&v, &n, bwrap_path);
+    args_t a = { 0 };
+    add(&a, bwrap_path);
     static const char *const base[] = { "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
                                         "--tmpfs", "/tmp", "--unshare-net", "--unshare-ipc",
                                         "--unshare-pid", "--unshare-uts", "--die-with-parent" };
     for (size_t i = 0; i < sizeof base / sizeof *base; i++)
-        add(&v, &n, base[i]);
+        add(&a, base[i]);
     char *cwd = getcwd(NULL, 0);
     static const char *const hide[] = { "build", "solutions", "instructor" };
     for (size_t i = 0; cwd && i < 3; i++) {
         char *p = gr_printf("%s/%s", cwd, hide[i]);
         struct stat st;
         if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-            add(&v, &n, "--tmpfs");
-            add(&v, &n, p);
+            add(&a, "--tmpfs");
+            add(&a, p);
         }
         free(p);
     }
@@ -169,30 +175,30 @@ char **gr_jail_argv(const gr_jail_t *j, char *const argv[])
         struct stat st;
         if (stat(shared[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             char *p = resolved(shared[i]);
-            add(&v, &n, "--ro-bind");
-            add(&v, &n, p);
-            add(&v, &n, p);
+            add(&a, "--ro-bind");
+            add(&a, p);
+            add(&a, p);
             free(p);
         }
     }
     if (j->build) {
         char *b = resolved(j->build);
-        add(&v, &n, "--ro-bind");
-        add(&v, &n, b);
-        add(&v, &n, b);
+        add(&a, "--ro-bind");
+        add(&a, b);
+        add(&a, b);
         free(b);
     }
     for (size_t i = 0; i < j->nwritable; i++) {
         char *w = resolved(j->writable[i]);
-        add(&v, &n, "--bind");
-        add(&v, &n, w);
-        add(&v, &n, w);
+        add(&a, "--bind");
+        add(&a, w);
+        add(&a, w);
         free(w);
     }
-    add(&v, &n, "--");
+    add(&a, "--");
     for (size_t i = 0; argv[i] != NULL; i++)
-        add(&v, &n, argv[i]);
-    return v;
+        add(&a, argv[i]);
+    return a.v;
 }
 
 void gr_jail_argv_free(char **v)

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "grader.h"
+#include "memlab/grow.h"
 
 #define ASAN_EXTRA_MB 512         // ASan's own memory (shadow, quarantine)
 #define ASAN_EXIT 84              // the exit status ASan/UBSan reports end with
@@ -27,10 +28,8 @@
 
 gr_test_t *gr_lab_add_test(gr_lab_t *lab)
 {
-    if (lab->ntests == lab->cap) {
-        lab->cap = lab->cap ? 2 * lab->cap : 16;
-        lab->tests = gr_xrealloc(lab->tests, lab->cap * sizeof *lab->tests);
-    }
+    if (!ML_GROW_ARRAY(lab->tests, lab->cap, lab->ntests + 1, 16))
+        gr_out_of_memory();
     gr_test_t *t = &lab->tests[lab->ntests++];
     memset(t, 0, sizeof *t);
     return t;

@@ -17,6 +17,7 @@
 
 #include "class.h"
 #include "grader.h"
+#include "memlab/grow.h"
 
 static void usage(FILE *out)
 {
@@ -71,7 +72,8 @@ static int parse_labs(const char *list, gr_options_t *opt)
             free(copy);
             return -1;
         }
-        opt->labs = gr_xrealloc(opt->labs, (opt->nlabs + 1) * sizeof *opt->labs);
+        if (!ML_GROW_ARRAY(opt->labs, opt->cap_labs, opt->nlabs + 1, 8))
+            gr_out_of_memory();
         opt->labs[opt->nlabs++] = gr_strdup(w);
     }
     free(copy);
@@ -174,7 +176,8 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
             free(opt->labs[i]);
         opt->nlabs = 0;
         for (size_t i = 0; i < a->nlabs; i++) {
-            opt->labs = gr_xrealloc(opt->labs, (opt->nlabs + 1) * sizeof *opt->labs);
+            if (!ML_GROW_ARRAY(opt->labs, opt->cap_labs, opt->nlabs + 1, 8))
+                gr_out_of_memory();
             opt->labs[opt->nlabs++] = gr_strdup(a->labs[i]);
         }
     }

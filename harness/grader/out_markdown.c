@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "grader.h"
+#include "memlab/grow.h"
 
 // Writes `s` for a table cell: one line, `|` and `<` escaped.
 static void cell(FILE *f, const char *s)

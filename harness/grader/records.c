@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "grader.h"
+#include "memlab/grow.h"
 
 #define RECORDS_CAP (32u << 20)   // bytes of runner.tsv read
 #define AWARDS_CAP (4u << 20)
@@ -95,7 +96,7 @@ int gr_records_load(const char *path, gr_lab_t *lab, size_t from)
 typedef struct {
     const char *id;
     gr_award_t *awards;
-    size_t n;
+    size_t n, cap;
 } awards_ctx_t;
 
 static void award_line(char *line, void *vctx)
@@ -104,7 +105,8 @@ static void award_line(char *line, void *vctx)
     char *f[4];
     if (gr_tsv_split(line, f, 4) != 3 || strcmp(f[0], ctx->id) != 0)
         return;
-    ctx->awards = gr_xrealloc(ctx->awards, (ctx->n + 1) * sizeof *ctx->awards);
+    if (!ML_GROW_ARRAY(ctx->awards, ctx->cap, ctx->n + 1, 8))
+        gr_out_of_memory();
     double fraction = strtod(f[1], NULL);
     if (!(fraction >= 0))
         fraction = 0;
@@ -115,7 +117,7 @@ static void award_line(char *line, void *vctx)
 
 gr_award_t *gr_awards_of(const char *path, const char *id, size_t *n)
 {
-    awards_ctx_t ctx = {id, NULL, 0};
+    awards_ctx_t ctx = {id, NULL, 0, 0};
     each_line(path, AWARDS_CAP, award_line, &ctx);
     *n = ctx.n;
     return ctx.awards;

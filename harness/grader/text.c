@@ -17,10 +17,11 @@
 #include "grader.h"
 #include "memlab/clock.h"
 #include "memlab/outfile.h"
+#include "memlab/grow.h"
 
 // ---- allocation ---------------------------------------------------------------
 
-static void out_of_memory(void)
+_Noreturn void gr_out_of_memory(void)
 {
     fputs("grader: out of memory\n", stderr);
     exit(1);
@@ -30,15 +31,7 @@ void *gr_xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (p == NULL)
-        out_of_memory();
-    return p;
-}
-
-void *gr_xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (p == NULL)
-        out_of_memory();
+        gr_out_of_memory();
     return p;
 }
 
@@ -63,7 +56,7 @@ char *gr_printf(const char *fmt, ...)
     int n = vasprintf(&s, fmt, ap);
     va_end(ap);
     if (n < 0)
-        out_of_memory();
+        gr_out_of_memory();
     return s;
 }
 
@@ -71,13 +64,8 @@ char *gr_printf(const char *fmt, ...)
 
 void gr_buf_addn(gr_buf_t *b, const char *s, size_t n)
 {
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        b->s = gr_xrealloc(b->s, cap);
-        b->cap = cap;
-    }
+    if (!ML_GROW_ARRAY(b->s, b->cap, b->len + n + 1, 64))
+        gr_out_of_memory();
     memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = '\0';
@@ -96,7 +84,7 @@ void gr_buf_printf(gr_buf_t *b, const char *fmt, ...)
     int n = vasprintf(&s, fmt, ap);
     va_end(ap);
     if (n < 0)
-        out_of_memory();
+        gr_out_of_memory();
     gr_buf_addn(b, s, (size_t)n);
     free(s);
 }

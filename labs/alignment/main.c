@@ -14,8 +14,9 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <jansson.h>
 
-#include "cdecl.h"
+#include "support/cdecl/cdecl.h"
 #include "structlayout.h"
 
 extern char **environ;
@@ -120,23 +121,31 @@ static void print_order(const cdecl_type_t *agg)
 }
 
 // ---- JSON output -------------------------------------------------------------
+// Built with jansson and written at once; the keys keep the order below.
 
-static void json_string(const char *s)
+// jstr — a JSON string, or null for a NULL `s`. Text that is not UTF-8 (a
+// file name can be anything) has its non-ASCII bytes written as '?'.
+static json_t *jstr(const char *s)
 {
-    putchar('"');
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            printf("\\%c", c);
-        else if (c < 0x20)
-            printf("\\u%04x", c);
-        else
-            putchar(c);
-    }
-    putchar('"');
+    if (!s)
+        return json_null();
+    json_t *j = json_string(s);
+    if (j)
+        return j;
+    char *ascii = strdup(s);
+    if (!ascii)
+        return NULL;
+    for (char *c = ascii; *c; c++)
+        if ((unsigned char)*c >= 0x80)
+            *c = '?';
+    j = json_string(ascii);
+    free(ascii);
+    return j;
 }
 
-static void json_aggregate(const cdecl_type_t *agg, bool with_order)
+// json_aggregate — one struct or union: its layout, statistics, members and,
+// for a struct with `with_order`, the suggested order. Exits on OOM.
+static json_t *json_aggregate(const cdecl_type_t *agg, bool with_order)
 {
     size_t n = agg->nmembers;
     sl_member_layout_t *m = calloc(n, sizeof(*m));
@@ -147,60 +156,57 @@ static void json_aggregate(const cdecl_type_t *agg, bool with_order)
     }
     sl_size_align_t sa = sl_layout(agg, m);
     sl_stats_t s = sl_stats(agg);
-    printf("    {\"name\": ");
-    json_string(agg->name);
-    printf(", \"kind\": \"%s\", \"line\": %d, \"size\": %zu, \"align\": %zu, "
-           "\"cachelines\": %zu, \"sum_members\": %zu, \"holes\": %zu, \"sum_holes\": %zu, "
-           "\"padding\": %zu, \"ptrbytes\": %zu,\n     \"members\": [",
-           agg->kind == CDECL_UNION ? "union" : "struct", agg->line, sa.size, sa.align,
-           s.cachelines, s.sum_members, s.holes, s.sum_holes, s.padding, s.ptrbytes);
+    json_t *members = json_array();
     for (size_t i = 0; i < n; i++) {
         const cdecl_member_t *mb = &agg->members[i];
-        printf("%s\n       {\"name\": ", i ? "," : "");
-        if (mb->name)
-            json_string(mb->name);
-        else
-            printf("null");
-        printf(", \"decl\": ");
-        json_string(mb->decl);
-        printf(", \"type\": ");
-        json_string(mb->type_name);
-        printf(", \"offset\": %zu, \"size\": %zu, \"align\": %zu}", m[i].offset, m[i].size,
-               m[i].align);
+        json_array_append_new(members,
+                              json_pack("{s:o, s:o, s:o, s:I, s:I, s:I}", "name", jstr(mb->name),
+                                        "decl", jstr(mb->decl), "type", jstr(mb->type_name),
+                                        "offset", (json_int_t)m[i].offset, "size",
+                                        (json_int_t)m[i].size, "align", (json_int_t)m[i].align));
     }
-    printf("]");
-    if (with_order && agg->kind == CDECL_STRUCT) {
+    json_t *o = json_pack(
+        "{s:o, s:s, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "name", jstr(agg->name),
+        "kind", agg->kind == CDECL_UNION ? "union" : "struct", "line", agg->line, "size",
+        (json_int_t)sa.size, "align", (json_int_t)sa.align, "cachelines", (json_int_t)s.cachelines,
+        "sum_members", (json_int_t)s.sum_members, "holes", (json_int_t)s.holes, "sum_holes",
+        (json_int_t)s.sum_holes, "padding", (json_int_t)s.padding, "ptrbytes",
+        (json_int_t)s.ptrbytes, "members", members);
+    if (o && with_order && agg->kind == CDECL_STRUCT) {
         sl_order_t best = sl_optimal_order(agg, order);
-        printf(",\n     \"optimal\": {\"size\": %zu, \"ptrbytes\": %zu, \"order\": [", best.size,
-               best.ptrbytes);
+        json_t *ord = json_array();
         for (size_t k = 0; k < n; k++)
-            printf("%s%zu", k ? ", " : "", order[k]);
-        printf("]}");
+            json_array_append_new(ord, json_integer((json_int_t)order[k]));
+        json_object_set_new(o, "optimal",
+                            json_pack("{s:I, s:I, s:o}", "size", (json_int_t)best.size, "ptrbytes",
+                                      (json_int_t)best.ptrbytes, "order", ord));
     }
-    printf("}");
     free(m);
     free(order);
+    if (!o) {
+        fprintf(stderr, "alignment: out of memory\n");
+        exit(1);
+    }
+    return o;
 }
 
+// json_file — the whole file (or only the aggregate `only`) on stdout.
 static void json_file(const cdecl_file_t *f, const cdecl_type_t *only, bool with_order)
 {
-    printf("{\"file\": ");
-    json_string(f->path);
-    printf(", \"skipped\": %zu, \"notes\": [", f->skipped);
-    for (size_t i = 0; i < f->nnotes; i++) {
-        printf("%s", i ? ", " : "");
-        json_string(f->notes[i]);
+    json_t *notes = json_array(), *aggs = json_array();
+    for (size_t i = 0; i < f->nnotes; i++)
+        json_array_append_new(notes, jstr(f->notes[i]));
+    for (size_t i = 0; i < f->naggregates; i++)
+        if (!only || f->aggregates[i] == only)
+            json_array_append_new(aggs, json_aggregate(f->aggregates[i], with_order));
+    json_t *root = json_pack("{s:o, s:I, s:o, s:o}", "file", jstr(f->path), "skipped",
+                             (json_int_t)f->skipped, "notes", notes, "aggregates", aggs);
+    if (!root || json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0) {
+        fprintf(stderr, "alignment: out of memory\n");
+        exit(1);
     }
-    printf("],\n  \"aggregates\": [\n");
-    bool first = true;
-    for (size_t i = 0; i < f->naggregates; i++) {
-        if (only && f->aggregates[i] != only)
-            continue;
-        printf("%s", first ? "" : ",\n");
-        json_aggregate(f->aggregates[i], with_order);
-        first = false;
-    }
-    printf("\n  ]}\n");
+    putchar('\n');
+    json_decref(root);
 }
 
 int main(int argc, char **argv)

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "cdecl.h"
+#include "support/cdecl/cdecl.h"
 
 #define SL_CACHELINE 64   // bytes in a cache line on x86-64
 

@@ -1,20 +1,22 @@
 # lab.mk — the allocator lab (included by the top-level Makefile).
 #
-# Student file: mm.c (a Go-style allocator). Support code shared by the
-# driver (main.c), the grading suite and the benchmarks: the trace checker,
-# the timing loop, the comparator allocators and the trace set.
+# Student file: mm.c (a Go-style allocator). Support code (support/) shared
+# by the driver (main.c), the grading suite and the benchmarks: the trace
+# checker, the timing loop, the comparator allocators and the trace set.
+allocator_ORDER   := 4
 allocator_STUDENT := mm.c
-allocator_SUPPORT := blocks.c checker.c replay.c allocators.c traceset.c
+allocator_SUPPORT := $(addprefix support/,blocks.c checker.c replay.c allocators.c traceset.c)
 allocator_LDLIBS  := $(PKG_JANSSON) -ldl
 allocator_BENCH   := 1
+allocator_CHECKS  := allocator-null-ops-check allocator-traces-check
 
 # The trace generator: `make allocator-traces` rewrites the lab's traces in
-# labs/allocator/data/traces from labs/allocator/gentraces.c (seeded, so the
+# labs/allocator/data/traces from scripts/gentraces.c (seeded, so the
 # files come out identical); `make allocator-traces-check` regenerates them
 # into a scratch directory and fails if they differ from the committed ones.
 ALLOCATOR_GEN := $(TOOL_B)/allocator-gentraces
 
-$(ALLOCATOR_GEN): labs/allocator/gentraces.c $(CORE_LIB)
+$(ALLOCATOR_GEN): scripts/gentraces.c $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(PROJECT_CFLAGS) -o $@ $< $(CORE_LIB) -lm
 
@@ -34,7 +36,7 @@ allocator-traces-check: $(ALLOCATOR_GEN)
 # runs labs/allocator/data/null-ops.rep cleanly (checked and timed passes).
 # The trace has the forms CMU's trace sets use on NULL pointers (`f -1` is
 # free(NULL), an `r` of a block that is not live is realloc(NULL, n)), CRLF
-# line endings and the 2016 header layout. `make test-lab-allocator` runs it.
+# line endings and the 2016 header layout.
 .PHONY: allocator-null-ops-check
 allocator-null-ops-check:
 	@echo "== allocator: the driver runs a trace with free(NULL) and realloc(NULL, n)"
@@ -47,5 +49,3 @@ allocator-null-ops-check:
 	    { cat $(TOOL_B)/allocator-null-ops.log; \
 	      echo "FAILED: build/solution/bin/allocator -f labs/allocator/data/null-ops.rep"; exit 1; }
 	@sed -n 2p $(TOOL_B)/allocator-null-ops.log | sed 's/^/   /'
-
-test-lab-allocator: allocator-null-ops-check

@@ -17,19 +17,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "allocators.h"
-#include "checker.h"
 #include "memlab/clock.h"
-#include "perfindex.h"
-#include "replay.h"
-#include "traceset.h"
+#include "memlab/grow.h"
+#include "support/allocators.h"
+#include "support/checker.h"
+#include "support/perfindex.h"
+#include "support/replay.h"
+#include "support/traceset.h"
 
 #define MAX_VS 8
 
 typedef struct opts {
     const char *dir;
     char **files;
-    size_t nfiles;
+    size_t nfiles, cap_files;
     int reps;
     bool check_only, json, verbose;
     size_t arena_mib;
@@ -109,10 +110,8 @@ static int parse_args(int argc, char **argv, opts_t *o)
     while ((c = getopt_long(argc, argv, "f:t:r:ca:vh", longopts, NULL)) != -1) {
         switch (c) {
         case 'f': {
-            char **nf = realloc(o->files, (o->nfiles + 1) * sizeof *nf);
-            if (!nf)
+            if (!ML_GROW_ARRAY(o->files, o->cap_files, o->nfiles + 1, 4))
                 return 2;
-            o->files = nf;
             o->files[o->nfiles++] = optarg;
             break;
         }

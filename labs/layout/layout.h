@@ -22,7 +22,8 @@
 //   layout.c (the student file)  layout_parse_line, layout_read_maps,
 //       layout_find_region, layout_classify, layout_elf_size,
 //       layout_find_mmap_threshold
-//   facts.c, regions.c (support) everything else declared here
+//   support/facts.c,     everything else declared here
+//   support/regions.c
 #ifndef LAYOUT_H
 #define LAYOUT_H
 

@@ -5,7 +5,7 @@
 // (layout_elf_size) and malloc's mmap threshold (layout_find_mmap_threshold).
 // It also compares two runs (ASLR), draws the address space, records the map
 // for later, and classifies addresses in a recorded maps file.
-#include "program.h"
+#include "support/program.h"
 #include "memlab/outfile.h"
 
 #include <errno.h>

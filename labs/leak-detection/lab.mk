@@ -72,7 +72,6 @@ leak-detection-expectations:
 	@$(MAKE) --no-print-directory $(LEAK_REF) IMPL=solution SUBMISSION= SAN= >/dev/null
 	@$(LEAK_DIR)/support/corpus-check.sh update $(LEAK_CORPUS_B)
 
-test-lab-leak-detection: $(leak-detection_CHECKS)
 
 # The bench's workload (harness/bench/leak-replay.c): the allocator lab's
 # traces replayed through malloc; plain, and built for LeakSanitizer.

@@ -24,7 +24,6 @@ pacer-go-check:
 	@build/solution/bench/pacer --check --go-runs 5 --out build/test/pacer-go | sed 's/^/   /'; \
 	    test $${PIPESTATUS[0]} -eq 0 || { echo "FAILED: the reference pacer is off target against Go"; exit 1; }
 
-test-lab-pacer: $(pacer_CHECKS)
 
 # The fuzz target: the gctrace reader (support/gctrace.c), which reads Go's
 # own output in the bench and in `pacer --gctrace`.

@@ -127,11 +127,11 @@ Test(dot, pointers_to_freed_memory_are_drawn_as_freed_nodes, .timeout = 5) {
 Test(dot, write_and_render_produce_an_svg, .timeout = 20) {
     pic_t p = make_pic();
     char *d = tmpdir();
-    char dotp[256], svgp[256], why[512] = "";
+    char dotp[256], svgp[256], err[512] = "";
     snprintf(dotp, sizeof dotp, "%s/heap.dot", d);
     snprintf(svgp, sizeof svgp, "%s/heap.svg", d);
-    cr_assert_eq(ml_dot_write(p.h, dotp, NULL, why, sizeof why), 0, "%s", why);
-    cr_assert_eq(ml_dot_render_svg(dotp, svgp, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(ml_dot_write(p.h, dotp, NULL, err, sizeof err), 0, "%s", err);
+    cr_assert_eq(ml_dot_render_svg(dotp, svgp, err, sizeof err), 0, "%s", err);
     char *svg = slurp(svgp);
     cr_assert(strstr(svg, "<svg"), "not an SVG");
     char want[32];
@@ -145,18 +145,18 @@ Test(dot, write_and_render_produce_an_svg, .timeout = 20) {
 
 Test(dot, render_reports_broken_graphs_and_missing_graphviz, .timeout = 20) {
     char *d = tmpdir();
-    char dotp[256], svgp[256], why[512] = "";
+    char dotp[256], svgp[256], err[512] = "";
     snprintf(dotp, sizeof dotp, "%s/bad.dot", d);
     snprintf(svgp, sizeof svgp, "%s/bad.svg", d);
     FILE *f = fopen(dotp, "w");
     fputs("digraph { a -> ; }\n", f);
     fclose(f);
-    cr_assert_eq(ml_dot_render_svg(dotp, svgp, why, sizeof why), -1, "a syntax error was not reported");
-    cr_assert(strstr(why, "dot failed"), "%s", why);
+    cr_assert_eq(ml_dot_render_svg(dotp, svgp, err, sizeof err), -1, "a syntax error was not reported");
+    cr_assert(strstr(err, "dot failed"), "%s", err);
     cr_assert_eq(access(svgp, F_OK), -1, "no SVG may be left behind on failure");
     setenv("PATH", "/nonexistent", 1);
-    cr_assert_eq(ml_dot_render_svg(dotp, svgp, why, sizeof why), -1);
-    cr_assert(strstr(why, "graphviz"), "the message should name graphviz: %s", why);
+    cr_assert_eq(ml_dot_render_svg(dotp, svgp, err, sizeof err), -1);
+    cr_assert(strstr(err, "graphviz"), "the message should name graphviz: %s", err);
     rmtree(d);
     free(d);
 }
@@ -164,7 +164,7 @@ Test(dot, render_reports_broken_graphs_and_missing_graphviz, .timeout = 20) {
 Test(dot, steps_are_written_into_a_self_contained_page, .timeout = 30) {
     pic_t p = make_pic();
     char *d = tmpdir();
-    char dir[256], why[512] = "";
+    char dir[256], err[512] = "";
     snprintf(dir, sizeof dir, "%s/frames", d);
     ml_steps_t seq;
     cr_assert_eq(ml_steps_init(&seq, dir, why, sizeof why), 0, "%s", why);

@@ -32,8 +32,8 @@ static ml_gc_heap_t *manual_heap(void) {
 }
 
 static void assert_heap_ok(ml_gc_heap_t *h) {
-    char why[256];
-    cr_assert_eq(ml_verify_heap(h, why, sizeof why), 0, "heap check failed: %s", why);
+    char err[256];
+    cr_assert_eq(ml_verify_heap(h, err, sizeof err), 0, "heap check failed: %s", err);
 }
 
 // ---- allocation and object model ------------------------------------------------
@@ -104,8 +104,8 @@ Test(gcheap, big_types_use_an_extended_mask_and_arrays_repeat_the_type, .timeout
     // 100 words: pointers in words 0, 63, 64 and 99.
     static const uint64_t mask[2] = {1ull | (1ull << 63), 1ull | (1ull << 35)};
     const ml_type_t big = {.name = "Big", .size = 800, .ptrmask_ext = mask};
-    char why[128];
-    cr_assert_eq(ml_type_check(&big, why, sizeof why), 0, "%s", why);
+    char err[128];
+    cr_assert_eq(ml_type_check(&big, err, sizeof err), 0, "%s", err);
     cr_assert_eq(ml_type_num_slots(&big), 4);
     ml_gc_heap_t *h = manual_heap();
     void **b = ml_gc_alloc(h, &big);
@@ -133,14 +133,14 @@ Test(gcheap, big_types_use_an_extended_mask_and_arrays_repeat_the_type, .timeout
 }
 
 Test(gcheap, malformed_types_are_rejected, .timeout = 5) {
-    char why[128];
+    char err[128];
     ml_type_t odd_size = ML_TYPE("Bad", 12, 0);
     ml_type_t stray_bit = ML_TYPE("Bad", 16, 0x4);
     ml_type_t too_big = ML_TYPE("Bad", 65 * 8, 0);
-    cr_assert_eq(ml_type_check(&odd_size, why, sizeof why), -1, "size 12 accepted");
-    cr_assert_eq(ml_type_check(&stray_bit, why, sizeof why), -1, "mask bit past the words accepted");
-    cr_assert(strstr(why, "Bad") != NULL, "message should name the type: %s", why);
-    cr_assert_eq(ml_type_check(&too_big, why, sizeof why), -1, "65 words without ptrmask_ext accepted");
+    cr_assert_eq(ml_type_check(&odd_size, err, sizeof err), -1, "size 12 accepted");
+    cr_assert_eq(ml_type_check(&stray_bit, err, sizeof err), -1, "mask bit past the words accepted");
+    cr_assert(strstr(err, "Bad") != NULL, "message should name the type: %s", err);
+    cr_assert_eq(ml_type_check(&too_big, err, sizeof err), -1, "65 words without ptrmask_ext accepted");
 }
 
 Test(gcheap, object_of_accepts_interior_pointers_and_rejects_the_rest, .timeout = 5) {
@@ -313,9 +313,9 @@ Test(gcheap, default_collector_frees_exactly_the_unreachable_objects, .timeout =
         ml_gc_iter_init(h, &it);
         for (void *o; (o = ml_gc_iter_next(&it));)
             cr_assert(ml_reach_contains(r, o), "seed %llu: unreachable object survived", (unsigned long long)seed);
-        char why[512];
-        cr_assert_eq(ml_verify_no_dangling(h, why, sizeof why), 0, "seed %llu: %s", (unsigned long long)seed, why);
-        cr_assert_eq(ml_verify_freed_intact(h, why, sizeof why), 0, "%s", why);
+        char err[512];
+        cr_assert_eq(ml_verify_no_dangling(h, err, sizeof err), 0, "seed %llu: %s", (unsigned long long)seed, err);
+        cr_assert_eq(ml_verify_freed_intact(h, err, sizeof err), 0, "%s", err);
         assert_heap_ok(h);
         ml_reach_free(r);
         // A second cycle on the same heap changes nothing.
@@ -562,8 +562,8 @@ Test(gcheap, a_collector_may_sweep_with_free_and_clear_mark, .timeout = 10) {
     ml_memstats_t m;
     ml_gc_read_memstats(h, &m);
     cr_assert_eq(m.frees, freed, "Frees counts the lab's frees");
-    char why[256];
-    cr_assert_eq(ml_verify_freed_intact(h, why, sizeof why), 0, "%s", why);
+    char err[256];
+    cr_assert_eq(ml_verify_freed_intact(h, err, sizeof err), 0, "%s", err);
     assert_heap_ok(h);
     ml_reach_free(r);
     ml_gc_destroy(h);

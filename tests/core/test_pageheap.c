@@ -19,9 +19,9 @@
 
 static void assert_consistent(ml_pageheap_t *h, const char *when)
 {
-    char why[256] = "";
-    int rc = ml_pageheap_check(h, why, sizeof why);
-    cr_assert_eq(rc, 0, "heap inconsistent %s: %s", when, why);
+    char err[256] = "";
+    int rc = ml_pageheap_check(h, err, sizeof err);
+    cr_assert_eq(rc, 0, "heap inconsistent %s: %s", when, err);
 }
 
 static size_t page_of(ml_pageheap_t *h, const ml_span_t *s)
@@ -493,14 +493,14 @@ Test(pageheap, check_notices_a_damaged_span_record, .timeout = 5)
     ml_span_t *s = must_alloc(h, 3);
     must_alloc(h, 2);
     assert_consistent(h, "before the damage");
-    char why[256] = "";
+    char err[256] = "";
     s->npages = 4;   // now claims a page of its neighbour
-    cr_assert_eq(ml_pageheap_check(h, why, sizeof why), -1, "check missed a span claiming a "
+    cr_assert_eq(ml_pageheap_check(h, err, sizeof err), -1, "check missed a span claiming a "
                  "neighbour's page");
-    cr_assert_neq(why[0], '\0', "check must say what is wrong");
+    cr_assert_neq(err[0], '\0', "check must say what is wrong");
     s->npages = 3;
     s->base += PG;   // now starts on its own second page
-    cr_assert_eq(ml_pageheap_check(h, why, sizeof why), -1, "check missed a moved span base");
+    cr_assert_eq(ml_pageheap_check(h, err, sizeof err), -1, "check missed a moved span base");
     s->base -= PG;
     s->state = ML_SPAN_FREE;
     cr_assert_eq(ml_pageheap_check(h, NULL, 0), -1, "check missed an in-use span marked free");

@@ -13,9 +13,9 @@
 
 static void assert_consistent(ml_pageheap_t *h, const char *when)
 {
-    char why[256] = "";
-    int rc = ml_pageheap_check(h, why, sizeof why);
-    cr_assert_eq(rc, 0, "heap inconsistent %s: %s", when, why);
+    char err[256] = "";
+    int rc = ml_pageheap_check(h, err, sizeof err);
+    cr_assert_eq(rc, 0, "heap inconsistent %s: %s", when, err);
 }
 
 static ml_span_t *must_alloc(ml_pageheap_t *h, size_t npages)

@@ -60,8 +60,8 @@ Test(sched, a_recorded_trace_replays_the_run_exactly, .timeout = 5) {
     run_seed(7, &a, ta, sizeof ta);
     ml_sched_t s;
     ml_sched_init(&s, 999, 0.5);   // a different seed: the schedule decides
-    char why[128];
-    cr_assert_eq(ml_sched_set_schedule(&s, ta, why, sizeof why), 0, "%s", why);
+    char err[128];
+    cr_assert_eq(ml_sched_set_schedule(&s, ta, err, sizeof err), 0, "%s", err);
     b = (run_t){.m_left = 40, .c_left = 40};
     ml_sched_run(&s, mut, col, &b, 0);
     cr_assert_str_eq(ml_sched_trace(&s), ta, "the replay took other steps");
@@ -72,7 +72,7 @@ Test(sched, a_recorded_trace_replays_the_run_exactly, .timeout = 5) {
     ml_sched_fini(&s);
     // The compact form replays too.
     ml_sched_init(&s, 1, 0.5);
-    cr_assert_eq(ml_sched_set_schedule(&s, compact, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(ml_sched_set_schedule(&s, compact, err, sizeof err), 0, "%s", err);
     b = (run_t){.m_left = 40, .c_left = 40};
     ml_sched_run(&s, mut, col, &b, 0);
     snprintf(back, sizeof back, "%s", ml_sched_trace(&s));
@@ -83,12 +83,12 @@ Test(sched, a_recorded_trace_replays_the_run_exactly, .timeout = 5) {
 Test(sched, schedule_strings_take_counts_and_a_repeat_star, .timeout = 5) {
     ml_sched_t s;
     ml_sched_init(&s, 1, 0.5);
-    char why[128];
-    cr_assert_eq(ml_sched_set_schedule(&s, "M3 C2 m", why, sizeof why), 0, "%s", why);
+    char err[128];
+    cr_assert_eq(ml_sched_set_schedule(&s, "M3 C2 m", err, sizeof err), 0, "%s", err);
     char got[16] = {0};
     for (int i = 0; i < 6; i++) got[i] = ml_sched_next(&s);
     cr_assert_str_eq(got, "MMMCCM");
-    cr_assert_eq(ml_sched_set_schedule(&s, "MC2*", why, sizeof why), 0, "%s", why);
+    cr_assert_eq(ml_sched_set_schedule(&s, "MC2*", err, sizeof err), 0, "%s", err);
     for (int i = 0; i < 9; i++) got[i] = ml_sched_next(&s);
     got[9] = '\0';
     cr_assert_str_eq(got, "MCCMCCMCC", "`*` repeats the whole pattern");
@@ -98,13 +98,13 @@ Test(sched, schedule_strings_take_counts_and_a_repeat_star, .timeout = 5) {
 Test(sched, bad_schedules_are_rejected_with_the_position, .timeout = 5) {
     ml_sched_t s;
     ml_sched_init(&s, 1, 0.5);
-    char why[128] = "";
-    cr_assert_eq(ml_sched_set_schedule(&s, "MMXC", why, sizeof why), -1);
-    cr_assert(strstr(why, "position 3"), "%s", why);
-    cr_assert_eq(ml_sched_set_schedule(&s, "M*C", why, sizeof why), -1, "`*` in the middle accepted");
-    cr_assert_eq(ml_sched_set_schedule(&s, "M0", why, sizeof why), -1, "count 0 accepted");
-    cr_assert_eq(ml_sched_set_schedule(&s, "*", why, sizeof why), -1, "empty repeated schedule accepted");
-    cr_assert_eq(ml_sched_set_schedule(&s, "M99999999999", why, sizeof why), -1, "a huge count accepted");
+    char err[128] = "";
+    cr_assert_eq(ml_sched_set_schedule(&s, "MMXC", err, sizeof err), -1);
+    cr_assert(strstr(err, "position 3"), "%s", err);
+    cr_assert_eq(ml_sched_set_schedule(&s, "M*C", err, sizeof err), -1, "`*` in the middle accepted");
+    cr_assert_eq(ml_sched_set_schedule(&s, "M0", err, sizeof err), -1, "count 0 accepted");
+    cr_assert_eq(ml_sched_set_schedule(&s, "*", err, sizeof err), -1, "empty repeated schedule accepted");
+    cr_assert_eq(ml_sched_set_schedule(&s, "M99999999999", err, sizeof err), -1, "a huge count accepted");
     ml_sched_fini(&s);
 }
 
@@ -116,8 +116,8 @@ Test(sched, named_schedules_exist_and_parse, .timeout = 5) {
         cr_assert_not_null(sch, "%s has no schedule", names[n]);
         ml_sched_t s;
         ml_sched_init(&s, 1, 0.5);
-        char why[128];
-        cr_assert_eq(ml_sched_set_schedule(&s, sch, why, sizeof why), 0, "%s: %s", names[n], why);
+        char err[128];
+        cr_assert_eq(ml_sched_set_schedule(&s, sch, err, sizeof err), 0, "%s: %s", names[n], err);
         ml_sched_fini(&s);
     }
     cr_assert_geq(n, 4);
@@ -128,8 +128,8 @@ Test(sched, named_schedules_exist_and_parse, .timeout = 5) {
 Test(sched, a_finished_side_yields_to_the_other_and_limits_hold, .timeout = 5) {
     ml_sched_t s;
     ml_sched_init(&s, 5, 0.5);
-    char why[64];
-    ml_sched_set_schedule(&s, "M*", why, sizeof why);
+    char err[64];
+    ml_sched_set_schedule(&s, "M*", err, sizeof err);
     run_t r = {.m_left = 3, .c_left = 4};
     uint64_t n = ml_sched_run(&s, mut, col, &r, 0);
     cr_assert_eq(n, 7);

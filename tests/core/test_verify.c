@@ -86,9 +86,9 @@ Test(verify, strong_invariant_accepts_a_correct_coloring, .timeout = 5) {
     ml_gc_set_mark(w.h, w.b);
     ml_gc_set_mark(w.h, w.d);
     greys_t g = {{w.b, w.d}};
-    char why[256] = "";
-    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_STRONG, grey_in, &g, why, sizeof why), 0, "%s", why);
-    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_WEAK, grey_in, &g, why, sizeof why), 0, "%s", why);
+    char err[256] = "";
+    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_STRONG, grey_in, &g, err, sizeof err), 0, "%s", err);
+    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_WEAK, grey_in, &g, err, sizeof err), 0, "%s", err);
     ml_gc_destroy(w.h);
 }
 
@@ -98,16 +98,16 @@ Test(verify, strong_invariant_reports_a_planted_black_to_white_edge, .timeout = 
     ml_gc_set_mark(w.h, w.a);
     ml_gc_set_mark(w.h, w.b);
     greys_t g = {{w.b}};
-    char why[256] = "";
-    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_STRONG, grey_in, &g, why, sizeof why), -1,
+    char err[256] = "";
+    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_STRONG, grey_in, &g, err, sizeof err), -1,
                  "black a -> white d not reported");
     char want[128], da[48], dd[48];
     snprintf(want, sizeof want, "black %s slot 1 -> white %s", ml_gc_describe(w.h, w.a, da, sizeof da),
              ml_gc_describe(w.h, w.d, dd, sizeof dd));
-    cr_assert(strstr(why, want), "message \"%s\" should contain \"%s\"", why, want);
+    cr_assert(strstr(err, want), "message \"%s\" should contain \"%s\"", err, want);
     // The weak invariant is broken too: no grey object reaches d.
-    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_WEAK, grey_in, &g, why, sizeof why), -1);
-    cr_assert(strstr(why, "no grey object reaches"), "%s", why);
+    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_WEAK, grey_in, &g, err, sizeof err), -1);
+    cr_assert(strstr(err, "no grey object reaches"), "%s", err);
     ml_gc_destroy(w.h);
 }
 
@@ -118,11 +118,11 @@ Test(verify, weak_invariant_accepts_a_white_object_protected_by_a_grey_path, .ti
     ml_gc_set_mark(w.h, w.a);
     ml_gc_set_mark(w.h, w.d);
     greys_t g = {{w.d}};
-    char why[256] = "";
-    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_STRONG, grey_in, &g, why, sizeof why), -1,
+    char err[256] = "";
+    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_STRONG, grey_in, &g, err, sizeof err), -1,
                  "strong: black a -> white b must be reported");
-    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_WEAK, grey_in, &g, why, sizeof why), 0,
-                 "weak: grey d reaches b, so a -> b is allowed: %s", why);
+    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_WEAK, grey_in, &g, err, sizeof err), 0,
+                 "weak: grey d reaches b, so a -> b is allowed: %s", err);
     ml_gc_destroy(w.h);
 }
 
@@ -132,31 +132,31 @@ Test(verify, lost_object_check_names_a_reachable_white_object, .timeout = 5) {
     ml_gc_set_mark(w.h, w.a);
     ml_gc_set_mark(w.h, w.b);
     ml_gc_set_mark(w.h, w.d);
-    char why[512] = "";
-    size_t lost = ml_verify_lost(w.h, NULL, NULL, NULL, why, sizeof why);
+    char err[512] = "";
+    size_t lost = ml_verify_lost(w.h, NULL, NULL, NULL, err, sizeof err);
     cr_assert_eq(lost, 1, "c is reachable and white: 1 lost object, got %zu", lost);
     char dc[48];
     ml_gc_describe(w.h, w.c, dc, sizeof dc);
-    cr_assert(strstr(why, dc), "message should name %s: %s", dc, why);
-    cr_assert(strstr(why, "global g"), "message should show the path from the root: %s", why);
+    cr_assert(strstr(err, dc), "message should name %s: %s", dc, err);
+    cr_assert(strstr(err, "global g"), "message should show the path from the root: %s", err);
     ml_gc_set_mark(w.h, w.c);
-    cr_assert_eq(ml_verify_lost(w.h, NULL, NULL, NULL, why, sizeof why), 0, "nothing lost once c is marked");
+    cr_assert_eq(ml_verify_lost(w.h, NULL, NULL, NULL, err, sizeof err), 0, "nothing lost once c is marked");
     // A grey object is not lost either.
     ml_gc_clear_mark(w.h, w.c);
     greys_t g = {{w.c}};
-    cr_assert_eq(ml_verify_lost(w.h, NULL, grey_in, &g, why, sizeof why), 0);
+    cr_assert_eq(ml_verify_lost(w.h, NULL, grey_in, &g, err, sizeof err), 0);
     ml_gc_destroy(w.h);
 }
 
 Test(verify, dangling_check_catches_a_reachable_object_that_was_freed, .timeout = 5) {
     world_t w = make_world();
-    char why[512] = "";
-    cr_assert_eq(ml_verify_no_dangling(w.h, why, sizeof why), 0, "%s", why);
+    char err[512] = "";
+    cr_assert_eq(ml_verify_no_dangling(w.h, err, sizeof err), 0, "%s", err);
     char db[48];
     ml_gc_describe(w.h, w.b, db, sizeof db);
     ml_gc_free(w.h, w.c);   // b still points to it
-    cr_assert_eq(ml_verify_no_dangling(w.h, why, sizeof why), -1, "b -> freed c not reported");
-    cr_assert(strstr(why, db), "message should name the holder %s: %s", db, why);
+    cr_assert_eq(ml_verify_no_dangling(w.h, err, sizeof err), -1, "b -> freed c not reported");
+    cr_assert(strstr(err, db), "message should name the holder %s: %s", db, err);
     ml_gc_destroy(w.h);
 }
 
@@ -164,21 +164,21 @@ Test(verify, heap_check_passes_on_a_busy_heap_and_finds_planted_corruption, .tim
     world_t w = make_world();
     for (int i = 0; i < 5000; i++) ml_gc_alloc(w.h, &NODE);
     ml_gc_alloc_array(w.h, &NODE, 3000);
-    char why[256] = "";
-    cr_assert_eq(ml_verify_heap(w.h, why, sizeof why), 0, "%s", why);
+    char err[256] = "";
+    cr_assert_eq(ml_verify_heap(w.h, err, sizeof err), 0, "%s", err);
     ml_gc_collect(w.h);
-    cr_assert_eq(ml_verify_heap(w.h, why, sizeof why), 0, "after a cycle: %s", why);
+    cr_assert_eq(ml_verify_heap(w.h, err, sizeof err), 0, "after a cycle: %s", err);
     // Plant: a mark bit left set outside a cycle.
     ml_gc_set_mark(w.h, w.a);
-    cr_assert_eq(ml_verify_heap(w.h, why, sizeof why), -1, "a stale mark bit is not reported");
-    cr_assert(strstr(why, "mark bits"), "%s", why);
+    cr_assert_eq(ml_verify_heap(w.h, err, sizeof err), -1, "a stale mark bit is not reported");
+    cr_assert(strstr(err, "mark bits"), "%s", err);
     ml_gc_clear_mark(w.h, w.a);
     // Plant: an allocated object whose alloc bit vanished behind the span's back.
     ml_gc_span_t *s = ml_gc_span_of_(w.h, w.b);
     uint32_t i = ml_gc_index_in_(s, w.b);
     ml_bit_clear(s->allocbits, i);
-    cr_assert_eq(ml_verify_heap(w.h, why, sizeof why), -1, "alloc count mismatch not reported");
-    cr_assert(strstr(why, "allocount"), "%s", why);
+    cr_assert_eq(ml_verify_heap(w.h, err, sizeof err), -1, "alloc count mismatch not reported");
+    cr_assert(strstr(err, "allocount"), "%s", err);
     ml_bit_set(s->allocbits, i);
     ml_gc_destroy(w.h);
 }
@@ -198,10 +198,10 @@ Test(verify, freed_objects_are_poisoned_and_writes_after_free_are_caught, .timeo
     long *e = w.e;
     ml_gc_collect(w.h);   // frees e and f
     cr_assert(ml_verify_is_poisoned(e, 32, NULL), "freed object e is not poisoned");
-    char why[256] = "";
-    cr_assert_eq(ml_verify_freed_intact(w.h, why, sizeof why), 0, "%s", why);
+    char err[256] = "";
+    cr_assert_eq(ml_verify_freed_intact(w.h, err, sizeof err), 0, "%s", err);
     e[2] = 12345;   // use after free
-    cr_assert_eq(ml_verify_freed_intact(w.h, why, sizeof why), -1, "a write after free is not detected");
-    cr_assert(strstr(why, "byte 16"), "message should give the offset of the write: %s", why);
+    cr_assert_eq(ml_verify_freed_intact(w.h, err, sizeof err), -1, "a write after free is not detected");
+    cr_assert(strstr(err, "byte 16"), "message should give the offset of the write: %s", err);
     ml_gc_destroy(w.h);
 }

@@ -2,11 +2,13 @@
 # tests/tests.mk).
 #
 #   test-fuzz       runs each target of FUZZ_TARGETS, one after the other,
-#                   with AddressSanitizer and UBSan:
+#                   with AddressSanitizer and UBSan: the core's own
 #                     trace          the .rep trace parser (common/src/trace.c)
-#                     cdecl          the alignment lab's struct-declaration parser
-#                     scenario       the scenario parser (common/src/scenario_parse.c),
-#                                    the tri-color and write-barrier labs' input
+#                   and every target a lab declares in its lab.mk
+#                   (<lab>_FUZZ, with the FUZZ_*_<target> variables below),
+#                   e.g. the alignment lab's struct-declaration parser, and
+#                   the core's scenario parser (common/src/scenario_parse.c,
+#                   the GC labs' input),
 #                   each for FUZZ_SECONDS (default 10; the trace parser twice
 #                   as long, FUZZ_TRACE_SECONDS), on its seed corpus: the
 #                   lab's example files and tests/fuzz/corpus/<target>/
@@ -29,22 +31,22 @@ FUZZ_SECONDS       ?= 10
 FUZZ_TRACE_SECONDS ?= $(shell expr 2 \* $(FUZZ_SECONDS) 2>/dev/null || echo $(FUZZ_SECONDS))
 FUZZ_SEED          ?= 1
 FUZZ_CC            ?= clang
-FUZZ_TARGETS       ?= trace cdecl scenario pacer leak-detection
+FUZZ_TARGETS       ?= trace scenario $(foreach l,$(LABS),$($(l)_FUZZ))
+# Each target once, in the order given (a name listed twice is one target).
+fuzz_uniq = $(if $(1),$(firstword $(1)) $(call fuzz_uniq,$(filter-out $(firstword $(1)),$(1))))
+FUZZ_TARGETS_UNIQ = $(strip $(call fuzz_uniq,$(FUZZ_TARGETS)))
 
-# Per target: its sources (the target file first), -I for its lab's headers,
-# seed directories, dictionary, seconds and what it fuzzes (and, optionally,
-# FUZZ_LIBS_<t>: libraries its parser needs).
+# Per target T: FUZZ_SRCS_T its sources (the target file
+# tests/fuzz/fuzz_<t>.c first, then the parser's), FUZZ_INC_T -I for its
+# lab's headers, FUZZ_SEEDS_T seed directories, FUZZ_SECS_T seconds and
+# FUZZ_WHAT_T what it fuzzes, optionally FUZZ_LIBS_T libraries its parser
+# needs; its dictionary is tests/fuzz/T.dict. A lab's targets are set in its
+# lab.mk; the core's are here.
 FUZZ_SRCS_trace          := tests/fuzz/fuzz_trace.c
 FUZZ_INC_trace           :=
 FUZZ_SEEDS_trace         := tests/core/data/traces tests/fuzz/corpus/trace
 FUZZ_SECS_trace           = $(FUZZ_TRACE_SECONDS)
 FUZZ_WHAT_trace          := the trace parser
-
-FUZZ_SRCS_cdecl          := tests/fuzz/fuzz_cdecl.c $(sort $(wildcard labs/alignment/cdecl*.c))
-FUZZ_INC_cdecl           := -Ilabs/alignment
-FUZZ_SEEDS_cdecl         := labs/alignment/data tests/fuzz/corpus/cdecl
-FUZZ_SECS_cdecl           = $(FUZZ_SECONDS)
-FUZZ_WHAT_cdecl          := the alignment lab's struct-declaration parser
 
 FUZZ_SRCS_scenario       := tests/fuzz/fuzz_scenario.c
 FUZZ_INC_scenario        :=
@@ -120,7 +122,7 @@ fuzz-run-loop-$(1): $(FUZZ_LOOP)/fuzz_$(1)
 	              "--seconds $$(FUZZ_SECS_$(1)) --dict tests/fuzz/$(1).dict $(wildcard $(FUZZ_SEEDS_$(1))))"; \
 	         exit 1; }
 endef
-$(foreach t,$(FUZZ_TARGETS),$(eval $(call fuzz_rules,$(t))))
+$(foreach t,$(FUZZ_TARGETS_UNIQ),$(eval $(call fuzz_rules,$(t))))
 
 # Whether libFuzzer links here, decided when the target runs (not on every
 # make invocation).
@@ -136,4 +138,4 @@ test-fuzz:
 	@if $(fuzz_have_libfuzzer); then mode=libfuzzer; else \
 	    echo "test-fuzz: libFuzzer not available ($(FUZZ_CC) -fsanitize=fuzzer failed);" \
 	         "running the seeded mutation loop instead"; mode=loop; fi; \
-	$(MAKE) --no-print-directory -j1 -k $(foreach t,$(FUZZ_TARGETS),fuzz-run-$$mode-$(t))
+	$(MAKE) --no-print-directory -j1 -k $(foreach t,$(FUZZ_TARGETS_UNIQ),fuzz-run-$$mode-$(t))

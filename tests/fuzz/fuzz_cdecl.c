@@ -1,5 +1,5 @@
 // fuzz_cdecl.c — fuzz target for the alignment lab's struct-declaration
-// parser (labs/alignment/cdecl*.c, API in cdecl.h).
+// parser (labs/alignment/support/cdecl/, API in cdecl.h).
 //
 // Each input is parsed twice from a buffer of exactly its size: strictly and
 // with CDECL_KEEP_GOING. Beyond "never crashes" (AddressSanitizer and UBSan
@@ -32,8 +32,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cdecl.h"
-#include "cdecl_int.h"
+#include "support/cdecl/cdecl.h"
+#include "support/cdecl/cdecl_int.h"
 #include "fuzz.h"
 
 const char ml_fuzz_name[] = "fuzz_cdecl";

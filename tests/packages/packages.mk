@@ -10,7 +10,7 @@
 # forged. Autolab: the tar is unpacked, the autograde-Makefile grades the
 # reference and the broken file; its last line must be the scores.
 PKG_B   := $(TEST_B)/packages
-PKG_LAB := $(firstword $(filter alignment,$(LABS)) $(LABS))
+PKG_LAB ?= $(firstword $(LABS))
 PKG_FILE = $(firstword $($(PKG_LAB)_STUDENT))
 
 $(TEST_B)/check_results: tests/packages/check_results.c

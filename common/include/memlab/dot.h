@@ -43,11 +43,11 @@ typedef struct ml_dot_opts {
 // ml_dot_fprint — write the graph of `h` to `out`. 0, or -1 on a write error.
 int ml_dot_fprint(ml_gc_heap_t *h, FILE *out, const ml_dot_opts_t *o);
 // ml_dot_write — write the graph to file `path` (via a temporary file
-// renamed into place). 0, or -1 with "path: reason" in `why`.
-int ml_dot_write(ml_gc_heap_t *h, const char *path, const ml_dot_opts_t *o, char *why, size_t whylen);
+// renamed into place). 0, or -1 with "path: reason" in `err`.
+int ml_dot_write(ml_gc_heap_t *h, const char *path, const ml_dot_opts_t *o, char *err, size_t errlen);
 // ml_dot_render_svg — run `dot -Tsvg` on `dot_path`, writing `svg_path`
-// (via a temporary file). 0, or -1 with a reason in `why`: Graphviz missing
+// (via a temporary file). 0, or -1 with a reason in `err`: Graphviz missing
 // ("graphviz's `dot` program was not found ..."), or dot's own error.
-int ml_dot_render_svg(const char *dot_path, const char *svg_path, char *why, size_t whylen);
+int ml_dot_render_svg(const char *dot_path, const char *svg_path, char *err, size_t errlen);
 
 #endif

@@ -9,14 +9,10 @@
 // 0 = left and 1 = right). Slots hold NULL or a pointer to (into) an object.
 //
 // Where objects live. Small objects (≤ 32 KiB) sit in size-class spans taken
-// from the page heap; larger ones get a span of their own. Each span keeps,
-// beside its alloc and mark bitmaps, a side table with one ml_gc_objinfo_t
-// per object (type, array count, id): an out-of-line object header. (Go 1.22
-// puts a header word in front of objects larger than 512 B and keeps a
-// pointer bitmap per span for smaller ones; memlab uses one rule for every
-// size.) A page → span table, like Go's heapArena.spans, finds the span of
-// any address in O(1); the object index is (addr - base) × divmul >> 32, Go's
-// division by multiplication.
+// from the page heap; larger ones get a span of their own. Each object's
+// type, array count and id are kept beside its span (an out-of-line header),
+// and any address finds its object in O(1) (memlab/gcheap_internal.h says
+// how, for the curious).
 //
 // Roots. Named globals owned by the heap, and shadow stacks: each stack is a
 // list of frames with N pointer slots each (Crafting Interpreters' "push it on
@@ -30,10 +26,8 @@
 // writeBarrier.enabled: phases MARK and MARK_TERMINATION). Frame writes never
 // run a barrier, exactly like stores to a Go stack. They also count the
 // stores (MemStats Stores, StoresMarking) unless the config's count_stores is
-// off. Both reasons to do more than the plain store are folded into one flag
-// byte, ml_gc_core_t.write_slow, so with no cycle running and counting off a
-// store is one load and test of it and the store, like Go's
-// `if writeBarrier.enabled` (see ml_gc_write_ptr).
+// off; with no cycle running and counting off, a store is one flag test and
+// the store, like Go's `if writeBarrier.enabled`.
 //
 // Collection. A collector is a small table of functions (ml_gc_collector_t)
 // that a lab supplies; without one the core uses its own stop-the-world
@@ -58,6 +52,11 @@
 //
 // Not thread-safe: one heap belongs to one thread. The sched module
 // interleaves mutator and collector deterministically on that thread.
+//
+// This header is the whole contract. The fast paths declared `static inline`
+// here (object lookup, mark bits, slots, pointer stores) are defined in
+// memlab/gcheap_internal.h, included at the end, with the structures they
+// read; a lab never needs to open it.
 #ifndef MEMLAB_GCHEAP_H
 #define MEMLAB_GCHEAP_H
 
@@ -88,20 +87,18 @@ typedef struct ml_type {
 // ml_type_num_slots — pointer slots in one value of type `t`.
 size_t ml_type_num_slots(const ml_type_t *t);
 // ml_type_is_ptr_word — whether word `w` of a value of `t` holds a pointer.
-static inline bool ml_type_is_ptr_word(const ml_type_t *t, size_t w) {
-    if (t->ptrmask_ext) return (t->ptrmask_ext[w / 64] >> (w % 64)) & 1;
-    return w < 64 && ((t->ptrmask >> w) & 1);
-}
+static inline bool ml_type_is_ptr_word(const ml_type_t *t, size_t w);
 // ml_type_check — 0 if `t` is well formed (name, size > 0 and a multiple of
 // 8, no mask bits beyond its words, big types use ptrmask_ext); otherwise -1
-// and a description in `why` (may be NULL).
-int ml_type_check(const ml_type_t *t, char *why, size_t whylen);
+// and a description in `err` (may be NULL).
+int ml_type_check(const ml_type_t *t, char *err, size_t errlen);
 
 // ---- the heap ---------------------------------------------------------------
 
 typedef struct ml_gc_heap ml_gc_heap_t;
 typedef struct ml_gc_stack ml_gc_stack_t;
 typedef struct ml_gc_frame ml_gc_frame_t;
+typedef struct ml_gc_span ml_gc_span_t;     // the core's per-span record (internal)
 
 typedef struct ml_gc_config {
     size_t arena_bytes;   // address space reserved for the heap (committed lazily)
@@ -157,74 +154,7 @@ void ml_gc_free(ml_gc_heap_t *h, void *obj);
 // ml_gc_iter_t is in use.
 size_t ml_gc_release_empty_spans(ml_gc_heap_t *h);
 
-// ---- the core's per-span record (read-only; used by the inline fast paths) --
-
-typedef struct ml_gc_objinfo {
-    const ml_type_t *type;  // NULL for a free slot (in poison/log mode) or stale
-    uint32_t count;         // array length (1 for a single value)
-    uint32_t id;            // allocation sequence number, from 1: "obj#id"
-} ml_gc_objinfo_t;
-
-typedef struct ml_gc_span {
-    uintptr_t base;          // first object
-    size_t elemsize;         // bytes per object slot (size class size, or the
-                             // whole span for a large object)
-    uint32_t nelems;         // objects in the span
-    uint32_t divmul;         // index = (addr - base) * divmul >> 32 (0 if large)
-    uint64_t *allocbits;     // the span's bitmaps (ml_span_t's, shared)
-    uint64_t *markbits;
-    ml_gc_objinfo_t *info;   // nelems records
-    ml_span_t *span;         // the page heap's span
-    int sizeclass;           // 0 for a large object
-    bool needzero;           // some object was freed: zero on allocation
-    bool on_partial;         // on its size class's list of spans with room
-    struct ml_gc_span *next, *prev;  // every span of the heap
-    struct ml_gc_span *pnext;        // the size class's spans with room
-} ml_gc_span_t;
-
-// Bits of ml_gc_core_t.write_slow: why ml_gc_write_ptr leaves its fast path.
-#define ML_GC_WRITE_BARRIER 0x1u  // Go's writeBarrier.enabled: phase MARK or MARK_TERMINATION
-#define ML_GC_WRITE_COUNT   0x2u  // the config's count_stores
-
-// The first member of every heap: what the inline functions below read.
-// Invariant (kept by ml_gc_new, ml_gc_set_count_stores, ml_gc_cycle_begin
-// and ml_gc_cycle_finish; nothing else writes it):
-//     write_slow == (barrier on ? ML_GC_WRITE_BARRIER : 0)
-//                 | (config count_stores ? ML_GC_WRITE_COUNT : 0)
-// so write_slow == 0 exactly when a pointer store is only the store. One
-// byte, tested whole: the fast path is a single load and compare, whatever
-// the reasons for leaving it. A counter bumped on every store would cost a
-// load and a store more per store on that path (the compiler cannot keep it
-// in a register: `*slot = val` may alias it), so `stores` is bumped only
-// behind the test.
-typedef struct ml_gc_core {
-    uintptr_t arena_lo;
-    size_t arena_bytes;
-    ml_gc_span_t **spans;    // page index → span (NULL: not an object span)
-    ml_gc_stack_t *current;  // the current stack (ml_gc_current_stack)
-    uint8_t write_slow;      // ML_GC_WRITE_* bits; 0: stores take the fast path
-    uint64_t stores;         // MemStats.Stores (bumped only while write_slow
-                             // has ML_GC_WRITE_COUNT)
-} ml_gc_core_t;
-
-// The first member of every shadow stack: what ml_gc_stack_scanned reads
-// (a hybrid write barrier asks on every store while marking).
-typedef struct ml_gc_stack_core {
-    bool scanned;            // Go's gcscandone (see ml_gc_stack_scanned)
-} ml_gc_stack_core_t;
-
-// ml_gc_span_of_ — the object span holding `p`, or NULL. O(1).
-static inline ml_gc_span_t *ml_gc_span_of_(const ml_gc_heap_t *h, const void *p) {
-    const ml_gc_core_t *c = (const ml_gc_core_t *)(const void *)h;
-    uintptr_t off = (uintptr_t)p - c->arena_lo;
-    if (off >= c->arena_bytes) return NULL;
-    return c->spans[off >> ML_PAGE_SHIFT];
-}
-static inline uint32_t ml_gc_index_in_(const ml_gc_span_t *s, const void *p) {
-    return (uint32_t)(((uint64_t)((uintptr_t)p - s->base) * s->divmul) >> 32);
-}
-// Bug checks of the fast paths, out of line (they abort with a message).
-_Noreturn void ml_gc_bad_object_(const char *fn, const void *p);
+// ---- finding objects ---------------------------------------------------------
 
 // ml_gc_find_object — Go's findObject: the allocated object containing `p`
 // (interior pointers too) with its span and index, so that marking it
@@ -235,187 +165,72 @@ typedef struct ml_gc_objref {
     ml_gc_span_t *span;
     uint32_t index;          // its index in the span
 } ml_gc_objref_t;
-static inline bool ml_gc_find_object(const ml_gc_heap_t *h, const void *p, ml_gc_objref_t *r) {
-    ml_gc_span_t *s = ml_gc_span_of_(h, p);
-    if (!s) return false;
-    uint32_t i = ml_gc_index_in_(s, p);
-    if (i >= s->nelems || !ml_bit_test(s->allocbits, i)) return false;
-    *r = (ml_gc_objref_t){(void *)(s->base + (uintptr_t)i * s->elemsize), s, i};
-    return true;
-}
+static inline bool ml_gc_find_object(const ml_gc_heap_t *h, const void *p, ml_gc_objref_t *r);
 // ml_gc_object_of — the start of the allocated object containing address `p`
 // (interior pointers included), or NULL if `p` is not inside one. O(1).
-static inline void *ml_gc_object_of(const ml_gc_heap_t *h, const void *p) {
-    ml_gc_objref_t r;
-    return ml_gc_find_object(h, p, &r) ? r.obj : NULL;
-}
-
+static inline void *ml_gc_object_of(const ml_gc_heap_t *h, const void *p);
 // ml_gc_prefetch — start loading object `obj` (its start) and its metadata
 // record into the CPU cache, for a marker that will scan it soon (Go's
 // greyobject calls sys.Prefetch the same way). Only a hint: it changes
 // nothing, never faults, and ignores addresses outside the heap.
-// (always_inline: GCC otherwise finds the function free of side effects
-// and deletes the call before inlining it.)
-static inline __attribute__((always_inline)) void ml_gc_prefetch(const ml_gc_heap_t *h, const void *obj) {
-    ml_gc_span_t *s = ml_gc_span_of_(h, obj);
-    if (s) {
-        __builtin_prefetch(obj);
-        __builtin_prefetch(&s->info[ml_gc_index_in_(s, obj)]);
-    }
-}
-
-// Locates an object given by its start; aborts (a bug) otherwise.
-static inline ml_gc_span_t *ml_gc_locate_(const ml_gc_heap_t *h, const void *obj,
-                                          uint32_t *idx, const char *fn) {
-    ml_gc_span_t *s = ml_gc_span_of_(h, obj);
-    if (!s) ml_gc_bad_object_(fn, obj);
-    uint32_t i = ml_gc_index_in_(s, obj);
-    if (i >= s->nelems || s->base + (uintptr_t)i * s->elemsize != (uintptr_t)obj ||
-        !ml_bit_test(s->allocbits, i))
-        ml_gc_bad_object_(fn, obj);
-    *idx = i;
-    return s;
-}
+static inline __attribute__((always_inline)) void ml_gc_prefetch(const ml_gc_heap_t *h,
+                                                                  const void *obj);
 
 // ---- mark bits (obj must be an allocated object's start, else abort) ------
 
-static inline bool ml_gc_is_marked(const ml_gc_heap_t *h, const void *obj) {
-    uint32_t i; ml_gc_span_t *s = ml_gc_locate_(h, obj, &i, "ml_gc_is_marked");
-    return ml_bit_test(s->markbits, i);
-}
-static inline void ml_gc_set_mark(ml_gc_heap_t *h, const void *obj) {
-    uint32_t i; ml_gc_span_t *s = ml_gc_locate_(h, obj, &i, "ml_gc_set_mark");
-    ml_bit_set(s->markbits, i);
-}
-static inline void ml_gc_clear_mark(ml_gc_heap_t *h, const void *obj) {
-    uint32_t i; ml_gc_span_t *s = ml_gc_locate_(h, obj, &i, "ml_gc_clear_mark");
-    ml_bit_clear(s->markbits, i);
-}
+static inline bool ml_gc_is_marked(const ml_gc_heap_t *h, const void *obj);
+static inline void ml_gc_set_mark(ml_gc_heap_t *h, const void *obj);
+static inline void ml_gc_clear_mark(ml_gc_heap_t *h, const void *obj);
 // ml_gc_try_mark — set the mark bit; true if it was clear before.
-static inline bool ml_gc_try_mark(ml_gc_heap_t *h, const void *obj) {
-    uint32_t i; ml_gc_span_t *s = ml_gc_locate_(h, obj, &i, "ml_gc_try_mark");
-    uint64_t *w = &s->markbits[i / 64], bit = (uint64_t)1 << (i % 64);
-    if (*w & bit) return false;
-    *w |= bit;
-    return true;
-}
+static inline bool ml_gc_try_mark(ml_gc_heap_t *h, const void *obj);
 // ml_gc_ref_try_mark — ml_gc_try_mark of an object ml_gc_find_object found
 // (nothing freed since), without looking it up again: Go's greyobject takes
 // findObject's span and index for the same reason.
-static inline bool ml_gc_ref_try_mark(const ml_gc_objref_t *r) {
-    uint64_t *w = &r->span->markbits[r->index / 64], bit = (uint64_t)1 << (r->index % 64);
-    if (*w & bit) return false;
-    *w |= bit;
-    return true;
-}
+static inline bool ml_gc_ref_try_mark(const ml_gc_objref_t *r);
 // ml_gc_clear_all_marks — clear every mark bit. ml_gc_count_marked — set ones.
 void ml_gc_clear_all_marks(ml_gc_heap_t *h);
 size_t ml_gc_count_marked(const ml_gc_heap_t *h);
 
 // ---- object metadata and pointer slots --------------------------------------
+// (obj must be an allocated object's start, else abort)
 
-static inline const ml_gc_objinfo_t *ml_gc_info_(const ml_gc_heap_t *h, const void *obj,
-                                                 const char *fn) {
-    uint32_t i; ml_gc_span_t *s = ml_gc_locate_(h, obj, &i, fn);
-    return &s->info[i];
-}
-static inline const ml_type_t *ml_gc_type_of(const ml_gc_heap_t *h, const void *obj) {
-    return ml_gc_info_(h, obj, "ml_gc_type_of")->type;
-}
-// Array length of the object (1 for a single value).
-static inline size_t ml_gc_count_of(const ml_gc_heap_t *h, const void *obj) {
-    return ml_gc_info_(h, obj, "ml_gc_count_of")->count;
-}
+// ml_gc_type_of — the object's type.
+static inline const ml_type_t *ml_gc_type_of(const ml_gc_heap_t *h, const void *obj);
+// ml_gc_count_of — array length of the object (1 for a single value).
+static inline size_t ml_gc_count_of(const ml_gc_heap_t *h, const void *obj);
 // ml_gc_object_id — the object's allocation number (1, 2, ...), for messages.
-static inline uint32_t ml_gc_object_id(const ml_gc_heap_t *h, const void *obj) {
-    return ml_gc_info_(h, obj, "ml_gc_object_id")->id;
-}
+static inline uint32_t ml_gc_object_id(const ml_gc_heap_t *h, const void *obj);
 // ml_gc_object_size — bytes requested (type size × count); ml_gc_object_elemsize
 // — bytes the object really takes (its span's object size).
 size_t ml_gc_object_size(const ml_gc_heap_t *h, const void *obj);
 size_t ml_gc_object_elemsize(const ml_gc_heap_t *h, const void *obj);
 
 // ml_gc_num_slots — number of pointer slots of the object.
-static inline size_t ml_gc_num_slots(const ml_gc_heap_t *h, const void *obj) {
-    const ml_gc_objinfo_t *in = ml_gc_info_(h, obj, "ml_gc_num_slots");
-    const ml_type_t *t = in->type;
-    size_t n = t->ptrmask_ext ? ml_type_num_slots(t) : (size_t)__builtin_popcountll(t->ptrmask);
-    return n * in->count;
-}
+static inline size_t ml_gc_num_slots(const ml_gc_heap_t *h, const void *obj);
 // ml_gc_slot_addr — the address of pointer slot `i` (< num_slots, else abort).
-void **ml_gc_slot_addr_slow_(const ml_gc_heap_t *h, const void *obj, size_t i);
-static inline void **ml_gc_slot_addr(const ml_gc_heap_t *h, const void *obj, size_t i) {
-    const ml_gc_objinfo_t *in = ml_gc_info_(h, obj, "ml_gc_slot_addr");
-    const ml_type_t *t = in->type;
-    if (in->count == 1 && !t->ptrmask_ext) {
-        uint64_t m = t->ptrmask;
-        for (size_t k = 0; k < i && m; k++) m &= m - 1;   // drop i lowest slots
-        if (m) return (void **)obj + __builtin_ctzll(m);
-    }
-    return ml_gc_slot_addr_slow_(h, obj, i);
-}
+static inline void **ml_gc_slot_addr(const ml_gc_heap_t *h, const void *obj, size_t i);
 // ml_gc_slot — the value of pointer slot `i` (a read, no barrier).
-static inline void *ml_gc_slot(const ml_gc_heap_t *h, const void *obj, size_t i) {
-    return *ml_gc_slot_addr(h, obj, i);
-}
+static inline void *ml_gc_slot(const ml_gc_heap_t *h, const void *obj, size_t i);
 
 // A cursor over an object's pointer slots, in slot order:
 //     ml_gc_slots_t it; ml_gc_slots_begin(h, obj, &it);
 //     for (void **slot; (slot = ml_gc_slots_next(&it)); ) ... *slot ...
-typedef struct ml_gc_slots {
-    void **elem;               // current element's first word
-    const ml_type_t *type;
-    size_t words;              // words per element
-    size_t word;               // next 64-word group of the element
-    uint64_t bits;             // remaining pointer bits of the current group
-    size_t group_base;         // word index of the current group
-    uint32_t elems_left;       // elements after the current one
-} ml_gc_slots_t;
+typedef struct ml_gc_slots ml_gc_slots_t;
 void ml_gc_slots_begin(const ml_gc_heap_t *h, const void *obj, ml_gc_slots_t *it);
-void **ml_gc_slots_next_group_(ml_gc_slots_t *it);
-static inline void **ml_gc_slots_next(ml_gc_slots_t *it) {
-    if (it->bits) {
-        unsigned b = (unsigned)__builtin_ctzll(it->bits);
-        it->bits &= it->bits - 1;
-        return it->elem + it->group_base + b;
-    }
-    return ml_gc_slots_next_group_(it);
-}
+// ml_gc_slots_next — the next slot's address, NULL after the last.
+static inline void **ml_gc_slots_next(ml_gc_slots_t *it);
 
 // ---- pointer stores and the write barrier -----------------------------------
 
-// ml_gc_write_slow_ — what a store does besides the store itself, by the
-// bits of write_slow: count it (ML_GC_WRITE_COUNT; while marking in
-// StoresMarking too), run the collector's write barrier (ML_GC_WRITE_BARRIER).
-void ml_gc_write_slow_(ml_gc_heap_t *h, void **slot, void *val);
 // ml_gc_write_ptr — store `val` into `slot`, the address of a pointer slot of
-// a heap object; runs the write barrier first while marking, and counts the
-// store if count_stores is on. Three paths, by write_slow:
-//   0                  the fast path: one test of a flag byte (Go's
-//                      `if writeBarrier.enabled`) and the store; the branch
-//                      hint favours it, as it is the case worth making fast;
-//   barrier on         the out-of-line ml_gc_write_slow_ (the barrier hook),
-//                      reached with one taken branch: the hints keep the call
-//                      next in line, and ml_gc_write_slow_ counts without
-//                      branching (each taken branch on this path costs a few
-//                      cycles per store while marking);
-//   ML_GC_WRITE_COUNT  (no cycle, the default config) the count, inline.
-static inline void ml_gc_write_ptr(ml_gc_heap_t *h, void **slot, void *val) {
-    ml_gc_core_t *c = (ml_gc_core_t *)(void *)h;
-    uint8_t f = c->write_slow;
-    if (__builtin_expect(f != 0, 0)) {
-        if (__builtin_expect(f == ML_GC_WRITE_COUNT, 0)) c->stores++;
-        else ml_gc_write_slow_(h, slot, val);
-    }
-    *slot = val;
-}
+// a heap object; runs the collector's write barrier first while marking, and
+// counts the store if count_stores is on. With neither, it is one test of a
+// flag byte and the store.
+static inline void ml_gc_write_ptr(ml_gc_heap_t *h, void **slot, void *val);
 // ml_gc_write — store `val` into pointer slot `i` of heap object `obj`.
-static inline void ml_gc_write(ml_gc_heap_t *h, void *obj, size_t i, void *val) {
-    ml_gc_write_ptr(h, ml_gc_slot_addr(h, obj, i), val);
-}
+static inline void ml_gc_write(ml_gc_heap_t *h, void *obj, size_t i, void *val);
 
 // ---- roots: globals ---------------------------------------------------------
-
 // ml_gc_global_add — a new global pointer variable (NULL), named `name`
 // (copied). Returns its index, or -1 when out of memory.
 int ml_gc_global_add(ml_gc_heap_t *h, const char *name);
@@ -433,10 +248,8 @@ void ml_gc_write_global(ml_gc_heap_t *h, int g, void *val);
 ml_gc_stack_t *ml_gc_stack_new(ml_gc_heap_t *h, const char *name);
 size_t ml_gc_num_stacks(const ml_gc_heap_t *h);
 ml_gc_stack_t *ml_gc_stack_at(const ml_gc_heap_t *h, size_t i);  // 0 = "main"
-// ml_gc_current_stack — the current stack (the running goroutine's). Inline.
-static inline ml_gc_stack_t *ml_gc_current_stack(const ml_gc_heap_t *h) {
-    return ((const ml_gc_core_t *)(const void *)h)->current;
-}
+// ml_gc_current_stack — the current stack (the running goroutine's).
+static inline ml_gc_stack_t *ml_gc_current_stack(const ml_gc_heap_t *h);
 // ml_gc_switch_stack — make `st` the current stack (the running goroutine).
 void ml_gc_switch_stack(ml_gc_heap_t *h, ml_gc_stack_t *st);
 const char *ml_gc_stack_name(const ml_gc_stack_t *st);
@@ -447,9 +260,7 @@ ml_gc_frame_t *ml_gc_frame_caller(const ml_gc_frame_t *f);
 // Scanned flags (Go's gcscandone), cleared by ml_gc_cycle_begin. The core
 // never sets them: the collector does, when it has scanned a stack / frame.
 // ml_gc_stack_scanned is inline (a barrier may ask on every store).
-static inline bool ml_gc_stack_scanned(const ml_gc_stack_t *st) {
-    return ((const ml_gc_stack_core_t *)(const void *)st)->scanned;
-}
+static inline bool ml_gc_stack_scanned(const ml_gc_stack_t *st);
 void ml_gc_stack_set_scanned(ml_gc_stack_t *st, bool scanned);
 bool ml_gc_frame_scanned(const ml_gc_frame_t *f);
 void ml_gc_frame_set_scanned(ml_gc_frame_t *f, bool scanned);
@@ -488,11 +299,7 @@ void ml_gc_foreach_root(ml_gc_heap_t *h, ml_gc_root_fn fn, void *arg);
 // A cursor over all allocated objects, span by span. The object just returned
 // may be freed (ml_gc_free) before the next call; objects allocated during the
 // walk may or may not be visited.
-typedef struct ml_gc_iter {
-    ml_gc_heap_t *h;
-    ml_gc_span_t *span;
-    uint32_t next;
-} ml_gc_iter_t;
+typedef struct ml_gc_iter ml_gc_iter_t;
 void ml_gc_iter_init(ml_gc_heap_t *h, ml_gc_iter_t *it);
 void *ml_gc_iter_next(ml_gc_iter_t *it);       // NULL at the end
 // ml_gc_iter_next_white — the next allocated object whose mark bit is clear,
@@ -568,5 +375,8 @@ bool ml_gc_logging(const ml_gc_heap_t *h);
 // ml_gc_log — when logging is on, print "gc: <event> obj#12 (Node)" (obj may
 // be NULL: just the event).
 void ml_gc_log(const ml_gc_heap_t *h, const char *event, const void *obj);
+
+// The inline fast paths above and the structures they read.
+#include "memlab/gcheap_internal.h"
 
 #endif

@@ -1,5 +1,5 @@
-// outfile.h — output files that appear whole or not at all (DESIGN.md §9:
-// no half-written output left as if complete).
+// outfile.h — output files that appear whole or not at all (no program
+// leaves a half-written output looking complete).
 //
 // Every memlab program that writes a result (chart data, a trace, a DOT
 // graph, an SVG, a page of frames, a report) writes it through this module:

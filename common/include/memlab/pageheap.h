@@ -106,7 +106,7 @@ void ml_pageheap_bounds(const ml_pageheap_t *h, void **lo, void **hi);
 ml_pageheap_stats_t ml_pageheap_stats(ml_pageheap_t *h);
 // ml_pageheap_check — heap consistency (free runs coalesced and disjoint,
 // the page table agrees with the spans, counters add up). Returns 0, or -1
-// with a description of the first problem in `why` (may be NULL).
-int ml_pageheap_check(ml_pageheap_t *h, char *why, size_t whylen);
+// with a description of the first problem in `err` (may be NULL).
+int ml_pageheap_check(ml_pageheap_t *h, char *err, size_t errlen);
 
 #endif

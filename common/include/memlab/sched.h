@@ -49,8 +49,8 @@ typedef struct ml_sched {
 void ml_sched_init(ml_sched_t *s, uint64_t seed, double p_mutator);
 // ml_sched_set_schedule — follow `schedule` (syntax above) before the seed.
 // Returns 0, or -1 with "schedule: position 3: 'x' is not M, C, a count or *"
-// in `why` (the scheduler is unchanged). Also -1 on OOM.
-int ml_sched_set_schedule(ml_sched_t *s, const char *schedule, char *why, size_t whylen);
+// in `err` (the scheduler is unchanged). Also -1 on OOM.
+int ml_sched_set_schedule(ml_sched_t *s, const char *schedule, char *err, size_t errlen);
 // ml_sched_fini — free the scheduler's memory (the struct itself is the
 // caller's).
 void ml_sched_fini(ml_sched_t *s);

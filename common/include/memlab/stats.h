@@ -52,7 +52,8 @@ uint64_t ml_memstats_last_pause(const ml_memstats_t *m);
 // (PauseNs shows the last pause only). Returns 0, or -1 on a write error.
 int ml_memstats_print(FILE *out, const ml_memstats_t *m);
 // ml_memstats_print_json — the same as one JSON object (PauseNs as an array
-// of the last min(NumGC, 256) pauses, oldest first). 0, or -1 on error.
+// of the last min(NumGC, 256) pauses, oldest first), written with jansson
+// (a program that calls it links -ljansson). 0, or -1 on error.
 int ml_memstats_print_json(FILE *out, const ml_memstats_t *m);
 
 #endif

@@ -44,26 +44,26 @@ typedef enum { ML_INV_STRONG, ML_INV_WEAK } ml_invariant_t;
 
 // ml_verify_tricolor — check the invariant `which` over every heap object,
 // with `is_grey` (may be NULL: nothing is grey) telling grey objects. Returns
-// 0 when it holds; -1 with the first violation in `why` (may be NULL), e.g.
+// 0 when it holds; -1 with the first violation in `err` (may be NULL), e.g.
 // "black obj#12 (Node) slot 1 -> white obj#40 (Node)" (strong), or "...,
 // and no grey object reaches obj#40 through white objects" (weak).
 int ml_verify_tricolor(ml_gc_heap_t *h, ml_invariant_t which, ml_gc_grey_fn is_grey,
-                       void *arg, char *why, size_t whylen);
+                       void *arg, char *err, size_t errlen);
 
 // ---- lost objects ------------------------------------------------------------
 
 // ml_verify_lost — at the end of marking: the number of objects the oracle
 // finds reachable that are still white (not marked, not grey): the sweep
-// would free them. The first is described in `why` ("obj#40 (Node) is
+// would free them. The first is described in `err` ("obj#40 (Node) is
 // reachable (global g -> obj#3 slot 0 -> obj#40) but white"). `reach` may be
 // NULL (computed here); `is_grey` may be NULL. Returns (size_t)-1 on OOM.
 size_t ml_verify_lost(ml_gc_heap_t *h, const ml_reach_t *reach, ml_gc_grey_fn is_grey,
-                      void *arg, char *why, size_t whylen);
+                      void *arg, char *err, size_t errlen);
 // ml_verify_no_dangling — after a sweep: every pointer reachable from the
 // roots points to an allocated object. 0, or -1 with the first dangling
-// pointer in `why` ("obj#3 (Node) slot 0 -> freed memory 0x..."), which is
+// pointer in `err` ("obj#3 (Node) slot 0 -> freed memory 0x..."), which is
 // how a lost object shows once it has been freed.
-int ml_verify_no_dangling(ml_gc_heap_t *h, char *why, size_t whylen);
+int ml_verify_no_dangling(ml_gc_heap_t *h, char *err, size_t errlen);
 
 // ---- heap consistency -----------------------------------------------------------
 
@@ -72,8 +72,8 @@ int ml_verify_no_dangling(ml_gc_heap_t *h, char *why, size_t whylen);
 // free object, mark bits only on allocated objects, every allocated object
 // with a well-formed type that fits its slot; HeapObjects and HeapAlloc
 // agree with the spans; when no cycle runs, no mark bit is set. 0, or -1
-// with the first problem in `why`.
-int ml_verify_heap(ml_gc_heap_t *h, char *why, size_t whylen);
+// with the first problem in `err`.
+int ml_verify_heap(ml_gc_heap_t *h, char *err, size_t errlen);
 
 // ---- poisoning ---------------------------------------------------------------
 
@@ -84,8 +84,8 @@ void ml_verify_poison(void *p, size_t n);
 bool ml_verify_is_poisoned(const void *p, size_t n, size_t *first_bad);
 // ml_verify_freed_intact — with poisoning on: every free object of every
 // small span still holds the poison (nothing wrote through a dangling
-// pointer). 0, or -1 with the first written free object in `why`. Returns 0
+// pointer). 0, or -1 with the first written free object in `err`. Returns 0
 // (checks nothing) when the heap does not poison.
-int ml_verify_freed_intact(ml_gc_heap_t *h, char *why, size_t whylen);
+int ml_verify_freed_intact(ml_gc_heap_t *h, char *err, size_t errlen);
 
 #endif

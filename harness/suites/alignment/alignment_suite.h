@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "cdecl.h"
+#include "support/cdecl/cdecl.h"
 #include "memlab/rng.h"
 #include "structlayout.h"
 

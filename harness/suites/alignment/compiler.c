@@ -10,6 +10,7 @@
 
 #include "memlab/grade.h"
 #include "alignment_suite.h"
+#include "memlab/grow.h"
 
 // ---- checking random layouts against the compiler -------------------------------------
 
@@ -36,11 +37,7 @@ static void add_check(checks_t *c, const cdecl_type_t *agg, const char *unit, si
 static void add_check(checks_t *c, const cdecl_type_t *agg, const char *unit, size_t mine,
                       size_t q, const char *fmt, ...)
 {
-    if (c->n == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 256;
-        c->v = realloc(c->v, c->cap * sizeof(*c->v));
-        cr_assert(c->v != NULL, "internal: out of memory");
-    }
+    cr_assert(ML_GROW_ARRAY(c->v, c->cap, c->n + 1, 256), "internal: out of memory");
     check_t *k = &c->v[c->n++];
     k->agg = agg;
     k->unit = unit;

@@ -7,6 +7,7 @@
 
 #include "memlab/grade.h"
 #include "alignment_suite.h"
+#include "memlab/grow.h"
 
 void suite_sb_printf(strbuf_t *b, const char *fmt, ...)
 {
@@ -14,13 +15,8 @@ void suite_sb_printf(strbuf_t *b, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (b->len + (size_t)n + 1 > b->cap) {
-        size_t cap = (b->cap ? b->cap * 2 : 4096) + (size_t)n;
-        char *s = realloc(b->s, cap);
-        cr_assert(s != NULL, "internal: out of memory in the suite");
-        b->s = s;
-        b->cap = cap;
-    }
+    cr_assert(ML_GROW_ARRAY(b->s, b->cap, b->len + (size_t)n + 1, 4096),
+              "internal: out of memory in the suite");
     va_start(ap, fmt);
     vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "checker.h"
+#include "support/checker.h"
 #include "memlab/pageheap.h"
 
 #define MIB ((size_t)1 << 20)

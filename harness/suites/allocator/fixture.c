@@ -7,13 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checker.h"
+#include "support/checker.h"
 #include "memlab/grade.h"
 #include "memlab/pageheap.h"
 #include "memlab/rng.h"
 #include "memlab/sizeclass.h"
 #include "mm.h"
 #include "allocator_suite.h"
+#include "memlab/grow.h"
 
 // ---- a fresh allocator ------------------------------------------------------
 
@@ -54,11 +55,7 @@ void suite_syn_init(synth_t *s, const char *name, uint32_t num_ids)
 
 void suite_syn_op(synth_t *s, ml_op_kind_t kind, uint32_t id, size_t size)
 {
-    if (s->t.num_ops == s->cap) {
-        s->cap = s->cap ? 2 * s->cap : 1024;
-        s->t.ops = realloc(s->t.ops, s->cap * sizeof *s->t.ops);
-        cr_assert(s->t.ops, "internal: out of memory");
-    }
+    cr_assert(ML_GROW_ARRAY(s->t.ops, s->cap, s->t.num_ops + 1, 1024), "internal: out of memory");
     s->t.ops[s->t.num_ops] = (ml_trace_op_t){ .kind = kind, .id = id, .size = size,
                                               .line = (unsigned)(s->t.num_ops + 5) };
     s->t.num_ops++;

@@ -3,7 +3,7 @@
 // back on free, and requests too big for the heap refused with NULL.
 #include <stdint.h>
 
-#include "checker.h"
+#include "support/checker.h"
 #include "memlab/grade.h"
 #include "memlab/pageheap.h"
 #include "mm.h"

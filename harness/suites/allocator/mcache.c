@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "checker.h"
+#include "support/checker.h"
 #include "memlab/grade.h"
 #include "memlab/pageheap.h"
 #include "memlab/rng.h"
@@ -197,9 +197,9 @@ void suite_mcache_two_threads_allocate_and_free_at_once(void)
             cr_assert(x_verify(sh, k, &sh->box[k][i], "handed over"), "%s", sh->error);
             mm_free(sh->box[k][i].p);
         }
-    char why[256];
-    cr_assert(ml_pageheap_check(suite_heap, why, sizeof why) == 0,
-              "after two threads allocated and freed, the page heap is inconsistent: %s", why);
+    char err[256];
+    cr_assert(ml_pageheap_check(suite_heap, err, sizeof err) == 0,
+              "after two threads allocated and freed, the page heap is inconsistent: %s", err);
 }
 
 // ---- frees from another thread ----------------------------------------------

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "checker.h"
+#include "support/checker.h"
 #include "memlab/grade.h"
 #include "memlab/sizeclass.h"
 #include "mm.h"

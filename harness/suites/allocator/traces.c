@@ -6,14 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "allocators.h"
-#include "checker.h"
+#include "support/allocators.h"
+#include "support/checker.h"
 #include "memlab/clock.h"
 #include "memlab/grade.h"
 #include "memlab/outfile.h"
-#include "perfindex.h"
-#include "replay.h"
-#include "traceset.h"
+#include "support/perfindex.h"
+#include "support/replay.h"
+#include "support/traceset.h"
 #include "allocator_suite.h"
 
 // ---- the lab's traces -------------------------------------------------------

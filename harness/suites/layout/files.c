@@ -12,6 +12,7 @@
 
 #include "memlab/grade.h"
 #include "layout_suite.h"
+#include "memlab/grow.h"
 
 extern char **environ;
 
@@ -102,11 +103,9 @@ int suite_run_capture(char *const argv[], char **out)
             break;
         }
         len += (size_t)got;
-        if (cap - len - 1 == 0) {
-            char *grown = realloc(buf, cap *= 2);
-            if (grown == NULL)
-                free(buf);
-            buf = grown;
+        if (!ML_GROW_ARRAY(buf, cap, len + 2, 0)) {
+            free(buf);
+            buf = NULL;
         }
     }
     close(fds[0]);

@@ -7,6 +7,7 @@
 
 #include "memlab/grade.h"
 #include "layout_suite.h"
+#include "memlab/grow.h"
 
 // suite_oracle_parse_line — a maps line the kernel wrote (the suite only feeds it
 // such lines). Returns 0, or -1 if it is not one.
@@ -74,13 +75,9 @@ char *suite_slurp(const char *path, size_t *lenp)
     char *buf = malloc(cap);
     while (buf != NULL && (got = fread(buf + len, 1, cap - len - 1, f)) > 0) {
         len += got;
-        if (cap - len - 1 == 0) {
-            char *grown = realloc(buf, cap *= 2);
-            if (grown == NULL) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = grown;
+        if (!ML_GROW_ARRAY(buf, cap, len + 2, 0)) {
+            free(buf);
+            buf = NULL;
         }
     }
     fclose(f);

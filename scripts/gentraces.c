@@ -7,7 +7,7 @@
 //     make allocator-traces-check           # prove the committed ones match
 // or, without make, from the repository's root:
 //     cc -std=gnu11 -O2 -D_GNU_SOURCE -Icommon/include -o gentraces
-//        labs/allocator/gentraces.c common/src/trace*.c common/src/rng.c -lm
+//        scripts/gentraces.c common/src/trace*.c common/src/rng.c -lm
 //                                                  (one command, one line)
 //     ./gentraces labs/allocator/data/traces
 //
@@ -31,6 +31,7 @@
 
 #include "memlab/rng.h"
 #include "memlab/trace.h"
+#include "memlab/grow.h"
 
 // ---- a trace under construction ---------------------------------------------
 
@@ -48,12 +49,8 @@ static void die(const char *what)
 
 static void tb_emit(tb_t *b, ml_op_kind_t kind, uint32_t id, size_t size)
 {
-    if (b->nops == b->cap) {
-        b->cap = b->cap ? 2 * b->cap : 4096;
-        b->ops = realloc(b->ops, b->cap * sizeof *b->ops);
-        if (!b->ops)
-            die("out of memory");
-    }
+    if (!ML_GROW_ARRAY(b->ops, b->cap, b->nops + 1, 4096))
+        die("out of memory");
     b->ops[b->nops] = (ml_trace_op_t){ .kind = kind, .id = id,
                                        .size = kind == ML_OP_FREE ? 0 : size,
                                        .line = (unsigned)(b->nops + 5) };

@@ -3,7 +3,7 @@
 // gives and the kind they are, the size numbers and the malloc experiment;
 // as text for people and as JSON for programs (the comparison of two runs,
 // the grader).
-#include "program.h"
+#include "support/program.h"
 
 #include <elf.h>
 #include <fcntl.h>

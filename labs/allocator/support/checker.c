@@ -23,7 +23,7 @@
 // every block and every word, so a block written over by another block, by
 // allocator metadata or by a realloc that copied the wrong bytes is caught
 // at its next verification.
-#include "checker.h"
+#include "support/checker.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blocks.h"
+#include "support/blocks.h"
 #include "mm.h"
 
 #define MIB ((size_t)1 << 20)
@@ -325,9 +325,9 @@ static bool finish(run_t *u)
         forget(u, id);
         mm_free(p);
     }
-    char why[256];
-    if (ml_pageheap_check(u->heap, why, sizeof why) != 0)
-        return fail(u, last, "after the trace the page heap is inconsistent: %s", why);
+    char err[256];
+    if (ml_pageheap_check(u->heap, err, sizeof err) != 0)
+        return fail(u, last, "after the trace the page heap is inconsistent: %s", err);
     return true;
 }
 

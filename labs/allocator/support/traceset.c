@@ -1,7 +1,8 @@
 // traceset.c — finding and loading the lab's trace files (see traceset.h).
-#include "traceset.h"
+#include "support/traceset.h"
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -9,6 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "memlab/grow.h"
 
 #define TRACE_SUBDIR "labs/allocator/data/traces"
 
@@ -49,13 +52,9 @@ int traceset_add_file(traceset_t *s, const char *path, char *err, size_t errlen)
     ml_trace_t *t = ml_trace_read(path, err, errlen);
     if (!t)
         return -1;
-    ml_trace_t **nt = realloc(s->trace, (s->n + 1) * sizeof *nt);
-    if (nt)
-        s->trace = nt;
-    char **np = nt ? realloc(s->path, (s->n + 1) * sizeof *np) : NULL;
-    if (np)
-        s->path = np;
-    char *copy = np ? strdup(path) : NULL;
+    bool room = ML_GROW_ARRAY(s->trace, s->cap_trace, s->n + 1, 16) &&
+                ML_GROW_ARRAY(s->path, s->cap_path, s->n + 1, 16);
+    char *copy = room ? strdup(path) : NULL;
     if (!copy) {
         ml_trace_free(t);
         snprintf(err, errlen, "%s: out of memory", path);
@@ -80,22 +79,18 @@ int traceset_load_dir(traceset_t *s, const char *dir, char *err, size_t errlen)
         return -1;
     }
     char **names = NULL;
-    size_t n = 0;
+    size_t n = 0, cap = 0;
     int rc = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         size_t len = strlen(e->d_name);
         if (len < 5 || strcmp(e->d_name + len - 4, ".rep") != 0)
             continue;
-        char **nn = realloc(names, (n + 1) * sizeof *nn);
-        if (!nn || !(nn[n] = strdup(e->d_name))) {
-            if (nn)
-                names = nn;
+        if (!ML_GROW_ARRAY(names, cap, n + 1, 16) || !(names[n] = strdup(e->d_name))) {
             snprintf(err, errlen, "%s: out of memory", dir);
             rc = -1;
             break;
         }
-        names = nn;
         n++;
     }
     closedir(d);

@@ -5,6 +5,7 @@
 // regions and the kernel already lists them in address order: appending in
 // order keeps it sorted, and layout_find_region can binary-search it.
 #include "layout.h"
+#include "memlab/grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,14 +56,8 @@ void layout_map_init(layout_map_t *m)
 // Returns 0, or -1 when memory runs out (the map is unchanged).
 int layout_map_append(layout_map_t *m, const layout_region_t *r)
 {
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? 2 * m->cap : 64;
-        layout_region_t *grown = realloc(m->regions, cap * sizeof *grown);
-        if (grown == NULL)
-            return -1;
-        m->regions = grown;
-        m->cap = cap;
-    }
+    if (!ML_GROW_ARRAY(m->regions, m->cap, m->n + 1, 64))
+        return -1;
     m->regions[m->n++] = *r;
     return 0;
 }

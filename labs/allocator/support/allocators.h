@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "replay.h"
+#include "support/replay.h"
 
 // The lab's allocator: begin() makes a page heap and calls mm_init, end()
 // calls mm_deinit and destroys it; footprint() is the heap's HeapInuse.
@@ -52,11 +52,11 @@ typedef struct allocators_result {
 // LD_PRELOAD=lib when lib is not NULL, and collect one result per file
 // (what `what` asks for; the rest stays 0 / -1). Utilization of a real
 // allocator is only meaningful on a fresh process: measure it one trace per
-// call. Returns 0, or -1 with the reason in `why` (the library could not be
+// call. Returns 0, or -1 with the reason in `err` (the library could not be
 // preloaded, the runner failed).
 int allocators_run(const char *exe, const char *name, const char *lib,
                    char *const *files, size_t nfiles, unsigned what, int reps,
-                   allocators_result_t *res, char *why, size_t whylen);
+                   allocators_result_t *res, char *err, size_t errlen);
 
 // allocators_self_exe — the path of the running program, for allocators_run.
 const char *allocators_self_exe(void);

@@ -23,7 +23,7 @@
 // A malloc'd block is "heap" when it lies between the end of the program's
 // bss and the current program break (sbrk(0)) — where brk memory is by
 // definition — and "mmap" otherwise (under AddressSanitizer every malloc is).
-#include "program.h"
+#include "support/program.h"
 
 #include <dlfcn.h>
 #include <pthread.h>

@@ -9,7 +9,7 @@
 // The last point is what makes the overlap query one descent: among the
 // blocks that start before the end of a range, only the last one can reach
 // into it.
-#include "blocks.h"
+#include "support/blocks.h"
 
 #include <stdio.h>
 #include <stdlib.h>

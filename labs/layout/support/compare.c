@@ -8,7 +8,7 @@
 // offset inside its page: ASLR moves whole pages. With randomize_va_space = 0,
 // or with `--no-aslr` (personality(ADDR_NO_RANDOMIZE) in the children, as
 // `setarch -R` does), both runs are identical.
-#include "program.h"
+#include "support/program.h"
 
 #include <errno.h>
 #include <inttypes.h>

@@ -6,7 +6,7 @@
 // one), thin grey rows for the unmapped gaps between them. The example
 // objects stand to the right, each with an arrow to the row it lives in and
 // the kind the student's classifier gave it. `dot -Tsvg` turns it into SVG.
-#include "program.h"
+#include "support/program.h"
 #include "memlab/dot.h"
 #include "memlab/outfile.h"
 

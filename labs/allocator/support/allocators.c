@@ -10,7 +10,7 @@
 //     result <index> <ops per second> <utilization or -1> <mm's ops per second>
 // (a real allocator's runner times the program's mm too, in alternation).
 // or `missing <symbol>`, or `error <message>`. Its stderr is discarded.
-#include "allocators.h"
+#include "support/allocators.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -27,7 +27,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "checker.h"
+#include "support/checker.h"
 #include "mm.h"
 
 extern char **environ;
@@ -160,7 +160,7 @@ static char **child_env(const char *lib)
 
 int allocators_run(const char *exe, const char *name, const char *lib,
                    char *const *files, size_t nfiles, unsigned what, int reps,
-                   allocators_result_t *res, char *why, size_t whylen)
+                   allocators_result_t *res, char *err, size_t errlen)
 {
     for (size_t i = 0; i < nfiles; i++)
         res[i] = (allocators_result_t){ .ops_per_sec = 0, .util = -1, .mm_ops_per_sec = 0 };
@@ -170,7 +170,7 @@ int allocators_run(const char *exe, const char *name, const char *lib,
     char **env = child_env(lib);
     int fds[2] = { -1, -1 };
     if (!argv || !env || pipe(fds) != 0) {
-        snprintf(why, whylen, "%s: cannot start a runner: %s", name, strerror(errno));
+        snprintf(err, errlen, "%s: cannot start a runner: %s", name, strerror(errno));
         free(argv);
         free(env);
         return -1;
@@ -196,14 +196,14 @@ int allocators_run(const char *exe, const char *name, const char *lib,
     posix_spawn_file_actions_addclose(&fa, fds[0]);
     posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     pid_t pid;
-    int err = posix_spawn(&pid, exe, &fa, NULL, argv, env);
+    int rc = posix_spawn(&pid, exe, &fa, NULL, argv, env);
     posix_spawn_file_actions_destroy(&fa);
     close(fds[1]);
     free(argv);
     free(env);
-    if (err != 0) {
+    if (rc != 0) {
         close(fds[0]);
-        snprintf(why, whylen, "%s: cannot start %s: %s", name, exe, strerror(err));
+        snprintf(err, errlen, "%s: cannot start %s: %s", name, exe, strerror(rc));
         return -1;
     }
     FILE *in = fdopen(fds[0], "r");
@@ -233,16 +233,16 @@ int allocators_run(const char *exe, const char *name, const char *lib,
     int status = 0;
     waitpid(pid, &status, 0);
     if (missing[0]) {
-        snprintf(why, whylen, "%s: not installed (%s could not be preloaded)", name,
+        snprintf(err, errlen, "%s: not installed (%s could not be preloaded)", name,
                  lib ? lib : "the library");
         return -1;
     }
     if (error[0]) {
-        snprintf(why, whylen, "%s: %s", name, error);
+        snprintf(err, errlen, "%s: %s", name, error);
         return -1;
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || got != nfiles) {
-        snprintf(why, whylen, "%s: the runner failed (%s %d)", name,
+        snprintf(err, errlen, "%s: the runner failed (%s %d)", name,
                  WIFSIGNALED(status) ? "signal" : "exit status",
                  WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
         return -1;

@@ -12,7 +12,7 @@
 // initialisation), then the allocators take turns, `reps` rounds, and each
 // keeps its median time. Time is the thread's CPU time, so the moments the
 // machine gives to other processes are not charged to the allocator.
-#include "replay.h"
+#include "support/replay.h"
 
 #include <stdbool.h>
 #include <stdlib.h>

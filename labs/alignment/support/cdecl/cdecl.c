@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cdecl_int.h"
+#include "memlab/grow.h"
 
 // ---- the arena -------------------------------------------------------------
 
@@ -117,14 +118,8 @@ char *cdecl_printf(cdecl_parser_t *p, const char *fmt, ...)
 // cdecl_grow — make room for element n of the malloc'd vector *vec.
 void cdecl_grow(cdecl_parser_t *p, void **vec, size_t *cap, size_t n, size_t size)
 {
-    if (n < *cap)
-        return;
-    size_t ncap = *cap ? *cap * 2 : 64;
-    void *v = realloc(*vec, ncap * size);
-    if (!v)
+    if (!ml_grow_array_(vec, cap, n + 1, size, 64))
         cdecl_fail(p, 0, "out of memory");
-    *vec = v;
-    *cap = ncap;
 }
 
 // ---- public entry points ---------------------------------------------------
@@ -211,14 +206,11 @@ cdecl_file_t *cdecl_parse_file(const char *path, unsigned flags, char *err,
                 why = "file too large (over 64 MiB)";
                 break;
             }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
+            if (!ML_GROW_ARRAY(buf, cap, len + 1, 0)) {
                 free(buf);
                 buf = NULL;
                 break;
             }
-            buf = nb;
-            cap *= 2;
         }
         size_t n = fread(buf + len, 1, cap - len, in);
         len += n;

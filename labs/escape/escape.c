@@ -278,10 +278,73 @@ esc_hole_t esc_addr(esc_batch_t *b, go_expr_t *dst)
     }
 }
 
+// same_safe — a and b are the same side-effect-free expression (Go's
+// ir.SameSafeExpr, for the subset).
+static bool same_safe(const go_expr_t *a, const go_expr_t *b)
+{
+    while (a->op == GE_CONVNOP)
+        a = a->x;
+    while (b->op == GE_CONVNOP)
+        b = b->x;
+    if (a->op != b->op)
+        return false;
+    switch (a->op) {
+    case GE_NAME: return a->var == b->var && a->fn == b->fn;
+    case GE_DOT: case GE_DOTPTR: return !strcmp(a->sel, b->sel) && same_safe(a->x, b->x);
+    case GE_DEREF: return same_safe(a->x, b->x);
+    case GE_INDEX: return same_safe(a->x, b->x) && same_safe(a->y, b->y);
+    case GE_INT: case GE_STRING: case GE_BOOL: return !strcmp(a->lit, b->lit);
+    default: return false;
+    }
+}
+
+// may_affect_memory — whether evaluating e could change memory (a call).
+static bool may_affect_memory(const go_expr_t *e)
+{
+    switch (e->op) {
+    case GE_NAME: case GE_INT: case GE_STRING: case GE_BOOL: case GE_NIL: return false;
+    case GE_BINARY: return may_affect_memory(e->x) || may_affect_memory(e->y);
+    case GE_UNARY: case GE_LEN: case GE_DOT: case GE_DOTPTR: case GE_DEREF: case GE_CONVNOP:
+        return may_affect_memory(e->x);
+    case GE_INDEX: return may_affect_memory(e->x) || may_affect_memory(e->y);
+    default: return true;
+    }
+}
+
+// is_self_assign — `x.f = x.g`, `p.f = p.g`, `s[i] = s[j]`: the store puts
+// nothing into x that was not already reachable from it (Go's
+// isSelfAssign), so it is no flow at all.
+static bool is_self_assign(const go_expr_t *dst, const go_expr_t *src)
+{
+    if (!dst || !src || dst->op != src->op)
+        return false;
+    switch (dst->op) {
+    case GE_DOT: case GE_DOTPTR:
+        return same_safe(dst->x, src->x);
+    case GE_INDEX:
+        if (may_affect_memory(dst->y) || may_affect_memory(src->y))
+            return false;
+        return same_safe(dst->x, src->x);
+    default:
+        return false;
+    }
+}
+
 // assign — dst_k = src at statement s; then dst is reassigned, unless s is
 // its definition.
 static void assign(esc_batch_t *b, esc_hole_t k, go_expr_t *src, go_stmt_t *s, const char *why)
 {
+    if ((s->op == GS_ASSIGN || s->op == GS_OPASSIGN) && is_self_assign(s->lhs, src)) {
+        char l[256], r[256];
+        go_expr_string(s->lhs, l, sizeof l);
+        go_expr_string(src, r, sizeof r);
+        if (s->op == GS_ASSIGN)
+            go_diag_add(b->diags, s->pos, "%s ignoring self-assignment in %s = %s", b->curfn->name, l, r);
+        else
+            go_diag_add(b->diags, s->pos, "%s ignoring self-assignment in %s %s= %s", b->curfn->name, l,
+                        s->binop, r);
+        k = discard_hole(b);
+    }
     esc_expr(b, esc_note(k, s->pos, why), src);
     if (s->op == GS_DECL && !s->rhs)
         return;

@@ -4,7 +4,7 @@
 # order of analysis) and the graph plumbing are support code.
 escape_STUDENT := escape.c
 escape_SUPPORT := support/golex.c support/goparse.c support/gocheck.c support/gosrc.c \
-                  support/gowalk.c support/escgraph.c
+                  support/gowalk.c support/escgraph.c support/gogen.c
 escape_LDLIBS  := $(PKG_JANSSON)
 escape_BENCH   := 1
 escape_ORDER   := 3

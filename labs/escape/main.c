@@ -35,6 +35,7 @@ static void usage(FILE *out)
             "                       escaping locations are drawn red\n"
             "  -j, --json           print the diagnostics as one JSON object\n"
             "      --no-header      leave out the leading `# command-line-arguments` line\n"
+            "  -g, --generate SEED  print a random program of the subset (seeded) and exit\n"
             "  -h, --help           this help\n"
             "\n"
             "Exit status: 0 analysed, 1 bad input, 2 bad usage.\n");
@@ -153,11 +154,22 @@ int main(int argc, char **argv)
     static const struct option longs[] = {
         {"explain", required_argument, 0, 'e'}, {"dot", required_argument, 0, 'd'},
         {"json", no_argument, 0, 'j'},          {"no-header", no_argument, 0, 'H'},
-        {"help", no_argument, 0, 'h'},          {0, 0, 0, 0},
+        {"help", no_argument, 0, 'h'},          {"generate", required_argument, 0, 'g'},
+        {0, 0, 0, 0},
     };
     int c;
-    while ((c = getopt_long(argc, argv, "e:d:jh", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "e:d:jhg:", longs, NULL)) != -1) {
         switch (c) {
+        case 'g': {
+            char *end;
+            errno = 0;
+            unsigned long long seed = strtoull(optarg, &end, 10);
+            if (errno || end == optarg || *end || optarg[0] == '-') {
+                fprintf(stderr, "escape: --generate wants a seed (a number), not '%s'\n", optarg);
+                return 2;
+            }
+            return go_generate(seed, stdout) == 0 ? 0 : 1;
+        }
         case 'e': o.explain = optarg; break;
         case 'd': o.dot = optarg; break;
         case 'j': o.json = true; break;

@@ -309,18 +309,45 @@ static go_expr_t *new_node(checker_t *c, go_op_t op, go_pos_t pos, go_type_t *t)
     return e;
 }
 
-// start_pos — the position of an expression's first token.
-static go_pos_t start_pos(const go_expr_t *e)
+// last_setter — the compiler's base.Pos after translating e: walked in
+// post-order, a variable or function name moves it to the name, a call of a
+// function, method or func value and a composite literal move it to their
+// '(' or '{' once their operands are done; constants, operators, selectors,
+// indexing and builtins leave it. (Found by experiment with Go 1.19: it is
+// where an implicit interface conversion in `x = v` and `var x I = v` is
+// positioned.)
+static void last_setter(const go_expr_t *e, go_pos_t *pos)
 {
+    if (!e)
+        return;
     switch (e->op) {
-    case GE_BINARY: return start_pos(e->x);
-    case GE_DOT: case GE_DOTPTR: case GE_INDEX:
-        return e->x ? start_pos(e->x) : e->pos;
-    case GE_CALL: case GE_LEN: case GE_NEW: case GE_MAKE: case GE_APPEND:
-        return e->fun ? start_pos(e->fun) : e->pos;
-    case GE_CONVIFACE: case GE_CONVNOP:
-        return e->implicit ? start_pos(e->x) : (e->fun ? start_pos(e->fun) : e->pos);
-    default: return e->pos;
+    case GE_NAME:
+        *pos = e->pos;
+        return;
+    case GE_CALL:
+        if (e->call == GC_METHOD || e->call == GC_IFACE)
+            last_setter(e->recv, pos);
+        else if (e->call != GC_FMT)
+            last_setter(e->fun, pos);
+        for (int i = 0; i < e->nargs; i++)
+            last_setter(e->args[i], pos);
+        *pos = e->pos;
+        return;
+    case GE_STRUCTLIT: case GE_ARRAYLIT: case GE_SLICELIT:
+        for (int i = 0; i < e->nargs; i++)
+            last_setter(e->args[i], pos);
+        *pos = e->pos;
+        return;
+    case GE_APPEND:
+        for (int i = 0; i < e->nargs; i++)
+            last_setter(e->args[i], pos);
+        return;
+    case GE_FUNCLIT:
+        return;
+    default:
+        last_setter(e->x, pos);
+        last_setter(e->y, pos);
+        return;
     }
 }
 
@@ -462,8 +489,14 @@ static go_expr_t *check_funclit(checker_t *c, go_expr_t *e)
 {
     go_fdecl_t *d = e->decl;
     go_func_t *fn = go_alloc(c->p, sizeof *fn);
-    char name[64];
-    snprintf(name, sizeof name, "func%d", ++c->nclosures);
+    char name[300];
+    go_func_t *o = c->fn;
+    if (!o->outer && o->recv)
+        snprintf(name, sizeof name, "(*%s).%s.func%d", o->recv->type->elem->name, o->name, ++o->nlits);
+    else if (!o->outer)
+        snprintf(name, sizeof name, "%s.func%d", o->name, ++o->nlits);
+    else
+        snprintf(name, sizeof name, "%s.%d", o->name, ++o->nlits);
     fn->name = go_strdup(c->p, name);
     fn->pos = e->pos;
     fn->outer = c->fn;
@@ -1002,7 +1035,9 @@ static void check_stmt(checker_t *c, go_stmt_t *s)
                     FAIL(c, rhs->pos, "call (no value) used as value");
                 t = default_type(c, rhs->type);
             }
-            rhs = convert(c, rhs, t, start_pos(rhs), "variable declaration");
+            go_pos_t at = s->lhs->pos;
+            last_setter(rhs, &at);
+            rhs = convert(c, rhs, t, at, "variable declaration");
             s->rhs = rhs;
         }
         if (!strcmp(s->lhs->lit, "_"))
@@ -1028,7 +1063,10 @@ static void check_stmt(checker_t *c, go_stmt_t *s)
             s->rhs = rhs;
             break;
         }
-        s->rhs = convert(c, rhs, lhs->type, start_pos(lhs), "assignment");
+        go_pos_t at = s->pos;
+        last_setter(rhs, &at);
+        last_setter(lhs, &at);
+        s->rhs = convert(c, rhs, lhs->type, at, "assignment");
         break;
     }
     case GS_OPASSIGN: {

@@ -752,21 +752,20 @@ static go_stmt_t *parse_var(parser_t *ps)
 }
 
 static go_stmt_t *parse_stmt(parser_t *ps);
+static go_stmt_t *parse_cond_or_simple(parser_t *ps);
 
 static go_stmt_t *parse_if(parser_t *ps)
 {
     go_stmt_t *s = new_stmt(ps, GS_IF, ps->tok.pos);
     next(ps);
     ps->nolit++;
-    go_stmt_t *init = NULL;
     go_pos_t cpos = ps->tok.pos;
-    if (ps->tok.tok != T_SEMI)
-        init = parse_simple(ps);
+    if (ps->tok.tok == T_SEMI || is_op(ps, "{"))
+        go_fail(ps->ec, cpos, "syntax error: missing condition in if statement");
+    go_stmt_t *init = parse_cond_or_simple(ps);
     if (ps->tok.tok == T_SEMI)
         go_fail(ps->ec, cpos, "unsupported: if statement with an init statement");
     ps->nolit--;
-    if (!init || init->op != GS_EXPR)
-        go_fail(ps->ec, cpos, "syntax error: missing condition in if statement");
     s->cond = init->rhs;
     parse_block(ps, &s->body);
     if (ps->tok.tok == T_ELSE) {

@@ -219,6 +219,7 @@ struct go_func {
     int ncaptured;
     bool called_directly; // a closure called where it is written: func(){...}()
     int index;            // order among all functions (declarations first, in source order)
+    int nlits;            // func literals named in it so far ("f.func1", "f.func1.1")
     int esc_state;        // for the analysis: 0 unknown, 1 started, 2 tagged
     void *opt;            // for the analysis
 };
@@ -298,6 +299,12 @@ void go_diag_add(go_diags_t *d, go_pos_t pos, const char *fmt, ...)
 void go_diags_free(go_diags_t *d);
 // go_diags_print — "./FILE.go:LINE:COL: msg" lines, one per diagnostic.
 void go_diags_print(const go_program_t *p, const go_diags_t *d, FILE *out);
+
+// ---- random programs -------------------------------------------------------
+
+// go_generate — write a random, compilable program of the subset, determined
+// by seed, to out (support/gogen.c). 0, or -1 on a write error.
+int go_generate(uint64_t seed, FILE *out);
 
 // ---- arena -----------------------------------------------------------------
 

@@ -6,6 +6,11 @@
 #
 #   scripts/escape-diff.sh [-n N] [-s FIRST-SEED] [-j JOBS] [-t MIN-PERCENT] BIN
 #
+# The compiler sees each program as its own package (`package main`
+# renamed to `package pN`, so nothing is linked) and compiles them all in one
+# `go build -gcflags='-m -l' ./...` on a fresh build cache, which runs the
+# compilers in parallel: about 0.1 s of CPU per program.
+#
 # Prints the agreement: programs whose output is identical (order included),
 # and diagnostic lines in agreement (a line of either side that the other
 # side lacks is one disagreement). Exits 1 when line agreement is below
@@ -35,10 +40,22 @@ last=$((seed + n - 1))
 for i in $(seq "$seed" "$last"); do
     "$bin" --generate "$i" >"$out/p$i.go"
 done
-# One compiler per program, JOBS at a time.
-seq "$seed" "$last" | xargs -P "$jobs" -I{} sh -c \
-    'cd "$1" && go tool compile -m -l -p main -o /dev/null p$2.go >p$2.go.txt 2>&1 || true
-     sed -i "s|^p$2\.go:|./p$2.go:|" p$2.go.txt' sh "$out" {}
+# One package per program, one `go build` for all of them.
+mod="$out/mod"
+mkdir -p "$mod"
+printf 'module gen\n\ngo 1.19\n' >"$mod/go.mod"
+for i in $(seq "$seed" "$last"); do
+    mkdir -p "$mod/p$i"
+    sed "s/^package main\$/package p$i/" "$out/p$i.go" >"$mod/p$i/p.go"
+    : >"$out/p$i.go.txt"
+done
+(cd "$mod" && GO111MODULE=on GOFLAGS=-mod=mod GOCACHE="$PWD/../go-cache" \
+    go build -p "$jobs" -gcflags='-m -l' ./... >../go.log 2>&1) || true
+rm -rf "$out/go-cache"
+awk -v dir="$out" '
+/^# gen\/p[0-9]+$/ { n = substr($2, 6); next }
+/^p[0-9]+\/p\.go:/ { split($0, a, "/"); n = substr(a[1], 2); sub(/^p[0-9]+\/p\.go:/, "./p" n ".go:"); print > (dir "/p" n ".go.txt"); next }
+{ print > (dir "/go.other.txt") }' "$out/go.log"
 refused=0
 for i in $(seq "$seed" "$last"); do
     if ! "$bin" --no-header "$out/p$i.go" >"$out/p$i.mine.txt" 2>"$out/p$i.err"; then

@@ -335,13 +335,14 @@ static bool is_self_assign(const go_expr_t *dst, const go_expr_t *src)
 static void assign(esc_batch_t *b, esc_hole_t k, go_expr_t *src, go_stmt_t *s, const char *why)
 {
     if ((s->op == GS_ASSIGN || s->op == GS_OPASSIGN) && is_self_assign(s->lhs, src)) {
-        char l[256], r[256];
+        char l[256], r[256], fname[256];
+        go_func_name(b->curfn, fname, sizeof fname);
         go_expr_string(s->lhs, l, sizeof l);
         go_expr_string(src, r, sizeof r);
         if (s->op == GS_ASSIGN)
-            go_diag_add(b->diags, s->pos, "%s ignoring self-assignment in %s = %s", b->curfn->name, l, r);
+            go_diag_add(b->diags, s->pos, "%s ignoring self-assignment in %s = %s", fname, l, r);
         else
-            go_diag_add(b->diags, s->pos, "%s ignoring self-assignment in %s %s= %s", b->curfn->name, l,
+            go_diag_add(b->diags, s->pos, "%s ignoring self-assignment in %s %s= %s", fname, l,
                         s->binop, r);
         k = discard_hole(b);
     }

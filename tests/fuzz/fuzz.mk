@@ -29,7 +29,7 @@ FUZZ_SECONDS       ?= 10
 FUZZ_TRACE_SECONDS ?= $(shell expr 2 \* $(FUZZ_SECONDS) 2>/dev/null || echo $(FUZZ_SECONDS))
 FUZZ_SEED          ?= 1
 FUZZ_CC            ?= clang
-FUZZ_TARGETS       ?= trace cdecl tri-color write-barrier
+FUZZ_TARGETS       ?= trace cdecl tri-color write-barrier escape
 
 # Per target: its sources (the target file first), -I for its lab's headers,
 # seed directories, dictionary, seconds and what it fuzzes.

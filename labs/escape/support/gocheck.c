@@ -595,6 +595,7 @@ static go_expr_t *check_builtin(checker_t *c, go_expr_t *e, const char *name)
             FAIL(c, e->pos, "wrong number of arguments to len");
         e->op = GE_LEN;
         e->x = check_expr(c, e->args[0]);
+        e->nargs = 0;
         go_kind_t k = e->x->type->kind;
         if (k != GT_SLICE && k != GT_ARRAY && k != GT_STRING && k != GT_UNTYPED_STRING)
             FAIL(c, e->x->pos, "invalid argument for len");
@@ -608,6 +609,7 @@ static go_expr_t *check_builtin(checker_t *c, go_expr_t *e, const char *name)
         if (!t)
             FAIL(c, e->pos, "new wants one type argument");
         e->op = GE_NEW;
+        e->nargs = 0;  // the argument was a type
         e->type = mk_type(c, GT_PTR, NULL);
         e->type->elem = t;
         return e;
@@ -619,11 +621,13 @@ static go_expr_t *check_builtin(checker_t *c, go_expr_t *e, const char *name)
         if (e->nargs < 2 || e->nargs > 3)
             FAIL(c, e->pos, "make([]T) wants a length and at most a capacity");
         e->op = GE_MAKE;
+        go_expr_t *len_arg = e->args[1], *cap_arg = e->nargs == 3 ? e->args[2] : NULL;
+        e->nargs = 0;  // operands now in x and y
         e->type = t;
-        e->x = convert(c, check_expr(c, e->args[1]), c->t_int, e->pos, "argument");
+        e->x = convert(c, check_expr(c, len_arg), c->t_int, e->pos, "argument");
         if (!is_integer(e->x->type))
             FAIL(c, e->x->pos, "non-integer len argument in make");
-        e->y = e->nargs == 3 ? convert(c, check_expr(c, e->args[2]), c->t_int, e->pos, "argument") : NULL;
+        e->y = cap_arg ? convert(c, check_expr(c, cap_arg), c->t_int, e->pos, "argument") : NULL;
         go_expr_t *sz = e->y ? e->y : e->x;
         e->const_size = is_const(sz);
         e->size_val = e->const_size ? const_int(sz) : 0;
@@ -1046,6 +1050,8 @@ static void check_stmt(checker_t *c, go_stmt_t *s)
         en->var = new_var(c, s->lhs->lit, s->lhs->pos, t, GV_AUTO);
         en->var->defn = rhs ? s : NULL;
         s->var = en->var;
+        s->lhs->var = en->var;
+        s->lhs->type = t;
         if (go_type_size(t) > ((long)1 << 40))
             FAIL(c, s->lhs->pos, "unsupported: variable too large");
         break;

@@ -400,6 +400,15 @@ char *go_expr_string(const go_expr_t *e, char *buf, size_t len)
     return buf;
 }
 
+char *go_func_name(const go_func_t *fn, char *buf, size_t len)
+{
+    if (fn->recv && !fn->outer)
+        snprintf(buf, len, "(*%s).%s", fn->recv->type->elem->name, fn->name);
+    else
+        snprintf(buf, len, "%s", fn->name);
+    return buf;
+}
+
 // ---- diagnostics -----------------------------------------------------------
 
 void go_diag_add(go_diags_t *d, go_pos_t pos, const char *fmt, ...)

@@ -252,6 +252,9 @@ void go_program_free(go_program_t *p);
 // "make([]int, n)", "x + 1", "... argument", "func literal"), into buf.
 char *go_expr_string(const go_expr_t *e, char *buf, size_t len);
 
+// go_func_name — fn as the compiler names it: "f", "(*T).M", "f.func1".
+char *go_func_name(const go_func_t *fn, char *buf, size_t len);
+
 // ---- the order of analysis -------------------------------------------------
 
 // The functions are analysed in batches, callees before callers, each batch

@@ -183,13 +183,6 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    if (o.dot) {
-        struct stat st;
-        if (mkdir(o.dot, 0777) != 0 && (errno != EEXIST || stat(o.dot, &st) != 0 || !S_ISDIR(st.st_mode))) {
-            fprintf(stderr, "escape: cannot make directory %s: %s\n", o.dot, strerror(errno));
-            return 1;
-        }
-    }
     // read every file first: bad input prints nothing but the error
     int nf = argc - optind;
     go_program_t **progs = calloc((size_t)nf, sizeof *progs);
@@ -200,6 +193,16 @@ int main(int argc, char **argv)
             fprintf(stderr, "%s\n", err);
             for (int j = 0; j < i; j++)
                 go_program_free(progs[j]);
+            free(progs);
+            return 1;
+        }
+    }
+    if (o.dot) {
+        struct stat st;
+        if (mkdir(o.dot, 0777) != 0 && (errno != EEXIST || stat(o.dot, &st) != 0 || !S_ISDIR(st.st_mode))) {
+            fprintf(stderr, "escape: cannot make directory %s: %s\n", o.dot, strerror(errno));
+            for (int i = 0; i < nf; i++)
+                go_program_free(progs[i]);
             free(progs);
             return 1;
         }

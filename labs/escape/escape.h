@@ -65,6 +65,7 @@ struct esc_loc {
     // --explain: the path to the root recorded when it first escaped
     esc_loc_t **why_locs;
     int *why_edges, nwhy;
+    esc_edge_t why_direct;   // the flow that made it escape at once (esc_record_direct)
 };
 
 // A hole: the destination of a value being evaluated.
@@ -117,6 +118,10 @@ void esc_add_edge(esc_loc_t *dst, esc_loc_t *src, int derefs, go_pos_t pos, cons
 // esc_record_escape — remember, for --explain, the path by which l reaches
 // the walk's root (l->dst, l->dst->dst, ...). Call it when l first escapes.
 void esc_record_escape(esc_batch_t *b, esc_loc_t *l);
+// esc_record_direct — remember, for --explain, the flow k that made src
+// escape at once (its address flowing into dst, which escapes already).
+void esc_record_direct(esc_batch_t *b, esc_loc_t *src, esc_loc_t *dst, int derefs, go_pos_t pos,
+                       const char *why);
 // esc_fmt_leaks — the tag of parameter i of fmt.Println/Printf/Sprintf, as
 // the compiler's export data for package fmt gives it: derefs to the heap
 // and to the result (-1 none).

@@ -63,6 +63,18 @@ static void explain(const go_program_t *p, esc_batch_t **bs, int nb, const char 
                 continue;
             }
             fprintf(out, "%s:%d:%d: %s escapes:\n", p->base, pos.line, pos.col, a);
+            if (l->nwhy < 0) {
+                esc_edge_t *d = &l->why_direct;
+                if (d->pos.line)
+                    fprintf(out, "  %s:%d:%d: flow: %s = &%s (%s)\n", p->base, d->pos.line, d->pos.col,
+                            esc_loc_name(d->src, c, sizeof c), a, d->why ? d->why : "flow");
+                else
+                    fprintf(out, "  %s (%s)\n", "it must be on the heap whatever flows",
+                            d->why ? d->why : "size");
+                if (d->pos.line)
+                    fprintf(out, "  and %s escapes already\n", esc_loc_name(d->src, c, sizeof c));
+                continue;
+            }
             for (int k = 0; k + 1 < l->nwhy; k++) {
                 esc_loc_t *src = l->why_locs[k], *dst = l->why_locs[k + 1];
                 int e = l->why_edges[k];

@@ -53,7 +53,7 @@ void esc_record_escape(esc_batch_t *b, esc_loc_t *l)
     (void)b;
     if (l->nwhy)
         return;
-    int n = 0;
+    int n = 0;  // (nwhy -1: esc_record_direct recorded it)
     for (esc_loc_t *x = l; x && n < 1000; x = x->dst)
         n++;
     l->why_locs = calloc((size_t)n + 1, sizeof *l->why_locs);
@@ -67,6 +67,16 @@ void esc_record_escape(esc_batch_t *b, esc_loc_t *l)
         i++;
     }
     l->nwhy = i;
+}
+
+void esc_record_direct(esc_batch_t *b, esc_loc_t *src, esc_loc_t *dst, int derefs, go_pos_t pos,
+                       const char *why)
+{
+    (void)b;
+    if (src->nwhy)
+        return;
+    src->why_direct = (esc_edge_t){dst, derefs, pos, why};
+    src->nwhy = -1;
 }
 
 void esc_fmt_leaks(const char *fname, int i, int *heap, int *result)

@@ -60,9 +60,7 @@ void esc_flow(esc_batch_t *b, esc_hole_t k, esc_loc_t *src)
         return;
     if (dst->escapes && k.derefs < 0) {
         src->escapes = true;
-        src->dst = dst;
-        src->dst_edge = -1;
-        esc_record_escape(b, src);
+        esc_record_direct(b, src, dst, k.derefs, k.pos, k.why);
         return;
     }
     esc_add_edge(dst, src, k.derefs, k.pos, k.why);

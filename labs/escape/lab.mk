@@ -6,7 +6,7 @@ escape_STUDENT := escape.c
 escape_SUPPORT := support/golex.c support/goparse.c support/gocheck.c support/gosrc.c \
                   support/gowalk.c support/escgraph.c support/gogen.c
 escape_LDLIBS  := $(PKG_JANSSON)
-escape_BENCH   := 0
+escape_BENCH   := 1
 escape_ORDER   := 3
 
 # The lab's parser under the fuzzer (tests/fuzz/fuzz.mk).

@@ -31,7 +31,7 @@
 #include "memlab/outfile.h"
 
 #define RUNS 5
-static const size_t sizes[] = {16, 64, 256, 1024, 4096};
+static const size_t sizes[] = { 16, 64, 256, 1024, 4096 };
 #define NSIZES (sizeof sizes / sizeof sizes[0])
 
 typedef struct sample {
@@ -40,7 +40,7 @@ typedef struct sample {
 
 static sample_t summarize(double *v, size_t n)
 {
-    sample_t s = {.median = ml_median(v, n), .min = v[0], .max = v[0]};
+    sample_t s = { .median = ml_median(v, n), .min = v[0], .max = v[0] };
     for (size_t i = 1; i < n; i++) {
         s.min = v[i] < s.min ? v[i] : s.min;
         s.max = v[i] > s.max ? v[i] : s.max;
@@ -91,14 +91,14 @@ static double run_malloc(size_t size, long n)
 static double run_gc(size_t size, long n, double *allocs)
 {
     ml_gc_config_t cfg = ml_gc_default_config();
-    cfg.poison = false;        // measure allocation and collection, not the debug fill
+    cfg.poison = false; // measure allocation and collection, not the debug fill
     cfg.count_stores = false;
     ml_gc_heap_t *h = ml_gc_new(&cfg);
     if (!h) {
         fprintf(stderr, "escape bench: cannot create the GC heap\n");
         exit(1);
     }
-    static const uint64_t no_pointers[8];  // the bitmap of a type over 512 bytes
+    static const uint64_t no_pointers[8]; // the bitmap of a type over 512 bytes
     ml_type_t t = ML_TYPE("obj", size, 0);
     if (size > 512)
         t.ptrmask_ext = no_pointers;
@@ -158,7 +158,8 @@ static void run_go(const char *outdir, gorow_t *esc, gorow_t *stk)
 {
     esc->ok = stk->ok = false;
     if (system("command -v go >/dev/null 2>&1") != 0) {
-        printf("escape bench: Go is not installed (scripts/deps.sh --test); the Go rows are skipped\n");
+        printf(
+            "escape bench: Go is not installed (scripts/deps.sh --test); the Go rows are skipped\n");
         return;
     }
     char dir[4096], path[4200], cmd[16384];
@@ -194,14 +195,15 @@ static void run_go(const char *outdir, gorow_t *esc, gorow_t *stk)
         if (sscanf(line, "%255s %ld %lf ns/op %lf B/op %lf allocs/op", name, &iters, &ns, &bytes,
                    &allocs) == 5) {
             gorow_t *r = !strncmp(name, "BenchmarkEscaping", 17) ? esc
-                         : !strncmp(name, "BenchmarkStack", 14) ? stk
-                                                                : NULL;
+                         : !strncmp(name, "BenchmarkStack", 14)  ? stk
+                                                                 : NULL;
             if (r)
-                *r = (gorow_t){ns, allocs, bytes, true};
+                *r = (gorow_t){ ns, allocs, bytes, true };
         }
     }
     if (pclose(p) != 0 || !esc->ok || !stk->ok)
-        fprintf(stderr, "escape bench: go test did not give both benchmarks; the Go rows are skipped\n");
+        fprintf(stderr,
+                "escape bench: go test did not give both benchmarks; the Go rows are skipped\n");
 }
 
 int main(int argc, char **argv)
@@ -209,11 +211,11 @@ int main(int argc, char **argv)
     const char *out = NULL;
     long n = 200000;
     bool go = true;
-    static const struct option longs[] = {{"out", required_argument, 0, 'o'},
-                                          {"objects", required_argument, 0, 'n'},
-                                          {"no-go", no_argument, 0, 'G'},
-                                          {"help", no_argument, 0, 'h'},
-                                          {0, 0, 0, 0}};
+    static const struct option longs[] = { { "out", required_argument, 0, 'o' },
+                                           { "objects", required_argument, 0, 'n' },
+                                           { "no-go", no_argument, 0, 'G' },
+                                           { "help", no_argument, 0, 'h' },
+                                           { 0, 0, 0, 0 } };
     int c;
     while ((c = getopt_long(argc, argv, "o:n:h", longs, NULL)) != -1) {
         switch (c) {
@@ -223,7 +225,8 @@ int main(int argc, char **argv)
             errno = 0;
             n = strtol(optarg, &end, 10);
             if (errno || *end || n < 1) {
-                fprintf(stderr, "escape bench: --objects wants a positive number, not '%s'\n", optarg);
+                fprintf(stderr, "escape bench: --objects wants a positive number, not '%s'\n",
+                        optarg);
                 return 2;
             }
             break;
@@ -263,7 +266,7 @@ int main(int argc, char **argv)
                res[2][s].median / (res[0][s].median > 0 ? res[0][s].median : 1));
     }
     // grouped by method, so that each method's points are consecutive rows
-    static const char *names[3] = {"stack", "malloc", "gc-heap"};
+    static const char *names[3] = { "stack", "malloc", "gc-heap" };
     for (int m = 0; m < 3; m++)
         for (size_t s = 0; s < NSIZES; s++)
             fprintf(f, "%s,%zu,%.3f,%.3f,%.3f,%d\n", names[m], sizes[s], res[m][s].median,

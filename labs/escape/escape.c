@@ -26,14 +26,14 @@
 #include <string.h>
 #include "escape.h"
 
-static const go_pos_t nopos = {0, 0};
+static const go_pos_t nopos = { 0, 0 };
 
 // ---- holes and flows (graph.go) --------------------------------------------
 
 // esc_hole — a hole that stores into l exactly (no dereference). Provided.
 esc_hole_t esc_hole(esc_loc_t *l)
 {
-    return (esc_hole_t){.dst = l};
+    return (esc_hole_t){ .dst = l };
 }
 
 // esc_shift — k with delta more dereferences (delta may be negative: taking
@@ -303,7 +303,7 @@ void esc_run_batch(esc_batch_t *b)
     }
     for (int i = 0; i < b->nfns; i++) {
         if (b->fns[i]->outer)
-            continue;  // walked where they appear (esc_expr)
+            continue; // walked where they appear (esc_expr)
         b->curfn = b->fns[i];
         b->loop_depth = 1;
         go_walk_body(b->fns[i], visit, b);

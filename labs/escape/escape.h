@@ -20,8 +20,8 @@
 #include "support/gosrc.h"
 
 // Go's size limits (cmd/compile/internal/ir/cfg.go, Go 1.19).
-#define ESC_MAX_STACK_VAR_SIZE (10 * 1024 * 1024)    // an explicit variable larger than this: heap
-#define ESC_MAX_IMPLICIT_STACK_VAR_SIZE (64 * 1024)  // new(T), &T{}, make([]T, n): heap above this
+#define ESC_MAX_STACK_VAR_SIZE (10 * 1024 * 1024)   // an explicit variable larger than this: heap
+#define ESC_MAX_IMPLICIT_STACK_VAR_SIZE (64 * 1024) // new(T), &T{}, make([]T, n): heap above this
 
 typedef struct esc_loc esc_loc_t;
 
@@ -29,78 +29,78 @@ typedef struct esc_loc esc_loc_t;
 // flows into the location that holds the edge.
 typedef struct esc_edge {
     esc_loc_t *src;
-    int derefs;          // -1 (address of src), 0 (src), 1 (*src), ...
-    go_pos_t pos;        // where in the source the flow happens
-    const char *why;     // "assign", "return", "call parameter", ... (for --explain)
+    int derefs;      // -1 (address of src), 0 (src), 1 (*src), ...
+    go_pos_t pos;    // where in the source the flow happens
+    const char *why; // "assign", "return", "call parameter", ... (for --explain)
 } esc_edge_t;
 
 struct esc_loc {
-    const go_expr_t *n;  // the allocation site (NULL for a variable or a temporary)
-    go_var_t *var;       // the variable (NULL for an allocation or a temporary)
-    go_func_t *curfn;    // the function it belongs to (NULL: heap, blank)
-    int loop_depth;      // loop nesting where declared (1 = function body)
+    const go_expr_t *n; // the allocation site (NULL for a variable or a temporary)
+    go_var_t *var;      // the variable (NULL for an allocation or a temporary)
+    go_func_t *curfn;   // the function it belongs to (NULL: heap, blank)
+    int loop_depth;     // loop nesting where declared (1 = function body)
 
-    esc_edge_t *edges;   // incoming flows: edges[i].src flows into this location
+    esc_edge_t *edges; // incoming flows: edges[i].src flows into this location
     int nedges, capedges;
 
-    bool escapes;        // outlives its function: heap-allocate it
-    bool transient;      // an allocation whose address never outlives the statement
-    bool addrtaken;      // its address was taken (a hole with addrtaken flowed it)
-    bool reassigned;     // assigned after its definition (decides closure capture)
-    bool captured;       // a closure captures it
-    int result_index;    // 1 + index of a result variable; 0 otherwise
+    bool escapes;     // outlives its function: heap-allocate it
+    bool transient;   // an allocation whose address never outlives the statement
+    bool addrtaken;   // its address was taken (a hole with addrtaken flowed it)
+    bool reassigned;  // assigned after its definition (decides closure capture)
+    bool captured;    // a closure captures it
+    int result_index; // 1 + index of a result variable; 0 otherwise
 
     // a parameter's leaks, collected by the walk: fewest dereferences from
     // the parameter to the heap / to its function's result, -1 when none
     int leak_heap, leak_result;
 
     // the walk's state (solve.go)
-    unsigned walkgen;    // the walk that last reached it
-    int derefs;          // that walk's fewest dereferences from it to the root
-    esc_loc_t *dst;      // the next location towards the root on that path
-    int dst_edge;        // the edge of dst that reached it
-    bool queued;         // in walk_all's work list
+    unsigned walkgen; // the walk that last reached it
+    int derefs;       // that walk's fewest dereferences from it to the root
+    esc_loc_t *dst;   // the next location towards the root on that path
+    int dst_edge;     // the edge of dst that reached it
+    bool queued;      // in walk_all's work list
 
-    int id;              // 0.. in the order of creation (the order of diagnostics)
+    int id; // 0.. in the order of creation (the order of diagnostics)
     // --explain: the path to the root recorded when it first escaped
     esc_loc_t **why_locs;
     int *why_edges, nwhy;
-    esc_edge_t why_direct;   // the flow that made it escape at once (esc_record_direct)
+    esc_edge_t why_direct; // the flow that made it escape at once (esc_record_direct)
 };
 
 // A hole: the destination of a value being evaluated.
 typedef struct esc_hole {
     esc_loc_t *dst;
-    int derefs;          // dereferences applied to the value on its way to dst
-    bool addrtaken;      // the value's address is being taken (derefs went down)
-    go_pos_t pos;        // the note, for --explain
+    int derefs;     // dereferences applied to the value on its way to dst
+    bool addrtaken; // the value's address is being taken (derefs went down)
+    go_pos_t pos;   // the note, for --explain
     const char *why;
 } esc_hole_t;
 
 typedef struct esc_closure {
-    esc_hole_t k;        // where the closure's value goes
-    go_expr_t *lit;      // the func literal
+    esc_hole_t k;   // where the closure's value goes
+    go_expr_t *lit; // the func literal
 } esc_closure_t;
 
 // One batch of functions analysed together (Go's batch).
 typedef struct esc_batch {
     go_program_t *prog;
-    go_diags_t *diags;   // where the diagnostics go, in the compiler's order
-    go_func_t **fns;     // the batch (go_batches' order)
+    go_diags_t *diags; // where the diagnostics go, in the compiler's order
+    go_func_t **fns;   // the batch (go_batches' order)
     int nfns;
     bool recursive;
 
-    esc_loc_t heap;      // the heap: escapes from the start
-    esc_loc_t blank;     // the blank location: flows into it are dropped
-    esc_loc_t **all;     // every location of the batch, in the order of creation
+    esc_loc_t heap;  // the heap: escapes from the start
+    esc_loc_t blank; // the blank location: flows into it are dropped
+    esc_loc_t **all; // every location of the batch, in the order of creation
     int nall, capall;
-    esc_closure_t *closures;  // func literals met by the walk, for flow_closure
+    esc_closure_t *closures; // func literals met by the walk, for flow_closure
     int nclosures, capclosures;
 
-    go_func_t *curfn;    // while walking: the function and loop depth
+    go_func_t *curfn; // while walking: the function and loop depth
     int loop_depth;
 
-    esc_loc_t **todo;    // walk_all's work list (LIFO), room for every location + heap
+    esc_loc_t **todo; // walk_all's work list (LIFO), room for every location + heap
     int ntodo, captodo;
 } esc_batch_t;
 

@@ -22,23 +22,22 @@
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "usage: escape [options] FILE.go...\n"
-            "Run the escape analysis of escape.c on Go files of the lab's subset and\n"
-            "print the diagnostics of `go build -gcflags='-m -l'`, in its words and order.\n"
-            "\n"
-            "  -e, --explain NAME   after the diagnostics, show how each location called\n"
-            "                       NAME (a variable, or an expression as printed) reaches\n"
-            "                       the heap, one flow per line\n"
-            "  -d, --dot DIR        write the location graph of every batch to\n"
-            "                       DIR/<file>-<n>.dot and render it to SVG with Graphviz;\n"
-            "                       escaping locations are drawn red\n"
-            "  -j, --json           print the diagnostics as one JSON object\n"
-            "      --no-header      leave out the leading `# command-line-arguments` line\n"
-            "  -g, --generate SEED  print a random program of the subset (seeded) and exit\n"
-            "  -h, --help           this help\n"
-            "\n"
-            "Exit status: 0 analysed, 1 bad input, 2 bad usage.\n");
+    fprintf(out, "usage: escape [options] FILE.go...\n"
+                 "Run the escape analysis of escape.c on Go files of the lab's subset and\n"
+                 "print the diagnostics of `go build -gcflags='-m -l'`, in its words and order.\n"
+                 "\n"
+                 "  -e, --explain NAME   after the diagnostics, show how each location called\n"
+                 "                       NAME (a variable, or an expression as printed) reaches\n"
+                 "                       the heap, one flow per line\n"
+                 "  -d, --dot DIR        write the location graph of every batch to\n"
+                 "                       DIR/<file>-<n>.dot and render it to SVG with Graphviz;\n"
+                 "                       escaping locations are drawn red\n"
+                 "  -j, --json           print the diagnostics as one JSON object\n"
+                 "      --no-header      leave out the leading `# command-line-arguments` line\n"
+                 "  -g, --generate SEED  print a random program of the subset (seeded) and exit\n"
+                 "  -h, --help           this help\n"
+                 "\n"
+                 "Exit status: 0 analysed, 1 bad input, 2 bad usage.\n");
 }
 
 typedef struct options {
@@ -66,8 +65,9 @@ static void explain(const go_program_t *p, esc_batch_t **bs, int nb, const char 
             if (l->nwhy < 0) {
                 esc_edge_t *d = &l->why_direct;
                 if (d->pos.line)
-                    fprintf(out, "  %s:%d:%d: flow: %s = &%s (%s)\n", p->base, d->pos.line, d->pos.col,
-                            esc_loc_name(d->src, c, sizeof c), a, d->why ? d->why : "flow");
+                    fprintf(out, "  %s:%d:%d: flow: %s = &%s (%s)\n", p->base, d->pos.line,
+                            d->pos.col, esc_loc_name(d->src, c, sizeof c), a,
+                            d->why ? d->why : "flow");
                 else
                     fprintf(out, "  %s (%s)\n", "it must be on the heap whatever flows",
                             d->why ? d->why : "size");
@@ -97,8 +97,9 @@ static void explain(const go_program_t *p, esc_batch_t **bs, int nb, const char 
                     fprintf(out, "  and %s is a result: the caller may keep it\n",
                             esc_loc_name(root, c, sizeof c));
                 else
-                    fprintf(out, "  and %s outlives %s (it escapes itself, or lives outside "
-                                 "its loop or closure)\n",
+                    fprintf(out,
+                            "  and %s outlives %s (it escapes itself, or lives outside "
+                            "its loop or closure)\n",
                             esc_loc_name(root, c, sizeof c), name);
             } else {
                 fprintf(out, "  (no flow recorded: it must be on the heap whatever flows, "
@@ -162,12 +163,15 @@ static int write_dot(const go_program_t *p, esc_batch_t **bs, int nb, const char
 
 int main(int argc, char **argv)
 {
-    options_t o = {.header = true};
+    options_t o = { .header = true };
     static const struct option longs[] = {
-        {"explain", required_argument, 0, 'e'}, {"dot", required_argument, 0, 'd'},
-        {"json", no_argument, 0, 'j'},          {"no-header", no_argument, 0, 'H'},
-        {"help", no_argument, 0, 'h'},          {"generate", required_argument, 0, 'g'},
-        {0, 0, 0, 0},
+        { "explain", required_argument, 0, 'e' },
+        { "dot", required_argument, 0, 'd' },
+        { "json", no_argument, 0, 'j' },
+        { "no-header", no_argument, 0, 'H' },
+        { "help", no_argument, 0, 'h' },
+        { "generate", required_argument, 0, 'g' },
+        { 0, 0, 0, 0 },
     };
     int c;
     while ((c = getopt_long(argc, argv, "e:d:jhg:", longs, NULL)) != -1) {
@@ -211,7 +215,8 @@ int main(int argc, char **argv)
     }
     if (o.dot) {
         struct stat st;
-        if (mkdir(o.dot, 0777) != 0 && (errno != EEXIST || stat(o.dot, &st) != 0 || !S_ISDIR(st.st_mode))) {
+        if (mkdir(o.dot, 0777) != 0 &&
+            (errno != EEXIST || stat(o.dot, &st) != 0 || !S_ISDIR(st.st_mode))) {
             fprintf(stderr, "escape: cannot make directory %s: %s\n", o.dot, strerror(errno));
             for (int i = 0; i < nf; i++)
                 go_program_free(progs[i]);
@@ -223,7 +228,7 @@ int main(int argc, char **argv)
     int rc = 0;
     for (int i = 0; i < nf; i++) {
         go_program_t *p = progs[i];
-        go_diags_t d = {0};
+        go_diags_t d = { 0 };
         esc_batch_t **bs = NULL;
         int nb = esc_analyze(p, &d, &bs);
         if (o.json) {

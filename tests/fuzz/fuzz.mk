@@ -7,6 +7,8 @@
 #                     cdecl          the alignment lab's struct-declaration parser
 #                     tri-color      the tri-color lab's scenario parser
 #                     write-barrier  the write-barrier lab's scenario parser
+#                     escape         the escape lab's Go-subset reader
+#                                    (declared in labs/escape/lab.mk)
 #                   each for FUZZ_SECONDS (default 10; the trace parser twice
 #                   as long, FUZZ_TRACE_SECONDS), on its seed corpus: the
 #                   lab's example files and tests/fuzz/corpus/<target>/

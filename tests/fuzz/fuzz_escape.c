@@ -85,7 +85,7 @@ static void check_program(go_program_t *p)
         go_walk_body(fn, visit, NULL);
     }
     int *count = calloc((size_t)p->nfuncs + 1, sizeof *count);
-    seen_t s = {count, p};
+    seen_t s = { count, p };
     go_batches(p, on_batch, &s);
     for (int i = 0; i < p->nfuncs; i++)
         check(count[i] == 1, "every function is in exactly one batch");
@@ -103,7 +103,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         int k = 0;
         check(sscanf(err, "fuzz:%lu:%lu: %n", &line, &col, &k) == 2 && k > 0 && err[k],
               "a rejection reads fuzz:LINE:COL: text");
-        check(line >= 1 && line <= ml_fuzz_lines(data, size) + 1, "the line is a line of the input");
+        check(line >= 1 && line <= ml_fuzz_lines(data, size) + 1,
+              "the line is a line of the input");
         check(col >= 1, "columns count from 1");
         char small[17];
         small[16] = 'X';

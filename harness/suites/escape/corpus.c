@@ -50,7 +50,7 @@ static bool run(const char *path, lines_t *l)
         ml_note("%s was refused: %s", path, err);
         return false;
     }
-    go_diags_t d = {0};
+    go_diags_t d = { 0 };
     esc_analyze(p, &d, NULL);
     for (int i = 0; i < d.n && l->n < MAX_LINES; i++) {
         char *s;
@@ -68,7 +68,7 @@ static bool run(const char *path, lines_t *l)
 static void compare(const char *path, const lines_t *want, const lines_t *got, int *missing,
                     int *extra, int *budget)
 {
-    bool used[MAX_LINES] = {false};
+    bool used[MAX_LINES] = { false };
     *missing = *extra = 0;
     for (int i = 0; i < want->n; i++) {
         bool found = false;
@@ -132,9 +132,10 @@ void suite_corpus_concept(const char *concept)
             int before = budget;
             compare(path, &want, &got, &missing, &extra, &budget);
             if ((missing || extra) && before > 0)
-                ml_note("replay: build/student/bin/escape %s | diff %s -   "
-                        "(and --explain NAME for a location's path; handout: labs/escape/README.md)",
-                        path, exp);
+                ml_note(
+                    "replay: build/student/bin/escape %s | diff %s -   "
+                    "(and --explain NAME for a location's path; handout: labs/escape/README.md)",
+                    path, exp);
         }
         lines += want.n + extra;
         bad += missing + extra;
@@ -148,8 +149,9 @@ void suite_corpus_concept(const char *concept)
 
 void suite_corpus_order(void)
 {
-    static const char *concepts[] = {"address", "globals", "stores", "params", "methods", "loops",
-                                     "slices", "recursion", "interfaces", "closures", "fmt", NULL};
+    static const char *concepts[] = { "address",    "globals",  "stores", "params",
+                                      "methods",    "loops",    "slices", "recursion",
+                                      "interfaces", "closures", "fmt",    NULL };
     char dir[512], names[64][256], path[1024], exp[1100];
     int checked = 0, wrong = 0;
     for (int c = 0; concepts[c]; c++) {
@@ -181,10 +183,14 @@ void suite_corpus_order(void)
             lines_free(&got);
         }
     }
-    cr_assert(checked >= 10, "only %d programs have all their lines right; the order is checked on "
-                             "programs whose lines all agree (at least 10 needed)", checked);
-    cr_assert(wrong == 0, "%d of %d programs print the right lines in another order than the "
-                          "compiler's", wrong, checked);
+    cr_assert(checked >= 10,
+              "only %d programs have all their lines right; the order is checked on "
+              "programs whose lines all agree (at least 10 needed)",
+              checked);
+    cr_assert(wrong == 0,
+              "%d of %d programs print the right lines in another order than the "
+              "compiler's",
+              wrong, checked);
 }
 
 void suite_unit(const char *name, const char *const *want, const char *const *absent,
@@ -205,10 +211,11 @@ void suite_unit(const char *name, const char *const *want, const char *const *ab
             for (int j = 0; j < got.n; j++)
                 ml_note("yours: %s", got.v[j]);
             lines_free(&got);
-            cr_assert(false, "%s: the compiler prints `%s` and your analysis does not. %s "
-                    "Replay: build/student/bin/escape %s (and --explain NAME); handout: "
-                    "labs/escape/README.md",
-                    path, line, explain, path);
+            cr_assert(false,
+                      "%s: the compiler prints `%s` and your analysis does not. %s "
+                      "Replay: build/student/bin/escape %s (and --explain NAME); handout: "
+                      "labs/escape/README.md",
+                      path, line, explain, path);
         }
     }
     for (int i = 0; absent && absent[i]; i++) {
@@ -216,9 +223,10 @@ void suite_unit(const char *name, const char *const *want, const char *const *ab
         for (int j = 0; j < got.n; j++)
             if (!strcmp(got.v[j], line)) {
                 lines_free(&got);
-                cr_assert(false, "%s: your analysis prints `%s`, which the compiler does not. %s "
-                        "Replay: build/student/bin/escape %s",
-                        path, line, explain, path);
+                cr_assert(false,
+                          "%s: your analysis prints `%s`, which the compiler does not. %s "
+                          "Replay: build/student/bin/escape %s",
+                          path, line, explain, path);
             }
     }
     lines_free(&got);

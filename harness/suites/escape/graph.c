@@ -7,8 +7,10 @@
 #include "memlab/grade.h"
 
 static go_var_t suite_vars[4] = {
-    {.name = "p", .cls = GV_AUTO}, {.name = "q", .cls = GV_AUTO},
-    {.name = "r", .cls = GV_AUTO}, {.name = "s", .cls = GV_AUTO},
+    { .name = "p", .cls = GV_AUTO },
+    { .name = "q", .cls = GV_AUTO },
+    { .name = "r", .cls = GV_AUTO },
+    { .name = "s", .cls = GV_AUTO },
 };
 
 static esc_batch_t *suite_batch(void)
@@ -63,14 +65,16 @@ void suite_graph_flow_weights(void)
     int before = p->nedges;
     esc_flow(b, esc_hole(p), p);
     esc_flow(b, esc_deref(esc_hole(p)), p);
-    cr_assert(p->nedges == before, "p = p and p = *p change nothing, but your graph gained %d edges",
+    cr_assert(p->nedges == before,
+              "p = p and p = *p change nothing, but your graph gained %d edges",
               p->nedges - before);
     // _ = q: dropped
     esc_flow(b, esc_hole(&b->blank), q);
     cr_assert(b->blank.nedges == 0, "a flow into the blank location (_ = q) must be dropped");
     // &*x: addr then deref is 0
     esc_hole_t k = esc_deref(esc_addr_of(esc_hole(r)));
-    cr_assert(k.derefs == 0, "&*x has 0 dereferences; your esc_deref(esc_addr_of(k)) has %d", k.derefs);
+    cr_assert(k.derefs == 0, "&*x has 0 dereferences; your esc_deref(esc_addr_of(k)) has %d",
+              k.derefs);
 }
 
 void suite_graph_flow_into_escaping(void)
@@ -94,16 +98,18 @@ void suite_graph_tee(void)
     esc_loc_t *q = esc_new_loc(b, NULL, &suite_vars[1], false);
     esc_hole_t none = esc_tee(b, NULL, 0);
     cr_assert(none.dst == &b->blank, "esc_tee of no hole is the blank location");
-    esc_hole_t ks[2] = {esc_hole(p), esc_deref(esc_hole(q))};
+    esc_hole_t ks[2] = { esc_hole(p), esc_deref(esc_hole(q)) };
     esc_hole_t one = esc_tee(b, ks, 1);
     cr_assert(one.dst == p && one.derefs == 0, "esc_tee of one hole is that hole");
     int nall = b->nall;
     esc_hole_t two = esc_tee(b, ks, 2);
     cr_assert(b->nall == nall + 1 && two.dst == b->all[nall],
               "esc_tee of two holes needs one new temporary location (esc_new_loc) and returns "
-              "its hole; you made %d new locations", b->nall - nall);
+              "its hole; you made %d new locations",
+              b->nall - nall);
     int d = 99;
-    cr_assert(edges_from(p, two.dst, &d) == 1 && d == 0 && edges_from(q, two.dst, &d) == 1 && d == 1,
+    cr_assert(edges_from(p, two.dst, &d) == 1 && d == 0 && edges_from(q, two.dst, &d) == 1 &&
+                  d == 1,
               "the temporary of esc_tee must flow into each hole with that hole's dereferences "
               "(p = tmp, q = *tmp)");
 }

@@ -45,7 +45,7 @@ void esc_add_edge(esc_loc_t *dst, esc_loc_t *src, int derefs, go_pos_t pos, cons
         if (!dst->edges)
             abort();
     }
-    dst->edges[dst->nedges++] = (esc_edge_t){src, derefs, pos, why};
+    dst->edges[dst->nedges++] = (esc_edge_t){ src, derefs, pos, why };
 }
 
 void esc_record_escape(esc_batch_t *b, esc_loc_t *l)
@@ -53,7 +53,7 @@ void esc_record_escape(esc_batch_t *b, esc_loc_t *l)
     (void)b;
     if (l->nwhy)
         return;
-    int n = 0;  // (nwhy -1: esc_record_direct recorded it)
+    int n = 0; // (nwhy -1: esc_record_direct recorded it)
     for (esc_loc_t *x = l; x && n < 1000; x = x->dst)
         n++;
     l->why_locs = calloc((size_t)n + 1, sizeof *l->why_locs);
@@ -75,7 +75,7 @@ void esc_record_direct(esc_batch_t *b, esc_loc_t *src, esc_loc_t *dst, int deref
     (void)b;
     if (src->nwhy)
         return;
-    src->why_direct = (esc_edge_t){dst, derefs, pos, why};
+    src->why_direct = (esc_edge_t){ dst, derefs, pos, why };
     src->nwhy = -1;
 }
 
@@ -134,7 +134,7 @@ static void run_one(go_func_t **fns, int n, bool recursive, void *arg)
 
 int esc_analyze(go_program_t *p, go_diags_t *d, esc_batch_t ***keep)
 {
-    drive_t dr = {.d = d, .p = p, .keeping = keep != NULL};
+    drive_t dr = { .d = d, .p = p, .keeping = keep != NULL };
     go_batches(p, run_one, &dr);
     if (keep)
         *keep = dr.keep;

@@ -40,12 +40,12 @@ typedef struct ent {
 typedef struct scope {
     ent_t *ents;
     struct scope *parent;
-    go_func_t *fn;      // the function whose body this scope is in (NULL: package)
+    go_func_t *fn; // the function whose body this scope is in (NULL: package)
 } scope_t;
 
 typedef struct valcall {
     go_expr_t *call;
-    go_func_t *fn;      // the function that contains the call
+    go_func_t *fn; // the function that contains the call
 } valcall_t;
 
 typedef struct checker {
@@ -53,7 +53,7 @@ typedef struct checker {
     go_errctx_t *ec;
     go_file_t *f;
     scope_t *universe, *pkg, *cur;
-    go_func_t *fn;      // the function being checked
+    go_func_t *fn; // the function being checked
     go_type_t *t_int, *t_bool, *t_byte, *t_string, *t_any, *t_nil, *t_uint, *t_ustr, *t_ubool,
         *t_void;
     valcall_t *vcs;
@@ -157,23 +157,25 @@ static go_type_t *resolve_body(checker_t *c, go_type_t *t, go_pos_t pos)
         return e->type;
     }
     switch (t->kind) {
-    case GT_PTR: case GT_SLICE: case GT_ARRAY:
-        t->elem = resolve_type(c, t->elem, pos);
-        break;
-    case GT_STRUCT: case GT_IFACE: case GT_FUNC:
+    case GT_PTR:
+    case GT_SLICE:
+    case GT_ARRAY: t->elem = resolve_type(c, t->elem, pos); break;
+    case GT_STRUCT:
+    case GT_IFACE:
+    case GT_FUNC:
         for (int i = 0; i < t->nfields; i++) {
             t->fields[i].type = resolve_type(c, t->fields[i].type, t->fields[i].pos);
             for (int j = 0; j < i && t->kind != GT_FUNC; j++)
                 if (!strcmp(t->fields[i].name, t->fields[j].name))
-                    FAIL(c, t->fields[i].pos, "duplicate %s %s", t->kind == GT_STRUCT ? "field" : "method", t->fields[i].name);
+                    FAIL(c, t->fields[i].pos, "duplicate %s %s",
+                         t->kind == GT_STRUCT ? "field" : "method", t->fields[i].name);
         }
         if (t->result)
             t->result = resolve_type(c, t->result, pos);
         if (t->kind == GT_STRUCT && !t->name)
             FAIL(c, pos, "unsupported: unnamed struct type");
         break;
-    default:
-        break;
+    default: break;
     }
     return t;
 }
@@ -184,17 +186,17 @@ static bool identical(const go_type_t *a, const go_type_t *b)
         return true;
     if (a->name || b->name) {
         // any and interface{} are the same type
-        bool ea = a->kind == GT_IFACE && a->nfields == 0, eb = b->kind == GT_IFACE && b->nfields == 0;
+        bool ea = a->kind == GT_IFACE && a->nfields == 0,
+             eb = b->kind == GT_IFACE && b->nfields == 0;
         bool na = a->name && strcmp(a->name, "any"), nb = b->name && strcmp(b->name, "any");
         return ea && eb && !na && !nb;
     }
     if (a->kind != b->kind)
         return false;
     switch (a->kind) {
-    case GT_PTR: case GT_SLICE:
-        return identical(a->elem, b->elem);
-    case GT_ARRAY:
-        return a->len == b->len && identical(a->elem, b->elem);
+    case GT_PTR:
+    case GT_SLICE: return identical(a->elem, b->elem);
+    case GT_ARRAY: return a->len == b->len && identical(a->elem, b->elem);
     case GT_FUNC:
         if (a->nfields != b->nfields || a->variadic != b->variadic || !a->result != !b->result)
             return false;
@@ -206,18 +208,18 @@ static bool identical(const go_type_t *a, const go_type_t *b)
         if (a->nfields != b->nfields)
             return false;
         for (int i = 0; i < a->nfields; i++)
-            if (strcmp(a->fields[i].name, b->fields[i].name) || !identical(a->fields[i].type, b->fields[i].type))
+            if (strcmp(a->fields[i].name, b->fields[i].name) ||
+                !identical(a->fields[i].type, b->fields[i].type))
                 return false;
         return true;
-    default:
-        return false;
+    default: return false;
     }
 }
 
 static bool is_untyped(const go_type_t *t)
 {
-    return t->kind == GT_UNTYPED_INT || t->kind == GT_UNTYPED_STRING || t->kind == GT_UNTYPED_BOOL ||
-           t->kind == GT_NIL;
+    return t->kind == GT_UNTYPED_INT || t->kind == GT_UNTYPED_STRING ||
+           t->kind == GT_UNTYPED_BOOL || t->kind == GT_NIL;
 }
 
 static go_func_t *find_method(const go_type_t *named, const char *name)
@@ -262,16 +264,14 @@ static bool is_integer(const go_type_t *t)
 static bool is_const(const go_expr_t *e)
 {
     switch (e->op) {
-    case GE_INT: case GE_STRING: case GE_BOOL:
-        return true;
-    case GE_BINARY:
-        return is_const(e->x) && is_const(e->y);
-    case GE_UNARY:
-        return is_const(e->x);
+    case GE_INT:
+    case GE_STRING:
+    case GE_BOOL: return true;
+    case GE_BINARY: return is_const(e->x) && is_const(e->y);
+    case GE_UNARY: return is_const(e->x);
     case GE_LEN:
         return e->x->op == GE_STRING || (e->x->type->kind == GT_ARRAY && e->x->op == GE_NAME);
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -321,9 +321,7 @@ static void last_setter(const go_expr_t *e, go_pos_t *pos)
     if (!e)
         return;
     switch (e->op) {
-    case GE_NAME:
-        *pos = e->pos;
-        return;
+    case GE_NAME: *pos = e->pos; return;
     case GE_CALL:
         if (e->call == GC_METHOD || e->call == GC_IFACE)
             last_setter(e->recv, pos);
@@ -333,7 +331,9 @@ static void last_setter(const go_expr_t *e, go_pos_t *pos)
             last_setter(e->args[i], pos);
         *pos = e->pos;
         return;
-    case GE_STRUCTLIT: case GE_ARRAYLIT: case GE_SLICELIT:
+    case GE_STRUCTLIT:
+    case GE_ARRAYLIT:
+    case GE_SLICELIT:
         for (int i = 0; i < e->nargs; i++)
             last_setter(e->args[i], pos);
         *pos = e->pos;
@@ -342,8 +342,7 @@ static void last_setter(const go_expr_t *e, go_pos_t *pos)
         for (int i = 0; i < e->nargs; i++)
             last_setter(e->args[i], pos);
         return;
-    case GE_FUNCLIT:
-        return;
+    case GE_FUNCLIT: return;
     default:
         last_setter(e->x, pos);
         last_setter(e->y, pos);
@@ -353,11 +352,16 @@ static void last_setter(const go_expr_t *e, go_pos_t *pos)
 
 static char *tstr(const go_type_t *t, char *b)
 {
-    if (t->kind == GT_UNTYPED_INT) return strcpy(b, "untyped int");
-    if (t->kind == GT_UNTYPED_STRING) return strcpy(b, "untyped string");
-    if (t->kind == GT_UNTYPED_BOOL) return strcpy(b, "untyped bool");
-    if (t->kind == GT_NIL) return strcpy(b, "untyped nil");
-    if (t->kind == GT_VOID) return strcpy(b, "no value");
+    if (t->kind == GT_UNTYPED_INT)
+        return strcpy(b, "untyped int");
+    if (t->kind == GT_UNTYPED_STRING)
+        return strcpy(b, "untyped string");
+    if (t->kind == GT_UNTYPED_BOOL)
+        return strcpy(b, "untyped bool");
+    if (t->kind == GT_NIL)
+        return strcpy(b, "untyped nil");
+    if (t->kind == GT_VOID)
+        return strcpy(b, "no value");
     return go_type_string(t, b, 200);
 }
 
@@ -384,7 +388,9 @@ static go_expr_t *convert(checker_t *c, go_expr_t *e, go_type_t *t, go_pos_t pos
                   (v->kind == GT_UNTYPED_BOOL && t->kind == GT_BOOL);
         if (ok) {
             if (t->kind == GT_BYTE && is_const(e) && (const_int(e) < 0 || const_int(e) > 255))
-                FAIL(c, e->pos, "cannot use %ld (untyped int constant) as byte value in %s (overflows)", const_int(e), ctx);
+                FAIL(c, e->pos,
+                     "cannot use %ld (untyped int constant) as byte value in %s (overflows)",
+                     const_int(e), ctx);
             e->type = t;
             return e;
         }
@@ -408,11 +414,12 @@ static go_expr_t *convert(checker_t *c, go_expr_t *e, go_type_t *t, go_pos_t pos
                         found |= !strcmp(v->fields[j].name, t->fields[i].name) &&
                                  identical(v->fields[j].type, t->fields[i].type);
                     if (!found)
-                        FAIL(c, e->pos, "cannot use value of type %s as %s value in %s: missing method %s",
+                        FAIL(c, e->pos,
+                             "cannot use value of type %s as %s value in %s: missing method %s",
                              tstr(v, a), tstr(t, b), ctx, t->fields[i].name);
                 }
             }
-            return e;  // interface to interface: no box
+            return e; // interface to interface: no box
         }
         if (!implements(v, t, &missing))
             FAIL(c, e->pos, "cannot use value of type %s as %s value in %s: missing method %s",
@@ -431,7 +438,8 @@ static bool addressable(const go_expr_t *e)
     case GE_NAME: return e->var != NULL;
     case GE_DOT: return addressable(e->x);
     case GE_INDEX: return e->x->type->kind == GT_SLICE || addressable(e->x);
-    case GE_DOTPTR: case GE_DEREF: return true;
+    case GE_DOTPTR:
+    case GE_DEREF: return true;
     default: return false;
     }
 }
@@ -492,7 +500,8 @@ static go_expr_t *check_funclit(checker_t *c, go_expr_t *e)
     char name[300];
     go_func_t *o = c->fn;
     if (!o->outer && o->recv)
-        snprintf(name, sizeof name, "(*%s).%s.func%d", o->recv->type->elem->name, o->name, ++o->nlits);
+        snprintf(name, sizeof name, "(*%s).%s.func%d", o->recv->type->elem->name, o->name,
+                 ++o->nlits);
     else if (!o->outer)
         snprintf(name, sizeof name, "%s.func%d", o->name, ++o->nlits);
     else
@@ -576,10 +585,10 @@ static go_type_t *fmt_sig(checker_t *c, const char *name, go_pos_t pos)
     go_type_t *s = mk_type(c, GT_SLICE, NULL);
     s->elem = c->t_any;
     if (format) {
-        ft->fields[0] = (go_field_t){.name = "format", .type = c->t_string};
-        ft->fields[1] = (go_field_t){.name = "a", .type = s};
+        ft->fields[0] = (go_field_t){ .name = "format", .type = c->t_string };
+        ft->fields[1] = (go_field_t){ .name = "a", .type = s };
     } else {
-        ft->fields[0] = (go_field_t){.name = "a", .type = s};
+        ft->fields[0] = (go_field_t){ .name = "a", .type = s };
     }
     ft->variadic = true;
     ft->result = !strcmp(name, "Sprintf") ? c->t_string : NULL;
@@ -609,7 +618,7 @@ static go_expr_t *check_builtin(checker_t *c, go_expr_t *e, const char *name)
         if (!t)
             FAIL(c, e->pos, "new wants one type argument");
         e->op = GE_NEW;
-        e->nargs = 0;  // the argument was a type
+        e->nargs = 0; // the argument was a type
         e->type = mk_type(c, GT_PTR, NULL);
         e->type->elem = t;
         return e;
@@ -622,7 +631,7 @@ static go_expr_t *check_builtin(checker_t *c, go_expr_t *e, const char *name)
             FAIL(c, e->pos, "make([]T) wants a length and at most a capacity");
         e->op = GE_MAKE;
         go_expr_t *len_arg = e->args[1], *cap_arg = e->nargs == 3 ? e->args[2] : NULL;
-        e->nargs = 0;  // operands now in x and y
+        e->nargs = 0; // operands now in x and y
         e->type = t;
         e->x = convert(c, check_expr(c, len_arg), c->t_int, e->pos, "argument");
         if (!is_integer(e->x->type))
@@ -654,7 +663,8 @@ static go_expr_t *check_builtin(checker_t *c, go_expr_t *e, const char *name)
         for (int i = 1; i < e->nargs; i++) {
             if (st->elem->kind == GT_IFACE && e->args[i]->type->kind != GT_IFACE &&
                 e->args[i]->type->kind != GT_NIL)
-                FAIL(c, e->args[i]->pos, "unsupported: append of a non-interface value to a slice of interfaces");
+                FAIL(c, e->args[i]->pos,
+                     "unsupported: append of a non-interface value to a slice of interfaces");
             e->args[i] = convert(c, e->args[i], st->elem, e->args[i]->pos, "argument");
         }
     }
@@ -670,7 +680,8 @@ static go_expr_t *check_call(checker_t *c, go_expr_t *e)
         ent_t *en = f->op == GE_NAME ? lookup(c, f->lit) : NULL;
         if (f->op == GE_NAME && en && en->kind == EN_BUILTIN)
             return check_builtin(c, e, f->lit);
-        go_type_t *t = (f->op != GE_NAME || (en && en->kind == EN_TYPE)) ? expr_as_type(c, f) : NULL;
+        go_type_t *t =
+            (f->op != GE_NAME || (en && en->kind == EN_TYPE)) ? expr_as_type(c, f) : NULL;
         if (t) {
             if (e->nargs != 1 || e->ddd)
                 FAIL(c, e->pos, "conversion to %s wants one argument", "a type");
@@ -707,7 +718,7 @@ static go_expr_t *check_call(checker_t *c, go_expr_t *e)
                 if (!strcmp(xt->fields[i].name, f->sel)) {
                     if (c->nvcs == c->capvcs)
                         c->vcs = grow(c->vcs, &c->capvcs, c->nvcs, sizeof *c->vcs);
-                    c->vcs[c->nvcs++] = (valcall_t){e, c->fn};
+                    c->vcs[c->nvcs++] = (valcall_t){ e, c->fn };
                     e->call = GC_IFACE;
                     e->recv = x;
                     e->method = f->sel;
@@ -741,7 +752,7 @@ static go_expr_t *check_call(checker_t *c, go_expr_t *e)
             e->type = m->type->result ? m->type->result : c->t_void;
             return e;
         }
-        f->x = x;  // a field of func type: checked below as a value
+        f->x = x; // a field of func type: checked below as a value
         e->fun = check_dot(c, f);
     } else {
         e->fun = check_expr(c, f);
@@ -758,7 +769,7 @@ static go_expr_t *check_call(checker_t *c, go_expr_t *e)
             fv->fn->called_directly = true;
         if (c->nvcs == c->capvcs)
             c->vcs = grow(c->vcs, &c->capvcs, c->nvcs, sizeof *c->vcs);
-        c->vcs[c->nvcs++] = (valcall_t){e, c->fn};
+        c->vcs[c->nvcs++] = (valcall_t){ e, c->fn };
     }
     pack_args(c, e, fv->type);
     e->type = fv->type->result ? fv->type->result : c->t_void;
@@ -779,10 +790,12 @@ static go_expr_t *check_complit(checker_t *c, go_expr_t *e)
                 if (!strcmp(t->fields[j].name, e->keys[i]))
                     fi = j;
             if (fi < 0)
-                FAIL(c, e->args[i]->pos, "unknown field %s in struct literal of type %s", e->keys[i], t->name);
+                FAIL(c, e->args[i]->pos, "unknown field %s in struct literal of type %s",
+                     e->keys[i], t->name);
             for (int j = 0; j < i; j++)
                 if (!strcmp(e->keys[j], e->keys[i]))
-                    FAIL(c, e->args[i]->pos, "duplicate field name %s in struct literal", e->keys[i]);
+                    FAIL(c, e->args[i]->pos, "duplicate field name %s in struct literal",
+                         e->keys[i]);
             go_expr_t *v = check_expr(c, e->args[i]);
             e->args[i] = convert(c, v, t->fields[fi].type, e->kpos[i], "struct literal");
         }
@@ -794,7 +807,8 @@ static go_expr_t *check_complit(checker_t *c, go_expr_t *e)
             FAIL(c, e->pos, "array index %ld out of bounds [0:%ld]", t->len, t->len);
         for (int i = 0; i < e->nargs; i++) {
             if (e->keys[i])
-                FAIL(c, e->args[i]->pos, "unsupported: indexed element in a %s literal", t->kind == GT_SLICE ? "slice" : "array");
+                FAIL(c, e->args[i]->pos, "unsupported: indexed element in a %s literal",
+                     t->kind == GT_SLICE ? "slice" : "array");
             go_expr_t *v = check_expr(c, e->args[i]);
             e->args[i] = convert(c, v, t->elem, v->pos, "slice literal");
         }
@@ -820,19 +834,16 @@ static go_expr_t *check_dot(checker_t *c, go_expr_t *e)
     }
     if (xt->kind == GT_IFACE)
         FAIL(c, e->pos, "unsupported: method value");
-    FAIL(c, e->pos, "%s undefined (type %s has no field or method %s)", e->sel, tstr(xt, a), e->sel);
+    FAIL(c, e->pos, "%s undefined (type %s has no field or method %s)", e->sel, tstr(xt, a),
+         e->sel);
 }
 
 static go_expr_t *check_expr(checker_t *c, go_expr_t *e)
 {
     char a[200], b[200];
     switch ((int)e->op) {
-    case GE_INT:
-        e->type = c->t_uint;
-        return e;
-    case GE_STRING:
-        e->type = c->t_ustr;
-        return e;
+    case GE_INT: e->type = c->t_uint; return e;
+    case GE_STRING: e->type = c->t_ustr; return e;
     case GE_NAME: {
         ent_t *en = lookup(c, e->lit);
         if (!strcmp(e->lit, "_"))
@@ -859,17 +870,13 @@ static go_expr_t *check_expr(checker_t *c, go_expr_t *e)
                 e->type = c->t_ubool;
             }
             return e;
-        case EN_TYPE:
-            FAIL(c, e->pos, "%s (type) is not an expression", e->lit);
-        case EN_BUILTIN:
-            FAIL(c, e->pos, "%s (built-in function) must be called", e->lit);
-        case EN_PKG:
-            FAIL(c, e->pos, "use of package fmt without selector");
+        case EN_TYPE: FAIL(c, e->pos, "%s (type) is not an expression", e->lit);
+        case EN_BUILTIN: FAIL(c, e->pos, "%s (built-in function) must be called", e->lit);
+        case EN_PKG: FAIL(c, e->pos, "use of package fmt without selector");
         }
         break;
     }
-    case GE_TYPEEXPR:
-        FAIL(c, e->pos, "type is not an expression");
+    case GE_TYPEEXPR: FAIL(c, e->pos, "type is not an expression");
     case GE_BINARY: {
         e->x = check_expr(c, e->x);
         e->y = check_expr(c, e->y);
@@ -886,16 +893,19 @@ static go_expr_t *check_expr(checker_t *c, go_expr_t *e)
         if (xt->kind == GT_NIL && yt->kind == GT_NIL)
             FAIL(c, e->pos, "invalid operation: %s (operator %s not defined on nil)", op, op);
         if (!identical(xt, yt) && !(xt->kind == yt->kind && is_untyped(xt)))
-            FAIL(c, e->pos, "invalid operation: mismatched types %s and %s", tstr(xt, a), tstr(yt, b));
+            FAIL(c, e->pos, "invalid operation: mismatched types %s and %s", tstr(xt, a),
+                 tstr(yt, b));
         if (logic) {
             if (xt->kind != GT_BOOL && xt->kind != GT_UNTYPED_BOOL)
-                FAIL(c, e->pos, "invalid operation: operator %s not defined on %s", op, tstr(xt, a));
+                FAIL(c, e->pos, "invalid operation: operator %s not defined on %s", op,
+                     tstr(xt, a));
             e->type = xt;
         } else if (cmp) {
             bool order = op[0] == '<' || op[0] == '>';
             go_kind_t k = xt->kind;
             if (order && !is_integer(xt) && k != GT_STRING && k != GT_UNTYPED_STRING)
-                FAIL(c, e->pos, "invalid operation: operator %s not defined on %s", op, tstr(xt, a));
+                FAIL(c, e->pos, "invalid operation: operator %s not defined on %s", op,
+                     tstr(xt, a));
             if (k == GT_SLICE || k == GT_FUNC || k == GT_STRUCT || k == GT_ARRAY) {
                 if (!(e->x->op == GE_NIL || e->y->op == GE_NIL) || k == GT_STRUCT || k == GT_ARRAY)
                     FAIL(c, e->pos, "unsupported: comparison of %s values", tstr(xt, a));
@@ -907,7 +917,8 @@ static go_expr_t *check_expr(checker_t *c, go_expr_t *e)
             if (xt->kind == GT_STRING || xt->kind == GT_UNTYPED_STRING)
                 FAIL(c, e->pos, "unsupported: string concatenation");
             if (!is_integer(xt))
-                FAIL(c, e->pos, "invalid operation: operator %s not defined on %s", op, tstr(xt, a));
+                FAIL(c, e->pos, "invalid operation: operator %s not defined on %s", op,
+                     tstr(xt, a));
             e->type = xt;
         }
         return e;
@@ -916,7 +927,8 @@ static go_expr_t *check_expr(checker_t *c, go_expr_t *e)
         e->x = check_expr(c, e->x);
         if (e->binop[0] == '-' && !is_integer(e->x->type))
             FAIL(c, e->pos, "invalid operation: operator - not defined on %s", tstr(e->x->type, a));
-        if (e->binop[0] == '!' && e->x->type->kind != GT_BOOL && e->x->type->kind != GT_UNTYPED_BOOL)
+        if (e->binop[0] == '!' && e->x->type->kind != GT_BOOL &&
+            e->x->type->kind != GT_UNTYPED_BOOL)
             FAIL(c, e->pos, "invalid operation: operator ! not defined on %s", tstr(e->x->type, a));
         e->type = e->x->type;
         return e;
@@ -945,7 +957,8 @@ static go_expr_t *check_expr(checker_t *c, go_expr_t *e)
         e->type = e->x->type->elem;
         return e;
     case GE_DOT:
-        if (e->x->op == GE_NAME && !strcmp(e->x->lit, "fmt") && lookup(c, "fmt") && lookup(c, "fmt")->kind == EN_PKG)
+        if (e->x->op == GE_NAME && !strcmp(e->x->lit, "fmt") && lookup(c, "fmt") &&
+            lookup(c, "fmt")->kind == EN_PKG)
             FAIL(c, e->pos, "unsupported: fmt.%s used as a value", e->sel);
         e->x = check_expr(c, e->x);
         return check_dot(c, e);
@@ -957,23 +970,23 @@ static go_expr_t *check_expr(checker_t *c, go_expr_t *e)
             FAIL(c, e->y->pos, "invalid argument: index must be an integer");
         e->y = convert(c, e->y, c->t_int, e->y->pos, "index");
         if (xt->kind == GT_SLICE || xt->kind == GT_ARRAY) {
-            if (xt->kind == GT_ARRAY && is_const(e->y) && (const_int(e->y) < 0 || const_int(e->y) >= xt->len))
-                FAIL(c, e->y->pos, "invalid argument: index %ld out of bounds [0:%ld]", const_int(e->y), xt->len);
+            if (xt->kind == GT_ARRAY && is_const(e->y) &&
+                (const_int(e->y) < 0 || const_int(e->y) >= xt->len))
+                FAIL(c, e->y->pos, "invalid argument: index %ld out of bounds [0:%ld]",
+                     const_int(e->y), xt->len);
             if (is_const(e->y) && const_int(e->y) < 0)
-                FAIL(c, e->y->pos, "invalid argument: index %ld (constant of type int) must not be negative", const_int(e->y));
+                FAIL(c, e->y->pos,
+                     "invalid argument: index %ld (constant of type int) must not be negative",
+                     const_int(e->y));
             e->type = xt->elem;
             return e;
         }
         FAIL(c, e->pos, "unsupported: indexing a %s", tstr(xt, a));
     }
-    case GE_CALL:
-        return check_call(c, e);
-    case GE_STRUCTLIT:
-        return check_complit(c, e);
-    case GE_FUNCLIT:
-        return check_funclit(c, e);
-    default:
-        FAIL(c, e->pos, "unsupported: expression");
+    case GE_CALL: return check_call(c, e);
+    case GE_STRUCTLIT: return check_complit(c, e);
+    case GE_FUNCLIT: return check_funclit(c, e);
+    default: FAIL(c, e->pos, "unsupported: expression");
     }
     return e;
 }
@@ -1085,7 +1098,8 @@ static void check_stmt(checker_t *c, go_stmt_t *s)
                 en->used = true;
         }
         if (!is_integer(lhs->type))
-            FAIL(c, s->pos, "invalid operation: operator %s not defined on %s", s->binop, tstr(lhs->type, a));
+            FAIL(c, s->pos, "invalid operation: operator %s not defined on %s", s->binop,
+                 tstr(lhs->type, a));
         s->lhs = lhs;
         s->rhs = convert(c, check_expr(c, s->rhs), lhs->type, s->rhs->pos, "assignment");
         break;
@@ -1133,9 +1147,7 @@ static void check_stmt(checker_t *c, go_stmt_t *s)
         }
         break;
     }
-    case GS_BLOCK:
-        check_block(c, &s->body, true);
-        break;
+    case GS_BLOCK: check_block(c, &s->body, true); break;
     }
 }
 
@@ -1158,7 +1170,7 @@ static bool terminates(const go_block_t *b)
     case GS_RETURN: return true;
     case GS_BLOCK: return terminates(&s->body);
     case GS_IF: return s->els.n && terminates(&s->body) && terminates(&s->els);
-    case GS_FOR: return s->cond == NULL;  // no break statements in the subset
+    case GS_FOR: return s->cond == NULL; // no break statements in the subset
     default: return false;
     }
 }
@@ -1271,7 +1283,7 @@ static go_func_t *static_callee(go_expr_t *fv, go_func_t *in)
 
 void go_check_file(go_program_t *p, go_errctx_t *ec, go_file_t *f)
 {
-    checker_t c = {.p = p, .ec = ec, .f = f};
+    checker_t c = { .p = p, .ec = ec, .f = f };
     grow_prog = p;
     push_scope(&c);
     c.universe = c.cur;
@@ -1285,7 +1297,7 @@ void go_check_file(go_program_t *p, go_errctx_t *ec, go_file_t *f)
     c.t_ustr = mk_type(&c, GT_UNTYPED_STRING, NULL);
     c.t_ubool = mk_type(&c, GT_UNTYPED_BOOL, NULL);
     c.t_void = mk_type(&c, GT_VOID, NULL);
-    go_pos_t none = {0, 0};
+    go_pos_t none = { 0, 0 };
     declare(&c, c.cur, "int", EN_TYPE, none)->type = c.t_int;
     declare(&c, c.cur, "bool", EN_TYPE, none)->type = c.t_bool;
     declare(&c, c.cur, "byte", EN_TYPE, none)->type = c.t_byte;
@@ -1371,7 +1383,7 @@ void go_check_file(go_program_t *p, go_errctx_t *ec, go_file_t *f)
         fn->type = ft;
     }
     if (!has_main)
-        FAIL(&c, (go_pos_t){1, 1}, "function main is undeclared in the main package");
+        FAIL(&c, (go_pos_t){ 1, 1 }, "function main is undeclared in the main package");
     p->ndecls = f->nfuncs;
     for (int i = 0; i < f->nfuncs; i++) {
         go_fdecl_t *d = &f->funcs[i];
@@ -1379,7 +1391,7 @@ void go_check_file(go_program_t *p, go_errctx_t *ec, go_file_t *f)
         go_type_t *ft = fn->type;
         c.fn = fn;
         check_func_body(&c, fn, d);
-        fn->type = ft;  // keep the type calls already point at
+        fn->type = ft; // keep the type calls already point at
         c.fn = NULL;
         if (!fn->result && false)
             (void)0;
@@ -1393,9 +1405,10 @@ void go_check_file(go_program_t *p, go_errctx_t *ec, go_file_t *f)
             // that always holds one concrete type into a direct call
             go_expr_t *v = static_value(call->recv, c.vcs[i].fn);
             if (v->op == GE_CONVIFACE)
-                FAIL(&c, call->pos, "unsupported: interface method call the compiler devirtualizes "
-                                    "(the interface always holds a %s)",
-                     tstr(v->x->type, (char[200]){0}));
+                FAIL(&c, call->pos,
+                     "unsupported: interface method call the compiler devirtualizes "
+                     "(the interface always holds a %s)",
+                     tstr(v->x->type, (char[200]){ 0 }));
             continue;
         }
         call->fn = static_callee(call->fun, c.vcs[i].fn);

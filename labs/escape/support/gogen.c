@@ -22,7 +22,7 @@
 
 enum { K_INT, K_PINT, K_PPINT, K_PT, K_SLICE, K_ANY, K_IFACE, K_NKINDS };
 
-static const char *kind_type[] = {"int", "*int", "**int", "*T", "[]*int", "any", "I"};
+static const char *kind_type[] = { "int", "*int", "**int", "*T", "[]*int", "any", "I" };
 
 typedef struct gvar {
     char name[16];
@@ -33,9 +33,9 @@ typedef struct gfunc {
     char name[16];
     int nparams;
     int params[4];
-    int result;   // -1 none
+    int result; // -1 none
     bool method;
-    bool is_main;     // never called
+    bool is_main; // never called
 } gfunc_t;
 
 typedef struct gen {
@@ -44,13 +44,13 @@ typedef struct gen {
     gvar_t vars[256];
     int nvars;
     int scope_mark[32];
-    int depth;        // block nesting
+    int depth; // block nesting
     int loops;
     gfunc_t funcs[12];
     int nfuncs;
-    int cur;          // the function being generated
+    int cur; // the function being generated
     int counter;
-    int budget;       // statements left in this function
+    int budget; // statements left in this function
 } gen_t;
 
 static uint64_t rnd(gen_t *g)
@@ -128,62 +128,105 @@ static void expr(gen_t *g, int k, char *buf, size_t len, int depth)
         r = 0;
     switch (k) {
     case K_INT:
-        if (r < 4 && v) snprintf(buf, len, "%s", v->name);
-        else if (r == 4 && vt) snprintf(buf, len, "%s.A", vt->name);
-        else if (r == 5 && vp) snprintf(buf, len, "*%s", vp->name);
-        else if (r == 6 && vs) snprintf(buf, len, "len(%s)", vs->name);
-        else if (r == 7 && vi) snprintf(buf, len, "%s + %d", vi->name, pick(g, 9) + 1);
-        else snprintf(buf, len, "%d", pick(g, 100));
+        if (r < 4 && v)
+            snprintf(buf, len, "%s", v->name);
+        else if (r == 4 && vt)
+            snprintf(buf, len, "%s.A", vt->name);
+        else if (r == 5 && vp)
+            snprintf(buf, len, "*%s", vp->name);
+        else if (r == 6 && vs)
+            snprintf(buf, len, "len(%s)", vs->name);
+        else if (r == 7 && vi)
+            snprintf(buf, len, "%s + %d", vi->name, pick(g, 9) + 1);
+        else
+            snprintf(buf, len, "%d", pick(g, 100));
         return;
     case K_PINT:
-        if (r < 3 && v) snprintf(buf, len, "%s", v->name);
-        else if (r == 3 && vi) snprintf(buf, len, "&%s", vi->name);
-        else if (r == 4 && vt) snprintf(buf, len, "%s.P", vt->name);
-        else if (r == 5 && vs) snprintf(buf, len, "%s[0]", vs->name);
-        else if (r == 6 && vpp) snprintf(buf, len, "*%s", vpp->name);
-        else if (r == 7) call_expr(g, k, buf, len, depth);
-        else if (r == 8 && vi) snprintf(buf, len, "&%s", vi->name);
-        else snprintf(buf, len, "new(int)");
+        if (r < 3 && v)
+            snprintf(buf, len, "%s", v->name);
+        else if (r == 3 && vi)
+            snprintf(buf, len, "&%s", vi->name);
+        else if (r == 4 && vt)
+            snprintf(buf, len, "%s.P", vt->name);
+        else if (r == 5 && vs)
+            snprintf(buf, len, "%s[0]", vs->name);
+        else if (r == 6 && vpp)
+            snprintf(buf, len, "*%s", vpp->name);
+        else if (r == 7)
+            call_expr(g, k, buf, len, depth);
+        else if (r == 8 && vi)
+            snprintf(buf, len, "&%s", vi->name);
+        else
+            snprintf(buf, len, "new(int)");
         return;
     case K_PPINT:
-        if (r < 4 && v) snprintf(buf, len, "%s", v->name);
-        else if (r < 8 && vp && strcmp(vp->name, "g0") ) snprintf(buf, len, "&%s", vp->name);
-        else if (vt && r == 8) snprintf(buf, len, "&%s.P", vt->name);
-        else snprintf(buf, len, "new(*int)");
+        if (r < 4 && v)
+            snprintf(buf, len, "%s", v->name);
+        else if (r < 8 && vp && strcmp(vp->name, "g0"))
+            snprintf(buf, len, "&%s", vp->name);
+        else if (vt && r == 8)
+            snprintf(buf, len, "&%s.P", vt->name);
+        else
+            snprintf(buf, len, "new(*int)");
         return;
     case K_PT:
-        if (r < 3 && v) snprintf(buf, len, "%s", v->name);
-        else if (r == 3) snprintf(buf, len, "&T{}");
-        else if (r == 4 && vp) snprintf(buf, len, "&T{P: %s}", vp->name);
-        else if (r == 5 && vt) snprintf(buf, len, "%s.Q", vt->name);
-        else if (r == 6) call_expr(g, k, buf, len, depth);
-        else if (r == 7 && vi) snprintf(buf, len, "&T{A: %s}", vi->name);
-        else snprintf(buf, len, "new(T)");
+        if (r < 3 && v)
+            snprintf(buf, len, "%s", v->name);
+        else if (r == 3)
+            snprintf(buf, len, "&T{}");
+        else if (r == 4 && vp)
+            snprintf(buf, len, "&T{P: %s}", vp->name);
+        else if (r == 5 && vt)
+            snprintf(buf, len, "%s.Q", vt->name);
+        else if (r == 6)
+            call_expr(g, k, buf, len, depth);
+        else if (r == 7 && vi)
+            snprintf(buf, len, "&T{A: %s}", vi->name);
+        else
+            snprintf(buf, len, "new(T)");
         return;
     case K_SLICE: {
-        static const char *sizes[] = {"4", "10", "8192", "8193", "100000"};
-        if (r < 3 && v) snprintf(buf, len, "%s", v->name);
-        else if (r == 3 && vi) snprintf(buf, len, "make([]*int, %s)", vi->name);
-        else if (r == 4) snprintf(buf, len, "make([]*int, %s)", sizes[pick(g, 5)]);
-        else if (r == 5 && vp) snprintf(buf, len, "[]*int{%s}", vp->name);
-        else if (r == 6 && v && vp) snprintf(buf, len, "append(%s, %s)", v->name, vp->name);
-        else if (r == 7 && vt) snprintf(buf, len, "%s.S", vt->name);
-        else if (r == 8) call_expr(g, k, buf, len, depth);
-        else snprintf(buf, len, "[]*int{}");
+        static const char *sizes[] = { "4", "10", "8192", "8193", "100000" };
+        if (r < 3 && v)
+            snprintf(buf, len, "%s", v->name);
+        else if (r == 3 && vi)
+            snprintf(buf, len, "make([]*int, %s)", vi->name);
+        else if (r == 4)
+            snprintf(buf, len, "make([]*int, %s)", sizes[pick(g, 5)]);
+        else if (r == 5 && vp)
+            snprintf(buf, len, "[]*int{%s}", vp->name);
+        else if (r == 6 && v && vp)
+            snprintf(buf, len, "append(%s, %s)", v->name, vp->name);
+        else if (r == 7 && vt)
+            snprintf(buf, len, "%s.S", vt->name);
+        else if (r == 8)
+            call_expr(g, k, buf, len, depth);
+        else
+            snprintf(buf, len, "[]*int{}");
         return;
     }
     case K_ANY: {
         char a[256];
-        if (r < 2 && v) snprintf(buf, len, "%s", v->name);
-        else if (r < 5) { expr(g, K_INT, a, sizeof a, depth + 1); snprintf(buf, len, "%s", a); }
-        else if (r < 7) { expr(g, K_PINT, a, sizeof a, depth + 1); snprintf(buf, len, "%s", a); }
-        else if (r == 7) { expr(g, K_PT, a, sizeof a, depth + 1); snprintf(buf, len, "%s", a); }
-        else if (r == 8) snprintf(buf, len, "\"s%d\"", pick(g, 10));
-        else { expr(g, K_INT, a, sizeof a, depth + 1); snprintf(buf, len, "any(%s)", a); }
+        if (r < 2 && v)
+            snprintf(buf, len, "%s", v->name);
+        else if (r < 5) {
+            expr(g, K_INT, a, sizeof a, depth + 1);
+            snprintf(buf, len, "%s", a);
+        } else if (r < 7) {
+            expr(g, K_PINT, a, sizeof a, depth + 1);
+            snprintf(buf, len, "%s", a);
+        } else if (r == 7) {
+            expr(g, K_PT, a, sizeof a, depth + 1);
+            snprintf(buf, len, "%s", a);
+        } else if (r == 8)
+            snprintf(buf, len, "\"s%d\"", pick(g, 10));
+        else {
+            expr(g, K_INT, a, sizeof a, depth + 1);
+            snprintf(buf, len, "any(%s)", a);
+        }
         return;
     }
-    default:
-        snprintf(buf, len, "nil");
+    default: snprintf(buf, len, "nil");
     }
 }
 
@@ -223,7 +266,7 @@ static void stmt(gen_t *g)
     if (g->depth > 4 && r >= 14)
         r = pick(g, 14);
     g->budget--;
-    if (r < 5) {  // declaration
+    if (r < 5) { // declaration
         int k = pick(g, K_IFACE);
         expr(g, k, a, sizeof a, 0);
         snprintf(name, sizeof name, "v%d", g->counter++);
@@ -232,7 +275,7 @@ static void stmt(gen_t *g)
         else
             line(g, "%s := %s", name, a);
         declare(g, k, name);
-    } else if (r < 9) {  // assignment
+    } else if (r < 9) { // assignment
         int k = pick(g, K_IFACE);
         const gvar_t *v = var_of(g, k);
         const gvar_t *vt = var_of(g, K_PT), *vpp = var_of(g, K_PPINT), *vs = var_of(g, K_SLICE);
@@ -249,11 +292,16 @@ static void stmt(gen_t *g)
         else if (w == 4 && k == K_ANY && vt)
             line(g, "%s.I = %s", vt->name, a);
         else if (w == 5 || !v)
-            line(g, "g%d = %s", k == K_PINT ? 0 : k == K_PT ? 1 : k == K_ANY ? 2 : k == K_SLICE ? 3 : 4,
+            line(g, "g%d = %s",
+                 k == K_PINT    ? 0
+                 : k == K_PT    ? 1
+                 : k == K_ANY   ? 2
+                 : k == K_SLICE ? 3
+                                : 4,
                  k == K_INT || k == K_PPINT ? "nil" : a);
         else
             line(g, "%s = %s", v->name, a);
-    } else if (r < 12) {  // call statement
+    } else if (r < 12) { // call statement
         int c = pick(g, 4);
         const gvar_t *vt = var_of(g, K_PT), *vi = var_of(g, K_IFACE);
         if (c == 0) {
@@ -300,13 +348,13 @@ static void stmt(gen_t *g)
                 line(g, f->result >= 0 ? "_ = %s" : "%s", a);
             }
         }
-    } else if (r < 14) {  // op-assign / address in a global
+    } else if (r < 14) { // op-assign / address in a global
         const gvar_t *vi = var_of(g, K_INT);
         if (vi && pick(g, 2))
             line(g, "%s++", vi->name);
         else if (vi)
             line(g, "g0 = &%s", vi->name);
-    } else if (r < 16) {  // if
+    } else if (r < 16) { // if
         const gvar_t *vi = var_of(g, K_INT), *vp = var_of(g, K_PINT);
         if (vp && pick(g, 2))
             line(g, "if %s != nil {", vp->name);
@@ -324,7 +372,7 @@ static void stmt(gen_t *g)
             close_block(g);
         }
         line(g, "}");
-    } else if (r < 18) {  // loop
+    } else if (r < 18) { // loop
         snprintf(name, sizeof name, "i%d", g->counter++);
         line(g, "for %s := 0; %s < %d; %s++ {", name, name, pick(g, 4) + 1, name);
         open_block(g);
@@ -332,7 +380,7 @@ static void stmt(gen_t *g)
         stmts(g, pick(g, 3) + 1);
         close_block(g);
         line(g, "}");
-    } else {  // a closure
+    } else { // a closure
         int c = pick(g, 3);
         const gvar_t *vp = var_of(g, K_PINT), *vi = var_of(g, K_INT);
         snprintf(name, sizeof name, "v%d", g->counter++);
@@ -401,7 +449,7 @@ static void func_body(gen_t *g, gfunc_t *f)
 
 int go_generate(uint64_t seed, FILE *out)
 {
-    gen_t g = {.s = seed * 0x9E3779B97F4A7C15ull + 1, .out = out};
+    gen_t g = { .s = seed * 0x9E3779B97F4A7C15ull + 1, .out = out };
     for (int i = 0; i < 3; i++)
         rnd(&g);
     fprintf(out, "// A random program of the escape lab's Go subset (seed %llu).\n",
@@ -435,13 +483,14 @@ int go_generate(uint64_t seed, FILE *out)
             fprintf(out, "func %s(", f->name);
         for (int j = 0; j < f->nparams; j++)
             fprintf(out, "%sp%d %s", j ? ", " : "", j, kind_type[f->params[j]]);
-        fprintf(out, ")%s%s {\n", f->result >= 0 ? " " : "", f->result >= 0 ? kind_type[f->result] : "");
+        fprintf(out, ")%s%s {\n", f->result >= 0 ? " " : "",
+                f->result >= 0 ? kind_type[f->result] : "");
         func_body(&g, f);
         fprintf(out, "}\n\n");
     }
     fprintf(out, "func main() {\n");
     g.cur = g.nfuncs - 1;
-    gfunc_t mainf = {.nparams = 0, .result = -1};
+    gfunc_t mainf = { .nparams = 0, .result = -1 };
     g.cur = g.nfuncs;
     g.funcs[g.nfuncs] = mainf;
     snprintf(g.funcs[g.nfuncs].name, sizeof g.funcs[0].name, "main");

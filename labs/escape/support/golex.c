@@ -28,37 +28,56 @@ static const struct {
     const char *word;
     go_tok_t tok;
 } keywords[] = {
-    {"break", T_BREAK},     {"case", T_CASE},           {"chan", T_CHAN},
-    {"const", T_CONST},     {"continue", T_CONTINUE},   {"default", T_DEFAULT},
-    {"defer", T_DEFER},     {"else", T_ELSE},           {"fallthrough", T_FALLTHROUGH},
-    {"for", T_FOR},         {"func", T_FUNC},           {"go", T_GO},
-    {"goto", T_GOTO},       {"if", T_IF},               {"import", T_IMPORT},
-    {"interface", T_INTERFACE}, {"map", T_MAP},         {"package", T_PACKAGE},
-    {"range", T_RANGE},     {"return", T_RETURN},       {"select", T_SELECT},
-    {"struct", T_STRUCT},   {"switch", T_SWITCH},       {"type", T_TYPE},
-    {"var", T_VAR},
+    { "break", T_BREAK },
+    { "case", T_CASE },
+    { "chan", T_CHAN },
+    { "const", T_CONST },
+    { "continue", T_CONTINUE },
+    { "default", T_DEFAULT },
+    { "defer", T_DEFER },
+    { "else", T_ELSE },
+    { "fallthrough", T_FALLTHROUGH },
+    { "for", T_FOR },
+    { "func", T_FUNC },
+    { "go", T_GO },
+    { "goto", T_GOTO },
+    { "if", T_IF },
+    { "import", T_IMPORT },
+    { "interface", T_INTERFACE },
+    { "map", T_MAP },
+    { "package", T_PACKAGE },
+    { "range", T_RANGE },
+    { "return", T_RETURN },
+    { "select", T_SELECT },
+    { "struct", T_STRUCT },
+    { "switch", T_SWITCH },
+    { "type", T_TYPE },
+    { "var", T_VAR },
 };
 
 // The operators, longest first so that the first match is the longest.
 static const char *ops[] = {
-    "<<=", ">>=", "&^=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=",
-    ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "&^",
-    "+", "-", "*", "/", "%", "&", "|", "^", "<", ">", "=", "!", "(", ")", "[", "]",
-    "{", "}", ",", ";", ".", ":", "~",
+    "<<=", ">>=", "&^=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=",
+    ">=",  ":=",  "+=",  "-=",  "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>",
+    "&^",  "+",   "-",   "*",   "/",  "%",  "&",  "|",  "^",  "<",  ">",  "=",
+    "!",   "(",   ")",   "[",   "]",  "{",  "}",  ",",  ";",  ".",  ":",  "~",
 };
 
 static bool ends_statement(const go_lexer_t *lx)
 {
     switch (lx->last) {
-    case T_IDENT: case T_INT: case T_STRING: case T_RETURN: case T_BREAK: case T_CONTINUE:
-    case T_FALLTHROUGH:
-        return true;
+    case T_IDENT:
+    case T_INT:
+    case T_STRING:
+    case T_RETURN:
+    case T_BREAK:
+    case T_CONTINUE:
+    case T_FALLTHROUGH: return true;
     case T_OP:
-        return lx->lastop && (!strcmp(lx->lastop, "++") || !strcmp(lx->lastop, "--") ||
-                              !strcmp(lx->lastop, ")") || !strcmp(lx->lastop, "]") ||
-                              !strcmp(lx->lastop, "}"));
-    default:
-        return false;
+        return lx->lastop &&
+               (!strcmp(lx->lastop, "++") || !strcmp(lx->lastop, "--") ||
+                !strcmp(lx->lastop, ")") || !strcmp(lx->lastop, "]") || !strcmp(lx->lastop, "}"));
+    default: return false;
     }
 }
 
@@ -93,7 +112,7 @@ void go_lex_next(go_lexer_t *lx, go_errctx_t *ec, go_token_t *t)
     memset(t, 0, sizeof *t);
     for (;;) {
         int c = peekc(lx, 0);
-        go_pos_t pos = {lx->line, lx->col};
+        go_pos_t pos = { lx->line, lx->col };
         if (c < 0) {
             if (ends_statement(lx)) {
                 semi(lx, t, pos);
@@ -202,8 +221,7 @@ void go_lex_next(go_lexer_t *lx, go_errctx_t *ec, go_token_t *t)
                     case '\\': d = '\\'; break;
                     case '"': d = '"'; break;
                     case '\'': d = '\''; break;
-                    default:
-                        go_fail(ec, pos, "unsupported: escape sequence in string literal");
+                    default: go_fail(ec, pos, "unsupported: escape sequence in string literal");
                     }
                     advance(lx);
                 }

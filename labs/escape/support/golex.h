@@ -7,25 +7,52 @@
 #include "gosrc.h"
 
 typedef enum go_tok {
-    T_EOF, T_IDENT, T_INT, T_STRING, T_OP, T_SEMI,
+    T_EOF,
+    T_IDENT,
+    T_INT,
+    T_STRING,
+    T_OP,
+    T_SEMI,
     // keywords
-    T_BREAK, T_CASE, T_CHAN, T_CONST, T_CONTINUE, T_DEFAULT, T_DEFER, T_ELSE, T_FALLTHROUGH,
-    T_FOR, T_FUNC, T_GO, T_GOTO, T_IF, T_IMPORT, T_INTERFACE, T_MAP, T_PACKAGE, T_RANGE,
-    T_RETURN, T_SELECT, T_STRUCT, T_SWITCH, T_TYPE, T_VAR,
+    T_BREAK,
+    T_CASE,
+    T_CHAN,
+    T_CONST,
+    T_CONTINUE,
+    T_DEFAULT,
+    T_DEFER,
+    T_ELSE,
+    T_FALLTHROUGH,
+    T_FOR,
+    T_FUNC,
+    T_GO,
+    T_GOTO,
+    T_IF,
+    T_IMPORT,
+    T_INTERFACE,
+    T_MAP,
+    T_PACKAGE,
+    T_RANGE,
+    T_RETURN,
+    T_SELECT,
+    T_STRUCT,
+    T_SWITCH,
+    T_TYPE,
+    T_VAR,
 } go_tok_t;
 
 typedef struct go_token {
     go_tok_t tok;
     go_pos_t pos;
-    char text[256];      // identifier, operator, literal as written (a string: its value)
-    bool auto_semi;      // a T_SEMI inserted at a newline or EOF
+    char text[256]; // identifier, operator, literal as written (a string: its value)
+    bool auto_semi; // a T_SEMI inserted at a newline or EOF
 } go_token_t;
 
 typedef struct go_lexer {
     const char *src;
     size_t len, off;
     int line, col;
-    go_tok_t last;       // the previous token, for semicolon insertion
+    go_tok_t last; // the previous token, for semicolon insertion
     const char *lastop;
 } go_lexer_t;
 
@@ -61,14 +88,14 @@ typedef struct go_tdecl {
 typedef struct go_fdecl {
     const char *name;
     go_pos_t pos;
-    go_field_t recv;          // recv.name == NULL: not a method; recv.type: *T (a NAMEREF elem)
+    go_field_t recv; // recv.name == NULL: not a method; recv.type: *T (a NAMEREF elem)
     bool has_recv;
     go_field_t *params;
     int nparams;
     bool variadic;
-    go_field_t result;        // result.type == NULL: none
+    go_field_t result; // result.type == NULL: none
     go_block_t body;
-    go_expr_t *lit;           // a func literal: its node
+    go_expr_t *lit; // a func literal: its node
 } go_fdecl_t;
 
 typedef struct go_file {
@@ -76,7 +103,7 @@ typedef struct go_file {
     int ntypes;
     go_field_t *globals;
     int nglobals;
-    go_fdecl_t *funcs;        // declarations in source order
+    go_fdecl_t *funcs; // declarations in source order
     int nfuncs;
     bool imports_fmt;
     go_pos_t fmt_pos;

@@ -18,9 +18,9 @@ typedef struct parser {
     go_program_t *p;
     go_errctx_t *ec;
     go_lexer_t lx;
-    go_token_t tok, next;   // the current token and one of lookahead
-    int nolit;              // >0: a bare `T {` is a block, not a composite literal
-    int depth;              // nesting, bounded so that hostile input cannot overflow the stack
+    go_token_t tok, next; // the current token and one of lookahead
+    int nolit;            // >0: a bare `T {` is a block, not a composite literal
+    int depth;            // nesting, bounded so that hostile input cannot overflow the stack
 } parser_t;
 
 #define MAX_DEPTH 200
@@ -42,9 +42,7 @@ static const char *tok_desc(const go_token_t *t, char *buf, size_t len)
     case T_EOF: return "end of file";
     case T_SEMI: return t->auto_semi ? "newline" : "';'";
     case T_STRING: return "string literal";
-    default:
-        snprintf(buf, len, "'%s'", t->text);
-        return buf;
+    default: snprintf(buf, len, "'%s'", t->text); return buf;
     }
 }
 
@@ -163,9 +161,9 @@ static bool starts_type(const parser_t *ps)
 }
 
 typedef struct pitem {
-    const char *name;    // NULL: a bare type
-    go_type_t *type;     // NULL: a bare identifier (a name or a type, decided later)
-    const char *ident;   // the bare identifier
+    const char *name;  // NULL: a bare type
+    go_type_t *type;   // NULL: a bare identifier (a name or a type, decided later)
+    const char *ident; // the bare identifier
     go_pos_t pos;
     bool ddd;
 } pitem_t;
@@ -174,21 +172,21 @@ typedef struct pitem {
 // whether the last is variadic (its type is then []T).
 static go_field_t *parse_params(parser_t *ps, int *n, bool *variadic)
 {
-    vec_t items = {0};
+    vec_t items = { 0 };
     expect_op(ps, "(");
     while (!is_op(ps, ")")) {
-        pitem_t it = {0};
+        pitem_t it = { 0 };
         it.pos = ps->tok.pos;
-        if (ps->tok.tok == T_IDENT && (ps->next.tok == T_OP &&
-                                       (!strcmp(ps->next.text, ",") || !strcmp(ps->next.text, ")")))) {
+        if (ps->tok.tok == T_IDENT && (ps->next.tok == T_OP && (!strcmp(ps->next.text, ",") ||
+                                                                !strcmp(ps->next.text, ")")))) {
             it.ident = go_strdup(ps->p, ps->tok.text);
             next(ps);
         } else if (ps->tok.tok == T_IDENT && ps->next.tok != T_OP) {
             it.name = go_strdup(ps->p, ps->tok.text);
             next(ps);
             it.type = parse_type(ps);
-        } else if (ps->tok.tok == T_IDENT && ps->next.tok == T_OP &&
-                   strcmp(ps->next.text, ".") && strcmp(ps->next.text, "(")) {
+        } else if (ps->tok.tok == T_IDENT && ps->next.tok == T_OP && strcmp(ps->next.text, ".") &&
+                   strcmp(ps->next.text, "(")) {
             it.name = go_strdup(ps->p, ps->tok.text);
             next(ps);
             if (is_op(ps, "...")) {
@@ -258,7 +256,7 @@ static go_field_t *parse_params(parser_t *ps, int *n, bool *variadic)
 // parse_result — the optional result: "T" or "(T)" or "(r T)".
 static go_field_t parse_result(parser_t *ps)
 {
-    go_field_t r = {0};
+    go_field_t r = { 0 };
     if (is_op(ps, "(")) {
         int n;
         bool ddd;
@@ -328,12 +326,12 @@ static go_type_t *parse_type(parser_t *ps)
     } else if (ps->tok.tok == T_STRUCT) {
         next(ps);
         expect_op(ps, "{");
-        vec_t fs = {0};
+        vec_t fs = { 0 };
         skip_semis(ps);
         while (!is_op(ps, "}")) {
-            vec_t names = {0};
+            vec_t names = { 0 };
             for (;;) {
-                go_field_t f = {0};
+                go_field_t f = { 0 };
                 f.pos = ps->tok.pos;
                 if (ps->tok.tok != T_IDENT)
                     unexpected(ps, "field name");
@@ -363,10 +361,10 @@ static go_type_t *parse_type(parser_t *ps)
     } else if (ps->tok.tok == T_INTERFACE) {
         next(ps);
         expect_op(ps, "{");
-        vec_t ms = {0};
+        vec_t ms = { 0 };
         skip_semis(ps);
         while (!is_op(ps, "}")) {
-            go_field_t m = {0};
+            go_field_t m = { 0 };
             m.pos = ps->tok.pos;
             if (ps->tok.tok != T_IDENT || !(ps->next.tok == T_OP && !strcmp(ps->next.text, "(")))
                 go_fail(ps->ec, ps->tok.pos, "unsupported: interface element other than a method");
@@ -405,7 +403,7 @@ static go_type_t *parse_type(parser_t *ps)
 static go_expr_t *parse_funclit(parser_t *ps)
 {
     go_pos_t pos = ps->tok.pos;
-    next(ps);  // func
+    next(ps); // func
     go_fdecl_t *d = go_alloc(ps->p, sizeof *d);
     d->name = "func";
     d->pos = pos;
@@ -429,20 +427,21 @@ static go_expr_t *parse_complit(parser_t *ps, go_type_t *t)
 {
     go_expr_t *e = new_expr(ps, GE_STRUCTLIT, ps->tok.pos);
     e->type = t;
-    next(ps);  // {
+    next(ps); // {
     int saved = ps->nolit;
     ps->nolit = 0;
-    vec_t elems = {0}, keys = {0}, kpos = {0};
+    vec_t elems = { 0 }, keys = { 0 }, kpos = { 0 };
     skip_semis(ps);
     while (!is_op(ps, "}")) {
         const char *key = NULL;
-        go_pos_t kp = {0, 0};
+        go_pos_t kp = { 0, 0 };
         if (is_op(ps, "{"))
             go_fail(ps->ec, ps->tok.pos, "unsupported: composite literal with its type elided");
         go_expr_t *v = parse_expr(ps);
         if (is_op(ps, ":")) {
             if (v->op != GE_NAME)
-                go_fail(ps->ec, v->pos, "unsupported: composite literal key other than a field name");
+                go_fail(ps->ec, v->pos,
+                        "unsupported: composite literal key other than a field name");
             key = v->lit;
             kp = ps->tok.pos;
             next(ps);
@@ -489,8 +488,7 @@ static go_expr_t *parse_operand(parser_t *ps)
         e->lit = go_strdup(ps->p, t->text);
         next(ps);
         return e;
-    case T_FUNC:
-        return parse_funclit(ps);
+    case T_FUNC: return parse_funclit(ps);
     case T_STRUCT:
     case T_INTERFACE:
     case T_MAP:
@@ -498,7 +496,8 @@ static go_expr_t *parse_operand(parser_t *ps)
         go_pos_t pos = t->pos;
         go_type_t *ty = parse_type(ps);
         if (is_op(ps, "{"))
-            go_fail(ps->ec, ps->tok.pos, "unsupported: composite literal of an unnamed struct type");
+            go_fail(ps->ec, ps->tok.pos,
+                    "unsupported: composite literal of an unnamed struct type");
         e = new_expr(ps, GE_TYPEEXPR, pos);
         e->type = ty;
         return e;
@@ -525,8 +524,7 @@ static go_expr_t *parse_operand(parser_t *ps)
             return e;
         }
         break;
-    default:
-        break;
+    default: break;
     }
     unexpected(ps, "expression");
 }
@@ -566,7 +564,7 @@ static go_expr_t *parse_primary(parser_t *ps)
             next(ps);
             int saved = ps->nolit;
             ps->nolit = 0;
-            vec_t args = {0};
+            vec_t args = { 0 };
             while (!is_op(ps, ")")) {
                 go_expr_t *a = parse_expr(ps);
                 vec_push(&args, &a, sizeof a);
@@ -631,13 +629,17 @@ static int precedence(const parser_t *ps)
     if (ps->tok.tok != T_OP)
         return 0;
     const char *o = ps->tok.text;
-    if (!strcmp(o, "||")) return 1;
-    if (!strcmp(o, "&&")) return 2;
+    if (!strcmp(o, "||"))
+        return 1;
+    if (!strcmp(o, "&&"))
+        return 2;
     if (!strcmp(o, "==") || !strcmp(o, "!=") || !strcmp(o, "<") || !strcmp(o, "<=") ||
         !strcmp(o, ">") || !strcmp(o, ">="))
         return 3;
-    if (!strcmp(o, "+") || !strcmp(o, "-")) return 4;
-    if (!strcmp(o, "*")) return 5;
+    if (!strcmp(o, "+") || !strcmp(o, "-"))
+        return 4;
+    if (!strcmp(o, "*"))
+        return 5;
     if (!strcmp(o, "|") || !strcmp(o, "^") || !strcmp(o, "/") || !strcmp(o, "%") ||
         !strcmp(o, "<<") || !strcmp(o, ">>") || !strcmp(o, "&") || !strcmp(o, "&^"))
         return -1;
@@ -684,7 +686,7 @@ static go_stmt_t *parse_simple(parser_t *ps)
 {
     go_pos_t pos = ps->tok.pos;
     go_expr_t *lhs = parse_expr(ps);
-    if (is_op(ps, ",") )
+    if (is_op(ps, ","))
         go_fail(ps->ec, ps->tok.pos, "unsupported: assignment of more than one value");
     if (is_op(ps, ":=")) {
         if (lhs->op != GE_NAME)
@@ -731,7 +733,7 @@ static go_stmt_t *parse_simple(parser_t *ps)
 
 static go_stmt_t *parse_var(parser_t *ps)
 {
-    next(ps);  // var
+    next(ps); // var
     if (is_op(ps, "("))
         go_fail(ps->ec, ps->tok.pos, "unsupported: grouped var declaration");
     go_pos_t pos = ps->tok.pos;
@@ -841,15 +843,9 @@ static go_stmt_t *parse_stmt(parser_t *ps)
     go_stmt_t *s;
     enter(ps);
     switch (t->tok) {
-    case T_VAR:
-        s = parse_var(ps);
-        break;
-    case T_IF:
-        s = parse_if(ps);
-        break;
-    case T_FOR:
-        s = parse_for(ps);
-        break;
+    case T_VAR: s = parse_var(ps); break;
+    case T_IF: s = parse_if(ps); break;
+    case T_FOR: s = parse_for(ps); break;
     case T_RETURN:
         s = new_stmt(ps, GS_RETURN, t->pos);
         next(ps);
@@ -867,11 +863,13 @@ static go_stmt_t *parse_stmt(parser_t *ps)
         }
         s = parse_simple(ps);
         break;
-    case T_IDENT: case T_INT: case T_STRING: case T_FUNC: case T_STRUCT: case T_INTERFACE:
-        s = parse_simple(ps);
-        break;
-    default:
-        go_fail(ps->ec, t->pos, "unsupported: %s statement", t->text);
+    case T_IDENT:
+    case T_INT:
+    case T_STRING:
+    case T_FUNC:
+    case T_STRUCT:
+    case T_INTERFACE: s = parse_simple(ps); break;
+    default: go_fail(ps->ec, t->pos, "unsupported: %s statement", t->text);
     }
     ps->depth--;
     return s;
@@ -879,7 +877,7 @@ static go_stmt_t *parse_stmt(parser_t *ps)
 
 static void parse_block(parser_t *ps, go_block_t *b)
 {
-    vec_t v = {0};
+    vec_t v = { 0 };
     expect_op(ps, "{");
     skip_semis(ps);
     while (!is_op(ps, "}")) {
@@ -899,8 +897,8 @@ static void parse_block(parser_t *ps, go_block_t *b)
 
 static void parse_func(parser_t *ps, vec_t *funcs)
 {
-    go_fdecl_t d = {0};
-    next(ps);  // func
+    go_fdecl_t d = { 0 };
+    next(ps); // func
     if (is_op(ps, "(")) {
         int n;
         bool ddd;
@@ -927,7 +925,7 @@ static void parse_func(parser_t *ps, vec_t *funcs)
 
 void go_parse_file(go_program_t *p, go_errctx_t *ec, const char *src, size_t len, go_file_t *f)
 {
-    parser_t ps = {.p = p, .ec = ec};
+    parser_t ps = { .p = p, .ec = ec };
     vec_prog = p;
     ps.lx.src = src;
     ps.lx.len = len;
@@ -971,13 +969,13 @@ void go_parse_file(go_program_t *p, go_errctx_t *ec, const char *src, size_t len
         expect_semi(&ps);
         skip_semis(&ps);
     }
-    vec_t types = {0}, globals = {0}, funcs = {0};
+    vec_t types = { 0 }, globals = { 0 }, funcs = { 0 };
     while (ps.tok.tok != T_EOF) {
         if (ps.tok.tok == T_TYPE) {
             next(&ps);
             if (is_op(&ps, "("))
                 go_fail(ec, ps.tok.pos, "unsupported: grouped type declaration");
-            go_tdecl_t td = {0};
+            go_tdecl_t td = { 0 };
             td.pos = ps.tok.pos;
             td.name = expect_ident(&ps);
             if (is_op(&ps, "="))
@@ -992,7 +990,7 @@ void go_parse_file(go_program_t *p, go_errctx_t *ec, const char *src, size_t len
             go_stmt_t *s = parse_var(&ps);
             if (s->rhs)
                 go_fail(ec, s->rhs->pos, "unsupported: package-level variable with an initializer");
-            go_field_t g = {.name = s->lhs->lit, .type = s->dtype, .pos = s->lhs->pos};
+            go_field_t g = { .name = s->lhs->lit, .type = s->dtype, .pos = s->lhs->pos };
             vec_push(&globals, &g, sizeof g);
         } else if (ps.tok.tok == T_FUNC) {
             parse_func(&ps, &funcs);

@@ -70,7 +70,8 @@ void go_program_free(go_program_t *p)
 static long type_align(const go_type_t *t)
 {
     switch (t->kind) {
-    case GT_BOOL: case GT_BYTE: return 1;
+    case GT_BOOL:
+    case GT_BYTE: return 1;
     case GT_ARRAY: return type_align(t->elem);
     case GT_STRUCT: {
         long a = 1;
@@ -90,9 +91,13 @@ static long size_rec(const go_type_t *t, int depth)
     if (depth > 64)
         return -1;
     switch (t->kind) {
-    case GT_INT: case GT_PTR: case GT_FUNC: return 8;
-    case GT_BOOL: case GT_BYTE: return 1;
-    case GT_STRING: case GT_IFACE: return 16;
+    case GT_INT:
+    case GT_PTR:
+    case GT_FUNC: return 8;
+    case GT_BOOL:
+    case GT_BYTE: return 1;
+    case GT_STRING:
+    case GT_IFACE: return 16;
     case GT_SLICE: return 24;
     case GT_ARRAY: {
         long e = size_rec(t->elem, depth + 1);
@@ -124,25 +129,28 @@ long go_type_size(const go_type_t *t)
 bool go_type_has_pointers(const go_type_t *t)
 {
     switch (t->kind) {
-    case GT_STRING: case GT_PTR: case GT_SLICE: case GT_IFACE: case GT_FUNC: case GT_NIL:
-    case GT_UNTYPED_STRING:
-        return true;
-    case GT_ARRAY:
-        return t->len > 0 && go_type_has_pointers(t->elem);
+    case GT_STRING:
+    case GT_PTR:
+    case GT_SLICE:
+    case GT_IFACE:
+    case GT_FUNC:
+    case GT_NIL:
+    case GT_UNTYPED_STRING: return true;
+    case GT_ARRAY: return t->len > 0 && go_type_has_pointers(t->elem);
     case GT_STRUCT:
         for (int i = 0; i < t->nfields; i++)
             if (go_type_has_pointers(t->fields[i].type))
                 return true;
         return false;
-    default:
-        return false;
+    default: return false;
     }
 }
 
 bool go_type_is_direct_iface(const go_type_t *t)
 {
     switch (t->kind) {
-    case GT_PTR: case GT_FUNC: return true;
+    case GT_PTR:
+    case GT_FUNC: return true;
     case GT_ARRAY: return t->len == 1 && go_type_is_direct_iface(t->elem);
     case GT_STRUCT: return t->nfields == 1 && go_type_is_direct_iface(t->fields[0].type);
     default: return false;
@@ -176,9 +184,18 @@ static void type_str(sbuf_t *s, const go_type_t *t)
         return;
     }
     switch (t->kind) {
-    case GT_PTR: put(s, "*"); type_str(s, t->elem); break;
-    case GT_SLICE: put(s, "[]"); type_str(s, t->elem); break;
-    case GT_ARRAY: put(s, "[%ld]", t->len); type_str(s, t->elem); break;
+    case GT_PTR:
+        put(s, "*");
+        type_str(s, t->elem);
+        break;
+    case GT_SLICE:
+        put(s, "[]");
+        type_str(s, t->elem);
+        break;
+    case GT_ARRAY:
+        put(s, "[%ld]", t->len);
+        type_str(s, t->elem);
+        break;
     case GT_IFACE:
         if (!t->nfields) {
             put(s, "interface {}");
@@ -229,7 +246,7 @@ static void type_str(sbuf_t *s, const go_type_t *t)
 
 char *go_type_string(const go_type_t *t, char *buf, size_t len)
 {
-    sbuf_t s = {buf, len, 0};
+    sbuf_t s = { buf, len, 0 };
     buf[0] = 0;
     type_str(&s, t);
     return buf;
@@ -240,14 +257,20 @@ char *go_type_string(const go_type_t *t, char *buf, size_t len)
 static int prec(const go_expr_t *e)
 {
     switch (e->op) {
-    case GE_UNARY: case GE_ADDR: case GE_DEREF: return 7;
+    case GE_UNARY:
+    case GE_ADDR:
+    case GE_DEREF: return 7;
     case GE_PTRLIT: return 0;
     case GE_BINARY: {
         const char *o = e->binop;
-        if (!strcmp(o, "*")) return 6;
-        if (!strcmp(o, "+") || !strcmp(o, "-")) return 5;
-        if (!strcmp(o, "&&")) return 2;
-        if (!strcmp(o, "||")) return 1;
+        if (!strcmp(o, "*"))
+            return 6;
+        if (!strcmp(o, "+") || !strcmp(o, "-"))
+            return 5;
+        if (!strcmp(o, "&&"))
+            return 2;
+        if (!strcmp(o, "||"))
+            return 1;
         return 4;
     }
     default: return 8;
@@ -289,7 +312,10 @@ static void call_args(sbuf_t *s, const go_expr_t *e)
         ddd = true;
     if (n > 0 && e->args[n - 1]->op == GE_NIL && e->call != GC_IFACE && !e->ddd) {
         // the nil slice of a variadic call without extra arguments
-        const go_type_t *ft = e->call == GC_FMT ? NULL : (e->fn ? e->fn->type : e->fun ? e->fun->type : NULL);
+        const go_type_t *ft = e->call == GC_FMT ? NULL
+                                                : (e->fn    ? e->fn->type
+                                                   : e->fun ? e->fun->type
+                                                            : NULL);
         if (e->call == GC_FMT || (ft && ft->variadic))
             ddd = true;
     }
@@ -310,10 +336,9 @@ static void expr_str(sbuf_t *s, const go_expr_t *e, int p)
     }
     char tb[256];
     switch (e->op) {
-    case GE_NAME:
-        put(s, "%s", e->var ? e->var->name : e->fn ? e->fn->name : e->lit);
-        break;
-    case GE_INT: case GE_BOOL: put(s, "%s", e->lit); break;
+    case GE_NAME: put(s, "%s", e->var ? e->var->name : e->fn ? e->fn->name : e->lit); break;
+    case GE_INT:
+    case GE_BOOL: put(s, "%s", e->lit); break;
     case GE_STRING: quote(s, e->lit); break;
     case GE_NIL: put(s, "nil"); break;
     case GE_BINARY:
@@ -321,13 +346,16 @@ static void expr_str(sbuf_t *s, const go_expr_t *e, int p)
         put(s, " %s ", e->binop);
         expr_str(s, e->y, prec(e) + 1);
         break;
-    case GE_UNARY: case GE_ADDR: case GE_DEREF:
+    case GE_UNARY:
+    case GE_ADDR:
+    case GE_DEREF:
         put(s, "%s", e->op == GE_ADDR ? "&" : e->op == GE_DEREF ? "*" : e->binop);
         if (e->x->op == e->op && e->op == GE_UNARY && !strcmp(e->x->binop, e->binop))
             put(s, " ");
         expr_str(s, e->x, prec(e) + 1);
         break;
-    case GE_DOT: case GE_DOTPTR:
+    case GE_DOT:
+    case GE_DOTPTR:
         expr_str(s, e->x, 8);
         put(s, ".%s", e->sel);
         break;
@@ -340,7 +368,8 @@ static void expr_str(sbuf_t *s, const go_expr_t *e, int p)
     case GE_CALL:
         switch (e->call) {
         case GC_FMT: put(s, "fmt.%s", e->method); break;
-        case GC_METHOD: case GC_IFACE:
+        case GC_METHOD:
+        case GC_IFACE:
             expr_str(s, e->recv, 8);
             put(s, ".%s", e->method);
             break;
@@ -368,7 +397,9 @@ static void expr_str(sbuf_t *s, const go_expr_t *e, int p)
         list_str(s, e->args, e->nargs);
         put(s, e->ddd ? "...)" : ")");
         break;
-    case GE_STRUCTLIT: case GE_ARRAYLIT: case GE_SLICELIT:
+    case GE_STRUCTLIT:
+    case GE_ARRAYLIT:
+    case GE_SLICELIT:
         if (e->implicit) {
             put(s, "... argument");
             break;
@@ -380,7 +411,8 @@ static void expr_str(sbuf_t *s, const go_expr_t *e, int p)
         expr_str(s, e->x, 0);
         break;
     case GE_FUNCLIT: put(s, "func literal"); break;
-    case GE_CONVIFACE: case GE_CONVNOP:
+    case GE_CONVIFACE:
+    case GE_CONVNOP:
         if (e->type->name)
             put(s, "%s(", e->type->name);
         else
@@ -394,7 +426,7 @@ static void expr_str(sbuf_t *s, const go_expr_t *e, int p)
 
 char *go_expr_string(const go_expr_t *e, char *buf, size_t len)
 {
-    sbuf_t s = {buf, len, 0};
+    sbuf_t s = { buf, len, 0 };
     buf[0] = 0;
     expr_str(&s, e, 0);
     return buf;
@@ -425,7 +457,7 @@ void go_diag_add(go_diags_t *d, go_pos_t pos, const char *fmt, ...)
     if (vasprintf(&m, fmt, ap) < 0)
         abort();
     va_end(ap);
-    d->v[d->n++] = (go_diag_t){pos, m};
+    d->v[d->n++] = (go_diag_t){ pos, m };
 }
 
 void go_diags_free(go_diags_t *d)
@@ -456,7 +488,8 @@ static bool run_parse(go_program_t *p, go_errctx_t *ec, const char *text, size_t
     return true;
 }
 
-go_program_t *go_program_parse(const char *path, const char *text, size_t len, char *err, size_t errlen)
+go_program_t *go_program_parse(const char *path, const char *text, size_t len, char *err,
+                               size_t errlen)
 {
     go_program_t *p = calloc(1, sizeof *p);
     char *owned = NULL;
@@ -499,7 +532,7 @@ go_program_t *go_program_parse(const char *path, const char *text, size_t len, c
             abort();
         text = owned;
     }
-    go_errctx_t ec = {.err = err, .errlen = errlen, .file = path};
+    go_errctx_t ec = { .err = err, .errlen = errlen, .file = path };
     bool ok = run_parse(p, &ec, text, len);
     free(owned);
     if (!ok) {

@@ -33,38 +33,48 @@
 #include <stdio.h>
 
 typedef struct go_pos {
-    int line, col;  // 1-based; col counts bytes, a tab is one column
+    int line, col; // 1-based; col counts bytes, a tab is one column
 } go_pos_t;
 
 // ---- types -----------------------------------------------------------------
 
 typedef enum go_kind {
-    GT_INT, GT_BOOL, GT_BYTE, GT_STRING,
-    GT_PTR, GT_SLICE, GT_ARRAY, GT_STRUCT, GT_IFACE, GT_FUNC,
-    GT_NIL,            // the type of untyped nil
-    GT_UNTYPED_INT, GT_UNTYPED_STRING, GT_UNTYPED_BOOL,
-    GT_VOID,           // the "type" of a call without a result
+    GT_INT,
+    GT_BOOL,
+    GT_BYTE,
+    GT_STRING,
+    GT_PTR,
+    GT_SLICE,
+    GT_ARRAY,
+    GT_STRUCT,
+    GT_IFACE,
+    GT_FUNC,
+    GT_NIL, // the type of untyped nil
+    GT_UNTYPED_INT,
+    GT_UNTYPED_STRING,
+    GT_UNTYPED_BOOL,
+    GT_VOID, // the "type" of a call without a result
 } go_kind_t;
 
 typedef struct go_type go_type_t;
 typedef struct go_func go_func_t;
 
 typedef struct go_field {
-    const char *name;      // field, parameter or method name ("" when unnamed)
+    const char *name; // field, parameter or method name ("" when unnamed)
     go_type_t *type;
     go_pos_t pos;
 } go_field_t;
 
 struct go_type {
     go_kind_t kind;
-    const char *name;      // named types: "T", "I", "any", "int", ...; NULL for literal types
-    go_type_t *elem;       // PTR, SLICE, ARRAY
-    long len;              // ARRAY
-    go_field_t *fields;    // STRUCT fields, IFACE methods (type: GT_FUNC), FUNC params
+    const char *name;   // named types: "T", "I", "any", "int", ...; NULL for literal types
+    go_type_t *elem;    // PTR, SLICE, ARRAY
+    long len;           // ARRAY
+    go_field_t *fields; // STRUCT fields, IFACE methods (type: GT_FUNC), FUNC params
     int nfields;
-    go_type_t *result;     // FUNC: the result type, NULL when none
-    bool variadic;         // FUNC: the last parameter is ...T (its type is []T)
-    go_func_t **methods;   // a named struct: its (pointer-receiver) methods
+    go_type_t *result;   // FUNC: the result type, NULL when none
+    bool variadic;       // FUNC: the last parameter is ...T (its type is []T)
+    go_func_t **methods; // a named struct: its (pointer-receiver) methods
     int nmethods;
 };
 
@@ -85,35 +95,38 @@ char *go_type_string(const go_type_t *t, char *buf, size_t len);
 // ---- the syntax tree -------------------------------------------------------
 
 typedef enum go_op {
-    GE_NAME,        // a variable: var; or a function: func (a PFUNC name)
-    GE_INT, GE_STRING, GE_BOOL, GE_NIL,
-    GE_BINARY,      // x OP y; op in `binop` ("+", "==", "&&", ...); pos = the operator
-    GE_UNARY,       // -x, !x; pos = the operator
-    GE_ADDR,        // &x; pos = '&'
-    GE_DEREF,       // *p; pos = '*'
-    GE_DOT,         // x.f where x is a struct value; pos = '.'
-    GE_DOTPTR,      // p.f where p is a pointer to a struct; pos = '.'
-    GE_INDEX,       // x[i] on an array (x is an array value) or slice; pos = '['
-    GE_CALL,        // a call, see go_call_kind_t; pos = '('
-    GE_NEW,         // new(T); pos = '('
-    GE_MAKE,        // make([]T, len[, cap]); pos = '('
-    GE_LEN,         // len(x); pos = '('
-    GE_APPEND,      // append(s, args...) / append(s, t...); pos = '('
-    GE_STRUCTLIT,   // T{f: v, ...}; pos = '{'
-    GE_ARRAYLIT,    // [N]T{...}; pos = '{'
-    GE_SLICELIT,    // []T{...}, and the implicit "... argument" slice of a variadic call
-    GE_PTRLIT,      // &T{...}; x is the literal; pos = '&'
-    GE_FUNCLIT,     // func(...) {...}; pos = 'func'
-    GE_CONVIFACE,   // conversion of a non-interface value x to an interface type
-    GE_CONVNOP,     // conversion that changes nothing (interface to interface, explicit no-op)
+    GE_NAME, // a variable: var; or a function: func (a PFUNC name)
+    GE_INT,
+    GE_STRING,
+    GE_BOOL,
+    GE_NIL,
+    GE_BINARY,    // x OP y; op in `binop` ("+", "==", "&&", ...); pos = the operator
+    GE_UNARY,     // -x, !x; pos = the operator
+    GE_ADDR,      // &x; pos = '&'
+    GE_DEREF,     // *p; pos = '*'
+    GE_DOT,       // x.f where x is a struct value; pos = '.'
+    GE_DOTPTR,    // p.f where p is a pointer to a struct; pos = '.'
+    GE_INDEX,     // x[i] on an array (x is an array value) or slice; pos = '['
+    GE_CALL,      // a call, see go_call_kind_t; pos = '('
+    GE_NEW,       // new(T); pos = '('
+    GE_MAKE,      // make([]T, len[, cap]); pos = '('
+    GE_LEN,       // len(x); pos = '('
+    GE_APPEND,    // append(s, args...) / append(s, t...); pos = '('
+    GE_STRUCTLIT, // T{f: v, ...}; pos = '{'
+    GE_ARRAYLIT,  // [N]T{...}; pos = '{'
+    GE_SLICELIT,  // []T{...}, and the implicit "... argument" slice of a variadic call
+    GE_PTRLIT,    // &T{...}; x is the literal; pos = '&'
+    GE_FUNCLIT,   // func(...) {...}; pos = 'func'
+    GE_CONVIFACE, // conversion of a non-interface value x to an interface type
+    GE_CONVNOP,   // conversion that changes nothing (interface to interface, explicit no-op)
 } go_op_t;
 
 typedef enum go_call_kind {
-    GC_FUNC,        // a declared function: fn
-    GC_METHOD,      // a method: fn, the receiver in recv
-    GC_IFACE,       // an interface method: recv is the interface value; dynamic
-    GC_VALUE,       // a call of a func value x (a variable, field, func literal, call result)
-    GC_FMT,         // fmt.Println / fmt.Printf / fmt.Sprintf: fmt names which
+    GC_FUNC,   // a declared function: fn
+    GC_METHOD, // a method: fn, the receiver in recv
+    GC_IFACE,  // an interface method: recv is the interface value; dynamic
+    GC_VALUE,  // a call of a func value x (a variable, field, func literal, call result)
+    GC_FMT,    // fmt.Println / fmt.Printf / fmt.Sprintf: fmt names which
 } go_call_kind_t;
 
 typedef struct go_var go_var_t;
@@ -127,51 +140,51 @@ typedef struct go_block {
 
 struct go_expr {
     go_op_t op;
-    go_pos_t pos;        // the node's position, as the compiler records it
-    go_type_t *type;     // always set after checking
-    go_expr_t *x, *y;    // operands: BINARY x y; UNARY/ADDR/DEREF/DOT/DOTPTR/INDEX/LEN/CONV* x;
-                         // INDEX y = the index; MAKE x = len, y = cap (or NULL); PTRLIT x
-    const char *binop;   // BINARY, UNARY
-    const char *sel;     // DOT/DOTPTR field name
-    go_var_t *var;       // NAME: the variable (NULL for a function)
-    go_func_t *fn;       // NAME of a function; CALL: GC_FUNC/GC_METHOD callee; FUNCLIT: the closure
-    const char *lit;     // INT/STRING/BOOL: the literal as written
+    go_pos_t pos;      // the node's position, as the compiler records it
+    go_type_t *type;   // always set after checking
+    go_expr_t *x, *y;  // operands: BINARY x y; UNARY/ADDR/DEREF/DOT/DOTPTR/INDEX/LEN/CONV* x;
+                       // INDEX y = the index; MAKE x = len, y = cap (or NULL); PTRLIT x
+    const char *binop; // BINARY, UNARY
+    const char *sel;   // DOT/DOTPTR field name
+    go_var_t *var;     // NAME: the variable (NULL for a function)
+    go_func_t *fn;     // NAME of a function; CALL: GC_FUNC/GC_METHOD callee; FUNCLIT: the closure
+    const char *lit;   // INT/STRING/BOOL: the literal as written
     // calls, composite literals
     go_call_kind_t call;
-    go_expr_t *fun;      // CALL: the callee expression as written (for printing; GC_VALUE: evaluated)
-    go_expr_t *recv;     // CALL: receiver (GC_METHOD, GC_IFACE)
-    const char *method;  // CALL GC_METHOD/GC_IFACE: method name; GC_FMT: "Println", ...
-    go_expr_t **args;    // CALL: the arguments after variadic packing; LITs: the elements
+    go_expr_t *fun;  // CALL: the callee expression as written (for printing; GC_VALUE: evaluated)
+    go_expr_t *recv; // CALL: receiver (GC_METHOD, GC_IFACE)
+    const char *method; // CALL GC_METHOD/GC_IFACE: method name; GC_FMT: "Println", ...
+    go_expr_t **args;   // CALL: the arguments after variadic packing; LITs: the elements
     int nargs;
-    const char **keys;   // STRUCTLIT: field name of each element
-    go_pos_t *kpos;      // STRUCTLIT: the position of each element's ':'
-    bool ddd;            // CALL/APPEND: f(x, s...) — the last argument is passed as the slice
-    bool implicit;       // SLICELIT: the "... argument" slice; CONVIFACE: an implicit conversion;
-                         // ADDR: the implicit &x of a method call on an addressable value
-    bool const_size;     // MAKE: the size (cap, else len) is a constant; size_val is it
+    const char **keys; // STRUCTLIT: field name of each element
+    go_pos_t *kpos;    // STRUCTLIT: the position of each element's ':'
+    bool ddd;          // CALL/APPEND: f(x, s...) — the last argument is passed as the slice
+    bool implicit;     // SLICELIT: the "... argument" slice; CONVIFACE: an implicit conversion;
+                       // ADDR: the implicit &x of a method call on an addressable value
+    bool const_size;   // MAKE: the size (cap, else len) is a constant; size_val is it
     long size_val;
-    int id;              // unique per program, for tables keyed by node
-    void *decl;          // parser internal: a FUNCLIT's declaration
+    int id;     // unique per program, for tables keyed by node
+    void *decl; // parser internal: a FUNCLIT's declaration
 };
 
 typedef enum go_class {
-    GV_AUTO,        // a local variable
-    GV_PARAM,       // a parameter (or receiver)
-    GV_RESULT,      // a result (named, or ~r0)
-    GV_GLOBAL,      // a package-level variable
+    GV_AUTO,   // a local variable
+    GV_PARAM,  // a parameter (or receiver)
+    GV_RESULT, // a result (named, or ~r0)
+    GV_GLOBAL, // a package-level variable
 } go_class_t;
 
 struct go_var {
-    const char *name;    // "~r0" for an unnamed result
-    go_pos_t pos;        // where it is declared
+    const char *name; // "~r0" for an unnamed result
+    go_pos_t pos;     // where it is declared
     go_type_t *type;
     go_class_t cls;
-    go_func_t *fn;       // the function that declares it (NULL for globals)
-    go_stmt_t *defn;     // the `x := e` / `var x = e` statement that defines it, or NULL
-    bool addrtaken;      // &x appears somewhere (including implicit & of a method call)
-    bool reassigned;     // assigned after its definition somewhere in fn or its closures
-    int index;           // position in fn->dcl
-    void *opt;           // for the analysis: its location
+    go_func_t *fn;   // the function that declares it (NULL for globals)
+    go_stmt_t *defn; // the `x := e` / `var x = e` statement that defines it, or NULL
+    bool addrtaken;  // &x appears somewhere (including implicit & of a method call)
+    bool reassigned; // assigned after its definition somewhere in fn or its closures
+    int index;       // position in fn->dcl
+    void *opt;       // for the analysis: its location
     // A parameter's tag, written by the analysis of its function and read at
     // call sites analysed later (Go keeps it in the export data): the fewest
     // dereferences on a path from the parameter to the heap and to the
@@ -180,42 +193,42 @@ struct go_var {
 };
 
 typedef enum go_stmt_op {
-    GS_DECL,        // var x T [= e] / x := e: var, the value in rhs (NULL: zero value)
-    GS_ASSIGN,      // lhs = rhs (lhs may be the blank `_`: lhs NULL)
-    GS_OPASSIGN,    // lhs op= rhs, lhs++ (rhs = the literal 1)
-    GS_EXPR,        // a call statement
-    GS_IF,          // if cond {body} else {els}
-    GS_FOR,         // for init; cond; post {body}
-    GS_RETURN,      // return [rhs]
-    GS_BLOCK,       // { body }
+    GS_DECL,     // var x T [= e] / x := e: var, the value in rhs (NULL: zero value)
+    GS_ASSIGN,   // lhs = rhs (lhs may be the blank `_`: lhs NULL)
+    GS_OPASSIGN, // lhs op= rhs, lhs++ (rhs = the literal 1)
+    GS_EXPR,     // a call statement
+    GS_IF,       // if cond {body} else {els}
+    GS_FOR,      // for init; cond; post {body}
+    GS_RETURN,   // return [rhs]
+    GS_BLOCK,    // { body }
 } go_stmt_op_t;
 
 struct go_stmt {
     go_stmt_op_t op;
     go_pos_t pos;
-    go_var_t *var;       // DECL
+    go_var_t *var; // DECL
     go_expr_t *lhs, *rhs;
-    go_expr_t *cond;     // IF, FOR (NULL: forever)
+    go_expr_t *cond;        // IF, FOR (NULL: forever)
     go_stmt_t *init, *post; // FOR
     go_block_t body, els;   // IF: els may hold one IF (else if); FOR, BLOCK: body
-    const char *binop;   // OPASSIGN
-    go_type_t *dtype;    // DECL: the declared type of `var x T`, NULL when inferred
+    const char *binop;      // OPASSIGN
+    go_type_t *dtype;       // DECL: the declared type of `var x T`, NULL when inferred
 };
 
 struct go_func {
-    const char *name;     // "f", "M" for a method, "func1" style for closures
-    go_pos_t pos;         // the name's position (a closure: its `func` keyword)
-    go_type_t *type;      // GT_FUNC: params and result (not the receiver)
-    go_var_t *recv;       // a method's receiver, or NULL
-    go_var_t **params;    // the parameters in order
+    const char *name;  // "f", "M" for a method, "func1" style for closures
+    go_pos_t pos;      // the name's position (a closure: its `func` keyword)
+    go_type_t *type;   // GT_FUNC: params and result (not the receiver)
+    go_var_t *recv;    // a method's receiver, or NULL
+    go_var_t **params; // the parameters in order
     int nparams;
-    go_var_t *result;     // the result variable (named or ~r0), or NULL
-    go_var_t **dcl;       // every variable of the function in the compiler's order:
-    int ndcl;             // receiver, params, result, then locals as declared
+    go_var_t *result; // the result variable (named or ~r0), or NULL
+    go_var_t **dcl;   // every variable of the function in the compiler's order:
+    int ndcl;         // receiver, params, result, then locals as declared
     go_block_t body;
-    go_func_t *outer;     // a closure: the function that contains it; else NULL
-    go_expr_t *lit;       // a closure: its FUNCLIT node
-    go_var_t **captured;  // a closure: the outer variables it uses, first use first
+    go_func_t *outer;    // a closure: the function that contains it; else NULL
+    go_expr_t *lit;      // a closure: its FUNCLIT node
+    go_var_t **captured; // a closure: the outer variables it uses, first use first
     int ncaptured;
     bool called_directly; // a closure called where it is written: func(){...}()
     int index;            // order among all functions (declarations first, in source order)
@@ -225,13 +238,13 @@ struct go_func {
 };
 
 typedef struct go_program {
-    const char *file;     // the path as given
-    const char *base;     // "./" + the file's base name, as the compiler prints it
-    go_func_t **funcs;    // declared functions and methods in source order, then closures
-    int nfuncs, ndecls;   // ndecls: how many of funcs are declarations
+    const char *file;   // the path as given
+    const char *base;   // "./" + the file's base name, as the compiler prints it
+    go_func_t **funcs;  // declared functions and methods in source order, then closures
+    int nfuncs, ndecls; // ndecls: how many of funcs are declarations
     go_var_t **globals;
     int nglobals;
-    int nexprs;           // expression ids are 0..nexprs-1
+    int nexprs; // expression ids are 0..nexprs-1
     struct go_arena *arena;
 } go_program_t;
 
@@ -278,8 +291,7 @@ void go_batches(go_program_t *p, go_batch_fn fn, void *arg);
 //   GW_LOOP  entering (enter=true) or leaving a for loop's body.
 // The visitor sees the loop depth current at the event.
 typedef enum { GW_STMT, GW_COND, GW_LOOP } go_walk_event_t;
-typedef void (*go_walk_fn)(void *ctx, go_walk_event_t ev, go_stmt_t *s, int loop_depth,
-                           bool enter);
+typedef void (*go_walk_fn)(void *ctx, go_walk_event_t ev, go_stmt_t *s, int loop_depth, bool enter);
 // go_walk_body — walk fn's body, starting at loop depth 1.
 void go_walk_body(go_func_t *fn, go_walk_fn visit, void *ctx);
 
@@ -311,7 +323,7 @@ int go_generate(uint64_t seed, FILE *out);
 
 // ---- arena -----------------------------------------------------------------
 
-void *go_alloc(go_program_t *p, size_t n);        // zeroed; aborts when out of memory
+void *go_alloc(go_program_t *p, size_t n); // zeroed; aborts when out of memory
 char *go_strdup(go_program_t *p, const char *s);
 
 #endif

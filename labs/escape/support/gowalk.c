@@ -21,7 +21,7 @@
 
 typedef struct scc {
     go_program_t *p;
-    unsigned *id;           // per function index: 0 unvisited, ~0 done
+    unsigned *id; // per function index: 0 unvisited, ~0 done
     unsigned gen;
     go_func_t **stack;
     int nstack;
@@ -56,9 +56,7 @@ static void visit_expr(scc_t *s, const go_expr_t *e, unsigned *min)
         if (e->fn)
             do_fn(s, e->fn, min);
         break;
-    case GE_FUNCLIT:
-        do_fn(s, e->fn, min);
-        break;
+    case GE_FUNCLIT: do_fn(s, e->fn, min); break;
     case GE_CALL:
         if (e->call == GC_METHOD)
             do_fn(s, e->fn, min);
@@ -68,9 +66,10 @@ static void visit_expr(scc_t *s, const go_expr_t *e, unsigned *min)
             visit_expr(s, e->fun, min);
         visit_list(s, e->args, e->nargs, min);
         break;
-    case GE_STRUCTLIT: case GE_ARRAYLIT: case GE_SLICELIT: case GE_APPEND:
-        visit_list(s, e->args, e->nargs, min);
-        break;
+    case GE_STRUCTLIT:
+    case GE_ARRAYLIT:
+    case GE_SLICELIT:
+    case GE_APPEND: visit_list(s, e->args, e->nargs, min); break;
     default:
         visit_expr(s, e->x, min);
         visit_expr(s, e->y, min);
@@ -96,9 +95,7 @@ static void visit_stmt(scc_t *s, const go_stmt_t *st, unsigned *min)
         visit_stmt(s, st->post, min);
         visit_block(s, &st->body, min);
         break;
-    case GS_BLOCK:
-        visit_block(s, &st->body, min);
-        break;
+    case GS_BLOCK: visit_block(s, &st->body, min); break;
     default:
         visit_expr(s, st->lhs, min);
         visit_expr(s, st->rhs, min);
@@ -138,7 +135,7 @@ static unsigned visit(scc_t *s, go_func_t *f)
 
 void go_batches(go_program_t *p, go_batch_fn fn, void *arg)
 {
-    scc_t s = {.p = p, .fn = fn, .arg = arg};
+    scc_t s = { .p = p, .fn = fn, .arg = arg };
     s.id = calloc((size_t)p->nfuncs + 1, sizeof *s.id);
     s.stack = calloc((size_t)p->nfuncs + 1, sizeof *s.stack);
     if (!s.id || !s.stack)
@@ -156,9 +153,7 @@ static void walk_block(const go_block_t *b, int depth, go_walk_fn v, void *ctx);
 static void walk_stmt(go_stmt_t *s, int depth, go_walk_fn v, void *ctx)
 {
     switch (s->op) {
-    case GS_BLOCK:
-        walk_block(&s->body, depth, v, ctx);
-        break;
+    case GS_BLOCK: walk_block(&s->body, depth, v, ctx); break;
     case GS_IF:
         v(ctx, GW_COND, s, depth, false);
         walk_block(&s->body, depth, v, ctx);
@@ -175,9 +170,7 @@ static void walk_stmt(go_stmt_t *s, int depth, go_walk_fn v, void *ctx)
         walk_block(&s->body, depth + 1, v, ctx);
         v(ctx, GW_LOOP, s, depth, false);
         break;
-    default:
-        v(ctx, GW_STMT, s, depth, false);
-        break;
+    default: v(ctx, GW_STMT, s, depth, false); break;
     }
 }
 

@@ -8,14 +8,14 @@
 #include <string.h>
 #include "escape.h"
 
-static const go_pos_t nopos = {0, 0};
+static const go_pos_t nopos = { 0, 0 };
 
 // ---- holes and flows (graph.go) --------------------------------------------
 
 // esc_hole — a hole that stores into l exactly (no dereference).
 esc_hole_t esc_hole(esc_loc_t *l)
 {
-    return (esc_hole_t){.dst = l};
+    return (esc_hole_t){ .dst = l };
 }
 
 // esc_shift — k with delta more dereferences; a negative delta takes the
@@ -131,8 +131,10 @@ void esc_expr(esc_batch_t *b, esc_hole_t k, go_expr_t *e)
     if (k.derefs >= 0 && !is_untyped(e->type) && !go_type_has_pointers(e->type))
         k.dst = &b->blank;
     switch (e->op) {
-    case GE_INT: case GE_STRING: case GE_BOOL: case GE_NIL:
-        break;
+    case GE_INT:
+    case GE_STRING:
+    case GE_BOOL:
+    case GE_NIL: break;
     case GE_NAME:
         if (!e->var || e->var->cls == GV_GLOBAL)
             break;
@@ -142,21 +144,11 @@ void esc_expr(esc_batch_t *b, esc_hole_t k, go_expr_t *e)
         discard(b, e->x);
         discard(b, e->y);
         break;
-    case GE_UNARY:
-        discard(b, e->x);
-        break;
-    case GE_ADDR:
-        esc_expr(b, esc_note(esc_addr_of(k), e->pos, "address-of"), e->x);
-        break;
-    case GE_DEREF:
-        esc_expr(b, esc_note(esc_deref(k), e->pos, "indirection"), e->x);
-        break;
-    case GE_DOT:
-        esc_expr(b, esc_note(k, e->pos, "dot"), e->x);
-        break;
-    case GE_DOTPTR:
-        esc_expr(b, esc_note(esc_deref(k), e->pos, "dot of pointer"), e->x);
-        break;
+    case GE_UNARY: discard(b, e->x); break;
+    case GE_ADDR: esc_expr(b, esc_note(esc_addr_of(k), e->pos, "address-of"), e->x); break;
+    case GE_DEREF: esc_expr(b, esc_note(esc_deref(k), e->pos, "indirection"), e->x); break;
+    case GE_DOT: esc_expr(b, esc_note(k, e->pos, "dot"), e->x); break;
+    case GE_DOTPTR: esc_expr(b, esc_note(esc_deref(k), e->pos, "dot of pointer"), e->x); break;
     case GE_INDEX:
         if (e->x->type->kind == GT_ARRAY)
             esc_expr(b, esc_note(k, e->pos, "fixed-array-index-of"), e->x);
@@ -164,29 +156,24 @@ void esc_expr(esc_batch_t *b, esc_hole_t k, go_expr_t *e)
             esc_expr(b, esc_note(esc_deref(k), e->pos, "dot of pointer"), e->x);
         discard(b, e->y);
         break;
-    case GE_CONVNOP:
-        esc_expr(b, k, e->x);
-        break;
+    case GE_CONVNOP: esc_expr(b, k, e->x); break;
     case GE_CONVIFACE:
         if (e->x->type->kind != GT_IFACE && !go_type_is_direct_iface(e->x->type))
             k = esc_spill(b, k, e);
         esc_expr(b, esc_note(k, e->pos, "interface-converted"), e->x);
         break;
-    case GE_CALL: case GE_LEN: case GE_APPEND:
-        esc_call(b, &k, e);
-        break;
-    case GE_NEW:
-        esc_spill(b, k, e);
-        break;
+    case GE_CALL:
+    case GE_LEN:
+    case GE_APPEND: esc_call(b, &k, e); break;
+    case GE_NEW: esc_spill(b, k, e); break;
     case GE_MAKE:
         esc_spill(b, k, e);
         discard(b, e->x);
         discard(b, e->y);
         break;
-    case GE_PTRLIT:
-        esc_expr(b, esc_spill(b, k, e), e->x);
-        break;
-    case GE_STRUCTLIT: case GE_ARRAYLIT:
+    case GE_PTRLIT: esc_expr(b, esc_spill(b, k, e), e->x); break;
+    case GE_STRUCTLIT:
+    case GE_ARRAYLIT:
         for (int i = 0; i < e->nargs; i++)
             esc_expr(b, esc_note(k, e->pos, "literal element"), e->args[i]);
         break;
@@ -203,7 +190,7 @@ void esc_expr(esc_batch_t *b, esc_hole_t k, go_expr_t *e)
             if (!b->closures)
                 abort();
         }
-        b->closures[b->nclosures++] = (esc_closure_t){k, e};
+        b->closures[b->nclosures++] = (esc_closure_t){ k, e };
         go_func_t *fn = e->fn;
         for (int i = 0; i < fn->ncaptured; i++) {
             esc_loc_t *l = esc_var_loc(fn->captured[i]);
@@ -218,8 +205,7 @@ void esc_expr(esc_batch_t *b, esc_hole_t k, go_expr_t *e)
         walk_closure(b, fn);
         break;
     }
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -236,19 +222,16 @@ esc_hole_t esc_addr(esc_batch_t *b, go_expr_t *dst)
         if (dst->var->cls == GV_GLOBAL)
             return heap_hole(b);
         return esc_hole(esc_var_loc(dst->var));
-    case GE_DOT:
-        return esc_addr(b, dst->x);
+    case GE_DOT: return esc_addr(b, dst->x);
     case GE_INDEX:
         discard(b, dst->y);
         if (dst->x->type->kind == GT_ARRAY)
             return esc_addr(b, dst->x);
         discard(b, dst->x);
         return heap_hole(b);
-    case GE_DEREF: case GE_DOTPTR:
-        discard(b, dst);
-        return heap_hole(b);
-    default:
-        return heap_hole(b);
+    case GE_DEREF:
+    case GE_DOTPTR: discard(b, dst); return heap_hole(b);
+    default: return heap_hole(b);
     }
 }
 
@@ -264,10 +247,13 @@ static bool same_safe(const go_expr_t *a, const go_expr_t *b)
         return false;
     switch (a->op) {
     case GE_NAME: return a->var == b->var && a->fn == b->fn;
-    case GE_DOT: case GE_DOTPTR: return !strcmp(a->sel, b->sel) && same_safe(a->x, b->x);
+    case GE_DOT:
+    case GE_DOTPTR: return !strcmp(a->sel, b->sel) && same_safe(a->x, b->x);
     case GE_DEREF: return same_safe(a->x, b->x);
     case GE_INDEX: return same_safe(a->x, b->x) && same_safe(a->y, b->y);
-    case GE_INT: case GE_STRING: case GE_BOOL: return !strcmp(a->lit, b->lit);
+    case GE_INT:
+    case GE_STRING:
+    case GE_BOOL: return !strcmp(a->lit, b->lit);
     default: return false;
     }
 }
@@ -276,10 +262,18 @@ static bool same_safe(const go_expr_t *a, const go_expr_t *b)
 static bool may_affect_memory(const go_expr_t *e)
 {
     switch (e->op) {
-    case GE_NAME: case GE_INT: case GE_STRING: case GE_BOOL: case GE_NIL: return false;
+    case GE_NAME:
+    case GE_INT:
+    case GE_STRING:
+    case GE_BOOL:
+    case GE_NIL: return false;
     case GE_BINARY: return may_affect_memory(e->x) || may_affect_memory(e->y);
-    case GE_UNARY: case GE_LEN: case GE_DOT: case GE_DOTPTR: case GE_DEREF: case GE_CONVNOP:
-        return may_affect_memory(e->x);
+    case GE_UNARY:
+    case GE_LEN:
+    case GE_DOT:
+    case GE_DOTPTR:
+    case GE_DEREF:
+    case GE_CONVNOP: return may_affect_memory(e->x);
     case GE_INDEX: return may_affect_memory(e->x) || may_affect_memory(e->y);
     default: return true;
     }
@@ -293,14 +287,13 @@ static bool is_self_assign(const go_expr_t *dst, const go_expr_t *src)
     if (!dst || !src || dst->op != src->op)
         return false;
     switch (dst->op) {
-    case GE_DOT: case GE_DOTPTR:
-        return same_safe(dst->x, src->x);
+    case GE_DOT:
+    case GE_DOTPTR: return same_safe(dst->x, src->x);
     case GE_INDEX:
         if (may_affect_memory(dst->y) || may_affect_memory(src->y))
             return false;
         return same_safe(dst->x, src->x);
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -380,7 +373,8 @@ void esc_call(esc_batch_t *b, esc_hole_t *ks, go_expr_t *e)
     if (e->op == GE_APPEND) {
         esc_hole_t appendee = ks ? ks[0] : discard_hole(b);
         if (go_type_has_pointers(e->args[0]->type->elem)) {
-            esc_hole_t two[2] = {appendee, esc_note(esc_deref(heap_hole(b)), e->pos, "appendee slice")};
+            esc_hole_t two[2] = { appendee,
+                                  esc_note(esc_deref(heap_hole(b)), e->pos, "appendee slice") };
             appendee = esc_tee(b, two, 2);
         }
         argument(b, appendee, e, e->args[0]);
@@ -410,7 +404,8 @@ void esc_call(esc_batch_t *b, esc_hole_t *ks, go_expr_t *e)
             esc_fmt_leaks(e->method, i, &h, &r);
             argument(b, tag_hole(b, ks, NULL, NULL, h, r, true), e, e->args[i]);
         } else {
-            argument(b, tag_hole(b, ks, fn, fn ? fn->params[i] : NULL, -1, -1, false), e, e->args[i]);
+            argument(b, tag_hole(b, ks, fn, fn ? fn->params[i] : NULL, -1, -1, false), e,
+                     e->args[i]);
         }
     }
 }
@@ -428,18 +423,14 @@ void esc_stmt(esc_batch_t *b, go_stmt_t *s, int loop_depth)
             assign(b, esc_hole(l), s->rhs, s, "assign");
         break;
     }
-    case GS_ASSIGN: case GS_OPASSIGN:
-        assign(b, esc_addr(b, s->lhs), s->rhs, s, "assign");
-        break;
-    case GS_EXPR:
-        esc_call(b, NULL, s->rhs);
-        break;
+    case GS_ASSIGN:
+    case GS_OPASSIGN: assign(b, esc_addr(b, s->lhs), s->rhs, s, "assign"); break;
+    case GS_EXPR: esc_call(b, NULL, s->rhs); break;
     case GS_RETURN:
         if (b->curfn->result)
             assign(b, esc_hole(esc_var_loc(b->curfn->result)), s->rhs, s, "return");
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -675,7 +666,7 @@ void esc_param_tag(esc_batch_t *b, go_func_t *fn, go_var_t *p)
     esc_loc_t *l = esc_var_loc(p);
     int heap = l->leak_heap, result = l->leak_result;
     if (heap >= 0 && result >= heap)
-        result = -1;  // a path to the heap makes longer paths elsewhere moot
+        result = -1; // a path to the heap makes longer paths elsewhere moot
     p->leak_heap = heap;
     p->leak_result = result;
     if (l->escapes)

@@ -43,7 +43,7 @@ ML_TEST(walk, address_to_the_heap, 2, 10)
 {
     static const char *const want[] = { "7:2: moved to heap: x", 0 };
     suite_unit("addr_edge", want, NULL,
-               "x escapes: &x flows to the heap through g = &x at 7:4 (g is a global).");
+               "x escapes: &x flows to the heap through g = &x at 8:4 (g is a global).");
 }
 
 ML_TEST(walk, dereference_levels, 2, 10)

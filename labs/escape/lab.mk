@@ -3,7 +3,8 @@
 # The student writes escape.c; the Go reader (lexer, parser, checker, the
 # order of analysis) and the graph plumbing are support code.
 escape_STUDENT := escape.c
-escape_SUPPORT := support/golex.c support/goparse.c support/gocheck.c support/gosrc.c \
+escape_SUPPORT := support/golex.c support/goparse.c support/gocheck.c support/gocheck_types.c \
+                  support/gocheck_expr.c support/gosrc.c \
                   support/gowalk.c support/escgraph.c support/gogen.c
 escape_LDLIBS  := $(PKG_JANSSON)
 escape_BENCH   := 1
@@ -13,6 +14,7 @@ escape_ORDER   := 3
 escape_FUZZ := escape
 FUZZ_SRCS_escape  := tests/fuzz/fuzz_escape.c labs/escape/support/golex.c \
                      labs/escape/support/goparse.c labs/escape/support/gocheck.c \
+                     labs/escape/support/gocheck_types.c labs/escape/support/gocheck_expr.c \
                      labs/escape/support/gosrc.c labs/escape/support/gowalk.c \
                      labs/escape/support/gogen.c
 FUZZ_INC_escape   := -Ilabs/escape -Ilabs/escape/support

@@ -3,7 +3,7 @@
 # The student writes escape.c; the Go reader (lexer, parser, checker, the
 # order of analysis) and the graph plumbing are support code.
 escape_STUDENT := escape.c
-escape_SUPPORT := support/golex.c support/goparse.c support/gocheck.c support/gocheck_types.c \
+escape_SUPPORT := support/golex.c support/goparse.c support/goparse_expr.c support/gocheck.c support/gocheck_types.c \
                   support/gocheck_expr.c support/gosrc.c \
                   support/gowalk.c support/escgraph.c support/gogen.c
 escape_LDLIBS  := $(PKG_JANSSON)
@@ -13,7 +13,8 @@ escape_ORDER   := 3
 # The lab's parser under the fuzzer (tests/fuzz/fuzz.mk).
 escape_FUZZ := escape
 FUZZ_SRCS_escape  := tests/fuzz/fuzz_escape.c labs/escape/support/golex.c \
-                     labs/escape/support/goparse.c labs/escape/support/gocheck.c \
+                     labs/escape/support/goparse.c labs/escape/support/goparse_expr.c \
+                     labs/escape/support/gocheck.c \
                      labs/escape/support/gocheck_types.c labs/escape/support/gocheck_expr.c \
                      labs/escape/support/gosrc.c labs/escape/support/gowalk.c \
                      labs/escape/support/gogen.c

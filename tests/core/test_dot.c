@@ -167,13 +167,13 @@ Test(dot, steps_are_written_into_a_self_contained_page, .timeout = 30) {
     char dir[256], err[512] = "";
     snprintf(dir, sizeof dir, "%s/frames", d);
     ml_steps_t seq;
-    cr_assert_eq(ml_steps_init(&seq, dir, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(ml_steps_init(&seq, dir, err, sizeof err), 0, "%s", err);
     ml_dot_opts_t o = {.is_grey = grey_b, .grey_arg = p.b};
-    cr_assert_eq(ml_steps_add(&seq, p.h, &o, why, sizeof why, "step %d: roots <shaded>", 1), 0, "%s", why);
+    cr_assert_eq(ml_steps_add(&seq, p.h, &o, err, sizeof err, "step %d: roots <shaded>", 1), 0, "%s", err);
     ml_gc_set_mark(p.h, p.c);
     o.highlight = p.c;
-    cr_assert_eq(ml_steps_add(&seq, p.h, &o, why, sizeof why, "step %d: scan & blacken", 2), 0, "%s", why);
-    cr_assert_eq(ml_steps_finish(&seq, "Marking demo", "the <scanned> object", why, sizeof why), 0, "%s", why);
+    cr_assert_eq(ml_steps_add(&seq, p.h, &o, err, sizeof err, "step %d: scan & blacken", 2), 0, "%s", err);
+    cr_assert_eq(ml_steps_finish(&seq, "Marking demo", "the <scanned> object", err, sizeof err), 0, "%s", err);
     ml_steps_fini(&seq);
     char path[300];
     snprintf(path, sizeof path, "%s/step-002.svg", dir);
@@ -202,10 +202,10 @@ Test(dot, steps_are_written_into_a_self_contained_page, .timeout = 30) {
 
 Test(dot, page_reports_a_missing_step, .timeout = 5) {
     char *d = tmpdir();
-    char why[512] = "";
+    char err[512] = "";
     ml_step_t fr = {.svg = "nope.svg", .caption = "x"};
-    cr_assert_eq(ml_steps_write_page(d, "t", NULL, &fr, 1, why, sizeof why), -1);
-    cr_assert(strstr(why, "nope.svg"), "%s", why);
+    cr_assert_eq(ml_steps_write_page(d, "t", NULL, &fr, 1, err, sizeof err), -1);
+    cr_assert(strstr(err, "nope.svg"), "%s", err);
     char path[300];
     snprintf(path, sizeof path, "%s/index.html", d);
     cr_assert_eq(access(path, F_OK), -1, "no index.html may be left behind on failure");

@@ -4,7 +4,7 @@
 # slots and reports uses after put.
 pools_ORDER   := 5
 pools_STUDENT := pools.c
-pools_SUPPORT := support/runtime.c
+pools_SUPPORT := support/runtime.c support/workloads.c
 pools_LDLIBS  := $(PKG_JANSSON)
 pools_BENCH   := 1
 pools_FUZZ    :=

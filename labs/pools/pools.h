@@ -197,6 +197,7 @@ typedef struct bpool {
     void **ring;            // capacity slots
     size_t capacity;
     size_t head, count;     // the objects are ring[head .. head+count) mod capacity
+    size_t waiters;         // gets waiting on `nonempty`
     pthread_mutex_t mu;
     pthread_cond_t nonempty;
 } bpool_t;

@@ -375,12 +375,14 @@ void *bpool_get(bpool_t *b, long long timeout_ns)
             until.tv_sec += timeout_ns / 1000000000LL + ns / 1000000000LL;
             until.tv_nsec = ns % 1000000000LL;
         }
+        b->waiters++;
         while (b->count == 0) {
             if (timeout_ns < 0)
                 pthread_cond_wait(&b->nonempty, &b->mu);
             else if (pthread_cond_timedwait(&b->nonempty, &b->mu, &until) == ETIMEDOUT)
                 break;
         }
+        b->waiters--;
     }
     void *obj = NULL;
     if (b->count > 0) {
@@ -401,7 +403,8 @@ bool bpool_put(bpool_t *b, void *obj)
     if (kept) {
         b->ring[(b->head + b->count) % b->capacity] = obj;
         b->count++;
-        pthread_cond_signal(&b->nonempty);
+        if (b->waiters)
+            pthread_cond_signal(&b->nonempty);
     }
     pthread_mutex_unlock(&b->mu);
     return kept;

@@ -240,8 +240,12 @@ static ml_span_t *bufpool_span_of(const bufpool_t *b, const void *buf, uint32_t 
     ml_span_t *s = ml_pageheap_span_of(b->heap, buf);
     if (!s || s->owner != b || s->state != ML_SPAN_SMALL)
         return NULL;
-    uint32_t i = ml_span_index_of(s, buf);
-    if (i == (uint32_t)-1 || ml_span_object(s, i) != buf)
+    // Buffer sizes are powers of two: the index is a shift, not a division.
+    uintptr_t off = (uintptr_t)buf - s->base;
+    if (off & (s->elemsize - 1))
+        return NULL;
+    uint32_t i = (uint32_t)(off >> __builtin_ctzll(s->elemsize));
+    if (i >= s->nelems)
         return NULL;
     *idx = i;
     return s;

@@ -25,22 +25,23 @@ static void usage(FILE *f)
             "Runs workloads through the lab's pools and through malloc/free: time per\n"
             "operation, peak memory, and memory still held after the workload.\n"
             "\n"
-            "  -w, --workload LIST  churn,buffers,tree,prodcons or all (default all)\n"
+            "  -w, --workload LIST  churn,batch,buffers,tree,prodcons or all (default all)\n"
             "  -p, --pool LIST      malloc,fixpool,arena,bufpool,bpool,spool or all\n"
             "                       (default all; pairs that make no sense are skipped)\n"
             "  -n, --ops N          operations per thread (default 200000)\n"
             "  -s, --size N         churn and prodcons object size, 8..65536 (default 64)\n"
-            "  -l, --live N         churn: objects held at once; buffers: requests in\n"
-            "                       flight (default 1)\n"
+            "  -l, --live N         churn, batch: objects held at once; buffers: requests\n"
+            "                       in flight (default 1)\n"
             "      --min-size N     buffers: smallest buffer (default 16)\n"
             "      --max-size N     buffers: largest buffer, at most 65536 (default 65536)\n"
             "      --nodes N        tree: nodes per request (default 1000)\n"
-            "  -t, --threads N      churn: threads, 1..32 (default 1)\n"
+            "  -t, --threads N      churn, batch: threads, 1..32 (default 1)\n"
             "      --seed N         random seed (default 1)\n"
             "      --debug          fixpools poison put objects and check them on get\n"
             "      --json           print the results as JSON\n"
             "  -h, --help           this help\n"
             "\n"
+            "Time: CPU ns of the measuring thread per operation (prodcons: wall clock).\n"
             "Memory: peak = the most a pool held from its page heap and from the\n"
             "objects its new callback made; held = what it still holds after every\n"
             "object was given back. For malloc, peak is the live bytes requested.\n"
@@ -161,7 +162,7 @@ int main(int argc, char **argv)
                          "the data read back (checksum %llu) differs from malloc's run (%llu)",
                          (unsigned long long)r.checksum, (unsigned long long)base.checksum);
             }
-            int threads = w == PW_CHURN ? cfg.threads : w == PW_PRODCONS ? 2 : 1;
+            int threads = w == PW_CHURN || w == PW_BATCH ? cfg.threads : w == PW_PRODCONS ? 2 : 1;
             double vs = r.ok && have_base && r.ns_per_op > 0 ? base.ns_per_op / r.ns_per_op : 0;
             if (!r.ok) {
                 failures++;

@@ -25,7 +25,8 @@
 
 static const char *const pool_names[PW_NPOOLS] = { "malloc", "fixpool", "arena",
                                                    "bufpool", "bpool", "spool" };
-static const char *const work_names[PW_NWORKS] = { "churn", "buffers", "tree", "prodcons" };
+static const char *const work_names[PW_NWORKS] = { "churn", "batch", "buffers", "tree",
+                                                   "prodcons" };
 
 pw_config_t pw_default_config(void)
 {
@@ -62,7 +63,8 @@ int pw_work_parse(const char *name)
 bool pw_supported(pw_work_t w, pw_pool_t p)
 {
     switch (w) {
-    case PW_CHURN: return p != PW_ARENA;
+    case PW_CHURN:
+    case PW_BATCH: return p != PW_ARENA;
     case PW_BUFFERS: return p == PW_MALLOC || p == PW_BUFPOOL || p == PW_BPOOL || p == PW_SPOOL;
     case PW_TREE: return p == PW_MALLOC || p == PW_ARENA || p == PW_FIXPOOL;
     case PW_PRODCONS: return p == PW_MALLOC || p == PW_BPOOL || p == PW_SPOOL;
@@ -101,6 +103,7 @@ static void source_free(void *p, void *arg)
 
 typedef struct run {
     const pw_config_t *cfg;
+    pw_work_t work;
     pw_pool_t pool;
     ml_pageheap_t *heap;
     source_t src;
@@ -153,7 +156,7 @@ static inline void bp_put(run_t *r, void *o)
                 goto out_of_objects;                                             \
             *(uint64_t *)slot[i] = i;                                            \
         }                                                                        \
-        t0 = ml_now_ns();                                                        \
+        t0 = ml_thread_cpu_ns();                                                 \
         for (size_t i = 0; i < ops; i++) {                                       \
             size_t k = live == 1 ? 0 : next_rand(&x) % live;                     \
             sum += *(uint64_t *)slot[k];                                         \
@@ -164,9 +167,36 @@ static inline void bp_put(run_t *r, void *o)
             *(uint64_t *)o = i;                                                  \
             slot[k] = o;                                                         \
         }                                                                        \
-        t1 = ml_now_ns();                                                        \
+        t1 = ml_thread_cpu_ns();                                                 \
         for (size_t i = 0; i < live; i++)                                        \
             PUT(slot[i]);                                                        \
+    } while (0)
+
+// BATCH — get `live` objects, write them, give them all back (last first).
+#define BATCH(GET, PUT)                                                          \
+    do {                                                                         \
+        t0 = ml_thread_cpu_ns();                                                 \
+        for (size_t i = 0; i + live <= ops; i += live) {                         \
+            for (size_t j = 0; j < live; j++) {                                  \
+                if (!(slot[j] = GET()))                                          \
+                    goto out_of_objects;                                         \
+                *(uint64_t *)slot[j] = i + j;                                    \
+            }                                                                    \
+            for (size_t j = live; j-- > 0;) {                                    \
+                sum += *(uint64_t *)slot[j];                                     \
+                PUT(slot[j]);                                                    \
+            }                                                                    \
+        }                                                                        \
+        t1 = ml_thread_cpu_ns();                                                 \
+    } while (0)
+
+// LOOP — the workload the run asked for, churn or batch.
+#define LOOP(GET, PUT)                                                           \
+    do {                                                                         \
+        if (batch)                                                               \
+            BATCH(GET, PUT);                                                     \
+        else                                                                     \
+            CHURN(GET, PUT);                                                     \
     } while (0)
 
 typedef struct thread_arg {
@@ -183,6 +213,7 @@ static void *churn_thread(void *arg)
     thread_arg_t *ta = arg;
     run_t *r = ta->r;
     size_t live = r->cfg->live, ops = r->cfg->ops, size = r->cfg->size;
+    bool batch = r->work == PW_BATCH;
     void **slot = calloc(live, sizeof *slot);
     uint64_t x = r->cfg->seed * 2654435761u + (uint64_t)ta->index + 1, sum = 0, t0 = 0, t1 = 0;
     fixpool_t *fp = &ta->fp;
@@ -191,7 +222,7 @@ static void *churn_thread(void *arg)
     case PW_MALLOC:
 #define M_GET() malloc(size)
 #define M_PUT(o) free(o)
-        CHURN(M_GET, M_PUT);
+        LOOP(M_GET, M_PUT);
         break;
     case PW_FIXPOOL:
         if (fixpool_init(fp, r->heap, size, r->cfg->debug) != 0) {
@@ -201,24 +232,24 @@ static void *churn_thread(void *arg)
         ta->has_fp = true;
 #define F_GET() fixpool_get(fp)
 #define F_PUT(o) fixpool_put(fp, o)
-        CHURN(F_GET, F_PUT);
+        LOOP(F_GET, F_PUT);
         break;
     case PW_BUFPOOL:
         bufpool_init(bf, r->heap, 2 * live);
         ta->has_bf = true;
 #define B_GET() bufpool_get(bf, size)
 #define B_PUT(o) bufpool_put(bf, o)
-        CHURN(B_GET, B_PUT);
+        LOOP(B_GET, B_PUT);
         break;
     case PW_BPOOL:
 #define Q_GET() bp_get(r)
 #define Q_PUT(o) bp_put(r, o)
-        CHURN(Q_GET, Q_PUT);
+        LOOP(Q_GET, Q_PUT);
         break;
     case PW_SPOOL:
 #define S_GET() spool_get(&r->sp)
 #define S_PUT(o) spool_put(&r->sp, o)
-        CHURN(S_GET, S_PUT);
+        LOOP(S_GET, S_PUT);
         break;
     default: break;
     }
@@ -246,7 +277,7 @@ static size_t buffer_size(uint64_t *x, size_t min, size_t max)
 
 #define BUFFERS(GET, PUT)                                                        \
     do {                                                                         \
-        t0 = ml_now_ns();                                                        \
+        t0 = ml_thread_cpu_ns();                                                 \
         for (size_t i = 0; i < ops; i++) {                                       \
             size_t k = i % live;                                                 \
             if (req[k]) {                                                        \
@@ -267,7 +298,7 @@ static size_t buffer_size(uint64_t *x, size_t min, size_t max)
             *(uint64_t *)req[k] = i;                                             \
             *(uint64_t *)((char *)resp[k] + rn[k] - 8) = i;                      \
         }                                                                        \
-        t1 = ml_now_ns();                                                        \
+        t1 = ml_thread_cpu_ns();                                                 \
         for (size_t k = 0; k < live; k++)                                        \
             if (req[k]) {                                                        \
                 PUT(req[k], qn[k]);                                              \
@@ -325,7 +356,7 @@ out_of_buffers:
 // are nodes 2i+1 and 2i+2 (a complete binary tree, built breadth first).
 #define TREE(ALLOC, DROP_ALL)                                                    \
     do {                                                                         \
-        t0 = ml_now_ns();                                                        \
+        t0 = ml_thread_cpu_ns();                                                 \
         for (size_t q = 0; q < requests; q++) {                                  \
             for (size_t i = 0; i < n; i++) {                                     \
                 uint64_t *nd = ALLOC();                                          \
@@ -349,7 +380,7 @@ out_of_buffers:
             }                                                                    \
             DROP_ALL();                                                          \
         }                                                                        \
-        t1 = ml_now_ns();                                                        \
+        t1 = ml_thread_cpu_ns();                                                 \
     } while (0)
 
 static int run_tree(run_t *r, uint64_t *ns)
@@ -466,6 +497,7 @@ int pw_run(pw_work_t w, pw_pool_t p, const pw_config_t *cfg, pw_result_t *res)
     }
     run_t *r = calloc(1, sizeof *r);
     r->cfg = cfg;
+    r->work = w;
     r->pool = p;
     r->heap = ml_pageheap_new(HEAP_BYTES);
     r->src.size = w == PW_BUFFERS ? cfg->max_size : cfg->size;
@@ -479,12 +511,13 @@ int pw_run(pw_work_t w, pw_pool_t p, const pw_config_t *cfg, pw_result_t *res)
         fail(r, "%s: bpool_init failed", "bpool");
     if (p == PW_SPOOL && spool_init(&r->sp, r->heap, source_new, source_free, &r->src) != 0)
         fail(r, "%s: spool_init failed", "spool");
-    int threads = w == PW_CHURN ? cfg->threads : w == PW_PRODCONS ? 2 : 1;
+    bool per_thread = w == PW_CHURN || w == PW_BATCH;
+    int threads = per_thread ? cfg->threads : w == PW_PRODCONS ? 2 : 1;
     uint64_t ns = 0;
     size_t malloc_peak = 0;
     thread_arg_t *ta = calloc(64, sizeof *ta);
     if (!atomic_load(&r->failed)) {
-        if (w == PW_CHURN) {
+        if (per_thread) {
             pthread_t t[64];
             for (int i = 0; i < threads; i++) {
                 ta[i] = (thread_arg_t){ .r = r, .index = i };
@@ -514,10 +547,11 @@ int pw_run(pw_work_t w, pw_pool_t p, const pw_config_t *cfg, pw_result_t *res)
             malloc_peak = RING * cfg->size;
         }
     }
-    size_t ops_per_thread = w == PW_TREE ? (cfg->ops + cfg->tree_nodes - 1) / cfg->tree_nodes *
-                                               cfg->tree_nodes
-                                         : cfg->ops;
-    res->ops = ops_per_thread * (size_t)(w == PW_CHURN ? threads : 1);
+    size_t ops_per_thread = w == PW_TREE    ? (cfg->ops + cfg->tree_nodes - 1) / cfg->tree_nodes *
+                                                   cfg->tree_nodes
+                            : w == PW_BATCH ? cfg->ops / cfg->live * cfg->live
+                                            : cfg->ops;
+    res->ops = ops_per_thread * (size_t)(per_thread ? threads : 1);
     res->ns_per_op = ops_per_thread ? (double)ns / (double)ops_per_thread : 0;
     res->checksum = atomic_load(&r->checksum);
     ml_pageheap_stats_t st = ml_pageheap_stats(r->heap);
@@ -528,7 +562,7 @@ int pw_run(pw_work_t w, pw_pool_t p, const pw_config_t *cfg, pw_result_t *res)
         res->peak = st.peak_inuse + atomic_load(&r->src.peak);
         res->held = st.inuse + atomic_load(&r->src.bytes);
     }
-    for (int i = 0; i < threads && w == PW_CHURN; i++) {
+    for (int i = 0; i < threads && per_thread; i++) {
         if (ta[i].has_fp)
             fixpool_destroy(&ta[i].fp);
         if (ta[i].has_bf)

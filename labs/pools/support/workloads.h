@@ -4,13 +4,21 @@
 // them over sizes and threads.
 //
 //   churn     get an object, write it, put it back, with `live` objects held
-//             across operations (live 1 is sync.Pool's get-use-put)
+//             across operations (live 1 is sync.Pool's get-use-put); each
+//             operation gives back a random one of them and gets another
+//   batch     get `live` objects, write them, give them all back, again and
+//             again (a request that allocates a handful of objects)
 //   buffers   request/response buffers: a request buffer and a response
 //             buffer of mixed sizes (log-uniform in [min_size, max_size]) per
 //             request, `live` requests in flight
 //   tree      build a binary tree of `tree_nodes` 48-byte nodes per request,
 //             walk it, then drop the whole tree (arena: one reset)
 //   prodcons  one thread makes messages, another consumes and drops them
+//
+// Time: the CPU time of the thread that ran the loop (the slowest thread's,
+// with several), per operation, so that a busy machine's preemptions do not
+// count; prodcons, where threads wait on each other, is timed on the wall
+// clock.
 //
 // Memory, in bytes: `peak` is the most the pool held from its sources during
 // the run (its page heap's peak in-use bytes plus the peak of objects its
@@ -28,15 +36,15 @@ typedef enum {
     PW_MALLOC, PW_FIXPOOL, PW_ARENA, PW_BUFPOOL, PW_BPOOL, PW_SPOOL, PW_NPOOLS
 } pw_pool_t;
 
-typedef enum { PW_CHURN, PW_BUFFERS, PW_TREE, PW_PRODCONS, PW_NWORKS } pw_work_t;
+typedef enum { PW_CHURN, PW_BATCH, PW_BUFFERS, PW_TREE, PW_PRODCONS, PW_NWORKS } pw_work_t;
 
 typedef struct pw_config {
     size_t ops;             // operations (objects, requests or messages) per thread
     size_t size;            // churn: object size
-    size_t live;            // churn, buffers: objects / requests held at once
+    size_t live;            // churn, batch, buffers: objects / requests held at once
     size_t min_size, max_size;  // buffers: the range of sizes
     size_t tree_nodes;      // tree: nodes per request
-    int threads;            // churn: threads (each its own pool, except bpool, spool)
+    int threads;            // churn, batch: threads (each its own pool, except bpool, spool)
     uint64_t seed;
     bool debug;             // fixpool: debug pools (poison, checks)
 } pw_config_t;

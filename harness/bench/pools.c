@@ -120,8 +120,7 @@ static int runner_main(const char *name)
 // run_peer — start a runner for peer `pe` and read its lines into
 // ns[live][threads-1][size][0 = malloc, 1.. = lab pools]. Returns 0, or -1
 // with the reason in why.
-static int run_peer(const struct peer *pe, double ns[2][2][NSIZES][1 + NLAB], char *why,
-                    size_t len)
+static int run_peer(const struct peer *pe, double ns[2][2][NSIZES][1 + NLAB], char *why, size_t len)
 {
     char self[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
@@ -338,9 +337,12 @@ int main(int argc, char **argv)
 {
     const char *out = NULL, *runner = NULL;
     static const struct option longopts[] = {
-        { "out", required_argument, NULL, 'o' },  { "quick", no_argument, NULL, 'q' },
-        { "reps", required_argument, NULL, 'r' }, { "runner", required_argument, NULL, 'R' },
-        { "ops", required_argument, NULL, 'n' },  { "help", no_argument, NULL, 'h' },
+        { "out", required_argument, NULL, 'o' },
+        { "quick", no_argument, NULL, 'q' },
+        { "reps", required_argument, NULL, 'r' },
+        { "runner", required_argument, NULL, 'R' },
+        { "ops", required_argument, NULL, 'n' },
+        { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     for (int c; (c = getopt_long(argc, argv, "o:qr:h", longopts, NULL)) != -1;) {
@@ -418,7 +420,7 @@ int main(int argc, char **argv)
         return 1;
 
     // The targets, from this run.
-    size_t i64 = 1;     // 64 B
+    size_t i64 = 1; // 64 B
     double fix16 = ns[0][1][0][i64][1], glibc16 = ns[0][1][0][i64][0];
     double fix1 = ns[0][0][0][i64][1], glibc1 = ns[0][0][0][i64][0];
     double sp1 = ns[0][0][0][i64][2], mi1 = have[2] ? ns[2][0][0][i64][0] : 0;
@@ -431,15 +433,21 @@ int main(int argc, char **argv)
         FILE *w = outs[k];
         fprintf(w, "pools targets (64 B objects, median of %d runs, %zu ops each):\n", reps,
                 churn_ops);
-        fprintf(w, "  fixpool vs glibc malloc/free, 16 held: %.2f vs %.2f ns = %.1fx (target >= 5x): %s\n",
-                fix16, glibc16, glibc16 / fix16, glibc16 / fix16 >= 5 ? "met" : "NOT met");
-        fprintf(w, "  fixpool vs glibc malloc/free, 1 held:  %.2f vs %.2f ns = %.1fx (tcache's best case)\n",
-                fix1, glibc1, glibc1 / fix1);
+        fprintf(
+            w,
+            "  fixpool vs glibc malloc/free, 16 held: %.2f vs %.2f ns = %.1fx (target >= 5x): %s\n",
+            fix16, glibc16, glibc16 / fix16, glibc16 / fix16 >= 5 ? "met" : "NOT met");
+        fprintf(
+            w,
+            "  fixpool vs glibc malloc/free, 1 held:  %.2f vs %.2f ns = %.1fx (tcache's best case)\n",
+            fix1, glibc1, glibc1 / fix1);
         fprintf(w, "  arena_alloc (48 B, 8-aligned): %.2f ns per allocation (target <= 2 ns): %s\n",
                 arena, arena <= 2 ? "met" : "NOT met");
         if (have[2])
-            fprintf(w, "  spool vs mimalloc, churn (get, use, put): %.2f vs %.2f ns = %.2fx (target > 1x): %s\n",
-                    sp1, mi1, mi1 / sp1, sp1 < mi1 ? "met" : "NOT met");
+            fprintf(
+                w,
+                "  spool vs mimalloc, churn (get, use, put): %.2f vs %.2f ns = %.2fx (target > 1x): %s\n",
+                sp1, mi1, mi1 / sp1, sp1 < mi1 ? "met" : "NOT met");
         else
             fprintf(w, "  spool vs mimalloc: mimalloc is not installed; not measured\n");
     }

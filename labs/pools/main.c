@@ -20,32 +20,31 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-            "usage: pools [options]\n"
-            "Runs workloads through the lab's pools and through malloc/free: time per\n"
-            "operation, peak memory, and memory still held after the workload.\n"
-            "\n"
-            "  -w, --workload LIST  churn,batch,buffers,tree,prodcons or all (default all)\n"
-            "  -p, --pool LIST      malloc,fixpool,arena,bufpool,bpool,spool or all\n"
-            "                       (default all; pairs that make no sense are skipped)\n"
-            "  -n, --ops N          operations per thread (default 200000)\n"
-            "  -s, --size N         churn and prodcons object size, 8..65536 (default 64)\n"
-            "  -l, --live N         churn, batch: objects held at once; buffers: requests\n"
-            "                       in flight (default 1)\n"
-            "      --min-size N     buffers: smallest buffer (default 16)\n"
-            "      --max-size N     buffers: largest buffer, at most 65536 (default 65536)\n"
-            "      --nodes N        tree: nodes per request (default 1000)\n"
-            "  -t, --threads N      churn, batch: threads, 1..32 (default 1)\n"
-            "      --seed N         random seed (default 1)\n"
-            "      --debug          fixpools poison put objects and check them on get\n"
-            "      --json           print the results as JSON\n"
-            "  -h, --help           this help\n"
-            "\n"
-            "Time: CPU ns of the measuring thread per operation (prodcons: wall clock).\n"
-            "Memory: peak = the most a pool held from its page heap and from the\n"
-            "objects its new callback made; held = what it still holds after every\n"
-            "object was given back. For malloc, peak is the live bytes requested.\n"
-            "The handout is labs/pools/README.md.\n");
+    fprintf(f, "usage: pools [options]\n"
+               "Runs workloads through the lab's pools and through malloc/free: time per\n"
+               "operation, peak memory, and memory still held after the workload.\n"
+               "\n"
+               "  -w, --workload LIST  churn,batch,buffers,tree,prodcons or all (default all)\n"
+               "  -p, --pool LIST      malloc,fixpool,arena,bufpool,bpool,spool or all\n"
+               "                       (default all; pairs that make no sense are skipped)\n"
+               "  -n, --ops N          operations per thread (default 200000)\n"
+               "  -s, --size N         churn and prodcons object size, 8..65536 (default 64)\n"
+               "  -l, --live N         churn, batch: objects held at once; buffers: requests\n"
+               "                       in flight (default 1)\n"
+               "      --min-size N     buffers: smallest buffer (default 16)\n"
+               "      --max-size N     buffers: largest buffer, at most 65536 (default 65536)\n"
+               "      --nodes N        tree: nodes per request (default 1000)\n"
+               "  -t, --threads N      churn, batch: threads, 1..32 (default 1)\n"
+               "      --seed N         random seed (default 1)\n"
+               "      --debug          fixpools poison put objects and check them on get\n"
+               "      --json           print the results as JSON\n"
+               "  -h, --help           this help\n"
+               "\n"
+               "Time: CPU ns of the measuring thread per operation (prodcons: wall clock).\n"
+               "Memory: peak = the most a pool held from its page heap and from the\n"
+               "objects its new callback made; held = what it still holds after every\n"
+               "object was given back. For malloc, peak is the live bytes requested.\n"
+               "The handout is labs/pools/README.md.\n");
 }
 
 // parse_size — a number in [lo, hi] for option `opt`; exits 2 otherwise.
@@ -103,13 +102,20 @@ int main(int argc, char **argv)
     bool json = false;
     enum { O_MIN = 256, O_MAX, O_NODES, O_SEED, O_DEBUG, O_JSON };
     static const struct option longopts[] = {
-        { "workload", required_argument, NULL, 'w' }, { "pool", required_argument, NULL, 'p' },
-        { "ops", required_argument, NULL, 'n' },      { "size", required_argument, NULL, 's' },
-        { "live", required_argument, NULL, 'l' },     { "min-size", required_argument, NULL, O_MIN },
-        { "max-size", required_argument, NULL, O_MAX }, { "nodes", required_argument, NULL, O_NODES },
-        { "threads", required_argument, NULL, 't' },  { "seed", required_argument, NULL, O_SEED },
-        { "debug", no_argument, NULL, O_DEBUG },      { "json", no_argument, NULL, O_JSON },
-        { "help", no_argument, NULL, 'h' },           { NULL, 0, NULL, 0 },
+        { "workload", required_argument, NULL, 'w' },
+        { "pool", required_argument, NULL, 'p' },
+        { "ops", required_argument, NULL, 'n' },
+        { "size", required_argument, NULL, 's' },
+        { "live", required_argument, NULL, 'l' },
+        { "min-size", required_argument, NULL, O_MIN },
+        { "max-size", required_argument, NULL, O_MAX },
+        { "nodes", required_argument, NULL, O_NODES },
+        { "threads", required_argument, NULL, 't' },
+        { "seed", required_argument, NULL, O_SEED },
+        { "debug", no_argument, NULL, O_DEBUG },
+        { "json", no_argument, NULL, O_JSON },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
     };
     int c;
     while ((c = getopt_long(argc, argv, "w:p:n:s:l:t:h", longopts, NULL)) != -1) {
@@ -171,10 +177,10 @@ int main(int argc, char **argv)
             }
             json_array_append_new(
                 runs, json_pack("{s:s, s:s, s:i, s:I, s:f, s:f, s:I, s:I, s:b, s:s?}", "workload",
-                                pw_work_name(w), "pool", pw_pool_name(p), "threads", threads,
-                                "ops", (json_int_t)r.ops, "ns_per_op", r.ns_per_op, "vs_malloc",
-                                vs, "peak_bytes", (json_int_t)r.peak, "held_bytes",
-                                (json_int_t)r.held, "ok", r.ok, "error", r.ok ? NULL : r.why));
+                                pw_work_name(w), "pool", pw_pool_name(p), "threads", threads, "ops",
+                                (json_int_t)r.ops, "ns_per_op", r.ns_per_op, "vs_malloc", vs,
+                                "peak_bytes", (json_int_t)r.peak, "held_bytes", (json_int_t)r.held,
+                                "ok", r.ok, "error", r.ok ? NULL : r.why));
             if (json)
                 continue;
             char pb[32], hb[32];
@@ -188,12 +194,12 @@ int main(int argc, char **argv)
         }
     }
     if (json) {
-        json_t *root = json_pack(
-            "{s:{s:I, s:I, s:I, s:I, s:I, s:I, s:i, s:I, s:b}, s:o}", "config", "ops",
-            (json_int_t)cfg.ops, "size", (json_int_t)cfg.size, "live", (json_int_t)cfg.live,
-            "min_size", (json_int_t)cfg.min_size, "max_size", (json_int_t)cfg.max_size, "nodes",
-            (json_int_t)cfg.tree_nodes, "threads", cfg.threads, "seed", (json_int_t)cfg.seed,
-            "debug", cfg.debug, "runs", runs);
+        json_t *root =
+            json_pack("{s:{s:I, s:I, s:I, s:I, s:I, s:I, s:i, s:I, s:b}, s:o}", "config", "ops",
+                      (json_int_t)cfg.ops, "size", (json_int_t)cfg.size, "live",
+                      (json_int_t)cfg.live, "min_size", (json_int_t)cfg.min_size, "max_size",
+                      (json_int_t)cfg.max_size, "nodes", (json_int_t)cfg.tree_nodes, "threads",
+                      cfg.threads, "seed", (json_int_t)cfg.seed, "debug", cfg.debug, "runs", runs);
         json_dumpf(root, stdout, JSON_INDENT(2));
         putchar('\n');
         json_decref(root);

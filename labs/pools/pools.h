@@ -58,14 +58,14 @@
 
 typedef struct fixpool {
     ml_pageheap_t *heap;
-    size_t size;            // object size after rounding
-    size_t span_pages;      // pages per span: fixpool_span_pages(size)
-    bool debug;             // poison on put, check on get
-    void *free;             // the free list: put objects, linked by first word
-    uintptr_t next, end;    // the uncut part of the current span: [next, end)
-    ml_span_t *spans;       // every span taken, linked through span->next
-    size_t nspans;          // spans taken
-    size_t inuse;           // objects handed out and not put back
+    size_t size;         // object size after rounding
+    size_t span_pages;   // pages per span: fixpool_span_pages(size)
+    bool debug;          // poison on put, check on get
+    void *free;          // the free list: put objects, linked by first word
+    uintptr_t next, end; // the uncut part of the current span: [next, end)
+    ml_span_t *spans;    // every span taken, linked through span->next
+    size_t nspans;       // spans taken
+    size_t inuse;        // objects handed out and not put back
 } fixpool_t;
 
 // fixpool_span_pages — the pages of one span of a pool of objects of
@@ -108,12 +108,12 @@ void fixpool_destroy(fixpool_t *p);
 
 typedef struct arena {
     ml_pageheap_t *heap;
-    size_t chunk_bytes;     // ordinary chunk size, a multiple of the page size
-    uintptr_t next, end;    // the free part of the current chunk: [next, end)
-    ml_span_t *cur;         // the current (ordinary) chunk, NULL before the first
-    ml_span_t *chunks;      // every chunk, linked through span->next
+    size_t chunk_bytes;  // ordinary chunk size, a multiple of the page size
+    uintptr_t next, end; // the free part of the current chunk: [next, end)
+    ml_span_t *cur;      // the current (ordinary) chunk, NULL before the first
+    ml_span_t *chunks;   // every chunk, linked through span->next
     size_t nchunks;
-    size_t allocated;       // bytes requested since init or the last reset
+    size_t allocated; // bytes requested since init or the last reset
 } arena_t;
 
 // arena_init — an arena with chunks of `chunk_bytes` (0: the default; else
@@ -145,20 +145,20 @@ void arena_destroy(arena_t *a);
 // bufpool_put refuses (returns -1, writes nothing anywhere) a pointer this
 // pool did not hand out: memory from malloc, from another pool, from the
 // middle of a buffer, or a buffer already put.
-#define BUFPOOL_MIN     16u
-#define BUFPOOL_MAX     (64u << 10)
-#define BUFPOOL_CLASSES 13          // 16 B, 32 B, ..., 64 KiB
+#define BUFPOOL_MIN 16u
+#define BUFPOOL_MAX (64u << 10)
+#define BUFPOOL_CLASSES 13 // 16 B, 32 B, ..., 64 KiB
 
 typedef struct bufpool_class {
-    size_t size;            // buffer size of the class
-    void *free;             // kept buffers, linked by first word
-    size_t nfree;           // how many are kept (≤ cap)
-    ml_span_t *spans;       // the class's spans, linked through span->next
+    size_t size;      // buffer size of the class
+    void *free;       // kept buffers, linked by first word
+    size_t nfree;     // how many are kept (≤ cap)
+    ml_span_t *spans; // the class's spans, linked through span->next
 } bufpool_class_t;
 
 typedef struct bufpool {
     ml_pageheap_t *heap;
-    size_t cap;             // most buffers kept per class
+    size_t cap; // most buffers kept per class
     bufpool_class_t cls[BUFPOOL_CLASSES];
 } bufpool_t;
 
@@ -193,11 +193,11 @@ void bufpool_destroy(bufpool_t *b);
 // at most once.
 typedef struct bpool {
     ml_pageheap_t *heap;
-    ml_span_t *span;        // the ring's memory
-    void **ring;            // capacity slots
+    ml_span_t *span; // the ring's memory
+    void **ring;     // capacity slots
     size_t capacity;
-    size_t head, count;     // the objects are ring[head .. head+count) mod capacity
-    size_t waiters;         // gets waiting on `nonempty`
+    size_t head, count; // the objects are ring[head .. head+count) mod capacity
+    size_t waiters;     // gets waiting on `nonempty`
     pthread_mutex_t mu;
     pthread_cond_t nonempty;
 } bpool_t;
@@ -234,16 +234,16 @@ void bpool_destroy(bpool_t *b, void (*drop)(void *obj, void *arg), void *arg);
 //            is dropped by the second (Go 1.13+'s victim cache).
 // An spool drops nothing except in pool_gc and spool_destroy: every object
 // put and not yet got is either in local or in victim.
-typedef struct spool_local spool_local_t;   // defined in pools.c
+typedef struct spool_local spool_local_t; // defined in pools.c
 
 typedef struct spool {
     ml_pageheap_t *heap;
-    void *(*new_fn)(void *arg);             // makes an object when the pool is empty
-    void (*free_fn)(void *obj, void *arg);  // drops an object (pool_gc, destroy)
+    void *(*new_fn)(void *arg);            // makes an object when the pool is empty
+    void (*free_fn)(void *obj, void *arg); // drops an object (pool_gc, destroy)
     void *arg;
-    ml_span_t *span;                        // the two generations' memory
-    spool_local_t *local, *victim;          // POOLS_MAX_PROCS each
-    struct spool *next_pool;                // in the list of live spools
+    ml_span_t *span;               // the two generations' memory
+    spool_local_t *local, *victim; // POOLS_MAX_PROCS each
+    struct spool *next_pool;       // in the list of live spools
 } spool_t;
 
 // spool_init — an empty pool, registered for pool_gc. new_fn and free_fn

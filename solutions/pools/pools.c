@@ -536,16 +536,17 @@ static void *locked_pop(spool_local_t *l, bool head)
 // then new_fn (Go's getSlow with the primary's shared pop folded in).
 __attribute__((noinline)) static void *spool_get_slow(spool_t *p, int pid)
 {
+    int procs = pools_procs();      // slots past it were never used
     void *obj = locked_pop(&p->local[pid], true);
-    for (int i = 1; !obj && i < POOLS_MAX_PROCS; i++)
-        obj = locked_pop(&p->local[(pid + i) % POOLS_MAX_PROCS], false);
+    for (int i = 1; !obj && i < procs; i++)
+        obj = locked_pop(&p->local[(pid + i) % procs], false);
     if (!obj) {
         spool_local_t *v = &p->victim[pid];
         obj = v->private;
         v->private = NULL;
     }
-    for (int i = 0; !obj && i < POOLS_MAX_PROCS; i++)
-        obj = locked_pop(&p->victim[(pid + i) % POOLS_MAX_PROCS], false);
+    for (int i = 0; !obj && i < procs; i++)
+        obj = locked_pop(&p->victim[(pid + i) % procs], false);
     if (!obj && p->new_fn)
         obj = p->new_fn(p->arg);
     return obj;

@@ -13,11 +13,14 @@
 static void *alloc_ok(arena_t *a, size_t size, size_t align, const char *step)
 {
     void *p = arena_alloc(a, size, align);
-    cr_assert(p, "arena_alloc(%zu, align %zu) returned NULL (%s) on a heap with room "
-              SUITE_SEE("task 2"), size, align, step);
-    cr_assert(((uintptr_t)p & (align - 1)) == 0,
-              "arena_alloc(%zu, align %zu) returned %p, not aligned to %zu (%s) "
-              SUITE_SEE("task 2"), size, align, p, align, step);
+    cr_assert(
+        p,
+        "arena_alloc(%zu, align %zu) returned NULL (%s) on a heap with room " SUITE_SEE("task 2"),
+        size, align, step);
+    cr_assert(
+        ((uintptr_t)p & (align - 1)) == 0,
+        "arena_alloc(%zu, align %zu) returned %p, not aligned to %zu (%s) " SUITE_SEE("task 2"),
+        size, align, p, align, step);
     return p;
 }
 
@@ -29,21 +32,24 @@ void suite_arena_bumps_within_a_chunk(void)
     cr_assert(suite_spans(h) == 0, "arena_init took a span before any allocation");
     char *p = alloc_ok(&a, 24, 8, "the first allocation");
     char *q = alloc_ok(&a, 16, 8, "the second");
-    cr_assert(q == p + 24, "two allocations of 24 then 16 bytes (align 8) in a fresh chunk: the "
-              "second is at +%td, want +24 — bump allocation packs them", q - p);
+    cr_assert(q == p + 24,
+              "two allocations of 24 then 16 bytes (align 8) in a fresh chunk: the "
+              "second is at +%td, want +24 — bump allocation packs them",
+              q - p);
     char *r = alloc_ok(&a, 1, 1, "one byte, align 1");
     cr_assert(r == q + 16, "a 1-byte, align-1 request is at +%td from the last, want +16", r - q);
     cr_assert(suite_spans(h) == 1, "three small requests took %zu chunks, want 1", suite_spans(h));
     // Fill exactly to the end of the chunk: stays in it.
     size_t used = (size_t)(r + 1 - p), rest = CHUNK - used;
-    while (rest > CHUNK / 4) {      // in pieces small enough not to be "large"
+    while (rest > CHUNK / 4) { // in pieces small enough not to be "large"
         alloc_ok(&a, CHUNK / 4, 1, "filling the chunk");
         rest -= CHUNK / 4;
     }
     char *last = alloc_ok(&a, rest, 1, "the request that exactly fills the chunk");
     cr_assert(suite_spans(h) == 1 && last + rest == p + CHUNK,
               "a request of exactly the %zu bytes left in the chunk must be served from it "
-              "(the heap now has %zu chunks)", rest, suite_spans(h));
+              "(the heap now has %zu chunks)",
+              rest, suite_spans(h));
     char *next = alloc_ok(&a, 1, 1, "one byte after the chunk is full");
     cr_assert(suite_spans(h) == 2, "one byte more than the chunk holds must start a new chunk");
     cr_assert(next < p || next >= p + CHUNK, "the new chunk's byte %p lies inside the full chunk",
@@ -54,8 +60,10 @@ void suite_arena_bumps_within_a_chunk(void)
     alloc_ok(&a, CHUNK / 4, 1, "a quarter chunk");
     cr_assert(suite_spans(h) == 2, "three quarter-chunk requests that fit took a new chunk");
     alloc_ok(&a, CHUNK / 4, 1, "a quarter chunk that no longer fits");
-    cr_assert(suite_spans(h) == 3, "a request larger than the rest of the current chunk must "
-              "start a new chunk (the heap has %zu chunks, want 3)", suite_spans(h));
+    cr_assert(suite_spans(h) == 3,
+              "a request larger than the rest of the current chunk must "
+              "start a new chunk (the heap has %zu chunks, want 3)",
+              suite_spans(h));
     arena_destroy(&a);
     suite_heap_empty(h, "arena_destroy");
     ml_pageheap_destroy(h);
@@ -83,7 +91,8 @@ void suite_arena_every_power_of_two_alignment(void)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         cr_assert(arena_alloc(&a, 8, bad[i]) == NULL,
                   "arena_alloc(8, align %zu) must return NULL (alignments are powers of two "
-                  "up to 1 MiB)", bad[i]);
+                  "up to 1 MiB)",
+                  bad[i]);
     cr_assert(arena_alloc(&a, 0, 16) != NULL, "arena_alloc(0, 16) must return a (1-byte) block");
     arena_destroy(&a);
     suite_heap_empty(h, "arena_destroy after aligned allocations");
@@ -101,8 +110,10 @@ void suite_arena_large_request_own_chunk(void)
               "a request of exactly chunk/4 bytes is not large: it comes from the current chunk");
     char *q = alloc_ok(&a, 64, 8, "a small request");
     char *large = alloc_ok(&a, CHUNK / 4 + 1, 8, "chunk/4 + 1 bytes (large)");
-    cr_assert(suite_spans(h) == 2, "a large request (chunk/4 + 1 bytes) must get a chunk of its "
-              "own; the heap has %zu chunks, want 2 " SUITE_SEE("task 2"), suite_spans(h));
+    cr_assert(suite_spans(h) == 2,
+              "a large request (chunk/4 + 1 bytes) must get a chunk of its "
+              "own; the heap has %zu chunks, want 2 " SUITE_SEE("task 2"),
+              suite_spans(h));
     char *r = alloc_ok(&a, 64, 8, "a small request after the large one");
     cr_assert(r == q + 64,
               "after a large request, the next small one must continue the current chunk "
@@ -139,8 +150,8 @@ void suite_arena_reset_keeps_one_chunk(void)
         arena_reset(&a);
         cr_assert(suite_spans(h) == 1 && suite_inuse(h) == CHUNK,
                   "after arena_reset (round %d of requests spread over several chunks) the heap "
-                  "holds %zu chunk(s), %zu bytes: want exactly one ordinary chunk kept "
-                  SUITE_SEE("task 2, reset") "; " SUITE_REPLAY("arena/reset_keeps_one_chunk"),
+                  "holds %zu chunk(s), %zu bytes: want exactly one ordinary chunk kept " SUITE_SEE(
+                      "task 2, reset") "; " SUITE_REPLAY("arena/reset_keeps_one_chunk"),
                   round + 1, suite_spans(h), suite_inuse(h));
         char *p = alloc_ok(&a, 100, 16, "the first request after reset");
         ml_span_t *kept = ml_pageheap_span_of(h, p);
@@ -175,7 +186,7 @@ void suite_arena_memory_is_usable(void)
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;
         sz[i] = 1 + x % 700;
         if (i % 97 == 0)
-            sz[i] = 5000 + x % 9000;        // some large ones
+            sz[i] = 5000 + x % 9000; // some large ones
         size_t align = (size_t)1 << (x >> 40) % 8;
         ps[i] = alloc_ok(&a, sz[i], align, "random sizes and alignments");
         memset(ps[i], (int)(i & 0xff), sz[i]);
@@ -184,7 +195,8 @@ void suite_arena_memory_is_usable(void)
         for (size_t j = 0; j < sz[i]; j++)
             cr_assert(ps[i][j] == (i & 0xff),
                       "allocation %zu (%zu bytes at %p): byte %zu was overwritten by a later "
-                      "allocation — two allocations overlap", i, sz[i], (void *)ps[i], j);
+                      "allocation — two allocations overlap",
+                      i, sz[i], (void *)ps[i], j);
     free(ps);
     free(sz);
     arena_destroy(&a);
@@ -206,6 +218,7 @@ void suite_arena_returns_everything(void)
         suite_heap_empty(h, "arena_destroy (20 rounds of init, allocations, reset, destroy)");
     }
     arena_t a;
-    cr_assert(arena_init(&a, h, (64u << 20) + 1) == -1, "arena_init of over 64 MiB chunks must fail");
+    cr_assert(arena_init(&a, h, (64u << 20) + 1) == -1,
+              "arena_init of over 64 MiB chunks must fail");
     ml_pageheap_destroy(h);
 }

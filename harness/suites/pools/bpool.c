@@ -19,7 +19,7 @@ void suite_bpool_fifo_capacity_drop(void)
         cr_assert(bpool_put(&b, &x[i]), "put %d into a pool of capacity 3 holding %d was dropped",
                   i + 1, i);
     cr_assert(!bpool_put(&b, &x[3]), "a put into a full pool (capacity 3, holding 3) must drop "
-              "the object and return false " SUITE_SEE("task 4"));
+                                     "the object and return false " SUITE_SEE("task 4"));
     cr_assert(bpool_len(&b) == 3, "bpool_len is %zu, want 3", bpool_len(&b));
     cr_assert(!bpool_put(&b, NULL), "bpool_put(NULL) must return false");
     for (int round = 0; round < 4; round++) {
@@ -28,8 +28,8 @@ void suite_bpool_fifo_capacity_drop(void)
         cr_assert(o, "bpool_get(0) on a pool holding objects returned NULL");
         cr_assert(o == &x[round % 3],
                   "get+put rotation %d returned slot %td, not the oldest object (slot %d): a "
-                  "bounded pool is first in, first out, like a channel", round + 1,
-                  (int *)o - x, round % 3);
+                  "bounded pool is first in, first out, like a channel",
+                  round + 1, (int *)o - x, round % 3);
         cr_assert(bpool_put(&b, o), "a put after a get must be kept");
     }
     // After 4 rotations of a, b, c the order is b, c, a.
@@ -68,14 +68,18 @@ void suite_bpool_get_timeouts(void)
     uint64_t t0 = ml_now_ns();
     void *o = bpool_get(&b, 0);
     double ms = (double)(ml_now_ns() - t0) / 1e6;
-    cr_assert(o == NULL && ms < 20, "bpool_get(timeout 0) on an empty pool must fail at once "
-              "(it took %.1f ms, returned %p)", ms, o);
+    cr_assert(o == NULL && ms < 20,
+              "bpool_get(timeout 0) on an empty pool must fail at once "
+              "(it took %.1f ms, returned %p)",
+              ms, o);
     t0 = ml_now_ns();
     o = bpool_get(&b, 60 * 1000000LL);
     ms = (double)(ml_now_ns() - t0) / 1e6;
     cr_assert(o == NULL, "bpool_get(60 ms) on an empty pool returned %p", o);
-    cr_assert(ms >= 55 && ms < 1000, "bpool_get(60 ms) on a pool nobody fills returned after "
-              "%.1f ms: it must wait the timeout, then fail " SUITE_SEE("task 4, timeouts"), ms);
+    cr_assert(ms >= 55 && ms < 1000,
+              "bpool_get(60 ms) on a pool nobody fills returned after "
+              "%.1f ms: it must wait the timeout, then fail " SUITE_SEE("task 4, timeouts"),
+              ms);
     int x;
     pthread_t t;
     later_t l = { &b, &x, 30 };
@@ -84,10 +88,14 @@ void suite_bpool_get_timeouts(void)
     o = bpool_get(&b, 3000 * 1000000LL);
     ms = (double)(ml_now_ns() - t0) / 1e6;
     pthread_join(t, NULL);
-    cr_assert(o == &x, "bpool_get(3 s) while another thread puts after 30 ms returned %p, not "
-              "the object put", o);
-    cr_assert(ms < 1500, "bpool_get(3 s) took %.0f ms although an object was put after 30 ms: a "
-              "put must wake a waiting get", ms);
+    cr_assert(o == &x,
+              "bpool_get(3 s) while another thread puts after 30 ms returned %p, not "
+              "the object put",
+              o);
+    cr_assert(ms < 1500,
+              "bpool_get(3 s) took %.0f ms although an object was put after 30 ms: a "
+              "put must wake a waiting get",
+              ms);
     l.delay_ms = 20;
     cr_assert(pthread_create(&t, NULL, put_later, &l) == 0, "internal: pthread_create");
     o = bpool_get(&b, -1);

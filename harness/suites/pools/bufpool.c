@@ -10,22 +10,41 @@
 static void *get_ok(bufpool_t *b, size_t n, const char *step)
 {
     void *p = bufpool_get(b, n);
-    cr_assert(p, "bufpool_get(%zu) returned NULL (%s) on a heap with room " SUITE_SEE("task 3"),
-              n, step);
+    cr_assert(p, "bufpool_get(%zu) returned NULL (%s) on a heap with room " SUITE_SEE("task 3"), n,
+              step);
     return p;
 }
 
 void suite_bufpool_classes_are_powers_of_two(void)
 {
-    static const struct { size_t n; int k; } cases[] = {
-        { 0, -1 }, { 1, 0 }, { 15, 0 }, { 16, 0 }, { 17, 1 }, { 31, 1 }, { 32, 1 }, { 33, 2 },
-        { 1000, 6 }, { 1024, 6 }, { 1025, 7 }, { 8192, 9 }, { 8193, 10 }, { 65535, 12 },
-        { 65536, 12 }, { 65537, -1 }, { (size_t)1 << 40, -1 },
+    static const struct {
+        size_t n;
+        int k;
+    } cases[] = {
+        { 0, -1 },
+        { 1, 0 },
+        { 15, 0 },
+        { 16, 0 },
+        { 17, 1 },
+        { 31, 1 },
+        { 32, 1 },
+        { 33, 2 },
+        { 1000, 6 },
+        { 1024, 6 },
+        { 1025, 7 },
+        { 8192, 9 },
+        { 8193, 10 },
+        { 65535, 12 },
+        { 65536, 12 },
+        { 65537, -1 },
+        { (size_t)1 << 40, -1 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        cr_assert(bufpool_class_of(cases[i].n) == cases[i].k,
-                  "bufpool_class_of(%zu) is %d, want %d (classes of 16 B << k, rounded up) "
-                  SUITE_SEE("task 3"), cases[i].n, bufpool_class_of(cases[i].n), cases[i].k);
+        cr_assert(
+            bufpool_class_of(cases[i].n) == cases[i].k,
+            "bufpool_class_of(%zu) is %d, want %d (classes of 16 B << k, rounded up) " SUITE_SEE(
+                "task 3"),
+            cases[i].n, bufpool_class_of(cases[i].n), cases[i].k);
     ml_pageheap_t *h = suite_heap(64);
     bufpool_t b;
     cr_assert(bufpool_init(&b, h, 8) == 0, "bufpool_init failed");
@@ -40,8 +59,10 @@ void suite_bufpool_classes_are_powers_of_two(void)
         size_t al = want < ML_PAGE_SIZE ? want : ML_PAGE_SIZE;
         cr_assert(((uintptr_t)p & (al - 1)) == 0, "bufpool_get(%zu): %p is not aligned to %zu",
                   cases[i].n, (void *)p, al);
-        cr_assert(bufpool_cap_of(&b, p) == want, "bufpool_cap_of(bufpool_get(%zu)) is %zu, want "
-                  "%zu", cases[i].n, bufpool_cap_of(&b, p), want);
+        cr_assert(bufpool_cap_of(&b, p) == want,
+                  "bufpool_cap_of(bufpool_get(%zu)) is %zu, want "
+                  "%zu",
+                  cases[i].n, bufpool_cap_of(&b, p), want);
         memset(p, 0x3c, want);
     }
     bufpool_destroy(&b);
@@ -58,10 +79,12 @@ void suite_bufpool_reuses_per_class(void)
     cr_assert(bufpool_put(&b, small) == 0, "bufpool_put of the pool's own buffer was refused");
     void *other = get_ok(&b, 64, "a 64-byte-class buffer");
     cr_assert(other != small, "a put 32-byte buffer was handed out for a 64-byte request: "
-              "buffers are reused within their class only");
+                              "buffers are reused within their class only");
     void *again = get_ok(&b, 30, "a 32-byte-class buffer");
-    cr_assert(again == small, "get(30) after putting a 32-byte buffer back returned %p, not the "
-              "kept buffer %p " SUITE_SEE("task 3"), again, small);
+    cr_assert(again == small,
+              "get(30) after putting a 32-byte buffer back returned %p, not the "
+              "kept buffer %p " SUITE_SEE("task 3"),
+              again, small);
     enum { N = 300 };
     void *bufs[N];
     for (int i = 0; i < N; i++)
@@ -79,10 +102,11 @@ void suite_bufpool_reuses_per_class(void)
         for (int j = 0; j < i; j++)
             cr_assert(again64[j] != p, "get %d returned %p, already handed out by get %d", i, p, j);
         again64[i] = p;
-        cr_assert(found >= 0 && bufpool_class_of(1000 + (size_t)found) ==
-                                    bufpool_class_of(1000 + (size_t)i),
+        cr_assert(found >= 0 &&
+                      bufpool_class_of(1000 + (size_t)found) == bufpool_class_of(1000 + (size_t)i),
                   "after 64 buffers of 1000..1063 bytes came back, get(%d) returned %p, which is "
-                  "%s " SUITE_SEE("task 3"), 1000 + i, p,
+                  "%s " SUITE_SEE("task 3"),
+                  1000 + i, p,
                   found < 0 ? "not one of the kept buffers" : "a kept buffer of another class");
     }
     cr_assert(suite_spans(h) == spans, "getting kept buffers again took %zu new spans",
@@ -102,17 +126,20 @@ void suite_bufpool_cap_per_class(void)
     for (int i = 0; i < N; i++)
         bufs[i] = get_ok(&b, 1024, "a 1 KiB buffer");
     cr_assert(suite_spans(h) == N * 1024 / ML_PAGE_SIZE,
-              "%d buffers of 1 KiB took %zu spans, want %zu (spans of one page)", N,
-              suite_spans(h), (size_t)(N * 1024 / ML_PAGE_SIZE));
+              "%d buffers of 1 KiB took %zu spans, want %zu (spans of one page)", N, suite_spans(h),
+              (size_t)(N * 1024 / ML_PAGE_SIZE));
     for (int i = 0; i < N; i++)
         cr_assert(bufpool_put(&b, bufs[i]) == 0, "bufpool_put of own buffer %d refused", i);
-    cr_assert(b.cls[6].nfree == 4, "with a cap of 4, the 1 KiB class keeps %zu buffers after %d "
-              "puts, want 4 " SUITE_SEE("task 3, the cap"), b.cls[6].nfree, N);
+    cr_assert(b.cls[6].nfree == 4,
+              "with a cap of 4, the 1 KiB class keeps %zu buffers after %d "
+              "puts, want 4 " SUITE_SEE("task 3, the cap"),
+              b.cls[6].nfree, N);
     cr_assert(suite_spans(h) == 1,
               "after %d 1 KiB buffers came back to a pool that keeps 4 (all 4 from the first "
               "span), the heap still has %zu span(s) in use, want 1: a span none of whose "
-              "buffers is out or kept goes back " SUITE_SEE("task 3") "; "
-              SUITE_REPLAY("bufpool/cap_per_class"), N, suite_spans(h));
+              "buffers is out or kept goes back " SUITE_SEE("task 3") "; " SUITE_REPLAY(
+                  "bufpool/cap_per_class"),
+              N, suite_spans(h));
     // The 64 KiB class, one buffer per span.
     void *big[5];
     for (int i = 0; i < 5; i++)
@@ -121,7 +148,8 @@ void suite_bufpool_cap_per_class(void)
         cr_assert(bufpool_put(&b, big[i]) == 0, "bufpool_put of own 64 KiB buffer refused");
     cr_assert(suite_inuse(h) == ML_PAGE_SIZE + 4 * (64u << 10),
               "with a cap of 4, after 5 buffers of 64 KiB came back the heap holds %zu bytes, "
-              "want one page for the 1 KiB class and 4 x 64 KiB", suite_inuse(h));
+              "want one page for the 1 KiB class and 4 x 64 KiB",
+              suite_inuse(h));
     bufpool_destroy(&b);
     suite_heap_empty(h, "bufpool_destroy");
     // cap 0: keeps nothing.
@@ -138,20 +166,23 @@ void suite_bufpool_cap_per_class(void)
 static void refused(bufpool_t *b, unsigned char *p, size_t n, int fill, const char *what)
 {
     int r = bufpool_put(b, p);
-    cr_assert(r == -1, "bufpool_put of %s returned %d: it must be refused (-1) "
-              SUITE_SEE("task 3, foreign buffers") "; " SUITE_REPLAY("bufpool/foreign_put_refused"),
+    cr_assert(r == -1,
+              "bufpool_put of %s returned %d: it must be refused (-1) " SUITE_SEE(
+                  "task 3, foreign buffers") "; " SUITE_REPLAY("bufpool/foreign_put_refused"),
               what, r);
     for (size_t i = 0; i < n; i++)
-        cr_assert(p[i] == fill, "bufpool_put refused %s but wrote into it (byte %zu is 0x%02x, "
-                  "was 0x%02x): a refused buffer must be left exactly as it was", what, i, p[i],
-                  fill);
+        cr_assert(p[i] == fill,
+                  "bufpool_put refused %s but wrote into it (byte %zu is 0x%02x, "
+                  "was 0x%02x): a refused buffer must be left exactly as it was",
+                  what, i, p[i], fill);
 }
 
 void suite_bufpool_foreign_put_refused(void)
 {
     ml_pageheap_t *h = suite_heap(64);
     bufpool_t b, other;
-    cr_assert(bufpool_init(&b, h, 16) == 0 && bufpool_init(&other, h, 16) == 0, "bufpool_init failed");
+    cr_assert(bufpool_init(&b, h, 16) == 0 && bufpool_init(&other, h, 16) == 0,
+              "bufpool_init failed");
     unsigned char *own = get_ok(&b, 256, "the pool's own buffer");
     memset(own, 0x77, 256);
 
@@ -181,7 +212,7 @@ void suite_bufpool_foreign_put_refused(void)
     memcpy(snap, own, 256);
     int r = bufpool_put(&b, own);
     cr_assert(r == -1, "the same buffer put twice was accepted the second time: two later gets "
-              "would hand it to two owners");
+                       "would hand it to two owners");
     cr_assert(memcmp(snap, own, 256) == 0, "the refused second put wrote into the buffer");
     // The pool never hands out what it refused.
     for (int i = 0; i < 40; i++) {

@@ -12,9 +12,12 @@
 static void *get_ok(fixpool_t *p, const char *test, size_t step)
 {
     void *o = fixpool_get(p);
-    cr_assert(o, "fixpool of %zu-byte objects: get number %zu returned NULL on a heap with room "
-              SUITE_SEE("task 1") "; replay: build/<impl>/suites/pools --filter 'fixpool/%s' "
-              "--verbose", p->size, step, test);
+    cr_assert(
+        o,
+        "fixpool of %zu-byte objects: get number %zu returned NULL on a heap with room " SUITE_SEE(
+            "task 1") "; replay: build/<impl>/suites/pools --filter 'fixpool/%s' "
+                      "--verbose",
+        p->size, step, test);
     return o;
 }
 
@@ -26,7 +29,8 @@ void suite_fixpool_reuses_put_objects(void)
     void *a = get_ok(&p, "reuses_put_objects", 1);
     fixpool_put(&p, a);
     void *b = get_ok(&p, "reuses_put_objects", 2);
-    cr_assert(b == a, "get, put, get: the second get returned %p, not the object just put "
+    cr_assert(b == a,
+              "get, put, get: the second get returned %p, not the object just put "
               "back (%p) — a put object must be the next one handed out " SUITE_SEE("task 1"),
               b, a);
     enum { N = 1000 };
@@ -46,7 +50,8 @@ void suite_fixpool_reuses_put_objects(void)
     }
     cr_assert(suite_spans(h) == spans,
               "getting back %d put objects took %zu new span(s): put objects must be reused "
-              "before the pool grows", N, suite_spans(h) - spans);
+              "before the pool grows",
+              N, suite_spans(h) - spans);
     cr_assert(p.inuse == N, "p->inuse is %zu with %d objects out", p.inuse, N);
     fixpool_destroy(&p);
     free(objs);
@@ -55,8 +60,8 @@ void suite_fixpool_reuses_put_objects(void)
 
 // The sizes on both sides of each boundary: 8-byte rounding, one span's
 // 16 KiB, several pages.
-static const size_t sizes[] = { 1, 7, 8, 9, 15, 16, 17, 24, 25, 1000, 4096, 8191, 8192,
-                                8193, 16383, 16384, 16385, 40000 };
+static const size_t sizes[] = { 1,    7,    8,    9,    15,   16,    17,    24,    25,
+                                1000, 4096, 8191, 8192, 8193, 16383, 16384, 16385, 40000 };
 
 void suite_fixpool_objects_aligned_and_disjoint(void)
 {
@@ -65,8 +70,10 @@ void suite_fixpool_objects_aligned_and_disjoint(void)
         size_t size = sizes[k], rounded = (size + 7) & ~(size_t)7;
         fixpool_t p;
         cr_assert(fixpool_init(&p, h, size, false) == 0, "fixpool_init(%zu bytes) failed", size);
-        cr_assert(p.size == rounded, "fixpool_init(%zu): p->size is %zu, want %zu (rounded up "
-                  "to a multiple of 8)", size, p.size, rounded);
+        cr_assert(p.size == rounded,
+                  "fixpool_init(%zu): p->size is %zu, want %zu (rounded up "
+                  "to a multiple of 8)",
+                  size, p.size, rounded);
         size_t n = 3 * (fixpool_span_pages(rounded) * ML_PAGE_SIZE / rounded) + 2;
         unsigned char **objs = calloc(n, sizeof *objs);
         for (size_t i = 0; i < n; i++) {
@@ -74,17 +81,19 @@ void suite_fixpool_objects_aligned_and_disjoint(void)
             cr_assert(((uintptr_t)objs[i] & 7) == 0,
                       "%zu-byte objects: object %zu at %p is not 8-byte aligned", size, i, objs[i]);
             cr_assert(ml_pageheap_span_of(h, objs[i]) &&
-                      ml_pageheap_span_of(h, objs[i] + size - 1) ==
-                          ml_pageheap_span_of(h, objs[i]),
+                          ml_pageheap_span_of(h, objs[i] + size - 1) ==
+                              ml_pageheap_span_of(h, objs[i]),
                       "%zu-byte objects: object %zu at %p does not lie inside one span of the "
-                      "pool's heap", size, i, objs[i]);
+                      "pool's heap",
+                      size, i, objs[i]);
             memset(objs[i], (int)(i * 31 + 7) & 0xff, size);
         }
         for (size_t i = 0; i < n; i++)
             for (size_t j = 0; j < size; j++)
                 cr_assert(objs[i][j] == ((i * 31 + 7) & 0xff),
                           "%zu-byte objects: byte %zu of object %zu (%p) changed after the "
-                          "other objects were written — two objects overlap", size, j, i, objs[i]);
+                          "other objects were written — two objects overlap",
+                          size, j, i, objs[i]);
         fixpool_destroy(&p);
         free(objs);
         suite_heap_empty(h, "fixpool_destroy");
@@ -145,7 +154,8 @@ void suite_fixpool_use_after_put_caught_in_debug(void)
         cr_assert(a2 == a, "debug pool: get after put did not return the put object");
         cr_assert(suite_faults.count == 0,
                   "debug pool: a get after a clean put reported a use after put (object %p, "
-                  "byte %zu) — nothing wrote to it", suite_faults.obj, suite_faults.offset);
+                  "byte %zu) — nothing wrote to it",
+                  suite_faults.obj, suite_faults.offset);
         // A use after put: write one byte (the last) of a put object.
         fixpool_put(&p, a2);
         a2[size - 1] = 0x5a;
@@ -153,14 +163,17 @@ void suite_fixpool_use_after_put_caught_in_debug(void)
         cr_assert(suite_faults.count == 1,
                   "debug pool of %zu-byte objects: object %p was put back, then its byte %zu "
                   "was written, then it was handed out again — and get reported %d fault(s) "
-                  "through pools_fault, not 1 " SUITE_SEE("task 1, debug builds") "; "
-                  SUITE_REPLAY("fixpool/use_after_put_caught_in_debug"),
+                  "through pools_fault, not 1 " SUITE_SEE("task 1, debug builds") "; " SUITE_REPLAY(
+                      "fixpool/use_after_put_caught_in_debug"),
                   size, (void *)a2, size - 1, suite_faults.count);
         cr_assert(suite_faults.obj == a2 && suite_faults.offset == size - 1,
                   "debug pool: pools_fault named object %p byte %zu; the write was to %p "
-                  "byte %zu", suite_faults.obj, suite_faults.offset, (void *)a2, size - 1);
-        cr_assert(a3 == a2, "debug pool: after reporting the fault, get must still hand the "
-                  "object out (it returned %p, not %p)", (void *)a3, (void *)a2);
+                  "byte %zu",
+                  suite_faults.obj, suite_faults.offset, (void *)a2, size - 1);
+        cr_assert(a3 == a2,
+                  "debug pool: after reporting the fault, get must still hand the "
+                  "object out (it returned %p, not %p)",
+                  (void *)a3, (void *)a2);
         suite_faults.count = 0;
         fixpool_put(&p, b);
         fixpool_put(&p, a3);
@@ -194,7 +207,8 @@ void suite_fixpool_returns_everything(void)
     cr_assert(fixpool_init(&bad, h, 0, false) == -1, "fixpool_init with size 0 must fail");
     cr_assert(fixpool_init(&bad, h, (1u << 20) + 1, false) == -1,
               "fixpool_init with size 1 MiB + 1 must fail");
-    cr_assert(fixpool_init(&bad, h, 1u << 20, false) == 0, "fixpool_init with size 1 MiB must work");
+    cr_assert(fixpool_init(&bad, h, 1u << 20, false) == 0,
+              "fixpool_init with size 1 MiB must work");
     fixpool_destroy(&bad);
     ml_pageheap_destroy(h);
 }

@@ -11,13 +11,13 @@
 #include "pools_suite.h"
 
 #define REPS 9
-#define WINDOW 16           // objects held at once in the churn loops
-#define ROUNDS 20000        // of WINDOW gets and WINDOW puts
+#define WINDOW 16    // objects held at once in the churn loops
+#define ROUNDS 20000 // of WINDOW gets and WINDOW puts
 
 typedef struct work {
     const char *name;
-    double target;          // speed-up over malloc/free for full credit
-    double (*pool)(ml_pageheap_t *h, bool *ok);     // ns per get+put (or alloc)
+    double target;                              // speed-up over malloc/free for full credit
+    double (*pool)(ml_pageheap_t *h, bool *ok); // ns per get+put (or alloc)
     double (*libc)(void);
 } work_t;
 
@@ -52,7 +52,7 @@ static double fix_libc(void)
         for (int i = 0; i < WINDOW; i++) {
             w[i] = malloc(64);
             *(uintptr_t *)w[i] = (uintptr_t)i;
-            sink = (uintptr_t)w[i];     // so the compiler keeps the pair
+            sink = (uintptr_t)w[i]; // so the compiler keeps the pair
         }
         for (int i = WINDOW - 1; i >= 0; i--)
             free(w[i]);
@@ -60,7 +60,7 @@ static double fix_libc(void)
     return (double)(ml_thread_cpu_ns() - t0) / (ROUNDS * WINDOW);
 }
 
-#define TREE 20000          // nodes built per request
+#define TREE 20000 // nodes built per request
 
 static double arena_pool(ml_pageheap_t *h, bool *ok)
 {
@@ -137,7 +137,7 @@ static double spool_churn(ml_pageheap_t *h, bool *ok)
     double ns = (double)(ml_thread_cpu_ns() - t0) / (ROUNDS * WINDOW);
     size_t held = spool_count(&p, NULL);
     if (held != 1)
-        *ok = false;    // a pool that keeps nothing (or leaks) is not pooling
+        *ok = false; // a pool that keeps nothing (or leaks) is not pooling
     spool_destroy(&p);
     return ns;
 }
@@ -156,7 +156,7 @@ static double spool_libc(void)
 
 static size_t mixed_size(int i)
 {
-    return (size_t)64 << (i * 7 % 10);     // 64 B .. 32 KiB
+    return (size_t)64 << (i * 7 % 10); // 64 B .. 32 KiB
 }
 
 static double buf_pool(ml_pageheap_t *h, bool *ok)

@@ -60,8 +60,10 @@ void suite_spool_private_then_shared(void)
     spool_t p;
     cr_assert(spool_init(&p, h, make, drop, &c) == 0, "spool_init failed");
     obj_t *n = spool_get(&p);
-    cr_assert(n && c.made == 1, "get from an empty pool must call new_fn once (it was called %d "
-              "times)", c.made);
+    cr_assert(n && c.made == 1,
+              "get from an empty pool must call new_fn once (it was called %d "
+              "times)",
+              c.made);
     spool_put(&p, n);
     cr_assert(spool_get(&p) == n, "put x, get: must return x (the private slot)");
     cr_assert(c.made == 1, "get after a put called new_fn: the put object must be reused");
@@ -70,15 +72,17 @@ void suite_spool_private_then_shared(void)
     spool_put(&p, fresh(2));
     spool_put(&p, fresh(3));
     size_t v = 99;
-    cr_assert(spool_count(&p, &v) == 4 && v == 0, "spool_count after four puts is %zu (victim "
-              "%zu), want 4 (victim 0)", spool_count(&p, &v), v);
+    cr_assert(spool_count(&p, &v) == 4 && v == 0,
+              "spool_count after four puts is %zu (victim "
+              "%zu), want 4 (victim 0)",
+              spool_count(&p, &v), v);
     int got[4];
     for (int i = 0; i < 4; i++)
         got[i] = GET_ID(&p);
     cr_assert(got[0] == n->id && got[1] == 3 && got[2] == 2 && got[3] == 1,
               "put x, 1, 2, 3 then four gets returned ids %d, %d, %d, %d; want x (%d, the "
-              "private slot), then the shared list newest first: 3, 2, 1 "
-              SUITE_SEE("task 5, the order of get") "; " SUITE_REPLAY("spool/private_then_shared"),
+              "private slot), then the shared list newest first: 3, 2, 1 " SUITE_SEE(
+                  "task 5, the order of get") "; " SUITE_REPLAY("spool/private_then_shared"),
               got[0], got[1], got[2], got[3], n->id);
     cr_assert(c.made == 1, "new_fn was called %d times while the pool held objects", c.made);
     obj_t *m = spool_get(&p);
@@ -149,15 +153,17 @@ void suite_spool_steals_from_other_threads(void)
         cr_assert(x && x->id == i,
                   "another thread put ids 1..10 (1 stays in its private slot); steal %d from "
                   "this thread returned id %d, want %d: a thief takes the other thread's shared "
-                  "list oldest first, and never its private slot "
-                  SUITE_SEE("task 5, stealing") "; " SUITE_REPLAY("spool/steals_from_other_threads"),
+                  "list oldest first, and never its private slot " SUITE_SEE(
+                      "task 5, stealing") "; " SUITE_REPLAY("spool/steals_from_other_threads"),
                   i - 1, x ? x->id : -1, i);
         cr_assert(c.made == 0, "get called new_fn while another thread's shared list held objects");
         free(x);
     }
     obj_t *y = spool_get(&p);
-    cr_assert(y && y->id == 1000, "with only another thread's private object left, get must call "
-              "new_fn (got id %d)", y ? y->id : -1);
+    cr_assert(y && y->id == 1000,
+              "with only another thread's private object left, get must call "
+              "new_fn (got id %d)",
+              y ? y->id : -1);
     free(y);
     set_phase(&o, 2);
     wait_phase(&o, 3);
@@ -181,32 +187,39 @@ void suite_spool_victim_survives_one_gc(void)
     pool_gc();
     size_t v = 0;
     size_t n = spool_count(&p, &v);
-    cr_assert(n == 3 && v == 3, "after three puts and one pool_gc the pool holds %zu objects, %zu "
+    cr_assert(n == 3 && v == 3,
+              "after three puts and one pool_gc the pool holds %zu objects, %zu "
               "in the victim; want all 3, in the victim " SUITE_SEE("task 5, the victim cache"),
               n, v);
-    cr_assert(c.freed == 0, "the first pool_gc dropped %d object(s): an object survives one "
-              "collection (in the victim cache)", c.freed);
+    cr_assert(c.freed == 0,
+              "the first pool_gc dropped %d object(s): an object survives one "
+              "collection (in the victim cache)",
+              c.freed);
     obj_t *x = spool_get(&p);
     cr_assert(x && x->id == 1 && c.made == 0,
               "get after one pool_gc returned id %d (new_fn called %d times): it must come from "
-              "the victim, private slot first (id 1)", x ? x->id : -1, c.made);
+              "the victim, private slot first (id 1)",
+              x ? x->id : -1, c.made);
     pool_gc();
     cr_assert(c.freed == 2 && was_freed(&c, 2) && was_freed(&c, 3),
               "put 1, 2, 3; pool_gc; get (1); pool_gc: the second collection must drop exactly "
               "the two objects still in the victim (2 and 3) through free_fn, but %d were "
-              "dropped " SUITE_SEE("task 5, the victim cache") "; "
-              SUITE_REPLAY("spool/victim_survives_one_gc"), c.freed);
+              "dropped " SUITE_SEE("task 5, the victim cache") "; " SUITE_REPLAY(
+                  "spool/victim_survives_one_gc"),
+              c.freed);
     n = spool_count(&p, &v);
     cr_assert(n == 0, "after the second pool_gc the pool still holds %zu objects", n);
     obj_t *y = spool_get(&p);
     cr_assert(y && c.made == 1, "get after the second pool_gc must call new_fn: the dropped "
-              "objects are gone");
+                                "objects are gone");
     // The same with the object that survived: put, two collections, gone.
     spool_put(&p, x);
     pool_gc();
     pool_gc();
-    cr_assert(c.freed == 3 && was_freed(&c, 1), "an object put, then two pool_gc calls: it must be "
-              "dropped by the second (dropped %d objects in all, want 3)", c.freed);
+    cr_assert(c.freed == 3 && was_freed(&c, 1),
+              "an object put, then two pool_gc calls: it must be "
+              "dropped by the second (dropped %d objects in all, want 3)",
+              c.freed);
     pool_gc();
     cr_assert(c.freed == 3, "a third pool_gc on an empty pool dropped something");
     free(y);
@@ -231,13 +244,14 @@ void suite_spool_victim_order_and_drops(void)
     int a = GET_ID(&p), b = GET_ID(&p), d = GET_ID(&p);
     cr_assert(a == 3 && b == 1 && d == 2,
               "put 1, 2; pool_gc; put 3; three gets returned %d, %d, %d; want 3 (the primary "
-              "first), then the victim: 1 (its private slot), 2 " SUITE_SEE("task 5"), a, b, d);
+              "first), then the victim: 1 (its private slot), 2 " SUITE_SEE("task 5"),
+              a, b, d);
     // pool_gc reaches every live pool.
     spool_put(&q, fresh(7));
     pool_gc();
     pool_gc();
     cr_assert(cq.freed == 1, "two pool_gc calls did not drop the object of a second pool: "
-              "pool_gc works on every live pool");
+                             "pool_gc works on every live pool");
     // A destroyed pool is no longer reached by pool_gc.
     spool_destroy(&q);
     memset(&q, 0xee, sizeof q);
@@ -247,8 +261,10 @@ void suite_spool_victim_order_and_drops(void)
         spool_put(&p, fresh(100 + i));
     pool_gc();
     size_t v;
-    cr_assert(spool_count(&p, &v) == 40 && v == 40, "40 puts then pool_gc: %zu held, %zu in the "
-              "victim", spool_count(&p, &v), v);
+    cr_assert(spool_count(&p, &v) == 40 && v == 40,
+              "40 puts then pool_gc: %zu held, %zu in the "
+              "victim",
+              spool_count(&p, &v), v);
     int before = c.freed;
     pool_gc();
     cr_assert(c.freed - before == 40, "the second pool_gc dropped %d of 40 objects",
@@ -287,7 +303,7 @@ void suite_spool_returns_everything(void)
         if (round % 2)
             pool_gc();
         for (int i = 0; i < 2000; i++)
-            spool_put(&p, fresh(i));    // forces the shared lists to grow
+            spool_put(&p, fresh(i)); // forces the shared lists to grow
         spool_destroy(&p);
         suite_heap_empty(h, "spool_destroy after two threads used the pool (10 rounds)");
         cr_assert(c.freed == c.made + 2000,

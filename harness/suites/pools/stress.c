@@ -6,6 +6,7 @@
 // object must come back exactly once (none lost, none twice): the checksum
 // of the ids drained must be that of the ids made.
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@
 #include "pools_suite.h"
 
 typedef struct sobj {
-    atomic_int owner;       // 0 free, else the thread holding it
+    atomic_int owner; // 0 free, else the thread holding it
     uint32_t id;
     volatile uint64_t stamp;
 } sobj_t;
@@ -24,7 +25,7 @@ typedef struct sobj {
 
 static sobj_t *objs[MAXOBJ];
 static atomic_int nobjs;
-static atomic_bool no_more;         // new_fn makes nothing (draining)
+static atomic_bool no_more; // new_fn makes nothing (draining)
 static atomic_int conflicts;
 static char conflict_msg[256];
 
@@ -47,15 +48,16 @@ static void claim(sobj_t *o, int me, uint64_t stamp)
         __asm__ volatile("" ::: "memory");
     if (o->stamp != stamp)
         conflict("object %u: thread %d's stamp was overwritten while it held the object "
-                 "(thread %d)", o->id, me, me);
+                 "(thread %d)",
+                 o->id, me, me);
 }
 
 static void release(sobj_t *o, int me)
 {
     int prev = atomic_exchange(&o->owner, 0);
     if (prev != me)
-        conflict("object %u: thread %d gave it back but thread %d had claimed it meanwhile",
-                 o->id, me, prev);
+        conflict("object %u: thread %d gave it back but thread %d had claimed it meanwhile", o->id,
+                 me, prev);
 }
 
 static void *make_obj(void *arg)
@@ -86,16 +88,19 @@ static void reset_objects(void)
 static void check_drained(const uint32_t *ids, size_t n, size_t made, const char *pool,
                           const char *replay)
 {
-    cr_assert(atomic_load(&conflicts) == 0, "%s, two threads in tight get/put races: %s "
+    cr_assert(atomic_load(&conflicts) == 0,
+              "%s, two threads in tight get/put races: %s "
               "(%d conflicts in all) — an object was handed to two owners at once "
-              "(handout: labs/pools/README.md, thread safety); %s", pool, conflict_msg,
-              atomic_load(&conflicts), replay);
+              "(handout: labs/pools/README.md, thread safety); %s",
+              pool, conflict_msg, atomic_load(&conflicts), replay);
     unsigned char *seen = calloc(made ? made : 1, 1);
     uint64_t sum = 0, want = 0;
     for (size_t i = 0; i < n; i++) {
         cr_assert(ids[i] < made, "%s: drained an object id %u that was never made", pool, ids[i]);
-        cr_assert(!seen[ids[i]], "%s: after the race, draining the pool returned object %u twice: "
-                  "it was in the pool twice (a lost update of its list); %s", pool, ids[i], replay);
+        cr_assert(!seen[ids[i]],
+                  "%s: after the race, draining the pool returned object %u twice: "
+                  "it was in the pool twice (a lost update of its list); %s",
+                  pool, ids[i], replay);
         seen[ids[i]] = 1;
         sum += ids[i];
     }
@@ -104,8 +109,8 @@ static void check_drained(const uint32_t *ids, size_t n, size_t made, const char
     cr_assert(n == made && sum == want,
               "%s: %zu objects went into the race, %zu came out when the pool was drained "
               "(checksum of ids %llu, want %llu) — the pool lost objects under concurrent "
-              "get and put; %s", pool, made, n, (unsigned long long)sum,
-              (unsigned long long)want, replay);
+              "get and put; %s",
+              pool, made, n, (unsigned long long)sum, (unsigned long long)want, replay);
     free(seen);
 }
 
@@ -148,8 +153,10 @@ void suite_stress_bpool(void)
     reset_objects();
     cr_assert(bpool_init(&b, h, BP_OBJS) == 0, "bpool_init failed");
     for (int i = 0; i < BP_OBJS; i++)
-        cr_assert(bpool_put(&b, make_obj(NULL)), "put %d into an empty pool of capacity %d was "
-                  "dropped", i, BP_OBJS);
+        cr_assert(bpool_put(&b, make_obj(NULL)),
+                  "put %d into an empty pool of capacity %d was "
+                  "dropped",
+                  i, BP_OBJS);
     pthread_t t[2];
     for (int i = 0; i < 2; i++)
         cr_assert(pthread_create(&t[i], NULL, bp_worker, (void *)(intptr_t)(i + 1)) == 0,
@@ -158,7 +165,8 @@ void suite_stress_bpool(void)
         pthread_join(t[i], NULL);
     cr_assert(atomic_load(&bp_dropped) == 0,
               "bpool: %d puts were dropped although only %d objects exist for %d slots: the pool "
-              "counted itself full when it was not", atomic_load(&bp_dropped), BP_OBJS, BP_OBJS);
+              "counted itself full when it was not",
+              atomic_load(&bp_dropped), BP_OBJS, BP_OBJS);
     uint32_t ids[BP_OBJS * 2];
     size_t n = 0;
     for (sobj_t *o; n < BP_OBJS * 2 && (o = bpool_get(&b, 0));)
@@ -178,12 +186,12 @@ void suite_stress_bpool(void)
 // and puts small batches of its own, popping the head of the same list the
 // thief pops at the tail.
 
-#define SP_ITERS 200000
+#define SP_ITERS 100000
 #define RING 256
 
 static spool_t *sp;
 static sobj_t *ring[RING];
-static atomic_size_t ring_head, ring_tail;     // single producer, single consumer
+static atomic_size_t ring_head, ring_tail; // single producer, single consumer
 static atomic_bool thief_done;
 
 static void *sp_thief(void *arg)
@@ -197,7 +205,7 @@ static void *sp_thief(void *arg)
         release(o, 1);
         size_t hd = atomic_load_explicit(&ring_head, memory_order_relaxed);
         while (hd - atomic_load_explicit(&ring_tail, memory_order_acquire) == RING)
-            __asm__ volatile("" ::: "memory");      // the owner is behind: wait
+            sched_yield(); // the owner is behind: let it run
         ring[hd % RING] = o;
         atomic_store_explicit(&ring_head, hd + 1, memory_order_release);
     }

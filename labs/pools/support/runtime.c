@@ -3,7 +3,8 @@
 //
 // Slots: a bitmap of POOLS_MAX_PROCS bits under a mutex. A thread's first
 // pools_proc_id takes the lowest free bit and remembers it in a thread-local;
-// a pthread key's destructor gives it back when the thread exits.
+// a pthread key's destructor gives it back when the thread exits. The high
+// water mark of the slots given (pools_procs) only grows, under the mutex.
 #include "support/runtime.h"
 
 #include <pthread.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 
 __thread int pools_proc_id_tls;
+int pools_procs_hwm;
 
 static pthread_mutex_t slots_mu = PTHREAD_MUTEX_INITIALIZER;
 static uint64_t slots_used;
@@ -45,11 +47,12 @@ int pools_proc_id_slow(void)
         id++;
     if (id == POOLS_MAX_PROCS) {
         pthread_mutex_unlock(&slots_mu);
-        fprintf(stderr, "pools_proc_id: more than %d threads use pools at once\n",
-                POOLS_MAX_PROCS);
+        fprintf(stderr, "pools_proc_id: more than %d threads use pools at once\n", POOLS_MAX_PROCS);
         abort();
     }
     slots_used |= (uint64_t)1 << id;
+    if (id + 1 > pools_procs_hwm)
+        __atomic_store_n(&pools_procs_hwm, id + 1, __ATOMIC_RELEASE);
     pthread_mutex_unlock(&slots_mu);
     pthread_setspecific(slot_key, (void *)(intptr_t)(id + 1));
     pools_proc_id_tls = id + 1;

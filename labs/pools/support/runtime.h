@@ -15,6 +15,10 @@
 // a message. Cheap after the first call (a thread-local read).
 static inline int pools_proc_id(void);
 
+// pools_procs — one more than the highest slot any thread has had: a pool
+// that visits every slot (to steal) need not look past it. Never decreases.
+static inline int pools_procs(void);
+
 // pools_fault — report that `what` (e.g. "fixpool_get") found object `obj`
 // written `offset` bytes in after it was put back. The handler installed
 // with pools_set_fault_handler is called; the default one prints the fault
@@ -27,8 +31,14 @@ typedef void (*pools_fault_fn)(const char *what, const void *obj, size_t offset)
 pools_fault_fn pools_set_fault_handler(pools_fault_fn fn);
 
 // ---- inline part ----------------------------------------------------------
-extern __thread int pools_proc_id_tls;      // slot + 1; 0 before the first call
+extern __thread int pools_proc_id_tls; // slot + 1; 0 before the first call
+extern int pools_procs_hwm;            // pools_procs(), atomically updated
 int pools_proc_id_slow(void);
+
+static inline int pools_procs(void)
+{
+    return __atomic_load_n(&pools_procs_hwm, __ATOMIC_ACQUIRE);
+}
 
 static inline int pools_proc_id(void)
 {

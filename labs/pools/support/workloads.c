@@ -20,18 +20,24 @@
 #include "pools.h"
 
 #define HEAP_BYTES ((size_t)1 << 30)
-#define RING 1024           // prodcons: messages in flight at most
-#define NODE 48             // tree: bytes per node
+#define RING 1024 // prodcons: messages in flight at most
+#define NODE 48   // tree: bytes per node
 
-static const char *const pool_names[PW_NPOOLS] = { "malloc", "fixpool", "arena",
-                                                   "bufpool", "bpool", "spool" };
+static const char *const pool_names[PW_NPOOLS] = { "malloc",  "fixpool", "arena",
+                                                   "bufpool", "bpool",   "spool" };
 static const char *const work_names[PW_NWORKS] = { "churn", "batch", "buffers", "tree",
                                                    "prodcons" };
 
 pw_config_t pw_default_config(void)
 {
-    return (pw_config_t){ .ops = 200000, .size = 64, .live = 1, .min_size = 16,
-                          .max_size = 64u << 10, .tree_nodes = 1000, .threads = 1, .seed = 1 };
+    return (pw_config_t){ .ops = 200000,
+                          .size = 64,
+                          .live = 1,
+                          .min_size = 16,
+                          .max_size = 64u << 10,
+                          .tree_nodes = 1000,
+                          .threads = 1,
+                          .seed = 1 };
 }
 
 const char *pw_pool_name(pw_pool_t p)
@@ -107,10 +113,10 @@ typedef struct run {
     pw_pool_t pool;
     ml_pageheap_t *heap;
     source_t src;
-    bpool_t bp;             // shared by the threads
+    bpool_t bp; // shared by the threads
     spool_t sp;
-    fixpool_t fp;           // the single-threaded workloads' pools, destroyed
-    bufpool_t bf;           // after the memory they hold is measured
+    fixpool_t fp; // the single-threaded workloads' pools, destroyed
+    bufpool_t bf; // after the memory they hold is measured
     arena_t ar;
     bool has_fp, has_bf, has_ar;
     atomic_bool failed;
@@ -149,62 +155,62 @@ static inline void bp_put(run_t *r, void *o)
 // ---- churn --------------------------------------------------------------------
 
 // CHURN — the loop, with GET() and PUT(o) the pool's calls.
-#define CHURN(GET, PUT)                                                          \
-    do {                                                                         \
-        for (size_t i = 0; i < live; i++) {                                      \
-            if (!(slot[i] = GET()))                                              \
-                goto out_of_objects;                                             \
-            *(uint64_t *)slot[i] = i;                                            \
-        }                                                                        \
-        t0 = ml_thread_cpu_ns();                                                 \
-        for (size_t i = 0; i < ops; i++) {                                       \
-            size_t k = live == 1 ? 0 : next_rand(&x) % live;                     \
-            sum += *(uint64_t *)slot[k];                                         \
-            PUT(slot[k]);                                                        \
-            void *o = GET();                                                     \
-            if (!o)                                                              \
-                goto out_of_objects;                                             \
-            *(uint64_t *)o = i;                                                  \
-            slot[k] = o;                                                         \
-        }                                                                        \
-        t1 = ml_thread_cpu_ns();                                                 \
-        for (size_t i = 0; i < live; i++)                                        \
-            PUT(slot[i]);                                                        \
+#define CHURN(GET, PUT)                                      \
+    do {                                                     \
+        for (size_t i = 0; i < live; i++) {                  \
+            if (!(slot[i] = GET()))                          \
+                goto out_of_objects;                         \
+            *(uint64_t *)slot[i] = i;                        \
+        }                                                    \
+        t0 = ml_thread_cpu_ns();                             \
+        for (size_t i = 0; i < ops; i++) {                   \
+            size_t k = live == 1 ? 0 : next_rand(&x) % live; \
+            sum += *(uint64_t *)slot[k];                     \
+            PUT(slot[k]);                                    \
+            void *o = GET();                                 \
+            if (!o)                                          \
+                goto out_of_objects;                         \
+            *(uint64_t *)o = i;                              \
+            slot[k] = o;                                     \
+        }                                                    \
+        t1 = ml_thread_cpu_ns();                             \
+        for (size_t i = 0; i < live; i++)                    \
+            PUT(slot[i]);                                    \
     } while (0)
 
 // BATCH — get `live` objects, write them, give them all back (last first).
-#define BATCH(GET, PUT)                                                          \
-    do {                                                                         \
-        t0 = ml_thread_cpu_ns();                                                 \
-        for (size_t i = 0; i + live <= ops; i += live) {                         \
-            for (size_t j = 0; j < live; j++) {                                  \
-                if (!(slot[j] = GET()))                                          \
-                    goto out_of_objects;                                         \
-                *(uint64_t *)slot[j] = i + j;                                    \
-            }                                                                    \
-            for (size_t j = live; j-- > 0;) {                                    \
-                sum += *(uint64_t *)slot[j];                                     \
-                PUT(slot[j]);                                                    \
-            }                                                                    \
-        }                                                                        \
-        t1 = ml_thread_cpu_ns();                                                 \
+#define BATCH(GET, PUT)                                  \
+    do {                                                 \
+        t0 = ml_thread_cpu_ns();                         \
+        for (size_t i = 0; i + live <= ops; i += live) { \
+            for (size_t j = 0; j < live; j++) {          \
+                if (!(slot[j] = GET()))                  \
+                    goto out_of_objects;                 \
+                *(uint64_t *)slot[j] = i + j;            \
+            }                                            \
+            for (size_t j = live; j-- > 0;) {            \
+                sum += *(uint64_t *)slot[j];             \
+                PUT(slot[j]);                            \
+            }                                            \
+        }                                                \
+        t1 = ml_thread_cpu_ns();                         \
     } while (0)
 
 // LOOP — the workload the run asked for, churn or batch.
-#define LOOP(GET, PUT)                                                           \
-    do {                                                                         \
-        if (batch)                                                               \
-            BATCH(GET, PUT);                                                     \
-        else                                                                     \
-            CHURN(GET, PUT);                                                     \
+#define LOOP(GET, PUT)       \
+    do {                     \
+        if (batch)           \
+            BATCH(GET, PUT); \
+        else                 \
+            CHURN(GET, PUT); \
     } while (0)
 
 typedef struct thread_arg {
     run_t *r;
     int index;
     uint64_t ns;
-    fixpool_t fp;           // a thread's own pools (churn), destroyed by the
-    bufpool_t bf;           // driver after the memory is measured
+    fixpool_t fp; // a thread's own pools (churn), destroyed by the
+    bufpool_t bf; // driver after the memory is measured
     bool has_fp, has_bf;
 } thread_arg_t;
 
@@ -234,9 +240,7 @@ static void *churn_thread(void *arg)
 #define F_PUT(o) fixpool_put(fp, o)
         LOOP(F_GET, F_PUT);
         break;
-    case PW_BUFPOOL:
-        bufpool_init(bf, r->heap, 2 * live);
-        ta->has_bf = true;
+    case PW_BUFPOOL: bufpool_init(bf, r->heap, 2 * live); ta->has_bf = true;
 #define B_GET() bufpool_get(bf, size)
 #define B_PUT(o) bufpool_put(bf, o)
         LOOP(B_GET, B_PUT);
@@ -275,35 +279,35 @@ static size_t buffer_size(uint64_t *x, size_t min, size_t max)
     return n < min ? min : n > max ? max : n;
 }
 
-#define BUFFERS(GET, PUT)                                                        \
-    do {                                                                         \
-        t0 = ml_thread_cpu_ns();                                                 \
-        for (size_t i = 0; i < ops; i++) {                                       \
-            size_t k = i % live;                                                 \
-            if (req[k]) {                                                        \
+#define BUFFERS(GET, PUT)                                                                \
+    do {                                                                                 \
+        t0 = ml_thread_cpu_ns();                                                         \
+        for (size_t i = 0; i < ops; i++) {                                               \
+            size_t k = i % live;                                                         \
+            if (req[k]) {                                                                \
                 sum += *(uint64_t *)req[k] + *(uint64_t *)((char *)resp[k] + rn[k] - 8); \
-                PUT(req[k], qn[k]);                                              \
-                PUT(resp[k], rn[k]);                                             \
-                inflight -= qn[k] + rn[k];                                       \
-            }                                                                    \
-            qn[k] = buffer_size(&x, min, max);                                   \
-            rn[k] = buffer_size(&x, min, max);                                   \
-            req[k] = GET(qn[k]);                                                 \
-            resp[k] = GET(rn[k]);                                                \
-            if (!req[k] || !resp[k])                                             \
-                goto out_of_buffers;                                             \
-            inflight += qn[k] + rn[k];                                           \
-            if (inflight > peak)                                                 \
-                peak = inflight;                                                 \
-            *(uint64_t *)req[k] = i;                                             \
-            *(uint64_t *)((char *)resp[k] + rn[k] - 8) = i;                      \
-        }                                                                        \
-        t1 = ml_thread_cpu_ns();                                                 \
-        for (size_t k = 0; k < live; k++)                                        \
-            if (req[k]) {                                                        \
-                PUT(req[k], qn[k]);                                              \
-                PUT(resp[k], rn[k]);                                             \
-            }                                                                    \
+                PUT(req[k], qn[k]);                                                      \
+                PUT(resp[k], rn[k]);                                                     \
+                inflight -= qn[k] + rn[k];                                               \
+            }                                                                            \
+            qn[k] = buffer_size(&x, min, max);                                           \
+            rn[k] = buffer_size(&x, min, max);                                           \
+            req[k] = GET(qn[k]);                                                         \
+            resp[k] = GET(rn[k]);                                                        \
+            if (!req[k] || !resp[k])                                                     \
+                goto out_of_buffers;                                                     \
+            inflight += qn[k] + rn[k];                                                   \
+            if (inflight > peak)                                                         \
+                peak = inflight;                                                         \
+            *(uint64_t *)req[k] = i;                                                     \
+            *(uint64_t *)((char *)resp[k] + rn[k] - 8) = i;                              \
+        }                                                                                \
+        t1 = ml_thread_cpu_ns();                                                         \
+        for (size_t k = 0; k < live; k++)                                                \
+            if (req[k]) {                                                                \
+                PUT(req[k], qn[k]);                                                      \
+                PUT(resp[k], rn[k]);                                                     \
+            }                                                                            \
     } while (0)
 
 static int run_buffers(run_t *r, uint64_t *ns, size_t *malloc_peak)
@@ -320,9 +324,7 @@ static int run_buffers(run_t *r, uint64_t *ns, size_t *malloc_peak)
 #define MB_PUT(o, n) free(o)
         BUFFERS(MB_GET, MB_PUT);
         break;
-    case PW_BUFPOOL:
-        bufpool_init(bf, r->heap, 2 * live);
-        r->has_bf = true;
+    case PW_BUFPOOL: bufpool_init(bf, r->heap, 2 * live); r->has_bf = true;
 #define BB_GET(n) bufpool_get(bf, n)
 #define BB_PUT(o, n) bufpool_put(bf, o)
         BUFFERS(BB_GET, BB_PUT);
@@ -354,33 +356,33 @@ out_of_buffers:
 
 // A node: left, right, value, and padding to NODE bytes. Node i's children
 // are nodes 2i+1 and 2i+2 (a complete binary tree, built breadth first).
-#define TREE(ALLOC, DROP_ALL)                                                    \
-    do {                                                                         \
-        t0 = ml_thread_cpu_ns();                                                 \
-        for (size_t q = 0; q < requests; q++) {                                  \
-            for (size_t i = 0; i < n; i++) {                                     \
-                uint64_t *nd = ALLOC();                                          \
-                if (!nd)                                                         \
-                    goto out_of_nodes;                                           \
-                nd[0] = nd[1] = 0;                                               \
-                nd[2] = i + q;                                                   \
-                nodes[i] = nd;                                                   \
-                if (i > 0)                                                       \
-                    nodes[(i - 1) / 2][(i - 1) % 2] = (uint64_t)(uintptr_t)nd;   \
-            }                                                                    \
-            size_t top = 0;                                                      \
-            stack[top++] = nodes[0];                                             \
-            while (top) {                                                        \
-                uint64_t *nd = stack[--top];                                     \
-                sum += nd[2];                                                    \
-                if (nd[0])                                                       \
-                    stack[top++] = (uint64_t *)(uintptr_t)nd[0];                 \
-                if (nd[1])                                                       \
-                    stack[top++] = (uint64_t *)(uintptr_t)nd[1];                 \
-            }                                                                    \
-            DROP_ALL();                                                          \
-        }                                                                        \
-        t1 = ml_thread_cpu_ns();                                                 \
+#define TREE(ALLOC, DROP_ALL)                                                  \
+    do {                                                                       \
+        t0 = ml_thread_cpu_ns();                                               \
+        for (size_t q = 0; q < requests; q++) {                                \
+            for (size_t i = 0; i < n; i++) {                                   \
+                uint64_t *nd = ALLOC();                                        \
+                if (!nd)                                                       \
+                    goto out_of_nodes;                                         \
+                nd[0] = nd[1] = 0;                                             \
+                nd[2] = i + q;                                                 \
+                nodes[i] = nd;                                                 \
+                if (i > 0)                                                     \
+                    nodes[(i - 1) / 2][(i - 1) % 2] = (uint64_t)(uintptr_t)nd; \
+            }                                                                  \
+            size_t top = 0;                                                    \
+            stack[top++] = nodes[0];                                           \
+            while (top) {                                                      \
+                uint64_t *nd = stack[--top];                                   \
+                sum += nd[2];                                                  \
+                if (nd[0])                                                     \
+                    stack[top++] = (uint64_t *)(uintptr_t)nd[0];               \
+                if (nd[1])                                                     \
+                    stack[top++] = (uint64_t *)(uintptr_t)nd[1];               \
+            }                                                                  \
+            DROP_ALL();                                                        \
+        }                                                                      \
+        t1 = ml_thread_cpu_ns();                                               \
     } while (0)
 
 static int run_tree(run_t *r, uint64_t *ns)
@@ -393,24 +395,20 @@ static int run_tree(run_t *r, uint64_t *ns)
     switch (r->pool) {
     case PW_MALLOC:
 #define MT_ALLOC() malloc(NODE)
-#define MT_DROP()                                                                \
-    for (size_t i = 0; i < n; i++)                                               \
+#define MT_DROP()                  \
+    for (size_t i = 0; i < n; i++) \
     free(nodes[i])
         TREE(MT_ALLOC, MT_DROP);
         break;
-    case PW_ARENA:
-        arena_init(ar, r->heap, 0);
-        r->has_ar = true;
+    case PW_ARENA: arena_init(ar, r->heap, 0); r->has_ar = true;
 #define AT_ALLOC() arena_alloc(ar, NODE, 8)
 #define AT_DROP() arena_reset(ar)
         TREE(AT_ALLOC, AT_DROP);
         break;
-    case PW_FIXPOOL:
-        fixpool_init(fp, r->heap, NODE, r->cfg->debug);
-        r->has_fp = true;
+    case PW_FIXPOOL: fixpool_init(fp, r->heap, NODE, r->cfg->debug); r->has_fp = true;
 #define FT_ALLOC() fixpool_get(fp)
-#define FT_DROP()                                                                \
-    for (size_t i = 0; i < n; i++)                                               \
+#define FT_DROP()                  \
+    for (size_t i = 0; i < n; i++) \
     fixpool_put(fp, nodes[i])
         TREE(FT_ALLOC, FT_DROP);
         break;
@@ -430,8 +428,8 @@ out_of_nodes:
 
 typedef struct channel {
     void *slot[RING];
-    _Alignas(64) atomic_size_t head;    // written by the producer
-    _Alignas(64) atomic_size_t tail;    // written by the consumer
+    _Alignas(64) atomic_size_t head; // written by the producer
+    _Alignas(64) atomic_size_t tail; // written by the consumer
 } channel_t;
 
 typedef struct pc {
@@ -445,12 +443,12 @@ static void *producer(void *arg)
     run_t *r = pc->r;
     size_t ops = r->cfg->ops, size = r->cfg->size;
     for (size_t i = 0; i < ops; i++) {
-        void *m = r->pool == PW_MALLOC ? malloc(size)
+        void *m = r->pool == PW_MALLOC  ? malloc(size)
                   : r->pool == PW_BPOOL ? bp_get(r)
                                         : spool_get(&r->sp);
         if (!m) {
             fail(r, "%s: the pool returned NULL", pool_names[r->pool]);
-            m = malloc(size);   // keep the consumer fed
+            m = malloc(size); // keep the consumer fed
         }
         *(uint64_t *)m = i;
         size_t h = atomic_load_explicit(&pc->ch.head, memory_order_relaxed);
@@ -547,10 +545,10 @@ int pw_run(pw_work_t w, pw_pool_t p, const pw_config_t *cfg, pw_result_t *res)
             malloc_peak = RING * cfg->size;
         }
     }
-    size_t ops_per_thread = w == PW_TREE    ? (cfg->ops + cfg->tree_nodes - 1) / cfg->tree_nodes *
-                                                   cfg->tree_nodes
-                            : w == PW_BATCH ? cfg->ops / cfg->live * cfg->live
-                                            : cfg->ops;
+    size_t ops_per_thread =
+        w == PW_TREE    ? (cfg->ops + cfg->tree_nodes - 1) / cfg->tree_nodes * cfg->tree_nodes
+        : w == PW_BATCH ? cfg->ops / cfg->live * cfg->live
+                        : cfg->ops;
     res->ops = ops_per_thread * (size_t)(per_thread ? threads : 1);
     res->ns_per_op = ops_per_thread ? (double)ns / (double)ops_per_thread : 0;
     res->checksum = atomic_load(&r->checksum);

@@ -33,29 +33,35 @@
 #include <stdint.h>
 
 typedef enum {
-    PW_MALLOC, PW_FIXPOOL, PW_ARENA, PW_BUFPOOL, PW_BPOOL, PW_SPOOL, PW_NPOOLS
+    PW_MALLOC,
+    PW_FIXPOOL,
+    PW_ARENA,
+    PW_BUFPOOL,
+    PW_BPOOL,
+    PW_SPOOL,
+    PW_NPOOLS
 } pw_pool_t;
 
 typedef enum { PW_CHURN, PW_BATCH, PW_BUFFERS, PW_TREE, PW_PRODCONS, PW_NWORKS } pw_work_t;
 
 typedef struct pw_config {
-    size_t ops;             // operations (objects, requests or messages) per thread
-    size_t size;            // churn: object size
-    size_t live;            // churn, batch, buffers: objects / requests held at once
-    size_t min_size, max_size;  // buffers: the range of sizes
-    size_t tree_nodes;      // tree: nodes per request
-    int threads;            // churn, batch: threads (each its own pool, except bpool, spool)
+    size_t ops;                // operations (objects, requests or messages) per thread
+    size_t size;               // churn: object size
+    size_t live;               // churn, batch, buffers: objects / requests held at once
+    size_t min_size, max_size; // buffers: the range of sizes
+    size_t tree_nodes;         // tree: nodes per request
+    int threads;               // churn, batch: threads (each its own pool, except bpool, spool)
     uint64_t seed;
-    bool debug;             // fixpool: debug pools (poison, checks)
+    bool debug; // fixpool: debug pools (poison, checks)
 } pw_config_t;
 
 typedef struct pw_result {
-    double ns_per_op;       // wall time per operation (per thread)
-    size_t ops;             // operations done in all
-    size_t peak, held;      // bytes, see above
-    uint64_t checksum;      // of the data written and read back (same for every pool)
+    double ns_per_op;  // wall time per operation (per thread)
+    size_t ops;        // operations done in all
+    size_t peak, held; // bytes, see above
+    uint64_t checksum; // of the data written and read back (same for every pool)
     bool ok;
-    char why[160];          // when !ok: what failed
+    char why[160]; // when !ok: what failed
 } pw_result_t;
 
 // pw_default_config — ops 200000, size 64, live 1, buffers 16 B..64 KiB,

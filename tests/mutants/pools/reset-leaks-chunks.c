@@ -1,6 +1,7 @@
-// reset-leaks-chunks.c — mutant of the pools lab's pools.c: arena_reset rewinds the current chunk and
-// forgets the list of the others instead of giving them back to the page
-// heap: every request's chunks leak, and destroy can no longer find them.
+// reset-leaks-chunks.c — mutant of the pools lab's pools.c: arena_reset
+// rewinds the current chunk and forgets the list of the others instead of
+// giving them back to the page heap: every request's chunks leak, and
+// destroy can no longer find them.
 // Caught by: arena/reset_keeps_one_chunk, arena/returns_everything.
 #include "pools.h"
 
@@ -41,7 +42,7 @@ static void fixpool_check_poison(const fixpool_t *p, const unsigned char *obj)
 
 // fixpool_get_slow — cut the next object from the current span, taking a
 // new span when it is used up (Go's fixalloc.alloc refilling its chunk).
-static void *fixpool_get_slow(fixpool_t *p)
+__attribute__((noinline)) static void *fixpool_get_slow(fixpool_t *p)
 {
     if (p->end - p->next < p->size) {
         ml_span_t *s = ml_pageheap_alloc_span_nozero(p->heap, p->span_pages);
@@ -135,7 +136,7 @@ static uintptr_t align_up(uintptr_t p, size_t align)
 // arena_alloc_slow — the request does not fit in the current chunk: a chunk
 // of its own when it is large (or its alignment cannot be met inside an
 // ordinary chunk), else a new current chunk.
-static void *arena_alloc_slow(arena_t *a, size_t size, size_t align)
+__attribute__((noinline)) static void *arena_alloc_slow(arena_t *a, size_t size, size_t align)
 {
     // Pages are 8 KiB aligned: a larger alignment may need that much slack.
     size_t slack = align > ML_PAGE_SIZE ? align - ML_PAGE_SIZE : 0;
@@ -161,12 +162,14 @@ static void *arena_alloc_slow(arena_t *a, size_t size, size_t align)
 
 void *arena_alloc(arena_t *a, size_t size, size_t align)
 {
-    if (align == 0 || (align & (align - 1)) != 0 || align > ARENA_MAX_ALIGN)
+    // align - 1 wraps for align 0, so one compare refuses 0 and too large.
+    if ((align & (align - 1)) != 0 || align - 1 >= ARENA_MAX_ALIGN)
         return NULL;
-    if (size == 0)
-        size = 1;
+    size += size == 0;
+    // next is below the top of the address space by far more than 1 MiB:
+    // the round-up cannot wrap.
     uintptr_t p = align_up(a->next, align);
-    if (p >= a->next && p <= a->end && size <= a->end - p && size <= a->chunk_bytes / 4) {
+    if (p <= a->end && size <= a->end - p && size <= a->chunk_bytes / 4) {
         a->next = p + size;
         a->allocated += size;
         return (void *)p;
@@ -234,15 +237,19 @@ static ml_span_t *bufpool_span_of(const bufpool_t *b, const void *buf, uint32_t 
     ml_span_t *s = ml_pageheap_span_of(b->heap, buf);
     if (!s || s->owner != b || s->state != ML_SPAN_SMALL)
         return NULL;
-    uint32_t i = ml_span_index_of(s, buf);
-    if (i == (uint32_t)-1 || ml_span_object(s, i) != buf)
+    // Buffer sizes are powers of two: the index is a shift, not a division.
+    uintptr_t off = (uintptr_t)buf - s->base;
+    if (off & (s->elemsize - 1))
+        return NULL;
+    uint32_t i = (uint32_t)(off >> __builtin_ctzll(s->elemsize));
+    if (i >= s->nelems)
         return NULL;
     *idx = i;
     return s;
 }
 
 // bufpool_get_slow — a buffer from a class span with room, or a new span.
-static void *bufpool_get_slow(bufpool_t *b, bufpool_class_t *c)
+__attribute__((noinline)) static void *bufpool_get_slow(bufpool_t *b, bufpool_class_t *c)
 {
     for (ml_span_t *s = c->spans; s; s = s->next)
         if (!ml_span_is_full(s))
@@ -522,18 +529,19 @@ static void *locked_pop(spool_local_t *l, bool head)
 
 // spool_get_slow — own shared, then steal, then the victim generation,
 // then new_fn (Go's getSlow with the primary's shared pop folded in).
-static void *spool_get_slow(spool_t *p, int pid)
+__attribute__((noinline)) static void *spool_get_slow(spool_t *p, int pid)
 {
+    int procs = pools_procs();      // slots past it were never used
     void *obj = locked_pop(&p->local[pid], true);
-    for (int i = 1; !obj && i < POOLS_MAX_PROCS; i++)
-        obj = locked_pop(&p->local[(pid + i) % POOLS_MAX_PROCS], false);
+    for (int i = 1; !obj && i < procs; i++)
+        obj = locked_pop(&p->local[(pid + i) % procs], false);
     if (!obj) {
         spool_local_t *v = &p->victim[pid];
         obj = v->private;
         v->private = NULL;
     }
-    for (int i = 0; !obj && i < POOLS_MAX_PROCS; i++)
-        obj = locked_pop(&p->victim[(pid + i) % POOLS_MAX_PROCS], false);
+    for (int i = 0; !obj && i < procs; i++)
+        obj = locked_pop(&p->victim[(pid + i) % procs], false);
     if (!obj && p->new_fn)
         obj = p->new_fn(p->arg);
     return obj;

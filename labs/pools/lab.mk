@@ -28,9 +28,8 @@ $(POOLS_TSAN): $(POOLS_TSAN_SRCS) labs/pools/pools.h labs/pools/support/runtime.
 .PHONY: pools-tsan-check
 pools-tsan-check: $(POOLS_TSAN)
 	@echo "== pools: the reference's threaded workloads under ThreadSanitizer"
-	@set -e; for args in "-w churn -p bpool,spool -t 2 -l 8 -n 30000" \
-	                     "-w churn -p spool -t 2 -l 1 -n 30000" \
-	                     "-w prodcons -p bpool,spool -n 30000"; do \
+	@set -e; for args in "-w churn,batch -p bpool,spool -t 2 -l 8 -n 20000" \
+	                     "-w prodcons -p bpool,spool -n 20000"; do \
 	    TSAN_OPTIONS="halt_on_error=1 exitcode=66" $(POOLS_TSAN) $$args \
 	        >$(TOOL_B)/pools-tsan.log 2>&1 || \
 	        { cat $(TOOL_B)/pools-tsan.log; echo "FAILED: ThreadSanitizer: $(POOLS_TSAN) $$args"; exit 1; }; \

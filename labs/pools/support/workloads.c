@@ -279,35 +279,49 @@ static size_t buffer_size(uint64_t *x, size_t min, size_t max)
     return n < min ? min : n > max ? max : n;
 }
 
-#define BUFFERS(GET, PUT)                                                                \
-    do {                                                                                 \
-        t0 = ml_thread_cpu_ns();                                                         \
-        for (size_t i = 0; i < ops; i++) {                                               \
-            size_t k = i % live;                                                         \
-            if (req[k]) {                                                                \
-                sum += *(uint64_t *)req[k] + *(uint64_t *)((char *)resp[k] + rn[k] - 8); \
-                PUT(req[k], qn[k]);                                                      \
-                PUT(resp[k], rn[k]);                                                     \
-                inflight -= qn[k] + rn[k];                                               \
-            }                                                                            \
-            qn[k] = buffer_size(&x, min, max);                                           \
-            rn[k] = buffer_size(&x, min, max);                                           \
-            req[k] = GET(qn[k]);                                                         \
-            resp[k] = GET(rn[k]);                                                        \
-            if (!req[k] || !resp[k])                                                     \
-                goto out_of_buffers;                                                     \
-            inflight += qn[k] + rn[k];                                                   \
-            if (inflight > peak)                                                         \
-                peak = inflight;                                                         \
-            *(uint64_t *)req[k] = i;                                                     \
-            *(uint64_t *)((char *)resp[k] + rn[k] - 8) = i;                              \
-        }                                                                                \
-        t1 = ml_thread_cpu_ns();                                                         \
-        for (size_t k = 0; k < live; k++)                                                \
-            if (req[k]) {                                                                \
-                PUT(req[k], qn[k]);                                                      \
-                PUT(resp[k], rn[k]);                                                     \
-            }                                                                            \
+// load_tail / store_tail — the last 8 bytes of an n-byte buffer (any n ≥ 8,
+// so possibly unaligned).
+static inline uint64_t load_tail(const void *buf, size_t n)
+{
+    uint64_t v;
+    memcpy(&v, (const char *)buf + n - 8, 8);
+    return v;
+}
+
+static inline void store_tail(void *buf, size_t n, uint64_t v)
+{
+    memcpy((char *)buf + n - 8, &v, 8);
+}
+
+#define BUFFERS(GET, PUT)                                               \
+    do {                                                                \
+        t0 = ml_thread_cpu_ns();                                        \
+        for (size_t i = 0; i < ops; i++) {                              \
+            size_t k = i % live;                                        \
+            if (req[k]) {                                               \
+                sum += *(uint64_t *)req[k] + load_tail(resp[k], rn[k]); \
+                PUT(req[k], qn[k]);                                     \
+                PUT(resp[k], rn[k]);                                    \
+                inflight -= qn[k] + rn[k];                              \
+            }                                                           \
+            qn[k] = buffer_size(&x, min, max);                          \
+            rn[k] = buffer_size(&x, min, max);                          \
+            req[k] = GET(qn[k]);                                        \
+            resp[k] = GET(rn[k]);                                       \
+            if (!req[k] || !resp[k])                                    \
+                goto out_of_buffers;                                    \
+            inflight += qn[k] + rn[k];                                  \
+            if (inflight > peak)                                        \
+                peak = inflight;                                        \
+            *(uint64_t *)req[k] = i;                                    \
+            store_tail(resp[k], rn[k], i);                              \
+        }                                                               \
+        t1 = ml_thread_cpu_ns();                                        \
+        for (size_t k = 0; k < live; k++)                               \
+            if (req[k]) {                                               \
+                PUT(req[k], qn[k]);                                     \
+                PUT(resp[k], rn[k]);                                    \
+            }                                                           \
     } while (0)
 
 static int run_buffers(run_t *r, uint64_t *ns, size_t *malloc_peak)

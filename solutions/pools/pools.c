@@ -37,7 +37,8 @@ int fixpool_init(fixpool_t *p, ml_pageheap_t *heap, size_t size, bool debug)
 
 // fixpool_check_poison — in a debug pool, the object about to be handed out
 // again must still carry the poison its put wrote.
-static void fixpool_check_poison(const fixpool_t *p, const unsigned char *obj)
+__attribute__((noinline)) static void fixpool_check_poison(const fixpool_t *p,
+                                                          const unsigned char *obj)
 {
     for (size_t i = sizeof(void *); i < p->size; i++)
         if (obj[i] != FIXPOOL_POISON) {
@@ -46,10 +47,18 @@ static void fixpool_check_poison(const fixpool_t *p, const unsigned char *obj)
         }
 }
 
-// fixpool_get_slow — cut the next object from the current span, taking a
-// new span when it is used up (Go's fixalloc.alloc refilling its chunk).
+// fixpool_get_slow — the free list in a debug pool (check the poison), or
+// the next object cut from the current span, taking a new span when it is
+// used up (Go's fixalloc.alloc refilling its chunk).
 __attribute__((noinline)) static void *fixpool_get_slow(fixpool_t *p)
 {
+    void *obj = p->free;
+    if (obj) {      // a debug pool
+        p->free = *(void **)obj;
+        fixpool_check_poison(p, obj);
+        p->inuse++;
+        return obj;
+    }
     if (p->end - p->next < p->size) {
         ml_span_t *s = ml_pageheap_alloc_span_nozero(p->heap, p->span_pages);
         if (!s)
@@ -60,7 +69,7 @@ __attribute__((noinline)) static void *fixpool_get_slow(fixpool_t *p)
         p->next = s->base;
         p->end = s->base + s->npages * ML_PAGE_SIZE;
     }
-    void *obj = (void *)p->next;
+    obj = (void *)p->next;
     p->next += p->size;
     p->inuse++;
     return obj;
@@ -69,13 +78,20 @@ __attribute__((noinline)) static void *fixpool_get_slow(fixpool_t *p)
 void *fixpool_get(fixpool_t *p)
 {
     void *obj = p->free;
-    if (!obj)
+    if (!obj || p->debug)
         return fixpool_get_slow(p);
     p->free = *(void **)obj;
-    if (p->debug)
-        fixpool_check_poison(p, obj);
     p->inuse++;
     return obj;
+}
+
+// fixpool_put_debug — poison obj (all but its link word), then put it.
+__attribute__((noinline)) static void fixpool_put_debug(fixpool_t *p, void *obj)
+{
+    memset((char *)obj + sizeof(void *), FIXPOOL_POISON, p->size - sizeof(void *));
+    *(void **)obj = p->free;
+    p->free = obj;
+    p->inuse--;
 }
 
 void fixpool_put(fixpool_t *p, void *obj)
@@ -83,7 +99,7 @@ void fixpool_put(fixpool_t *p, void *obj)
     if (!obj)
         return;
     if (p->debug)
-        memset((char *)obj + sizeof(void *), FIXPOOL_POISON, p->size - sizeof(void *));
+        return fixpool_put_debug(p, obj);
     *(void **)obj = p->free;
     p->free = obj;
     p->inuse--;

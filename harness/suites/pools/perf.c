@@ -10,7 +10,7 @@
 #include "memlab/grade.h"
 #include "pools_suite.h"
 
-#define REPS 9
+#define REPS 7
 #define WINDOW 16    // objects held at once in the churn loops
 #define ROUNDS 20000 // of WINDOW gets and WINDOW puts
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "memlab/clock.h"
 #include "memlab/grade.h"
 #include "pools_suite.h"
 
@@ -37,6 +38,8 @@ static void conflict(const char *fmt, uint32_t id, int a, int b)
 
 // claim / release — thread `me` takes and gives up o. claim writes a stamp
 // and checks, a little later, that nobody else wrote one.
+static int hold_spins = 8; // how long an owner holds an object (see suite_stress_bpool)
+
 static void claim(sobj_t *o, int me, uint64_t stamp)
 {
     int prev = atomic_exchange(&o->owner, me);
@@ -44,7 +47,7 @@ static void claim(sobj_t *o, int me, uint64_t stamp)
         conflict("object %u was handed to thread %d while thread %d still held it", o->id, me,
                  prev);
     o->stamp = stamp;
-    for (int spin = 0; spin < 8; spin++)
+    for (int spin = 0; spin < hold_spins; spin++)
         __asm__ volatile("" ::: "memory");
     if (o->stamp != stamp)
         conflict("object %u: thread %d's stamp was overwritten while it held the object "
@@ -117,29 +120,56 @@ static void check_drained(const uint32_t *ids, size_t n, size_t made, const char
 // ---- bpool ------------------------------------------------------------------
 
 #define BP_OBJS 48
-#define BP_ITERS 300000
+#define BP_ITERS 5000 // iterations each thread makes while the other makes progress
+#define BP_MAX_NS (20ull * 1000000000ull)
 
 static bpool_t *bp;
-static atomic_int bp_dropped;
+static atomic_int bp_dropped, bp_done;
+static struct {
+    _Alignas(64) atomic_ulong n; // iterations made, for the other thread to watch
+} bp_progress[2];
+static pthread_barrier_t bp_start;
+static uint64_t bp_iters[2], bp_together[2];
 
+// bp_worker — gets and puts in a tight loop. Only iterations during which
+// the other thread made progress too count towards BP_ITERS: on a loaded
+// machine one thread may run alone for a while, racing no one. A thread
+// that has made its count keeps racing until the other has made its own,
+// or BP_MAX_NS pass.
 static void *bp_worker(void *arg)
 {
-    int me = (int)(intptr_t)arg;
+    int me = (int)(intptr_t)arg, other = 2 - me; // me is 1 or 2
     sobj_t *held[2];
-    for (int i = 0; i < BP_ITERS; i++) {
-        int k = 1 + (i & 1);
+    pthread_barrier_wait(&bp_start);
+    uint64_t t0 = ml_now_ns(), together = 0;
+    bool done = false;
+    for (uint64_t i = 0;; i++) {
+        unsigned long seen = atomic_load_explicit(&bp_progress[other].n, memory_order_relaxed);
+        int k = 1 + (int)(i & 1);
         int got = 0;
         for (int j = 0; j < k; j++) {
             sobj_t *o = bpool_get(bp, 0);
             if (!o)
                 break;
-            claim(o, me, ((uint64_t)me << 40) | (uint64_t)i);
+            claim(o, me, ((uint64_t)me << 40) | i);
             held[got++] = o;
         }
         for (int j = 0; j < got; j++) {
             release(held[j], me);
             if (!bpool_put(bp, held[j]))
                 atomic_fetch_add(&bp_dropped, 1);
+        }
+        atomic_store_explicit(&bp_progress[me - 1].n, i + 1, memory_order_relaxed);
+        if (atomic_load_explicit(&bp_progress[other].n, memory_order_relaxed) != seen)
+            together++;
+        if (!done && together >= BP_ITERS) {
+            done = true;
+            atomic_fetch_add(&bp_done, 1);
+        }
+        if ((i & 1023) == 0 && (atomic_load(&bp_done) == 2 || ml_now_ns() - t0 > BP_MAX_NS)) {
+            bp_iters[me - 1] = i + 1;
+            bp_together[me - 1] = together;
+            break;
         }
     }
     return NULL;
@@ -157,12 +187,25 @@ void suite_stress_bpool(void)
                   "put %d into an empty pool of capacity %d was "
                   "dropped",
                   i, BP_OBJS);
+    // Each thread holds what it got for a while (outside the pool's lock),
+    // so that the two threads rarely wait on the lock at the same time: a
+    // thread asleep on a contended lock lets the other run alone, and the
+    // two would take turns instead of racing.
+    hold_spins = 200;
+    atomic_store(&bp_done, 0);
+    atomic_store(&bp_progress[0].n, 0);
+    atomic_store(&bp_progress[1].n, 0);
+    pthread_barrier_init(&bp_start, NULL, 2);
     pthread_t t[2];
     for (int i = 0; i < 2; i++)
         cr_assert(pthread_create(&t[i], NULL, bp_worker, (void *)(intptr_t)(i + 1)) == 0,
                   "internal: pthread_create");
     for (int i = 0; i < 2; i++)
         pthread_join(t[i], NULL);
+    ml_note("bpool race: %llu and %llu iterations, %llu and %llu while the other thread made "
+            "progress",
+            (unsigned long long)bp_iters[0], (unsigned long long)bp_iters[1],
+            (unsigned long long)bp_together[0], (unsigned long long)bp_together[1]);
     cr_assert(atomic_load(&bp_dropped) == 0,
               "bpool: %d puts were dropped although only %d objects exist for %d slots: the pool "
               "counted itself full when it was not",
@@ -186,7 +229,7 @@ void suite_stress_bpool(void)
 // and puts small batches of its own, popping the head of the same list the
 // thief pops at the tail.
 
-#define SP_ITERS 100000
+#define SP_ITERS 60000
 #define RING 256
 
 static spool_t *sp;

@@ -51,7 +51,8 @@ static void tb_emit(tb_t *b, ml_op_kind_t kind, uint32_t id, size_t size)
 {
     if (!ML_GROW_ARRAY(b->ops, b->cap, b->nops + 1, 4096))
         die("out of memory");
-    b->ops[b->nops] = (ml_trace_op_t){ .kind = kind, .id = id,
+    b->ops[b->nops] = (ml_trace_op_t){ .kind = kind,
+                                       .id = id,
                                        .size = kind == ML_OP_FREE ? 0 : size,
                                        .line = (unsigned)(b->nops + 5) };
     b->nops++;
@@ -65,8 +66,14 @@ static uint32_t tb_alloc(tb_t *b, size_t size)
     return id;
 }
 
-static void tb_free(tb_t *b, uint32_t id) { tb_emit(b, ML_OP_FREE, id, 0); }
-static void tb_realloc(tb_t *b, uint32_t id, size_t size) { tb_emit(b, ML_OP_REALLOC, id, size); }
+static void tb_free(tb_t *b, uint32_t id)
+{
+    tb_emit(b, ML_OP_FREE, id, 0);
+}
+static void tb_realloc(tb_t *b, uint32_t id, size_t size)
+{
+    tb_emit(b, ML_OP_REALLOC, id, size);
+}
 
 // tb_finish — the builder's operations as a trace named `name`.
 static ml_trace_t *tb_finish(tb_t *b, const char *name)
@@ -89,8 +96,13 @@ static ml_trace_t *gen(uint64_t seed, uint32_t blocks, ml_size_dist_t sizes, dou
                        double realloc_prob, double growth)
 {
     ml_trace_gen_t g = {
-        .name = "stream", .seed = seed, .num_blocks = blocks, .sizes = sizes,
-        .mean_lifetime = lifetime, .realloc_prob = realloc_prob, .realloc_growth = growth,
+        .name = "stream",
+        .seed = seed,
+        .num_blocks = blocks,
+        .sizes = sizes,
+        .mean_lifetime = lifetime,
+        .realloc_prob = realloc_prob,
+        .realloc_growth = growth,
         .free_all_at_end = 1,
     };
     ml_trace_t *t = ml_trace_generate(&g);
@@ -99,12 +111,14 @@ static ml_trace_t *gen(uint64_t seed, uint32_t blocks, ml_size_dist_t sizes, dou
     return t;
 }
 
-#define LOG(lo, hi)   ((ml_size_dist_t){ .kind = ML_DIST_LOG, .min = (lo), .max = (hi) })
-#define POW2(lo, hi)  ((ml_size_dist_t){ .kind = ML_DIST_POW2, .min = (lo), .max = (hi) })
-#define UNI(lo, hi)   ((ml_size_dist_t){ .kind = ML_DIST_UNIFORM, .min = (lo), .max = (hi) })
-#define ALT(lo, hi)   ((ml_size_dist_t){ .kind = ML_DIST_ALTERNATE, .min = (lo), .max = (hi) })
-#define CHOICE(...)   ((ml_size_dist_t){ .kind = ML_DIST_CHOICE, .choices = { __VA_ARGS__ }, \
-                        .nchoices = sizeof((size_t[]){ __VA_ARGS__ }) / sizeof(size_t) })
+#define LOG(lo, hi) ((ml_size_dist_t){ .kind = ML_DIST_LOG, .min = (lo), .max = (hi) })
+#define POW2(lo, hi) ((ml_size_dist_t){ .kind = ML_DIST_POW2, .min = (lo), .max = (hi) })
+#define UNI(lo, hi) ((ml_size_dist_t){ .kind = ML_DIST_UNIFORM, .min = (lo), .max = (hi) })
+#define ALT(lo, hi) ((ml_size_dist_t){ .kind = ML_DIST_ALTERNATE, .min = (lo), .max = (hi) })
+#define CHOICE(...)                                \
+    ((ml_size_dist_t){ .kind = ML_DIST_CHOICE,     \
+                       .choices = { __VA_ARGS__ }, \
+                       .nchoices = sizeof((size_t[]){ __VA_ARGS__ }) / sizeof(size_t) })
 
 // interleave — merge n streams into b (see the file comment); frees the
 // streams.
@@ -177,7 +191,7 @@ static ml_trace_t *binary_trees(const char *name)
     const size_t node = 16;
     uint32_t *ids = tree_ids(max + 1);
     size_t n = 0;
-    tree_build(&b, max + 1, node, 0, ids, &n);      // stretch tree
+    tree_build(&b, max + 1, node, 0, ids, &n); // stretch tree
     tree_free(&b, ids, n);
     uint32_t *longlived = tree_ids(max);
     size_t nlong = 0;
@@ -218,10 +232,10 @@ static ml_trace_t *gcbench(const char *name)
         iters = iters < 2 ? 2 : iters;
         for (int i = 0; i < iters / 2; i++) {
             n = 0;
-            tree_build(&b, d, node, 1, ids, &n);    // top-down
+            tree_build(&b, d, node, 1, ids, &n); // top-down
             tree_free(&b, ids, n);
             n = 0;
-            tree_build(&b, d, node, 0, ids, &n);    // bottom-up
+            tree_build(&b, d, node, 0, ids, &n); // bottom-up
             tree_free(&b, ids, n);
         }
     }
@@ -263,8 +277,7 @@ static ml_trace_t *fragment(const char *name, size_t small, size_t large, size_t
 // string builder appending), each step followed by a small long-lived
 // allocation that sits right behind the buffer in a naive heap (CS:APP's
 // realloc.rep); a buffer that reaches `limit` bytes is freed and restarted.
-static ml_trace_t *string_builders(const char *name, uint64_t seed, int k, size_t limit,
-                                   int steps)
+static ml_trace_t *string_builders(const char *name, uint64_t seed, int k, size_t limit, int steps)
 {
     tb_t b = { 0 };
     ml_rng_t rng;
@@ -290,7 +303,7 @@ static ml_trace_t *string_builders(const char *name, uint64_t seed, int k, size_
             tb_realloc(&b, buf[i], len[i]);
         }
         keep[nkeep++] = tb_alloc(&b, ml_rng_range(&rng, 8, 64));
-        if (nkeep > 1 && ml_rng_below(&rng, 4) == 0) {   // some die young
+        if (nkeep > 1 && ml_rng_below(&rng, 4) == 0) { // some die young
             uint32_t victim = (uint32_t)ml_rng_below(&rng, (uint64_t)nkeep);
             tb_free(&b, keep[victim]);
             keep[victim] = keep[--nkeep];
@@ -314,48 +327,43 @@ static ml_trace_t *mixed(const char *name, uint64_t seed, ml_trace_t **s, size_t
     return tb_finish(&b, name);
 }
 
-#define MIX(name, seed, ...)                                                     \
-    mixed(name, seed, (ml_trace_t *[]){ __VA_ARGS__ },                           \
+#define MIX(name, seed, ...)                           \
+    mixed(name, seed, (ml_trace_t *[]){ __VA_ARGS__ }, \
           sizeof((ml_trace_t *[]){ __VA_ARGS__ }) / sizeof(ml_trace_t *))
 
 static ml_trace_t *make(int i)
 {
     switch (i) {
-    case 0:     // many small objects, half of them under 16 bytes (tiny)
-        return MIX("small-objects", 101,
-                   gen(1, 20000, LOG(1, 256), 0, 0, 0),          // long-lived
-                   gen(2, 40000, LOG(1, 256), 400, 0, 0));       // churn
-    case 1:     // powers of two, 16 bytes to 16 KiB
+    case 0: // many small objects, half of them under 16 bytes (tiny)
+        return MIX("small-objects", 101, gen(1, 20000, LOG(1, 256), 0, 0, 0), // long-lived
+                   gen(2, 40000, LOG(1, 256), 400, 0, 0));                    // churn
+    case 1: // powers of two, 16 bytes to 16 KiB
         return MIX("pow2", 102, gen(3, 30000, POW2(16, 16384), 4000, 0, 0));
-    case 2:     // CS:APP binary.rep: holes too small for the next requests
+    case 2: // CS:APP binary.rep: holes too small for the next requests
         return fragment("fragment", 64, 448, 512, 8000);
-    case 3:     // alternating small and large sizes with random lifetimes
-        return MIX("alternate", 104,
-                   gen(4, 30000, ALT(24, 3000), 3000, 0, 0));
-    case 4:     // blocks grow by realloc, x1.5 a step
-        return MIX("realloc-growth", 105,
-                   gen(5, 12000, LOG(16, 4096), 2000, 0.35, 1.5));
-    case 5:     // string builders (CS:APP realloc.rep)
+    case 3: // alternating small and large sizes with random lifetimes
+        return MIX("alternate", 104, gen(4, 30000, ALT(24, 3000), 3000, 0, 0));
+    case 4: // blocks grow by realloc, x1.5 a step
+        return MIX("realloc-growth", 105, gen(5, 12000, LOG(16, 4096), 2000, 0.35, 1.5));
+    case 5: // string builders (CS:APP realloc.rep)
         return string_builders("realloc-strings", 106, 8, 200000, 12000);
-    case 6:     // the benchmarks-game binary-trees program
+    case 6: // the benchmarks-game binary-trees program
         return binary_trees("binary-trees");
-    case 7:     // GCBench with free()
+    case 7: // GCBench with free()
         return gcbench("gcbench");
-    case 8:     // a program: config data, request objects, strings, buffers, arrays
-        return MIX("program-mix", 109,
-                   gen(10, 4000, LOG(16, 4096), 0, 0, 0),
+    case 8: // a program: config data, request objects, strings, buffers, arrays
+        return MIX("program-mix", 109, gen(10, 4000, LOG(16, 4096), 0, 0, 0),
                    gen(11, 25000, CHOICE(24, 40, 64, 96, 128, 200, 320, 512), 600, 0, 0),
                    gen(12, 20000, LOG(1, 64), 1500, 0, 0),
                    gen(13, 2000, LOG(256, 4096), 300, 0.3, 2.0),
                    gen(14, 200, LOG(40000, 400000), 100, 0, 0));
-    case 9:     // short-lived objects over a resident heap
-        return MIX("short-lived", 110,
-                   gen(15, 8000, UNI(32, 512), 0, 0, 0),
+    case 9: // short-lived objects over a resident heap
+        return MIX("short-lived", 110, gen(15, 8000, UNI(32, 512), 0, 0, 0),
                    gen(16, 40000, UNI(16, 256), 30, 0, 0));
-    case 10:    // the struct sizes of a typical C program, long lifetimes
+    case 10: // the struct sizes of a typical C program, long lifetimes
         return MIX("structs", 111,
                    gen(17, 30000, CHOICE(24, 40, 56, 72, 120, 200, 344, 520), 8000, 0, 0));
-    case 11:    // medium sizes, uniform: every class from 1 to 4 KiB
+    case 11: // medium sizes, uniform: every class from 1 to 4 KiB
         return MIX("uniform", 112, gen(18, 20000, UNI(1, 4096), 3000, 0, 0));
     }
     return NULL;
@@ -385,8 +393,8 @@ int main(int argc, char **argv)
             return 1;
         }
         ml_trace_summary_t s = ml_trace_summarize(t);
-        printf("%-28s %7zu ops %6u ids  peak live %6zu KiB  max block %zu\n", path,
-               t->num_ops, t->num_ids, s.peak_live_bytes >> 10, s.max_size);
+        printf("%-28s %7zu ops %6u ids  peak live %6zu KiB  max block %zu\n", path, t->num_ops,
+               t->num_ids, s.peak_live_bytes >> 10, s.max_size);
         ml_trace_free(t);
     }
     return 0;

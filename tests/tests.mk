@@ -11,6 +11,7 @@
 #   test-labs       each lab: the solution scores full marks, the starter low
 #                   (also under sanitizers), and every mutant loses points
 #   test-cli        every program's answer to bad input (tests/cli/cli.mk)
+#   format-check    memlab's own C against .clang-format (student files exempt)
 #   test-packages   the Gradescope and Autolab packages in a fake /autograder
 #   test-dist       the students' copy (make dist-student) holds no solutions
 #                   or tests, and `make grade` grades the starter in it
@@ -30,9 +31,9 @@ $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 	    -fno-sanitize-recover=all $(CPPFLAGS_ALL) -o $@ $(CORE_TEST_SRCS) \
 	    build/core-san/libmemlab.a $(PKG_CRITERION) $(PKG_JANSSON) -lm -lpthread
 
-.PHONY: test test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist test-packages
+.PHONY: test test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist test-packages format-check
 test: deps-test
-	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist test-packages
+	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist test-packages format-check
 	@echo "memlab: all tests passed."
 
 test-core: $(TEST_B)/core-tests

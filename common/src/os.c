@@ -41,8 +41,7 @@ static atomic_size_t os_page_size_cache;
 // os_fail — a broken caller contract (an unmappable range): abort with a message.
 static void os_fail(const char *func, const char *what, void *addr, size_t bytes)
 {
-    fprintf(stderr, "%s: %s of [%p, +%zu) failed: %s\n", func, what, addr, bytes,
-            strerror(errno));
+    fprintf(stderr, "%s: %s of [%p, +%zu) failed: %s\n", func, what, addr, bytes, strerror(errno));
     abort();
 }
 
@@ -86,7 +85,7 @@ void *ml_os_reserve(size_t bytes, size_t align)
         errno = ENOMEM;
         return NULL;
     }
-    size_t over = len + (align - ps);   // room to slide to an aligned start
+    size_t over = len + (align - ps); // room to slide to an aligned start
     void *raw = mmap(NULL, over, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (raw == MAP_FAILED)
         return NULL;
@@ -116,7 +115,7 @@ int ml_os_commit(void *addr, size_t bytes)
     }
     if (mprotect(addr, len, PROT_READ | PROT_WRITE) != 0) {
         int saved = errno;
-        (void)mprotect(addr, len, PROT_NONE);   // undo a partial change
+        (void)mprotect(addr, len, PROT_NONE); // undo a partial change
         errno = saved;
         return -1;
     }

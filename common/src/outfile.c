@@ -114,10 +114,10 @@ FILE *ml_outfile_open_in(ml_outfile_t *o, const char *dir, const char *name)
         return NULL;
     }
     char path[ML_OUTFILE_PATH_MAX + 1];
-    int n = snprintf(path, sizeof path, "%s%s%s", dir,
-                     dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+    int n =
+        snprintf(path, sizeof path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
     if (n < 0 || (size_t)n >= sizeof path) {
-        set_path(o, path);      // its start, for the message
+        set_path(o, path); // its start, for the message
         errno = ENAMETOOLONG;
         return NULL;
     }

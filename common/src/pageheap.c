@@ -153,7 +153,7 @@ static void rec_recycle(ml_pageheap_t *h, ph_rec_t *r)
 
 // ---- the free tree (a treap keyed by (npages, base); key_less in pageheap_impl.h) --
 
-static uint64_t hash_base(uintptr_t base)   // splitmix64's finaliser
+static uint64_t hash_base(uintptr_t base) // splitmix64's finaliser
 {
     uint64_t z = (uint64_t)base >> ML_PAGE_SHIFT;
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
@@ -351,7 +351,7 @@ static ml_span_t *alloc_span(ml_pageheap_t *h, size_t npages, bool zero)
     ph_rec_t *run = tree_best_fit(h, npages);
     if (run == NULL)
         goto fail;
-    ph_rec_t *rec = run;   // an exact fit: the run's record becomes the span's
+    ph_rec_t *rec = run; // an exact fit: the run's record becomes the span's
     if (run->span.npages > npages && (rec = rec_new(h)) == NULL)
         goto fail;
 
@@ -368,7 +368,7 @@ static ml_span_t *alloc_span(ml_pageheap_t *h, size_t npages, bool zero)
         bits_fill(h->dirty, p, p + npages, false);
 
     tree_remove(h, run);
-    if (rec != run) {   // the rest of the run stays free, re-keyed
+    if (rec != run) { // the rest of the run stays free, re-keyed
         run->span.base += npages * ML_PAGE_SIZE;
         run->span.npages -= npages;
         tree_insert(h, run);
@@ -382,7 +382,7 @@ static ml_span_t *alloc_span(ml_pageheap_t *h, size_t npages, bool zero)
     s->base = page_addr(h, p);
     s->npages = npages;
     s->state = ML_SPAN_MANUAL;
-    s->elemsize = npages * ML_PAGE_SIZE;   // nelems 0 until the owner cuts the span
+    s->elemsize = npages * ML_PAGE_SIZE; // nelems 0 until the owner cuts the span
     pm_fill(h, p, p + npages, (uintptr_t)rec);
 
     h->free_pages -= npages;
@@ -422,8 +422,7 @@ static ph_rec_t *span_record(ml_pageheap_t *h, ml_span_t *s, const char *fn)
         ph_bug(fn, "span %p at %#lx is already free (freed twice?)", (void *)s,
                (unsigned long)s->base);
     if (!ml_pageheap_contains(h, (void *)s->base) || s->npages == 0 ||
-        s->npages > h->npages - page_index(h, s->base) ||
-        (s->base & (ML_PAGE_SIZE - 1)) != 0)
+        s->npages > h->npages - page_index(h, s->base) || (s->base & (ML_PAGE_SIZE - 1)) != 0)
         ph_bug(fn, "span %p ([%#lx, %zu pages)) is not in this heap's arena", (void *)s,
                (unsigned long)s->base, s->npages);
     size_t p = page_index(h, s->base);
@@ -446,7 +445,7 @@ void ml_pageheap_free_span(ml_pageheap_t *h, ml_span_t *s)
     h->free_pages += n;
     h->spans_inuse--;
 
-    if (first > 0 && is_tag(pm_get(h, first - 1))) {   // merge the run on the left
+    if (first > 0 && is_tag(pm_get(h, first - 1))) { // merge the run on the left
         ph_rec_t *l = untag(pm_get(h, first - 1));
         tree_remove(h, l);
         pm_set(h, first - 1, 0);
@@ -455,7 +454,7 @@ void ml_pageheap_free_span(ml_pageheap_t *h, ml_span_t *s)
         rec_recycle(h, l);
         h->free_runs--;
     }
-    if (end < h->npages && is_tag(pm_get(h, end))) {   // merge the run on the right
+    if (end < h->npages && is_tag(pm_get(h, end))) { // merge the run on the right
         ph_rec_t *r = untag(pm_get(h, end));
         tree_remove(h, r);
         pm_set(h, end, 0);
@@ -492,10 +491,10 @@ int ml_pageheap_grow_span(ml_pageheap_t *h, ml_span_t *s, size_t npages)
     size_t commit_end = (end + extra + COMMIT_CHUNK - 1) / COMMIT_CHUNK * COMMIT_CHUNK;
     if (commit_pages(h, end, commit_end < run_end ? commit_end : run_end) != 0)
         goto fail;
-    bits_fill(h->dirty, end, end + extra, false);   // in-use pages are never dirty
+    bits_fill(h->dirty, end, end + extra, false); // in-use pages are never dirty
 
     tree_remove(h, run);
-    if (extra < run->span.npages) {   // the rest of the run stays free, re-keyed
+    if (extra < run->span.npages) { // the rest of the run stays free, re-keyed
         run->span.base += extra * ML_PAGE_SIZE;
         run->span.npages -= extra;
         tree_insert(h, run);

@@ -10,7 +10,7 @@
 // ml_pageheap_stats — a consistent snapshot (taken under the lock).
 ml_pageheap_stats_t ml_pageheap_stats(ml_pageheap_t *h)
 {
-    ml_pageheap_stats_t st = {0};
+    ml_pageheap_stats_t st = { 0 };
     pthread_mutex_lock(&h->lock);
     st.sys = h->npages * ML_PAGE_SIZE;
     st.inuse = h->inuse_pages * ML_PAGE_SIZE;
@@ -18,7 +18,7 @@ ml_pageheap_stats_t ml_pageheap_stats(ml_pageheap_t *h)
     st.released = h->released_pages * ML_PAGE_SIZE;
     st.spans_inuse = h->spans_inuse;
     st.free_runs = h->free_runs;
-    for (ph_rec_t *t = h->root; t != NULL; t = t->right)   // the largest key
+    for (ph_rec_t *t = h->root; t != NULL; t = t->right) // the largest key
         st.largest_free_run = t->span.npages;
     st.peak_inuse = h->peak_pages * ML_PAGE_SIZE;
     pthread_mutex_unlock(&h->lock);
@@ -27,7 +27,13 @@ ml_pageheap_stats_t ml_pageheap_stats(ml_pageheap_t *h)
 
 // ---- consistency check ----------------------------------------------------------
 
-#define CHECK(cond, ...) do { if (!(cond)) { snprintf(err, errlen, __VA_ARGS__); return -1; } } while (0)
+#define CHECK(cond, ...)                        \
+    do {                                        \
+        if (!(cond)) {                          \
+            snprintf(err, errlen, __VA_ARGS__); \
+            return -1;                          \
+        }                                       \
+    } while (0)
 
 // check_tree — BST order within (lo, hi), heap order of priorities, each node
 // a free run whose first page carries its tag; counts the nodes.
@@ -37,16 +43,18 @@ static int check_tree(ml_pageheap_t *h, ph_rec_t *t, const ph_rec_t *lo, const p
     if (t == NULL)
         return 0;
     CHECK(*count < h->npages, "the free tree has more nodes than the arena has pages (a cycle?)");
-    CHECK(t->heap == h && t->span.state == ML_SPAN_FREE, "tree node %p is not a free run of "
-          "this heap", (void *)t);
+    CHECK(t->heap == h && t->span.state == ML_SPAN_FREE,
+          "tree node %p is not a free run of "
+          "this heap",
+          (void *)t);
     CHECK((lo == NULL || key_less(lo, t)) && (hi == NULL || key_less(t, hi)),
           "tree node for the run at page %zu (%zu pages) is out of order",
           page_index(h, t->span.base), t->span.npages);
     CHECK((t->left == NULL || t->left->prio <= t->prio) &&
-          (t->right == NULL || t->right->prio <= t->prio),
+              (t->right == NULL || t->right->prio <= t->prio),
           "tree node for the run at page %zu outranks its parent", page_index(h, t->span.base));
     CHECK(ml_pageheap_contains(h, (void *)t->span.base) &&
-          pm_get(h, page_index(h, t->span.base)) == tag(t),
+              pm_get(h, page_index(h, t->span.base)) == tag(t),
           "the free run in the tree at %#lx is not in the page map", (unsigned long)t->span.base);
     ++*count;
     if (check_tree(h, t->left, lo, t, count, err, errlen) != 0)
@@ -72,8 +80,10 @@ static int check_locked(ml_pageheap_t *h, char *err, size_t errlen)
             CHECK(r->span.state == ML_SPAN_FREE, "free run at page %zu is in state %d", i,
                   (int)r->span.state);
             CHECK(!prev_free, "free runs at pages before %zu and at %zu are not coalesced", i, i);
-            CHECK(pm_get(h, i + n - 1) == e, "free run at page %zu: its last page %zu is not "
-                  "tagged", i, i + n - 1);
+            CHECK(pm_get(h, i + n - 1) == e,
+                  "free run at page %zu: its last page %zu is not "
+                  "tagged",
+                  i, i + n - 1);
             for (size_t k = i + 1; k + 1 < i + n; k++)
                 CHECK(pm_get(h, k) == 0, "free run at page %zu: inner page %zu is not 0", i, k);
             for (size_t k = i; k < i + n; k++)
@@ -90,7 +100,8 @@ static int check_locked(ml_pageheap_t *h, char *err, size_t errlen)
             CHECK(r->span.state != ML_SPAN_FREE, "in-use span at page %zu is marked free", i);
             for (size_t k = i; k < i + n; k++) {
                 CHECK(pm_get(h, k) == e, "page %zu of the span at page %zu points elsewhere", k, i);
-                CHECK(ml_bit_test(h->committed, k), "page %zu of an in-use span is not committed", k);
+                CHECK(ml_bit_test(h->committed, k), "page %zu of an in-use span is not committed",
+                      k);
                 CHECK(!ml_bit_test(h->dirty, k), "page %zu of an in-use span is marked dirty", k);
             }
             inuse += n;
@@ -108,8 +119,8 @@ static int check_locked(ml_pageheap_t *h, char *err, size_t errlen)
     CHECK(h->spans_inuse == spans, "spans_inuse is %zu, counted %zu", h->spans_inuse, spans);
     CHECK(h->free_pages == free_committed, "free is %zu pages, counted %zu committed free pages",
           h->free_pages, free_committed);
-    CHECK(h->released_pages == released, "released is %zu pages, counted %zu",
-          h->released_pages, released);
+    CHECK(h->released_pages == released, "released is %zu pages, counted %zu", h->released_pages,
+          released);
     CHECK(h->inuse_pages + h->free_pages + h->released_pages == h->npages,
           "inuse + free + released != arena pages");
     CHECK(h->peak_pages >= h->inuse_pages, "peak_inuse is below inuse");

@@ -44,7 +44,10 @@ static void span_bug(const char *func, const char *fmt, ...)
     abort();
 }
 
-static inline size_t bitmap_words(size_t nbits) { return (nbits + 63) / 64; }
+static inline size_t bitmap_words(size_t nbits)
+{
+    return (nbits + 63) / 64;
+}
 
 // ml_bit_find_zero — the first clear bit in [from, n), or n. Word at a time:
 // invert the word, mask the bits below `from`, count trailing zeros.
@@ -71,8 +74,8 @@ int ml_span_init_small(ml_span_t *s, int sizeclass, size_t elemsize)
 {
     size_t bytes = s->npages * ML_PAGE_SIZE;
     if (elemsize == 0 || elemsize > bytes)
-        span_bug("ml_span_init_small", "object size %zu does not fit a span of %zu pages",
-                 elemsize, s->npages);
+        span_bug("ml_span_init_small", "object size %zu does not fit a span of %zu pages", elemsize,
+                 s->npages);
     size_t nelems = bytes / elemsize;
     if (nelems > UINT32_MAX)
         span_bug("ml_span_init_small", "%zu objects do not fit a uint32_t", nelems);
@@ -132,8 +135,10 @@ void ml_span_free(ml_span_t *s, void *p)
 {
     uint32_t i = ml_span_index_of(s, p);
     if (i == UINT32_MAX)
-        span_bug("ml_span_free", "%p is not inside an object of the span at %#lx "
-                 "(%u objects of %zu bytes)", p, (unsigned long)s->base, s->nelems, s->elemsize);
+        span_bug("ml_span_free",
+                 "%p is not inside an object of the span at %#lx "
+                 "(%u objects of %zu bytes)",
+                 p, (unsigned long)s->base, s->nelems, s->elemsize);
     if ((uintptr_t)p != s->base + (uintptr_t)i * s->elemsize)
         span_bug("ml_span_free", "%p is inside object %u but not its start (%#lx)", p, i,
                  (unsigned long)(s->base + (uintptr_t)i * s->elemsize));
@@ -157,7 +162,7 @@ void ml_span_free_index(ml_span_t *s, uint32_t i)
 // it), or UINT32_MAX if `p` is before the span, in its tail waste or after it.
 uint32_t ml_span_index_of(const ml_span_t *s, const void *p)
 {
-    uintptr_t off = (uintptr_t)p - s->base;   // wraps to huge when p < base
+    uintptr_t off = (uintptr_t)p - s->base; // wraps to huge when p < base
     if (s->nelems == 0 || off >= (uintptr_t)s->nelems * s->elemsize)
         return UINT32_MAX;
     // Spans of small objects are at most a few pages: a 32-bit division is
@@ -220,7 +225,13 @@ uint32_t ml_span_count_marked(const ml_span_t *s)
 }
 
 // ml_span_is_full — no free object left.
-bool ml_span_is_full(const ml_span_t *s) { return s->allocount == s->nelems; }
+bool ml_span_is_full(const ml_span_t *s)
+{
+    return s->allocount == s->nelems;
+}
 
 // ml_span_is_empty — no object allocated.
-bool ml_span_is_empty(const ml_span_t *s) { return s->allocount == 0; }
+bool ml_span_is_empty(const ml_span_t *s)
+{
+    return s->allocount == 0;
+}

@@ -12,7 +12,8 @@
 #include "memlab/stats.h"
 #include "stats_fields.h"
 
-void ml_gc_read_memstats(struct ml_gc_heap *h, ml_memstats_t *out) {
+void ml_gc_read_memstats(struct ml_gc_heap *h, ml_memstats_t *out)
+{
     *out = h->st;
     ml_pageheap_stats_t ps = ml_pageheap_stats(h->ph);
     out->heap_sys = ps.sys;
@@ -23,11 +24,13 @@ void ml_gc_read_memstats(struct ml_gc_heap *h, ml_memstats_t *out) {
     out->stores = h->core.stores;
 }
 
-uint64_t ml_memstats_last_pause(const ml_memstats_t *m) {
+uint64_t ml_memstats_last_pause(const ml_memstats_t *m)
+{
     return m->num_gc ? m->pause_ns[(m->num_gc + ML_PAUSE_RING - 1) % ML_PAUSE_RING] : 0;
 }
 
-int ml_memstats_print(FILE *out, const ml_memstats_t *m) {
+int ml_memstats_print(FILE *out, const ml_memstats_t *m)
+{
 #define ROW(name, field) fprintf(out, "%-20s %" PRIu64 "\n", name, (uint64_t)m->field);
     MEMSTATS_FIELDS(ROW)
 #undef ROW

@@ -82,8 +82,7 @@ apply_t ml_trace_liveset_apply_(liveset_t *ls, ml_op_kind_t kind, uint32_t id)
             return APPLY_OK;
         *s = BLOCK_LIVE;
         return APPLY_REALLOC_NULL;
-    case ML_OP_FREE:
-        break;
+    case ML_OP_FREE: break;
     }
     if (*s != BLOCK_LIVE)
         return *s == BLOCK_NEVER ? APPLY_NOT_ALLOCATED : APPLY_ALREADY_FREED;
@@ -98,7 +97,7 @@ apply_t ml_trace_liveset_apply_(liveset_t *ls, ml_op_kind_t kind, uint32_t id)
 typedef struct line {
     const char *field[MAX_FIELDS];
     size_t len[MAX_FIELDS];
-    int nfields;        // fields found, up to MAX_FIELDS + 1 ("too many")
+    int nfields; // fields found, up to MAX_FIELDS + 1 ("too many")
 } line_t;
 
 static bool is_blank(char c)
@@ -182,7 +181,10 @@ static const char *show(const char *s, size_t len, char buf[32])
 
 // The header's four lines, in order, as a reader of the message knows them.
 static const char *const HEADER_FIELD[4] = {
-    "suggested heap size", "number of ids", "number of operations", "weight",
+    "suggested heap size",
+    "number of ids",
+    "number of operations",
+    "weight",
 };
 
 typedef struct parser {
@@ -190,7 +192,7 @@ typedef struct parser {
     char *err;
     size_t errlen;
     bool failed;
-    int nheader;                // header numbers read so far (0..4)
+    int nheader; // header numbers read so far (0..4)
     uint64_t header[4];
     unsigned header_line[4];
     ml_trace_op_t *ops;
@@ -200,8 +202,8 @@ typedef struct parser {
 
 // fail — record "name:line: message" in the error buffer (first error only)
 // and return false, so that callers can `return fail(...)`.
-__attribute__((format(printf, 3, 4)))
-static bool fail(parser_t *p, unsigned line, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static bool fail(parser_t *p, unsigned line, const char *fmt,
+                                                       ...)
 {
     if (p->failed)
         return false;
@@ -220,22 +222,18 @@ static bool fail(parser_t *p, unsigned line, const char *fmt, ...)
 
 // number_field — parse field f of ln as an unsigned number named `what` into
 // *out. Returns true, or false with the error recorded.
-static bool number_field(parser_t *p, unsigned line, const line_t *ln, int f,
-                         const char *what, uint64_t *out)
+static bool number_field(parser_t *p, unsigned line, const line_t *ln, int f, const char *what,
+                         uint64_t *out)
 {
     char b[32];
     const char *s = ln->field[f];
     size_t len = ln->len[f];
     switch (parse_u64(s, len, out)) {
-    case NUM_OK:
-        return true;
-    case NUM_NEGATIVE:
-        return fail(p, line, "%s %s is negative", what, show(s, len, b));
+    case NUM_OK: return true;
+    case NUM_NEGATIVE: return fail(p, line, "%s %s is negative", what, show(s, len, b));
     case NUM_OVERFLOW:
-        return fail(p, line, "%s %s is too large to be a 64-bit number", what,
-                    show(s, len, b));
-    case NUM_NOT_NUMBER:
-        break;
+        return fail(p, line, "%s %s is too large to be a 64-bit number", what, show(s, len, b));
+    case NUM_NOT_NUMBER: break;
     }
     return fail(p, line, "%s '%s' is not a number", what, show(s, len, b));
 }
@@ -250,23 +248,27 @@ static bool header_line(parser_t *p, unsigned line, const line_t *ln)
     // An operation where a number is due means the header is cut short.
     char c = ln->field[0][0];
     if (ln->len[0] == 1 && (c == 'a' || c == 'r' || c == 'f') && ln->nfields > 1)
-        return fail(p, line, "header truncated: found an operation where the "
-                    "%s (header line %d of 4) was expected", what, k + 1);
+        return fail(p, line,
+                    "header truncated: found an operation where the "
+                    "%s (header line %d of 4) was expected",
+                    what, k + 1);
     uint64_t v;
     if (!number_field(p, line, ln, 0, what, &v))
         return false;
     if (ln->nfields > 1)
-        return fail(p, line, "header line %d of 4 (the %s) has extra text '%s' "
-                    "after the number", k + 1, what,
-                    show(ln->field[1], ln->len[1], b));
+        return fail(p, line,
+                    "header line %d of 4 (the %s) has extra text '%s' "
+                    "after the number",
+                    k + 1, what, show(ln->field[1], ln->len[1], b));
     if (k == 1 && v > ML_TRACE_MAX_IDS)
-        return fail(p, line, "number of ids %" PRIu64 " is more than memlab's "
-                    "limit of %" PRIu32, v, ML_TRACE_MAX_IDS);
+        return fail(p, line,
+                    "number of ids %" PRIu64 " is more than memlab's "
+                    "limit of %" PRIu32,
+                    v, ML_TRACE_MAX_IDS);
     if (k == 2 && v > SIZE_MAX / sizeof(ml_trace_op_t))
         return fail(p, line, "number of operations %" PRIu64 " is too large", v);
     if (k == 3 && v > INT_MAX)
-        return fail(p, line, "weight %" PRIu64 " is too large (at most %d)", v,
-                    INT_MAX);
+        return fail(p, line, "weight %" PRIu64 " is too large (at most %d)", v, INT_MAX);
     p->header[k] = v;
     p->header_line[k] = line;
     p->nheader++;
@@ -280,8 +282,10 @@ static bool op_line(parser_t *p, unsigned line, const line_t *ln)
     char b[32];
     uint64_t num_ids = p->header[1], num_ops = p->header[2];
     if (p->nops == num_ops)
-        return fail(p, line, "more operations than the %" PRIu64 " that the "
-                    "header (line %u) declares", num_ops, p->header_line[2]);
+        return fail(p, line,
+                    "more operations than the %" PRIu64 " that the "
+                    "header (line %u) declares",
+                    num_ops, p->header_line[2]);
 
     char c = ln->field[0][0];
     if (ln->len[0] != 1 || (c != 'a' && c != 'r' && c != 'f'))
@@ -289,8 +293,7 @@ static bool op_line(parser_t *p, unsigned line, const line_t *ln)
                     show(ln->field[0], ln->len[0], b));
     ml_op_kind_t kind = (ml_op_kind_t)c;
     int want = kind == ML_OP_FREE ? 2 : 3;
-    const char *form = kind == ML_OP_FREE ? "f <id>" : c == 'a' ? "a <id> <size>"
-                                                               : "r <id> <size>";
+    const char *form = kind == ML_OP_FREE ? "f <id>" : c == 'a' ? "a <id> <size>" : "r <id> <size>";
     if (ln->nfields < want)
         return fail(p, line, "missing field: expected '%s'", form);
     if (ln->nfields > want)
@@ -299,50 +302,58 @@ static bool op_line(parser_t *p, unsigned line, const line_t *ln)
 
     uint64_t id, size = 0;
     if (kind == ML_OP_FREE && ln->len[1] == 2 && memcmp(ln->field[1], "-1", 2) == 0)
-        id = ML_TRACE_NULL_ID;      // free(NULL)
+        id = ML_TRACE_NULL_ID; // free(NULL)
     else if (!number_field(p, line, ln, 1, "block id", &id))
         return false;
     else if (id >= num_ids) {
         if (num_ids == 0)
-            return fail(p, line, "block id %" PRIu64 " is out of range: the "
-                        "header (line %u) declares no ids", id,
-                        p->header_line[1]);
-        return fail(p, line, "block id %" PRIu64 " is out of range: the header "
-                    "(line %u) declares %" PRIu64 " ids, 0..%" PRIu64, id,
-                    p->header_line[1], num_ids, num_ids - 1);
+            return fail(p, line,
+                        "block id %" PRIu64 " is out of range: the "
+                        "header (line %u) declares no ids",
+                        id, p->header_line[1]);
+        return fail(p, line,
+                    "block id %" PRIu64 " is out of range: the header "
+                    "(line %u) declares %" PRIu64 " ids, 0..%" PRIu64,
+                    id, p->header_line[1], num_ids, num_ids - 1);
     }
     if (want == 3) {
         if (!number_field(p, line, ln, 2, "size", &size))
             return false;
         if (size > ML_TRACE_MAX_SIZE)
-            return fail(p, line, "size %" PRIu64 " is more than memlab's limit "
-                        "of 1 GiB (%zu bytes)", size, ML_TRACE_MAX_SIZE);
+            return fail(p, line,
+                        "size %" PRIu64 " is more than memlab's limit "
+                        "of 1 GiB (%zu bytes)",
+                        size, ML_TRACE_MAX_SIZE);
     }
 
     switch (ml_trace_liveset_apply_(&p->live, kind, (uint32_t)id)) {
     case APPLY_OK:
     case APPLY_REALLOC_NULL:
-    case APPLY_FREE_NULL:
-        break;
+    case APPLY_FREE_NULL: break;
     case APPLY_ALLOC_LIVE:
-        return fail(p, line, "block %" PRIu64 " is allocated again while it is "
-                    "still live (no free since its last allocation)", id);
-    case APPLY_NOT_ALLOCATED:
-        return fail(p, line, "free of block %" PRIu64 ", which was never "
-                    "allocated", id);
-    case APPLY_ALREADY_FREED:
-        return fail(p, line, "free of block %" PRIu64 ", which was already freed",
+        return fail(p, line,
+                    "block %" PRIu64 " is allocated again while it is "
+                    "still live (no free since its last allocation)",
                     id);
-    case APPLY_NULL_ID:         // not reached: only `f` takes -1
+    case APPLY_NOT_ALLOCATED:
+        return fail(p, line,
+                    "free of block %" PRIu64 ", which was never "
+                    "allocated",
+                    id);
+    case APPLY_ALREADY_FREED:
+        return fail(p, line, "free of block %" PRIu64 ", which was already freed", id);
+    case APPLY_NULL_ID: // not reached: only `f` takes -1
         return fail(p, line, "block id -1 means NULL, which only 'f -1' may name");
-    case APPLY_NOMEM:
-        return fail(p, line, "out of memory");
+    case APPLY_NOMEM: return fail(p, line, "out of memory");
     }
 
     if (!ML_GROW_ARRAY(p->ops, p->cap, p->nops + 1, num_ops < 256 ? (size_t)num_ops : 256))
         return fail(p, line, "out of memory");
     p->ops[p->nops++] = (ml_trace_op_t){
-        .kind = kind, .id = (uint32_t)id, .size = (size_t)size, .line = line,
+        .kind = kind,
+        .id = (uint32_t)id,
+        .size = (size_t)size,
+        .line = line,
     };
     return true;
 }
@@ -353,21 +364,25 @@ static bool op_line(parser_t *p, unsigned line, const line_t *ln)
 static ml_trace_t *finish(parser_t *p, unsigned eof_line)
 {
     if (p->nheader == 0) {
-        fail(p, eof_line, "empty trace: expected a header of four numbers "
+        fail(p, eof_line,
+             "empty trace: expected a header of four numbers "
              "(suggested heap size, number of ids, number of operations, "
              "weight), one per line");
         return NULL;
     }
     if (p->nheader < 4) {
-        fail(p, eof_line, "header truncated: the file ends where the %s "
-             "(header line %d of 4) was expected", HEADER_FIELD[p->nheader],
-             p->nheader + 1);
+        fail(p, eof_line,
+             "header truncated: the file ends where the %s "
+             "(header line %d of 4) was expected",
+             HEADER_FIELD[p->nheader], p->nheader + 1);
         return NULL;
     }
     if (p->nops < p->header[2]) {
-        fail(p, eof_line, "the file ends after %zu of the %" PRIu64
+        fail(p, eof_line,
+             "the file ends after %zu of the %" PRIu64
              " operations that the header (line %u) declares (truncated "
-             "file?)", p->nops, p->header[2], p->header_line[2]);
+             "file?)",
+             p->nops, p->header[2], p->header_line[2]);
         return NULL;
     }
     ml_trace_t *t = calloc(1, sizeof *t);
@@ -383,7 +398,7 @@ static ml_trace_t *finish(parser_t *p, unsigned eof_line)
     t->num_ids = (uint32_t)p->header[1];
     t->num_ops = p->nops;
     t->weight = (int)p->header[3];
-    t->ops = p->ops;            // ownership moves to the trace
+    t->ops = p->ops; // ownership moves to the trace
     p->ops = NULL;
     return t;
 }

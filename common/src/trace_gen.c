@@ -60,7 +60,7 @@
 #include <string.h>
 
 typedef struct death {
-    uint64_t when;      // operation index at which the block dies
+    uint64_t when; // operation index at which the block dies
     uint32_t id;
 } death_t;
 
@@ -69,12 +69,12 @@ typedef struct gen {
     ml_rng_t rng;
     ml_trace_op_t *ops;
     size_t nops, cap;
-    death_t *heap;      // min-heap, up to num_blocks entries
+    death_t *heap; // min-heap, up to num_blocks entries
     size_t nheap;
-    uint32_t *live;     // dense array of live ids
+    uint32_t *live; // dense array of live ids
     size_t nlive;
-    uint32_t *pos;      // pos[id]: index of id in live[], if live
-    size_t *size;       // current size of each block
+    uint32_t *pos; // pos[id]: index of id in live[], if live
+    size_t *size;  // current size of each block
     bool *is_live;
 } gen_t;
 
@@ -131,7 +131,9 @@ static bool emit(gen_t *s, ml_op_kind_t kind, uint32_t id, size_t size)
     // Generated traces have no file; line is the line the operation gets
     // when the trace is written (after the four header lines).
     s->ops[s->nops] = (ml_trace_op_t){
-        .kind = kind, .id = id, .size = kind == ML_OP_FREE ? 0 : size,
+        .kind = kind,
+        .id = id,
+        .size = kind == ML_OP_FREE ? 0 : size,
         .line = (unsigned)(s->nops + 5),
     };
     s->nops++;
@@ -193,10 +195,8 @@ static bool dist_is_valid(const ml_size_dist_t *d)
                 return false;
         return true;
     case ML_DIST_UNIFORM:
-    case ML_DIST_ALTERNATE:
-        return d->min <= d->max && d->max <= ML_TRACE_MAX_SIZE;
-    case ML_DIST_LOG:
-        return d->min >= 1 && d->min <= d->max && d->max <= ML_TRACE_MAX_SIZE;
+    case ML_DIST_ALTERNATE: return d->min <= d->max && d->max <= ML_TRACE_MAX_SIZE;
+    case ML_DIST_LOG: return d->min >= 1 && d->min <= d->max && d->max <= ML_TRACE_MAX_SIZE;
     case ML_DIST_POW2:
         return d->min <= d->max && d->max <= ML_TRACE_MAX_SIZE &&
                pow2_exponents(d->min, d->max, &lo, &hi);
@@ -209,8 +209,7 @@ static bool dist_is_valid(const ml_size_dist_t *d)
 static size_t draw_size(gen_t *s, const ml_size_dist_t *d, uint32_t nth)
 {
     switch (d->kind) {
-    case ML_DIST_UNIFORM:
-        return (size_t)ml_rng_range(&s->rng, d->min, d->max);
+    case ML_DIST_UNIFORM: return (size_t)ml_rng_range(&s->rng, d->min, d->max);
     case ML_DIST_LOG: {
         double lo = log((double)d->min), hi = log((double)d->max + 1);
         double x = floor(exp(lo + ml_rng_double(&s->rng) * (hi - lo)));
@@ -226,10 +225,8 @@ static size_t draw_size(gen_t *s, const ml_size_dist_t *d, uint32_t nth)
         pow2_exponents(d->min, d->max, &lo, &hi);
         return (size_t)1 << ml_rng_range(&s->rng, lo, hi);
     }
-    case ML_DIST_ALTERNATE:
-        return nth % 2 == 0 ? d->min : d->max;
-    case ML_DIST_CHOICE:
-        return d->choices[ml_rng_below(&s->rng, d->nchoices)];
+    case ML_DIST_ALTERNATE: return nth % 2 == 0 ? d->min : d->max;
+    case ML_DIST_CHOICE: return d->choices[ml_rng_below(&s->rng, d->nchoices)];
     }
     return d->min;
 }
@@ -284,8 +281,7 @@ static bool run(gen_t *s)
         while (s->nheap > 0 && s->heap[0].when <= s->nops)
             if (!free_block(s, heap_pop(s).id))
                 return false;
-        if (g->realloc_prob > 0 && ml_rng_double(&s->rng) < g->realloc_prob &&
-            s->nlive > 0) {
+        if (g->realloc_prob > 0 && ml_rng_double(&s->rng) < g->realloc_prob && s->nlive > 0) {
             uint32_t id = s->live[ml_rng_below(&s->rng, s->nlive)];
             s->size[id] = grown(s->size[id], g->realloc_growth);
             if (!emit(s, ML_OP_REALLOC, id, s->size[id]))

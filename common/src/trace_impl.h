@@ -12,20 +12,20 @@
 enum { BLOCK_NEVER = 0, BLOCK_LIVE = 1, BLOCK_FREED = 2 };
 
 typedef struct liveset {
-    uint8_t *state;     // state[id] for id < cap; ids ≥ cap are BLOCK_NEVER
+    uint8_t *state; // state[id] for id < cap; ids ≥ cap are BLOCK_NEVER
     size_t cap;
 } liveset_t;
 
 // What applying one operation to the live set found. The first three are
 // valid operations (APPLY_VALID tells them from the rest).
 typedef enum {
-    APPLY_OK,               // `a` of a block not live, `r` or `f` of a live one
-    APPLY_REALLOC_NULL,     // `r` of a block not live: realloc(NULL, n), now live
-    APPLY_FREE_NULL,        // `f -1`: free(NULL), the set unchanged
-    APPLY_ALLOC_LIVE,       // `a` of a block that is live
-    APPLY_NOT_ALLOCATED,    // `f` of a block never allocated
-    APPLY_ALREADY_FREED,    // `f` of a block that was freed
-    APPLY_NULL_ID,          // `a` or `r` of ML_TRACE_NULL_ID (only `f -1` exists)
+    APPLY_OK,            // `a` of a block not live, `r` or `f` of a live one
+    APPLY_REALLOC_NULL,  // `r` of a block not live: realloc(NULL, n), now live
+    APPLY_FREE_NULL,     // `f -1`: free(NULL), the set unchanged
+    APPLY_ALLOC_LIVE,    // `a` of a block that is live
+    APPLY_NOT_ALLOCATED, // `f` of a block never allocated
+    APPLY_ALREADY_FREED, // `f` of a block that was freed
+    APPLY_NULL_ID,       // `a` or `r` of ML_TRACE_NULL_ID (only `f -1` exists)
     APPLY_NOMEM,
 } apply_t;
 

@@ -47,15 +47,15 @@ static int trace_is_valid(const ml_trace_t *t)
 // when a write failed (errno set by stdio).
 static int write_body(const ml_trace_t *t, FILE *out)
 {
-    if (fprintf(out, "%zu\n%" PRIu32 "\n%zu\n%d\n", t->sugg_heapsize,
-                t->num_ids, t->num_ops, t->weight) < 0)
+    if (fprintf(out, "%zu\n%" PRIu32 "\n%zu\n%d\n", t->sugg_heapsize, t->num_ids, t->num_ops,
+                t->weight) < 0)
         return -1;
     for (size_t i = 0; i < t->num_ops; i++) {
         const ml_trace_op_t *op = &t->ops[i];
         int n = op->kind != ML_OP_FREE
-            ? fprintf(out, "%c %" PRIu32 " %zu\n", (char)op->kind, op->id, op->size)
-            : op->id == ML_TRACE_NULL_ID ? fprintf(out, "f -1\n")
-                                         : fprintf(out, "f %" PRIu32 "\n", op->id);
+                    ? fprintf(out, "%c %" PRIu32 " %zu\n", (char)op->kind, op->id, op->size)
+                : op->id == ML_TRACE_NULL_ID ? fprintf(out, "f -1\n")
+                                             : fprintf(out, "f %" PRIu32 "\n", op->id);
         if (n < 0)
             return -1;
     }
@@ -114,7 +114,7 @@ ml_trace_summary_t ml_trace_summarize(const ml_trace_t *t)
     if (!t || !t->ops)
         return s;
     size_t n = t->num_ids ? t->num_ids : 1;
-    size_t *cur = calloc(n, sizeof *cur);   // the size of each live block, else 0
+    size_t *cur = calloc(n, sizeof *cur); // the size of each live block, else 0
     bool *live = calloc(n, sizeof *live);
     if (!cur || !live) {
         free(cur);

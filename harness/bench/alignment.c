@@ -40,7 +40,7 @@ typedef struct sample {
 // summarize — median, min and max of v[0..n) (sorts v).
 static sample_t summarize(double *v, size_t n)
 {
-    sample_t s = {.median = ml_median(v, n), .min = v[0], .max = v[0]};
+    sample_t s = { .median = ml_median(v, n), .min = v[0], .max = v[0] };
     for (size_t i = 1; i < n; i++) {
         s.min = v[i] < s.min ? v[i] : s.min;
         s.max = v[i] > s.max ? v[i] : s.max;
@@ -52,12 +52,12 @@ static sample_t summarize(double *v, size_t n)
 
 #define INCREMENTS 20000000L
 
-struct same_line {          // both counters in one 64-byte cache line
+struct same_line { // both counters in one 64-byte cache line
     volatile long a;
     volatile long b;
 };
 
-struct padded {             // each counter in a cache line of its own
+struct padded { // each counter in a cache line of its own
     _Alignas(64) volatile long a;
     _Alignas(64) volatile long b;
 };
@@ -66,13 +66,13 @@ typedef struct worker {
     volatile long *counter;
     int cpu;
     pthread_barrier_t *start;
-    uint64_t cpu_ns;        // CPU time the thread spent incrementing
+    uint64_t cpu_ns; // CPU time the thread spent incrementing
 } worker_t;
 
 static void *increment(void *arg)
 {
     worker_t *w = arg;
-    if (w->cpu >= 0) {   // one thread per core, so the line really moves
+    if (w->cpu >= 0) { // one thread per core, so the line really moves
         cpu_set_t set;
         CPU_ZERO(&set);
         CPU_SET(w->cpu, &set);
@@ -95,7 +95,7 @@ static double race(volatile long *a, volatile long *b, int ncpu)
     pthread_barrier_t start;
     int n = b ? 2 : 1;
     pthread_barrier_init(&start, NULL, (unsigned)n + 1);
-    worker_t w[2] = {{a, ncpu >= 2 ? 0 : -1, &start, 0}, {b, ncpu >= 2 ? 1 : -1, &start, 0}};
+    worker_t w[2] = { { a, ncpu >= 2 ? 0 : -1, &start, 0 }, { b, ncpu >= 2 ? 1 : -1, &start, 0 } };
     pthread_t t[2];
     for (int i = 0; i < n; i++)
         if (pthread_create(&t[i], NULL, increment, &w[i]) != 0) {
@@ -118,14 +118,14 @@ static int bench_false_sharing(const char *dir)
     static struct same_line same;
     static struct padded pad;
     double v[3][RUNS];
-    for (int r = 0; r < RUNS; r++) {   // interleaved, so drift hits all alike
+    for (int r = 0; r < RUNS; r++) { // interleaved, so drift hits all alike
         v[0][r] = race(&same.a, &same.b, ncpu);
         v[1][r] = race(&pad.a, &pad.b, ncpu);
         v[2][r] = race(&pad.a, NULL, ncpu);
     }
-    sample_t s[3] = {summarize(v[0], RUNS), summarize(v[1], RUNS), summarize(v[2], RUNS)};
-    static const char *const names[3] = {"two threads: one cache line",
-                                         "two threads: padded to 64 B", "one thread"};
+    sample_t s[3] = { summarize(v[0], RUNS), summarize(v[1], RUNS), summarize(v[2], RUNS) };
+    static const char *const names[3] = { "two threads: one cache line",
+                                          "two threads: padded to 64 B", "one thread" };
     ml_outfile_t out;
     FILE *f = ml_outfile_open_in(&out, dir, "false-sharing.csv");
     if (!f)
@@ -143,9 +143,10 @@ static int bench_false_sharing(const char *dir)
     printf("  one cache line takes %.1fx the time of padded%s\n", ratio,
            ncpu < 2 ? " (one cpu: the threads never run at once)" : "");
     if (ncpu >= 2 && ratio < 1.5)
-        printf("  (little penalty: the two CPUs seem to share one core's cache here — hyperthreads,\n"
-               "   or virtual CPUs backed by one physical core; on separate physical cores the\n"
-               "   line moves between caches on every increment and the gap is several times)\n");
+        printf(
+            "  (little penalty: the two CPUs seem to share one core's cache here — hyperthreads,\n"
+            "   or virtual CPUs backed by one physical core; on separate physical cores the\n"
+            "   line moves between caches on every increment and the gap is several times)\n");
     return ml_outfile_commit(&out) == 0 ? 0 : ml_outfile_fail(&out, "alignment bench");
 }
 
@@ -153,8 +154,22 @@ static int bench_false_sharing(const char *dir)
 
 #define PARTICLES (2L << 20)
 
-#define PARTICLE_DECLARED struct particle { char alive; double x; char tag; double vx; int id; };
-#define PARTICLE_SMALLEST struct particle2 { double x; double vx; int id; char alive; char tag; };
+#define PARTICLE_DECLARED \
+    struct particle {     \
+        char alive;       \
+        double x;         \
+        char tag;         \
+        double vx;        \
+        int id;           \
+    };
+#define PARTICLE_SMALLEST \
+    struct particle2 {    \
+        double x;         \
+        double vx;        \
+        int id;           \
+        char alive;       \
+        char tag;         \
+    };
 #define STR_(...) #__VA_ARGS__
 #define STR(...) STR_(__VA_ARGS__)
 PARTICLE_DECLARED
@@ -173,7 +188,7 @@ static size_t student_size(const char *text, const char *name)
 
 static double sum_declared(const struct particle *p, long n)
 {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;   // four sums: memory, not adds, is the limit
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0; // four sums: memory, not adds, is the limit
     for (long i = 0; i + 3 < n; i += 4) {
         s0 += p[i].x;
         s1 += p[i + 1].x;
@@ -185,7 +200,7 @@ static double sum_declared(const struct particle *p, long n)
 
 static double sum_smallest(const struct particle2 *p, long n)
 {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;   // four sums: memory, not adds, is the limit
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0; // four sums: memory, not adds, is the limit
     for (long i = 0; i + 3 < n; i += 4) {
         s0 += p[i].x;
         s1 += p[i + 1].x;
@@ -197,7 +212,7 @@ static double sum_smallest(const struct particle2 *p, long n)
 
 static double sum_array(const double *x, long n)
 {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;   // four sums: memory, not adds, is the limit
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0; // four sums: memory, not adds, is the limit
     for (long i = 0; i + 3 < n; i += 4) {
         s0 += x[i];
         s1 += x[i + 1];
@@ -207,7 +222,7 @@ static double sum_array(const double *x, long n)
     return s0 + s1 + s2 + s3;
 }
 
-static volatile double sink;   // keeps the sums from being optimized away
+static volatile double sink; // keeps the sums from being optimized away
 
 static int bench_aos_soa(const char *dir)
 {
@@ -236,10 +251,10 @@ static int bench_aos_soa(const char *dir)
     free(a);
     free(b);
     free(x);
-    sample_t s[3] = {summarize(v[0], RUNS), summarize(v[1], RUNS), summarize(v[2], RUNS)};
-    size_t bytes[3] = {sizeof(struct particle), sizeof(struct particle2), sizeof(double)};
-    size_t mine[2] = {student_size(STR(PARTICLE_DECLARED), "particle"),
-                      student_size(STR(PARTICLE_SMALLEST), "particle2")};
+    sample_t s[3] = { summarize(v[0], RUNS), summarize(v[1], RUNS), summarize(v[2], RUNS) };
+    size_t bytes[3] = { sizeof(struct particle), sizeof(struct particle2), sizeof(double) };
+    size_t mine[2] = { student_size(STR(PARTICLE_DECLARED), "particle"),
+                       student_size(STR(PARTICLE_SMALLEST), "particle2") };
     char names[3][64];
     snprintf(names[0], 64, "AoS: declared order (%zu B)", bytes[0]);
     snprintf(names[1], 64, "AoS: smallest order (%zu B)", bytes[1]);
@@ -254,7 +269,8 @@ static int bench_aos_soa(const char *dir)
         fprintf(f, "%s,%.3f,%.3f,%.3f,%.2f,%zu\n", names[i], s[i].median, s[i].min, s[i].max,
                 s[i].median / s[2].median, bytes[i]);
     printf("summing x over %ld particles, as an array of structs (AoS) or a struct of "
-           "arrays (SoA), %d runs:\n", PARTICLES, RUNS);
+           "arrays (SoA), %d runs:\n",
+           PARTICLES, RUNS);
     for (int i = 0; i < 3; i++)
         printf("  %-30s %6.3f ns/element  %.2fx SoA\n", names[i], s[i].median,
                s[i].median / s[2].median);
@@ -291,16 +307,16 @@ static volatile long lsink;
 // TIMED — `out` = ns per element of `reps` evaluations of expr over n
 // elements: median, min and max of LIST_RUNS runs.
 #define LIST_RUNS 5
-#define TIMED(out, reps, n, expr)                                             \
-    do {                                                                      \
-        double v_[LIST_RUNS];                                                 \
-        for (int r_ = 0; r_ < LIST_RUNS; r_++) {                              \
-            uint64_t t0_ = ml_now_ns();                                       \
-            for (size_t k_ = 0; k_ < (reps); k_++)                            \
-                lsink = (expr);                                               \
+#define TIMED(out, reps, n, expr)                                                  \
+    do {                                                                           \
+        double v_[LIST_RUNS];                                                      \
+        for (int r_ = 0; r_ < LIST_RUNS; r_++) {                                   \
+            uint64_t t0_ = ml_now_ns();                                            \
+            for (size_t k_ = 0; k_ < (reps); k_++)                                 \
+                lsink = (expr);                                                    \
             v_[r_] = (double)(ml_now_ns() - t0_) / ((double)(reps) * (double)(n)); \
-        }                                                                     \
-        (out) = summarize(v_, LIST_RUNS);                                     \
+        }                                                                          \
+        (out) = summarize(v_, LIST_RUNS);                                          \
     } while (0)
 
 static int bench_list(const char *dir)
@@ -322,22 +338,22 @@ static int bench_list(const char *dir)
     printf("  %9s %8s %12s %14s\n", "N", "array", "list, order", "list, shuffled");
     ml_rng_t rng;
     ml_rng_seed(&rng, 42);
-    sample_t last[3] = {{0}};
+    sample_t last[3] = { { 0 } };
     for (size_t n = 1024; n <= max; n *= 4) {
         for (size_t i = 0; i < n; i++) {
             array[i] = (long)i;
             perm[i] = i;
         }
-        size_t reps = ((size_t)2 << 20) / n;   // about 2 Mi elements per run
+        size_t reps = ((size_t)2 << 20) / n; // about 2 Mi elements per run
         reps = reps ? reps : 1;
         sample_t s[3];
         TIMED(s[0], reps, n, sum_longs(array, n));
-        for (size_t i = 0; i < n; i++)   // in address order
-            nodes[i] = (node_t){(long)i, i + 1 < n ? &nodes[i + 1] : NULL};
+        for (size_t i = 0; i < n; i++) // in address order
+            nodes[i] = (node_t){ (long)i, i + 1 < n ? &nodes[i + 1] : NULL };
         TIMED(s[1], reps, n, sum_list(&nodes[0]));
-        ml_rng_shuffle(&rng, perm, n, sizeof(*perm));   // the same list, scattered
+        ml_rng_shuffle(&rng, perm, n, sizeof(*perm)); // the same list, scattered
         for (size_t i = 0; i < n; i++)
-            nodes[perm[i]] = (node_t){(long)i, i + 1 < n ? &nodes[perm[i + 1]] : NULL};
+            nodes[perm[i]] = (node_t){ (long)i, i + 1 < n ? &nodes[perm[i + 1]] : NULL };
         TIMED(s[2], reps, n, sum_list(&nodes[perm[0]]));
         fprintf(f, "%zu,%.3f,%.3f,%.3f\n", n, s[0].median, s[1].median, s[2].median);
         printf("  %9zu %8.3f %12.3f %14.3f\n", n, s[0].median, s[1].median, s[2].median);
@@ -361,10 +377,10 @@ static void usage(FILE *out)
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"out", required_argument, NULL, 'o'},
-        {"only", required_argument, NULL, 'O'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        { "out", required_argument, NULL, 'o' },
+        { "only", required_argument, NULL, 'O' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
     };
     const char *dir = NULL, *only = NULL;
     int c;

@@ -50,7 +50,7 @@
 #include "support/replay.h"
 #include "support/traceset.h"
 
-#define NEXT 3              // jemalloc, mimalloc, tcmalloc
+#define NEXT 3 // jemalloc, mimalloc, tcmalloc
 #define FOOTPRINT_POINTS 400
 
 static const char *const ext_names[NEXT] = { "jemalloc", "mimalloc", "tcmalloc" };
@@ -64,30 +64,30 @@ typedef struct opts {
 static void usage(FILE *f)
 {
     fprintf(f,
-        "usage: bench/allocator --out DIR [options]\n"
-        "Measure the allocator lab on its traces and write chart data to DIR:\n"
-        "throughput.csv, utilization.csv, fragmentation.csv, footprint.csv.\n"
-        "\n"
-        "  -o, --out DIR       where the CSV files go (required)\n"
-        "  -r, --reps N        timed runs per trace and allocator, median kept (default 11)\n"
-        "      --ref PATH      the reference solution's bench binary, measured as\n"
-        "                      'reference' (default: build/solution/bench/allocator\n"
-        "                      when it exists and is not this program)\n"
-        "      --no-vs         skip jemalloc, mimalloc and tcmalloc\n"
-        "  -t, --traces DIR    the traces (default: labs/allocator/data/traces)\n"
-        "      --trace NAME    the trace for the footprint and waste charts\n"
-        "                      (default: program-mix.rep)\n"
-        "  -h, --help          this text\n"
-        "Exit status: 0 done, 1 a trace or output file failed, 2 bad usage.\n");
+            "usage: bench/allocator --out DIR [options]\n"
+            "Measure the allocator lab on its traces and write chart data to DIR:\n"
+            "throughput.csv, utilization.csv, fragmentation.csv, footprint.csv.\n"
+            "\n"
+            "  -o, --out DIR       where the CSV files go (required)\n"
+            "  -r, --reps N        timed runs per trace and allocator, median kept (default 11)\n"
+            "      --ref PATH      the reference solution's bench binary, measured as\n"
+            "                      'reference' (default: build/solution/bench/allocator\n"
+            "                      when it exists and is not this program)\n"
+            "      --no-vs         skip jemalloc, mimalloc and tcmalloc\n"
+            "  -t, --traces DIR    the traces (default: labs/allocator/data/traces)\n"
+            "      --trace NAME    the trace for the footprint and waste charts\n"
+            "                      (default: program-mix.rep)\n"
+            "  -h, --help          this text\n"
+            "Exit status: 0 done, 1 a trace or output file failed, 2 bad usage.\n");
 }
 
 static int parse(int argc, char **argv, opts_t *o)
 {
     static const struct option longopts[] = {
-        { "out", required_argument, NULL, 'o' },   { "reps", required_argument, NULL, 'r' },
-        { "ref", required_argument, NULL, 'R' },   { "no-vs", no_argument, NULL, 'n' },
+        { "out", required_argument, NULL, 'o' },    { "reps", required_argument, NULL, 'r' },
+        { "ref", required_argument, NULL, 'R' },    { "no-vs", no_argument, NULL, 'n' },
         { "traces", required_argument, NULL, 't' }, { "trace", required_argument, NULL, 'T' },
-        { "help", no_argument, NULL, 'h' },        { NULL, 0, NULL, 0 },
+        { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
     };
     int c;
     char *end;
@@ -110,8 +110,9 @@ static int parse(int argc, char **argv, opts_t *o)
         }
     }
     if (optind < argc || !o->out) {
-        fprintf(stderr, optind < argc ? "bench: unexpected argument '%s'\n"
-                                      : "bench: --out DIR is required%s\n",
+        fprintf(stderr,
+                optind < argc ? "bench: unexpected argument '%s'\n"
+                              : "bench: --out DIR is required%s\n",
                 optind < argc ? argv[optind] : "");
         return 2;
     }
@@ -129,7 +130,7 @@ static const char *default_ref(bool *is_self)
     if (!self)
         return NULL;
     snprintf(path, sizeof path, "%s", self);
-    for (int up = 0; up < 3; up++) {       // strip bench/allocator and <impl>
+    for (int up = 0; up < 3; up++) { // strip bench/allocator and <impl>
         char *slash = strrchr(path, '/');
         if (!slash)
             return NULL;
@@ -167,8 +168,8 @@ typedef struct waste {
     double requested[ML_NUM_SIZE_CLASSES], held[ML_NUM_SIZE_CLASSES];
 } waste_t;
 
-static void waste_probe(void *ctx, size_t opno, const ml_trace_op_t *op, void *block,
-                        size_t live, ml_pageheap_t *h)
+static void waste_probe(void *ctx, size_t opno, const ml_trace_op_t *op, void *block, size_t live,
+                        ml_pageheap_t *h)
 {
     (void)opno, (void)live, (void)h;
     waste_t *w = ctx;
@@ -218,11 +219,11 @@ static void glibc_series(const ml_trace_t *t, series_t *s)
         const ml_trace_op_t *op = &t->ops[i];
         if (op->kind == ML_OP_ALLOC || op->kind == ML_OP_REALLOC) {
             // realloc is of NULL when the block is not live
-            ptrs[op->id] = op->kind == ML_OP_ALLOC ? malloc(op->size)
-                                                   : realloc(ptrs[op->id], op->size);
+            ptrs[op->id] =
+                op->kind == ML_OP_ALLOC ? malloc(op->size) : realloc(ptrs[op->id], op->size);
             live = live - sizes[op->id] + op->size;
             sizes[op->id] = op->size;
-        } else if (op->id != ML_TRACE_NULL_ID) {    // `f -1`, free(NULL), does nothing
+        } else if (op->id != ML_TRACE_NULL_ID) { // `f -1`, free(NULL), does nothing
             free(ptrs[op->id]);
             ptrs[op->id] = NULL;
             live -= sizes[op->id];
@@ -293,7 +294,7 @@ int main(int argc, char **argv)
         s.live = calloc(FOOTPRINT_POINTS + 1, sizeof *s.live);
         s.mm = calloc(FOOTPRINT_POINTS + 1, sizeof *s.mm);
         s.glibc = calloc(FOOTPRINT_POINTS + 1, sizeof *s.glibc);
-        glibc_series(t, &s);        // first: glibc's heap is still fresh
+        glibc_series(t, &s); // first: glibc's heap is still fresh
         waste_t w = { 0 };
         checker_result_t r;
         checker_opts_t co = { .probe = waste_probe, .ctx = &w };
@@ -338,8 +339,8 @@ int main(int argc, char **argv)
 
     // Columns: 0 mm, 1 reference, 2 glibc, 3.. the real allocators.
     enum { C_MM, C_REF, C_GLIBC, C_EXT };
-    const char *names[C_EXT + NEXT] = { "this build", "reference", "glibc", "jemalloc",
-                                        "mimalloc", "tcmalloc" };
+    const char *names[C_EXT + NEXT] = { "this build", "reference", "glibc",
+                                        "jemalloc",   "mimalloc",  "tcmalloc" };
     bool have[C_EXT + NEXT] = { true, false, true, false, false, false };
     // mm_ops[c]: for a real allocator, this build's mm timed in alternation
     // with it in its runner process (the ratio to trust; see allocators.h).
@@ -372,9 +373,8 @@ int main(int argc, char **argv)
     allocators_result_t *res = calloc(n, sizeof *res);
     char why[512];
     if (ref) {
-        have[C_REF] = allocators_run(ref, "mm", NULL, ts.path, n,
-                                     ALLOCATORS_TIME | ALLOCATORS_UTIL, o.reps, res, why,
-                                     sizeof why) == 0;
+        have[C_REF] = allocators_run(ref, "mm", NULL, ts.path, n, ALLOCATORS_TIME | ALLOCATORS_UTIL,
+                                     o.reps, res, why, sizeof why) == 0;
         if (!have[C_REF])
             fprintf(stderr, "bench: note: reference (%s): %s; skipped\n", ref, why);
         for (size_t i = 0; have[C_REF] && i < n; i++) {
@@ -387,9 +387,8 @@ int main(int argc, char **argv)
     }
     for (int e = 0; e < NEXT && !o.no_vs; e++) {
         const allocators_ext_t *x = allocators_find(ext_names[e]);
-        have[C_EXT + e] = self && allocators_run(self, x->name, x->lib, ts.path, n,
-                                                 ALLOCATORS_TIME, o.reps, res, why,
-                                                 sizeof why) == 0;
+        have[C_EXT + e] = self && allocators_run(self, x->name, x->lib, ts.path, n, ALLOCATORS_TIME,
+                                                 o.reps, res, why, sizeof why) == 0;
         if (!have[C_EXT + e])
             fprintf(stderr, "bench: note: %s; skipped\n", self ? why : "no path to self");
         for (size_t i = 0; have[C_EXT + e] && i < n; i++) {
@@ -401,8 +400,10 @@ int main(int argc, char **argv)
     // earlier trace left in its arena does not count as free space here.
     for (size_t i = 0; i < n && self; i++) {
         allocators_result_t one;
-        util[C_GLIBC][i] = allocators_run(self, "glibc", NULL, &ts.path[i], 1, ALLOCATORS_UTIL,
-                                          1, &one, why, sizeof why) == 0 ? one.util : -1;
+        util[C_GLIBC][i] = allocators_run(self, "glibc", NULL, &ts.path[i], 1, ALLOCATORS_UTIL, 1,
+                                          &one, why, sizeof why) == 0
+                               ? one.util
+                               : -1;
     }
     free(res);
 
@@ -414,7 +415,7 @@ int main(int argc, char **argv)
             status = 1;
             continue;
         }
-        int ncols = which ? C_EXT : C_EXT + NEXT;   // no utilization for the real ones
+        int ncols = which ? C_EXT : C_EXT + NEXT; // no utilization for the real ones
         fprintf(f, "trace");
         for (int c = 0; c < ncols; c++)
             if (have[c])
@@ -455,7 +456,8 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         mean_util += util[C_MM][i] / (double)n;
     printf("\nthis build: mean utilization %.1f%%; throughput (geometric mean of per-trace "
-           "ratios, median of %d runs):\n", 100 * mean_util, o.reps);
+           "ratios, median of %d runs):\n",
+           100 * mean_util, o.reps);
     for (int c = 1; c < C_EXT + NEXT; c++) {
         if (!have[c])
             continue;
@@ -463,7 +465,8 @@ int main(int argc, char **argv)
             printf("  %.2fx %s\n", geomean_ratio(ops[C_MM], ops[c], n), names[c]);
         else
             printf("  %.2fx %s (timed in alternation with this build in one process; "
-                   "%.2fx across processes)\n", geomean_ratio(mm_ops[c], ops[c], n), names[c],
+                   "%.2fx across processes)\n",
+                   geomean_ratio(mm_ops[c], ops[c], n), names[c],
                    geomean_ratio(ops[C_MM], ops[c], n));
     }
     printf("data: %s/{throughput,utilization,fragmentation,footprint}.csv\n", o.out);

@@ -49,7 +49,7 @@ typedef struct ours {
     ml_gc_heap_t *h;
     tc_marker_t *m;
     ml_gc_collector_t table;
-    int root, temp;           // globals: the long-lived and the temporary tree
+    int root, temp; // globals: the long-lived and the temporary tree
 } ours_t;
 
 // populate_ours — GCBench's Populate: give `node` two fresh children and
@@ -63,7 +63,7 @@ static int populate_ours(ours_t *o, node_t *node, int depth)
     node_t *l = ml_gc_alloc(o->h, &NODE);
     if (!l)
         return -1;
-    node->left = l;                  // no cycle runs: plain stores are fine
+    node->left = l; // no cycle runs: plain stores are fine
     node_t *r = ml_gc_alloc(o->h, &NODE);
     if (!r)
         return -1;
@@ -129,7 +129,7 @@ static int boehm_load(int markers)
     if (markers > 0) {
         char v[16];
         snprintf(v, sizeof v, "%d", markers);
-        setenv("GC_MARKERS", v, 1);    // read once, by GC_init
+        setenv("GC_MARKERS", v, 1); // read once, by GC_init
     }
     bgc.lib = dlopen("libgc.so.1", RTLD_NOW | RTLD_GLOBAL);
     if (!bgc.lib)
@@ -173,7 +173,7 @@ static int reps = 7;
 static double mark_time(ours_t *o, size_t *marked, size_t *bytes)
 {
     double t[64];
-    ml_gc_collect(o->h);    // warm up, free anything unreachable
+    ml_gc_collect(o->h); // warm up, free anything unreachable
     for (int r = 0; r < reps; r++) {
         uint64_t t0 = ml_thread_cpu_ns();
         ml_gc_cycle_begin(o->h);
@@ -182,7 +182,7 @@ static double mark_time(ours_t *o, size_t *marked, size_t *bytes)
         *marked = ml_gc_count_marked(o->h);
         ml_memstats_t st;
         ml_gc_read_memstats(o->h, &st);
-        *bytes = st.heap_alloc;   // every object is live here
+        *bytes = st.heap_alloc; // every object is live here
         ml_gc_cycle_finish(o->h);
     }
     return ml_median(t, (size_t)reps);
@@ -194,12 +194,15 @@ static int bench_throughput(const char *dir, int max_depth)
     FILE *f = ml_outfile_open_in(&out, dir, "mark-throughput.csv");
     if (!f)
         return ml_outfile_fail(&out, "tri-color bench");
-    fprintf(f, "live objects,live MiB,tri-color Mobj/s,core STW marker Mobj/s,tri-color MiB/s,core STW marker MiB/s\n");
+    fprintf(
+        f,
+        "live objects,live MiB,tri-color Mobj/s,core STW marker Mobj/s,tri-color MiB/s,core STW marker MiB/s\n");
     printf("marking throughput, GCBench binary trees (median of %d)\n", reps);
-    printf("  %5s %10s %9s %14s %14s %12s\n", "depth", "objects", "MiB", "tri-color", "core marker", "tri-color");
+    printf("  %5s %10s %9s %14s %14s %12s\n", "depth", "objects", "MiB", "tri-color", "core marker",
+           "tri-color");
     for (int d = 8; d <= max_depth; d += 2) {
         double ns[2], mb = 0;
-        size_t marked[2] = {0, 0}, bytes = 0;
+        size_t marked[2] = { 0, 0 }, bytes = 0;
         for (int k = 0; k < 2; k++) {
             ours_t o;
             if (ours_open(&o, k == 1) || tree_ours(&o, o.root, d)) {
@@ -210,11 +213,13 @@ static int bench_throughput(const char *dir, int max_depth)
             ours_close(&o);
         }
         mb = (double)bytes / (1 << 20);
-        double mobj[2] = {(double)marked[0] / ns[0] * 1e3, (double)marked[1] / ns[1] * 1e3};
-        double mbs[2] = {mb / (ns[0] / 1e9), mb / (ns[1] / 1e9)};
-        fprintf(f, "%zu,%.3f,%.3f,%.3f,%.2f,%.2f\n", marked[1], mb, mobj[0], mobj[1], mbs[0], mbs[1]);
-        printf("  %5d %10zu %9.2f %9.1f Mobj/s %9.1f Mobj/s %7.0f MiB/s%s\n", d, marked[1], mb, mobj[0],
-               mobj[1], mbs[0], marked[0] != marked[1] ? "  (marked a different number of objects!)" : "");
+        double mobj[2] = { (double)marked[0] / ns[0] * 1e3, (double)marked[1] / ns[1] * 1e3 };
+        double mbs[2] = { mb / (ns[0] / 1e9), mb / (ns[1] / 1e9) };
+        fprintf(f, "%zu,%.3f,%.3f,%.3f,%.2f,%.2f\n", marked[1], mb, mobj[0], mobj[1], mbs[0],
+                mbs[1]);
+        printf("  %5d %10zu %9.2f %9.1f Mobj/s %9.1f Mobj/s %7.0f MiB/s%s\n", d, marked[1], mb,
+               mobj[0], mobj[1], mbs[0],
+               marked[0] != marked[1] ? "  (marked a different number of objects!)" : "");
     }
     return ml_outfile_commit(&out) == 0 ? 0 : ml_outfile_fail(&out, "tri-color bench");
 }
@@ -272,9 +277,11 @@ static int bench_gcbench(const char *dir, int max_depth, bool have_boehm)
         return ml_outfile_fail(&out, "tri-color bench");
     fprintf(f, "long-lived depth,live objects,tri-color ms,Boehm GC ms,ratio\n");
     printf("full collection, GCBench shape (long-lived tree depth d, temporary tree d-2, "
-           "garbage tree d-2; median of %d)\n", reps);
+           "garbage tree d-2; median of %d)\n",
+           reps);
     if (have_boehm)
-        printf("  Boehm GC %s marker(s)\n", bgc.get_parallel && bgc.get_parallel() > 0 ? "parallel" : "1");
+        printf("  Boehm GC %s marker(s)\n",
+               bgc.get_parallel && bgc.get_parallel() > 0 ? "parallel" : "1");
     printf("  %5s %10s %12s %12s %8s\n", "depth", "live objs", "tri-color", "Boehm GC", "ratio");
     double worst = 0;
     for (int d = 12; d <= max_depth; d += 2) {
@@ -300,13 +307,14 @@ static int bench_gcbench(const char *dir, int max_depth, bool have_boehm)
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "usage: tri-color-bench --out DIR [--quick] [--reps N] [--boehm-markers N]\n"
-            "Marking throughput vs heap size, and a GCBench full collection against the\n"
-            "Boehm GC. Writes DIR/mark-throughput.csv and DIR/gcbench.csv.\n"
-            "  --quick            smaller heaps and 3 repetitions\n"
-            "  --reps N           repetitions per measurement (default 7, at most 64)\n"
-            "  --boehm-markers N  Boehm's marker threads (default 1, as this marker; 0 = Boehm's default)\n");
+    fprintf(
+        out,
+        "usage: tri-color-bench --out DIR [--quick] [--reps N] [--boehm-markers N]\n"
+        "Marking throughput vs heap size, and a GCBench full collection against the\n"
+        "Boehm GC. Writes DIR/mark-throughput.csv and DIR/gcbench.csv.\n"
+        "  --quick            smaller heaps and 3 repetitions\n"
+        "  --reps N           repetitions per measurement (default 7, at most 64)\n"
+        "  --boehm-markers N  Boehm's marker threads (default 1, as this marker; 0 = Boehm's default)\n");
 }
 
 int main(int argc, char **argv)
@@ -314,9 +322,9 @@ int main(int argc, char **argv)
     const char *out = NULL;
     int max_depth = 20, markers = 1;
     static const struct option longopts[] = {
-        {"out", required_argument, NULL, 'o'}, {"quick", no_argument, NULL, 'q'},
-        {"reps", required_argument, NULL, 'r'}, {"boehm-markers", required_argument, NULL, 'm'},
-        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+        { "out", required_argument, NULL, 'o' },  { "quick", no_argument, NULL, 'q' },
+        { "reps", required_argument, NULL, 'r' }, { "boehm-markers", required_argument, NULL, 'm' },
+        { "help", no_argument, NULL, 'h' },       { NULL, 0, NULL, 0 },
     };
     for (int c; (c = getopt_long(argc, argv, "o:qr:m:h", longopts, NULL)) != -1;) {
         switch (c) {

@@ -39,13 +39,13 @@
 #include "support/charts.h"
 #include "support/workload.h"
 
-static const char *const titles[WB_NKINDS] = {"none", "Dijkstra", "Yuasa", "hybrid"};
+static const char *const titles[WB_NKINDS] = { "none", "Dijkstra", "Yuasa", "hybrid" };
 
 // cost_runs — ns per store of every variant for one pattern: a heap of its
 // own per barrier kind (with that kind's marker); the plain and GC-off
 // medians come from the runs of all kinds together.
-static int cost_runs(wb_cost_pattern_t pattern, size_t stores, int reps, double *rawm, double *offm, double *cntm,
-                     double *on)
+static int cost_runs(wb_cost_pattern_t pattern, size_t stores, int reps, double *rawm, double *offm,
+                     double *cntm, double *on)
 {
     char why[256];
     double raw[WB_NKINDS * 64], off[WB_NKINDS * 64], cnt[WB_NKINDS * 64];
@@ -91,7 +91,7 @@ static int cost_runs(wb_cost_pattern_t pattern, size_t stores, int reps, double 
 static int bench_store_cost(const char *dir, size_t stores, int reps)
 {
     double raw[2], off[2], cnt[2], on[2][WB_NKINDS];
-    static const char *const pname[2] = {"random slots", "sequential slots"};
+    static const char *const pname[2] = { "random slots", "sequential slots" };
     for (int p = 0; p < 2; p++)
         if (cost_runs((wb_cost_pattern_t)p, stores, reps, &raw[p], &off[p], &cnt[p], on[p]))
             return -1;
@@ -99,40 +99,50 @@ static int bench_store_cost(const char *dir, size_t stores, int reps)
     FILE *f = ml_outfile_open_in(&out, dir, "store-cost.csv");
     if (!f)
         return ml_outfile_fail(&out, "write-barrier bench");
-    fprintf(f, "variant,random slots (ns),sequential slots (ns),random slots (ratio),sequential slots (ratio)\n");
+    fprintf(
+        f,
+        "variant,random slots (ns),sequential slots (ns),random slots (ratio),sequential slots (ratio)\n");
     fprintf(f, "plain store,%.3f,%.3f,1.000,1.000\n", raw[0], raw[1]);
-    fprintf(f, "GC off (fast path),%.3f,%.3f,%.3f,%.3f\n", off[0], off[1], off[0] / raw[0], off[1] / raw[1]);
-    fprintf(f, "GC off + store counting,%.3f,%.3f,%.3f,%.3f\n", cnt[0], cnt[1], cnt[0] / raw[0], cnt[1] / raw[1]);
+    fprintf(f, "GC off (fast path),%.3f,%.3f,%.3f,%.3f\n", off[0], off[1], off[0] / raw[0],
+            off[1] / raw[1]);
+    fprintf(f, "GC off + store counting,%.3f,%.3f,%.3f,%.3f\n", cnt[0], cnt[1], cnt[0] / raw[0],
+            cnt[1] / raw[1]);
     for (int k = 0; k < WB_NKINDS; k++)
-        fprintf(f, "marking: %s,%.3f,%.3f,%.3f,%.3f\n", titles[k], on[0][k], on[1][k], on[0][k] / raw[0],
-                on[1][k] / raw[1]);
-    printf("cost per pointer store (%zu stores into the slots of 4096 objects; medians of %d runs per barrier, "
-           "plain and GC off over all %d)\n", stores, reps, reps * WB_NKINDS);
+        fprintf(f, "marking: %s,%.3f,%.3f,%.3f,%.3f\n", titles[k], on[0][k], on[1][k],
+                on[0][k] / raw[0], on[1][k] / raw[1]);
+    printf(
+        "cost per pointer store (%zu stores into the slots of 4096 objects; medians of %d runs per barrier, "
+        "plain and GC off over all %d)\n",
+        stores, reps, reps * WB_NKINDS);
     printf("  %-38s %16s %18s\n", "", pname[0], pname[1]);
-    printf("  %-38s %10.2f ns      %10.2f ns\n", "plain store (no barrier compiled in)", raw[0], raw[1]);
+    printf("  %-38s %10.2f ns      %10.2f ns\n", "plain store (no barrier compiled in)", raw[0],
+           raw[1]);
     printf("  %-38s %10.2f ns %+5.1f%% %10.2f ns %+5.1f%%\n", "barrier compiled in, GC off", off[0],
            (off[0] / raw[0] - 1) * 100, off[1], (off[1] / raw[1] - 1) * 100);
-    printf("  %-38s %10.2f ns %+5.1f%% %10.2f ns %+5.1f%%\n", "  the same, stores counted (default)", cnt[0],
-           (cnt[0] / raw[0] - 1) * 100, cnt[1], (cnt[1] / raw[1] - 1) * 100);
+    printf("  %-38s %10.2f ns %+5.1f%% %10.2f ns %+5.1f%%\n",
+           "  the same, stores counted (default)", cnt[0], (cnt[0] / raw[0] - 1) * 100, cnt[1],
+           (cnt[1] / raw[1] - 1) * 100);
     for (int k = 0; k < WB_NKINDS; k++)
         printf("  %-38s %10.2f ns %5.2fx %10.2f ns %5.2fx\n",
-               k == 0 ? "marking, hook but no barrier (none)" : k == 1 ? "marking, Dijkstra"
-               : k == 2 ? "marking, Yuasa" : "marking, hybrid",
+               k == 0   ? "marking, hook but no barrier (none)"
+               : k == 1 ? "marking, Dijkstra"
+               : k == 2 ? "marking, Yuasa"
+                        : "marking, hybrid",
                on[0][k], on[0][k] / raw[0], on[1][k], on[1][k] / raw[1]);
-    printf("  target: the barrier with GC off within +5%% of a plain store: %s (random), %s (sequential)\n",
-           off[0] / raw[0] <= 1.05 ? "met" : "NOT met", off[1] / raw[1] <= 1.05 ? "met" : "NOT met");
+    printf(
+        "  target: the barrier with GC off within +5%% of a plain store: %s (random), %s (sequential)\n",
+        off[0] / raw[0] <= 1.05 ? "met" : "NOT met", off[1] / raw[1] <= 1.05 ? "met" : "NOT met");
     return ml_outfile_commit(&out) == 0 ? 0 : ml_outfile_fail(&out, "write-barrier bench");
 }
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "usage: write-barrier-bench --out DIR [--quick] [--reps N]\n"
-            "Floating garbage and stop-the-world work per barrier over heap sizes, and the\n"
-            "cost of a pointer store. Writes DIR/floating-garbage.csv, DIR/rescan-work.csv\n"
-            "and DIR/store-cost.csv.\n"
-            "  --quick    smaller heaps, fewer seeds and repetitions\n"
-            "  --reps N   repetitions of each store-cost run (default 11, at most 64)\n");
+    fprintf(out, "usage: write-barrier-bench --out DIR [--quick] [--reps N]\n"
+                 "Floating garbage and stop-the-world work per barrier over heap sizes, and the\n"
+                 "cost of a pointer store. Writes DIR/floating-garbage.csv, DIR/rescan-work.csv\n"
+                 "and DIR/store-cost.csv.\n"
+                 "  --quick    smaller heaps, fewer seeds and repetitions\n"
+                 "  --reps N   repetitions of each store-cost run (default 11, at most 64)\n");
 }
 
 int main(int argc, char **argv)
@@ -141,9 +151,11 @@ int main(int argc, char **argv)
     int reps = 11, seeds = 5;
     bool quick = false;
     static const struct option longopts[] = {
-        {"out", required_argument, NULL, 'o'}, {"quick", no_argument, NULL, 'q'},
-        {"reps", required_argument, NULL, 'r'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        { "out", required_argument, NULL, 'o' },
+        { "quick", no_argument, NULL, 'q' },
+        { "reps", required_argument, NULL, 'r' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
     };
     for (int c; (c = getopt_long(argc, argv, "o:qr:h", longopts, NULL)) != -1;) {
         switch (c) {
@@ -168,11 +180,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "write-barrier bench: %s: %s\n", out, strerror(errno));
         return 1;
     }
-    static const size_t sizes[] = {250, 1000, 4000, 16000, 64000};
+    static const size_t sizes[] = { 250, 1000, 4000, 16000, 64000 };
     size_t nsizes = quick ? 3 : 5;
     if (quick)
         seeds = 3, reps = reps < 5 ? reps : 5;
-    if (wb_charts_workloads(out, sizes, nsizes, seeds, stdout) || bench_store_cost(out, quick ? 500000 : 2000000, reps))
+    if (wb_charts_workloads(out, sizes, nsizes, seeds, stdout) ||
+        bench_store_cost(out, quick ? 500000 : 2000000, reps))
         return 1;
     return 0;
 }

@@ -47,8 +47,7 @@ static int setting(gr_assignment_t *a, const char *path, unsigned line, char **w
     char *end;
     if (strcmp(w[0], "labs") == 0) {
         if (n < 2 || a->nlabs > 0)
-            return fail(path, line, n < 2 ? "labs: name at least one lab"
-                                          : "labs: given twice");
+            return fail(path, line, n < 2 ? "labs: name at least one lab" : "labs: given twice");
         for (int i = 1; i < n; i++) {
             if (!is_lab_name(w[i]))
                 return fail(path, line, "labs: '%s' is not a lab name", w[i]);
@@ -72,8 +71,9 @@ static int setting(gr_assignment_t *a, const char *path, unsigned line, char **w
     } else if (strcmp(w[0], "hidden-visibility") == 0) {
         if (n != 2 || (strcmp(w[1], "hidden") != 0 && strcmp(w[1], "after_due_date") != 0 &&
                        strcmp(w[1], "after_published") != 0))
-            return fail(path, line, "hidden-visibility wants hidden, after_due_date or "
-                                    "after_published");
+            return fail(path, line,
+                        "hidden-visibility wants hidden, after_due_date or "
+                        "after_published");
         free(a->hidden_visibility);
         a->hidden_visibility = gr_strdup(w[1]);
     } else if (strcmp(w[0], "timing-repeats") == 0) {
@@ -82,8 +82,10 @@ static int setting(gr_assignment_t *a, const char *path, unsigned line, char **w
             return fail(path, line, "timing-repeats wants a number from 1 to 101");
         a->timing_repeats = (int)v;
     } else {
-        return fail(path, line, "unknown setting '%s' (the settings: labs, points, "
-                                "hidden-visibility, timing-repeats)", w[0]);
+        return fail(path, line,
+                    "unknown setting '%s' (the settings: labs, points, "
+                    "hidden-visibility, timing-repeats)",
+                    w[0]);
     }
     return 0;
 }

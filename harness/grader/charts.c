@@ -64,7 +64,7 @@ void gr_render_charts(const gr_report_t *r)
     gr_mkdirs(data);
     gr_mkdirs(charts);
     gr_mkdirs(logs);
-    char *argv[] = {(char *)r->opt->plots, data, charts, NULL};
+    char *argv[] = { (char *)r->opt->plots, data, charts, NULL };
     gr_proc_t p = gr_run(argv, NULL, log, GR_RUNNER_LOG_CAP, 300, NULL);
     if (p.start_failed)
         fprintf(stderr, "grader: cannot run %s: %s\n", r->opt->plots, strerror(p.start_errno));

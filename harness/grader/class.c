@@ -101,8 +101,7 @@ static int parse_labs(gr_class_t *c, const char *labs, const char *files)
     free(copy);
     for (size_t l = 0; l < c->nlabs; l++)
         if (c->files[l] == NULL) {
-            fprintf(stderr, "grader class: --files names no student file for lab %s\n",
-                    c->labs[l]);
+            fprintf(stderr, "grader class: --files names no student file for lab %s\n", c->labs[l]);
             return -1;
         }
     return 0;
@@ -218,13 +217,23 @@ static int load_maxima(gr_class_t *c, const opts_t *o, const char *labs)
     char *lab_arg = gr_printf("LAB=%s", labs);
     char *bd = gr_printf("BUILD_DIR=%s", build);
     char *hid = o->hidden ? gr_printf("HIDDEN=%s", o->hidden) : NULL;
-    char *argv[] = { (char *)o->make, "--no-print-directory", "prebuild", "IMPL=student",
-                     "SUBMISSION=", "SAN=", bd, lab_arg, hid, NULL };
+    char *argv[] = { (char *)o->make,
+                     "--no-print-directory",
+                     "prebuild",
+                     "IMPL=student",
+                     "SUBMISSION=",
+                     "SAN=",
+                     bd,
+                     lab_arg,
+                     hid,
+                     NULL };
     int rc = 0;
     pid_t pid = spawn(argv, log);
     if (pid < 0 || wait_for(pid) != 0) {
-        fprintf(stderr, "grader class: the starter's suites did not build, so the labs' maxima "
-                        "are unknown (see %s)\n", log);
+        fprintf(stderr,
+                "grader class: the starter's suites did not build, so the labs' maxima "
+                "are unknown (see %s)\n",
+                log);
         rc = -1;
     }
     for (size_t l = 0; rc == 0 && l < c->nlabs; l++) {
@@ -265,7 +274,7 @@ static int load_maxima(gr_class_t *c, const opts_t *o, const char *labs)
 typedef struct {
     size_t row;
     pid_t pid;
-    char *labs;      // the labs it submitted, space-separated
+    char *labs; // the labs it submitted, space-separated
     char stamp[17];
 } job_t;
 
@@ -357,12 +366,13 @@ static pid_t launch(const gr_class_t *c, const opts_t *o, const job_t *job)
     char *sub = gr_printf("SUBMISSION=%s/src", base);
     char *bd = gr_printf("BUILD_DIR=%s", base);
     char *lab = gr_printf("LAB=%s", job->labs);
-    char *flags = gr_printf("GRADEFLAGS=--quiet --no-color --reference %s/.maxima%s%s", o->dir,
-                            o->assignment ? " --assignment " : "",
-                            o->assignment ? o->assignment : "");
+    char *flags =
+        gr_printf("GRADEFLAGS=--quiet --no-color --reference %s/.maxima%s%s", o->dir,
+                  o->assignment ? " --assignment " : "", o->assignment ? o->assignment : "");
     char *hid = o->hidden ? gr_printf("HIDDEN=%s", o->hidden) : NULL;
-    char *argv[] = { (char *)o->make, "--no-print-directory", "grade", "SAN=", sub, bd, lab,
-                     flags, hid, NULL };
+    char *argv[] = {
+        (char *)o->make, "--no-print-directory", "grade", "SAN=", sub, bd, lab, flags, hid, NULL
+    };
     pid_t pid = spawn(argv, log);
     free(base);
     free(log);
@@ -411,7 +421,8 @@ static void collect(gr_class_t *c, const opts_t *o, job_t *job, bool ran_ok)
     }
     size_t i;
     json_t *t;
-    json_array_foreach(json_object_get(root, "tests"), i, t) {
+    json_array_foreach(json_object_get(root, "tests"), i, t)
+    {
         json_t *extra = json_object_get(t, "extra_data");
         const char *lab = json_string_value(json_object_get(extra, "lab"));
         const char *name = json_string_value(json_object_get(t, "name"));
@@ -466,17 +477,25 @@ static void progress(const gr_class_t *c, size_t done, const gr_class_row_t *row
 static int parse(int argc, char **argv, opts_t *o, char **labs)
 {
     static const struct option longs[] = {
-        { "class", required_argument, NULL, 'c' },  { "labs", required_argument, NULL, 'l' },
-        { "files", required_argument, NULL, 'f' },  { "out", required_argument, NULL, 'o' },
-        { "dir", required_argument, NULL, 'd' },    { "roster", required_argument, NULL, 'r' },
-        { "hidden", required_argument, NULL, 'H' }, { "jobs", required_argument, NULL, 'j' },
-        { "fresh", no_argument, NULL, 'F' },        { "make", required_argument, NULL, 'm' },
-        { "plots", required_argument, NULL, 'p' },  { "help", no_argument, NULL, 'h' },
+        { "class", required_argument, NULL, 'c' },
+        { "labs", required_argument, NULL, 'l' },
+        { "files", required_argument, NULL, 'f' },
+        { "out", required_argument, NULL, 'o' },
+        { "dir", required_argument, NULL, 'd' },
+        { "roster", required_argument, NULL, 'r' },
+        { "hidden", required_argument, NULL, 'H' },
+        { "jobs", required_argument, NULL, 'j' },
+        { "fresh", no_argument, NULL, 'F' },
+        { "make", required_argument, NULL, 'm' },
+        { "plots", required_argument, NULL, 'p' },
+        { "help", no_argument, NULL, 'h' },
         { "assignment", required_argument, NULL, 'A' },
         { NULL, 0, NULL, 0 },
     };
     long n = sysconf(_SC_NPROCESSORS_ONLN);
-    *o = (opts_t){ .out_csv = "build/gradebook.csv", .dir = "build/class", .make = "make",
+    *o = (opts_t){ .out_csv = "build/gradebook.csv",
+                   .dir = "build/class",
+                   .make = "make",
                    .jobs = n > 0 && n < 64 ? (int)n : 1 };
     int ch;
     char *end;

@@ -21,16 +21,16 @@
 #include "grader.h"
 
 typedef struct {
-    char *dir;        // the submission's directory name, exactly as uploaded
-    char *id;         // its build name under the class directory (no spaces)
-    char *who[3];     // student id, name, email from the roster, or NULL
-    bool *submitted;  // per lab: its files were found
-    bool *graded;     // per lab: a score came back from grading
-    double *score;    // per lab
+    char *dir;       // the submission's directory name, exactly as uploaded
+    char *id;        // its build name under the class directory (no spaces)
+    char *who[3];    // student id, name, email from the roster, or NULL
+    bool *submitted; // per lab: its files were found
+    bool *graded;    // per lab: a score came back from grading
+    double *score;   // per lab
     double total;
-    gr_buf_t note;    // "; "-separated
-    bool reused;      // the results of an earlier identical run were kept
-    bool failed;      // grading itself failed (no results.json)
+    gr_buf_t note; // "; "-separated
+    bool reused;   // the results of an earlier identical run were kept
+    bool failed;   // grading itself failed (no results.json)
 } gr_class_row_t;
 
 typedef struct {
@@ -42,8 +42,8 @@ typedef struct {
 typedef struct {
     char **labs;
     size_t nlabs, cap_labs;
-    char ***files;     // per lab: its student files, NULL-terminated
-    double *max;       // per lab, from the manifests
+    char ***files; // per lab: its student files, NULL-terminated
+    double *max;   // per lab, from the manifests
     gr_class_row_t *rows;
     size_t nrows;
     bool has_roster;

@@ -104,8 +104,10 @@ int gr_class_roster(gr_class_t *c, const char *path)
         free(f[i]);
     }
     if (n < 0 || col[0] < 0) {
-        fprintf(stderr, "%s:1: the roster's header names no 'directory' column "
-                        "(columns: directory,id,name,email)\n", path);
+        fprintf(stderr,
+                "%s:1: the roster's header names no 'directory' column "
+                "(columns: directory,id,name,email)\n",
+                path);
         free(text);
         return -1;
     }
@@ -295,8 +297,8 @@ int gr_class_write_summary(const gr_class_t *c, const char *dir, FILE *term)
         gr_buf_printf(&md, "| %s | %zu | %zu |", c->labs[l], n, absent);
         if (n > 0) {
             qsort(v, n, sizeof *v, by_value);
-            double q[5] = { v[0], quantile(v, n, 0.25), quantile(v, n, 0.5),
-                            quantile(v, n, 0.75), v[n - 1] };
+            double q[5] = { v[0], quantile(v, n, 0.25), quantile(v, n, 0.5), quantile(v, n, 0.75),
+                            v[n - 1] };
             for (int k = 0; k < 5; k++) {
                 char *s = gr_points(q[k]);
                 gr_buf_printf(&md, " %s |", s);

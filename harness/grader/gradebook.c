@@ -22,7 +22,7 @@
 
 typedef struct {
     char *student;
-    json_t *labs;     // extra_data.labs, or NULL
+    json_t *labs; // extra_data.labs, or NULL
     double total, max;
     char *note;
 } row_t;
@@ -38,7 +38,7 @@ typedef struct {
 static char *student_of(const char *path)
 {
     char *copy = gr_strdup(path);
-    char *dir = dirname(copy);            // .../<name>/grade
+    char *dir = dirname(copy); // .../<name>/grade
     char *base = gr_strdup(basename(dir));
     char *name;
     if (strcmp(base, "grade") == 0) {
@@ -101,8 +101,8 @@ static int read_row(const char *path, row_t *row, book_t *b)
     json_t *labs = extra ? json_object_get(extra, "labs") : NULL;
     json_t *score = root ? json_object_get(root, "score") : NULL;
     if (!json_is_object(labs) || !json_is_number(score)) {
-        row->note = root ? gr_strdup("not a memlab results.json")
-                         : gr_printf("no results (%s)", err.text);
+        row->note =
+            root ? gr_strdup("not a memlab results.json") : gr_printf("no results (%s)", err.text);
         if (root == NULL && err.line > 0)
             fprintf(stderr, "%s:%d: %s\n", path, err.line, row->note);
         else
@@ -116,7 +116,8 @@ static int read_row(const char *path, row_t *row, book_t *b)
     row->max = json_is_number(max) ? json_number_value(max) : 0;
     const char *key;
     json_t *value;
-    json_object_foreach(labs, key, value) {
+    json_object_foreach(labs, key, value)
+    {
         size_t i = 0;
         while (i < b->nlabs && strcmp(b->labs[i], key) != 0)
             i++;
@@ -144,7 +145,7 @@ int gr_gradebook_main(int argc, char **argv)
         fputs("usage: grader gradebook OUT.csv RESULTS.json...\n", stderr);
         return 2;
     }
-    book_t b = {0};
+    book_t b = { 0 };
     int status = 0;
     b.rows = gr_xmalloc((size_t)(argc - 2) * sizeof *b.rows);
     for (int i = 2; i < argc; i++) {

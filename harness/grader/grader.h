@@ -23,14 +23,14 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define GR_LOG_CAP (60u << 10)      // bytes of a test's log kept in a report
-#define GR_OUTPUT_CAP (64u << 10)   // bytes of a test's whole output in a report
+#define GR_LOG_CAP (60u << 10)    // bytes of a test's log kept in a report
+#define GR_OUTPUT_CAP (64u << 10) // bytes of a test's whole output in a report
 #define GR_RUNNER_LOG_CAP (64u << 10)
 
 // ---- text.c: strings, files -------------------------------------------------
 
 typedef struct {
-    char *s;       // NUL-terminated (never NULL after the first add)
+    char *s; // NUL-terminated (never NULL after the first add)
     size_t len, cap;
 } gr_buf_t;
 
@@ -78,48 +78,48 @@ int gr_write_atomic(const char *path, int (*writer)(FILE *f, void *ctx), void *c
 // holds a comma, a quote, a line break or spaces at its ends.
 void gr_csv_field(FILE *f, const char *s);
 
-int gr_mkdirs(const char *path);       // mkdir -p; 0 or -1 (errno)
-int gr_rmtree(const char *path);       // rm -rf, never following links; 0 or -1
-double gr_seconds(void);               // monotonic time in seconds
-const char *gr_signal_name(int sig);   // "SIGSEGV", or "signal N"
+int gr_mkdirs(const char *path);     // mkdir -p; 0 or -1 (errno)
+int gr_rmtree(const char *path);     // rm -rf, never following links; 0 or -1
+double gr_seconds(void);             // monotonic time in seconds
+const char *gr_signal_name(int sig); // "SIGSEGV", or "signal N"
 
 // ---- the model --------------------------------------------------------------
 struct gr_lab;
 
 typedef enum {
-    GR_PASSED,        // passed; for scored tests the award decides the points
-    GR_FAILED,        // an assertion failed or the test stopped early
-    GR_CRASHED,       // killed by a signal
-    GR_TIMED_OUT,     // ran past its timeout
-    GR_NOT_RUN,       // in the manifest, but no result came back
-    GR_PROBLEM,       // a lab-level entry: did not compile, suite did not start
+    GR_PASSED,    // passed; for scored tests the award decides the points
+    GR_FAILED,    // an assertion failed or the test stopped early
+    GR_CRASHED,   // killed by a signal
+    GR_TIMED_OUT, // ran past its timeout
+    GR_NOT_RUN,   // in the manifest, but no result came back
+    GR_PROBLEM,   // a lab-level entry: did not compile, suite did not start
 } gr_outcome_t;
 
 typedef struct gr_test {
     // From the manifest (or set for a lab-level problem entry).
     char *suite, *name, *title;
-    double points;             // the most it can earn (max_score)
-    bool scored;               // points × award fraction
+    double points; // the most it can earn (max_score)
+    bool scored;   // points × award fraction
     double timeout, cpu_s;
     unsigned mem_mb;
     bool allow_exec, disabled, untagged;
-    bool lab_level;            // not a test: "compiles", "tests run"
-    bool awarded;              // scored: exactly one award was reported
-    bool hidden;               // hidden suite or .hidden = true
+    bool lab_level; // not a test: "compiles", "tests run"
+    bool awarded;   // scored: exactly one award was reported
+    bool hidden;    // hidden suite or .hidden = true
     unsigned line;
     // From the run.
     bool in_xml, in_records;
-    int xml_status;            // GR_PASSED, GR_FAILED, GR_CRASHED, GR_TIMED_OUT
+    int xml_status; // GR_PASSED, GR_FAILED, GR_CRASHED, GR_TIMED_OUT
     int rec_status, rec_crashed, rec_timed_out, exit_code, signal;
     double elapsed;
-    char *messages;            // failed assertions, one per line ("file:line: msg")
-    char *first_message;       // the first, without file:line
+    char *messages;      // failed assertions, one per line ("file:line: msg")
+    char *first_message; // the first, without file:line
     char *log_path, *notes_path;
     // Evaluated by score.c.
     gr_outcome_t outcome;
     double score;
-    char *reason;              // one line, in the student's terms
-    char *output;              // reason, details, notes and log excerpt (≤ GR_OUTPUT_CAP)
+    char *reason; // one line, in the student's terms
+    char *output; // reason, details, notes and log excerpt (≤ GR_OUTPUT_CAP)
 } gr_test_t;
 
 typedef struct gr_lab {
@@ -127,25 +127,25 @@ typedef struct gr_lab {
     gr_test_t *tests;
     size_t ntests, cap;
     double score, max;
-    bool max_known;            // false when no suite told us the lab's points
-    bool suite_error;          // a test without grading info, a bad manifest
+    bool max_known;   // false when no suite told us the lab's points
+    bool suite_error; // a test without grading info, a bad manifest
     double seconds;
 } gr_lab_t;
 
 typedef struct gr_options {
-    const char *build;         // build/<impl>
+    const char *build; // build/<impl>
     const char *impl;
-    const char *out_dir;       // default <build>/grade
-    const char *reference;     // a build whose suites give the max of unbuilt labs
+    const char *out_dir;   // default <build>/grade
+    const char *reference; // a build whose suites give the max of unbuilt labs
     char **labs;
     size_t nlabs, cap_labs;
     int jobs;
-    double suite_limit;        // > 0: caps each suite's watchdog (seconds)
+    double suite_limit; // > 0: caps each suite's watchdog (seconds)
     bool strict, quiet, autolab, color;
-    bool strict_correctness;   // every test must pass; scored fractions may be < 1
-    const char *plots;         // a script run as `SCRIPT DATA_DIR CHARTS_DIR`, or NULL
-    double expect_below;       // < 0: not asked
-    const char *hidden_visibility; // Gradescope's visibility of hidden tests
+    bool strict_correctness;                // every test must pass; scored fractions may be < 1
+    const char *plots;                      // a script run as `SCRIPT DATA_DIR CHARTS_DIR`, or NULL
+    double expect_below;                    // < 0: not asked
+    const char *hidden_visibility;          // Gradescope's visibility of hidden tests
     const struct gr_assignment *assignment; // or NULL
 } gr_options_t;
 
@@ -159,7 +159,7 @@ typedef struct gr_report {
 } gr_report_t;
 
 gr_test_t *gr_lab_add_test(gr_lab_t *lab);
-void gr_lab_free(gr_lab_t *lab);             // frees what the lab holds
+void gr_lab_free(gr_lab_t *lab); // frees what the lab holds
 // Adds a lab-level problem entry (max 0) named `name` with `output`.
 void gr_lab_add_problem(gr_lab_t *lab, const char *name, const char *reason, const char *output);
 
@@ -170,12 +170,12 @@ typedef struct {
     unsigned line;
 } gr_cap_t;
 typedef struct gr_assignment {
-    char **labs;              // empty: the labs come from --labs
+    char **labs; // empty: the labs come from --labs
     size_t nlabs, cap_labs;
     gr_cap_t *caps;
     size_t ncaps, cap_caps;
-    char *hidden_visibility;  // or NULL
-    int timing_repeats;       // 0: each suite's default
+    char *hidden_visibility; // or NULL
+    int timing_repeats;      // 0: each suite's default
 } gr_assignment_t;
 // gr_assignment_load — reads an assignment file. Returns 0, or -1 after
 // printing `FILE:LINE: what is wrong` (nothing is left allocated).
@@ -194,9 +194,9 @@ void gr_grade_lab(const gr_options_t *opt, const char *grade_dir, const char *na
 
 // ---- manifest.c ---------------------------------------------------------------
 typedef struct {
-    bool asan;               // the suite was built with AddressSanitizer
-    size_t output_limit;     // bytes a test may write to any one file
-    double timeouts;         // the sum of the tests' timeouts (0 counted as 60 s)
+    bool asan;           // the suite was built with AddressSanitizer
+    size_t output_limit; // bytes a test may write to any one file
+    double timeouts;     // the sum of the tests' timeouts (0 counted as 60 s)
     size_t ntests;
 } gr_manifest_t;
 // gr_manifest_load — runs `suite --memlab-manifest` (its files in `workdir`)
@@ -207,12 +207,12 @@ int gr_manifest_load(const char *suite, const char *workdir, bool hidden, gr_lab
 
 // ---- jail.c -------------------------------------------------------------------
 typedef struct {
-    const char *build;            // the graded build: visible, read-only
-    const char *const *writable;  // the only directories the run may write
+    const char *build;           // the graded build: visible, read-only
+    const char *const *writable; // the only directories the run may write
     size_t nwritable;
-    double cpu_s;                 // CPU seconds for the whole run (0: none)
-    unsigned mem_mb;              // the largest test's memory; the address space
-                                  // is bounded above it unless `asan`
+    double cpu_s;    // CPU seconds for the whole run (0: none)
+    unsigned mem_mb; // the largest test's memory; the address space
+                     // is bounded above it unless `asan`
     bool asan;
 } gr_jail_t;
 // Whether suites run inside bubblewrap; *why (not freed) says why not.
@@ -227,10 +227,10 @@ void gr_jail_argv_free(char **v);
 
 // ---- run.c --------------------------------------------------------------------
 typedef struct {
-    int exit_status;     // when exited
-    int term_signal;     // when killed by a signal (0 otherwise)
-    bool watchdog;       // killed by the watchdog
-    bool start_failed;   // could not be started (errno in start_errno)
+    int exit_status;   // when exited
+    int term_signal;   // when killed by a signal (0 otherwise)
+    bool watchdog;     // killed by the watchdog
+    bool start_failed; // could not be started (errno in start_errno)
     int start_errno;
     size_t output_bytes; // all the output it printed (the log keeps the first cap)
     double seconds;
@@ -268,11 +268,11 @@ void gr_awards_free(gr_award_t *a, size_t n);
 
 // A test's notes file, decoded.
 typedef struct {
-    char *notes;            // ml_note lines, one per line
-    size_t oom_bytes;       // the first failed allocation (0: none)
-    int fault_kind;         // 0 none, 'n' NULL pointer, 's' stack, 'o' other
+    char *notes;      // ml_note lines, one per line
+    size_t oom_bytes; // the first failed allocation (0: none)
+    int fault_kind;   // 0 none, 'n' NULL pointer, 's' stack, 'o' other
     char *fault_addr;
-    char *sandbox;          // why the sandbox was incomplete, or NULL
+    char *sandbox; // why the sandbox was incomplete, or NULL
 } gr_notes_t;
 void gr_notes_load(const char *path, gr_notes_t *notes);
 void gr_notes_free(gr_notes_t *notes);
@@ -280,13 +280,13 @@ void gr_notes_free(gr_notes_t *notes);
 // ---- score.c --------------------------------------------------------------------
 typedef struct {
     const char *awards_path;
-    size_t output_limit;     // the suite's output cap (bytes)
+    size_t output_limit; // the suite's output cap (bytes)
     bool asan;
-    unsigned asan_alloc_mb;  // under ASan: the largest allocation allowed
-    unsigned asan_rss_mb;    // under ASan: the suite's resident-memory limit
-    bool watchdog;           // the run was stopped by the watchdog
+    unsigned asan_alloc_mb; // under ASan: the largest allocation allowed
+    unsigned asan_rss_mb;   // under ASan: the suite's resident-memory limit
+    bool watchdog;          // the run was stopped by the watchdog
     double watchdog_s;
-    const char *runner_problem;  // why results are missing, or NULL
+    const char *runner_problem; // why results are missing, or NULL
 } gr_score_ctx_t;
 // Evaluates tests [from, lab->ntests): outcome, score, reason, output.
 void gr_score_tests(gr_lab_t *lab, size_t from, const gr_score_ctx_t *ctx);
@@ -316,8 +316,8 @@ int gr_out_markdown(const gr_report_t *r, const char *path);
 int gr_out_html(const gr_report_t *r, const char *path);
 // The name of a test in reports: its title, or "suite/name" without one.
 char *gr_test_label(const gr_test_t *t);
-bool gr_test_passed(const gr_test_t *t);         // passed with full points
-char *gr_points(double p);                        // "2", "0.5", "1.33"
+bool gr_test_passed(const gr_test_t *t); // passed with full points
+char *gr_points(double p);               // "2", "0.5", "1.33"
 
 // ---- gradebook.c ----------------------------------------------------------------------
 // `grader gradebook OUT.csv RESULTS.json...`; returns the exit status.

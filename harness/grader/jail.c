@@ -33,11 +33,11 @@
 #include "grader.h"
 #include "memlab/grow.h"
 
-#define JAIL_AS_MARGIN_MB 768     // the runner and Criterion beside the largest test
-#define JAIL_FSIZE (256u << 20)   // the largest file a suite run may write
+#define JAIL_AS_MARGIN_MB 768   // the runner and Criterion beside the largest test
+#define JAIL_FSIZE (256u << 20) // the largest file a suite run may write
 #define JAIL_NPROC 4096
 
-static int state = -1;            // -1 unknown, 0 unavailable, 1 available
+static int state = -1; // -1 unknown, 0 unavailable, 1 available
 static char *state_why;
 static char *bwrap_path;
 
@@ -70,8 +70,10 @@ bool gr_jail_available(const char **why)
             state = 0;
             state_why = gr_strdup("bubblewrap (bwrap) is not installed");
         } else {
-            char *argv[] = { bwrap_path, "--ro-bind", "/", "/", "--unshare-net", "--unshare-pid",
-                             "--die-with-parent", "/bin/true", NULL };
+            char *argv[] = {
+                bwrap_path,      "--ro-bind",         "/",         "/", "--unshare-net",
+                "--unshare-pid", "--die-with-parent", "/bin/true", NULL
+            };
             pid_t pid = fork();
             if (pid == 0) {
                 int null = open("/dev/null", O_WRONLY);
@@ -83,8 +85,7 @@ bool gr_jail_available(const char **why)
                 _exit(127);
             }
             int st = 0;
-            while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR) {
-            }
+            while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
             state = pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0;
             if (!state)
                 state_why = gr_strdup("bubblewrap cannot create namespaces here "
@@ -100,8 +101,8 @@ bool gr_binary_is_asan(const char *path)
 {
     size_t size = 0;
     char *data = gr_read_file(path, 256u << 20, &size);
-    bool asan = data && memmem(data, size < (256u << 20) ? size : (256u << 20), "__asan_init",
-                               11) != NULL;
+    bool asan =
+        data && memmem(data, size < (256u << 20) ? size : (256u << 20), "__asan_init", 11) != NULL;
     free(data);
     return asan;
 }
@@ -151,9 +152,20 @@ char **gr_jail_argv(const gr_jail_t *j, char *const argv[])
         return NULL;
     args_t a = { 0 };
     add(&a, bwrap_path);
-    static const char *const base[] = { "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                                        "--tmpfs", "/tmp", "--unshare-net", "--unshare-ipc",
-                                        "--unshare-pid", "--unshare-uts", "--die-with-parent" };
+    static const char *const base[] = { "--ro-bind",
+                                        "/",
+                                        "/",
+                                        "--dev",
+                                        "/dev",
+                                        "--proc",
+                                        "/proc",
+                                        "--tmpfs",
+                                        "/tmp",
+                                        "--unshare-net",
+                                        "--unshare-ipc",
+                                        "--unshare-pid",
+                                        "--unshare-uts",
+                                        "--die-with-parent" };
     for (size_t i = 0; i < sizeof base / sizeof *base; i++)
         add(&a, base[i]);
     char *cwd = getcwd(NULL, 0);

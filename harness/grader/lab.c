@@ -21,8 +21,8 @@
 #include "grader.h"
 #include "memlab/grow.h"
 
-#define ASAN_EXTRA_MB 512         // ASan's own memory (shadow, quarantine)
-#define ASAN_EXIT 84              // the exit status ASan/UBSan reports end with
+#define ASAN_EXTRA_MB 512 // ASan's own memory (shadow, quarantine)
+#define ASAN_EXIT 84      // the exit status ASan/UBSan reports end with
 #define WATCHDOG_MARGIN_S 10.0
 #define COMPILE_LOG_LINES 30
 
@@ -112,8 +112,10 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
             max_mem = t->mem_mb;
         lab->suite_error |= t->untagged;
         if (t->untagged)
-            fprintf(stderr, "grader: %s: suite error: test %s/%s has no points (declare it "
-                            "with ML_TEST or ML_SCORED_TEST)\n", exe, t->suite, t->name);
+            fprintf(stderr,
+                    "grader: %s: suite error: test %s/%s has no points (declare it "
+                    "with ML_TEST or ML_SCORED_TEST)\n",
+                    exe, t->suite, t->name);
     }
     char *xml = gr_printf("%s/criterion.xml", awork);
     char *records = gr_printf("%s/runner.tsv", awork);
@@ -134,7 +136,7 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
     };
     char *xml_opt = gr_printf("--xml=%s", xml);
     char *jobs_opt = gr_printf("--jobs=%d", opt->jobs);
-    char *argv[] = {aexe, xml_opt, jobs_opt, NULL};
+    char *argv[] = { aexe, xml_opt, jobs_opt, NULL };
     double limit = m.timeouts + WATCHDOG_MARGIN_S + 0.5 * (double)m.ntests;
     if (opt->suite_limit > 0 && opt->suite_limit < limit)
         limit = opt->suite_limit;
@@ -142,9 +144,13 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
     // graphs/ where the labs' pictures go (DESIGN §6).
     char *graphs = gr_printf("%s/graphs", opt->build);
     gr_mkdirs(graphs);
-    const char *writable[] = {awork, adata, graphs};
-    gr_jail_t jail = {.build = opt->build, .writable = writable, .nwritable = 3,
-                      .cpu_s = limit, .mem_mb = max_mem, .asan = m.asan};
+    const char *writable[] = { awork, adata, graphs };
+    gr_jail_t jail = { .build = opt->build,
+                       .writable = writable,
+                       .nwritable = 3,
+                       .cpu_s = limit,
+                       .mem_mb = max_mem,
+                       .asan = m.asan };
     gr_proc_t p = gr_run(argv, env, runner_log, GR_RUNNER_LOG_CAP, limit, &jail);
 
     char *runner_problem = NULL;
@@ -253,7 +259,8 @@ static void grade_unbuilt(const gr_options_t *opt, const char *grade_dir, gr_lab
     char *reason = missing  ? gr_strdup(first)
                    : errors ? gr_strdup("your code did not compile, so no test could run")
                             : gr_printf("the lab was not built (no %s/suites/%s; the build "
-                                        "output says why)", opt->build, lab->name);
+                                        "output says why)",
+                                        opt->build, lab->name);
     free(first);
     char *out = log ? gr_printf("The compiler said:\n%s", log) : NULL;
     gr_lab_add_problem(lab, "compiles", reason, out);
@@ -267,9 +274,10 @@ static void grade_unbuilt(const gr_options_t *opt, const char *grade_dir, gr_lab
         gr_manifest_t m;
         char *why = NULL;
         if (gr_manifest_load(ref, work, false, lab, &m, &why) == 0) {
-            mark_not_graded(lab, from, missing  ? "not graded: the file was not submitted"
-                                       : errors ? "not graded: your code did not compile"
-                                                : "not graded: the lab was not built");
+            mark_not_graded(lab, from,
+                            missing  ? "not graded: the file was not submitted"
+                            : errors ? "not graded: your code did not compile"
+                                     : "not graded: the lab was not built");
             lab->max_known = true;
         }
         free(why);
@@ -286,7 +294,7 @@ void gr_grade_lab(const gr_options_t *opt, const char *grade_dir, const char *na
     lab->name = gr_strdup(name);
     double t0 = gr_seconds();
     char *data = gr_printf("%s/data/%s", grade_dir, name);
-    gr_rmtree(data);  // chart data from an earlier run must not pass for this one's
+    gr_rmtree(data); // chart data from an earlier run must not pass for this one's
     free(data);
     char *exe = gr_printf("%s/suites/%s", opt->build, name);
     char *hidden = gr_printf("%s.hidden", exe);

@@ -21,44 +21,45 @@
 
 static void usage(FILE *out)
 {
-    fputs("usage: grader --build DIR --labs \"LAB ...\" [options]\n"
-          "       grader gradebook OUT.csv RESULTS.json...\n"
-          "       grader class --class DIR --labs \"LAB ...\" --files ... (see grader class --help)\n"
-          "\n"
-          "Runs each lab's grading suite DIR/suites/<lab> (and <lab>.hidden), scores\n"
-          "it, and writes results.json (Gradescope), junit.xml, report.md and report.html.\n"
-          "\n"
-          "Options:\n"
-          "  --build DIR        the build to grade, e.g. build/student\n"
-          "  --impl NAME        the name shown in reports (default: DIR's basename)\n"
-          "  --labs \"A B\"       the labs to grade, separated by spaces\n"
-          "  --out DIR          where results go (default: DIR/grade)\n"
-          "  --reference DIR    a build whose suites give the points of a lab that did\n"
-          "                     not build (default: the sibling `solution` build;\n"
-          "                     `none` for no reference)\n"
-          "  -j, --jobs N       tests run at once in a suite (default 1)\n"
-          "  --suite-limit S    stop a suite after S seconds (default: the sum of its\n"
-          "                     tests' timeouts plus a margin)\n"
-          "  --strict           exit 1 if any point is lost\n"
-          "  --strict-correctness  exit 1 unless every test passed (scored tests must\n"
-          "                     run and report a score, of any size: for sanitizer\n"
-          "                     builds, where benchmarks are slow)\n"
-          "  --expect-below F   exit 1 unless every lab scores below F x its maximum\n"
-          "  --quiet            print only the score lines\n"
-          "  --autolab          end with an Autolab line {\"scores\": {...}}\n"
-          "  --assignment FILE  a course's setup: labs, points per lab, visibility of\n"
-          "                     hidden tests, timing repeats (see assignment.c)\n"
-          "  --hidden-visibility V  Gradescope's visibility of hidden tests: hidden\n"
-          "                     (default: never shown), after_due_date or after_published\n"
-          "  --plots SCRIPT     after the suites ran, run `SCRIPT DATA_DIR CHARTS_DIR`\n"
-          "                     on <out>/data and <out>/charts (scripts/plots.sh), so\n"
-          "                     report.md links this run's charts\n"
-          "  --color, --no-color  force colours on or off (default: on a terminal)\n"
-          "  -h, --help         this help\n"
-          "\n"
-          "Exit status: 0 graded (whatever the score), 1 the grader failed or a\n"
-          "--strict/--expect-below condition does not hold, 2 bad usage.\n",
-          out);
+    fputs(
+        "usage: grader --build DIR --labs \"LAB ...\" [options]\n"
+        "       grader gradebook OUT.csv RESULTS.json...\n"
+        "       grader class --class DIR --labs \"LAB ...\" --files ... (see grader class --help)\n"
+        "\n"
+        "Runs each lab's grading suite DIR/suites/<lab> (and <lab>.hidden), scores\n"
+        "it, and writes results.json (Gradescope), junit.xml, report.md and report.html.\n"
+        "\n"
+        "Options:\n"
+        "  --build DIR        the build to grade, e.g. build/student\n"
+        "  --impl NAME        the name shown in reports (default: DIR's basename)\n"
+        "  --labs \"A B\"       the labs to grade, separated by spaces\n"
+        "  --out DIR          where results go (default: DIR/grade)\n"
+        "  --reference DIR    a build whose suites give the points of a lab that did\n"
+        "                     not build (default: the sibling `solution` build;\n"
+        "                     `none` for no reference)\n"
+        "  -j, --jobs N       tests run at once in a suite (default 1)\n"
+        "  --suite-limit S    stop a suite after S seconds (default: the sum of its\n"
+        "                     tests' timeouts plus a margin)\n"
+        "  --strict           exit 1 if any point is lost\n"
+        "  --strict-correctness  exit 1 unless every test passed (scored tests must\n"
+        "                     run and report a score, of any size: for sanitizer\n"
+        "                     builds, where benchmarks are slow)\n"
+        "  --expect-below F   exit 1 unless every lab scores below F x its maximum\n"
+        "  --quiet            print only the score lines\n"
+        "  --autolab          end with an Autolab line {\"scores\": {...}}\n"
+        "  --assignment FILE  a course's setup: labs, points per lab, visibility of\n"
+        "                     hidden tests, timing repeats (see assignment.c)\n"
+        "  --hidden-visibility V  Gradescope's visibility of hidden tests: hidden\n"
+        "                     (default: never shown), after_due_date or after_published\n"
+        "  --plots SCRIPT     after the suites ran, run `SCRIPT DATA_DIR CHARTS_DIR`\n"
+        "                     on <out>/data and <out>/charts (scripts/plots.sh), so\n"
+        "                     report.md links this run's charts\n"
+        "  --color, --no-color  force colours on or off (default: on a terminal)\n"
+        "  -h, --help         this help\n"
+        "\n"
+        "Exit status: 0 graded (whatever the score), 1 the grader failed or a\n"
+        "--strict/--expect-below condition does not hold, 2 bad usage.\n",
+        out);
 }
 
 // Splits the space-separated lab list; rejects names that are not plain names.
@@ -67,7 +68,8 @@ static int parse_labs(const char *list, gr_options_t *opt)
     char *copy = gr_strdup(list), *save = NULL;
     for (char *w = strtok_r(copy, " \t\n", &save); w != NULL; w = strtok_r(NULL, " \t\n", &save)) {
         if (strspn(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") !=
-                strlen(w) || w[0] == '.') {
+                strlen(w) ||
+            w[0] == '.') {
             fprintf(stderr, "grader: '%s' is not a lab name\n", w);
             free(copy);
             return -1;
@@ -83,28 +85,44 @@ static int parse_labs(const char *list, gr_options_t *opt)
 // Parses the options into `opt`. Returns 0, 1 after --help, or 2 on bad usage.
 static int parse_options(int argc, char **argv, gr_options_t *opt)
 {
-    enum { O_BUILD = 256, O_IMPL, O_LABS, O_OUT, O_REF, O_STRICT, O_BELOW, O_QUIET, O_AUTOLAB,
-           O_COLOR, O_NOCOLOR, O_LIMIT, O_STRICT_C, O_PLOTS, O_HIDVIS, O_ASSIGN };
+    enum {
+        O_BUILD = 256,
+        O_IMPL,
+        O_LABS,
+        O_OUT,
+        O_REF,
+        O_STRICT,
+        O_BELOW,
+        O_QUIET,
+        O_AUTOLAB,
+        O_COLOR,
+        O_NOCOLOR,
+        O_LIMIT,
+        O_STRICT_C,
+        O_PLOTS,
+        O_HIDVIS,
+        O_ASSIGN
+    };
     static const struct option longs[] = {
-        {"build", required_argument, NULL, O_BUILD},
-        {"impl", required_argument, NULL, O_IMPL},
-        {"labs", required_argument, NULL, O_LABS},
-        {"out", required_argument, NULL, O_OUT},
-        {"reference", required_argument, NULL, O_REF},
-        {"jobs", required_argument, NULL, 'j'},
-        {"suite-limit", required_argument, NULL, O_LIMIT},
-        {"strict", no_argument, NULL, O_STRICT},
-        {"strict-correctness", no_argument, NULL, O_STRICT_C},
-        {"plots", required_argument, NULL, O_PLOTS},
-        {"expect-below", required_argument, NULL, O_BELOW},
-        {"quiet", no_argument, NULL, O_QUIET},
-        {"autolab", no_argument, NULL, O_AUTOLAB},
-        {"hidden-visibility", required_argument, NULL, O_HIDVIS},
-        {"assignment", required_argument, NULL, O_ASSIGN},
-        {"color", no_argument, NULL, O_COLOR},
-        {"no-color", no_argument, NULL, O_NOCOLOR},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        { "build", required_argument, NULL, O_BUILD },
+        { "impl", required_argument, NULL, O_IMPL },
+        { "labs", required_argument, NULL, O_LABS },
+        { "out", required_argument, NULL, O_OUT },
+        { "reference", required_argument, NULL, O_REF },
+        { "jobs", required_argument, NULL, 'j' },
+        { "suite-limit", required_argument, NULL, O_LIMIT },
+        { "strict", no_argument, NULL, O_STRICT },
+        { "strict-correctness", no_argument, NULL, O_STRICT_C },
+        { "plots", required_argument, NULL, O_PLOTS },
+        { "expect-below", required_argument, NULL, O_BELOW },
+        { "quiet", no_argument, NULL, O_QUIET },
+        { "autolab", no_argument, NULL, O_AUTOLAB },
+        { "hidden-visibility", required_argument, NULL, O_HIDVIS },
+        { "assignment", required_argument, NULL, O_ASSIGN },
+        { "color", no_argument, NULL, O_COLOR },
+        { "no-color", no_argument, NULL, O_NOCOLOR },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
     };
     opt->jobs = 1;
     opt->expect_below = -1;
@@ -158,8 +176,10 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
         case O_HIDVIS:
             if (strcmp(optarg, "hidden") != 0 && strcmp(optarg, "after_due_date") != 0 &&
                 strcmp(optarg, "after_published") != 0) {
-                fprintf(stderr, "grader: --hidden-visibility wants hidden, after_due_date or "
-                                "after_published, not '%s'\n", optarg);
+                fprintf(stderr,
+                        "grader: --hidden-visibility wants hidden, after_due_date or "
+                        "after_published, not '%s'\n",
+                        optarg);
                 return 2;
             }
             opt->hidden_visibility = optarg;
@@ -194,8 +214,10 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
     }
     struct stat st;
     if (stat(opt->build, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "grader: --build %s: no such build directory (build the labs first, "
-                "e.g. make grade)\n", opt->build);
+        fprintf(stderr,
+                "grader: --build %s: no such build directory (build the labs first, "
+                "e.g. make grade)\n",
+                opt->build);
         return 2;
     }
     if (opt->impl == NULL) {
@@ -234,9 +256,10 @@ static bool conditions_hold(const gr_report_t *r)
         }
         if (opt->expect_below > 0 &&
             !(lab->max_known && lab->max > 0 && lab->score < opt->expect_below * lab->max)) {
-            fprintf(stderr, "grader: --expect-below %g: %s scored %s/%s, not below %g%% of its "
-                            "maximum\n", opt->expect_below, lab->name, s, m,
-                    100 * opt->expect_below);
+            fprintf(stderr,
+                    "grader: --expect-below %g: %s scored %s/%s, not below %g%% of its "
+                    "maximum\n",
+                    opt->expect_below, lab->name, s, m, 100 * opt->expect_below);
             ok = false;
         }
         free(s);
@@ -251,18 +274,19 @@ int main(int argc, char **argv)
         return gr_gradebook_main(argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "class") == 0)
         return gr_class_main(argc - 1, argv + 1);
-    gr_options_t opt = {0};
+    gr_options_t opt = { 0 };
     int rc = parse_options(argc, argv, &opt);
     if (rc != 0)
         return rc == 1 ? 0 : rc == 3 ? 1 : 2; // 3: a bad assignment file, already reported
-    gr_report_t r = {.opt = &opt};
+    gr_report_t r = { .opt = &opt };
     r.grade_dir = opt.out_dir ? gr_strdup(opt.out_dir) : gr_printf("%s/grade", opt.build);
     if (gr_mkdirs(r.grade_dir) != 0) {
         perror(r.grade_dir);
         return 1;
     }
     // Results of an earlier run must not outlive a run that fails to write.
-    static const char *const outputs[] = {"results.json", "junit.xml", "report.md", "report.html"};
+    static const char *const outputs[] = { "results.json", "junit.xml", "report.md",
+                                           "report.html" };
     char *paths[4];
     for (int i = 0; i < 4; i++) {
         paths[i] = gr_printf("%s/%s", r.grade_dir, outputs[i]);
@@ -272,7 +296,8 @@ int main(int argc, char **argv)
     const char *why = NULL;
     if (!gr_jail_available(&why) && !opt.quiet)
         printf("memlab: grading without bubblewrap (%s): student code runs in the suite "
-               "library's sandbox only, which does not hide or protect files\n", why);
+               "library's sandbox only, which does not hide or protect files\n",
+               why);
     double t0 = gr_seconds();
     if (opt.nlabs == 0 && !opt.quiet)
         printf("memlab: no labs to grade yet.\n");

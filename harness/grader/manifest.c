@@ -13,7 +13,7 @@
 
 #define MANIFEST_LIMIT_S 30.0
 #define MANIFEST_MEM_MB 1024   // the address space a suite may take to list its tests
-#define DEFAULT_TIMEOUT_S 60.0   // what the watchdog assumes for a test without one
+#define DEFAULT_TIMEOUT_S 60.0 // what the watchdog assumes for a test without one
 
 // Parses one `test` or `untagged` record into a new test of `lab`.
 // Returns 0, or -1 when the record is malformed.
@@ -117,8 +117,8 @@ int gr_manifest_load(const char *suite, const char *workdir, bool hidden, gr_lab
     char *log = gr_printf("%s/manifest.log", workdir);
     char *opt = gr_printf("--memlab-manifest=%s", path);
     unlink(path);
-    char *argv[] = {(char *)suite, opt, NULL};
-    char *env[] = {"ASAN_OPTIONS=detect_leaks=0", NULL};
+    char *argv[] = { (char *)suite, opt, NULL };
+    char *env[] = { "ASAN_OPTIONS=detect_leaks=0", NULL };
     // The suite's code — a student's constructors too — runs here first: in
     // the jail, its build (<build>/suites/<suite>) visible, only the work
     // directory writable.
@@ -129,10 +129,13 @@ int gr_manifest_load(const char *suite, const char *workdir, bool hidden, gr_lab
     slash = strrchr(copy, '/');
     if (slash)
         *slash = '\0';
-    const char *writable[] = {workdir};
-    gr_jail_t jail = {.build = copy, .writable = writable, .nwritable = 1,
-                      .cpu_s = MANIFEST_LIMIT_S, .mem_mb = MANIFEST_MEM_MB,
-                      .asan = gr_binary_is_asan(suite)};
+    const char *writable[] = { workdir };
+    gr_jail_t jail = { .build = copy,
+                       .writable = writable,
+                       .nwritable = 1,
+                       .cpu_s = MANIFEST_LIMIT_S,
+                       .mem_mb = MANIFEST_MEM_MB,
+                       .asan = gr_binary_is_asan(suite) };
     gr_proc_t p = gr_run(argv, env, log, GR_RUNNER_LOG_CAP, MANIFEST_LIMIT_S, &jail);
     free(copy);
     int rc = -1;
@@ -140,13 +143,14 @@ int gr_manifest_load(const char *suite, const char *workdir, bool hidden, gr_lab
         *why = gr_printf("the suite could not be started: %s", strerror(p.start_errno));
     } else if (p.watchdog) {
         *why = gr_printf("the suite did not list its tests within %.0f s "
-                         "(code that runs before main()?)", MANIFEST_LIMIT_S);
+                         "(code that runs before main()?)",
+                         MANIFEST_LIMIT_S);
     } else if (p.term_signal != 0) {
         *why = gr_printf("the suite crashed (%s) before running any test "
-                         "(code that runs before main()?)", gr_signal_name(p.term_signal));
+                         "(code that runs before main()?)",
+                         gr_signal_name(p.term_signal));
     } else if (p.exit_status != 0) {
-        *why = gr_printf("the suite stopped with status %d before running any test",
-                         p.exit_status);
+        *why = gr_printf("the suite stopped with status %d before running any test", p.exit_status);
     } else {
         rc = parse(path, hidden, lab, m, why);
     }

@@ -97,8 +97,10 @@ static void lab_section(FILE *f, const gr_report_t *r, const gr_lab_t *lab)
     char *s = gr_points(lab->score), *m = gr_points(lab->max);
     fputs("<section>\n<h2>", f);
     esc(f, lab->name);
-    fprintf(f, " — %s/%s</h2>\n<table>\n<tr><th></th><th>Test</th><th>Points</th>"
-               "<th>Result</th></tr>\n", s, lab->max_known ? m : "?");
+    fprintf(f,
+            " — %s/%s</h2>\n<table>\n<tr><th></th><th>Test</th><th>Points</th>"
+            "<th>Result</th></tr>\n",
+            s, lab->max_known ? m : "?");
     free(s);
     free(m);
     for (size_t i = 0; i < lab->ntests; i++) {
@@ -173,8 +175,9 @@ static int write_html(FILE *f, void *ctx)
             script);
     fputs("<h1>memlab grade report: ", f);
     esc(f, r->opt->impl);
-    fprintf(f, "</h1>\n<p>Graded %s in %.1f s. Each test's full log is in <code>logs/</code> "
-               "beside this page.</p>\n",
+    fprintf(f,
+            "</h1>\n<p>Graded %s in %.1f s. Each test's full log is in <code>logs/</code> "
+            "beside this page.</p>\n",
             date, r->seconds);
     if (r->nlabs == 0)
         fputs("<p>No labs to grade yet.</p>\n", f);
@@ -189,8 +192,9 @@ static int write_html(FILE *f, void *ctx)
         free(m);
     }
     char *s = gr_points(r->score), *m = gr_points(r->max);
-    fprintf(f, "<tr><th>Total</th><th class=\"num\">%s</th><th class=\"num\">%s</th></tr>\n"
-               "</table>\n",
+    fprintf(f,
+            "<tr><th>Total</th><th class=\"num\">%s</th><th class=\"num\">%s</th></tr>\n"
+            "</table>\n",
             s, m);
     free(s);
     free(m);

@@ -59,9 +59,10 @@ static json_t *test_json(const gr_report_t *r, const gr_lab_t *lab, size_t lab_n
     json_object_set_new(extra, "lab", string(lab->name));
     json_object_set_new(extra, "suite", string(t->suite));
     json_object_set_new(extra, "test", string(t->name));
-    json_object_set_new(extra, "kind", string(t->outcome == GR_PROBLEM ? "problem"
-                                              : t->scored               ? "scored"
-                                                                        : "pass_fail"));
+    json_object_set_new(extra, "kind",
+                        string(t->outcome == GR_PROBLEM ? "problem"
+                               : t->scored              ? "scored"
+                                                        : "pass_fail"));
     json_object_set_new(extra, "outcome", string(outcome_names[t->outcome]));
     json_t *j = json_object();
     json_object_set_new(j, "name", string(name));
@@ -82,7 +83,7 @@ static json_t *test_json(const gr_report_t *r, const gr_lab_t *lab, size_t lab_n
 // tests only.
 static char *summary(const gr_report_t *r)
 {
-    gr_buf_t b = {0};
+    gr_buf_t b = { 0 };
     double score = 0, max = 0;
     for (size_t i = 0; i < r->nlabs; i++) {
         const gr_lab_t *lab = &r->labs[i];

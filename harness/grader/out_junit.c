@@ -23,10 +23,10 @@ typedef struct {
     xmlBufferPtr buf;
 } junit_ctx_t;
 
-#define W(call)            \
-    do {                   \
-        if ((call) < 0)    \
-            return -1;     \
+#define W(call)         \
+    do {                \
+        if ((call) < 0) \
+            return -1;  \
     } while (0)
 
 static const xmlChar *X(const char *s)
@@ -57,10 +57,9 @@ static int testcase(xmlTextWriterPtr w, const gr_lab_t *lab, const gr_test_t *t)
     if (xmlTextWriterStartElement(w, X("testcase")) < 0 ||
         xmlTextWriterWriteAttribute(w, X("classname"), X(cls)) < 0 ||
         xmlTextWriterWriteAttribute(w, X("name"), X(t->name)) < 0 ||
-        attr_num(w, "time", t->elapsed) < 0 ||
-        xmlTextWriterStartElement(w, X("properties")) < 0 || property(w, "title", t->title) < 0 ||
-        property(w, "score", s) < 0 || property(w, "max_score", m) < 0 ||
-        xmlTextWriterEndElement(w) < 0)
+        attr_num(w, "time", t->elapsed) < 0 || xmlTextWriterStartElement(w, X("properties")) < 0 ||
+        property(w, "title", t->title) < 0 || property(w, "score", s) < 0 ||
+        property(w, "max_score", m) < 0 || xmlTextWriterEndElement(w) < 0)
         goto out;
     if (gr_test_passed(t)) {
         if (xmlTextWriterWriteElement(w, X("system-out"), X(t->output)) < 0)
@@ -170,11 +169,11 @@ int gr_out_junit(const gr_report_t *r, const char *path)
     }
     xmlTextWriterSetIndent(w, 1);
     int rc = document(w, r);
-    xmlFreeTextWriter(w);  // flushes into buf
+    xmlFreeTextWriter(w); // flushes into buf
     if (rc < 0) {
         fprintf(stderr, "grader: cannot write %s: the XML writer failed\n", path);
     } else {
-        junit_ctx_t ctx = {r, buf};
+        junit_ctx_t ctx = { r, buf };
         rc = gr_write_atomic(path, write_junit, &ctx);
     }
     xmlBufferFree(buf);

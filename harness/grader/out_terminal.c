@@ -38,7 +38,10 @@ static void test_line(const gr_report_t *r, const gr_test_t *t, FILE *out)
     bool partial = !ok && t->score > 0;
     char *s = gr_points(t->score), *m = gr_points(t->points);
     char *label = t->hidden ? gr_strdup("hidden test") : gr_test_label(t);
-    fprintf(out, "  %s%s%s %5s/%-3s %s", paint(r, ok ? GREEN : partial ? YELLOW : RED),
+    fprintf(out, "  %s%s%s %5s/%-3s %s",
+            paint(r, ok        ? GREEN
+                     : partial ? YELLOW
+                               : RED),
             ok ? "✓" : "✗", paint(r, RESET), s, m, label);
     if (!t->hidden && (!ok || t->scored) && t->reason != NULL)
         fprintf(out, ": %s", t->reason);
@@ -78,8 +81,10 @@ void gr_out_terminal_total(const gr_report_t *r, FILE *out)
         fprintf(out, "%sTotal: %s/%s%s  (%s, %zu lab%s, %.1f s)\n", paint(r, BOLD), s, m,
                 paint(r, RESET), r->opt->impl, r->nlabs, r->nlabs == 1 ? "" : "s", r->seconds);
     if (!r->opt->quiet)
-        fprintf(out, "Details: %s/report.html (report.md, results.json, junit.xml; test logs in %s/logs/)\n",
-                r->grade_dir, r->grade_dir);
+        fprintf(
+            out,
+            "Details: %s/report.html (report.md, results.json, junit.xml; test logs in %s/logs/)\n",
+            r->grade_dir, r->grade_dir);
     free(s);
     free(m);
 }

@@ -12,7 +12,7 @@
 #include "grader.h"
 #include "memlab/grow.h"
 
-#define RECORDS_CAP (32u << 20)   // bytes of runner.tsv read
+#define RECORDS_CAP (32u << 20) // bytes of runner.tsv read
 #define AWARDS_CAP (4u << 20)
 #define NOTES_CAP (1u << 20)
 
@@ -42,7 +42,7 @@ typedef struct {
     gr_lab_t *lab;
     size_t from;
     int records;
-    gr_test_t *current;   // the test whose assertion lines come next
+    gr_test_t *current; // the test whose assertion lines come next
 } records_ctx_t;
 
 static void record_line(char *line, void *vctx)
@@ -70,7 +70,7 @@ static void record_line(char *line, void *vctx)
             t->signal = atoi(f[7]);
         t->elapsed = strtod(f[8], NULL);
     } else if (strcmp(f[0], "A") == 0 && n == 5 && t == ctx->current) {
-        gr_buf_t b = {0};
+        gr_buf_t b = { 0 };
         if (t->messages != NULL) {
             gr_buf_add(&b, t->messages);
             gr_buf_add(&b, "\n");
@@ -85,7 +85,7 @@ static void record_line(char *line, void *vctx)
 
 int gr_records_load(const char *path, gr_lab_t *lab, size_t from)
 {
-    records_ctx_t ctx = {lab, from, 0, NULL};
+    records_ctx_t ctx = { lab, from, 0, NULL };
     if (each_line(path, RECORDS_CAP, record_line, &ctx) < 0)
         return -1;
     return ctx.records;
@@ -117,7 +117,7 @@ static void award_line(char *line, void *vctx)
 
 gr_award_t *gr_awards_of(const char *path, const char *id, size_t *n)
 {
-    awards_ctx_t ctx = {id, NULL, 0, 0};
+    awards_ctx_t ctx = { id, NULL, 0, 0 };
     each_line(path, AWARDS_CAP, award_line, &ctx);
     *n = ctx.n;
     return ctx.awards;
@@ -138,7 +138,7 @@ static void note_line(char *line, void *vctx)
     char *f[5];
     int n = gr_tsv_split(line, f, 5);
     if (strcmp(f[0], "note") == 0 && n == 2) {
-        gr_buf_t b = {0};
+        gr_buf_t b = { 0 };
         if (notes->notes != NULL) {
             gr_buf_add(&b, notes->notes);
             gr_buf_add(&b, "\n");

@@ -72,7 +72,7 @@ static pid_t parent_of(pid_t pid)
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
     buf[n] = '\0';
-    char *close_paren = strrchr(buf, ')');  // the command name may hold spaces
+    char *close_paren = strrchr(buf, ')'); // the command name may hold spaces
     int ppid;
     if (close_paren == NULL || sscanf(close_paren + 1, " %*c %d", &ppid) != 1)
         return -1;
@@ -85,8 +85,7 @@ static int reap_leftovers(void)
     int killed = 0;
     pid_t self = getpid();
     for (int round = 0; round < 50; round++) {
-        while (waitpid(-1, NULL, WNOHANG) > 0) {
-        }
+        while (waitpid(-1, NULL, WNOHANG) > 0) {}
         DIR *d = opendir("/proc");
         if (d == NULL)
             return killed;
@@ -120,8 +119,8 @@ static void drain(int fd, int log_fd, size_t log_cap, gr_proc_t *r)
         if (n <= 0)
             return;
         if (log_fd >= 0 && r->output_bytes < log_cap) {
-            size_t keep = log_cap - r->output_bytes < (size_t)n ? log_cap - r->output_bytes
-                                                                : (size_t)n;
+            size_t keep =
+                log_cap - r->output_bytes < (size_t)n ? log_cap - r->output_bytes : (size_t)n;
             if (write(log_fd, buf, keep) < 0) {
                 // The log is for people; losing it does not change a grade.
             }
@@ -133,7 +132,7 @@ static void drain(int fd, int log_fd, size_t log_cap, gr_proc_t *r)
 gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, size_t log_cap,
                  double limit_s, const gr_jail_t *jail)
 {
-    gr_proc_t r = {0};
+    gr_proc_t r = { 0 };
     char **jailed = jail ? gr_jail_argv(jail, argv) : NULL;
     char *const *run = jailed ? jailed : argv;
     int log_fd = open(log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -199,7 +198,7 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
             kill(-pid, SIGKILL);
             kill(pid, SIGKILL);
         }
-        struct pollfd p = {.fd = out[0], .events = POLLIN};
+        struct pollfd p = { .fd = out[0], .events = POLLIN };
         int wait_ms = r.watchdog ? 20 : (int)((deadline - now) * 1000) + 1;
         if (wait_ms > 50)
             wait_ms = 50;
@@ -208,7 +207,7 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
     }
     drain(out[0], log_fd, log_cap, &r);
     r.seconds = gr_seconds() - t0;
-    kill(-pid, SIGKILL);  // anything still in the runner's group
+    kill(-pid, SIGKILL); // anything still in the runner's group
     reap_leftovers();
     int e;
     if (read(err[0], &e, sizeof e) == (ssize_t)sizeof e) {

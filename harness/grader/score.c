@@ -21,12 +21,12 @@
 #include "grader.h"
 #include "memlab/grade.h"
 
-#define REASON_CAP 2000  // bytes of the one-line reason; the details hold the rest
+#define REASON_CAP 2000 // bytes of the one-line reason; the details hold the rest
 
 // "64 GiB", "8 MiB", "512 bytes".
 static char *human_bytes(double b)
 {
-    static const char *const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
     int u = 0;
     while (b >= 1024 && u < 6) {
         b /= 1024;
@@ -70,7 +70,7 @@ static char *line_with(const char *log, const char *needle)
     const char *end = strchr(hit, '\n');
     size_t len = end ? (size_t)(end - start) : strlen(start);
     while (len > 0 && (*start == '=' || *start == ' ' || (*start >= '0' && *start <= '9'))) {
-        start++;  // ASan prefixes "==1234==ERROR: ..."
+        start++; // ASan prefixes "==1234==ERROR: ..."
         len--;
     }
     return gr_strndup(start, len > 300 ? 300 : len);
@@ -83,11 +83,13 @@ static char *sanitizer_reason(const char *log, const gr_score_ctx_t *ctx)
         return NULL;
     if (strstr(log, "allocation-size-too-big"))
         return gr_printf("exceeded the memory limit of %u MiB: one allocation asked for more "
-                         "(AddressSanitizer stopped it)", ctx->asan_alloc_mb);
+                         "(AddressSanitizer stopped it)",
+                         ctx->asan_alloc_mb);
     if (strstr(log, "hard rss limit exhausted") || strstr(log, "rss-limit-exceeded") ||
         strstr(log, "out of memory: allocator is trying"))
         return gr_printf("exceeded the memory limit of %u MiB under AddressSanitizer (its "
-                         "limit for the whole suite)", ctx->asan_rss_mb);
+                         "limit for the whole suite)",
+                         ctx->asan_rss_mb);
     char *line = line_with(log, "ERROR: AddressSanitizer");
     if (line != NULL) {
         char *r = gr_printf("AddressSanitizer found a memory error: %s", line);
@@ -111,21 +113,16 @@ static char *crash_reason(const gr_test_t *t, const gr_notes_t *notes, size_t ou
     char *what;
     switch (t->signal) {
     case SIGSEGV:
-        what = notes->fault_kind == 'n'   ? gr_strdup("segmentation fault: your code used a NULL pointer")
+        what = notes->fault_kind == 'n'
+                   ? gr_strdup("segmentation fault: your code used a NULL pointer")
                : notes->fault_kind == 's' ? gr_strdup("stack overflow (runaway recursion?)")
-               : notes->fault_addr ? gr_printf("segmentation fault: invalid memory access at %s",
-                                               notes->fault_addr)
-                                   : gr_strdup("segmentation fault (invalid memory access)");
+               : notes->fault_addr
+                   ? gr_printf("segmentation fault: invalid memory access at %s", notes->fault_addr)
+                   : gr_strdup("segmentation fault (invalid memory access)");
         break;
-    case SIGBUS:
-        what = gr_strdup("bus error (a misaligned or unmapped memory access)");
-        break;
-    case SIGABRT:
-        what = gr_strdup("aborted: abort() was called, or an assert() failed");
-        break;
-    case SIGFPE:
-        what = gr_strdup("arithmetic error (division by zero?)");
-        break;
+    case SIGBUS: what = gr_strdup("bus error (a misaligned or unmapped memory access)"); break;
+    case SIGABRT: what = gr_strdup("aborted: abort() was called, or an assert() failed"); break;
+    case SIGFPE: what = gr_strdup("arithmetic error (division by zero?)"); break;
     case SIGILL:
         what = gr_strdup("illegal instruction (__builtin_trap() or undefined behaviour)");
         break;
@@ -137,30 +134,27 @@ static char *crash_reason(const gr_test_t *t, const gr_notes_t *notes, size_t ou
     }
     case SIGXCPU:
         what = gr_printf("used more than %g s of CPU time (the limit), so it was stopped "
-                         "(an endless loop?)", t->cpu_s);
+                         "(an endless loop?)",
+                         t->cpu_s);
         break;
     case SIGKILL:
         what = gr_printf("was killed (SIGKILL): past its CPU-time limit of %g s, or the "
-                         "machine ran out of memory", t->cpu_s);
+                         "machine ran out of memory",
+                         t->cpu_s);
         break;
     case SIGALRM:
         what = gr_strdup("did not finish within 60 s, the limit for a test without a timeout "
                          "(an endless loop?)");
         break;
-    case SIGSYS:
-        what = gr_strdup("made a system call that tests may not make");
-        break;
-    case 0:
-        what = gr_strdup("crashed");
-        break;
-    default:
-        what = gr_printf("crashed (%s)", gr_signal_name(t->signal));
-        break;
+    case SIGSYS: what = gr_strdup("made a system call that tests may not make"); break;
+    case 0: what = gr_strdup("crashed"); break;
+    default: what = gr_printf("crashed (%s)", gr_signal_name(t->signal)); break;
     }
     char *r;
     if (oom != NULL)
         r = gr_printf("exceeded the memory limit of %s: an allocation of %s failed, then the "
-                      "test died (%s)", mem, oom, what);
+                      "test died (%s)",
+                      mem, oom, what);
     else if (t->signal == SIGSEGV || t->signal == SIGBUS || t->signal == SIGABRT ||
              t->signal == SIGFPE || t->signal == SIGILL || t->signal == 0)
         r = gr_printf("crashed: %s", what);
@@ -176,7 +170,7 @@ static char *crash_reason(const gr_test_t *t, const gr_notes_t *notes, size_t ou
 static gr_outcome_t outcome_of(const gr_test_t *t)
 {
     if (t->disabled)
-        return GR_NOT_RUN;  // Criterion lists it as skipped
+        return GR_NOT_RUN; // Criterion lists it as skipped
     gr_outcome_t o = t->in_xml       ? (gr_outcome_t)t->xml_status
                      : t->in_records ? (t->rec_status == 0 ? GR_PASSED : GR_FAILED)
                                      : GR_NOT_RUN;
@@ -194,18 +188,17 @@ static char *failure_reason(const gr_test_t *t, const gr_notes_t *notes, const c
     switch (t->outcome) {
     case GR_TIMED_OUT:
         return gr_printf("did not finish within %g s (an endless loop?)", t->timeout);
-    case GR_CRASHED:
-        return crash_reason(t, notes, ctx->output_limit);
+    case GR_CRASHED: return crash_reason(t, notes, ctx->output_limit);
     case GR_NOT_RUN:
         if (t->disabled)
             return gr_strdup("not run: the test is disabled in the suite");
         if (ctx->watchdog)
             return gr_printf("not finished when the suite reached its time limit (%g s for "
-                             "all its tests), so the test runner was stopped", ctx->watchdog_s);
+                             "all its tests), so the test runner was stopped",
+                             ctx->watchdog_s);
         return gr_printf("no result: %s before this test finished",
                          ctx->runner_problem ? ctx->runner_problem : "the test runner stopped");
-    default:
-        break;
+    default: break;
     }
     if (t->messages != NULL && *t->messages != '\0')
         return first_message(t->messages, NULL);
@@ -217,7 +210,8 @@ static char *failure_reason(const gr_test_t *t, const gr_notes_t *notes, const c
         return san;
     if (t->in_records && t->exit_code != 0)
         return gr_printf("the test stopped before its end: exit status %d (did your code call "
-                         "exit(%d)?)", t->exit_code, t->exit_code);
+                         "exit(%d)?)",
+                         t->exit_code, t->exit_code);
     return gr_strdup("the test stopped before its end (did your code call exit()?)");
 }
 
@@ -242,7 +236,8 @@ static void score_passed(gr_test_t *t, const gr_score_ctx_t *ctx, gr_buf_t *deta
                               "it earns nothing");
     } else {
         t->reason = gr_printf("the test reported a score %zu times (ml_award must be called "
-                              "exactly once), so it earns nothing", n);
+                              "exactly once), so it earns nothing",
+                              n);
         gr_buf_add(details, "Scores reported:\n");
         for (size_t i = 0; i < n; i++)
             gr_buf_printf(details, "  %.0f%%: %s\n", 100 * a[i].fraction, a[i].text);
@@ -275,7 +270,7 @@ static void add_capped(gr_buf_t *b, const char *s, size_t cap)
     }
     size_t room = cap > b->len + 64 ? cap - b->len - 64 : 0;
     while (room > 0 && ((unsigned char)s[room] & 0xc0) == 0x80)
-        room--;  // do not split a UTF-8 sequence
+        room--; // do not split a UTF-8 sequence
     gr_buf_addn(b, s, room);
     if (b->len + 40 <= cap)
         gr_buf_add(b, "\n[... cut: the report's limit ...]\n");
@@ -288,7 +283,7 @@ static void score_test(gr_test_t *t, const gr_score_ctx_t *ctx)
     gr_notes_load(t->notes_path, &notes);
     size_t log_size = 0;
     char *log = t->log_path ? gr_log_excerpt(t->log_path, GR_LOG_CAP, &log_size) : NULL;
-    gr_buf_t details = {0};
+    gr_buf_t details = { 0 };
     t->score = 0;
     if (t->untagged) {
         t->outcome = GR_PROBLEM;
@@ -309,7 +304,7 @@ static void score_test(gr_test_t *t, const gr_score_ctx_t *ctx)
         free(t->reason);
         t->reason = r;
     }
-    gr_buf_t out = {0};
+    gr_buf_t out = { 0 };
     gr_buf_printf(&out, "%s\n", t->reason);
     if (t->messages != NULL && strchr(t->messages, '\n') != NULL)
         gr_buf_printf(&details, "Failed assertions:\n%s\n", t->messages);
@@ -367,7 +362,7 @@ char *gr_lab_note(const gr_lab_t *lab)
         if (t->outcome == GR_PROBLEM && strcmp(t->name, "compiles") == 0)
             what = t->reason && strstr(t->reason, "did not compile")       ? "did not compile"
                    : t->reason && strstr(t->reason, " in this submission") ? t->reason
-                                                                            : "not built";
+                                                                           : "not built";
         else if (t->outcome == GR_PROBLEM)
             what = "the suite crashed";
         crashed += t->outcome == GR_CRASHED;
@@ -376,7 +371,8 @@ char *gr_lab_note(const gr_lab_t *lab)
             gr_buf_printf(&b, "%s%s", b.len ? "; " : "", what);
     }
     if (crashed)
-        gr_buf_printf(&b, "%s%zu test%s crashed", b.len ? "; " : "", crashed, crashed == 1 ? "" : "s");
+        gr_buf_printf(&b, "%s%zu test%s crashed", b.len ? "; " : "", crashed,
+                      crashed == 1 ? "" : "s");
     if (timed_out)
         gr_buf_printf(&b, "%s%zu test%s timed out", b.len ? "; " : "", timed_out,
                       timed_out == 1 ? "" : "s");

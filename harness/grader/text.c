@@ -126,14 +126,14 @@ static size_t utf8_len(const unsigned char *s, size_t n)
     if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
         return 0;
     if (cp == 0xfffe || cp == 0xffff || (cp >= 0x80 && cp < 0xa0))
-        return 0;  // not allowed in XML 1.0; C1 controls confuse terminals
+        return 0; // not allowed in XML 1.0; C1 controls confuse terminals
     return len;
 }
 
 char *gr_clean_text(const char *s, size_t n)
 {
-    static const char replacement[] = "\xef\xbf\xbd";  // U+FFFD
-    gr_buf_t b = {0};
+    static const char replacement[] = "\xef\xbf\xbd"; // U+FFFD
+    gr_buf_t b = { 0 };
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
@@ -210,13 +210,14 @@ char *gr_log_excerpt(const char *path, size_t cap, size_t *size)
     ssize_t t = tail ? pread(fd, buf + (h > 0 ? h : 0), tail, (off_t)(total - tail)) : 0;
     close(fd);
     size_t hn = h > 0 ? (size_t)h : 0, tn = t > 0 ? (size_t)t : 0;
-    gr_buf_t b = {0};
+    gr_buf_t b = { 0 };
     char *part = gr_clean_text(buf, hn);
     gr_buf_add(&b, part);
     free(part);
     if (tail) {
-        gr_buf_printf(&b, "\n[... %zu bytes of output not shown; the report keeps the first "
-                          "and last %zu KiB ...]\n",
+        gr_buf_printf(&b,
+                      "\n[... %zu bytes of output not shown; the report keeps the first "
+                      "and last %zu KiB ...]\n",
                       total - hn - tn, (cap / 2 - 256) >> 10);
         part = gr_clean_text(buf + hn, tn);
         gr_buf_add(&b, part);

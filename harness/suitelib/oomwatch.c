@@ -14,7 +14,7 @@
 
 #include "suitelib.h"
 
-#define MAX_OOM_NOTES 4  // a loop retrying a failed allocation writes only a few
+#define MAX_OOM_NOTES 4 // a loop retrying a failed allocation writes only a few
 
 static int oom_fd = -1;
 

@@ -20,7 +20,7 @@
 
 #include "suitelib.h"
 
-#define RECORD_CAP (32u << 10)  // bytes of one test's record; messages beyond are cut
+#define RECORD_CAP (32u << 10) // bytes of one test's record; messages beyond are cut
 
 static int records_fd = -1;
 
@@ -35,7 +35,7 @@ void mls_runner_hooks_init(void)
     records_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
 }
 
-#define MAX_ASSERTS 64  // failed assertions kept per test (the first ones)
+#define MAX_ASSERTS 64 // failed assertions kept per test (the first ones)
 
 // Appends the first MAX_ASSERTS failed assertions of the list `a` (which
 // Criterion keeps newest first) to the record, oldest first.
@@ -76,15 +76,15 @@ static void record(const struct criterion_test_stats *st, int crashed)
     const char *suite = st->test->category, *name = st->test->name;
     char nums[160];
     snprintf(nums, sizeof nums, "\t%d\t%d\t%d\t%d\t%d\t%.3f\n", (int)st->test_status,
-             crashed || st->crashed ? 1 : 0, st->timed_out ? 1 : 0, st->exit_code,
-             st->signal, (double)st->elapsed_time);
+             crashed || st->crashed ? 1 : 0, st->timed_out ? 1 : 0, st->exit_code, st->signal,
+             (double)st->elapsed_time);
     mls_append(buf, sizeof buf, &len, "T\t");
     mls_escape(buf, sizeof buf, &len, suite);
     mls_append(buf, sizeof buf, &len, "\t");
     mls_escape(buf, sizeof buf, &len, name);
     mls_append(buf, sizeof buf, &len, nums);
     append_asserts(buf, &len, suite, name, st->asserts);
-    if (len > 0 && buf[len - 1] != '\n')  // cut short: end the last line
+    if (len > 0 && buf[len - 1] != '\n') // cut short: end the last line
         buf[len - 1] = '\n';
     (void)mls_write_all(records_fd, buf, len);
 }

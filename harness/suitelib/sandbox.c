@@ -51,7 +51,7 @@ static void lower_limit(int resource, rlim_t soft, rlim_t hard)
         hard = now.rlim_max;
     if (soft > hard)
         soft = hard;
-    struct rlimit want = {soft, hard};
+    struct rlimit want = { soft, hard };
     if (setrlimit(resource, &want) != 0)
         fprintf(stderr, "memlab: sandbox: cannot set limit %d: %s\n", resource, strerror(errno));
 }
@@ -72,7 +72,7 @@ static rlim_t system_tasks(void)
 // ---- fault reporting ---------------------------------------------------------
 #if !MLS_ASAN
 static int fault_fd = -1;
-static uintptr_t stack_top, stack_low;  // the main stack, roughly
+static uintptr_t stack_top, stack_low; // the main stack, roughly
 
 // Formats `v` in hex into `out` (at least 19 bytes); async-signal-safe.
 static size_t hex(char *out, uintptr_t v)
@@ -94,8 +94,9 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
 {
     (void)ctx;
     uintptr_t addr = (uintptr_t)si->si_addr;
-    const char *kind = addr < 65536 ? "null"
-                       : (addr >= stack_low && addr <= stack_top) ? "stack" : "other";
+    const char *kind = addr < 65536                               ? "null"
+                       : (addr >= stack_low && addr <= stack_top) ? "stack"
+                                                                  : "other";
     char line[96];
     size_t len = 0;
     memcpy(line, "fault\t", 6);
@@ -119,12 +120,13 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
 static void install_fault_reporter(int notes_fd)
 {
     static char altstack[64 << 10];
-    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
+    stack_t ss = { .ss_sp = altstack, .ss_size = sizeof altstack };
     if (sigaltstack(&ss, NULL) != 0)
         return;
     struct rlimit st;
     rlim_t size = (getrlimit(RLIMIT_STACK, &st) == 0 && st.rlim_cur != RLIM_INFINITY)
-                      ? st.rlim_cur : (rlim_t)8 << 20;
+                      ? st.rlim_cur
+                      : (rlim_t)8 << 20;
     int here;
     stack_top = (uintptr_t)&here + 4096;
     stack_low = (uintptr_t)&here > size + (1u << 20) ? (uintptr_t)&here - size - (1u << 20) : 0;
@@ -160,15 +162,27 @@ static int load_filter(int allow_exec)
     seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1);
     const uint32_t eperm = SCMP_ACT_ERRNO(EPERM);
     const scmp_datum_t self = (scmp_datum_t)getpid();
-    const struct scmp_arg_cmp other_pid[] = {SCMP_A0_32(SCMP_CMP_NE, self)};
-    const struct scmp_arg_cmp new_limit[] = {SCMP_A2_64(SCMP_CMP_NE, 0)};
-    const struct scmp_arg_cmp no_thread[] = {SCMP_A0_64(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0)};
+    const struct scmp_arg_cmp other_pid[] = { SCMP_A0_32(SCMP_CMP_NE, self) };
+    const struct scmp_arg_cmp new_limit[] = { SCMP_A2_64(SCMP_CMP_NE, 0) };
+    const struct scmp_arg_cmp no_thread[] = { SCMP_A0_64(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0) };
     static const int denied[] = {
-        SCMP_SYS(ptrace), SCMP_SYS(process_vm_readv), SCMP_SYS(process_vm_writev),
-        SCMP_SYS(setrlimit), SCMP_SYS(reboot), SCMP_SYS(kexec_load),
-        SCMP_SYS(kexec_file_load), SCMP_SYS(mount), SCMP_SYS(umount2), SCMP_SYS(pivot_root),
-        SCMP_SYS(swapon), SCMP_SYS(swapoff), SCMP_SYS(init_module), SCMP_SYS(finit_module),
-        SCMP_SYS(delete_module), SCMP_SYS(unshare), SCMP_SYS(setns),
+        SCMP_SYS(ptrace),
+        SCMP_SYS(process_vm_readv),
+        SCMP_SYS(process_vm_writev),
+        SCMP_SYS(setrlimit),
+        SCMP_SYS(reboot),
+        SCMP_SYS(kexec_load),
+        SCMP_SYS(kexec_file_load),
+        SCMP_SYS(mount),
+        SCMP_SYS(umount2),
+        SCMP_SYS(pivot_root),
+        SCMP_SYS(swapon),
+        SCMP_SYS(swapoff),
+        SCMP_SYS(init_module),
+        SCMP_SYS(finit_module),
+        SCMP_SYS(delete_module),
+        SCMP_SYS(unshare),
+        SCMP_SYS(setns),
         SCMP_SYS(pidfd_getfd),
     };
     int rc = 0;
@@ -178,8 +192,8 @@ static int load_filter(int allow_exec)
         rc = rule(ctx, eperm, SCMP_SYS(prlimit64), 1, new_limit);
     if (rc == 0 && !allow_exec) {
         static const int spawn[] = {
-            SCMP_SYS(fork), SCMP_SYS(vfork), SCMP_SYS(execve), SCMP_SYS(execveat),
-            SCMP_SYS(tkill), SCMP_SYS(pidfd_send_signal),
+            SCMP_SYS(fork),     SCMP_SYS(vfork), SCMP_SYS(execve),
+            SCMP_SYS(execveat), SCMP_SYS(tkill), SCMP_SYS(pidfd_send_signal),
         };
         for (size_t i = 0; rc == 0 && i < sizeof spawn / sizeof spawn[0]; i++)
             rc = rule(ctx, eperm, spawn[i], 0, NULL);
@@ -188,14 +202,16 @@ static int load_filter(int allow_exec)
         if (rc == 0)
             rc = rule(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0, NULL);
         static const int signals[] = {
-            SCMP_SYS(kill), SCMP_SYS(tgkill), SCMP_SYS(rt_sigqueueinfo),
+            SCMP_SYS(kill),
+            SCMP_SYS(tgkill),
+            SCMP_SYS(rt_sigqueueinfo),
             SCMP_SYS(rt_tgsigqueueinfo),
         };
         for (size_t i = 0; rc == 0 && i < sizeof signals / sizeof signals[0]; i++)
             rc = rule(ctx, eperm, signals[i], 1, other_pid);
-        static const int families[] = {AF_INET, AF_INET6, AF_PACKET};
+        static const int families[] = { AF_INET, AF_INET6, AF_PACKET };
         for (size_t i = 0; rc == 0 && i < sizeof families / sizeof families[0]; i++) {
-            const struct scmp_arg_cmp family[] = {SCMP_A0_32(SCMP_CMP_EQ, families[i])};
+            const struct scmp_arg_cmp family[] = { SCMP_A0_32(SCMP_CMP_EQ, families[i]) };
             rc = rule(ctx, eperm, SCMP_SYS(socket), 1, family);
         }
     }
@@ -234,14 +250,15 @@ void mls_sandbox_apply(const ml_grade_info_t *info, double timeout_s, int notes_
     int rc = load_filter(info != NULL && info->allow_exec);
     if (rc != 0) {
         char line[160];
-        int n = snprintf(line, sizeof line, "sandbox\tthe system-call filter could not be loaded: %s\n",
-                         strerror(-rc));
+        int n =
+            snprintf(line, sizeof line, "sandbox\tthe system-call filter could not be loaded: %s\n",
+                     strerror(-rc));
         if (notes_fd >= 0 && n > 0)
             (void)mls_write_all(notes_fd, line, (size_t)n);
         fprintf(stderr, "memlab: %s", line + 8);
         if (getuid() == 0) {
             fflush(stderr);
-            _exit(ML_EXIT_NO_SANDBOX);  // as root nothing else stops a fork bomb
+            _exit(ML_EXIT_NO_SANDBOX); // as root nothing else stops a fork bomb
         }
     }
 }

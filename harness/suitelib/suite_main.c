@@ -32,17 +32,16 @@ static void manifest_test(FILE *f, const char *suite, const struct criterion_tes
     mls_escape(s, sizeof s, &sl, suite);
     mls_escape(n, sizeof n, &nl, t->name);
     if (info == NULL) {
-        fprintf(f, "untagged\t%s\t%s\t%g\t%d\t%u\n", s, n, timeout,
-                d && d->disabled ? 1 : 0, d ? d->line_ : 0);
+        fprintf(f, "untagged\t%s\t%s\t%g\t%d\t%u\n", s, n, timeout, d && d->disabled ? 1 : 0,
+                d ? d->line_ : 0);
         return;
     }
     mls_escape(title, sizeof title, &tl, info->title ? info->title : "");
     size_t mem = info->mem_mb ? info->mem_mb : MLS_DEFAULT_MEM_MB;
     double cpu = mls_cpu_limit(info, timeout);
-    fprintf(f, "test\t%s\t%s\t%.17g\t%s\t%g\t%zu\t%g\t%d\t%d\t%d\t%u\t%s\n", s, n,
-            info->points, info->kind == ML_KIND_SCORED ? "scored" : "pass_fail",
-            timeout, mem, cpu, info->allow_exec ? 1 : 0, info->hidden ? 1 : 0,
-            d->disabled ? 1 : 0, d->line_, title);
+    fprintf(f, "test\t%s\t%s\t%.17g\t%s\t%g\t%zu\t%g\t%d\t%d\t%d\t%u\t%s\n", s, n, info->points,
+            info->kind == ML_KIND_SCORED ? "scored" : "pass_fail", timeout, mem, cpu,
+            info->allow_exec ? 1 : 0, info->hidden ? 1 : 0, d->disabled ? 1 : 0, d->line_, title);
 }
 
 // write_manifest — writes the manifest of every test in `set` to `path`.

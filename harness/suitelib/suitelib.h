@@ -22,13 +22,13 @@
 #include "memlab/grade.h"
 
 // Environment variables the grader sets for a suite run.
-#define MLS_ENV_OUTDIR "MEMLAB_OUTDIR"   // per-test logs, notes, runner.tsv
-#define MLS_ENV_AWARDS "MEMLAB_AWARDS"   // the awards file of scored tests
+#define MLS_ENV_OUTDIR "MEMLAB_OUTDIR" // per-test logs, notes, runner.tsv
+#define MLS_ENV_AWARDS "MEMLAB_AWARDS" // the awards file of scored tests
 
-#define MLS_DEFAULT_MEM_MB 1024          // address-space limit when .mem_mb = 0
-#define MLS_OUTPUT_LIMIT (8u << 20)      // bytes any one file of a test may reach
-#define MLS_NPROC_HEADROOM 256           // processes/threads above the current count
-#define MLS_NO_TIMEOUT_S 60              // wall-clock limit of a test declared without one
+#define MLS_DEFAULT_MEM_MB 1024     // address-space limit when .mem_mb = 0
+#define MLS_OUTPUT_LIMIT (8u << 20) // bytes any one file of a test may reach
+#define MLS_NPROC_HEADROOM 256      // processes/threads above the current count
+#define MLS_NO_TIMEOUT_S 60         // wall-clock limit of a test declared without one
 
 // The CPU-time limit of a test: .cpu_s, or 2 × timeout + 1, or for a test
 // without a timeout 2 × MLS_NO_TIMEOUT_S.

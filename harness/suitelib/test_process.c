@@ -26,17 +26,17 @@
 
 #include "suitelib.h"
 
-#define MAX_NOTES 100   // notes kept per test; more would flood the notes file
-#define MAX_AWARDS 8    // award lines written per test (more than one scores 0)
-#define LINE_CAP 4096   // bytes of one award or note line
+#define MAX_NOTES 100 // notes kept per test; more would flood the notes file
+#define MAX_AWARDS 8  // award lines written per test (more than one scores 0)
+#define LINE_CAP 4096 // bytes of one award or note line
 
 static struct {
     int entered;
-    char id[512];       // "suite/name", escaped
-    int awards_fd;      // -1 when not run by the grader
+    char id[512];  // "suite/name", escaped
+    int awards_fd; // -1 when not run by the grader
     int notes_fd;
-    int notes, awards;  // lines written so far
-} cur = {.awards_fd = -1, .notes_fd = -1};
+    int notes, awards; // lines written so far
+} cur = { .awards_fd = -1, .notes_fd = -1 };
 
 // Opens $MEMLAB_OUTDIR/<suite>.<name><ext> for appending, truncated, or
 // returns -1 (the variable unset, or the file cannot be created).
@@ -62,7 +62,7 @@ static void redirect_output(const char *suite, const char *name)
     dup2(fd, STDOUT_FILENO);
     dup2(fd, STDERR_FILENO);
     close(fd);
-    setvbuf(stdout, NULL, _IOLBF, 0);  // keep lines printed before a crash
+    setvbuf(stdout, NULL, _IOLBF, 0); // keep lines printed before a crash
     int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
     if (in >= 0) {
         dup2(in, STDIN_FILENO);

@@ -36,10 +36,22 @@ void mls_escape(char *out, size_t cap, size_t *len, const char *s)
     for (; s != NULL && *s != '\0'; s++) {
         unsigned char c = (unsigned char)*s;
         switch (c) {
-        case '\t': put(out, cap, len, '\\'); put(out, cap, len, 't'); break;
-        case '\n': put(out, cap, len, '\\'); put(out, cap, len, 'n'); break;
-        case '\r': put(out, cap, len, '\\'); put(out, cap, len, 'r'); break;
-        case '\\': put(out, cap, len, '\\'); put(out, cap, len, '\\'); break;
+        case '\t':
+            put(out, cap, len, '\\');
+            put(out, cap, len, 't');
+            break;
+        case '\n':
+            put(out, cap, len, '\\');
+            put(out, cap, len, 'n');
+            break;
+        case '\r':
+            put(out, cap, len, '\\');
+            put(out, cap, len, 'r');
+            break;
+        case '\\':
+            put(out, cap, len, '\\');
+            put(out, cap, len, '\\');
+            break;
         default: put(out, cap, len, (c < 0x20 || c == 0x7f) ? ' ' : (char)c); break;
         }
     }

@@ -157,8 +157,11 @@ ML_TEST(realloc, calloc_overflow_returns_null, 1, 10)
 
 // ---- the lab's traces (15 points) -------------------------------------------------
 
-#define TRACE_TEST(name, file) \
-    ML_TEST(traces, name, 1.25, 30) { suite_traces_check(file); }
+#define TRACE_TEST(name, file)      \
+    ML_TEST(traces, name, 1.25, 30) \
+    {                               \
+        suite_traces_check(file);   \
+    }
 
 TRACE_TEST(alternate, "alternate.rep")
 TRACE_TEST(binary_trees, "binary-trees.rep")

@@ -23,27 +23,26 @@ extern char **environ;
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-        "usage: alignment [options] FILE.h   (FILE \"-\" reads standard input)\n"
-        "\n"
-        "For every struct and union declared in FILE: the offset, size and alignment\n"
-        "of each member, the holes and padding (a pahole-style report), and the member\n"
-        "order that makes the struct smallest, as the x86-64 System V ABI lays it out.\n"
-        "\n"
-        "options:\n"
-        "  -s, --struct NAME   only this struct or union (a tag or a typedef name)\n"
-        "  -j, --json          print JSON instead of reports\n"
-        "  -k, --keep-going    skip declarations outside the supported subset of C\n"
-        "                      (noted on stderr) instead of stopping at the first\n"
-        "      --cpp           run the C preprocessor (cc -E -P) on FILE first, so\n"
-        "                      #include, #define and #ifdef work; implies --keep-going\n"
-        "  -I DIR              with --cpp: also look for #include files in DIR\n"
-        "  -n, --no-order      reports only, without the suggested member order\n"
-        "  -h, --help          this help\n"
-        "\n"
-        "exit status: 0 success, 1 bad input (a declaration outside the subset, an\n"
-        "unreadable file, no such struct), 2 bad usage.\n"
-        "The supported subset of C is described in labs/alignment/README.md.\n");
+    fprintf(out, "usage: alignment [options] FILE.h   (FILE \"-\" reads standard input)\n"
+                 "\n"
+                 "For every struct and union declared in FILE: the offset, size and alignment\n"
+                 "of each member, the holes and padding (a pahole-style report), and the member\n"
+                 "order that makes the struct smallest, as the x86-64 System V ABI lays it out.\n"
+                 "\n"
+                 "options:\n"
+                 "  -s, --struct NAME   only this struct or union (a tag or a typedef name)\n"
+                 "  -j, --json          print JSON instead of reports\n"
+                 "  -k, --keep-going    skip declarations outside the supported subset of C\n"
+                 "                      (noted on stderr) instead of stopping at the first\n"
+                 "      --cpp           run the C preprocessor (cc -E -P) on FILE first, so\n"
+                 "                      #include, #define and #ifdef work; implies --keep-going\n"
+                 "  -I DIR              with --cpp: also look for #include files in DIR\n"
+                 "  -n, --no-order      reports only, without the suggested member order\n"
+                 "  -h, --help          this help\n"
+                 "\n"
+                 "exit status: 0 success, 1 bad input (a declaration outside the subset, an\n"
+                 "unreadable file, no such struct), 2 bad usage.\n"
+                 "The supported subset of C is described in labs/alignment/README.md.\n");
 }
 
 #define MAX_INCLUDES 16
@@ -63,7 +62,7 @@ static char *preprocess(const char *path, char **includes, int nincludes, size_t
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fd, STDOUT_FILENO);
-    char *argv[8 + 2 * MAX_INCLUDES] = {"cc", "-E", "-P", "-x", "c"};
+    char *argv[8 + 2 * MAX_INCLUDES] = { "cc", "-E", "-P", "-x", "c" };
     int argc = 5;
     for (int i = 0; i < nincludes; i++) {
         argv[argc++] = "-I";
@@ -165,13 +164,13 @@ static json_t *json_aggregate(const cdecl_type_t *agg, bool with_order)
                                         "offset", (json_int_t)m[i].offset, "size",
                                         (json_int_t)m[i].size, "align", (json_int_t)m[i].align));
     }
-    json_t *o = json_pack(
-        "{s:o, s:s, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "name", jstr(agg->name),
-        "kind", agg->kind == CDECL_UNION ? "union" : "struct", "line", agg->line, "size",
-        (json_int_t)sa.size, "align", (json_int_t)sa.align, "cachelines", (json_int_t)s.cachelines,
-        "sum_members", (json_int_t)s.sum_members, "holes", (json_int_t)s.holes, "sum_holes",
-        (json_int_t)s.sum_holes, "padding", (json_int_t)s.padding, "ptrbytes",
-        (json_int_t)s.ptrbytes, "members", members);
+    json_t *o =
+        json_pack("{s:o, s:s, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "name",
+                  jstr(agg->name), "kind", agg->kind == CDECL_UNION ? "union" : "struct", "line",
+                  agg->line, "size", (json_int_t)sa.size, "align", (json_int_t)sa.align,
+                  "cachelines", (json_int_t)s.cachelines, "sum_members", (json_int_t)s.sum_members,
+                  "holes", (json_int_t)s.holes, "sum_holes", (json_int_t)s.sum_holes, "padding",
+                  (json_int_t)s.padding, "ptrbytes", (json_int_t)s.ptrbytes, "members", members);
     if (o && with_order && agg->kind == CDECL_STRUCT) {
         sl_order_t best = sl_optimal_order(agg, order);
         json_t *ord = json_array();
@@ -212,13 +211,13 @@ static void json_file(const cdecl_file_t *f, const cdecl_type_t *only, bool with
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"struct", required_argument, NULL, 's'},
-        {"json", no_argument, NULL, 'j'},
-        {"keep-going", no_argument, NULL, 'k'},
-        {"cpp", no_argument, NULL, 'P'},
-        {"no-order", no_argument, NULL, 'n'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        { "struct", required_argument, NULL, 's' },
+        { "json", no_argument, NULL, 'j' },
+        { "keep-going", no_argument, NULL, 'k' },
+        { "cpp", no_argument, NULL, 'P' },
+        { "no-order", no_argument, NULL, 'n' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
     };
     const char *only_name = NULL;
     char *includes[MAX_INCLUDES];
@@ -231,7 +230,10 @@ int main(int argc, char **argv)
         case 's': only_name = optarg; break;
         case 'j': json = true; break;
         case 'k': flags |= CDECL_KEEP_GOING; break;
-        case 'P': cpp = true; flags |= CDECL_KEEP_GOING; break;
+        case 'P':
+            cpp = true;
+            flags |= CDECL_KEEP_GOING;
+            break;
         case 'n': with_order = false; break;
         case 'I':
             if (nincludes == MAX_INCLUDES) {

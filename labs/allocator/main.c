@@ -46,7 +46,8 @@ typedef struct row {
 
 static void usage(FILE *out)
 {
-    fprintf(out,
+    fprintf(
+        out,
         "usage: allocator [options]\n"
         "Run malloc-lab traces (.rep) through the lab's allocator (mm_malloc & co.),\n"
         "check every operation and measure utilization and throughput.\n"
@@ -94,16 +95,11 @@ static bool parse_vs(opts_t *o, char *list)
 static int parse_args(int argc, char **argv, opts_t *o)
 {
     static const struct option longopts[] = {
-        { "file", required_argument, NULL, 'f' },
-        { "traces", required_argument, NULL, 't' },
-        { "reps", required_argument, NULL, 'r' },
-        { "check-only", no_argument, NULL, 'c' },
-        { "vs", required_argument, NULL, 'V' },
-        { "arena", required_argument, NULL, 'a' },
-        { "json", no_argument, NULL, 'j' },
-        { "verbose", no_argument, NULL, 'v' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+        { "file", required_argument, NULL, 'f' }, { "traces", required_argument, NULL, 't' },
+        { "reps", required_argument, NULL, 'r' }, { "check-only", no_argument, NULL, 'c' },
+        { "vs", required_argument, NULL, 'V' },   { "arena", required_argument, NULL, 'a' },
+        { "json", no_argument, NULL, 'j' },       { "verbose", no_argument, NULL, 'v' },
+        { "help", no_argument, NULL, 'h' },       { NULL, 0, NULL, 0 },
     };
     int c;
     char *end;
@@ -119,7 +115,8 @@ static int parse_args(int argc, char **argv, opts_t *o)
         case 'r':
             o->reps = (int)strtol(optarg, &end, 10);
             if (*end || o->reps < 1 || o->reps > 1000) {
-                fprintf(stderr, "allocator: --reps wants a number from 1 to 1000, not '%s'\n", optarg);
+                fprintf(stderr, "allocator: --reps wants a number from 1 to 1000, not '%s'\n",
+                        optarg);
                 return 2;
             }
             break;
@@ -138,9 +135,7 @@ static int parse_args(int argc, char **argv, opts_t *o)
         case 'j': o->json = true; break;
         case 'v': o->verbose = true; break;
         case 'h': usage(stdout); return -1;
-        default:
-            fprintf(stderr, "allocator: try 'allocator --help'\n");
-            return 2;
+        default: fprintf(stderr, "allocator: try 'allocator --help'\n"); return 2;
         }
     }
     if (optind < argc) {
@@ -184,8 +179,7 @@ static double vs_geomean(const traceset_t *ts, const row_t *rows, size_t k)
 }
 
 // print_table — the human-readable results.
-static void print_table(const opts_t *o, const traceset_t *ts, const row_t *rows,
-                        const bool *vs_ok)
+static void print_table(const opts_t *o, const traceset_t *ts, const row_t *rows, const bool *vs_ok)
 {
     printf("%-24s %8s %6s %7s", "trace", "ops", "valid", "util");
     if (!o->check_only) {
@@ -237,21 +231,22 @@ static void print_table(const opts_t *o, const traceset_t *ts, const row_t *rows
     printf("\n%zu of %zu traces correct; mean utilization %.1f%%", nu, ts->n, 100 * u);
     if (!o->check_only && nr > 0) {
         double t = ml_geomean(ratio, nr);
-        printf("; throughput %.2fx glibc (geometric mean)\nperf index %.1f / 100",
-               t, 100 * perf_index(u, t));
+        printf("; throughput %.2fx glibc (geometric mean)\nperf index %.1f / 100", t,
+               100 * perf_index(u, t));
     }
     printf("\n");
     for (size_t k = 0; !o->check_only && k < o->nvs; k++)
         if (vs_ok[k])
             printf("mm vs %s: %.2fx (geometric mean of mm/it; the two timed in alternation "
-                   "in one process)\n", o->vs[k], vs_geomean(ts, rows, k));
+                   "in one process)\n",
+                   o->vs[k], vs_geomean(ts, rows, k));
     free(util);
     free(ratio);
 }
 
 // print_json — the same numbers, machine-readable.
-static void print_json(const opts_t *o, const traceset_t *ts, const row_t *rows,
-                       const bool *vs_ok, char why[][256])
+static void print_json(const opts_t *o, const traceset_t *ts, const row_t *rows, const bool *vs_ok,
+                       char why[][256])
 {
     json_t *root = json_object(), *arr = json_array(), *skipped = json_object();
     double *util = calloc(ts->n + 1, sizeof *util), *ratio = calloc(ts->n + 1, sizeof *ratio);
@@ -339,7 +334,8 @@ int main(int argc, char **argv)
     } else {
         const char *dir = o.dir ? o.dir : traceset_default_dir();
         if (!dir) {
-            snprintf(err, sizeof err, "cannot find the lab's traces "
+            snprintf(err, sizeof err,
+                     "cannot find the lab's traces "
                      "(labs/allocator/data/traces); use -t DIR or -f FILE");
             status = 1;
         } else if (traceset_load_dir(&ts, dir, err, sizeof err) != 0) {

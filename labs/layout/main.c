@@ -16,8 +16,8 @@
 #include <sys/personality.h>
 #include <unistd.h>
 
-#define DEFAULT_PIN ((size_t)128 << 10)   // glibc's default M_MMAP_THRESHOLD
-#define PROBE_HI ((size_t)32 << 20)       // glibc's largest dynamic threshold
+#define DEFAULT_PIN ((size_t)128 << 10) // glibc's default M_MMAP_THRESHOLD
+#define PROBE_HI ((size_t)32 << 20)     // glibc's largest dynamic threshold
 
 static const char usage_text[] =
     "usage: layout [options]\n"
@@ -83,9 +83,9 @@ static int record(const char *prog, const char *prefix, const char *maps_text, s
                 layout_kind_name(run->objects[i].expected), run->objects[i].id);
     fclose(ff);
     fclose(fe);
-    const char *ext[3] = {"maps", "facts", "expect"};
-    const char *text[3] = {maps_text, facts, expect};
-    size_t len[3] = {maps_len, flen, elen};
+    const char *ext[3] = { "maps", "facts", "expect" };
+    const char *text[3] = { maps_text, facts, expect };
+    size_t len[3] = { maps_len, flen, elen };
     int rc = 0;
     for (int i = 0; i < 3 && rc == 0; i++) {
         snprintf(path, sizeof path, "%s.%s", prefix, ext[i]);
@@ -93,7 +93,7 @@ static int record(const char *prog, const char *prefix, const char *maps_text, s
         ml_outfile_t out;
         FILE *f = ml_outfile_open(&out, path);
         if (f)
-            fwrite(text[i], 1, len[i], f);      // a failed write makes the commit fail
+            fwrite(text[i], 1, len[i], f); // a failed write makes the commit fail
         if (!f || ml_outfile_commit(&out) != 0) {
             ml_outfile_fail(&out, prog);
             rc = 1;
@@ -132,7 +132,7 @@ static char *read_self_maps(size_t *len)
 // live — look at this process. Returns the exit status.
 static int live(const char *prog, const options_t *o)
 {
-    volatile int local = 0;   // the example object on the main stack
+    volatile int local = 0; // the example object on the main stack
     layout_run_t run;
     memset(&run, 0, sizeof run);
     layout_map_init(&run.map);
@@ -153,13 +153,14 @@ static int live(const char *prog, const options_t *o)
     if (mf == NULL) {
         snprintf(run.map_err, sizeof run.map_err, "/proc/self/maps: cannot read it");
     } else {
-        run.map_ok = layout_read_maps(mf, "/proc/self/maps", &run.map, run.map_err,
-                                      sizeof run.map_err) == 0;
+        run.map_ok =
+            layout_read_maps(mf, "/proc/self/maps", &run.map, run.map_err, sizeof run.map_err) == 0;
         fclose(mf);
     }
     if (!run.map_ok && !o->json)
         fprintf(stderr, "%s: layout_read_maps failed: %s\n", prog, run.map_err);
-    run.size_ok = layout_elf_size("/proc/self/exe", &run.size, run.size_err, sizeof run.size_err) == 0;
+    run.size_ok =
+        layout_elf_size("/proc/self/exe", &run.size, run.size_err, sizeof run.size_err) == 0;
 
     int rc = 0;
     char err[512];
@@ -237,8 +238,10 @@ static int offline(const char *prog, const options_t *o, int naddr, char **addrs
     int bad = layout_read_maps(f, o->maps, &run.map, err, sizeof err);
     fclose(f);
     if (!bad && run.map.n == 0) {
-        snprintf(err, sizeof err, "%s:1: no regions (a maps file has one line per mapping, "
-                 "as in /proc/PID/maps)", o->maps);
+        snprintf(err, sizeof err,
+                 "%s:1: no regions (a maps file has one line per mapping, "
+                 "as in /proc/PID/maps)",
+                 o->maps);
         layout_map_free(&run.map);
         bad = 1;
     }
@@ -252,8 +255,9 @@ static int offline(const char *prog, const options_t *o, int naddr, char **addrs
         for (int i = 0; i < naddr; i++) {
             char hex[24];
             snprintf(hex, sizeof hex, "0x%" PRIxPTR, addr[i]);
-            json_array_append_new(cls, json_pack("{s:s, s:s}", "addr", hex, "kind",
-                                                 layout_kind_name(layout_classify(&run.map, &run.facts, addr[i]))));
+            json_array_append_new(
+                cls, json_pack("{s:s, s:s}", "addr", hex, "kind",
+                               layout_kind_name(layout_classify(&run.map, &run.facts, addr[i]))));
         }
         json_object_set_new(doc, "classified", cls);
         json_object_del(doc, "pid");
@@ -284,18 +288,33 @@ static int offline(const char *prog, const options_t *o, int naddr, char **addrs
 int main(int argc, char **argv)
 {
     const char *prog = "layout";
-    enum { OPT_DOT = 256, OPT_SVG, OPT_RECORD, OPT_PIN, OPT_MAPS, OPT_FACTS, OPT_NOASLR,
-           OPT_NOTHRESH, OPT_COMPARE, OPT_JSON };
-    static const struct option longopts[] = {
-        {"help", no_argument, NULL, 'h'},          {"json", no_argument, NULL, OPT_JSON},
-        {"compare", no_argument, NULL, OPT_COMPARE}, {"no-aslr", no_argument, NULL, OPT_NOASLR},
-        {"dot", required_argument, NULL, OPT_DOT},   {"svg", required_argument, NULL, OPT_SVG},
-        {"record", required_argument, NULL, OPT_RECORD}, {"pin", required_argument, NULL, OPT_PIN},
-        {"no-threshold", no_argument, NULL, OPT_NOTHRESH},
-        {"maps", required_argument, NULL, OPT_MAPS}, {"facts", required_argument, NULL, OPT_FACTS},
-        {NULL, 0, NULL, 0},
+    enum {
+        OPT_DOT = 256,
+        OPT_SVG,
+        OPT_RECORD,
+        OPT_PIN,
+        OPT_MAPS,
+        OPT_FACTS,
+        OPT_NOASLR,
+        OPT_NOTHRESH,
+        OPT_COMPARE,
+        OPT_JSON
     };
-    options_t o = {.pin = DEFAULT_PIN};
+    static const struct option longopts[] = {
+        { "help", no_argument, NULL, 'h' },
+        { "json", no_argument, NULL, OPT_JSON },
+        { "compare", no_argument, NULL, OPT_COMPARE },
+        { "no-aslr", no_argument, NULL, OPT_NOASLR },
+        { "dot", required_argument, NULL, OPT_DOT },
+        { "svg", required_argument, NULL, OPT_SVG },
+        { "record", required_argument, NULL, OPT_RECORD },
+        { "pin", required_argument, NULL, OPT_PIN },
+        { "no-threshold", no_argument, NULL, OPT_NOTHRESH },
+        { "maps", required_argument, NULL, OPT_MAPS },
+        { "facts", required_argument, NULL, OPT_FACTS },
+        { NULL, 0, NULL, 0 },
+    };
+    options_t o = { .pin = DEFAULT_PIN };
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -332,7 +351,8 @@ int main(int argc, char **argv)
         return usage_error(prog, "--facts only goes with --maps");
     if (o.maps != NULL) {
         if (o.compare || o.dot || o.svg || o.record)
-            return usage_error(prog, "--maps cannot be combined with --compare, --dot, --svg or --record");
+            return usage_error(
+                prog, "--maps cannot be combined with --compare, --dot, --svg or --record");
         return offline(prog, &o, argc - optind, argv + optind);
     }
     if (optind < argc)

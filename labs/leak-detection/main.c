@@ -39,29 +39,30 @@ typedef struct opts {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: leak-detection [options] -- PROGRAM [ARGS...]\n"
-               "Runs PROGRAM under the leak tracker (lib/libleak.so, preloaded) and reports its\n"
-               "heap at exit as valgrind's memcheck does: the LEAK SUMMARY, the leaks by\n"
-               "allocation site, and the heap-growth detectors' verdicts.\n"
-               "\n"
-               "  -j, --json               the report as JSON on stdout (text report: stderr)\n"
-               "  -p, --profile            the in-use heap profile by site at exit (pprof inuse)\n"
-               "      --save-profile FILE  save that profile (JSON) for a later --diff\n"
-               "      --diff BASE          the profile minus a saved one, per site (pprof -base)\n"
-               "  -r, --reachable          also list still-reachable blocks by site\n"
-               "      --plot DIR           chart the heap over time with gnuplot: DIR/heap.svg\n"
-               "      --limit BYTES        the threshold detector's limit (default 1048576)\n"
-               "      --consecutive N      ... samples over it in a row to fire (default 3)\n"
-               "      --window N           the trend detector's window in samples (default 32)\n"
-               "      --slope BYTES        ... least slope, bytes per sample (default 256)\n"
-               "      --r2 X               ... least fit, 0..1 (default 0.8)\n"
-               "      --interval MS        sample the heap at most every MS ms, at allocations (10)\n"
-               "      --every N            or every N allocation events instead\n"
-               "  -q, --quiet              discard the program's own output\n"
-               "  -h, --help               this text\n"
-               "\n"
-               "Exit status: the program's (128+N if signal N killed it); 127 no such program,\n"
-               "126 not executable, 125 statically linked, 2 bad usage, 1 other failures.\n");
+    fprintf(f,
+            "usage: leak-detection [options] -- PROGRAM [ARGS...]\n"
+            "Runs PROGRAM under the leak tracker (lib/libleak.so, preloaded) and reports its\n"
+            "heap at exit as valgrind's memcheck does: the LEAK SUMMARY, the leaks by\n"
+            "allocation site, and the heap-growth detectors' verdicts.\n"
+            "\n"
+            "  -j, --json               the report as JSON on stdout (text report: stderr)\n"
+            "  -p, --profile            the in-use heap profile by site at exit (pprof inuse)\n"
+            "      --save-profile FILE  save that profile (JSON) for a later --diff\n"
+            "      --diff BASE          the profile minus a saved one, per site (pprof -base)\n"
+            "  -r, --reachable          also list still-reachable blocks by site\n"
+            "      --plot DIR           chart the heap over time with gnuplot: DIR/heap.svg\n"
+            "      --limit BYTES        the threshold detector's limit (default 1048576)\n"
+            "      --consecutive N      ... samples over it in a row to fire (default 3)\n"
+            "      --window N           the trend detector's window in samples (default 32)\n"
+            "      --slope BYTES        ... least slope, bytes per sample (default 256)\n"
+            "      --r2 X               ... least fit, 0..1 (default 0.8)\n"
+            "      --interval MS        sample the heap at most every MS ms, at allocations (10)\n"
+            "      --every N            or every N allocation events instead\n"
+            "  -q, --quiet              discard the program's own output\n"
+            "  -h, --help               this text\n"
+            "\n"
+            "Exit status: the program's (128+N if signal N killed it); 127 no such program,\n"
+            "126 not executable, 125 statically linked, 2 bad usage, 1 other failures.\n");
 }
 
 static int bad_usage(const char *fmt, const char *arg)

@@ -27,19 +27,19 @@
 #include "support/classics.h"
 #include "support/mark_hooks.h"
 
-#define DETAIL_LIMIT 5000   // per-step colors and invariant checks up to this many objects
-#define DOT_LIMIT 400       // the most objects --dot will draw
+#define DETAIL_LIMIT 5000 // per-step colors and invariant checks up to this many objects
+#define DOT_LIMIT 400     // the most objects --dot will draw
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "usage: tri-color [options]\n"
-            "Build a heap from a scenario, mark it step by step with the tri-color\n"
-            "marker of mark.c, sweep, and check the survivors against an oracle.\n"
-            "\n"
-            "  -s, --scenario NAME   a named scenario (default: list):\n");
+    fprintf(out, "usage: tri-color [options]\n"
+                 "Build a heap from a scenario, mark it step by step with the tri-color\n"
+                 "marker of mark.c, sweep, and check the survivors against an oracle.\n"
+                 "\n"
+                 "  -s, --scenario NAME   a named scenario (default: list):\n");
     for (int i = 0; tc_classic_names[i]; i++)
-        fprintf(out, "                          %-8s %s\n", tc_classic_names[i], tc_classic_help[i]);
+        fprintf(out, "                          %-8s %s\n", tc_classic_names[i],
+                tc_classic_help[i]);
     fprintf(out,
             "  -n, --size N          the scenario's size (objects, or depth for tree/gcbench)\n"
             "  -S, --seed N          seed of the random scenario (default 1)\n"
@@ -77,7 +77,8 @@ static bool parse_size(const char *s, size_t *out)
 // (`before` lists the black objects' flags by scenario index; objects not in
 // the scenario are ignored). Updates `before`. Returns the count, filling
 // out[0..max).
-static size_t newly_black(const ml_scn_heap_t *th, const ml_greyset_t *g, bool *was_black, void **out, size_t max)
+static size_t newly_black(const ml_scn_heap_t *th, const ml_greyset_t *g, bool *was_black,
+                          void **out, size_t max)
 {
     size_t n = 0;
     for (uint32_t i = 0; i < th->scn->nobjs; i++) {
@@ -119,7 +120,8 @@ static int run(const options_t *o, ml_scn_t *scn)
     ml_steps_t seq, *pages = NULL;
     if (o->dot) {
         if (scn->nobjs > DOT_LIMIT) {
-            fprintf(stderr, "tri-color: --dot draws at most %d objects; %s has %u (use a smaller --size)\n",
+            fprintf(stderr,
+                    "tri-color: --dot draws at most %d objects; %s has %u (use a smaller --size)\n",
                     DOT_LIMIT, scn->name, scn->nobjs);
             tc_marker_free(m), ml_scn_heap_free(th);
             return 2;
@@ -143,10 +145,11 @@ static int run(const options_t *o, ml_scn_t *scn)
         goto out;
     }
     if (!o->quiet && !o->json)
-        printf("scenario %s: %u objects, %zu pointers, %u globals, %u frames; budget %zu per step\n",
-               scn->name, scn->nobjs, scn->nedges, scn->nglobals, scn->nframes, o->budget);
+        printf(
+            "scenario %s: %u objects, %zu pointers, %u globals, %u frames; budget %zu per step\n",
+            scn->name, scn->nobjs, scn->nedges, scn->nglobals, scn->nframes, o->budget);
 
-    ml_gc_cycle_begin(h);   // mark_begin: tc_mark_roots
+    ml_gc_cycle_begin(h); // mark_begin: tc_mark_roots
     for (bool done = false;;) {
         ml_greyset_t g;
         if (tc_greyset_take(&g, m)) {
@@ -162,7 +165,8 @@ static int run(const options_t *o, ml_scn_t *scn)
         else if (nb == 0)
             snprintf(cap, sizeof cap, "step %zu: scanned nothing", steps);
         else if (nb == 1)
-            snprintf(cap, sizeof cap, "step %zu: scanned %s", steps, label(th, scanned[0], a, sizeof a));
+            snprintf(cap, sizeof cap, "step %zu: scanned %s", steps,
+                     label(th, scanned[0], a, sizeof a));
         else if (nb <= 3) {
             int n = snprintf(cap, sizeof cap, "step %zu: scanned", steps);
             for (size_t k = 0; k < nb && n > 0 && (size_t)n < sizeof cap; k++)
@@ -182,8 +186,9 @@ static int run(const options_t *o, ml_scn_t *scn)
             if (g.duplicates || g.not_objects || g.unmarked) {
                 violations++;
                 if (!o->json)
-                    printf("  ! the worklist holds %zu duplicates, %zu non-objects, %zu unmarked objects\n",
-                           g.duplicates, g.not_objects, g.unmarked);
+                    printf(
+                        "  ! the worklist holds %zu duplicates, %zu non-objects, %zu unmarked objects\n",
+                        g.duplicates, g.not_objects, g.unmarked);
             }
         } else if (!o->quiet && !o->json && (steps & (steps - 1)) == 0) {
             printf("step %-10zu grey %zu\n", steps, g.grey.n);
@@ -218,11 +223,12 @@ static int run(const options_t *o, ml_scn_t *scn)
     for (uint32_t i = 0; reach && i < scn->nobjs; i++)
         if (reach[i] && !ml_gc_is_marked(h, th->objs[i]) && white_reachable++ == 0 && !o->json)
             printf("  ! %s is reachable (%s) but still white: the sweep will free it\n",
-                   ml_scn_obj_label(th, i, a, sizeof a), ml_scn_why_reachable(th->scn, i, why, sizeof why));
+                   ml_scn_obj_label(th, i, a, sizeof a),
+                   ml_scn_why_reachable(th->scn, i, why, sizeof why));
     ml_memstats_t st;
     ml_gc_read_memstats(h, &st);
     uint64_t before = st.heap_objects;
-    ml_gc_cycle_finish(h);  // mark termination, then the sweep: tc_sweep
+    ml_gc_cycle_finish(h); // mark termination, then the sweep: tc_sweep
     ml_gc_read_memstats(h, &st);
     size_t lost = 0, garbage_left = 0;
     for (uint32_t i = 0; reach && i < scn->nobjs; i++) {
@@ -237,35 +243,43 @@ static int run(const options_t *o, ml_scn_t *scn)
     if (o->json) {
         // Through jansson: the scenario's name is a file path, which may
         // hold quotes, backslashes or control characters.
-        json_t *j = json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:b}", "scenario", scn->name,
-                              "objects", (json_int_t)scn->nobjs, "reachable", (json_int_t)nreach, "budget",
-                              (json_int_t)o->budget, "steps", (json_int_t)steps, "freed",
-                              (json_int_t)(before - st.heap_objects), "survivors", (json_int_t)st.heap_objects,
-                              "lost", (json_int_t)lost, "garbage_left", (json_int_t)garbage_left,
-                              "invariant_violations", (json_int_t)violations, "ok", ok);
-        if (!j || json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 || putchar('\n') == EOF) {
-            fprintf(stderr, "tri-color: cannot write the JSON summary (out of memory, or a name that is not "
-                            "UTF-8)\n");
+        json_t *j = json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:b}", "scenario",
+                              scn->name, "objects", (json_int_t)scn->nobjs, "reachable",
+                              (json_int_t)nreach, "budget", (json_int_t)o->budget, "steps",
+                              (json_int_t)steps, "freed", (json_int_t)(before - st.heap_objects),
+                              "survivors", (json_int_t)st.heap_objects, "lost", (json_int_t)lost,
+                              "garbage_left", (json_int_t)garbage_left, "invariant_violations",
+                              (json_int_t)violations, "ok", ok);
+        if (!j || json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 ||
+            putchar('\n') == EOF) {
+            fprintf(
+                stderr,
+                "tri-color: cannot write the JSON summary (out of memory, or a name that is not "
+                "UTF-8)\n");
             rc = 1;
         }
         json_decref(j);
     } else {
-        printf("marking took %zu steps (at most %zu objects scanned in one step)\n", steps, max_scanned);
-        printf("sweep freed %" PRIu64 " objects; %" PRIu64 " survive; the oracle finds %zu reachable\n",
+        printf("marking took %zu steps (at most %zu objects scanned in one step)\n", steps,
+               max_scanned);
+        printf("sweep freed %" PRIu64 " objects; %" PRIu64
+               " survive; the oracle finds %zu reachable\n",
                before - st.heap_objects, st.heap_objects, nreach);
         if (ok)
             printf("verdict: OK — the survivors are exactly the reachable objects\n");
         else
             printf("verdict: WRONG — %zu reachable objects freed, %zu garbage objects kept, "
-                   "%zu steps broke an invariant\n", lost, garbage_left, violations);
+                   "%zu steps broke an invariant\n",
+                   lost, garbage_left, violations);
     }
     free(reach);
     if (pages) {
         // A last step after the sweep: only the survivors remain.
-        ml_dot_opts_t dopts = {.title = scn->name};
+        ml_dot_opts_t dopts = { .title = scn->name };
         if (ml_steps_add(pages, h, &dopts, err, sizeof err,
-                           "after the sweep: %" PRIu64 " objects survive, white again for the next cycle",
-                           st.heap_objects) ||
+                         "after the sweep: %" PRIu64
+                         " objects survive, white again for the next cycle",
+                         st.heap_objects) ||
             ml_steps_finish(pages, scn->name, "the object scanned in this step", err, sizeof err)) {
             fprintf(stderr, "tri-color: %s\n", err);
             rc = 1;
@@ -284,15 +298,20 @@ out:
 
 int main(int argc, char **argv)
 {
-    options_t o = {.scenario = NULL, .budget = 1, .seed = 1};
+    options_t o = { .scenario = NULL, .budget = 1, .seed = 1 };
     enum { OPT_SAVE = 256, OPT_JSON };
     static const struct option longopts[] = {
-        {"scenario", required_argument, NULL, 's'}, {"size", required_argument, NULL, 'n'},
-        {"seed", required_argument, NULL, 'S'},     {"file", required_argument, NULL, 'f'},
-        {"budget", required_argument, NULL, 'b'},   {"dot", required_argument, NULL, 'd'},
-        {"save", required_argument, NULL, OPT_SAVE}, {"quiet", no_argument, NULL, 'q'},
-        {"json", no_argument, NULL, OPT_JSON},       {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        { "scenario", required_argument, NULL, 's' },
+        { "size", required_argument, NULL, 'n' },
+        { "seed", required_argument, NULL, 'S' },
+        { "file", required_argument, NULL, 'f' },
+        { "budget", required_argument, NULL, 'b' },
+        { "dot", required_argument, NULL, 'd' },
+        { "save", required_argument, NULL, OPT_SAVE },
+        { "quiet", no_argument, NULL, 'q' },
+        { "json", no_argument, NULL, OPT_JSON },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
     };
     for (int c; (c = getopt_long(argc, argv, "s:n:S:f:b:d:qh", longopts, NULL)) != -1;) {
         size_t v;
@@ -309,12 +328,18 @@ int main(int argc, char **argv)
         case 'b':
             if (!parse_size(optarg, &v) || (c == 'b' && v == 0)) {
                 fprintf(stderr, "tri-color: --%s needs a %snumber, not '%s'\n",
-                        c == 'n' ? "size" : c == 'S' ? "seed" : "budget", c == 'b' ? "positive " : "", optarg);
+                        c == 'n'   ? "size"
+                        : c == 'S' ? "seed"
+                                   : "budget",
+                        c == 'b' ? "positive " : "", optarg);
                 return 2;
             }
-            if (c == 'n') o.size = v;
-            else if (c == 'S') o.seed = v;
-            else o.budget = v;
+            if (c == 'n')
+                o.size = v;
+            else if (c == 'S')
+                o.seed = v;
+            else
+                o.budget = v;
             break;
         default: usage(stderr); return 2;
         }
@@ -335,7 +360,8 @@ int main(int argc, char **argv)
             return 1;
         }
     } else {
-        scn = tc_scenario_classic(o.scenario ? o.scenario : "list", o.size, o.seed, err, sizeof err);
+        scn =
+            tc_scenario_classic(o.scenario ? o.scenario : "list", o.size, o.seed, err, sizeof err);
         if (!scn) {
             fprintf(stderr, "tri-color: %s\n", err);
             return 2;
@@ -347,7 +373,7 @@ int main(int argc, char **argv)
         ml_outfile_t out;
         FILE *f = ml_outfile_open(&out, o.save);
         if (f)
-            ml_scn_write(scn, f);  // a failed write makes the commit fail
+            ml_scn_write(scn, f); // a failed write makes the commit fail
         if (!f || ml_outfile_commit(&out) != 0) {
             ml_outfile_fail(&out, "tri-color");
             rc = 1;

@@ -19,8 +19,7 @@ Test(clock, monotonic_time_never_goes_back_and_covers_a_sleep, .timeout = 5)
     uint64_t prev = ml_now_ns();
     for (int i = 0; i < 10000; i++) {
         uint64_t now = ml_now_ns();
-        cr_assert(now >= prev, "monotonic clock went back by %lu ns",
-                  (unsigned long)(prev - now));
+        cr_assert(now >= prev, "monotonic clock went back by %lu ns", (unsigned long)(prev - now));
         prev = now;
     }
     uint64_t t0 = ml_now_ns();
@@ -34,8 +33,7 @@ Test(clock, thread_cpu_time_grows_while_spinning_not_while_sleeping, .timeout = 
     uint64_t c0 = ml_thread_cpu_ns();
     sleep_ms(100);
     uint64_t slept = ml_thread_cpu_ns() - c0;
-    cr_assert(slept < 50000000u, "sleeping 100 ms used %lu ns of CPU",
-              (unsigned long)slept);
+    cr_assert(slept < 50000000u, "sleeping 100 ms used %lu ns of CPU", (unsigned long)slept);
 
     // Spin until this thread has used 30 ms of CPU; on a busy machine that
     // takes longer in wall time, never less.
@@ -45,8 +43,7 @@ Test(clock, thread_cpu_time_grows_while_spinning_not_while_sleeping, .timeout = 
         for (int i = 0; i < 1000; i++)
             sink += (uint64_t)i;
     uint64_t wall = ml_now_ns() - w0;
-    cr_assert(wall >= 30000000u, "30 ms of CPU took only %lu ns of wall time",
-              (unsigned long)wall);
+    cr_assert(wall >= 30000000u, "30 ms of CPU took only %lu ns of wall time", (unsigned long)wall);
 }
 
 Test(clock, median_of_an_odd_count_is_the_middle_sample, .timeout = 5)
@@ -82,7 +79,7 @@ Test(clock, geomean_is_the_nth_root_of_the_product, .timeout = 5)
 {
     double v[] = { 1, 4, 16 };
     cr_assert(fabs(ml_geomean(v, 3) - 4) < 1e-12, "geomean(1, 4, 16) = %g", ml_geomean(v, 3));
-    double r[] = { 2, 0.5 };            // 2x faster and 2x slower cancel out
+    double r[] = { 2, 0.5 }; // 2x faster and 2x slower cancel out
     cr_assert(fabs(ml_geomean(r, 2) - 1) < 1e-12);
     cr_assert(v[0] == 1 && v[1] == 4 && v[2] == 16, "geomean must not change its input");
 }

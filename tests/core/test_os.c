@@ -20,11 +20,15 @@
 // handler jumps back, so the test goes on (and works under AddressSanitizer,
 // which would otherwise turn the fault into its own report).
 static sigjmp_buf fault_jmp;
-static void on_fault(int sig) { (void)sig; siglongjmp(fault_jmp, 1); }
+static void on_fault(int sig)
+{
+    (void)sig;
+    siglongjmp(fault_jmp, 1);
+}
 
 static bool write_faults(char *p)
 {
-    struct sigaction sa = {0}, old_segv, old_bus;
+    struct sigaction sa = { 0 }, old_segv, old_bus;
     sa.sa_handler = on_fault;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGSEGV, &sa, &old_segv);
@@ -48,7 +52,7 @@ Test(os, page_size_is_a_power_of_two_of_at_least_4_kib, .timeout = 5)
 
 Test(os, reserve_returns_addresses_aligned_as_asked, .timeout = 5)
 {
-    size_t aligns[] = {0, 4096, 64 * KiB, 1 * MiB, 4 * MiB};
+    size_t aligns[] = { 0, 4096, 64 * KiB, 1 * MiB, 4 * MiB };
     for (size_t i = 0; i < sizeof aligns / sizeof aligns[0]; i++) {
         size_t a = aligns[i] ? aligns[i] : ml_os_page_size();
         void *p = ml_os_reserve(3 * MiB + 123, aligns[i]);
@@ -72,7 +76,7 @@ Test(os, reserve_rejects_bad_alignment_and_zero_bytes, .timeout = 5)
 Test(os, reserve_of_an_impossible_size_returns_null_and_counts_nothing, .timeout = 5)
 {
     ml_os_stats_t before = ml_os_stats();
-    void *p = ml_os_reserve((size_t)1 << 62, 0);   // 4 EiB: more than the address space
+    void *p = ml_os_reserve((size_t)1 << 62, 0); // 4 EiB: more than the address space
     cr_assert_null(p, "a 4 EiB reservation cannot succeed");
     cr_assert_eq(ml_os_stats().reserved, before.reserved);
 }
@@ -84,8 +88,10 @@ Test(os, reserve_and_release_are_counted_in_whole_pages, .timeout = 5)
     void *p = ml_os_reserve(1, 0);
     cr_assert_not_null(p);
     ml_os_stats_t s1 = ml_os_stats();
-    cr_assert_eq(s1.reserved - s0.reserved, ps, "reserving 1 byte takes one page (%zu), "
-                 "counted %zu", ps, s1.reserved - s0.reserved);
+    cr_assert_eq(s1.reserved - s0.reserved, ps,
+                 "reserving 1 byte takes one page (%zu), "
+                 "counted %zu",
+                 ps, s1.reserved - s0.reserved);
     cr_assert_eq(s1.committed, s0.committed, "reserving commits nothing");
     ml_os_release(p, 1);
     cr_assert_eq(ml_os_stats().reserved, s0.reserved, "release gives the page back");
@@ -182,7 +188,10 @@ Test(os, decommitted_memory_faults_when_touched, .timeout = 5)
 // counters must come out exact (they are atomic).
 #define OS_THREADS 4
 #define OS_ROUNDS 500
-typedef struct { char *base; size_t len; } os_slice_t;
+typedef struct {
+    char *base;
+    size_t len;
+} os_slice_t;
 
 static void *commit_loop(void *arg)
 {
@@ -205,7 +214,7 @@ Test(os, counters_stay_exact_under_concurrent_commits, .timeout = 20)
     pthread_t th[OS_THREADS];
     os_slice_t sl[OS_THREADS];
     for (int t = 0; t < OS_THREADS; t++) {
-        sl[t] = (os_slice_t){p + t * slice, slice};
+        sl[t] = (os_slice_t){ p + t * slice, slice };
         cr_assert_eq(pthread_create(&th[t], NULL, commit_loop, &sl[t]), 0);
     }
     for (int t = 0; t < OS_THREADS; t++) {

@@ -77,7 +77,7 @@ Test(outfile, committed_file_has_the_mode_fopen_would_give, .timeout = 5)
 {
     char *dir = scratch_dir(), path[256];
     snprintf(path, sizeof path, "%s/t.rep", dir);
-    static const mode_t masks[] = {022, 077, 002};
+    static const mode_t masks[] = { 022, 077, 002 };
     for (size_t i = 0; i < sizeof masks / sizeof *masks; i++) {
         umask(masks[i]);
         ml_outfile_t o;
@@ -96,7 +96,7 @@ Test(outfile, open_in_joins_directory_and_name, .timeout = 5)
     char *dir = scratch_dir(), slashed[256], want[256];
     snprintf(slashed, sizeof slashed, "%s/", dir);
     snprintf(want, sizeof want, "%s/a.csv", dir);
-    const char *dirs[] = {dir, slashed};
+    const char *dirs[] = { dir, slashed };
     for (int i = 0; i < 2; i++) {
         ml_outfile_t o;
         FILE *f = ml_outfile_open_in(&o, dirs[i], "a.csv");
@@ -147,12 +147,13 @@ Test(outfile, an_existing_file_keeps_its_old_content_until_the_commit, .timeout 
     FILE *f = start_replacing(&o, path, "old complete content\n", "new");
     struct stat before;
     cr_assert(stat(path, &before) == 0);
-    cr_assert(fflush(f) == 0);      // the bytes are in the temporary now
+    cr_assert(fflush(f) == 0); // the bytes are in the temporary now
     cr_assert_str_eq(contents(path), "old complete content\n",
                      "a reader during the write must see the old file whole");
     fputs(" content\n", f);
     cr_assert(ml_outfile_commit(&o) == 0);
-    cr_assert_str_eq(contents(path), "new content\n", "the shorter new file replaces the old whole");
+    cr_assert_str_eq(contents(path), "new content\n",
+                     "the shorter new file replaces the old whole");
     struct stat after;
     cr_assert(stat(path, &after) == 0);
     cr_assert(after.st_ino != before.st_ino,
@@ -171,7 +172,8 @@ Test(outfile, two_writers_of_one_path_use_different_temporaries, .timeout = 5)
     cr_assert_str_neq(a.tmp, b.tmp, "two writers share the temporary %s", a.tmp);
     fputs("from a\n", fa);
     fputs("from b\n", fb);
-    cr_assert(scratch_entries(dir) == 2, "two temporaries while both write, found %d", scratch_entries(dir));
+    cr_assert(scratch_entries(dir) == 2, "two temporaries while both write, found %d",
+              scratch_entries(dir));
     cr_assert(ml_outfile_commit(&a) == 0);
     cr_assert_str_eq(contents(a.path), "from a\n");
     cr_assert(ml_outfile_commit(&b) == 0);
@@ -186,9 +188,11 @@ Test(outfile, temporaries_are_hidden_in_the_final_directory, .timeout = 5)
     ml_outfile_t o;
     cr_assert(ml_outfile_open_in(&o, dir, "chart.csv") != NULL);
     size_t dl = strlen(dir);
-    cr_assert(strncmp(o.tmp, dir, dl) == 0 && o.tmp[dl] == '/' && strchr(o.tmp + dl + 1, '/') == NULL,
+    cr_assert(strncmp(o.tmp, dir, dl) == 0 && o.tmp[dl] == '/' &&
+                  strchr(o.tmp + dl + 1, '/') == NULL,
               "temporary %s is not directly in %s", o.tmp, dir);
-    cr_assert(o.tmp[dl + 1] == '.', "temporary %s is not hidden (a *.csv glob could see it)", o.tmp);
+    cr_assert(o.tmp[dl + 1] == '.', "temporary %s is not hidden (a *.csv glob could see it)",
+              o.tmp);
     size_t tl = strlen(o.tmp);
     cr_assert(tl < 4 || strcmp(o.tmp + tl - 4, ".csv") != 0, "temporary %s ends in .csv", o.tmp);
     cr_assert(access(o.tmp, F_OK) == 0, "the temporary %s should exist while writing", o.tmp);
@@ -212,7 +216,7 @@ Test(outfile, abort_leaves_nothing, .timeout = 5)
     cr_assert(access(path, F_OK) != 0, "an aborted file must not appear");
     cr_assert(scratch_entries(dir) == 0, "abort left %d names behind", scratch_entries(dir));
     cr_assert(o.f == NULL);
-    ml_outfile_abort(&o);       // a second abort does nothing
+    ml_outfile_abort(&o); // a second abort does nothing
     errno = 0;
     cr_assert(ml_outfile_commit(&o) == -1 && errno == EBADF, "commit after abort: -1, EBADF");
     scratch_remove(dir);
@@ -239,7 +243,7 @@ Test(outfile, open_in_a_missing_directory_fails_with_enoent_and_names_the_file, 
     cr_assert_str_eq(o.path, "/tmp/memlab-no-such-dir-for-sure/x/t.csv",
                      "o.path must name the file for the message");
     cr_assert(o.f == NULL);
-    ml_outfile_abort(&o);       // safe after a failed open
+    ml_outfile_abort(&o); // safe after a failed open
     errno = 0;
     cr_assert(ml_outfile_commit(&o) == -1 && errno == EBADF);
 }
@@ -300,7 +304,8 @@ Test(outfile, a_failed_write_makes_commit_fail_and_keeps_the_old_file, .timeout 
     cr_assert(ml_outfile_commit(&o) == -1, "commit must fail after a failed write");
     cr_assert(errno == EIO, "errno %d (%s), want EIO", errno, strerror(errno));
     cr_assert_str_eq(contents(path), "old\n", "the old file must be left whole");
-    cr_assert(scratch_entries(dir) == 1, "the temporary was left behind (%d names)", scratch_entries(dir));
+    cr_assert(scratch_entries(dir) == 1, "the temporary was left behind (%d names)",
+              scratch_entries(dir));
     scratch_remove(dir);
 }
 
@@ -320,7 +325,8 @@ Test(outfile, a_failed_rename_reports_the_error_and_leaves_no_temporary, .timeou
     cr_assert(ml_outfile_commit(&o) == -1);
     cr_assert(errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST,
               "errno %d (%s) should be rename's", errno, strerror(errno));
-    cr_assert(scratch_entries(dir) == 1, "the temporary was left behind (%d names)", scratch_entries(dir));
+    cr_assert(scratch_entries(dir) == 1, "the temporary was left behind (%d names)",
+              scratch_entries(dir));
     cr_assert_str_eq(contents(inner), "k", "the directory must be untouched");
     unlink(inner);
     scratch_remove(dir);
@@ -338,16 +344,19 @@ Test(outfile, bad_paths_are_refused_without_creating_anything, .timeout = 5)
     cr_assert(ml_outfile_open_in(&o, dir, "") == NULL && errno == EINVAL, "an empty name: EINVAL");
     snprintf(slashed, sizeof slashed, "%s/", dir);
     errno = 0;
-    cr_assert(ml_outfile_open(&o, slashed) == NULL && errno == EISDIR, "a path ending in '/': EISDIR");
+    cr_assert(ml_outfile_open(&o, slashed) == NULL && errno == EISDIR,
+              "a path ending in '/': EISDIR");
     char *huge = malloc(ML_OUTFILE_PATH_MAX + 100);
     snprintf(huge, ML_OUTFILE_PATH_MAX + 100, "%s/", dir);
     size_t n = strlen(huge);
     memset(huge + n, 'x', ML_OUTFILE_PATH_MAX + 99 - n);
     huge[ML_OUTFILE_PATH_MAX + 99] = '\0';
     errno = 0;
-    cr_assert(ml_outfile_open(&o, huge) == NULL && errno == ENAMETOOLONG, "a path too long: ENAMETOOLONG");
+    cr_assert(ml_outfile_open(&o, huge) == NULL && errno == ENAMETOOLONG,
+              "a path too long: ENAMETOOLONG");
     size_t pl = strlen(o.path);
-    cr_assert(pl > 3 && strcmp(o.path + pl - 3, "...") == 0 && strncmp(o.path, dir, strlen(dir)) == 0,
+    cr_assert(pl > 3 && strcmp(o.path + pl - 3, "...") == 0 &&
+                  strncmp(o.path, dir, strlen(dir)) == 0,
               "o.path should hold the start of the long path and \"...\"");
     free(huge);
     cr_assert(scratch_entries(dir) == 0, "a refused path created %d names", scratch_entries(dir));
@@ -360,7 +369,7 @@ Test(outfile, fail_reports_cannot_write_path_and_reason_and_gives_the_file_up, .
     char *dir = scratch_dir();
     ml_outfile_t o;
     cr_assert(ml_outfile_open_in(&o, dir, "x.csv") != NULL);
-    errno = ENOSPC;     // as a failed commit would leave it
+    errno = ENOSPC; // as a failed commit would leave it
     cr_assert(ml_outfile_fail(&o, "some bench") == -1);
     cr_assert(errno == ENOSPC, "fail must preserve errno");
     cr_assert(o.f == NULL && scratch_entries(dir) == 0, "fail must remove the temporary");
@@ -369,7 +378,8 @@ Test(outfile, fail_reports_cannot_write_path_and_reason_and_gives_the_file_up, .
     ml_outfile_fail(&o, "prog");
     fflush(stderr);
     char want[512];
-    snprintf(want, sizeof want, "some bench: cannot write %s/x.csv: %s\n"
+    snprintf(want, sizeof want,
+             "some bench: cannot write %s/x.csv: %s\n"
              "prog: cannot write /tmp/memlab-no-such-dir-for-sure/y.csv: %s\n",
              dir, strerror(ENOSPC), strerror(ENOENT));
     cr_assert_stderr_eq_str(want);

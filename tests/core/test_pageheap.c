@@ -42,7 +42,7 @@ static ml_span_t *must_alloc(ml_pageheap_t *h, size_t npages)
 
 Test(pageheap, new_heap_is_one_free_run_covering_the_arena, .timeout = 5)
 {
-    ml_pageheap_t *h = ml_pageheap_new(64 * PG + 1);   // rounds up to 65 pages
+    ml_pageheap_t *h = ml_pageheap_new(64 * PG + 1); // rounds up to 65 pages
     cr_assert_not_null(h);
     void *lo, *hi;
     ml_pageheap_bounds(h, &lo, &hi);
@@ -114,7 +114,7 @@ Test(pageheap, alloc_span_returns_committed_zeroed_manual_span, .timeout = 5)
     const unsigned char *p = (const unsigned char *)s->base;
     for (size_t i = 0; i < 5 * PG; i++)
         cr_assert_eq(p[i], 0, "byte %zu of a fresh span is %u", i, p[i]);
-    memset((void *)s->base, 0xee, 5 * PG);   // writable everywhere
+    memset((void *)s->base, 0xee, 5 * PG); // writable everywhere
     assert_consistent(h, "after one allocation");
     ml_pageheap_destroy(h);
 }
@@ -122,12 +122,12 @@ Test(pageheap, alloc_span_returns_committed_zeroed_manual_span, .timeout = 5)
 Test(pageheap, spans_from_a_fresh_heap_come_in_address_order, .timeout = 5)
 {
     ml_pageheap_t *h = ml_pageheap_new(64 * PG);
-    size_t sizes[] = {1, 3, 2, 8, 1};
+    size_t sizes[] = { 1, 3, 2, 8, 1 };
     size_t next = 0;
     for (size_t i = 0; i < 5; i++) {
         ml_span_t *s = must_alloc(h, sizes[i]);
-        cr_assert_eq(page_of(h, s), next, "span %zu at page %zu, expected %zu (lowest address)",
-                     i, page_of(h, s), next);
+        cr_assert_eq(page_of(h, s), next, "span %zu at page %zu, expected %zu (lowest address)", i,
+                     page_of(h, s), next);
         next += sizes[i];
     }
     ml_pageheap_destroy(h);
@@ -146,13 +146,13 @@ Test(pageheap, zero_pages_is_refused, .timeout = 5)
 static ml_pageheap_t *holes_heap(void)
 {
     ml_pageheap_t *h = ml_pageheap_new(32 * PG);
-    size_t layout[] = {5, 1, 3, 1, 4, 1, 2, 1, 2, 1};
+    size_t layout[] = { 5, 1, 3, 1, 4, 1, 2, 1, 2, 1 };
     ml_span_t *s[10];
     for (int i = 0; i < 10; i++)
         s[i] = must_alloc(h, layout[i]);
     for (int i = 0; i < 10; i += 2)
         ml_pageheap_free_span(h, s[i]);
-    ml_span_t *rest = must_alloc(h, 11);   // pages 21..31: nothing left at the end
+    ml_span_t *rest = must_alloc(h, 11); // pages 21..31: nothing left at the end
     cr_assert_eq(page_of(h, rest), 21);
     cr_assert_eq(ml_pageheap_stats(h).free_runs, 5, "five separate holes");
     return h;
@@ -192,7 +192,10 @@ Test(pageheap, a_split_run_keeps_its_remainder_free, .timeout = 5)
 // ---- coalescing ---------------------------------------------------------------------
 
 // Four 4-page spans A B C D from a 16-page heap: no free run at the end.
-typedef struct { ml_pageheap_t *h; ml_span_t *a, *b, *c, *d; } abcd_t;
+typedef struct {
+    ml_pageheap_t *h;
+    ml_span_t *a, *b, *c, *d;
+} abcd_t;
 
 static abcd_t abcd(void)
 {
@@ -210,7 +213,7 @@ Test(pageheap, freeing_next_to_a_free_run_on_the_left_coalesces, .timeout = 5)
 {
     abcd_t t = abcd();
     ml_pageheap_free_span(t.h, t.a);
-    ml_pageheap_free_span(t.h, t.b);   // its left neighbour A is free
+    ml_pageheap_free_span(t.h, t.b); // its left neighbour A is free
     ml_pageheap_stats_t st = ml_pageheap_stats(t.h);
     cr_assert_eq(st.free_runs, 1, "A and B must merge into one run, got %zu runs", st.free_runs);
     cr_assert_eq(st.largest_free_run, 8);
@@ -223,7 +226,7 @@ Test(pageheap, freeing_next_to_a_free_run_on_the_right_coalesces, .timeout = 5)
 {
     abcd_t t = abcd();
     ml_pageheap_free_span(t.h, t.c);
-    ml_pageheap_free_span(t.h, t.b);   // its right neighbour C is free
+    ml_pageheap_free_span(t.h, t.b); // its right neighbour C is free
     ml_pageheap_stats_t st = ml_pageheap_stats(t.h);
     cr_assert_eq(st.free_runs, 1, "B and C must merge into one run, got %zu runs", st.free_runs);
     cr_assert_eq(st.largest_free_run, 8);
@@ -238,7 +241,7 @@ Test(pageheap, freeing_neighbours_coalesces_into_one_run, .timeout = 5)
     ml_pageheap_free_span(t.h, t.a);
     ml_pageheap_free_span(t.h, t.c);
     cr_assert_eq(ml_pageheap_stats(t.h).free_runs, 2, "A and C are apart");
-    ml_pageheap_free_span(t.h, t.b);   // both neighbours free
+    ml_pageheap_free_span(t.h, t.b); // both neighbours free
     ml_pageheap_stats_t st = ml_pageheap_stats(t.h);
     cr_assert_eq(st.free_runs, 1, "A, B and C must merge into one run, got %zu", st.free_runs);
     cr_assert_eq(st.largest_free_run, 12);
@@ -306,7 +309,7 @@ Test(pageheap, exhaustion_returns_null_and_leaves_the_heap_unchanged, .timeout =
     must_alloc(h, 7);
     ml_span_t *mid = must_alloc(h, 3);
     must_alloc(h, 6);
-    ml_pageheap_free_span(h, mid);   // free: 3 pages in the middle + 4 at the end
+    ml_pageheap_free_span(h, mid); // free: 3 pages in the middle + 4 at the end
     ml_pageheap_stats_t before = ml_pageheap_stats(h);
     cr_assert_null(ml_pageheap_alloc_span(h, 5), "7 pages are free but no run has 5");
     cr_assert_null(ml_pageheap_alloc_span(h, 21), "more than the arena");
@@ -346,7 +349,7 @@ Test(pageheap, reused_pages_are_zeroed, .timeout = 5)
 
 Test(pageheap, reused_large_spans_are_zeroed, .timeout = 10)
 {
-    fill_free_alloc_expect_zero(300);   // long enough to be zeroed by madvise
+    fill_free_alloc_expect_zero(300); // long enough to be zeroed by madvise
 }
 
 Test(pageheap, part_of_a_dirty_run_is_zeroed_when_split_off, .timeout = 5)
@@ -377,7 +380,7 @@ Test(pageheap, nozero_alloc_keeps_old_data_but_fresh_pages_are_zero, .timeout = 
     cr_assert_eq(s->base, base, "the same pages are reused");
     cr_assert_eq(((unsigned char *)s->base)[100], 0xab, "nozero must not spend time zeroing");
     assert_consistent(h, "after a nozero reuse");
-    ml_pageheap_free_span(h, s);   // dirty again: a zeroing alloc must clear it
+    ml_pageheap_free_span(h, s); // dirty again: a zeroing alloc must clear it
     s = must_alloc(h, 3);
     for (size_t i = 0; i < 3 * PG; i++)
         cr_assert_eq(((unsigned char *)s->base)[i], 0, "byte %zu survived into a zeroed span", i);
@@ -428,8 +431,10 @@ Test(pageheap, release_free_returns_free_pages_to_the_os, .timeout = 5)
     ml_os_stats_t os0 = ml_os_stats();
 
     size_t released = ml_pageheap_release_free(h);
-    cr_assert_eq(released, free_before, "release_free returns every committed free byte "
-                 "(%zu), returned %zu", free_before, released);
+    cr_assert_eq(released, free_before,
+                 "release_free returns every committed free byte "
+                 "(%zu), returned %zu",
+                 free_before, released);
     st = ml_pageheap_stats(h);
     cr_assert_eq(st.free, 0, "nothing committed is left free");
     cr_assert_eq(st.released, st.sys - st.inuse, "every free page is released");
@@ -444,7 +449,7 @@ Test(pageheap, release_free_returns_free_pages_to_the_os, .timeout = 5)
     const unsigned char *p = (const unsigned char *)again->base;
     for (size_t i = 0; i < 20 * PG; i += 64)
         cr_assert_eq(p[i], 0, "a released then reused page is not zero at byte %zu", i);
-    memset((void *)again->base, 1, 20 * PG);   // and writable again
+    memset((void *)again->base, 1, 20 * PG); // and writable again
     memset((void *)b->base, 1, 4 * PG);
     assert_consistent(h, "after reusing released pages");
     ml_pageheap_destroy(h);
@@ -466,7 +471,7 @@ Test(pageheap, double_free_of_a_merged_span_aborts, .timeout = 5, .signal = SIGA
     ml_pageheap_t *h = ml_pageheap_new(16 * PG);
     ml_span_t *a = must_alloc(h, 2), *b = must_alloc(h, 2);
     ml_pageheap_free_span(h, a);
-    ml_pageheap_free_span(h, b);   // b merges into a's run; b's record is recycled
+    ml_pageheap_free_span(h, b); // b merges into a's run; b's record is recycled
     ml_pageheap_free_span(h, b);
 }
 
@@ -481,7 +486,7 @@ Test(pageheap, freeing_a_forged_span_aborts, .timeout = 5, .signal = SIGABRT)
 {
     ml_pageheap_t *h = ml_pageheap_new(16 * PG);
     ml_span_t *s = must_alloc(h, 4);
-    ml_span_t fake = *s;   // same pages, but not the heap's record
+    ml_span_t fake = *s; // same pages, but not the heap's record
     ml_pageheap_free_span(h, &fake);
 }
 
@@ -494,12 +499,13 @@ Test(pageheap, check_notices_a_damaged_span_record, .timeout = 5)
     must_alloc(h, 2);
     assert_consistent(h, "before the damage");
     char err[256] = "";
-    s->npages = 4;   // now claims a page of its neighbour
-    cr_assert_eq(ml_pageheap_check(h, err, sizeof err), -1, "check missed a span claiming a "
+    s->npages = 4; // now claims a page of its neighbour
+    cr_assert_eq(ml_pageheap_check(h, err, sizeof err), -1,
+                 "check missed a span claiming a "
                  "neighbour's page");
     cr_assert_neq(err[0], '\0', "check must say what is wrong");
     s->npages = 3;
-    s->base += PG;   // now starts on its own second page
+    s->base += PG; // now starts on its own second page
     cr_assert_eq(ml_pageheap_check(h, err, sizeof err), -1, "check missed a moved span base");
     s->base -= PG;
     s->state = ML_SPAN_FREE;
@@ -515,13 +521,13 @@ Test(pageheap, check_notices_a_damaged_span_record, .timeout = 5)
 
 Test(pageheap, random_alloc_free_sequences_keep_the_heap_consistent, .timeout = 30)
 {
-    static const uint64_t seeds[] = {1, 42, 20240601};
+    static const uint64_t seeds[] = { 1, 42, 20240601 };
     for (size_t si = 0; si < sizeof seeds / sizeof seeds[0]; si++) {
         ml_rng_t rng;
         ml_rng_seed(&rng, seeds[si]);
         ml_pageheap_t *h = ml_pageheap_new(RND_PAGES * PG);
-        ml_span_t *live[RND_SPANS] = {0};
-        unsigned char owner[RND_PAGES];   // span slot + 1 for each page, 0 if free
+        ml_span_t *live[RND_SPANS] = { 0 };
+        unsigned char owner[RND_PAGES]; // span slot + 1 for each page, 0 if free
         memset(owner, 0, sizeof owner);
         size_t inuse_pages = 0;
         for (int step = 0; step < 3000; step++) {
@@ -535,10 +541,10 @@ Test(pageheap, random_alloc_free_sequences_keep_the_heap_consistent, .timeout = 
                 live[k] = NULL;
             } else {
                 size_t n = ml_rng_below(&rng, 4) == 0 ? 1 + ml_rng_below(&rng, 40)
-                                                       : 1 + ml_rng_below(&rng, 4);
+                                                      : 1 + ml_rng_below(&rng, 4);
                 ml_span_t *s = ml_pageheap_alloc_span(h, n);
                 if (s == NULL)
-                    continue;   // fragmentation: allowed, checked below
+                    continue; // fragmentation: allowed, checked below
                 size_t p = page_of(h, s);
                 for (size_t i = p; i < p + n; i++) {
                     cr_assert_eq(owner[i], 0, "seed %lu step %d: page %zu handed out twice",
@@ -590,7 +596,12 @@ Test(pageheap, random_alloc_free_sequences_keep_the_heap_consistent, .timeout = 
 #define MT_OPS 20000
 #define MT_SLOTS 16
 
-typedef struct { ml_pageheap_t *h; uint64_t seed; int failed; char msg[160]; } mt_arg_t;
+typedef struct {
+    ml_pageheap_t *h;
+    uint64_t seed;
+    int failed;
+    char msg[160];
+} mt_arg_t;
 
 // Each thread keeps up to MT_SLOTS spans, fills each with its own byte, and
 // verifies it (and span_of) before freeing: overlapping spans would show.
@@ -599,7 +610,7 @@ static void *mt_worker(void *vp)
     mt_arg_t *a = vp;
     ml_rng_t rng;
     ml_rng_seed(&rng, a->seed);
-    ml_span_t *slot[MT_SLOTS] = {0};
+    ml_span_t *slot[MT_SLOTS] = { 0 };
     unsigned char mark = (unsigned char)(0x10 + a->seed);
     for (int op = 0; op < MT_OPS && !a->failed; op++) {
         size_t k = ml_rng_below(&rng, MT_SLOTS);
@@ -609,8 +620,8 @@ static void *mt_worker(void *vp)
             for (size_t i = 0; i < s->npages * PG; i += 256)
                 if (p[i] != mark) {
                     a->failed = 1;
-                    snprintf(a->msg, sizeof a->msg, "op %d: byte %zu of a span is %#x, not %#x",
-                             op, i, p[i], mark);
+                    snprintf(a->msg, sizeof a->msg, "op %d: byte %zu of a span is %#x, not %#x", op,
+                             i, p[i], mark);
                 }
             if (ml_pageheap_span_of(a->h, p + s->npages * PG - 1) != s) {
                 a->failed = 1;
@@ -635,11 +646,11 @@ static void *mt_worker(void *vp)
 
 Test(pageheap, concurrent_alloc_and_free_keep_the_heap_consistent, .timeout = 60)
 {
-    ml_pageheap_t *h = ml_pageheap_new(MT_THREADS * MT_SLOTS * 8 * PG / 2);   // tight: some fail
+    ml_pageheap_t *h = ml_pageheap_new(MT_THREADS * MT_SLOTS * 8 * PG / 2); // tight: some fail
     pthread_t th[MT_THREADS];
     mt_arg_t args[MT_THREADS];
     for (int t = 0; t < MT_THREADS; t++) {
-        args[t] = (mt_arg_t){.h = h, .seed = (uint64_t)t + 1};
+        args[t] = (mt_arg_t){ .h = h, .seed = (uint64_t)t + 1 };
         cr_assert_eq(pthread_create(&th[t], NULL, mt_worker, &args[t]), 0);
     }
     for (int t = 0; t < MT_THREADS; t++) {

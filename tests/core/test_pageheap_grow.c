@@ -37,7 +37,7 @@ Test(pageheap_grow, a_span_grows_into_the_free_run_after_it, .timeout = 5)
     for (size_t off = 0; off < 5 * PG; off += 501)
         cr_assert_eq(ml_pageheap_span_of(h, (char *)a->base + off), a, "offset %zu", off);
     cr_assert_eq(((unsigned char *)a->base)[2 * PG - 1], 0x5a, "the old pages keep their data");
-    ((unsigned char *)a->base)[5 * PG - 1] = 1;   // the new pages are committed
+    ((unsigned char *)a->base)[5 * PG - 1] = 1; // the new pages are committed
     ml_pageheap_stats_t st = ml_pageheap_stats(h);
     cr_assert_eq(st.inuse, 5 * PG);
     cr_assert_eq(st.largest_free_run, 11, "the run after a lost 3 pages");
@@ -76,7 +76,8 @@ Test(pageheap_grow, growing_fails_and_changes_nothing_without_free_pages_after, 
     cr_assert_eq(a->npages, 2);
     cr_assert_eq(c->npages, 12);
     cr_assert(before.inuse == after.inuse && before.free_runs == after.free_runs &&
-              before.largest_free_run == after.largest_free_run, "a refused grow changed the heap");
+                  before.largest_free_run == after.largest_free_run,
+              "a refused grow changed the heap");
     assert_consistent(h, "after refused grows");
     ml_pageheap_destroy(h);
 }
@@ -100,7 +101,7 @@ Test(pageheap_grow, the_inline_map_answers_as_span_of, .timeout = 5)
     cr_assert_eq(m->npages, 16);
     ml_span_t *a = must_alloc(h, 3), *b = must_alloc(h, 2);
     ml_pageheap_free_span(h, a);
-    ml_pagemap_t copy = *m;   // a copy answers the same, the map never moves
+    ml_pagemap_t copy = *m; // a copy answers the same, the map never moves
     for (char *p = (char *)lo - PG; p < (char *)hi + PG; p += 777) {
         cr_assert_eq(ml_pagemap_span_of(m, p), ml_pageheap_span_of(h, p), "at %p", (void *)p);
         cr_assert_eq(ml_pagemap_span_of(&copy, p), ml_pageheap_span_of(h, p), "copy at %p",

@@ -53,9 +53,11 @@ Test(ptrset, matches_an_array_oracle_through_growth, .timeout = 10)
         in[i] = true;
     }
     cr_assert_eq(s.n, n, "the set holds %zu pointers, the oracle %zu", s.n, n);
-    cr_assert(s.cap >= 2 * s.n && (s.cap & (s.cap - 1)) == 0, "cap %zu for %zu pointers", s.cap, s.n);
+    cr_assert(s.cap >= 2 * s.n && (s.cap & (s.cap - 1)) == 0, "cap %zu for %zu pointers", s.cap,
+              s.n);
     for (size_t i = 0; i < 2 * N; i++)
-        cr_assert_eq(ml_ptrset_has(&s, &arena[i * 16]), in[i], "membership of element %zu is wrong", i);
+        cr_assert_eq(ml_ptrset_has(&s, &arena[i * 16]), in[i], "membership of element %zu is wrong",
+                     i);
     ml_ptrset_free(&s);
     cr_assert_eq(ml_ptrset_add(&s, &arena[0]), 1, "a freed set is not usable again");
     ml_ptrset_free(&s);

@@ -15,10 +15,16 @@ Test(rng, stream_for_known_seeds_matches_xoshiro256starstar_over_splitmix64, .ti
     // Computed with an independent implementation of the published
     // algorithms (splitmix64 seeding, xoshiro256** output).
     static const uint64_t want0[4] = {
-        0x99ec5f36cb75f2b4ULL, 0xbf6e1f784956452aULL, 0x1a5f849d4933e6e0ULL, 0x6aa594f1262d2d2cULL,
+        0x99ec5f36cb75f2b4ULL,
+        0xbf6e1f784956452aULL,
+        0x1a5f849d4933e6e0ULL,
+        0x6aa594f1262d2d2cULL,
     };
     static const uint64_t want42[4] = {
-        0x15780b2e0c2ec716ULL, 0x6104d9866d113a7eULL, 0xae17533239e499a1ULL, 0xecb8ad4703b360a1ULL,
+        0x15780b2e0c2ec716ULL,
+        0x6104d9866d113a7eULL,
+        0xae17533239e499a1ULL,
+        0xecb8ad4703b360a1ULL,
     };
     ml_rng_t r;
     ml_rng_seed(&r, 0);
@@ -115,7 +121,7 @@ Test(rng, range_is_inclusive_and_returns_lo_when_empty, .timeout = 5)
     cr_assert(saw_lo && saw_hi, "both ends must be reachable");
     cr_assert(ml_rng_range(&r, 9, 3) == 9);
     cr_assert(ml_rng_range(&r, 4, 4) == 4);
-    (void)ml_rng_range(&r, 0, UINT64_MAX);      // the full range must not loop or trap
+    (void)ml_rng_range(&r, 0, UINT64_MAX); // the full range must not loop or trap
 }
 
 Test(rng, double_is_in_the_half_open_unit_interval_with_mean_one_half, .timeout = 5)
@@ -153,7 +159,10 @@ Test(rng, exp_has_the_requested_mean_and_is_never_negative, .timeout = 5)
 
 Test(rng, shuffle_is_a_permutation_of_wide_elements, .timeout = 5)
 {
-    struct wide { uint32_t key; char pad[97]; } v[50];
+    struct wide {
+        uint32_t key;
+        char pad[97];
+    } v[50];
     for (uint32_t i = 0; i < 50; i++) {
         v[i].key = i;
         memset(v[i].pad, (int)i, sizeof v[i].pad);

@@ -17,41 +17,74 @@ typedef struct go_class {
 
 // Go 1.21+ runtime/sizeclasses.go, classes 1..67 (index 0 unused).
 static const go_class_t go_table[ML_NUM_SIZE_CLASSES] = {
-    {0, 0, 0, 0, 0.0},
-    {8, 8192, 1024, 0, 87.50},      {16, 8192, 512, 0, 43.75},
-    {24, 8192, 341, 8, 29.24},      {32, 8192, 256, 0, 21.88},
-    {48, 8192, 170, 32, 31.52},     {64, 8192, 128, 0, 23.44},
-    {80, 8192, 102, 32, 19.07},     {96, 8192, 85, 32, 15.95},
-    {112, 8192, 73, 16, 13.56},     {128, 8192, 64, 0, 11.72},
-    {144, 8192, 56, 128, 11.82},    {160, 8192, 51, 32, 9.73},
-    {176, 8192, 46, 96, 9.59},      {192, 8192, 42, 128, 9.25},
-    {208, 8192, 39, 80, 8.12},      {224, 8192, 36, 128, 8.15},
-    {240, 8192, 34, 32, 6.62},      {256, 8192, 32, 0, 5.86},
-    {288, 8192, 28, 128, 12.16},    {320, 8192, 25, 192, 11.80},
-    {352, 8192, 23, 96, 9.88},      {384, 8192, 21, 128, 9.51},
-    {416, 8192, 19, 288, 10.71},    {448, 8192, 18, 128, 8.37},
-    {480, 8192, 17, 32, 6.82},      {512, 8192, 16, 0, 6.05},
-    {576, 8192, 14, 128, 12.33},    {640, 8192, 12, 512, 15.48},
-    {704, 8192, 11, 448, 13.93},    {768, 8192, 10, 512, 13.94},
-    {896, 8192, 9, 128, 15.52},     {1024, 8192, 8, 0, 12.40},
-    {1152, 8192, 7, 128, 12.41},    {1280, 8192, 6, 512, 15.55},
-    {1408, 16384, 11, 896, 14.00},  {1536, 8192, 5, 512, 14.00},
-    {1792, 16384, 9, 256, 15.57},   {2048, 8192, 4, 0, 12.45},
-    {2304, 16384, 7, 256, 12.46},   {2688, 8192, 3, 128, 15.59},
-    {3072, 24576, 8, 0, 12.47},     {3200, 16384, 5, 384, 6.22},
-    {3456, 24576, 7, 384, 8.83},    {4096, 8192, 2, 0, 15.60},
-    {4864, 24576, 5, 256, 16.65},   {5376, 16384, 3, 256, 10.92},
-    {6144, 24576, 4, 0, 12.48},     {6528, 32768, 5, 128, 6.23},
-    {6784, 40960, 6, 256, 4.36},    {6912, 49152, 7, 768, 3.37},
-    {8192, 8192, 1, 0, 15.61},      {9472, 57344, 6, 512, 14.28},
-    {9728, 49152, 5, 512, 3.64},    {10240, 40960, 4, 0, 4.99},
-    {10880, 32768, 3, 128, 6.24},   {12288, 24576, 2, 0, 11.45},
-    {13568, 40960, 3, 256, 9.99},   {14336, 57344, 4, 0, 5.35},
-    {16384, 16384, 1, 0, 12.49},    {18432, 73728, 4, 0, 11.11},
-    {19072, 57344, 3, 128, 3.57},   {20480, 40960, 2, 0, 6.87},
-    {21760, 65536, 3, 256, 6.25},   {24576, 24576, 1, 0, 11.45},
-    {27264, 81920, 3, 128, 10.00},  {28672, 57344, 2, 0, 4.91},
-    {32768, 32768, 1, 0, 12.50},
+    { 0, 0, 0, 0, 0.0 },
+    { 8, 8192, 1024, 0, 87.50 },
+    { 16, 8192, 512, 0, 43.75 },
+    { 24, 8192, 341, 8, 29.24 },
+    { 32, 8192, 256, 0, 21.88 },
+    { 48, 8192, 170, 32, 31.52 },
+    { 64, 8192, 128, 0, 23.44 },
+    { 80, 8192, 102, 32, 19.07 },
+    { 96, 8192, 85, 32, 15.95 },
+    { 112, 8192, 73, 16, 13.56 },
+    { 128, 8192, 64, 0, 11.72 },
+    { 144, 8192, 56, 128, 11.82 },
+    { 160, 8192, 51, 32, 9.73 },
+    { 176, 8192, 46, 96, 9.59 },
+    { 192, 8192, 42, 128, 9.25 },
+    { 208, 8192, 39, 80, 8.12 },
+    { 224, 8192, 36, 128, 8.15 },
+    { 240, 8192, 34, 32, 6.62 },
+    { 256, 8192, 32, 0, 5.86 },
+    { 288, 8192, 28, 128, 12.16 },
+    { 320, 8192, 25, 192, 11.80 },
+    { 352, 8192, 23, 96, 9.88 },
+    { 384, 8192, 21, 128, 9.51 },
+    { 416, 8192, 19, 288, 10.71 },
+    { 448, 8192, 18, 128, 8.37 },
+    { 480, 8192, 17, 32, 6.82 },
+    { 512, 8192, 16, 0, 6.05 },
+    { 576, 8192, 14, 128, 12.33 },
+    { 640, 8192, 12, 512, 15.48 },
+    { 704, 8192, 11, 448, 13.93 },
+    { 768, 8192, 10, 512, 13.94 },
+    { 896, 8192, 9, 128, 15.52 },
+    { 1024, 8192, 8, 0, 12.40 },
+    { 1152, 8192, 7, 128, 12.41 },
+    { 1280, 8192, 6, 512, 15.55 },
+    { 1408, 16384, 11, 896, 14.00 },
+    { 1536, 8192, 5, 512, 14.00 },
+    { 1792, 16384, 9, 256, 15.57 },
+    { 2048, 8192, 4, 0, 12.45 },
+    { 2304, 16384, 7, 256, 12.46 },
+    { 2688, 8192, 3, 128, 15.59 },
+    { 3072, 24576, 8, 0, 12.47 },
+    { 3200, 16384, 5, 384, 6.22 },
+    { 3456, 24576, 7, 384, 8.83 },
+    { 4096, 8192, 2, 0, 15.60 },
+    { 4864, 24576, 5, 256, 16.65 },
+    { 5376, 16384, 3, 256, 10.92 },
+    { 6144, 24576, 4, 0, 12.48 },
+    { 6528, 32768, 5, 128, 6.23 },
+    { 6784, 40960, 6, 256, 4.36 },
+    { 6912, 49152, 7, 768, 3.37 },
+    { 8192, 8192, 1, 0, 15.61 },
+    { 9472, 57344, 6, 512, 14.28 },
+    { 9728, 49152, 5, 512, 3.64 },
+    { 10240, 40960, 4, 0, 4.99 },
+    { 10880, 32768, 3, 128, 6.24 },
+    { 12288, 24576, 2, 0, 11.45 },
+    { 13568, 40960, 3, 256, 9.99 },
+    { 14336, 57344, 4, 0, 5.35 },
+    { 16384, 16384, 1, 0, 12.49 },
+    { 18432, 73728, 4, 0, 11.11 },
+    { 19072, 57344, 3, 128, 3.57 },
+    { 20480, 40960, 2, 0, 6.87 },
+    { 21760, 65536, 3, 256, 6.25 },
+    { 24576, 24576, 1, 0, 11.45 },
+    { 27264, 81920, 3, 128, 10.00 },
+    { 28672, 57344, 2, 0, 4.91 },
+    { 32768, 32768, 1, 0, 12.50 },
 };
 
 // The oracle: the smallest class whose object size holds `size` (linear scan).
@@ -77,19 +110,19 @@ Test(sizeclass, every_class_matches_go_size_pages_and_objects, .timeout = 5)
 {
     for (int c = 1; c < ML_NUM_SIZE_CLASSES; c++) {
         const go_class_t *g = &go_table[c];
-        cr_assert_eq(ml_class_size(c), g->size, "class %d: size %zu, Go has %u",
-                     c, ml_class_size(c), g->size);
+        cr_assert_eq(ml_class_size(c), g->size, "class %d: size %zu, Go has %u", c,
+                     ml_class_size(c), g->size);
         cr_assert_eq(ml_class_npages(c) * 8192, g->span_bytes,
-                     "class %d: %zu pages per span, Go has %u bytes/span",
-                     c, ml_class_npages(c), g->span_bytes);
-        cr_assert_eq(ml_class_nobjs(c), g->objects, "class %d: %zu objects per span, Go has %u",
-                     c, ml_class_nobjs(c), g->objects);
+                     "class %d: %zu pages per span, Go has %u bytes/span", c, ml_class_npages(c),
+                     g->span_bytes);
+        cr_assert_eq(ml_class_nobjs(c), g->objects, "class %d: %zu objects per span, Go has %u", c,
+                     ml_class_nobjs(c), g->objects);
     }
 }
 
 Test(sizeclass, class_zero_and_out_of_range_classes_are_all_zero, .timeout = 5)
 {
-    int bad[] = {0, -1, ML_NUM_SIZE_CLASSES, 1000};
+    int bad[] = { 0, -1, ML_NUM_SIZE_CLASSES, 1000 };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int c = bad[i];
         cr_assert_eq(ml_class_size(c), 0, "class %d must have size 0", c);
@@ -103,27 +136,29 @@ Test(sizeclass, class_zero_and_out_of_range_classes_are_all_zero, .timeout = 5)
 Test(sizeclass, class_sizes_strictly_increase_and_stay_8_byte_aligned, .timeout = 5)
 {
     for (int c = 1; c < ML_NUM_SIZE_CLASSES; c++) {
-        cr_assert_eq(ml_class_size(c) % 8, 0, "class %d size %zu is not a multiple of 8",
-                     c, ml_class_size(c));
+        cr_assert_eq(ml_class_size(c) % 8, 0, "class %d size %zu is not a multiple of 8", c,
+                     ml_class_size(c));
         if (c > 1)
             cr_assert_gt(ml_class_size(c), ml_class_size(c - 1),
-                         "class %d (%zu) is not larger than class %d (%zu)",
-                         c, ml_class_size(c), c - 1, ml_class_size(c - 1));
+                         "class %d (%zu) is not larger than class %d (%zu)", c, ml_class_size(c),
+                         c - 1, ml_class_size(c - 1));
         if (ml_class_size(c) > ML_SMALL_SIZE_MAX)
             cr_assert_eq(ml_class_size(c) % ML_LARGE_SIZE_DIV, 0,
                          "class %d size %zu above 1024 must be a multiple of 128 "
-                         "for the 128-byte lookup table to be exact", c, ml_class_size(c));
+                         "for the 128-byte lookup table to be exact",
+                         c, ml_class_size(c));
     }
 }
 
-Test(sizeclass, size_to_class_is_the_smallest_fitting_class_for_every_small_size,
-     .timeout = 10)
+Test(sizeclass, size_to_class_is_the_smallest_fitting_class_for_every_small_size, .timeout = 10)
 {
     for (size_t n = 1; n <= ML_MAX_SMALL_SIZE; n++) {
         int want = brute_force_class(n);
         int got = ml_size_to_class(n);
-        cr_assert_eq(got, want, "size %zu: class %d (size %zu), the smallest fitting class is "
-                     "%d (size %u)", n, got, ml_class_size(got), want, go_table[want].size);
+        cr_assert_eq(got, want,
+                     "size %zu: class %d (size %zu), the smallest fitting class is "
+                     "%d (size %u)",
+                     n, got, ml_class_size(got), want, go_table[want].size);
     }
 }
 
@@ -143,8 +178,7 @@ Test(sizeclass, size_to_class_boundaries, .timeout = 5)
     cr_assert_eq(ml_size_to_class(SIZE_MAX), 0, "SIZE_MAX must not index out of the tables");
 }
 
-Test(sizeclass, each_class_size_maps_to_its_own_class_and_one_more_byte_to_the_next,
-     .timeout = 5)
+Test(sizeclass, each_class_size_maps_to_its_own_class_and_one_more_byte_to_the_next, .timeout = 5)
 {
     for (int c = 1; c < ML_NUM_SIZE_CLASSES; c++) {
         size_t sz = ml_class_size(c);
@@ -174,8 +208,8 @@ Test(sizeclass, tail_waste_matches_go_for_every_class, .timeout = 5)
 {
     for (int c = 1; c < ML_NUM_SIZE_CLASSES; c++)
         cr_assert_eq(ml_class_tail_waste(c), go_table[c].tail_waste,
-                     "class %d (size %u): tail waste %zu, Go has %u",
-                     c, go_table[c].size, ml_class_tail_waste(c), go_table[c].tail_waste);
+                     "class %d (size %u): tail waste %zu, Go has %u", c, go_table[c].size,
+                     ml_class_tail_waste(c), go_table[c].tail_waste);
 }
 
 Test(sizeclass, max_waste_matches_go_percentages_for_every_class, .timeout = 5)
@@ -184,8 +218,8 @@ Test(sizeclass, max_waste_matches_go_percentages_for_every_class, .timeout = 5)
         double pct = 100.0 * ml_class_max_waste(c);
         // Go prints two decimals: the true value is within half a unit of them.
         cr_assert_lt(fabs(pct - go_table[c].max_waste_pct), 0.005 + 1e-9,
-                     "class %d (size %u): max waste %.4f%%, Go has %.2f%%",
-                     c, go_table[c].size, pct, go_table[c].max_waste_pct);
+                     "class %d (size %u): max waste %.4f%%, Go has %.2f%%", c, go_table[c].size,
+                     pct, go_table[c].max_waste_pct);
     }
 }
 

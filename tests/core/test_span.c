@@ -21,7 +21,7 @@
 // make_span — `npages` fresh pages cut into objects of `elemsize` bytes.
 static ml_span_t make_span(size_t npages, int sizeclass, size_t elemsize)
 {
-    ml_span_t s = {0};
+    ml_span_t s = { 0 };
     void *mem = aligned_alloc(ML_PAGE_SIZE, npages * ML_PAGE_SIZE);
     cr_assert_not_null(mem, "aligned_alloc of %zu pages failed", npages);
     s.base = (uintptr_t)mem;
@@ -49,8 +49,8 @@ static size_t popcount_bits(const uint64_t *bits, size_t n)
 
 Test(span, bit_set_test_clear_work_across_words, .timeout = 5)
 {
-    uint64_t bits[3] = {0};
-    size_t idx[] = {0, 1, 63, 64, 65, 127, 128, 191};
+    uint64_t bits[3] = { 0 };
+    size_t idx[] = { 0, 1, 63, 64, 65, 127, 128, 191 };
     for (size_t k = 0; k < sizeof idx / sizeof idx[0]; k++) {
         ml_bit_set(bits, idx[k]);
         cr_assert(ml_bit_test(bits, idx[k]), "bit %zu not set", idx[k]);
@@ -63,7 +63,7 @@ Test(span, bit_set_test_clear_work_across_words, .timeout = 5)
 
 Test(span, find_zero_returns_first_clear_bit_at_or_after_from, .timeout = 5)
 {
-    uint64_t bits[3] = {~(uint64_t)0, ~(uint64_t)0, 0};
+    uint64_t bits[3] = { ~(uint64_t)0, ~(uint64_t)0, 0 };
     cr_assert_eq(ml_bit_find_zero(bits, 0, 192), 128, "words 0 and 1 are full");
     ml_bit_clear(bits, 70);
     cr_assert_eq(ml_bit_find_zero(bits, 0, 192), 70);
@@ -76,7 +76,7 @@ Test(span, find_zero_returns_first_clear_bit_at_or_after_from, .timeout = 5)
 
 Test(span, find_zero_returns_n_when_no_clear_bit_below_n, .timeout = 5)
 {
-    uint64_t bits[2] = {~(uint64_t)0, 0x7};   // bits 0..66 set, 67.. clear
+    uint64_t bits[2] = { ~(uint64_t)0, 0x7 }; // bits 0..66 set, 67.. clear
     cr_assert_eq(ml_bit_find_zero(bits, 0, 67), 67, "bits past n must be ignored");
     cr_assert_eq(ml_bit_find_zero(bits, 0, 64), 64);
     cr_assert_eq(ml_bit_find_zero(bits, 0, 68), 67);
@@ -114,7 +114,7 @@ Test(span, fini_frees_the_bitmaps_and_leaves_no_objects, .timeout = 5)
     cr_assert_null(s.gcmarkbits);
     cr_assert_eq(s.nelems, 0);
     cr_assert_null(ml_span_alloc(&s), "a span without objects allocates nothing");
-    ml_span_fini(&s);   // a second fini is harmless
+    ml_span_fini(&s); // a second fini is harmless
     free((void *)s.base);
 }
 
@@ -125,11 +125,11 @@ Test(span, alloc_hands_out_objects_in_address_order_until_full, .timeout = 5)
     ml_span_t s = make_span(1, 5, 48);
     for (uint32_t i = 0; i < s.nelems; i++) {
         char *p = ml_span_alloc(&s);
-        cr_assert_eq((uintptr_t)p, s.base + i * 48, "allocation %u at %p, expected base+%u",
-                     i, (void *)p, i * 48);
+        cr_assert_eq((uintptr_t)p, s.base + i * 48, "allocation %u at %p, expected base+%u", i,
+                     (void *)p, i * 48);
         cr_assert_eq(s.allocount, i + 1);
         cr_assert_eq(s.freeindex, i + 1, "freeindex %u after %u allocations", s.freeindex, i + 1);
-        memset(p, 0xcd, 48);   // the object is really usable
+        memset(p, 0xcd, 48); // the object is really usable
     }
     cr_assert(ml_span_is_full(&s));
     cr_assert_null(ml_span_alloc(&s), "a full span must return NULL");
@@ -142,8 +142,8 @@ Test(span, every_size_class_span_holds_exactly_its_objects_per_span, .timeout = 
 {
     for (int c = 1; c < ML_NUM_SIZE_CLASSES; c++) {
         ml_span_t s = make_span(ml_class_npages(c), c, ml_class_size(c));
-        cr_assert_eq(s.nelems, ml_class_nobjs(c), "class %d: %u objects, table says %zu",
-                     c, s.nelems, ml_class_nobjs(c));
+        cr_assert_eq(s.nelems, ml_class_nobjs(c), "class %d: %u objects, table says %zu", c,
+                     s.nelems, ml_class_nobjs(c));
         uintptr_t end = s.base + s.npages * ML_PAGE_SIZE;
         size_t n = 0;
         for (char *p; (p = ml_span_alloc(&s)) != NULL; n++)
@@ -192,7 +192,7 @@ Test(span, freeindex_moves_back_when_an_object_below_it_is_freed, .timeout = 5)
 
 Test(span, every_object_below_freeindex_is_allocated_after_random_use, .timeout = 5)
 {
-    ml_span_t s = make_span(1, 1, 8);   // 1024 objects: 16 bitmap words
+    ml_span_t s = make_span(1, 1, 8); // 1024 objects: 16 bitmap words
     ml_rng_t rng;
     ml_rng_seed(&rng, 7);
     for (int step = 0; step < 20000; step++) {
@@ -216,12 +216,12 @@ Test(span, every_object_below_freeindex_is_allocated_after_random_use, .timeout 
 
 Test(span, index_of_accepts_every_interior_pointer, .timeout = 5)
 {
-    ml_span_t s = make_span(2, 35, 1408);   // 11 objects, 896 bytes of tail
+    ml_span_t s = make_span(2, 35, 1408); // 11 objects, 896 bytes of tail
     for (uint32_t i = 0; i < s.nelems; i++)
         for (size_t off = 0; off < s.elemsize; off++) {
             const char *p = (const char *)ml_span_object(&s, i) + off;
-            cr_assert_eq(ml_span_index_of(&s, p), i, "byte %zu of object %u maps to %u",
-                         off, i, ml_span_index_of(&s, p));
+            cr_assert_eq(ml_span_index_of(&s, p), i, "byte %zu of object %u maps to %u", off, i,
+                         ml_span_index_of(&s, p));
         }
     drop_span(&s);
 }
@@ -256,10 +256,10 @@ Test(span, object_and_index_of_are_inverse, .timeout = 5)
 
 Test(span, marks_are_independent_of_allocation_and_clear_together, .timeout = 5)
 {
-    ml_span_t s = make_span(1, 4, 32);   // 256 objects: 4 words exactly
+    ml_span_t s = make_span(1, 4, 32); // 256 objects: 4 words exactly
     for (int i = 0; i < 10; i++)
         ml_span_alloc(&s);
-    uint32_t marked[] = {0, 3, 63, 64, 200, 255};
+    uint32_t marked[] = { 0, 3, 63, 64, 200, 255 };
     for (size_t k = 0; k < sizeof marked / sizeof marked[0]; k++)
         ml_span_set_mark(&s, marked[k]);
     cr_assert_eq(ml_span_count_marked(&s), 6);
@@ -278,9 +278,9 @@ Test(span, marks_are_independent_of_allocation_and_clear_together, .timeout = 5)
 
 Test(span, count_marked_ignores_bits_past_nelems, .timeout = 5)
 {
-    ml_span_t s = make_span(1, 3, 24);   // 341 objects: the last word is partial
+    ml_span_t s = make_span(1, 3, 24); // 341 objects: the last word is partial
     ml_span_set_mark(&s, 340);
-    s.gcmarkbits[5] |= (uint64_t)1 << 63;   // bit 383, not an object
+    s.gcmarkbits[5] |= (uint64_t)1 << 63; // bit 383, not an object
     cr_assert_eq(ml_span_count_marked(&s), 1, "only object 340 is a marked object");
     drop_span(&s);
 }

@@ -11,7 +11,8 @@
 
 static const ml_type_t NODE = ML_TYPE("Node", 32, 0x3);
 
-static ml_gc_heap_t *heap(int gc_percent) {
+static ml_gc_heap_t *heap(int gc_percent)
+{
     ml_gc_config_t c = ml_gc_default_config();
     c.gc_percent = gc_percent;
     c.arena_bytes = (size_t)32 << 20;
@@ -21,14 +22,16 @@ static ml_gc_heap_t *heap(int gc_percent) {
     return h;
 }
 
-Test(stats, counters_follow_allocation_and_collection, .timeout = 5) {
+Test(stats, counters_follow_allocation_and_collection, .timeout = 5)
+{
     ml_gc_heap_t *h = heap(-1);
     ml_memstats_t m;
     ml_gc_read_memstats(h, &m);
     cr_assert_eq(m.mallocs, 0);
     cr_assert_eq(m.heap_alloc, 0);
     ml_gc_frame_t *f = ml_gc_push_frame(h, "main", 1);
-    for (int i = 0; i < 100; i++) ml_gc_alloc(h, &NODE);
+    for (int i = 0; i < 100; i++)
+        ml_gc_alloc(h, &NODE);
     ml_gc_frame_set(f, 0, ml_gc_alloc(h, &NODE));
     ml_gc_read_memstats(h, &m);
     cr_assert_eq(m.mallocs, 101);
@@ -48,18 +51,21 @@ Test(stats, counters_follow_allocation_and_collection, .timeout = 5) {
     ml_gc_destroy(h);
 }
 
-Test(stats, pause_ring_and_heap_goal_follow_each_cycle, .timeout = 5) {
+Test(stats, pause_ring_and_heap_goal_follow_each_cycle, .timeout = 5)
+{
     ml_gc_heap_t *h = heap(100);
     ml_gc_set_manual(h, true);
     ml_gc_frame_t *f = ml_gc_push_frame(h, "main", 1);
-    void *arr = ml_gc_alloc_array(h, &NODE, 4096);   // 128 KiB live, a large object
+    void *arr = ml_gc_alloc_array(h, &NODE, 4096); // 128 KiB live, a large object
     ml_gc_frame_set(f, 0, arr);
-    for (int k = 0; k < 300; k++) ml_gc_collect(h);
+    for (int k = 0; k < 300; k++)
+        ml_gc_collect(h);
     ml_memstats_t m;
     ml_gc_read_memstats(h, &m);
     cr_assert_eq(m.num_gc, 300);
     uint64_t sum = 0;
-    for (int i = 0; i < ML_PAUSE_RING; i++) sum += m.pause_ns[i];
+    for (int i = 0; i < ML_PAUSE_RING; i++)
+        sum += m.pause_ns[i];
     cr_assert_leq(sum, m.pause_total_ns, "the ring holds the last 256 pauses, part of the total");
     cr_assert_gt(m.pause_total_ns, 0);
     cr_assert_eq(ml_memstats_last_pause(&m), m.pause_ns[299 % ML_PAUSE_RING]);
@@ -69,7 +75,8 @@ Test(stats, pause_ring_and_heap_goal_follow_each_cycle, .timeout = 5) {
     ml_gc_destroy(h);
 }
 
-Test(stats, printers_write_go_names_and_valid_looking_json, .timeout = 5) {
+Test(stats, printers_write_go_names_and_valid_looking_json, .timeout = 5)
+{
     ml_gc_heap_t *h = heap(-1);
     ml_gc_alloc(h, &NODE);
     ml_gc_collect(h);
@@ -97,7 +104,8 @@ Test(stats, printers_write_go_names_and_valid_looking_json, .timeout = 5) {
     // Two pauses in the array: exactly one comma inside the brackets.
     const char *arr = strstr(buf, "\"PauseNs\": [");
     int commas = 0;
-    for (const char *p = arr; *p && *p != ']'; p++) commas += *p == ',';
+    for (const char *p = arr; *p && *p != ']'; p++)
+        commas += *p == ',';
     cr_assert_eq(commas, 1, "PauseNs should list 2 pauses: %s", arr);
     free(buf);
     ml_gc_destroy(h);

@@ -57,18 +57,18 @@ static void expect_parse_error(const char *text, const char *want)
     if (t)
         ml_trace_free(t);
     cr_assert(t == NULL, "this trace should be rejected:\n%s", text);
-    cr_assert(strncmp(err, want, strlen(want)) == 0,
-              "wrong error:\n  got:  %s\n  want: %s...", err, want);
+    cr_assert(strncmp(err, want, strlen(want)) == 0, "wrong error:\n  got:  %s\n  want: %s...", err,
+              want);
 }
 
-static void expect_op(const ml_trace_t *t, size_t i, ml_op_kind_t kind,
-                      uint32_t id, size_t size, unsigned line)
+static void expect_op(const ml_trace_t *t, size_t i, ml_op_kind_t kind, uint32_t id, size_t size,
+                      unsigned line)
 {
     cr_assert(i < t->num_ops, "op %zu missing (trace has %zu)", i, t->num_ops);
     const ml_trace_op_t *op = &t->ops[i];
     cr_assert(op->kind == kind && op->id == id && op->size == size && op->line == line,
-              "op %zu: got '%c %u %zu' from line %u, want '%c %u %zu' from line %u",
-              i, (char)op->kind, op->id, op->size, op->line, (char)kind, id, size, line);
+              "op %zu: got '%c %u %zu' from line %u, want '%c %u %zu' from line %u", i,
+              (char)op->kind, op->id, op->size, op->line, (char)kind, id, size, line);
 }
 
 // ---- valid files ------------------------------------------------------------
@@ -78,8 +78,8 @@ Test(trace, reads_header_and_every_operation_of_a_plain_trace, .timeout = 5)
     ml_trace_t *t = read_ok(TRACES "valid-basic.rep");
     cr_assert_str_eq(t->name, TRACES "valid-basic.rep");
     cr_assert(t->sugg_heapsize == 4096 && t->num_ids == 3 && t->num_ops == 8 && t->weight == 1,
-              "header read as %zu/%u/%zu/%d, want 4096/3/8/1",
-              t->sugg_heapsize, t->num_ids, t->num_ops, t->weight);
+              "header read as %zu/%u/%zu/%d, want 4096/3/8/1", t->sugg_heapsize, t->num_ids,
+              t->num_ops, t->weight);
     expect_op(t, 0, ML_OP_ALLOC, 0, 200, 5);
     expect_op(t, 2, ML_OP_REALLOC, 0, 300, 7);
     expect_op(t, 4, ML_OP_FREE, 1, 0, 9);
@@ -132,7 +132,7 @@ Test(trace, cmu_2016_header_layout_with_trailing_blanks_is_kept_verbatim, .timeo
 {
     ml_trace_t *t = read_ok(TRACES "valid-2016-header.rep");
     cr_assert(t->sugg_heapsize == 0 && t->weight == 90036 && t->num_ops == 8);
-    expect_op(t, 6, ML_OP_ALLOC, 3, 0, 11);     // a zero-byte request is valid
+    expect_op(t, 6, ML_OP_ALLOC, 3, 0, 11); // a zero-byte request is valid
     ml_trace_free(t);
 }
 
@@ -158,10 +158,10 @@ Test(trace, f_minus_one_is_free_of_null_with_the_null_id, .timeout = 5)
 {
     ml_trace_t *t = read_ok(TRACES "valid-free-null.rep");
     cr_assert(t->num_ids == 3 && t->num_ops == 9);
-    expect_op(t, 0, ML_OP_FREE, ML_TRACE_NULL_ID, 0, 5);   // before any allocation
+    expect_op(t, 0, ML_OP_FREE, ML_TRACE_NULL_ID, 0, 5); // before any allocation
     expect_op(t, 1, ML_OP_ALLOC, 0, 1, 6);
-    expect_op(t, 2, ML_OP_FREE, ML_TRACE_NULL_ID, 0, 7);   // "f<TAB>-1"
-    expect_op(t, 6, ML_OP_FREE, ML_TRACE_NULL_ID, 0, 11);  // "f -1 " before CRLF
+    expect_op(t, 2, ML_OP_FREE, ML_TRACE_NULL_ID, 0, 7);  // "f<TAB>-1"
+    expect_op(t, 6, ML_OP_FREE, ML_TRACE_NULL_ID, 0, 11); // "f -1 " before CRLF
     expect_op(t, 7, ML_OP_FREE, 1, 0, 12);
     ml_trace_summary_t s = ml_trace_summarize(t);
     cr_assert(s.nfree == 6 && s.nfree_null == 3 && s.nalloc == 3 && s.nrealloc == 0,
@@ -174,17 +174,17 @@ Test(trace, f_minus_one_is_free_of_null_with_the_null_id, .timeout = 5)
 Test(trace, realloc_of_a_block_not_live_is_realloc_of_null_and_makes_it_live, .timeout = 5)
 {
     ml_trace_t *t = read_ok(TRACES "valid-realloc-null.rep");
-    expect_op(t, 0, ML_OP_REALLOC, 0, 100, 5);      // block 0 never allocated
-    expect_op(t, 4, ML_OP_REALLOC, 1, 30, 9);       // block 1 freed at line 8
-    expect_op(t, 5, ML_OP_REALLOC, 2, 0, 10);       // realloc(NULL, 0)
-    expect_op(t, 7, ML_OP_REALLOC, 0, 64, 12);      // block 0 freed at line 11
-    expect_op(t, 8, ML_OP_FREE, 1, 0, 13);          // live again since line 9
+    expect_op(t, 0, ML_OP_REALLOC, 0, 100, 5); // block 0 never allocated
+    expect_op(t, 4, ML_OP_REALLOC, 1, 30, 9);  // block 1 freed at line 8
+    expect_op(t, 5, ML_OP_REALLOC, 2, 0, 10);  // realloc(NULL, 0)
+    expect_op(t, 7, ML_OP_REALLOC, 0, 64, 12); // block 0 freed at line 11
+    expect_op(t, 8, ML_OP_FREE, 1, 0, 13);     // live again since line 9
     ml_trace_summary_t s = ml_trace_summarize(t);
     cr_assert(s.nalloc == 1 && s.nrealloc == 5 && s.nfree == 3,
               "counts %zu/%zu/%zu, want 1 a, 5 r, 3 f", s.nalloc, s.nrealloc, s.nfree);
     cr_assert(s.nrealloc_null == 4 && s.nfree_null == 0,
-              "%zu reallocs of NULL (want 4), %zu frees of NULL (want 0)",
-              s.nrealloc_null, s.nfree_null);
+              "%zu reallocs of NULL (want 4), %zu frees of NULL (want 0)", s.nrealloc_null,
+              s.nfree_null);
     // live: 100, 150, 250 (peak), 200, 230, 230, 30, 94, 64
     cr_assert(s.peak_live_bytes == 250, "peak %zu, want 250", s.peak_live_bytes);
     cr_assert(s.total_alloc_bytes == 100 + 50 + 200 + 30 + 0 + 64 && s.max_size == 200);
@@ -252,9 +252,8 @@ Test(trace, truncated_header_names_the_missing_field, .timeout = 5)
 
 Test(trace, operation_inside_the_header_is_a_truncated_header, .timeout = 5)
 {
-    expect_error("bad-header-op.rep",
-                 "4: header truncated: found an operation where the weight "
-                 "(header line 4 of 4) was expected");
+    expect_error("bad-header-op.rep", "4: header truncated: found an operation where the weight "
+                                      "(header line 4 of 4) was expected");
 }
 
 Test(trace, header_on_one_line_is_rejected, .timeout = 5)
@@ -366,8 +365,7 @@ Test(trace, binary_garbage_is_rejected_at_line_1, .timeout = 5)
 
 Test(trace, unprintable_text_is_rejected_and_shown_safely, .timeout = 5)
 {
-    expect_error("bad-garbage-text.rep",
-                 "1: suggested heap size '?[31m%PDF-1.4' is not a number");
+    expect_error("bad-garbage-text.rep", "1: suggested heap size '?[31m%PDF-1.4' is not a number");
 }
 
 Test(trace, missing_file_reports_path_and_reason, .timeout = 5)
@@ -448,8 +446,8 @@ Test(trace, summary_tracks_peak_live_bytes_through_reallocs, .timeout = 5)
     ml_trace_summary_t s = ml_trace_summarize(t);
     // live: 200, 272, 372, 468, 396, 516 (peak), 96, 0
     cr_assert(s.peak_live_bytes == 516, "peak_live_bytes %zu, want 516", s.peak_live_bytes);
-    cr_assert(s.total_alloc_bytes == 200 + 72 + 300 + 96 + 420,
-              "total_alloc_bytes %zu, want 1088", s.total_alloc_bytes);
+    cr_assert(s.total_alloc_bytes == 200 + 72 + 300 + 96 + 420, "total_alloc_bytes %zu, want 1088",
+              s.total_alloc_bytes);
     cr_assert(s.nalloc == 3 && s.nrealloc == 2 && s.nfree == 3);
     cr_assert(s.max_size == 420);
     ml_trace_free(t);
@@ -458,8 +456,8 @@ Test(trace, summary_tracks_peak_live_bytes_through_reallocs, .timeout = 5)
 Test(trace, summary_of_a_shrinking_realloc_lowers_live_bytes, .timeout = 5)
 {
     char err[256];
-    ml_trace_t *t = parse_string("0\n2\n5\n1\na 0 1000\nr 0 10\na 1 500\nf 0\nf 1\n",
-                                 err, sizeof err);
+    ml_trace_t *t =
+        parse_string("0\n2\n5\n1\na 0 1000\nr 0 10\na 1 500\nf 0\nf 1\n", err, sizeof err);
     cr_assert(t != NULL, "%s", err);
     ml_trace_summary_t s = ml_trace_summarize(t);
     cr_assert(s.peak_live_bytes == 1000, "peak %zu, want 1000 (510 after the shrink)",
@@ -472,18 +470,18 @@ Test(trace, summary_of_a_shrinking_realloc_lowers_live_bytes, .timeout = 5)
 static void expect_same_trace(const ml_trace_t *a, const ml_trace_t *b)
 {
     cr_assert(a->sugg_heapsize == b->sugg_heapsize && a->num_ids == b->num_ids &&
-              a->num_ops == b->num_ops && a->weight == b->weight,
-              "headers differ: %zu/%u/%zu/%d vs %zu/%u/%zu/%d",
-              a->sugg_heapsize, a->num_ids, a->num_ops, a->weight,
-              b->sugg_heapsize, b->num_ids, b->num_ops, b->weight);
+                  a->num_ops == b->num_ops && a->weight == b->weight,
+              "headers differ: %zu/%u/%zu/%d vs %zu/%u/%zu/%d", a->sugg_heapsize, a->num_ids,
+              a->num_ops, a->weight, b->sugg_heapsize, b->num_ids, b->num_ops, b->weight);
     for (size_t i = 0; i < a->num_ops; i++)
         cr_assert(a->ops[i].kind == b->ops[i].kind && a->ops[i].id == b->ops[i].id &&
-                  a->ops[i].size == b->ops[i].size, "operation %zu differs", i);
+                      a->ops[i].size == b->ops[i].size,
+                  "operation %zu differs", i);
 }
 
 Test(trace, written_trace_reads_back_identical, .timeout = 5)
 {
-    const char *files[] = { "valid-basic.rep", "valid-comments.rep", "valid-2016-header.rep",
+    const char *files[] = { "valid-basic.rep",     "valid-comments.rep",    "valid-2016-header.rep",
                             "valid-extra-ids.rep", "valid-empty-trace.rep", "valid-max-size.rep",
                             "valid-free-null.rep", "valid-realloc-null.rep" };
     char *dir = scratch_dir();
@@ -515,7 +513,8 @@ Test(trace, writer_output_is_the_canonical_text, .timeout = 5)
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     buf[n] = '\0';
     fclose(f);
-    cr_assert_str_eq(buf, "4096\n3\n8\n1\na 0 200\na 1 72\nr 0 300\na 2 96\nf 1\nr 0 420\nf 0\nf 2\n");
+    cr_assert_str_eq(buf,
+                     "4096\n3\n8\n1\na 0 200\na 1 72\nr 0 300\na 2 96\nf 1\nr 0 420\nf 0\nf 2\n");
     struct stat st;
     cr_assert(stat(out, &st) == 0 && (st.st_mode & 0777) == 0644, "mode should be 0644");
     ml_trace_free(t);
@@ -528,7 +527,7 @@ Test(trace, writer_output_is_the_canonical_text, .timeout = 5)
     buf[n] = '\0';
     fclose(f);
     cr_assert_str_eq(buf, "1\n3\n9\n4096\nf -1\na 0 1\nf -1\na 1 0\na 2 4095\nf 0\nf -1\n"
-                     "f 1\nf 2\n");
+                          "f 1\nf 2\n");
     ml_trace_free(t);
     scratch_remove(dir);
 }
@@ -555,12 +554,12 @@ Test(trace, writer_refuses_an_invalid_trace_and_leaves_the_old_file, .timeout = 
     snprintf(out, sizeof out, "%s/t.rep", dir);
     ml_trace_t *t = read_ok(TRACES "valid-basic.rep");
     cr_assert(ml_trace_write(t, out) == 0);
-    t->ops[3].id = 0;               // "a 0" while block 0 is live
+    t->ops[3].id = 0; // "a 0" while block 0 is live
     errno = 0;
     cr_assert(ml_trace_write(t, out) == -1 && errno == EINVAL,
               "an invalid trace must not be written (errno %d)", errno);
     t->ops[3].id = 2;
-    t->ops[6].id = 1;               // "f 1" a second time
+    t->ops[6].id = 1; // "f 1" a second time
     cr_assert(ml_trace_write(t, out) == -1 && errno == EINVAL, "a double free must be refused");
     t->ops[6].id = 0;
     // ML_TRACE_NULL_ID names NULL only in a free: not in an `a` or an `r`.

@@ -132,7 +132,8 @@ Test(trace_gen, reader_accepts_what_the_writer_writes_for_every_distribution, .t
                 cr_assert(ml_trace_write(t, path) == 0, "write failed: %s", strerror(errno));
                 char err[512];
                 ml_trace_t *back = ml_trace_read(path, err, sizeof err);
-                cr_assert(back != NULL, "distribution %zu, lifetime %g, free_all %d: "
+                cr_assert(back != NULL,
+                          "distribution %zu, lifetime %g, free_all %d: "
                           "the reader rejects the generated trace: %s",
                           d, lifetimes[l], end, err);
                 cr_assert(same_ops(t, back), "trace changed on the way through the file");
@@ -163,7 +164,7 @@ Test(trace_gen, invalid_parameters_are_refused_with_einval, .timeout = 5)
     ml_trace_gen_t bad[12];
     for (int i = 0; i < 12; i++)
         bad[i] = base_params();
-    bad[0].realloc_prob = 1.0;                      // would never allocate again
+    bad[0].realloc_prob = 1.0; // would never allocate again
     bad[1].realloc_prob = -0.1;
     bad[2].realloc_growth = 0;
     bad[3].mean_lifetime = -1;
@@ -172,7 +173,8 @@ Test(trace_gen, invalid_parameters_are_refused_with_einval, .timeout = 5)
     bad[6].sizes = (ml_size_dist_t){ .kind = ML_DIST_POW2, .min = 5, .max = 7 };
     bad[7].sizes = (ml_size_dist_t){ .kind = ML_DIST_CHOICE, .nchoices = 0 };
     bad[8].sizes = (ml_size_dist_t){ .kind = ML_DIST_CHOICE, .choices = { 8 }, .nchoices = 9 };
-    bad[9].sizes = (ml_size_dist_t){ .kind = ML_DIST_UNIFORM, .min = 1, .max = ML_TRACE_MAX_SIZE + 1 };
+    bad[9].sizes =
+        (ml_size_dist_t){ .kind = ML_DIST_UNIFORM, .min = 1, .max = ML_TRACE_MAX_SIZE + 1 };
     bad[10].num_blocks = ML_TRACE_MAX_IDS + 1;
     bad[11].mean_lifetime = NAN;
     for (int i = 0; i < 12; i++) {
@@ -184,7 +186,7 @@ Test(trace_gen, invalid_parameters_are_refused_with_einval, .timeout = 5)
     cr_assert(ml_trace_generate(NULL) == NULL && errno == EINVAL);
     ml_trace_gen_t ok = base_params();
     ok.realloc_prob = 0;
-    ok.realloc_growth = 0;      // irrelevant without reallocs
+    ok.realloc_growth = 0; // irrelevant without reallocs
     ml_trace_t *t = generate_ok(&ok);
     ml_trace_free(t);
 }
@@ -219,7 +221,7 @@ Test(trace_gen, log_sizes_put_equal_weight_on_every_doubling, .timeout = 5)
     g.sizes = (ml_size_dist_t){ .kind = ML_DIST_LOG, .min = 16, .max = 16 * 1024 - 1 };
     ml_trace_t *t = generate_ok(&g);
     size_t n, *v = alloc_sizes(t, &n);
-    int octave[10] = { 0 };             // [16,32), [32,64), ..., [8192,16384)
+    int octave[10] = { 0 }; // [16,32), [32,64), ..., [8192,16384)
     for (size_t i = 0; i < n; i++) {
         cr_assert(v[i] >= 16 && v[i] < 16 * 1024);
         int k = 0;
@@ -228,8 +230,8 @@ Test(trace_gen, log_sizes_put_equal_weight_on_every_doubling, .timeout = 5)
         octave[k]++;
     }
     for (int k = 0; k < 10; k++)
-        cr_assert(abs(octave[k] - 2000) < 200, "octave %d holds %d sizes, want about 2000",
-                  k, octave[k]);
+        cr_assert(abs(octave[k] - 2000) < 200, "octave %d holds %d sizes, want about 2000", k,
+                  octave[k]);
     qsort(v, n, sizeof *v, cmp_size);
     // The median of a log-uniform is the geometric mean of its ends: 512.
     cr_assert(v[n / 2] > 460 && v[n / 2] < 570, "median %zu, want about 512", v[n / 2]);
@@ -251,9 +253,8 @@ Test(trace_gen, pow2_sizes_are_powers_of_two_covering_the_range, .timeout = 5)
         cr_assert(v[i] >= 16 && v[i] <= 4096, "size %zu outside [16, 4096]", v[i]);
         count[__builtin_ctzll(v[i])]++;
     }
-    for (int e = 4; e <= 12; e++)    // 9 exponents, about 1000 each
-        cr_assert(abs(count[e] - 1000) < 150, "2^%d drawn %d times, want about 1000",
-                  e, count[e]);
+    for (int e = 4; e <= 12; e++) // 9 exponents, about 1000 each
+        cr_assert(abs(count[e] - 1000) < 150, "2^%d drawn %d times, want about 1000", e, count[e]);
     free(v);
     ml_trace_free(t);
 }
@@ -274,7 +275,8 @@ Test(trace_gen, choice_sizes_come_only_from_the_choices_uniformly, .timeout = 5)
 {
     ml_trace_gen_t g = base_params();
     g.num_blocks = 16000;
-    g.sizes = (ml_size_dist_t){ .kind = ML_DIST_CHOICE, .choices = { 8, 40, 72, 2000 }, .nchoices = 4 };
+    g.sizes =
+        (ml_size_dist_t){ .kind = ML_DIST_CHOICE, .choices = { 8, 40, 72, 2000 }, .nchoices = 4 };
     ml_trace_t *t = generate_ok(&g);
     size_t n, *v = alloc_sizes(t, &n);
     int count[4] = { 0 };
@@ -284,8 +286,8 @@ Test(trace_gen, choice_sizes_come_only_from_the_choices_uniformly, .timeout = 5)
         count[k]++;
     }
     for (int k = 0; k < 4; k++)
-        cr_assert(abs(count[k] - 4000) < 250, "choice %d drawn %d times, want about 4000",
-                  k, count[k]);
+        cr_assert(abs(count[k] - 4000) < 250, "choice %d drawn %d times, want about 4000", k,
+                  count[k]);
     free(v);
     ml_trace_free(t);
 }
@@ -379,8 +381,8 @@ Test(trace_gen, realloc_share_follows_realloc_prob_and_grows_by_the_factor, .tim
         const ml_trace_op_t *op = &t->ops[i];
         if (op->kind == ML_OP_REALLOC) {
             size_t want = (size_t)round((double)cur[op->id] * 1.5);
-            cr_assert(op->size == want, "r %u: size %zu, want %zu (1.5 x %zu)",
-                      op->id, op->size, want, cur[op->id]);
+            cr_assert(op->size == want, "r %u: size %zu, want %zu (1.5 x %zu)", op->id, op->size,
+                      want, cur[op->id]);
         }
         if (op->kind != ML_OP_FREE)
             cur[op->id] = op->size;

@@ -12,7 +12,8 @@
 
 static const ml_type_t NODE = ML_TYPE("Node", 32, 0x3);
 
-static ml_gc_heap_t *manual_heap(void) {
+static ml_gc_heap_t *manual_heap(void)
+{
     ml_gc_config_t c = ml_gc_default_config();
     c.gc_percent = -1;
     c.arena_bytes = (size_t)32 << 20;
@@ -22,13 +23,18 @@ static ml_gc_heap_t *manual_heap(void) {
 }
 
 // A small world: global g -> a -> b -> c, a -> d; e -> f unreachable.
-typedef struct { ml_gc_heap_t *h; void *a, *b, *c, *d, *e, *f; int g; } world_t;
+typedef struct {
+    ml_gc_heap_t *h;
+    void *a, *b, *c, *d, *e, *f;
+    int g;
+} world_t;
 
-static world_t make_world(void) {
-    world_t w = {.h = manual_heap()};
+static world_t make_world(void)
+{
+    world_t w = { .h = manual_heap() };
     w.g = ml_gc_global_add(w.h, "g");
     ml_gc_frame_t *fr = ml_gc_push_frame(w.h, "build", 6);
-    void **v[] = {&w.a, &w.b, &w.c, &w.d, &w.e, &w.f};
+    void **v[] = { &w.a, &w.b, &w.c, &w.d, &w.e, &w.f };
     for (size_t i = 0; i < 6; i++) {
         *v[i] = ml_gc_alloc(w.h, &NODE);
         ml_gc_frame_set(fr, i, *v[i]);
@@ -43,18 +49,23 @@ static world_t make_world(void) {
 }
 
 // Grey set for tests: up to 4 objects.
-typedef struct { const void *o[4]; } greys_t;
-static bool grey_in(ml_gc_heap_t *h, const void *obj, void *arg) {
+typedef struct {
+    const void *o[4];
+} greys_t;
+static bool grey_in(ml_gc_heap_t *h, const void *obj, void *arg)
+{
     (void)h;
     greys_t *g = arg;
     for (int i = 0; i < 4; i++)
-        if (g->o[i] == obj) return true;
+        if (g->o[i] == obj)
+            return true;
     return false;
 }
 
-Test(verify, oracle_finds_exactly_the_objects_reachable_from_roots, .timeout = 5) {
+Test(verify, oracle_finds_exactly_the_objects_reachable_from_roots, .timeout = 5)
+{
     world_t w = make_world();
-    ml_gc_set_mark(w.h, w.e);   // mark bits must not matter
+    ml_gc_set_mark(w.h, w.e); // mark bits must not matter
     ml_reach_t *r = ml_verify_reachable(w.h);
     cr_assert_not_null(r);
     cr_assert_eq(ml_reach_count(r), 4, "a, b, c, d are reachable; found %zu", ml_reach_count(r));
@@ -67,11 +78,12 @@ Test(verify, oracle_finds_exactly_the_objects_reachable_from_roots, .timeout = 5
     ml_gc_destroy(w.h);
 }
 
-Test(verify, oracle_follows_stack_frames_cycles_and_interior_pointers, .timeout = 5) {
+Test(verify, oracle_follows_stack_frames_cycles_and_interior_pointers, .timeout = 5)
+{
     world_t w = make_world();
     ml_gc_frame_t *f = ml_gc_push_frame(w.h, "main", 1);
-    ml_gc_frame_set(f, 0, (char *)w.e + 16);   // interior pointer to e
-    ml_gc_write(w.h, w.f, 0, w.e);              // cycle e <-> f
+    ml_gc_frame_set(f, 0, (char *)w.e + 16); // interior pointer to e
+    ml_gc_write(w.h, w.f, 0, w.e);           // cycle e <-> f
     ml_reach_t *r = ml_verify_reachable(w.h);
     cr_assert_eq(ml_reach_count(r), 6);
     cr_assert(ml_reach_contains(r, w.e) && ml_reach_contains(r, w.f));
@@ -79,31 +91,34 @@ Test(verify, oracle_follows_stack_frames_cycles_and_interior_pointers, .timeout 
     ml_gc_destroy(w.h);
 }
 
-Test(verify, strong_invariant_accepts_a_correct_coloring, .timeout = 5) {
+Test(verify, strong_invariant_accepts_a_correct_coloring, .timeout = 5)
+{
     world_t w = make_world();
     // a black, b and d grey, c white: no black -> white edge.
     ml_gc_set_mark(w.h, w.a);
     ml_gc_set_mark(w.h, w.b);
     ml_gc_set_mark(w.h, w.d);
-    greys_t g = {{w.b, w.d}};
+    greys_t g = { { w.b, w.d } };
     char err[256] = "";
-    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_STRONG, grey_in, &g, err, sizeof err), 0, "%s", err);
+    cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_STRONG, grey_in, &g, err, sizeof err), 0, "%s",
+                 err);
     cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_WEAK, grey_in, &g, err, sizeof err), 0, "%s", err);
     ml_gc_destroy(w.h);
 }
 
-Test(verify, strong_invariant_reports_a_planted_black_to_white_edge, .timeout = 5) {
+Test(verify, strong_invariant_reports_a_planted_black_to_white_edge, .timeout = 5)
+{
     world_t w = make_world();
     // a black, b grey, d WHITE: the edge a.slot1 -> d breaks the strong invariant.
     ml_gc_set_mark(w.h, w.a);
     ml_gc_set_mark(w.h, w.b);
-    greys_t g = {{w.b}};
+    greys_t g = { { w.b } };
     char err[256] = "";
     cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_STRONG, grey_in, &g, err, sizeof err), -1,
                  "black a -> white d not reported");
     char want[128], da[48], dd[48];
-    snprintf(want, sizeof want, "black %s slot 1 -> white %s", ml_gc_describe(w.h, w.a, da, sizeof da),
-             ml_gc_describe(w.h, w.d, dd, sizeof dd));
+    snprintf(want, sizeof want, "black %s slot 1 -> white %s",
+             ml_gc_describe(w.h, w.a, da, sizeof da), ml_gc_describe(w.h, w.d, dd, sizeof dd));
     cr_assert(strstr(err, want), "message \"%s\" should contain \"%s\"", err, want);
     // The weak invariant is broken too: no grey object reaches d.
     cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_WEAK, grey_in, &g, err, sizeof err), -1);
@@ -111,13 +126,14 @@ Test(verify, strong_invariant_reports_a_planted_black_to_white_edge, .timeout = 
     ml_gc_destroy(w.h);
 }
 
-Test(verify, weak_invariant_accepts_a_white_object_protected_by_a_grey_path, .timeout = 5) {
+Test(verify, weak_invariant_accepts_a_white_object_protected_by_a_grey_path, .timeout = 5)
+{
     world_t w = make_world();
     // a black -> b white -> c white; but a -> d grey and d -> c? make d -> b.
     ml_gc_write(w.h, w.d, 0, w.b);
     ml_gc_set_mark(w.h, w.a);
     ml_gc_set_mark(w.h, w.d);
-    greys_t g = {{w.d}};
+    greys_t g = { { w.d } };
     char err[256] = "";
     cr_assert_eq(ml_verify_tricolor(w.h, ML_INV_STRONG, grey_in, &g, err, sizeof err), -1,
                  "strong: black a -> white b must be reported");
@@ -126,7 +142,8 @@ Test(verify, weak_invariant_accepts_a_white_object_protected_by_a_grey_path, .ti
     ml_gc_destroy(w.h);
 }
 
-Test(verify, lost_object_check_names_a_reachable_white_object, .timeout = 5) {
+Test(verify, lost_object_check_names_a_reachable_white_object, .timeout = 5)
+{
     world_t w = make_world();
     // End of a broken marking: everything reachable marked except c.
     ml_gc_set_mark(w.h, w.a);
@@ -140,29 +157,33 @@ Test(verify, lost_object_check_names_a_reachable_white_object, .timeout = 5) {
     cr_assert(strstr(err, dc), "message should name %s: %s", dc, err);
     cr_assert(strstr(err, "global g"), "message should show the path from the root: %s", err);
     ml_gc_set_mark(w.h, w.c);
-    cr_assert_eq(ml_verify_lost(w.h, NULL, NULL, NULL, err, sizeof err), 0, "nothing lost once c is marked");
+    cr_assert_eq(ml_verify_lost(w.h, NULL, NULL, NULL, err, sizeof err), 0,
+                 "nothing lost once c is marked");
     // A grey object is not lost either.
     ml_gc_clear_mark(w.h, w.c);
-    greys_t g = {{w.c}};
+    greys_t g = { { w.c } };
     cr_assert_eq(ml_verify_lost(w.h, NULL, grey_in, &g, err, sizeof err), 0);
     ml_gc_destroy(w.h);
 }
 
-Test(verify, dangling_check_catches_a_reachable_object_that_was_freed, .timeout = 5) {
+Test(verify, dangling_check_catches_a_reachable_object_that_was_freed, .timeout = 5)
+{
     world_t w = make_world();
     char err[512] = "";
     cr_assert_eq(ml_verify_no_dangling(w.h, err, sizeof err), 0, "%s", err);
     char db[48];
     ml_gc_describe(w.h, w.b, db, sizeof db);
-    ml_gc_free(w.h, w.c);   // b still points to it
+    ml_gc_free(w.h, w.c); // b still points to it
     cr_assert_eq(ml_verify_no_dangling(w.h, err, sizeof err), -1, "b -> freed c not reported");
     cr_assert(strstr(err, db), "message should name the holder %s: %s", db, err);
     ml_gc_destroy(w.h);
 }
 
-Test(verify, heap_check_passes_on_a_busy_heap_and_finds_planted_corruption, .timeout = 10) {
+Test(verify, heap_check_passes_on_a_busy_heap_and_finds_planted_corruption, .timeout = 10)
+{
     world_t w = make_world();
-    for (int i = 0; i < 5000; i++) ml_gc_alloc(w.h, &NODE);
+    for (int i = 0; i < 5000; i++)
+        ml_gc_alloc(w.h, &NODE);
     ml_gc_alloc_array(w.h, &NODE, 3000);
     char err[256] = "";
     cr_assert_eq(ml_verify_heap(w.h, err, sizeof err), 0, "%s", err);
@@ -183,7 +204,8 @@ Test(verify, heap_check_passes_on_a_busy_heap_and_finds_planted_corruption, .tim
     ml_gc_destroy(w.h);
 }
 
-Test(verify, poison_fills_and_detects, .timeout = 5) {
+Test(verify, poison_fills_and_detects, .timeout = 5)
+{
     unsigned char buf[64];
     ml_verify_poison(buf, sizeof buf);
     size_t bad = 99;
@@ -193,15 +215,17 @@ Test(verify, poison_fills_and_detects, .timeout = 5) {
     cr_assert_eq(bad, 37);
 }
 
-Test(verify, freed_objects_are_poisoned_and_writes_after_free_are_caught, .timeout = 5) {
+Test(verify, freed_objects_are_poisoned_and_writes_after_free_are_caught, .timeout = 5)
+{
     world_t w = make_world();
     long *e = w.e;
-    ml_gc_collect(w.h);   // frees e and f
+    ml_gc_collect(w.h); // frees e and f
     cr_assert(ml_verify_is_poisoned(e, 32, NULL), "freed object e is not poisoned");
     char err[256] = "";
     cr_assert_eq(ml_verify_freed_intact(w.h, err, sizeof err), 0, "%s", err);
-    e[2] = 12345;   // use after free
-    cr_assert_eq(ml_verify_freed_intact(w.h, err, sizeof err), -1, "a write after free is not detected");
+    e[2] = 12345; // use after free
+    cr_assert_eq(ml_verify_freed_intact(w.h, err, sizeof err), -1,
+                 "a write after free is not detected");
     cr_assert(strstr(err, "byte 16"), "message should give the offset of the write: %s", err);
     ml_gc_destroy(w.h);
 }

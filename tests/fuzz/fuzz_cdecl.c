@@ -50,8 +50,14 @@ static unsigned long max_line;
 
 // ---- a pointer -> value map, reset for each parse ----------------------------
 
-typedef struct slot { const void *key; size_t val; } slot_t;
-typedef struct ptrmap { slot_t *v; size_t cap, n; } ptrmap_t;
+typedef struct slot {
+    const void *key;
+    size_t val;
+} slot_t;
+typedef struct ptrmap {
+    slot_t *v;
+    size_t cap, n;
+} ptrmap_t;
 
 static size_t hash_ptr(const void *p, size_t cap)
 {
@@ -75,7 +81,8 @@ static size_t map_get(const ptrmap_t *m, const void *key)
 static void map_put(ptrmap_t *m, const void *key, size_t val)
 {
     if ((m->n + 1) * 2 > m->cap) {
-        ptrmap_t g = { calloc(m->cap ? m->cap * 2 : 256, sizeof(slot_t)), m->cap ? m->cap * 2 : 256, 0 };
+        ptrmap_t g = { calloc(m->cap ? m->cap * 2 : 256, sizeof(slot_t)), m->cap ? m->cap * 2 : 256,
+                       0 };
         check(g.v != NULL, "out of memory in the checker");
         for (size_t i = 0; i < m->cap; i++)
             if (m->v[i].key)
@@ -98,9 +105,11 @@ static void map_free(ptrmap_t *m)
 
 // ---- the layout, computed independently of the parser ------------------------------
 
-typedef struct lay { uint64_t size, align, nodes; } lay_t;
+typedef struct lay {
+    uint64_t size, align, nodes;
+} lay_t;
 
-static ptrmap_t memo;        // type -> index into lays
+static ptrmap_t memo; // type -> index into lays
 static lay_t *lays;
 static size_t nlays, caplays;
 
@@ -144,7 +153,8 @@ static void collect_names(const cdecl_type_t *t, const char ***names, size_t *n,
 static void check_member(const cdecl_type_t *t, size_t i)
 {
     const cdecl_member_t *m = &t->members[i];
-    check(m->type != NULL && m->decl != NULL && m->type_name != NULL, "member without type or text");
+    check(m->type != NULL && m->decl != NULL && m->type_name != NULL,
+          "member without type or text");
     check(m->line >= 1 && (unsigned long)m->line <= max_line, "member on a line not in the input");
     check(m->alignas == 0 || (pow2(m->alignas) && m->alignas <= CDECL_MAX_ALIGNAS),
           "_Alignas not a power of two up to the maximum");
@@ -242,9 +252,9 @@ static lay_t whole(const cdecl_type_t *t)
 static lay_t layout(const cdecl_type_t *t)
 {
     static const unsigned char sizes[CDECL_NSCALARS] = {
-        [CDECL_BOOL] = 1,  [CDECL_CHAR] = 1,   [CDECL_SCHAR] = 1,  [CDECL_UCHAR] = 1,
-        [CDECL_SHORT] = 2, [CDECL_USHORT] = 2, [CDECL_INT] = 4,    [CDECL_UINT] = 4,
-        [CDECL_LONG] = 8,  [CDECL_ULONG] = 8,  [CDECL_LLONG] = 8,  [CDECL_ULLONG] = 8,
+        [CDECL_BOOL] = 1,  [CDECL_CHAR] = 1,   [CDECL_SCHAR] = 1,    [CDECL_UCHAR] = 1,
+        [CDECL_SHORT] = 2, [CDECL_USHORT] = 2, [CDECL_INT] = 4,      [CDECL_UINT] = 4,
+        [CDECL_LONG] = 8,  [CDECL_ULONG] = 8,  [CDECL_LLONG] = 8,    [CDECL_ULLONG] = 8,
         [CDECL_FLOAT] = 4, [CDECL_DOUBLE] = 8, [CDECL_LDOUBLE] = 16,
     };
     check(t != NULL && t->name != NULL, "missing type or type name");
@@ -291,7 +301,7 @@ static lay_t layout(const cdecl_type_t *t)
 
 // ---- a parsed file ---------------------------------------------------------------
 
-static ptrmap_t listed;      // aggregate -> its index in f->aggregates
+static ptrmap_t listed; // aggregate -> its index in f->aggregates
 
 // check_inner_first — every listed aggregate t holds by value (through
 // arrays and unlisted aggregates defined in place) is listed before `index`.
@@ -326,7 +336,8 @@ static void check_file(const cdecl_file_t *f, lay_t *sizes)
         check(strstr(t->name, "{...}") == NULL, "an anonymous aggregate is listed");
         if (t->tag) {
             char want[512];
-            snprintf(want, sizeof want, "%s %s", t->kind == CDECL_STRUCT ? "struct" : "union", t->tag);
+            snprintf(want, sizeof want, "%s %s", t->kind == CDECL_STRUCT ? "struct" : "union",
+                     t->tag);
             check(strcmp(t->name, want) == 0, "a tagged aggregate is not named 'struct TAG'");
             check(cdecl_find(f, want) == t, "cdecl_find misses an aggregate by its tag");
         } else {
@@ -376,7 +387,7 @@ static void check_decls(const uint8_t *data, size_t size, const cdecl_file_t *f,
     FILE *out = open_memstream(&text, &len);
     check(out != NULL, "open_memstream failed");
     fwrite(data, 1, size, out);
-    fputs("\n;\n", out);   // ends a trailing declaration the parser skipped
+    fputs("\n;\n", out); // ends a trailing declaration the parser skipped
     bool *pasted = calloc(f->naggregates + 1, sizeof(*pasted));
     check(pasted != NULL, "out of memory in the checker");
     for (size_t i = 0; i < f->naggregates; i++) {
@@ -410,7 +421,8 @@ static void check_decls(const uint8_t *data, size_t size, const cdecl_file_t *f,
         if (!c)
             continue;
         lay_t r = whole(c);
-        bool same = c->nmembers == t->nmembers && r.size == sizes[i].size && r.align == sizes[i].align;
+        bool same =
+            c->nmembers == t->nmembers && r.size == sizes[i].size && r.align == sizes[i].align;
         for (size_t k = 0; same && k < t->nmembers; k++) {
             const cdecl_member_t *a = &t->members[k], *b = &c->members[k];
             same = strcmp(a->name, b->name) == 0 && a->alignas == b->alignas &&
@@ -435,8 +447,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(err, 'X', sizeof err);
     memset(kerr, 'X', sizeof kerr);
     cdecl_file_t *f = cdecl_parse("fuzz", (const char *)data, size, 0, err, sizeof err);
-    cdecl_file_t *g = cdecl_parse("fuzz", (const char *)data, size, CDECL_KEEP_GOING, kerr,
-                                  sizeof kerr);
+    cdecl_file_t *g =
+        cdecl_parse("fuzz", (const char *)data, size, CDECL_KEEP_GOING, kerr, sizeof kerr);
     lay_t *sizes = NULL;
     if (f) {
         sizes = calloc(f->naggregates + 1, sizeof(*sizes));
@@ -450,9 +462,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         check(memchr(err, '\0', sizeof err) != NULL, "error not terminated");
         check_error(data, size, err);
-        if (!g) {   // a lexical error, or unbalanced brackets where it skips
+        if (!g) { // a lexical error, or unbalanced brackets where it skips
             unsigned long line = ml_fuzz_error_line(kerr, "fuzz");
-            check(line >= 1 && line <= max_line, "KEEP_GOING's error names a line not in the input");
+            check(line >= 1 && line <= max_line,
+                  "KEEP_GOING's error names a line not in the input");
         }
     }
     if (g) {
@@ -460,7 +473,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t i = 0; f && i < g->naggregates; i++) {
             lay_t r = whole(g->aggregates[i]);
             check(strcmp(g->aggregates[i]->name, f->aggregates[i]->name) == 0 &&
-                  r.size == sizes[i].size && r.align == sizes[i].align,
+                      r.size == sizes[i].size && r.align == sizes[i].align,
                   "KEEP_GOING lays an aggregate out differently");
         }
         reset_maps();
@@ -468,7 +481,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t i = 0; i < g->nnotes; i++) {
             unsigned long line = ml_fuzz_error_line(g->notes[i], "fuzz");
             size_t n = strlen(g->notes[i]);
-            check(line >= 1 && line <= max_line && n > 8 && strcmp(g->notes[i] + n - 8, "skipped)") == 0,
+            check(line >= 1 && line <= max_line && n > 8 &&
+                      strcmp(g->notes[i] + n - 8, "skipped)") == 0,
                   "a note is not 'fuzz:LINE: ... skipped)'");
         }
         if (!f) {

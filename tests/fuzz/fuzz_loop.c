@@ -31,7 +31,10 @@
 #define FUZZ_MAX_SEEDS 512
 #define FUZZ_MAX_TOKENS 256
 
-typedef struct input { uint8_t *b; size_t n; } input_t;
+typedef struct input {
+    uint8_t *b;
+    size_t n;
+} input_t;
 
 static input_t seeds[FUZZ_MAX_SEEDS];
 static size_t nseeds;
@@ -108,7 +111,7 @@ static bool load_dict(const char *path)
             if (c == '\0' || c == '\n' || n == sizeof tok) {
                 ok = false;
             } else if (c == '\\' && (q[1] == '\\' || q[1] == '"')) {
-                tok[n++] = (uint8_t)*++q;
+                tok[n++] = (uint8_t) * ++q;
             } else if (c == '\\' && q[1] == 'x') {
                 unsigned v = 0;
                 ok = isxdigit((unsigned char)q[2]) && isxdigit((unsigned char)q[3]) &&
@@ -120,8 +123,8 @@ static bool load_dict(const char *path)
             }
         }
         if (!ok || n == 0 || ntokens == FUZZ_MAX_TOKENS) {
-            fprintf(stderr, "%s:%u: not a dictionary entry name=\"value\" (or too many)\n",
-                    path, lineno);
+            fprintf(stderr, "%s:%u: not a dictionary entry name=\"value\" (or too many)\n", path,
+                    lineno);
             ok = false;
             break;
         }
@@ -145,15 +148,15 @@ static size_t mutate(ml_rng_t *r, uint8_t *buf, size_t n)
     for (int e = 0; e < edits; e++) {
         size_t at = n ? (size_t)ml_rng_below(r, n + 1) : 0;
         switch (ml_rng_below(r, 7)) {
-        case 0:             // flip a bit
+        case 0: // flip a bit
             if (n)
                 buf[ml_rng_below(r, n)] ^= (uint8_t)(1u << ml_rng_below(r, 8));
             break;
-        case 1:             // overwrite a byte with anything
+        case 1: // overwrite a byte with anything
             if (n)
                 buf[ml_rng_below(r, n)] = (uint8_t)ml_rng_below(r, 256);
             break;
-        case 2: {           // insert a token of the format (or a newline)
+        case 2: { // insert a token of the format (or a newline)
             input_t nl = { (uint8_t *)"\n", 1 };
             const input_t *t = ntokens ? &tokens[ml_rng_below(r, ntokens)] : &nl;
             if (n + t->n <= ML_FUZZ_MAX_INPUT) {
@@ -163,7 +166,7 @@ static size_t mutate(ml_rng_t *r, uint8_t *buf, size_t n)
             }
             break;
         }
-        case 3: {           // delete a run of bytes
+        case 3: { // delete a run of bytes
             size_t k = (size_t)ml_rng_range(r, 1, 16);
             if (at + k > n)
                 k = n - at;
@@ -171,7 +174,7 @@ static size_t mutate(ml_rng_t *r, uint8_t *buf, size_t n)
             n -= k;
             break;
         }
-        case 4: {           // duplicate the line around `at`
+        case 4: { // duplicate the line around `at`
             size_t s = at, t = at;
             while (s > 0 && buf[s - 1] != '\n')
                 s--;
@@ -187,10 +190,10 @@ static size_t mutate(ml_rng_t *r, uint8_t *buf, size_t n)
             }
             break;
         }
-        case 5:             // truncate
+        case 5: // truncate
             n = at;
             break;
-        case 6: {           // splice in the tail of another seed
+        case 6: { // splice in the tail of another seed
             const input_t *o = &seeds[ml_rng_below(r, nseeds)];
             size_t from = o->n ? (size_t)ml_rng_below(r, o->n) : 0, k = o->n - from;
             if (at + k > ML_FUZZ_MAX_INPUT)
@@ -266,7 +269,8 @@ static void usage(FILE *out)
             "libFuzzer dictionary). The inputs depend only on the seed (default 1); an\n"
             "input that fails is written to the --artifact FILE. Exit 0 when every\n"
             "input passed, 1 on unreadable seeds or dictionary, 2 on bad usage; a\n"
-            "broken invariant or memory error aborts.\n", ml_fuzz_name);
+            "broken invariant or memory error aborts.\n",
+            ml_fuzz_name);
 }
 
 int main(int argc, char **argv)
@@ -287,27 +291,13 @@ int main(int argc, char **argv)
     int c;
     while ((c = getopt_long(argc, argv, "s:t:n:d:a:h", opts, NULL)) != -1) {
         switch (c) {
-        case 's':
-            seed = strtoull(optarg, &end, 10);
-            break;
-        case 't':
-            seconds = strtod(optarg, &end);
-            break;
-        case 'n':
-            iterations = strtoull(optarg, &end, 10);
-            break;
-        case 'd':
-            dict = optarg;
-            continue;
-        case 'a':
-            artifact = optarg;
-            continue;
-        case 'h':
-            usage(stdout);
-            return 0;
-        default:
-            usage(stderr);
-            return 2;
+        case 's': seed = strtoull(optarg, &end, 10); break;
+        case 't': seconds = strtod(optarg, &end); break;
+        case 'n': iterations = strtoull(optarg, &end, 10); break;
+        case 'd': dict = optarg; continue;
+        case 'a': artifact = optarg; continue;
+        case 'h': usage(stdout); return 0;
+        default: usage(stderr); return 2;
         }
         if (*end || end == optarg) {
             fprintf(stderr, "%s: '%s' is not a number\n", ml_fuzz_name, optarg);
@@ -346,9 +336,9 @@ int main(int argc, char **argv)
     }
     double secs = (double)(ml_now_ns() - t0) / 1e9;
     printf("%s: %llu inputs in %.1f s (%.0f/s), %llu of them %s; seed %llu, %zu seed files, "
-           "%zu tokens: no failure\n", ml_fuzz_name, (unsigned long long)i, secs,
-           secs > 0 ? (double)i / secs : 0.0, ml_fuzz_accepted, ml_fuzz_accepted_what,
-           (unsigned long long)seed, nseeds, ntokens);
+           "%zu tokens: no failure\n",
+           ml_fuzz_name, (unsigned long long)i, secs, secs > 0 ? (double)i / secs : 0.0,
+           ml_fuzz_accepted, ml_fuzz_accepted_what, (unsigned long long)seed, nseeds, ntokens);
     for (size_t k = 0; k < nseeds; k++)
         free(seeds[k].b);
     for (size_t k = 0; k < ntokens; k++)

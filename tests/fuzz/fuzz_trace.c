@@ -50,7 +50,8 @@ static const char *scratch_path(void)
 static void check_error(const uint8_t *data, size_t size, const char *err)
 {
     unsigned long line = ml_fuzz_error_line(err, "fuzz");
-    check(line >= 1 && line <= ml_fuzz_lines(data, size) + 1, "error names a line not in the input");
+    check(line >= 1 && line <= ml_fuzz_lines(data, size) + 1,
+          "error names a line not in the input");
 
     char small[17];
     size_t n = 1 + size % 16;
@@ -99,8 +100,7 @@ static void check_trace(const ml_trace_t *t)
             check(live[op->id] && op->size == 0, "bad free accepted");
             live[op->id] = false;
             break;
-        default:
-            check(false, "unknown kind accepted");
+        default: check(false, "unknown kind accepted");
         }
     }
     free(live);
@@ -122,10 +122,11 @@ static void check_round_trip(const ml_trace_t *t)
         fprintf(stderr, "fuzz_trace: re-read failed: %s\n", err);
     check(b != NULL, "the reader rejects what the writer wrote");
     check(b->sugg_heapsize == t->sugg_heapsize && b->num_ids == t->num_ids &&
-          b->num_ops == t->num_ops && b->weight == t->weight, "header changed in the round trip");
+              b->num_ops == t->num_ops && b->weight == t->weight,
+          "header changed in the round trip");
     for (size_t i = 0; i < t->num_ops; i++)
         check(b->ops[i].kind == t->ops[i].kind && b->ops[i].id == t->ops[i].id &&
-              b->ops[i].size == t->ops[i].size && b->ops[i].line == i + 5,
+                  b->ops[i].size == t->ops[i].size && b->ops[i].line == i + 5,
               "operation changed in the round trip");
     ml_trace_free(b);
     unlink(path);
@@ -134,7 +135,7 @@ static void check_round_trip(const ml_trace_t *t)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     FILE *f = fmemopen((void *)data, size, "r");
-    if (!f)             // very old glibc refuses size 0
+    if (!f) // very old glibc refuses size 0
         f = fopen("/dev/null", "r");
     check(f != NULL, "cannot open the input");
     char err[512];

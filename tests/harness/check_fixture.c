@@ -31,14 +31,14 @@
 
 static int failures;
 
-#define CHECK(cond, ...)                                  \
-    do {                                                  \
-        if (!(cond)) {                                    \
-            fprintf(stderr, "check_fixture: FAIL: ");     \
-            fprintf(stderr, __VA_ARGS__);                 \
-            fputc('\n', stderr);                          \
-            failures++;                                   \
-        }                                                 \
+#define CHECK(cond, ...)                              \
+    do {                                              \
+        if (!(cond)) {                                \
+            fprintf(stderr, "check_fixture: FAIL: "); \
+            fprintf(stderr, __VA_ARGS__);             \
+            fputc('\n', stderr);                      \
+            failures++;                               \
+        }                                             \
     } while (0)
 
 // What the grader must report for one test. `frag` must occur in its
@@ -50,50 +50,50 @@ typedef struct {
 } expect_t;
 
 static const expect_t expected[] = {
-    {"fixture", "basic", "passes", 2, 2, "passed", "visible", "passed", NULL},
-    {"fixture", "basic", "assert_quotes", 0, 2, "failed", "visible",
-     "expected \"a\\b\" but your code returned \"c\\d \"q\"\"", NULL},
-    {"fixture", "hostile", "segfault", 0, 1, "failed", "visible",
-     "segmentation fault: your code used a NULL pointer", "store to null pointer"},
-    {"fixture", "hostile", "aborts", 0, 1, "failed", "visible", "aborted", NULL},
-    {"fixture", "hostile", "loops_forever", 0, 1, "failed", "visible",
-     "did not finish within 1 s", NULL},
-    {"fixture", "hostile", "floods_stdout", 0, 1, "failed", "visible",
-     "printed more than 8 MiB of output", NULL},
-    {"fixture", "hostile", "exits_early", 0, 1, "failed", "visible",
-     "stopped before its end (did your code call exit()?)", NULL},
-    {"fixture", "hostile", "allocates_64gib", 0, 1, "failed", "visible",
-     "exceeded the memory limit of 1024 MiB", NULL},
-    {"fixture", "hostile", "leaks_until_oom", 0, 1, "failed", "visible",
-     "exceeded the memory limit of 256 MiB", "exceeded the memory limit of 1536 MiB"},
-    {"fixture", "hostile", "fork_bomb", 0, 1, "failed", "visible",
-     "fork() was refused 1000 of 1000 times: Operation not permitted", NULL},
-    {"fixture", "hostile", "kills_runner", 0, 1, "failed", "visible",
-     "kill(runner) failed: Operation not permitted", NULL},
-    {"fixture", "hostile", "opens_a_socket", 0, 1, "failed", "visible",
-     "socket(AF_INET) failed: Operation not permitted", NULL},
-    {"fixture", "hostile", "forges_results", 1, 1, "passed", "visible", "passed", NULL},
-    {"fixture", "threads", "work", 1, 1, "passed", "visible", "passed", NULL},
-    {"fixture", "exec", "allowed", 1, 1, "passed", "visible", "passed", NULL},
-    {"fixture", "scored", "half", 2, 4, "passed", "visible",
-     "scored 50%: throughput 0.50x the reference", NULL},
-    {"fixture", "scored", "twice", 0, 4, "failed", "visible", "reported a score 2 times", NULL},
-    {"fixture", "scored", "never", 0, 4, "failed", "visible", "did not report a score", NULL},
-    {"fixture", "scored", "award_then_fail", 0, 2, "failed", "visible",
-     "the heap was corrupted after the benchmark", NULL},
-    {"fixture", "notes", "kept", 1, 1, "passed", "visible", "trace short.rep, seed 42", NULL},
-    {"fixture", "secret", "passes", 3, 3, "passed", "hidden", "passed", NULL},
-    {"fixture", "secret", "breaks_xml", 0, 2, "failed", "hidden",
-     "secret detail ]]> <b> & </b>", NULL},
-    {"fixture", "secret", "untagged", 0, 0, "failed", "hidden", "has no points", NULL},
-    {"broken", "lab", "compiles", 0, 0, "failed", "visible",
-     "error: expected ',' or ';' before 'while'", NULL},
-    {"broken", "secret", "passes", 0, 3, "failed", "visible",
-     "not graded: your code did not compile", NULL},
-    {"broken", "secret", "breaks_xml", 0, 2, "failed", "visible",
-     "not graded: your code did not compile", NULL},
-    {"broken", "secret", "untagged", 0, 0, "failed", "visible",
-     "not graded: your code did not compile", NULL},
+    { "fixture", "basic", "passes", 2, 2, "passed", "visible", "passed", NULL },
+    { "fixture", "basic", "assert_quotes", 0, 2, "failed", "visible",
+      "expected \"a\\b\" but your code returned \"c\\d \"q\"\"", NULL },
+    { "fixture", "hostile", "segfault", 0, 1, "failed", "visible",
+      "segmentation fault: your code used a NULL pointer", "store to null pointer" },
+    { "fixture", "hostile", "aborts", 0, 1, "failed", "visible", "aborted", NULL },
+    { "fixture", "hostile", "loops_forever", 0, 1, "failed", "visible", "did not finish within 1 s",
+      NULL },
+    { "fixture", "hostile", "floods_stdout", 0, 1, "failed", "visible",
+      "printed more than 8 MiB of output", NULL },
+    { "fixture", "hostile", "exits_early", 0, 1, "failed", "visible",
+      "stopped before its end (did your code call exit()?)", NULL },
+    { "fixture", "hostile", "allocates_64gib", 0, 1, "failed", "visible",
+      "exceeded the memory limit of 1024 MiB", NULL },
+    { "fixture", "hostile", "leaks_until_oom", 0, 1, "failed", "visible",
+      "exceeded the memory limit of 256 MiB", "exceeded the memory limit of 1536 MiB" },
+    { "fixture", "hostile", "fork_bomb", 0, 1, "failed", "visible",
+      "fork() was refused 1000 of 1000 times: Operation not permitted", NULL },
+    { "fixture", "hostile", "kills_runner", 0, 1, "failed", "visible",
+      "kill(runner) failed: Operation not permitted", NULL },
+    { "fixture", "hostile", "opens_a_socket", 0, 1, "failed", "visible",
+      "socket(AF_INET) failed: Operation not permitted", NULL },
+    { "fixture", "hostile", "forges_results", 1, 1, "passed", "visible", "passed", NULL },
+    { "fixture", "threads", "work", 1, 1, "passed", "visible", "passed", NULL },
+    { "fixture", "exec", "allowed", 1, 1, "passed", "visible", "passed", NULL },
+    { "fixture", "scored", "half", 2, 4, "passed", "visible",
+      "scored 50%: throughput 0.50x the reference", NULL },
+    { "fixture", "scored", "twice", 0, 4, "failed", "visible", "reported a score 2 times", NULL },
+    { "fixture", "scored", "never", 0, 4, "failed", "visible", "did not report a score", NULL },
+    { "fixture", "scored", "award_then_fail", 0, 2, "failed", "visible",
+      "the heap was corrupted after the benchmark", NULL },
+    { "fixture", "notes", "kept", 1, 1, "passed", "visible", "trace short.rep, seed 42", NULL },
+    { "fixture", "secret", "passes", 3, 3, "passed", "hidden", "passed", NULL },
+    { "fixture", "secret", "breaks_xml", 0, 2, "failed", "hidden", "secret detail ]]> <b> & </b>",
+      NULL },
+    { "fixture", "secret", "untagged", 0, 0, "failed", "hidden", "has no points", NULL },
+    { "broken", "lab", "compiles", 0, 0, "failed", "visible",
+      "error: expected ',' or ';' before 'while'", NULL },
+    { "broken", "secret", "passes", 0, 3, "failed", "visible",
+      "not graded: your code did not compile", NULL },
+    { "broken", "secret", "breaks_xml", 0, 2, "failed", "visible",
+      "not graded: your code did not compile", NULL },
+    { "broken", "secret", "untagged", 0, 0, "failed", "visible",
+      "not graded: your code did not compile", NULL },
 };
 #define NEXPECTED (sizeof expected / sizeof expected[0])
 #define FIXTURE_SCORE 11.0
@@ -119,8 +119,7 @@ static void ascii_quotes(char *s)
 // Runs argv with stdout to `out_path` and stderr to `err_path` (each if
 // given; stderr joins stdout when only `out_path` is /dev/null); returns the
 // exit status (-1 if it did not exit normally) and the wall time in *seconds.
-static int run_to(char *const argv[], const char *out_path, const char *err_path,
-                  double *seconds)
+static int run_to(char *const argv[], const char *out_path, const char *err_path, double *seconds)
 {
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -182,7 +181,8 @@ static json_t *find(json_t *tests, const expect_t *e)
 {
     size_t i;
     json_t *t;
-    json_array_foreach(tests, i, t) {
+    json_array_foreach(tests, i, t)
+    {
         json_t *x = json_object_get(t, "extra_data");
         if (strcmp(json_string_value(json_object_get(x, "lab")) ?: "", e->lab) == 0 &&
             strcmp(json_string_value(json_object_get(x, "suite")) ?: "", e->suite) == 0 &&
@@ -215,8 +215,8 @@ static void check_results(const char *path, bool sanitized)
           "the top-level output tells of hidden tests or miscounts: %s", top ? top : "");
     // Inside the grader's jail the forgery is refused outright (the test says
     // so in its log); without it, the grader replaces what was forged.
-    const char *iso = json_string_value(json_object_get(json_object_get(root, "extra_data"),
-                                                        "isolation"));
+    const char *iso =
+        json_string_value(json_object_get(json_object_get(root, "extra_data"), "isolation"));
     CHECK(iso != NULL, "results.json does not say how tests were isolated");
     if (iso && strcmp(iso, "bubblewrap") == 0) {
         char log[4096];
@@ -232,12 +232,16 @@ static void check_results(const char *path, bool sanitized)
     }
     json_t *labs = json_object_get(json_object_get(root, "extra_data"), "labs");
     CHECK(json_number_value(json_object_get(json_object_get(labs, "fixture"), "max_score")) ==
-              FIXTURE_MAX, "fixture's max_score is not %g", FIXTURE_MAX);
+              FIXTURE_MAX,
+          "fixture's max_score is not %g", FIXTURE_MAX);
     CHECK(json_number_value(json_object_get(json_object_get(labs, "broken"), "max_score")) ==
-              BROKEN_MAX, "broken's max_score (from the reference) is not %g", BROKEN_MAX);
+              BROKEN_MAX,
+          "broken's max_score (from the reference) is not %g", BROKEN_MAX);
     const char *note = json_string_value(json_object_get(json_object_get(labs, "broken"), "note"));
-    CHECK(note && strcmp(note, "did not compile") == 0, "broken's note is '%s', not 'did not "
-          "compile'", note ? note : "(none)");
+    CHECK(note && strcmp(note, "did not compile") == 0,
+          "broken's note is '%s', not 'did not "
+          "compile'",
+          note ? note : "(none)");
     note = json_string_value(json_object_get(json_object_get(labs, "fixture"), "note"));
     CHECK(note && strstr(note, "crashed") && strstr(note, "timed out"),
           "fixture's note does not count its crashed and timed-out tests: '%s'", note ? note : "");
@@ -255,18 +259,17 @@ static void check_results(const char *path, bool sanitized)
         char *norm = strdup(out);
         ascii_quotes(norm);
         const char *frag = sanitized && e->san_frag ? e->san_frag : e->frag;
-        CHECK(score == e->score && max == e->max, "%s/%s: %g/%g points, expected %g/%g",
-              e->suite, e->test, score, max, e->score, e->max);
-        CHECK(strcmp(status, e->status) == 0, "%s/%s: status %s, expected %s", e->suite,
-              e->test, status, e->status);
+        CHECK(score == e->score && max == e->max, "%s/%s: %g/%g points, expected %g/%g", e->suite,
+              e->test, score, max, e->score, e->max);
+        CHECK(strcmp(status, e->status) == 0, "%s/%s: status %s, expected %s", e->suite, e->test,
+              status, e->status);
         CHECK(strcmp(vis, e->visibility) == 0, "%s/%s: visibility %s, expected %s", e->suite,
               e->test, vis, e->visibility);
         CHECK(strcasestr(norm, frag) != NULL, "%s/%s: output lacks \"%s\":\n%.600s", e->suite,
               e->test, frag, out);
-        CHECK(strlen(out) <= 65536, "%s/%s: output of %zu bytes exceeds 64 KiB", e->suite,
-              e->test, strlen(out));
-        CHECK(strstr(out, "FORGED") == NULL, "%s/%s: forged text in the output", e->suite,
-              e->test);
+        CHECK(strlen(out) <= 65536, "%s/%s: output of %zu bytes exceeds 64 KiB", e->suite, e->test,
+              strlen(out));
+        CHECK(strstr(out, "FORGED") == NULL, "%s/%s: forged text in the output", e->suite, e->test);
         if (strcmp(e->test, "floods_stdout") == 0)
             CHECK(strstr(out, "bytes of output not shown") != NULL && strlen(out) > 32768,
                   "floods_stdout: the output excerpt is not a capped head and tail");
@@ -334,8 +337,7 @@ static void check_files(const char *grade, const char *victim)
               strncmp(junit, "<?xml", 5) == 0 && strstr(junit, "<testsuites") &&
               strstr(junit, "classname=\"fixture.hostile\""),
           "junit.xml is not the grader's report");
-    CHECK(junit && !strstr(junit, "secret detail") &&
-              !strstr(junit, "fixture.secret"),
+    CHECK(junit && !strstr(junit, "secret detail") && !strstr(junit, "fixture.secret"),
           "junit.xml tells of hidden tests");
     free(junit);
     snprintf(path, sizeof path, "%s/report.md", grade);
@@ -344,7 +346,8 @@ static void check_files(const char *grade, const char *victim)
               strstr(md, "# memlab grade report") && strstr(md, "| **Total** | **11** | **42** |"),
           "report.md is not the grader's report");
     CHECK(md == NULL || strstr(md, "secret detail") == NULL, "report.md shows hidden details");
-    CHECK(md && strstr(md, "](charts/fixture-demo.svg)") && strstr(md, "](charts/fixture-only.png)") &&
+    CHECK(md && strstr(md, "](charts/fixture-demo.svg)") &&
+              strstr(md, "](charts/fixture-only.png)") &&
               strstr(md, "](charts/fixture-plotted.svg)") &&
               !strstr(md, "](charts/fixture-demo.png)") && !strstr(md, "other-lab"),
           "report.md does not link the lab's charts (an SVG, else the PNG)");
@@ -361,8 +364,8 @@ static void check_hang(const char *grader, const char *build, const char *out)
 {
     char path[4096];
     double secs = 0;
-    char *args[] = {(char *)grader, "--build", (char *)build, "--labs", "hang", "--out",
-                    (char *)out, "--suite-limit", "2", "--quiet", NULL};
+    char *args[] = { (char *)grader, "--build",       (char *)build, "--labs",  "hang", "--out",
+                     (char *)out,    "--suite-limit", "2",           "--quiet", NULL };
     CHECK(run(args, "/dev/null", &secs) == 0, "grading the hanging suite did not exit 0");
     CHECK(secs < 6, "the watchdog took %.1f s to stop a suite limited to 2 s", secs);
     snprintf(path, sizeof path, "%s/results.json", out);
@@ -370,8 +373,8 @@ static void check_hang(const char *grader, const char *build, const char *out)
     json_t *root = json_load_file(path, 0, &err);
     json_t *tests = json_object_get(root, "tests");
     // hang: stopped by the watchdog; hang.hidden: its runner killed.
-    static const char *const names[] = {"b/sleeps", "c/never_starts", "b/kills_the_runner",
-                                        "c/never_starts (hidden)"};
+    static const char *const names[] = { "b/sleeps", "c/never_starts", "b/kills_the_runner",
+                                         "c/never_starts (hidden)" };
     CHECK(json_array_size(tests) == 6, "hang: %zu tests reported, expected 6",
           json_array_size(tests));
     for (size_t i = 0; i < 6 && i < json_array_size(tests); i++) {
@@ -400,9 +403,9 @@ int main(int argc, char **argv)
     bool sanitized = false;
     double max_seconds = 20;
     static const struct option longs[] = {
-        {"grader", required_argument, NULL, 'g'}, {"build", required_argument, NULL, 'b'},
-        {"sanitized", no_argument, NULL, 's'},    {"max-seconds", required_argument, NULL, 'm'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+        { "grader", required_argument, NULL, 'g' }, { "build", required_argument, NULL, 'b' },
+        { "sanitized", no_argument, NULL, 's' },    { "max-seconds", required_argument, NULL, 'm' },
+        { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
     };
     int c;
     while ((c = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
@@ -440,8 +443,8 @@ int main(int argc, char **argv)
     // Charts as `make grade` renders them: report.md links each one once.
     snprintf(path, sizeof path, "%s/charts", grade);
     mkdir(path, 0755);
-    static const char *const charts[] = {"fixture-demo.svg", "fixture-demo.png",
-                                         "fixture-only.png", "other-lab.svg"};
+    static const char *const charts[] = { "fixture-demo.svg", "fixture-demo.png",
+                                          "fixture-only.png", "other-lab.svg" };
     for (size_t i = 0; i < 4; i++) {
         snprintf(path, sizeof path, "%s/charts/%s", grade, charts[i]);
         spit(path, "chart\n");
@@ -457,8 +460,8 @@ int main(int argc, char **argv)
     snprintf(plots, sizeof plots, "%s/plots.sh", build);
     spit(plots, "#!/bin/sh\n[ -d \"$1/fixture\" ] && echo svg > \"$2/fixture-plotted.svg\"\n");
     chmod(plots, 0755);
-    char *args[] = {(char *)grader, "--build", (char *)build, "--impl", "fixture", "--labs",
-                    "fixture broken", "--autolab", "--plots", plots, NULL};
+    char *args[] = { (char *)grader,   "--build",   (char *)build, "--impl", "fixture", "--labs",
+                     "fixture broken", "--autolab", "--plots",     plots,    NULL };
     int rc = run_to(args, term, errs, &secs);
     CHECK(rc == 0, "the grader exited %d, expected 0 (grading ran)", rc);
     char *warnings = slurp(errs);
@@ -471,13 +474,13 @@ int main(int argc, char **argv)
     check_terminal(term);
     check_files(grade, victim);
 
-    if (!sanitized) {  // the gradebook, exit codes: once is enough
+    if (!sanitized) { // the gradebook, exit codes: once is enough
         char csv[2048], missing[2048], other[2048];
         snprintf(csv, sizeof csv, "%s/gradebook.csv", build);
         snprintf(missing, sizeof missing, "%s/nobody/grade/results.json", build);
         snprintf(other, sizeof other, "%s/grade-options", build);
         snprintf(path, sizeof path, "%s/results.json", grade);
-        char *book[] = {(char *)grader, "gradebook", csv, path, missing, NULL};
+        char *book[] = { (char *)grader, "gradebook", csv, path, missing, NULL };
         CHECK(run(book, "/dev/null", NULL) == 1, "gradebook did not exit 1 on a missing file");
         char *text = slurp(csv);
         CHECK(text && strncmp(text, "student,fixture,broken,total,max,note\n", 38) == 0 &&
@@ -486,8 +489,10 @@ int main(int argc, char **argv)
         free(text);
         char strict_err[2048];
         snprintf(strict_err, sizeof strict_err, "%s/strict-stderr.txt", build);
-        char *strict[] = {(char *)grader, "--build", (char *)build, "--labs", "fixture",
-                          "--out", other, "--strict", "--strict-correctness", "--quiet", NULL};
+        char *strict[] = { (char *)grader, "--build",  (char *)build,
+                           "--labs",       "fixture",  "--out",
+                           other,          "--strict", "--strict-correctness",
+                           "--quiet",      NULL };
         CHECK(run_to(strict, "/dev/null", strict_err, NULL) == 1,
               "--strict did not fail on lost points");
         char *why = slurp(strict_err);
@@ -497,14 +502,15 @@ int main(int argc, char **argv)
                   !strstr(why, "scored/half") && !strstr(why, "notes/kept"),
               "--strict / --strict-correctness did not name the right tests:\n%s", why);
         free(why);
-        char *below[] = {(char *)grader, "--build", (char *)build, "--labs", "fixture",
-                         "--out", other, "--expect-below", "0.5", "--quiet", NULL};
+        char *below[] = { (char *)grader, "--build", (char *)build, "--labs",
+                          "fixture",      "--out",   other,         "--expect-below",
+                          "0.5",          "--quiet", NULL };
         CHECK(run(below, "/dev/null", NULL) == 0, "--expect-below 0.5 failed at 11/37");
-        char *usage[] = {(char *)grader, "--no-such-option", NULL};
+        char *usage[] = { (char *)grader, "--no-such-option", NULL };
         CHECK(run(usage, "/dev/null", NULL) == 2, "a bad option did not exit 2");
-        char *labname[] = {(char *)grader, "--build", (char *)build, "--labs", "../x", NULL};
+        char *labname[] = { (char *)grader, "--build", (char *)build, "--labs", "../x", NULL };
         CHECK(run(labname, "/dev/null", NULL) == 2, "a lab name with a slash did not exit 2");
-        char *help[] = {(char *)grader, "--help", NULL};
+        char *help[] = { (char *)grader, "--help", NULL };
         CHECK(run(help, "/dev/null", NULL) == 0, "--help did not exit 0");
         check_hang(grader, build, other);
     }

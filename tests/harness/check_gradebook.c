@@ -134,13 +134,15 @@ int main(int argc, char **argv)
             bool any = strcmp(lab, "*") == 0;
             bool lab_ok = any ? rows[r].f[c_lab][0] != '\0' && atof(rows[r].f[c_lab]) < atof(max)
                               : strcmp(rows[r].f[c_lab], lab) == 0;
-            bool total_ok = strcmp(total, "*") == 0 ? strcmp(rows[r].f[c_total], rows[r].f[c_lab]) == 0
-                                                    : strcmp(rows[r].f[c_total], total) == 0;
+            bool total_ok = strcmp(total, "*") == 0
+                                ? strcmp(rows[r].f[c_total], rows[r].f[c_lab]) == 0
+                                : strcmp(rows[r].f[c_total], total) == 0;
             if (!lab_ok || !total_ok ||
                 (want[3][0] ? strstr(note, want[3]) == NULL : note[0] != '\0')) {
-                fprintf(stderr, "check_gradebook: row '%s': lab '%s' total '%s' note '%s'; "
-                                "expected lab '%s' total '%s' note with '%s'\n", want[0],
-                        rows[r].f[c_lab], rows[r].f[c_total], note, lab, total, want[3]);
+                fprintf(stderr,
+                        "check_gradebook: row '%s': lab '%s' total '%s' note '%s'; "
+                        "expected lab '%s' total '%s' note with '%s'\n",
+                        want[0], rows[r].f[c_lab], rows[r].f[c_total], note, lab, total, want[3]);
                 bad = 1;
             }
         }

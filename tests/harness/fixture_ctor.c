@@ -17,13 +17,13 @@
 
 #include "memlab/grade.h"
 
-#define FORKS 300                      // bounded: harmless even outside the jail
-#define TOUCH_LIMIT ((size_t)4 << 30)  // bounded too (the machine has far more)
+#define FORKS 300                     // bounded: harmless even outside the jail
+#define TOUCH_LIMIT ((size_t)4 << 30) // bounded too (the machine has far more)
 
 __attribute__((constructor)) static void misbehave(void)
 {
 #if defined(CTOR_WRITES_REPO)
-    int fd = open("README.md", O_WRONLY | O_APPEND);     // the repository's own file
+    int fd = open("README.md", O_WRONLY | O_APPEND); // the repository's own file
     if (fd >= 0) {
         printf("JAIL-BROKEN: README.md is writable\n");
         close(fd);

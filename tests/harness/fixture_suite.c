@@ -51,8 +51,7 @@ ML_TEST(hostile, aborts, 1, 5)
 // 0/1, failed: "did not finish within 1 s"; costs only its timeout.
 ML_TEST(hostile, loops_forever, 1, 1)
 {
-    for (volatile unsigned long i = 0;; i++) {
-    }
+    for (volatile unsigned long i = 0;; i++) {}
 }
 
 // 0/1, failed: "printed more than 8 MiB"; the report keeps at most 64 KiB.
@@ -91,7 +90,7 @@ ML_TEST(hostile, fork_bomb, 1, 5)
 {
     int refused = 0, err = 0;
     for (int i = 0; i < 1000; i++) {
-        pid_t pid = fork();  // a real fork bomb: children would loop too
+        pid_t pid = fork(); // a real fork bomb: children would loop too
         if (pid < 0) {
             refused++;
             err = errno;
@@ -117,9 +116,9 @@ ML_TEST(hostile, opens_a_socket, 1, 5)
 // 1/1, passed — but results.json, junit.xml and report.md are the grader's.
 ML_TEST(hostile, forges_results, 1, 5)
 {
-    const char *data = getenv("MEMLAB_DATA");  // <build>/grade/data/<lab>
+    const char *data = getenv("MEMLAB_DATA"); // <build>/grade/data/<lab>
     cr_assert(data != NULL, "MEMLAB_DATA is not set");
-    static const char *const files[] = {"results.json", "junit.xml", "report.md"};
+    static const char *const files[] = { "results.json", "junit.xml", "report.md" };
     for (size_t i = 0; i < 3; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/../../%s", data, files[i]);
@@ -146,7 +145,7 @@ static void *add_up(void *arg)
 ML_TEST(threads, work, 1, 5)
 {
     pthread_t t[4];
-    long n[4] = {0};
+    long n[4] = { 0 };
     for (int i = 0; i < 4; i++)
         cr_assert(pthread_create(&t[i], NULL, add_up, &n[i]) == 0, "pthread_create failed");
     for (int i = 0; i < 4; i++)

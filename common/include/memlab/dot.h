@@ -32,11 +32,11 @@ typedef struct ml_dot_names {
 } ml_dot_names_t;
 
 typedef struct ml_dot_opts {
-    const char *title;          // graph label; NULL = none
-    const void *highlight;      // object to highlight; NULL = none
-    ml_gc_grey_fn is_grey;      // NULL = nothing is grey
+    const char *title;     // graph label; NULL = none
+    const void *highlight; // object to highlight; NULL = none
+    ml_gc_grey_fn is_grey; // NULL = nothing is grey
     void *grey_arg;
-    bool hide_empty_roots;      // leave out globals and frames with only NULL slots
+    bool hide_empty_roots;       // leave out globals and frames with only NULL slots
     const ml_dot_names_t *names; // NULL = objects "obj#id", slots and locals by index
 } ml_dot_opts_t;
 
@@ -44,7 +44,8 @@ typedef struct ml_dot_opts {
 int ml_dot_fprint(ml_gc_heap_t *h, FILE *out, const ml_dot_opts_t *o);
 // ml_dot_write — write the graph to file `path` (via a temporary file
 // renamed into place). 0, or -1 with "path: reason" in `err`.
-int ml_dot_write(ml_gc_heap_t *h, const char *path, const ml_dot_opts_t *o, char *err, size_t errlen);
+int ml_dot_write(ml_gc_heap_t *h, const char *path, const ml_dot_opts_t *o, char *err,
+                 size_t errlen);
 // ml_dot_render_svg — run `dot -Tsvg` on `dot_path`, writing `svg_path`
 // (via a temporary file). 0, or -1 with a reason in `err`: Graphviz missing
 // ("graphviz's `dot` program was not found ..."), or dot's own error.

@@ -69,20 +69,20 @@
 
 // ---- types ----------------------------------------------------------------
 
-#define ML_TYPE_INLINE_WORDS 64   // types up to 64 words use `ptrmask`
+#define ML_TYPE_INLINE_WORDS 64 // types up to 64 words use `ptrmask`
 
 typedef struct ml_type {
     const char *name;
-    size_t size;              // bytes; > 0 and a multiple of 8
-    uint64_t ptrmask;         // bit w: word w is a pointer (size ≤ 512 bytes)
+    size_t size;                 // bytes; > 0 and a multiple of 8
+    uint64_t ptrmask;            // bit w: word w is a pointer (size ≤ 512 bytes)
     const uint64_t *ptrmask_ext; // for larger types: ceil(size/8/64) words of
-                              // bits, bit w of the array = word w; when not
-                              // NULL it replaces `ptrmask`
+                                 // bits, bit w of the array = word w; when not
+                                 // NULL it replaces `ptrmask`
 } ml_type_t;
 
 // A type literal: ML_TYPE("Node", 32, 0x3) — four words, words 0 and 1 pointers.
 #define ML_TYPE(name_, size_, mask_) \
-    ((ml_type_t){.name = (name_), .size = (size_), .ptrmask = (mask_), .ptrmask_ext = NULL})
+    ((ml_type_t){ .name = (name_), .size = (size_), .ptrmask = (mask_), .ptrmask_ext = NULL })
 
 // ml_type_num_slots — pointer slots in one value of type `t`.
 size_t ml_type_num_slots(const ml_type_t *t);
@@ -98,20 +98,20 @@ int ml_type_check(const ml_type_t *t, char *err, size_t errlen);
 typedef struct ml_gc_heap ml_gc_heap_t;
 typedef struct ml_gc_stack ml_gc_stack_t;
 typedef struct ml_gc_frame ml_gc_frame_t;
-typedef struct ml_gc_span ml_gc_span_t;     // the core's per-span record (internal)
+typedef struct ml_gc_span ml_gc_span_t; // the core's per-span record (internal)
 
 typedef struct ml_gc_config {
-    size_t arena_bytes;   // address space reserved for the heap (committed lazily)
-    int gc_percent;       // GOGC: collect when the heap grows by this % over
-                          // the live heap of the last cycle; < 0 = manual only
-    size_t min_heap;      // the first heap goal (Go's heapminimum, 4 MiB)
-    bool stress;          // collect before every allocation (when no cycle runs)
-    bool log;             // print mark / blacken / free events
-    FILE *log_file;       // where the log goes; NULL = stderr
-    bool poison;          // fill freed (and never used) object memory with ML_POISON_BYTE
-    bool count_stores;    // count pointer stores (MemStats Stores, StoresMarking).
-                          // Off: with no cycle running a store through
-                          // ml_gc_write_ptr is one flag test and the store
+    size_t arena_bytes; // address space reserved for the heap (committed lazily)
+    int gc_percent;     // GOGC: collect when the heap grows by this % over
+                        // the live heap of the last cycle; < 0 = manual only
+    size_t min_heap;    // the first heap goal (Go's heapminimum, 4 MiB)
+    bool stress;        // collect before every allocation (when no cycle runs)
+    bool log;           // print mark / blacken / free events
+    FILE *log_file;     // where the log goes; NULL = stderr
+    bool poison;        // fill freed (and never used) object memory with ML_POISON_BYTE
+    bool count_stores;  // count pointer stores (MemStats Stores, StoresMarking).
+                        // Off: with no cycle running a store through
+                        // ml_gc_write_ptr is one flag test and the store
 } ml_gc_config_t;
 
 // ml_gc_default_config — arena 256 MiB, GOGC 100, min heap 4 MiB, no stress,
@@ -161,9 +161,9 @@ size_t ml_gc_release_empty_spans(ml_gc_heap_t *h);
 // (ml_gc_ref_try_mark) needs no second lookup; false when `p` is not inside
 // an allocated object. O(1).
 typedef struct ml_gc_objref {
-    void *obj;               // the object's start
+    void *obj; // the object's start
     ml_gc_span_t *span;
-    uint32_t index;          // its index in the span
+    uint32_t index; // its index in the span
 } ml_gc_objref_t;
 static inline bool ml_gc_find_object(const ml_gc_heap_t *h, const void *p, ml_gc_objref_t *r);
 // ml_gc_object_of — the start of the allocated object containing address `p`
@@ -174,7 +174,7 @@ static inline void *ml_gc_object_of(const ml_gc_heap_t *h, const void *p);
 // greyobject calls sys.Prefetch the same way). Only a hint: it changes
 // nothing, never faults, and ignores addresses outside the heap.
 static inline __attribute__((always_inline)) void ml_gc_prefetch(const ml_gc_heap_t *h,
-                                                                  const void *obj);
+                                                                 const void *obj);
 
 // ---- mark bits (obj must be an allocated object's start, else abort) ------
 
@@ -247,7 +247,7 @@ void ml_gc_write_global(ml_gc_heap_t *h, int g, void *val);
 // ml_gc_stack_new — a new (goroutine) stack named `name`, empty. NULL on OOM.
 ml_gc_stack_t *ml_gc_stack_new(ml_gc_heap_t *h, const char *name);
 size_t ml_gc_num_stacks(const ml_gc_heap_t *h);
-ml_gc_stack_t *ml_gc_stack_at(const ml_gc_heap_t *h, size_t i);  // 0 = "main"
+ml_gc_stack_t *ml_gc_stack_at(const ml_gc_heap_t *h, size_t i); // 0 = "main"
 // ml_gc_current_stack — the current stack (the running goroutine's).
 static inline ml_gc_stack_t *ml_gc_current_stack(const ml_gc_heap_t *h);
 // ml_gc_switch_stack — make `st` the current stack (the running goroutine).
@@ -283,11 +283,11 @@ void **ml_gc_frame_slot(ml_gc_frame_t *f, size_t i);
 typedef enum { ML_ROOT_GLOBAL, ML_ROOT_STACK } ml_gc_root_kind_t;
 typedef struct ml_gc_root {
     ml_gc_root_kind_t kind;
-    const char *name;         // the global's name, or the frame's name
-    int global;               // global index (ML_ROOT_GLOBAL), else -1
-    ml_gc_stack_t *stack;     // ML_ROOT_STACK: the stack and frame
+    const char *name;     // the global's name, or the frame's name
+    int global;           // global index (ML_ROOT_GLOBAL), else -1
+    ml_gc_stack_t *stack; // ML_ROOT_STACK: the stack and frame
     ml_gc_frame_t *frame;
-    size_t index;             // slot index in the frame (0 for a global)
+    size_t index; // slot index in the frame (0 for a global)
 } ml_gc_root_t;
 typedef void (*ml_gc_root_fn)(ml_gc_heap_t *h, void **slot, const ml_gc_root_t *root, void *arg);
 // ml_gc_foreach_root — call `fn` for every root slot (NULL ones included):
@@ -301,7 +301,7 @@ void ml_gc_foreach_root(ml_gc_heap_t *h, ml_gc_root_fn fn, void *arg);
 // walk may or may not be visited.
 typedef struct ml_gc_iter ml_gc_iter_t;
 void ml_gc_iter_init(ml_gc_heap_t *h, ml_gc_iter_t *it);
-void *ml_gc_iter_next(ml_gc_iter_t *it);       // NULL at the end
+void *ml_gc_iter_next(ml_gc_iter_t *it); // NULL at the end
 // ml_gc_iter_next_white — the next allocated object whose mark bit is clear,
 // NULL at the end. It skips marked objects a word of bits at a time (Go's
 // sweep reads allocBits &^ gcmarkBits the same way), so a sweep visits only
@@ -313,10 +313,10 @@ size_t ml_gc_num_objects(const ml_gc_heap_t *h);
 // ---- the collector -------------------------------------------------------------
 
 typedef enum {
-    ML_GC_OFF = 0,            // mutator only (Go's _GCoff)
-    ML_GC_MARK,               // marking, barrier on (_GCmark)
-    ML_GC_MARK_TERMINATION,   // the world is stopped (_GCmarktermination)
-    ML_GC_SWEEP,              // freeing the unmarked (the driver's sweep)
+    ML_GC_OFF = 0,          // mutator only (Go's _GCoff)
+    ML_GC_MARK,             // marking, barrier on (_GCmark)
+    ML_GC_MARK_TERMINATION, // the world is stopped (_GCmarktermination)
+    ML_GC_SWEEP,            // freeing the unmarked (the driver's sweep)
 } ml_gc_phase_t;
 
 // Whether an object is grey, i.e. in a collector's work list.
@@ -324,7 +324,7 @@ typedef bool (*ml_gc_grey_fn)(ml_gc_heap_t *h, const void *obj, void *arg);
 
 typedef struct ml_gc_collector {
     const char *name;
-    void *ctx;                                         // passed to every hook
+    void *ctx; // passed to every hook
     // Start of a cycle (stop the world): e.g. shade the roots, snapshot stacks.
     void (*mark_begin)(ml_gc_heap_t *h, void *ctx);
     // At most `budget` units of marking work; true when no work is left.

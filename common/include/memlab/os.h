@@ -25,8 +25,8 @@ void ml_os_release(void *addr, size_t bytes);
 size_t ml_os_page_size(void);
 
 typedef struct ml_os_stats {
-    size_t reserved;    // bytes currently reserved (includes committed)
-    size_t committed;   // bytes currently committed
+    size_t reserved;          // bytes currently reserved (includes committed)
+    size_t committed;         // bytes currently committed
     size_t total_committed;   // bytes ever committed
     size_t total_decommitted; // bytes ever decommitted
 } ml_os_stats_t;

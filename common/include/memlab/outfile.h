@@ -35,10 +35,10 @@
 #define ML_OUTFILE_PATH_MAX 4096
 
 typedef struct ml_outfile {
-    FILE *f;                            // the stream on the temporary; NULL when none is open
-    char path[ML_OUTFILE_PATH_MAX];     // the final path, for messages (kept after commit/abort;
-                                        // cut short with "..." if it did not fit)
-    char tmp[ML_OUTFILE_PATH_MAX];      // the temporary's path while one is open, else ""
+    FILE *f;                        // the stream on the temporary; NULL when none is open
+    char path[ML_OUTFILE_PATH_MAX]; // the final path, for messages (kept after commit/abort;
+                                    // cut short with "..." if it did not fit)
+    char tmp[ML_OUTFILE_PATH_MAX];  // the temporary's path while one is open, else ""
 } ml_outfile_t;
 
 // ml_outfile_open — start writing `path`: creates the temporary beside it

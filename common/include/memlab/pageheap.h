@@ -25,16 +25,16 @@
 #include "memlab/span.h"
 
 #define ML_PAGE_SHIFT 13
-#define ML_PAGE_SIZE  ((size_t)1 << ML_PAGE_SHIFT)   // 8 KiB, Go's _PageSize
+#define ML_PAGE_SIZE ((size_t)1 << ML_PAGE_SHIFT) // 8 KiB, Go's _PageSize
 
 typedef struct ml_pageheap ml_pageheap_t;
 
 typedef struct ml_pageheap_stats {
     size_t sys, inuse, free, released;
-    size_t spans_inuse;     // spans handed out
-    size_t free_runs;       // number of free runs (after coalescing)
-    size_t largest_free_run;// in pages
-    size_t peak_inuse;      // the largest `inuse` ever seen
+    size_t spans_inuse;      // spans handed out
+    size_t free_runs;        // number of free runs (after coalescing)
+    size_t largest_free_run; // in pages
+    size_t peak_inuse;       // the largest `inuse` ever seen
 } ml_pageheap_stats_t;
 
 // ml_pageheap_new — a page heap over a fresh arena of `arena_bytes`
@@ -81,10 +81,10 @@ ml_span_t *ml_pageheap_span_of(ml_pageheap_t *h, const void *p);
 // may copy it. ml_pagemap_span_of(m, p) answers exactly what
 // ml_pageheap_span_of(h, p) answers, without the call.
 typedef struct ml_pagemap {
-    uintptr_t lo;               // arena base
-    size_t npages;              // arena length in pages
-    const uintptr_t *entries;   // per page: an in-use span's record, or a free
-                                // run's record tagged with 1, or 0 (inside a run)
+    uintptr_t lo;             // arena base
+    size_t npages;            // arena length in pages
+    const uintptr_t *entries; // per page: an in-use span's record, or a free
+                              // run's record tagged with 1, or 0 (inside a run)
 } ml_pagemap_t;
 
 const ml_pagemap_t *ml_pageheap_map(const ml_pageheap_t *h);

@@ -10,7 +10,7 @@
 
 // Zero-initialize (ML_PTRSET_INIT or {0}) before first use.
 typedef struct ml_ptrset {
-    const void **keys;      // cap slots, NULL = empty; cap is 0 or a power of two
+    const void **keys; // cap slots, NULL = empty; cap is 0 or a power of two
     size_t cap, n;
 } ml_ptrset_t;
 

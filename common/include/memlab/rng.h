@@ -6,7 +6,9 @@
 #include <stdint.h>
 #include <stddef.h>
 
-typedef struct ml_rng { uint64_t s[4]; } ml_rng_t;
+typedef struct ml_rng {
+    uint64_t s[4];
+} ml_rng_t;
 
 // Seed the generator (any 64-bit seed, 0 included).
 void ml_rng_seed(ml_rng_t *r, uint64_t seed);

@@ -35,13 +35,13 @@ typedef bool (*ml_sched_step_fn)(void *arg, uint64_t step);
 typedef struct ml_sched {
     ml_rng_t rng;
     uint64_t seed;
-    double p_mutator;       // probability of M when the PRNG decides
-    char *script;           // expanded schedule ("MMMCC"), NULL if none
+    double p_mutator; // probability of M when the PRNG decides
+    char *script;     // expanded schedule ("MMMCC"), NULL if none
     size_t script_len, script_pos;
-    bool script_loops;      // the schedule ended in `*`
-    char *trace;            // the letters of the steps that ran, NUL-terminated
+    bool script_loops; // the schedule ended in `*`
+    char *trace;       // the letters of the steps that ran, NUL-terminated
     size_t trace_len, trace_cap;
-    uint64_t step;          // steps run so far
+    uint64_t step; // steps run so far
 } ml_sched_t;
 
 // ml_sched_init — a scheduler driven by `seed`, choosing M with probability

@@ -10,12 +10,12 @@
 
 #include <stddef.h>
 
-#define ML_NUM_SIZE_CLASSES 68      // including class 0 (large)
-#define ML_MAX_SMALL_SIZE   32768   // largest size served by a size class
-#define ML_TINY_SIZE        16      // the tiny allocator's block size
-#define ML_SMALL_SIZE_MAX   1024    // sizes up to here use the 8-byte-step table
-#define ML_SMALL_SIZE_DIV   8
-#define ML_LARGE_SIZE_DIV   128
+#define ML_NUM_SIZE_CLASSES 68  // including class 0 (large)
+#define ML_MAX_SMALL_SIZE 32768 // largest size served by a size class
+#define ML_TINY_SIZE 16         // the tiny allocator's block size
+#define ML_SMALL_SIZE_MAX 1024  // sizes up to here use the 8-byte-step table
+#define ML_SMALL_SIZE_DIV 8
+#define ML_LARGE_SIZE_DIV 128
 
 // ml_size_to_class — the smallest class whose objects hold `size` bytes.
 // Returns 0 for size 0 and for size > ML_MAX_SMALL_SIZE (large objects).

@@ -18,16 +18,16 @@
 #include <stdint.h>
 
 typedef enum {
-    ML_SPAN_FREE = 0,   // owned by the page heap's free runs
-    ML_SPAN_SMALL,      // in use, cut into objects of one size class
-    ML_SPAN_LARGE,      // in use, one large object
-    ML_SPAN_MANUAL,     // in use, managed by its owner (e.g. a lab's allocator)
+    ML_SPAN_FREE = 0, // owned by the page heap's free runs
+    ML_SPAN_SMALL,    // in use, cut into objects of one size class
+    ML_SPAN_LARGE,    // in use, one large object
+    ML_SPAN_MANUAL,   // in use, managed by its owner (e.g. a lab's allocator)
 } ml_span_state_t;
 
 typedef struct ml_span ml_span_t;
 struct ml_span {
-    uintptr_t base;         // address of the first byte (page-aligned)
-    size_t npages;          // length in 8 KiB pages
+    uintptr_t base; // address of the first byte (page-aligned)
+    size_t npages;  // length in 8 KiB pages
     ml_span_state_t state;
     int sizeclass;          // 0 for large/manual spans
     size_t elemsize;        // object size (npages*8192 for a large span)
@@ -75,9 +75,18 @@ bool ml_span_is_full(const ml_span_t *s);
 bool ml_span_is_empty(const ml_span_t *s);
 
 // Bitmap helpers on arrays of uint64_t, used by spans and by labs.
-static inline bool ml_bit_test(const uint64_t *bits, size_t i) { return (bits[i / 64] >> (i % 64)) & 1; }
-static inline void ml_bit_set(uint64_t *bits, size_t i) { bits[i / 64] |= (uint64_t)1 << (i % 64); }
-static inline void ml_bit_clear(uint64_t *bits, size_t i) { bits[i / 64] &= ~((uint64_t)1 << (i % 64)); }
+static inline bool ml_bit_test(const uint64_t *bits, size_t i)
+{
+    return (bits[i / 64] >> (i % 64)) & 1;
+}
+static inline void ml_bit_set(uint64_t *bits, size_t i)
+{
+    bits[i / 64] |= (uint64_t)1 << (i % 64);
+}
+static inline void ml_bit_clear(uint64_t *bits, size_t i)
+{
+    bits[i / 64] &= ~((uint64_t)1 << (i % 64));
+}
 // ml_bit_find_zero — the first clear bit at index ≥ from and < n; n if none.
 size_t ml_bit_find_zero(const uint64_t *bits, size_t from, size_t n);
 

@@ -40,7 +40,7 @@
 // above ML_TRACE_MAX_SIZE (1 GiB) and a header declaring more than
 // ML_TRACE_MAX_IDS ids are reported as errors.
 #define ML_TRACE_MAX_SIZE ((size_t)1 << 30)
-#define ML_TRACE_MAX_IDS  ((uint32_t)1 << 24)
+#define ML_TRACE_MAX_IDS ((uint32_t)1 << 24)
 
 // The id of a free(NULL) operation (`f -1` in a file).
 #define ML_TRACE_NULL_ID UINT32_MAX
@@ -49,18 +49,18 @@ typedef enum { ML_OP_ALLOC = 'a', ML_OP_REALLOC = 'r', ML_OP_FREE = 'f' } ml_op_
 
 typedef struct ml_trace_op {
     ml_op_kind_t kind;
-    uint32_t id;        // < num_ids, or ML_TRACE_NULL_ID for free(NULL)
-    size_t size;        // 0 for free
-    unsigned line;      // line number in the file it came from (1-based)
+    uint32_t id;   // < num_ids, or ML_TRACE_NULL_ID for free(NULL)
+    size_t size;   // 0 for free
+    unsigned line; // line number in the file it came from (1-based)
 } ml_trace_op_t;
 
 typedef struct ml_trace {
-    char *name;             // the file's path (or a generator's name)
+    char *name; // the file's path (or a generator's name)
     size_t sugg_heapsize;
     uint32_t num_ids;
     size_t num_ops;
     int weight;
-    ml_trace_op_t *ops;     // num_ops operations
+    ml_trace_op_t *ops; // num_ops operations
 } ml_trace_t;
 
 // ml_trace_read — parse a trace file. Returns the trace, or NULL with
@@ -90,11 +90,11 @@ ml_trace_summary_t ml_trace_summarize(const ml_trace_t *t);
 // ---- generator --------------------------------------------------------------
 // A distribution of request sizes.
 typedef enum {
-    ML_DIST_UNIFORM,    // uniform in [min, max]
-    ML_DIST_LOG,        // log-uniform in [min, max] (many small, few large)
-    ML_DIST_POW2,       // powers of two in [min, max]
-    ML_DIST_ALTERNATE,  // alternating min and max (fragmenting)
-    ML_DIST_CHOICE,     // one of `choices` (up to 8 sizes), uniformly
+    ML_DIST_UNIFORM,   // uniform in [min, max]
+    ML_DIST_LOG,       // log-uniform in [min, max] (many small, few large)
+    ML_DIST_POW2,      // powers of two in [min, max]
+    ML_DIST_ALTERNATE, // alternating min and max (fragmenting)
+    ML_DIST_CHOICE,    // one of `choices` (up to 8 sizes), uniformly
 } ml_size_dist_kind_t;
 
 typedef struct ml_size_dist {
@@ -107,12 +107,13 @@ typedef struct ml_size_dist {
 typedef struct ml_trace_gen {
     const char *name;
     uint64_t seed;
-    uint32_t num_blocks;    // how many blocks are allocated in all
+    uint32_t num_blocks; // how many blocks are allocated in all
     ml_size_dist_t sizes;
-    double mean_lifetime;   // mean lifetime in operations (exponential); 0 = never freed until the end
-    double realloc_prob;    // probability that an op reallocates a live block
-    double realloc_growth;  // a realloc multiplies the size by this (e.g. 1.5)
-    int free_all_at_end;    // 1: free every live block at the end
+    double
+        mean_lifetime;   // mean lifetime in operations (exponential); 0 = never freed until the end
+    double realloc_prob; // probability that an op reallocates a live block
+    double realloc_growth; // a realloc multiplies the size by this (e.g. 1.5)
+    int free_all_at_end;   // 1: free every live block at the end
 } ml_trace_gen_t;
 
 // ml_trace_generate — a valid trace drawn from the distributions, the same

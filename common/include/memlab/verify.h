@@ -22,7 +22,7 @@
 #include <stddef.h>
 #include "memlab/gcheap.h"
 
-#define ML_POISON_BYTE 0xDB   // "dead block": what freed memory is filled with
+#define ML_POISON_BYTE 0xDB // "dead block": what freed memory is filled with
 
 // ---- the reachability oracle --------------------------------------------------
 
@@ -47,8 +47,8 @@ typedef enum { ML_INV_STRONG, ML_INV_WEAK } ml_invariant_t;
 // 0 when it holds; -1 with the first violation in `err` (may be NULL), e.g.
 // "black obj#12 (Node) slot 1 -> white obj#40 (Node)" (strong), or "...,
 // and no grey object reaches obj#40 through white objects" (weak).
-int ml_verify_tricolor(ml_gc_heap_t *h, ml_invariant_t which, ml_gc_grey_fn is_grey,
-                       void *arg, char *err, size_t errlen);
+int ml_verify_tricolor(ml_gc_heap_t *h, ml_invariant_t which, ml_gc_grey_fn is_grey, void *arg,
+                       char *err, size_t errlen);
 
 // ---- lost objects ------------------------------------------------------------
 
@@ -57,8 +57,8 @@ int ml_verify_tricolor(ml_gc_heap_t *h, ml_invariant_t which, ml_gc_grey_fn is_g
 // would free them. The first is described in `err` ("obj#40 (Node) is
 // reachable (global g -> obj#3 slot 0 -> obj#40) but white"). `reach` may be
 // NULL (computed here); `is_grey` may be NULL. Returns (size_t)-1 on OOM.
-size_t ml_verify_lost(ml_gc_heap_t *h, const ml_reach_t *reach, ml_gc_grey_fn is_grey,
-                      void *arg, char *err, size_t errlen);
+size_t ml_verify_lost(ml_gc_heap_t *h, const ml_reach_t *reach, ml_gc_grey_fn is_grey, void *arg,
+                      char *err, size_t errlen);
 // ml_verify_no_dangling — after a sweep: every pointer reachable from the
 // roots points to an allocated object. 0, or -1 with the first dangling
 // pointer in `err` ("obj#3 (Node) slot 0 -> freed memory 0x..."), which is

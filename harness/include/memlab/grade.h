@@ -48,24 +48,24 @@
 // set up (see harness/suitelib/sandbox.c).
 #define ML_EXIT_NO_SANDBOX 86
 
-#define ML_GRADE_MAGIC 0x6d6c6772u  // "mlgr": marks .data as an ml_grade_info_t
+#define ML_GRADE_MAGIC 0x6d6c6772u // "mlgr": marks .data as an ml_grade_info_t
 
 typedef enum {
-    ML_KIND_PASS_FAIL = 0,  // all points or none
-    ML_KIND_SCORED = 1,     // points × the fraction passed to ml_award()
+    ML_KIND_PASS_FAIL = 0, // all points or none
+    ML_KIND_SCORED = 1,    // points × the fraction passed to ml_award()
 } ml_test_kind_t;
 
 // Grading options of one test. Suites set the optional fields by name in
 // the macros' trailing arguments.
 typedef struct ml_grade_info {
-    unsigned magic;         // ML_GRADE_MAGIC
-    double points;          // the most this test can earn
+    unsigned magic; // ML_GRADE_MAGIC
+    double points;  // the most this test can earn
     ml_test_kind_t kind;
-    size_t mem_mb;          // address-space limit; 0 = default (1024 MiB)
-    double cpu_s;           // CPU-time limit; 0 = 2 × timeout + 1
-    bool allow_exec;        // may fork/exec, signal and use sockets (e.g. run cc)
-    bool hidden;            // visibility "hidden" in results.json
-    const char *title;      // a human name for reports; default: the test name
+    size_t mem_mb;     // address-space limit; 0 = default (1024 MiB)
+    double cpu_s;      // CPU-time limit; 0 = 2 × timeout + 1
+    bool allow_exec;   // may fork/exec, signal and use sockets (e.g. run cc)
+    bool hidden;       // visibility "hidden" in results.json
+    const char *title; // a human name for reports; default: the test name
 } ml_grade_info_t;
 
 // Called first in every test process (by the macros): limits, output log.
@@ -75,8 +75,7 @@ _Noreturn void ml_test_complete(void);
 
 // ml_award — the fraction (clamped to [0, 1]) of a scored test's points, with
 // a one-line explanation shown to the student. Call it once per scored test.
-void ml_award(double fraction, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void ml_award(double fraction, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 // ml_timing_repeats — how many timed runs a scored performance test should
 // take the median of: the instructor's choice (an assignment's
@@ -87,17 +86,18 @@ int ml_timing_repeats(int dflt);
 // and in the reports), e.g. the trace and seed a test used.
 void ml_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-#define ML_TEST_(kind_, suite, name, pts, secs, ...)                              \
-    static void ml_body_##suite##_##name(void);                                   \
-    static ml_grade_info_t ml_info_##suite##_##name = {                           \
-        .magic = ML_GRADE_MAGIC, .points = (pts), .kind = (kind_), __VA_ARGS__};  \
-    Test(suite, name, .exit_code = ML_EXIT_COMPLETE, .timeout = (secs),           \
-         .data = &ml_info_##suite##_##name)                                       \
-    {                                                                             \
-        ml_test_enter(#suite, #name, &ml_info_##suite##_##name);                  \
-        ml_body_##suite##_##name();                                               \
-        ml_test_complete();                                                       \
-    }                                                                             \
+#define ML_TEST_(kind_, suite, name, pts, secs, ...)                           \
+    static void ml_body_##suite##_##name(void);                                \
+    static ml_grade_info_t ml_info_##suite##_##name = {                        \
+        .magic = ML_GRADE_MAGIC, .points = (pts), .kind = (kind_), __VA_ARGS__ \
+    };                                                                         \
+    Test(suite, name, .exit_code = ML_EXIT_COMPLETE, .timeout = (secs),        \
+         .data = &ml_info_##suite##_##name)                                    \
+    {                                                                          \
+        ml_test_enter(#suite, #name, &ml_info_##suite##_##name);               \
+        ml_body_##suite##_##name();                                            \
+        ml_test_complete();                                                    \
+    }                                                                          \
     static void ml_body_##suite##_##name(void)
 
 // ML_TEST(suite, name, points, timeout_seconds [, .option = value ...])

@@ -87,16 +87,16 @@ const char *suite_order_problem(const cdecl_type_t *agg, const size_t *order, sl
 
 enum { F_ARRAYS = 1, F_NESTED = 2, F_UNIONS = 4, F_ANON = 8, F_ALIGNAS = 16, F_FLEX = 32 };
 #define F_ALL (F_ARRAYS | F_NESTED | F_UNIONS | F_ANON | F_ALIGNAS | F_FLEX)
-#define GEN_MAX 64      // aggregates in one batch
-#define GEN_LINES 12    // top-level members of one aggregate, at most
+#define GEN_MAX 64   // aggregates in one batch
+#define GEN_LINES 12 // top-level members of one aggregate, at most
 
 // One generated struct or union, with the text of each top-level member so
 // that a reordered copy can be written.
 typedef struct gen_agg {
-    char name[16];              // "s3", or "t3" for a typedef'd anonymous struct
-    char ref[24];               // how C names it: "struct s3", "union s3", "t3"
+    char name[16]; // "s3", or "t3" for a typedef'd anonymous struct
+    char ref[24];  // how C names it: "struct s3", "union s3", "t3"
     bool is_union, has_flex;
-    size_t maxalignas;          // the largest _Alignas inside it (0: none)
+    size_t maxalignas; // the largest _Alignas inside it (0: none)
     char *lines[GEN_LINES];
     size_t nlines;
 } gen_agg_t;
@@ -106,8 +106,8 @@ typedef struct gen {
     unsigned features;
     gen_agg_t aggs[GEN_MAX];
     size_t naggs;
-    int counter;                // member names m0, m1, ... unique per aggregate
-    int fwd;                    // forward-declared tags fwd0, fwd1, ...
+    int counter; // member names m0, m1, ... unique per aggregate
+    int fwd;     // forward-declared tags fwd0, fwd1, ...
 } gen_t;
 
 // suite_gen_batch — n (at most GEN_MAX) random aggregates with `features`
@@ -127,9 +127,9 @@ const char *suite_gen_source(const gen_agg_t *a);
 // A program of queries, each a size_t expression the compiler answers.
 typedef struct prog {
     char dir[64];
-    strbuf_t queries;           // the body of main(): one printf per query
+    strbuf_t queries; // the body of main(): one printf per query
     size_t nqueries;
-    size_t *answers;            // what the compiled program printed, by query
+    size_t *answers; // what the compiled program printed, by query
 } prog_t;
 
 // suite_query — adds the printf-style expression as a query; returns its

@@ -16,11 +16,11 @@
 
 // One number of the student's layout and the query that asks the compiler.
 typedef struct check {
-    const cdecl_type_t *agg;    // the top-level aggregate
-    char what[160];             // "member `m3`", "size", ...
-    size_t mine;                // the student's number
-    size_t q;                   // the query
-    const char *unit;           // "at offset", "has size", "has alignment"
+    const cdecl_type_t *agg; // the top-level aggregate
+    char what[160];          // "member `m3`", "size", ...
+    size_t mine;             // the student's number
+    size_t q;                // the query
+    const char *unit;        // "at offset", "has size", "has alignment"
 } check_t;
 
 // A growing array of checks.
@@ -32,10 +32,10 @@ typedef struct checks {
 // add_check — one more check: the student's number `mine` for `agg`, the
 // compiler's answer to query q, described by the printf-style `fmt`. Fails
 // the test when out of memory.
-static void add_check(checks_t *c, const cdecl_type_t *agg, const char *unit, size_t mine,
-                      size_t q, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-static void add_check(checks_t *c, const cdecl_type_t *agg, const char *unit, size_t mine,
-                      size_t q, const char *fmt, ...)
+static void add_check(checks_t *c, const cdecl_type_t *agg, const char *unit, size_t mine, size_t q,
+                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static void add_check(checks_t *c, const cdecl_type_t *agg, const char *unit, size_t mine, size_t q,
+                      const char *fmt, ...)
 {
     cr_assert(ML_GROW_ARRAY(c->v, c->cap, c->n + 1, 256), "internal: out of memory");
     check_t *k = &c->v[c->n++];
@@ -103,12 +103,12 @@ static void random_layouts(uint64_t seed, unsigned features, size_t n)
 {
     gen_t *g = calloc(1, sizeof(*g));
     cr_assert(g != NULL, "internal: out of memory");
-    strbuf_t header = {0};
+    strbuf_t header = { 0 };
     suite_gen_batch(g, seed, features, n, &header);
     ml_note("random structs from seed %#llx (features %#x)", (unsigned long long)seed, features);
     cdecl_file_t *f = suite_parse_text("random.h", header.s);
-    prog_t p = {0};
-    checks_t c = {0};
+    prog_t p = { 0 };
+    checks_t c = { 0 };
     for (size_t a = 0; a < f->naggregates; a++) {
         const cdecl_type_t *agg = f->aggregates[a];
         const gen_agg_t *ga = suite_gen_find(g, agg);
@@ -139,9 +139,9 @@ static void random_layouts(uint64_t seed, unsigned features, size_t n)
             nbad++;
         last = k->agg;
         if (!first) {
-            snprintf(msg, sizeof msg, "%s: %s %s %zu, the compiler %s %zu", k->agg->name,
-                     k->what, k->unit, k->mine,
-                     strcmp(k->unit, "at offset") == 0 ? "puts it at" : "says", truth);
+            snprintf(msg, sizeof msg, "%s: %s %s %zu, the compiler %s %zu", k->agg->name, k->what,
+                     k->unit, k->mine, strcmp(k->unit, "at offset") == 0 ? "puts it at" : "says",
+                     truth);
             first = msg;
             bad_agg = k->agg;
         }
@@ -179,13 +179,13 @@ void suite_compiler_random_smallest_orders_compile_to_their_size(void)
     uint64_t seed = 0xa11c0004;
     gen_t *g = calloc(1, sizeof(*g));
     cr_assert(g != NULL, "internal: out of memory");
-    strbuf_t header = {0}, extra = {0};
+    strbuf_t header = { 0 }, extra = { 0 };
     suite_gen_batch(g, seed, F_ALL, 60, &header);
     ml_note("random structs from seed %#llx", (unsigned long long)seed);
     cdecl_file_t *f = suite_parse_text("random.h", header.s);
-    prog_t p = {0};
+    prog_t p = { 0 };
     size_t *qsize = calloc(f->naggregates, sizeof(*qsize));
-    size_t (*orders)[GEN_LINES] = calloc(f->naggregates, sizeof(*orders));
+    size_t(*orders)[GEN_LINES] = calloc(f->naggregates, sizeof(*orders));
     sl_order_t *got = calloc(f->naggregates, sizeof(*got));
     cr_assert(qsize && orders && got, "internal: out of memory");
     const char *first = NULL;
@@ -227,9 +227,10 @@ void suite_compiler_random_smallest_orders_compile_to_their_size(void)
             continue;
         nbad++;
         if (!first) {
-            snprintf(msg, sizeof msg, "%s: in your order (%s) the compiler makes it %zu bytes, "
-                     "but you returned size %zu (the struct: `%s`)", agg->name,
-                     suite_order_names(agg, orders[a]), truth, got[a].size,
+            snprintf(msg, sizeof msg,
+                     "%s: in your order (%s) the compiler makes it %zu bytes, "
+                     "but you returned size %zu (the struct: `%s`)",
+                     agg->name, suite_order_names(agg, orders[a]), truth, got[a].size,
                      suite_gen_source(suite_gen_find(g, agg)));
             first = msg;
         }

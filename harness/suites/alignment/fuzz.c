@@ -24,19 +24,36 @@ static const char tricky_text[] =
     "extern int table_size(const struct table *);\nstatic int x = 3;\n";
 
 static const char *const fuzz_snippets[] = {
-    "{", "}", ";", "[", "]", "(", ")", "*", ":", ",", "struct", "union", "enum", "typedef",
-    "_Alignas(8)", "_Alignas(", "int", "long double", "x", "y0", "0", "-1", "4096",
-    "99999999999999999999", "'", "\"", "/*", "*/", "//", "#", "\\\n", "\n", "sizeof(int)",
-    "__attribute__((packed))", "[]", "[0]", "(*)", "struct s1", "node_t", "...", "\0x",
+    "{",           "}",
+    ";",           "[",
+    "]",           "(",
+    ")",           "*",
+    ":",           ",",
+    "struct",      "union",
+    "enum",        "typedef",
+    "_Alignas(8)", "_Alignas(",
+    "int",         "long double",
+    "x",           "y0",
+    "0",           "-1",
+    "4096",        "99999999999999999999",
+    "'",           "\"",
+    "/*",          "*/",
+    "//",          "#",
+    "\\\n",        "\n",
+    "sizeof(int)", "__attribute__((packed))",
+    "[]",          "[0]",
+    "(*)",         "struct s1",
+    "node_t",      "...",
+    "\0x",
 };
 
 void suite_robustness_fuzzed_headers_do_not_crash_the_layout(void)
 {
-    strbuf_t generated = {0};
+    strbuf_t generated = { 0 };
     gen_t *g = calloc(1, sizeof(*g));
     cr_assert(g != NULL, "internal: out of memory");
     suite_gen_batch(g, 0xa11c0005, F_ALL, 12, &generated);
-    const char *seeds[] = {suite_examples_text, tricky_text, generated.s};
+    const char *seeds[] = { suite_examples_text, tricky_text, generated.s };
     ml_rng_t r;
     ml_rng_seed(&r, 0xf022);
     FILE *devnull = fopen("/dev/null", "w");
@@ -51,13 +68,13 @@ void suite_robustness_fuzzed_headers_do_not_crash_the_layout(void)
         for (int k = 0, nmut = 1 + (int)ml_rng_below(&r, 4); k < nmut && len > 0; k++) {
             size_t at = ml_rng_below(&r, len), n;
             switch (ml_rng_below(&r, 4)) {
-            case 0:   // delete a range
+            case 0: // delete a range
                 n = 1 + ml_rng_below(&r, 16);
                 n = n > len - at ? len - at : n;
                 memmove(buf + at, buf + at + n, len - at - n);
                 len -= n;
                 break;
-            case 1: {   // duplicate a range somewhere
+            case 1: { // duplicate a range somewhere
                 size_t from = ml_rng_below(&r, len);
                 n = 1 + ml_rng_below(&r, 64);
                 n = n > len - from ? len - from : n;
@@ -70,9 +87,9 @@ void suite_robustness_fuzzed_headers_do_not_crash_the_layout(void)
                 len += n;
                 break;
             }
-            case 2: {   // insert a snippet
+            case 2: { // insert a snippet
                 const char *s = fuzz_snippets[ml_rng_below(&r, sizeof(fuzz_snippets) /
-                                                                sizeof(fuzz_snippets[0]))];
+                                                                   sizeof(fuzz_snippets[0]))];
                 n = *s ? strlen(s) : 2;
                 if (len + n > cap)
                     break;
@@ -81,14 +98,14 @@ void suite_robustness_fuzzed_headers_do_not_crash_the_layout(void)
                 len += n;
                 break;
             }
-            default:   // one random byte
+            default: // one random byte
                 buf[at] = (char)ml_rng_below(&r, 256);
                 break;
             }
         }
         char err[600];
-        cdecl_file_t *f = cdecl_parse("fuzz.h", buf, len, iter % 2 ? CDECL_KEEP_GOING : 0, err,
-                                      sizeof err);
+        cdecl_file_t *f =
+            cdecl_parse("fuzz.h", buf, len, iter % 2 ? CDECL_KEEP_GOING : 0, err, sizeof err);
         if (!f) {
             int line = 0, at = 0;
             cr_assert(sscanf(err, "fuzz.h:%d: %n", &line, &at) == 1 && at > 0 && line >= 1,
@@ -112,7 +129,8 @@ void suite_robustness_fuzzed_headers_do_not_crash_the_layout(void)
             for (size_t k = 0; k < agg->nmembers; k++) {
                 cr_assert(order[k] < agg->nmembers && !seen[order[k]],
                           "sl_optimal_order(%s) returned an order that is not a permutation of "
-                          "its members, on this header:\n%.*s", agg->name, (int)len, buf);
+                          "its members, on this header:\n%.*s",
+                          agg->name, (int)len, buf);
                 seen[order[k]] = true;
             }
             free(m);

@@ -14,15 +14,37 @@
 
 // The basic types a member may have, as spelled in the header, and their
 // alignment (the C basic types, stdint/stddef typedefs, an enum).
-static const struct { const char *spelling; size_t align; } gen_basics[] = {
-    {"char", _Alignof(char)}, {"signed char", 1}, {"unsigned char", 1}, {"_Bool", 1},
-    {"bool", _Alignof(_Bool)}, {"short", _Alignof(short)}, {"unsigned short", 2},
-    {"int", _Alignof(int)}, {"unsigned", 4}, {"long", _Alignof(long)}, {"unsigned long", 8},
-    {"long long", _Alignof(long long)}, {"unsigned long long", 8}, {"float", _Alignof(float)},
-    {"double", _Alignof(double)}, {"long double", _Alignof(long double)},
-    {"size_t", _Alignof(size_t)}, {"int8_t", 1}, {"uint16_t", 2}, {"int32_t", 4},
-    {"uint64_t", 8}, {"intptr_t", 8}, {"ptrdiff_t", 8}, {"ssize_t", 8},
-    {"enum color", _Alignof(int)}, {"long int", 8}, {"short unsigned int", 2},
+static const struct {
+    const char *spelling;
+    size_t align;
+} gen_basics[] = {
+    { "char", _Alignof(char) },
+    { "signed char", 1 },
+    { "unsigned char", 1 },
+    { "_Bool", 1 },
+    { "bool", _Alignof(_Bool) },
+    { "short", _Alignof(short) },
+    { "unsigned short", 2 },
+    { "int", _Alignof(int) },
+    { "unsigned", 4 },
+    { "long", _Alignof(long) },
+    { "unsigned long", 8 },
+    { "long long", _Alignof(long long) },
+    { "unsigned long long", 8 },
+    { "float", _Alignof(float) },
+    { "double", _Alignof(double) },
+    { "long double", _Alignof(long double) },
+    { "size_t", _Alignof(size_t) },
+    { "int8_t", 1 },
+    { "uint16_t", 2 },
+    { "int32_t", 4 },
+    { "uint64_t", 8 },
+    { "intptr_t", 8 },
+    { "ptrdiff_t", 8 },
+    { "ssize_t", 8 },
+    { "enum color", _Alignof(int) },
+    { "long int", 8 },
+    { "short unsigned int", 2 },
 };
 #define NBASICS (sizeof(gen_basics) / sizeof(gen_basics[0]))
 
@@ -70,9 +92,8 @@ static void gen_member(gen_t *g, strbuf_t *b, int depth, bool flex, size_t *maxa
     char name[16];
     snprintf(name, sizeof name, "m%d", g->counter++);
     const gen_agg_t *nest = gen_nestable(g);
-    unsigned w_basic = 6, w_ptr = 3, w_arr = g->features & F_ARRAYS ? 3 : 0,
-             w_nest = nest ? 2 : 0, w_inline = g->features & F_ANON && depth < 2 ? 1 : 0,
-             w_anon = w_inline;
+    unsigned w_basic = 6, w_ptr = 3, w_arr = g->features & F_ARRAYS ? 3 : 0, w_nest = nest ? 2 : 0,
+             w_inline = g->features & F_ANON && depth < 2 ? 1 : 0, w_anon = w_inline;
     if (flex)
         w_ptr = w_nest = w_inline = w_anon = 0, w_arr = 1, w_basic = 0;
     unsigned pick =
@@ -138,13 +159,13 @@ static void gen_member(gen_t *g, strbuf_t *b, int depth, bool flex, size_t *maxa
     pick -= w_nest;
     // An aggregate written in place: named (pick < w_inline) or anonymous.
     bool is_union = chance(g, 50);
-    strbuf_t inner = {0};
+    strbuf_t inner = { 0 };
     size_t inner_align = 0;
     gen_members(g, &inner, 1 + ml_rng_below(&g->r, 3), depth + 1, &inner_align);
     if (pick < w_inline)
         gen_alignas(g, b, inner_align > 16 ? inner_align : 16, maxalignas);
     suite_sb_printf(b, "%s { %s }%s%s;", is_union ? "union" : "struct", inner.s,
-              pick < w_inline ? " " : "", pick < w_inline ? name : "");
+                    pick < w_inline ? " " : "", pick < w_inline ? name : "");
     if (inner_align > *maxalignas)
         *maxalignas = inner_align;
     suite_sb_free(&inner);
@@ -178,7 +199,7 @@ static void gen_aggregate(gen_t *g, strbuf_t *header)
     a->has_flex = !a->is_union && g->features & F_FLEX && n >= 2 && chance(g, 30);
     g->counter = 0;
     for (size_t i = 0; i < n; i++) {
-        strbuf_t line = {0};
+        strbuf_t line = { 0 };
         gen_member(g, &line, 0, a->has_flex && i == n - 1, &a->maxalignas);
         a->lines[a->nlines++] = line.s;
     }

@@ -23,7 +23,7 @@ const char *suite_order_names(const cdecl_type_t *agg, const size_t *order)
     for (size_t k = 0; k < agg->nmembers && n + 1 < sizeof bufs[0]; k++) {
         const cdecl_member_t *m = &agg->members[order[k]];
         n += (size_t)snprintf(buf + n, sizeof bufs[0] - n, "%s%s", k ? ", " : "",
-                              m->name ? m->name
+                              m->name                        ? m->name
                               : m->type->kind == CDECL_UNION ? "(anonymous union)"
                                                              : "(anonymous struct)");
     }
@@ -42,8 +42,10 @@ const char *suite_order_problem(const cdecl_type_t *agg, const size_t *order, sl
     cr_assert(seen != NULL, "internal: out of memory");
     for (size_t k = 0; k < n; k++) {
         if (order[k] >= n || seen[order[k]]) {
-            snprintf(msg, sizeof msg, "%s: your order is not a permutation of its %zu members "
-                     "(order[%zu] = %zu %s)", agg->name, n, k, order[k],
+            snprintf(msg, sizeof msg,
+                     "%s: your order is not a permutation of its %zu members "
+                     "(order[%zu] = %zu %s)",
+                     agg->name, n, k, order[k],
                      order[k] >= n ? "is not a member index" : "appears twice");
             free(seen);
             return msg;
@@ -52,8 +54,10 @@ const char *suite_order_problem(const cdecl_type_t *agg, const size_t *order, sl
     }
     free(seen);
     if (agg->has_flexible && order[n - 1] != n - 1) {
-        snprintf(msg, sizeof msg, "%s: the flexible array member `%s` must stay last; your "
-                 "order is %s", agg->name, agg->members[n - 1].name, suite_order_names(agg, order));
+        snprintf(msg, sizeof msg,
+                 "%s: the flexible array member `%s` must stay last; your "
+                 "order is %s",
+                 agg->name, agg->members[n - 1].name, suite_order_names(agg, order));
         return msg;
     }
     size_t off[64];
@@ -61,19 +65,25 @@ const char *suite_order_problem(const cdecl_type_t *agg, const size_t *order, sl
     rsa_t r = suite_ref_place(agg, order, off);
     size_t ptr = suite_ref_ptrbytes_placed(agg, off);
     if (got.size != r.size) {
-        snprintf(msg, sizeof msg, "%s: in your order (%s) the struct has size %zu, but you "
-                 "returned size %zu", agg->name, suite_order_names(agg, order), r.size, got.size);
+        snprintf(msg, sizeof msg,
+                 "%s: in your order (%s) the struct has size %zu, but you "
+                 "returned size %zu",
+                 agg->name, suite_order_names(agg, order), r.size, got.size);
         return msg;
     }
     if (got.ptrbytes != ptr) {
-        snprintf(msg, sizeof msg, "%s: in your order (%s) the struct has %zu pointer bytes, but "
-                 "you returned %zu", agg->name, suite_order_names(agg, order), ptr, got.ptrbytes);
+        snprintf(msg, sizeof msg,
+                 "%s: in your order (%s) the struct has %zu pointer bytes, but "
+                 "you returned %zu",
+                 agg->name, suite_order_names(agg, order), ptr, got.ptrbytes);
         return msg;
     }
     size_t best = suite_ref_min_size(agg);
     if (r.size != best) {
-        snprintf(msg, sizeof msg, "%s: your order (%s) has size %zu; the smallest possible is "
-                 "%zu", agg->name, suite_order_names(agg, order), r.size, best);
+        snprintf(msg, sizeof msg,
+                 "%s: your order (%s) has size %zu; the smallest possible is "
+                 "%zu",
+                 agg->name, suite_order_names(agg, order), r.size, best);
         return msg;
     }
     if (!suite_ref_overaligned(agg)) {
@@ -82,8 +92,10 @@ const char *suite_order_problem(const cdecl_type_t *agg, const size_t *order, sl
         suite_ref_place(agg, go, goff);
         size_t gptr = suite_ref_ptrbytes_placed(agg, goff);
         if (ptr > gptr) {
-            snprintf(msg, sizeof msg, "%s: your order (%s) leaves %zu pointer bytes; Go's rule "
-                     "leaves %zu (%s)", agg->name, suite_order_names(agg, order), ptr, gptr,
+            snprintf(msg, sizeof msg,
+                     "%s: your order (%s) leaves %zu pointer bytes; Go's rule "
+                     "leaves %zu (%s)",
+                     agg->name, suite_order_names(agg, order), ptr, gptr,
                      suite_order_names(agg, go));
             return msg;
         }
@@ -106,9 +118,9 @@ static void check_order(const cdecl_file_t *f, const char *name)
 
 void suite_order_go_rule_on_the_examples(void)
 {
-    static const char *const names[] = {"s1", "mix", "basics", "point", "rect", "tagged",
-                                        "packet", "message", "frame", "gcobj", "wide", "grid",
-                                        "nest"};
+    static const char *const names[] = { "s1",     "mix",    "basics",  "point", "rect",
+                                         "tagged", "packet", "message", "frame", "gcobj",
+                                         "wide",   "grid",   "nest" };
     cdecl_file_t *f = suite_parse_text("examples.h", suite_examples_text);
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         check_order(f, names[i]);
@@ -123,10 +135,10 @@ void suite_order_over_aligned_members(void)
     check_order(f, "over2");
     cdecl_free(f);
     f = suite_parse_text("over.h",
-                   "struct o3 { _Alignas(8) char a; _Alignas(8) char b; int c; int d; };\n"
-                   "struct o4 { char a[3]; _Alignas(16) short b; long c; short d; int e; };\n"
-                   "struct o5 { _Alignas(32) char a; _Alignas(32) char b; long c[3]; char d; "
-                   "short e; int f; double g; };\n");
+                         "struct o3 { _Alignas(8) char a; _Alignas(8) char b; int c; int d; };\n"
+                         "struct o4 { char a[3]; _Alignas(16) short b; long c; short d; int e; };\n"
+                         "struct o5 { _Alignas(32) char a; _Alignas(32) char b; long c[3]; char d; "
+                         "short e; int f; double g; };\n");
     check_order(f, "o3");
     check_order(f, "o4");
     check_order(f, "o5");

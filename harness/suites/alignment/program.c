@@ -54,7 +54,7 @@ static char *slurp(const char *path)
     FILE *f = fopen(path, "r");
     if (!f)
         return NULL;
-    strbuf_t b = {0};
+    strbuf_t b = { 0 };
     char chunk[4096];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
@@ -78,18 +78,21 @@ void suite_prog_compile_and_run(prog_t *p, const char *header, const char *extra
     snprintf(err, sizeof err, "%s/err.txt", p->dir);
     FILE *f = fopen(src, "w");
     cr_assert(f != NULL, "internal: cannot write %s", src);
-    fprintf(f, "#include <stdbool.h>\n#include <stddef.h>\n#include <stdint.h>\n"
-               "#include <stdio.h>\n#include <sys/types.h>\n%s\n%s\nint main(void)\n{\n%s"
-               "    return 0;\n}\n", header, extra ? extra : "", p->queries.s ? p->queries.s : "");
+    fprintf(f,
+            "#include <stdbool.h>\n#include <stddef.h>\n#include <stdint.h>\n"
+            "#include <stdio.h>\n#include <sys/types.h>\n%s\n%s\nint main(void)\n{\n%s"
+            "    return 0;\n}\n",
+            header, extra ? extra : "", p->queries.s ? p->queries.s : "");
     fclose(f);
-    char *cc[] = {"cc", "-std=gnu11", "-w", "-O0", "-o", exe, src, NULL};
+    char *cc[] = { "cc", "-std=gnu11", "-w", "-O0", "-o", exe, src, NULL };
     int rc = run(cc, out, err);
     if (rc != 0) {
         char *msg = slurp(err);
         cr_assert_fail("internal: the generated C file did not compile (exit %d; is cc "
-                       "installed?): %.600s", rc, msg ? msg : "");
+                       "installed?): %.600s",
+                       rc, msg ? msg : "");
     }
-    char *prog[] = {exe, NULL};
+    char *prog[] = { exe, NULL };
     rc = run(prog, out, err);
     cr_assert(rc == 0, "internal: the generated program failed (exit %d)", rc);
     char *text = slurp(out);
@@ -105,7 +108,7 @@ void suite_prog_compile_and_run(prog_t *p, const char *header, const char *extra
         s = end;
     }
     free(text);
-    if (getenv("MEMLAB_KEEP_GENERATED")) {   // for looking at what was compiled
+    if (getenv("MEMLAB_KEEP_GENERATED")) { // for looking at what was compiled
         ml_note("generated program kept in %s", p->dir);
         return;
     }

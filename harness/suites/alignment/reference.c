@@ -20,19 +20,33 @@ static size_t round_up(size_t n, size_t a)
 // ref_scalar — size and alignment of a basic type, from this compiler.
 static rsa_t ref_scalar(cdecl_scalar_t s)
 {
-#define RS(k, T) case k: return (rsa_t){sizeof(T), _Alignof(T)}
+#define RS(k, T)                   \
+    case k:                        \
+        return (rsa_t)             \
+        {                          \
+            sizeof(T), _Alignof(T) \
+        }
     switch (s) {
-    RS(CDECL_BOOL, _Bool); RS(CDECL_CHAR, char); RS(CDECL_SCHAR, signed char);
-    RS(CDECL_UCHAR, unsigned char); RS(CDECL_SHORT, short); RS(CDECL_USHORT, unsigned short);
-    RS(CDECL_INT, int); RS(CDECL_UINT, unsigned); RS(CDECL_LONG, long);
-    RS(CDECL_ULONG, unsigned long); RS(CDECL_LLONG, long long);
-    RS(CDECL_ULLONG, unsigned long long); RS(CDECL_FLOAT, float); RS(CDECL_DOUBLE, double);
-    RS(CDECL_LDOUBLE, long double);
+        RS(CDECL_BOOL, _Bool);
+        RS(CDECL_CHAR, char);
+        RS(CDECL_SCHAR, signed char);
+        RS(CDECL_UCHAR, unsigned char);
+        RS(CDECL_SHORT, short);
+        RS(CDECL_USHORT, unsigned short);
+        RS(CDECL_INT, int);
+        RS(CDECL_UINT, unsigned);
+        RS(CDECL_LONG, long);
+        RS(CDECL_ULONG, unsigned long);
+        RS(CDECL_LLONG, long long);
+        RS(CDECL_ULLONG, unsigned long long);
+        RS(CDECL_FLOAT, float);
+        RS(CDECL_DOUBLE, double);
+        RS(CDECL_LDOUBLE, long double);
     default: break;
     }
 #undef RS
     cr_assert_fail("internal: unknown scalar %d", (int)s);
-    return (rsa_t){0, 1};
+    return (rsa_t){ 0, 1 };
 }
 
 // ref_type — size and alignment of type t.
@@ -40,14 +54,14 @@ static rsa_t ref_type(const cdecl_type_t *t)
 {
     switch (t->kind) {
     case CDECL_SCALAR: return ref_scalar(t->scalar);
-    case CDECL_POINTER: return (rsa_t){sizeof(void *), _Alignof(void *)};
+    case CDECL_POINTER: return (rsa_t){ sizeof(void *), _Alignof(void *) };
     case CDECL_ARRAY: {
         rsa_t e = ref_type(t->elem);
-        return (rsa_t){e.size * t->count, e.align};
+        return (rsa_t){ e.size * t->count, e.align };
     }
     case CDECL_STRUCT:
     case CDECL_UNION: return suite_ref_place(t, NULL, NULL);
-    default: return (rsa_t){0, 1};
+    default: return (rsa_t){ 0, 1 };
     }
 }
 
@@ -73,7 +87,7 @@ rsa_t suite_ref_place(const cdecl_type_t *agg, const size_t *order, size_t *offs
         if (offsets)
             offsets[i] = off;
     }
-    return (rsa_t){round_up(end, align), align};
+    return (rsa_t){ round_up(end, align), align };
 }
 
 size_t suite_ref_ptrbytes(const cdecl_type_t *t)

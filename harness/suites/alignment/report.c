@@ -64,16 +64,22 @@ static void check_report(const cdecl_file_t *f, const char *name, const char *ex
         bool hg = next_line(&g, gl, sizeof gl), hx = next_line(&x, xl, sizeof xl);
         if (!hg && !hx)
             break;
-        cr_assert(hg, "report of %s: it ends before line %d, which should be `%s`", agg->name,
-                  line, xl);
-        cr_assert(hx, "report of %s: line %d `%s` should not be there (the report ends with "
-                  "`};`)", agg->name, line, gl);
-        cr_assert(strcmp(gl, xl) == 0, "report of %s, line %d (not counting blank lines): "
-                  "yours is `%s`, expected `%s`", agg->name, line, gl, xl);
+        cr_assert(hg, "report of %s: it ends before line %d, which should be `%s`", agg->name, line,
+                  xl);
+        cr_assert(hx,
+                  "report of %s: line %d `%s` should not be there (the report ends with "
+                  "`};`)",
+                  agg->name, line, gl);
+        cr_assert(strcmp(gl, xl) == 0,
+                  "report of %s, line %d (not counting blank lines): "
+                  "yours is `%s`, expected `%s`",
+                  agg->name, line, gl, xl);
     }
     free(got);
 }
 
+// The expected reports keep their tabs and columns.
+// clang-format off
 static const char report_s1[] =
     "struct s1 {\n"
     "	char c;                                  /*     0     1 */\n"
@@ -195,6 +201,7 @@ static const char report_big[] =
     "	/* size: 204, cachelines: 4, members: 4 */\n"
     "	/* sum members: 203, holes: 1, sum holes: 1 */\n"
     "};\n";
+// clang-format on
 
 void suite_report_cache_line_boundaries(void)
 {
@@ -223,14 +230,16 @@ static bool has_line(const char *text, const char *want, const char *part, int *
 
 void suite_report_says_what_could_be_smaller(void)
 {
-    static const struct { const char *name, *line; } cases[] = {
-        {"tagged", "/* struct of size 32 could be 24 */"},
-        {"over", "/* struct of size 32 could be 16 */"},
-        {"gcobj", "/* struct with 32 pointer bytes could be 16 */"},
-        {"basics", "/* struct of size 80 could be 64 */"},
-        {"point", NULL},
-        {"value", NULL},
-        {"message", NULL},
+    static const struct {
+        const char *name, *line;
+    } cases[] = {
+        { "tagged", "/* struct of size 32 could be 24 */" },
+        { "over", "/* struct of size 32 could be 16 */" },
+        { "gcobj", "/* struct with 32 pointer bytes could be 16 */" },
+        { "basics", "/* struct of size 80 could be 64 */" },
+        { "point", NULL },
+        { "value", NULL },
+        { "message", NULL },
     };
     cdecl_file_t *f = suite_parse_text("examples.h", suite_examples_text);
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -243,8 +252,10 @@ void suite_report_says_what_could_be_smaller(void)
             cr_assert(found && n == 1, "report of %s: expected the line `%s`%s", agg->name,
                       cases[i].line, n > 1 ? " and no other `could be` line" : "");
         else
-            cr_assert(n == 0, "report of %s: it is already as small as it can be, with as few "
-                      "pointer bytes, yet the report says `could be`", agg->name);
+            cr_assert(n == 0,
+                      "report of %s: it is already as small as it can be, with as few "
+                      "pointer bytes, yet the report says `could be`",
+                      agg->name);
         free(got);
     }
     cdecl_free(f);

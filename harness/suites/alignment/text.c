@@ -26,7 +26,7 @@ void suite_sb_printf(strbuf_t *b, const char *fmt, ...)
 void suite_sb_free(strbuf_t *b)
 {
     free(b->s);
-    *b = (strbuf_t){0};
+    *b = (strbuf_t){ 0 };
 }
 
 cdecl_file_t *suite_parse_text(const char *path, const char *text)

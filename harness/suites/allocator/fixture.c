@@ -32,7 +32,10 @@ ml_pageheap_t *suite_fresh(size_t arena)
     return suite_heap;
 }
 
-size_t suite_inuse(void) { return ml_pageheap_stats(suite_heap).inuse; }
+size_t suite_inuse(void)
+{
+    return ml_pageheap_stats(suite_heap).inuse;
+}
 
 void *suite_must_alloc(size_t size, const char *why)
 {
@@ -41,7 +44,10 @@ void *suite_must_alloc(size_t size, const char *why)
     return p;
 }
 
-int suite_usable_class(size_t size) { return ml_size_to_class((size + 15) & ~(size_t)15); }
+int suite_usable_class(size_t size)
+{
+    return ml_size_to_class((size + 15) & ~(size_t)15);
+}
 
 // ---- synthetic traces through the checker -----------------------------------
 
@@ -56,8 +62,9 @@ void suite_syn_init(synth_t *s, const char *name, uint32_t num_ids)
 void suite_syn_op(synth_t *s, ml_op_kind_t kind, uint32_t id, size_t size)
 {
     cr_assert(ML_GROW_ARRAY(s->t.ops, s->cap, s->t.num_ops + 1, 1024), "internal: out of memory");
-    s->t.ops[s->t.num_ops] = (ml_trace_op_t){ .kind = kind, .id = id, .size = size,
-                                              .line = (unsigned)(s->t.num_ops + 5) };
+    s->t.ops[s->t.num_ops] = (ml_trace_op_t){
+        .kind = kind, .id = id, .size = size, .line = (unsigned)(s->t.num_ops + 5)
+    };
     s->t.num_ops++;
 }
 
@@ -71,8 +78,8 @@ checker_result_t suite_syn_check(synth_t *s, const char *what)
         suite_heap = NULL;
     }
     cr_assert(checker_run(&s->t, &o, &r) == 0, "%s", r.error);
-    cr_assert(r.valid, "%s\n(the test's own trace, %s; line N is its operation N-4)",
-              r.error, what);
+    cr_assert(r.valid, "%s\n(the test's own trace, %s; line N is its operation N-4)", r.error,
+              what);
     free(s->t.ops);
     return r;
 }

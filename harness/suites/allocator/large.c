@@ -10,7 +10,10 @@
 #include "allocator_suite.h"
 
 // pages — how many pages `bytes` take, rounded up.
-static size_t pages(size_t bytes) { return (bytes + PAGE - 1) / PAGE; }
+static size_t pages(size_t bytes)
+{
+    return (bytes + PAGE - 1) / PAGE;
+}
 
 void suite_large_objects_take_their_pages_from_the_page_heap(void)
 {
@@ -26,8 +29,8 @@ void suite_large_objects_take_their_pages_from_the_page_heap(void)
         ml_span_t *s = ml_pageheap_span_of(suite_heap, p);
         cr_assert(s && (uintptr_t)p + size <= s->base + s->npages * PAGE,
                   "mm_malloc(%zu) returned %p, which is not inside one span", size, (void *)p);
-        cr_assert((uintptr_t)p % 16 == 0, "mm_malloc(%zu) returned %p, not 16-byte aligned",
-                  size, (void *)p);
+        cr_assert((uintptr_t)p % 16 == 0, "mm_malloc(%zu) returned %p, not 16-byte aligned", size,
+                  (void *)p);
         checker_fill(p, (uint32_t)k, 0, size);
         cr_assert(checker_verify(p, (uint32_t)k, 0, size) == size, "internal: pattern");
     }
@@ -35,11 +38,11 @@ void suite_large_objects_take_their_pages_from_the_page_heap(void)
 
 void suite_large_pages_go_back_when_freed(void)
 {
-    static const size_t sizes[] = { 40000, 65536, 100001, 250000, 1 << 20, 2 * MIB + 1,
-                                    33000, 500000, 4 * MIB, 70000 };
+    static const size_t sizes[] = { 40000,       65536, 100001, 250000,  1 << 20,
+                                    2 * MIB + 1, 33000, 500000, 4 * MIB, 70000 };
     void *b[10];
     suite_fresh(ARENA);
-    suite_must_alloc(100, "for a small block");   // classes may hold spans; large ones must not
+    suite_must_alloc(100, "for a small block"); // classes may hold spans; large ones must not
     size_t base = suite_inuse();
     for (int k = 0; k < 10; k++)
         b[k] = suite_must_alloc(sizes[k], "for a large object");
@@ -55,8 +58,10 @@ void suite_large_pages_go_back_when_freed(void)
     p = mm_realloc(p, 300000);
     cr_assert(p, "mm_realloc(p, 300000) of a large object returned NULL");
     mm_free(p);
-    cr_assert(suite_inuse() == base, "a large object grown by mm_realloc and freed left %zu bytes "
-              "in spans", suite_inuse() - base);
+    cr_assert(suite_inuse() == base,
+              "a large object grown by mm_realloc and freed left %zu bytes "
+              "in spans",
+              suite_inuse() - base);
 }
 
 void suite_large_impossible_requests_return_null(void)
@@ -64,8 +69,8 @@ void suite_large_impossible_requests_return_null(void)
     suite_fresh(ARENA);
     void *keep = suite_must_alloc(100, "for a small block");
     size_t base = suite_inuse();
-    static const size_t huge[] = { SIZE_MAX, SIZE_MAX - 8191, SIZE_MAX / 2 + 1,
-                                   (size_t)1 << 40, ARENA + 1, ARENA + PAGE };
+    static const size_t huge[] = { SIZE_MAX,        SIZE_MAX - 8191, SIZE_MAX / 2 + 1,
+                                   (size_t)1 << 40, ARENA + 1,       ARENA + PAGE };
     for (int k = 0; k < 6; k++)
         cr_assert(mm_malloc(huge[k]) == NULL,
                   "mm_malloc(%zu) returned a block, but the heap has only %zu MiB", huge[k],

@@ -30,7 +30,7 @@ static void *own_span_a(void *arg)
 {
     pair_t *p = arg;
     p->a1 = mm_malloc(48);
-    pthread_barrier_wait(&p->b1);   // B allocates now, while A is alive
+    pthread_barrier_wait(&p->b1); // B allocates now, while A is alive
     pthread_barrier_wait(&p->b2);
     p->a2 = mm_malloc(48);
     return NULL;
@@ -64,11 +64,13 @@ void suite_mcache_each_thread_allocates_from_its_own_span(void)
     cr_assert(sa != sb,
               "thread A allocated a 48-byte block at %p; then thread B, while A was alive, "
               "got %p from the same span: each thread's mcache must hold its own span "
-              "(a cache shared by threads without a lock is a race)", p.a1, p.b);
+              "(a cache shared by threads without a lock is a race)",
+              p.a1, p.b);
     cr_assert(ml_pageheap_span_of(suite_heap, p.a2) == sa,
               "thread A's second 48-byte block (%p) is not in the span its first one came "
               "from (%p), which still has room: the mcache should keep allocating from its "
-              "span", p.a2, p.a1);
+              "span",
+              p.a2, p.a1);
 }
 
 // ---- two threads at once ----------------------------------------------------
@@ -85,9 +87,9 @@ typedef struct xblock {
 typedef struct xshared {
     pthread_mutex_t lock;
     pthread_barrier_t start;
-    xblock_t box[2][256];   // box[t]: blocks handed to thread t
+    xblock_t box[2][256]; // box[t]: blocks handed to thread t
     size_t nbox[2];
-    char error[512];        // the first problem, under the lock
+    char error[512]; // the first problem, under the lock
     atomic_bool failed;
 } xshared_t;
 
@@ -108,7 +110,8 @@ static bool x_verify(xshared_t *sh, int id, const xblock_t *b, const char *who)
         snprintf(sh->error, sizeof sh->error,
                  "thread %d: a %zu-byte block at %p, %s, was overwritten while allocated "
                  "(byte %zu): another thread was given overlapping memory, so the mcache "
-                 "or mcentral is not thread-safe", id, b->size, (void *)b->p, who, bad);
+                 "or mcentral is not thread-safe",
+                 id, b->size, (void *)b->p, who, bad);
     atomic_store(&sh->failed, true);
     pthread_mutex_unlock(&sh->lock);
     return false;
@@ -150,7 +153,7 @@ static void *x_worker(void *arg)
                 break;
             mm_free(live[k].p);
             live[k] = live[--nlive];
-        } else {            // hand a block to the other thread
+        } else { // hand a block to the other thread
             size_t k = ml_rng_below(&rng, nlive);
             pthread_mutex_lock(&sh->lock);
             int other = 1 - me->id;
@@ -223,8 +226,8 @@ static void *remote_owner(void *arg)
         if (!(r->blocks[i] = mm_malloc(64)))
             r->failed = true;
     r->after_first = suite_inuse();
-    pthread_barrier_wait(&r->b1);   // the other thread frees them all
-    pthread_join(r->freer, NULL);   // and exits
+    pthread_barrier_wait(&r->b1); // the other thread frees them all
+    pthread_join(r->freer, NULL); // and exits
     for (size_t i = 0; i < r->n; i++)
         if (!(r->blocks[i] = mm_malloc(64)))
             r->failed = true;
@@ -258,6 +261,6 @@ void suite_mcache_frees_from_another_thread_are_reused(void)
     cr_assert(r.after_second <= r.after_first,
               "thread A allocated %zu blocks of 64 bytes (%zu bytes in spans), thread B freed "
               "them all and exited, and A allocated as many again: the heap grew to %zu bytes, "
-              "so the frees made by B never became free objects A could reuse", r.n, r.after_first,
-              r.after_second);
+              "so the frees made by B never became free objects A could reuse",
+              r.n, r.after_first, r.after_second);
 }

@@ -44,31 +44,36 @@ static void resize_trace(const char *name, const size_t *sizes, size_t n, const 
 
 void suite_realloc_growing_keeps_the_data(void)
 {
-    static const size_t sizes[] = { 3, 7, 12, 20, 40, 100, 1000, 5000, 30000, 40000,
-                                    200000, 1 << 20 };
+    static const size_t sizes[] = {
+        3, 7, 12, 20, 40, 100, 1000, 5000, 30000, 40000, 200000, 1 << 20
+    };
     resize_trace("realloc-grow", sizes, 12, "eight blocks grown from 3 bytes to 1 MiB");
 }
 
 void suite_realloc_shrinking_keeps_the_prefix(void)
 {
-    static const size_t sizes[] = { 1 << 20, 200000, 40000, 30000, 5000, 1000, 100, 40, 20,
-                                    12, 7, 3 };
+    static const size_t sizes[] = {
+        1 << 20, 200000, 40000, 30000, 5000, 1000, 100, 40, 20, 12, 7, 3
+    };
     resize_trace("realloc-shrink", sizes, 12, "eight blocks shrunk from 1 MiB to 3 bytes");
 }
 
 void suite_realloc_stays_in_place_within_its_class(void)
 {
     suite_fresh(ARENA);
-    struct { size_t from, to; } cases[] = {
-        { 20, 32 }, { 32, 17 }, { 900, 1024 }, { 1024, 897 }, { 3000, 3072 },
-        { 40000, 40960 }, { 40960, 32769 },
+    struct {
+        size_t from, to;
+    } cases[] = {
+        { 20, 32 },     { 32, 17 },       { 900, 1024 },    { 1024, 897 },
+        { 3000, 3072 }, { 40000, 40960 }, { 40960, 32769 },
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         void *p = suite_must_alloc(cases[k].from, "from a fresh heap");
         void *q = mm_realloc(p, cases[k].to);
         cr_assert(q == p,
                   "mm_realloc of a %zu-byte block to %zu bytes moved it from %p to %p, but "
-                  "%zu bytes still fit its %s", cases[k].from, cases[k].to, p, q, cases[k].to,
+                  "%zu bytes still fit its %s",
+                  cases[k].from, cases[k].to, p, q, cases[k].to,
                   cases[k].from > ML_MAX_SMALL_SIZE ? "pages" : "size class");
     }
 }
@@ -92,7 +97,8 @@ void suite_realloc_calloc_zeroes_reused_memory(void)
             for (size_t j = 0; j < size / 4 * 4; j++)
                 cr_assert(p[j] == 0,
                           "mm_calloc(%zu, 4) returned memory whose byte %zu is 0x%02x, not 0 "
-                          "(memory freed earlier must be zeroed again)", size / 4, j, p[j]);
+                          "(memory freed earlier must be zeroed again)",
+                          size / 4, j, p[j]);
         }
     }
 }
@@ -101,7 +107,7 @@ void suite_realloc_calloc_overflow_returns_null(void)
 {
     suite_fresh(ARENA);
     cr_assert(mm_calloc(SIZE_MAX / 2 + 1, 2) == NULL, "mm_calloc(SIZE_MAX/2+1, 2) overflows "
-              "size_t and must return NULL");
+                                                      "size_t and must return NULL");
     cr_assert(mm_calloc((size_t)1 << 33, (size_t)1 << 33) == NULL,
               "mm_calloc(2^33, 2^33) overflows size_t and must return NULL");
     unsigned char *p = mm_calloc(3, 5);

@@ -20,10 +20,12 @@ void suite_classes_size_class_of_every_request(void)
         cr_assert(got == want,
                   "mm_size_class(%zu) is %d (%zu-byte objects), expected %d (%zu-byte objects)%s",
                   size, got, ml_class_size(got), want, ml_class_size(want),
-                  size >= 17 && size <= 24 ? ": a 24-byte object can't stay 16-byte aligned "
-                  "in a span, so 17-24 byte requests use the 32-byte class"
+                  size >= 17 && size <= 24
+                      ? ": a 24-byte object can't stay 16-byte aligned "
+                        "in a span, so 17-24 byte requests use the 32-byte class"
                   : size < 16 ? ": requests under 16 bytes go to the tiny allocator (class 0)"
-                  : size > ML_MAX_SMALL_SIZE ? ": requests over 32 KiB are large objects (0)" : "");
+                  : size > ML_MAX_SMALL_SIZE ? ": requests over 32 KiB are large objects (0)"
+                                             : "");
     }
 }
 
@@ -52,12 +54,14 @@ void suite_classes_blocks_fill_spans_of_their_class(void)
                       "size class %d holds %zu-byte objects, %zu to a %zu-page span; %zu "
                       "blocks of mm_malloc(%zu) should fill exactly one span, but %zu pages "
                       "are in use (rounded to another class? sizes 17-24 use the 32-byte "
-                      "class, see the handout)", c, csize, n, np, n, size, got);
+                      "class, see the handout)",
+                      c, csize, n, np, n, size, got);
             suite_must_alloc(size, "from a fresh heap");
             got = (suite_inuse() - base) / PAGE;
             cr_assert(got == 2 * np,
                       "%zu blocks of mm_malloc(%zu) (class %d, %zu per span) should take two "
-                      "%zu-page spans, but %zu pages are in use", n + 1, size, c, n, np, got);
+                      "%zu-page spans, but %zu pages are in use",
+                      n + 1, size, c, n, np, got);
         }
     }
 }
@@ -73,7 +77,7 @@ void suite_spans_every_small_size_is_usable(void)
     for (size_t size = 16; size <= ML_MAX_SMALL_SIZE; size += 8) {
         suite_syn_op(&s, ML_OP_ALLOC, id, size);
         live[nlive++] = id++;
-        if (ml_rng_below(&rng, 3) == 0) {   // free a random live block
+        if (ml_rng_below(&rng, 3) == 0) { // free a random live block
             size_t k = ml_rng_below(&rng, nlive);
             suite_syn_op(&s, ML_OP_FREE, live[k], 0);
             live[k] = live[--nlive];
@@ -147,7 +151,8 @@ void suite_spans_empty_spans_return_to_the_page_heap(void)
         size_t size = sizes[k];
         int c = suite_usable_class(size < 16 ? 16 : size);
         size_t span = ml_class_npages(c) * PAGE;
-        churn_t ch = { .size = size, .n = 64 * ml_class_nobjs(c) * (size < 16 ? 4 : 1),
+        churn_t ch = { .size = size,
+                       .n = 64 * ml_class_nobjs(c) * (size < 16 ? 4 : 1),
                        .seed = 3 + k };
         suite_fresh(ARENA);
         size_t base = suite_inuse();

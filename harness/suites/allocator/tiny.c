@@ -40,7 +40,8 @@ void suite_tiny_small_requests_share_a_block(void)
     for (int i = 1; i < 4; i++)
         cr_assert((b[i] & ~(uintptr_t)15) == (b[0] & ~(uintptr_t)15),
                   "four mm_malloc(4) in a row returned %p, %p, %p, %p: they should share one "
-                  "16-byte tiny block", (void *)b[0], (void *)b[1], (void *)b[2], (void *)b[3]);
+                  "16-byte tiny block",
+                  (void *)b[0], (void *)b[1], (void *)b[2], (void *)b[3]);
     suite_fresh(ARENA);
     size_t base = suite_inuse();
     for (int i = 0; i < 16384; i++)
@@ -48,7 +49,8 @@ void suite_tiny_small_requests_share_a_block(void)
     size_t used = suite_inuse() - base;
     cr_assert(used <= 5 * PAGE,
               "16384 requests of 1 byte take %zu bytes of spans; packed 16 to a tiny block "
-              "they need 16 KiB (2 spans of 16-byte blocks)", used);
+              "they need 16 KiB (2 spans of 16-byte blocks)",
+              used);
 }
 
 void suite_tiny_block_lives_while_one_piece_does(void)
@@ -88,5 +90,6 @@ void suite_tiny_block_is_freed_with_its_last_piece(void)
     cr_assert(left <= 2 * PAGE + SPARE_ALLOWANCE,
               "a thread allocated %zu tiny pieces of 5 bytes, freed them all in random order "
               "and exited, but %zu bytes remain in spans: a tiny block must be freed when its "
-              "last piece is", ch.n, left);
+              "last piece is",
+              ch.n, left);
 }

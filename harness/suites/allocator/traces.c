@@ -97,7 +97,8 @@ void suite_perf_utilization_and_throughput_vs_glibc(void)
     write_chart(&ts, util, ratio);
     ml_award(perf_index(u, t),
              "mean utilization %.1f%% (full credit at %.0f%%), throughput %.2fx glibc "
-             "(geometric mean, full credit at 1.00x)", 100 * u, 100 * PERF_UTIL_FULL, t);
+             "(geometric mean, full credit at 1.00x)",
+             100 * u, 100 * PERF_UTIL_FULL, t);
     free(util);
     free(ratio);
     free(valid_ratio);

@@ -18,11 +18,11 @@
 
 extern char __executable_start[], etext[], edata[], __bss_start[], end[];
 
-int suite_global = 7;                          // .data
-static long suite_static_data[2] = {1, 2};     // .data
-int suite_zero_global;                         // .bss
-static char suite_big_bss[256 << 10];          // .bss, past the file's last page
-static const int suite_const_table[8] = {1, 2, 3, 4, 5, 6, 7, 8};   // .rodata
+int suite_global = 7;                        // .data
+static long suite_static_data[2] = { 1, 2 }; // .data
+int suite_zero_global;                       // .bss
+static char suite_big_bss[256 << 10];        // .bss, past the file's last page
+static const int suite_const_table[8] = { 1, 2, 3, 4, 5, 6, 7, 8 }; // .rodata
 
 __attribute__((noinline)) static int suite_function(int x)
 {
@@ -49,7 +49,7 @@ void suite_classify_text(void)
     volatile int keep = suite_function(3);
     (void)keep;
     suite_world_snapshot(w);
-    probes_t ps = {.n = 0};
+    probes_t ps = { .n = 0 };
     suite_add_probe(&ps, "a function of the program", (const void *)suite_function, LAYOUT_TEXT,
                     "code of the program: an executable mapping of its file");
     suite_add_probe(&ps, "your own layout_classify", (const void *)layout_classify, LAYOUT_TEXT,
@@ -65,14 +65,14 @@ void suite_classify_rodata(void)
     world_t *w = suite_world_new();
     const char *volatile literal = "a string literal lives in read-only data";
     suite_world_snapshot(w);
-    probes_t ps = {.n = 0};
+    probes_t ps = { .n = 0 };
     suite_add_probe(&ps, "a string literal", literal, LAYOUT_RODATA,
                     "read-only, not executable, in the program");
     suite_add_probe(&ps, "a const global array", suite_const_table, LAYOUT_RODATA,
                     "read-only, not executable, in the program");
     if (!region_perm(&w->map, (uintptr_t)__executable_start, 2, 'x'))
-        suite_add_probe(&ps, "the ELF header at __executable_start", __executable_start, LAYOUT_RODATA,
-                        "the program's first, read-only mapping");
+        suite_add_probe(&ps, "the ELF header at __executable_start", __executable_start,
+                        LAYOUT_RODATA, "the program's first, read-only mapping");
     suite_check_probes(&w->map, &w->facts, &ps);
     suite_world_free(w);
 }
@@ -81,14 +81,14 @@ void suite_classify_data(void)
 {
     world_t *w = suite_world_new();
     suite_world_snapshot(w);
-    probes_t ps = {.n = 0};
+    probes_t ps = { .n = 0 };
     suite_add_probe(&ps, "a global initialized to 7", &suite_global, LAYOUT_DATA,
                     "writable, in the program, below __bss_start");
     suite_add_probe(&ps, "a static array initialized to {1, 2}", &suite_static_data[1], LAYOUT_DATA,
                     "writable, in the program, below __bss_start");
     if (region_perm(&w->map, (uintptr_t)edata - 1, 1, 'w'))
-        suite_add_probe(&ps, "the last byte before edata", (const void *)((uintptr_t)edata - 1), LAYOUT_DATA,
-                        "initialized data ends at edata");
+        suite_add_probe(&ps, "the last byte before edata", (const void *)((uintptr_t)edata - 1),
+                        LAYOUT_DATA, "initialized data ends at edata");
     suite_check_probes(&w->map, &w->facts, &ps);
     suite_world_free(w);
 }
@@ -100,13 +100,15 @@ void suite_classify_bss(void)
     suite_big_bss[sizeof suite_big_bss - 1] = 1;
     zero_static_local = suite_zero_global;
     suite_world_snapshot(w);
-    probes_t ps = {.n = 0};
-    suite_add_probe(&ps, "a global left zero", &suite_zero_global, LAYOUT_BSS, "[__bss_start, end) is bss");
+    probes_t ps = { .n = 0 };
+    suite_add_probe(&ps, "a global left zero", &suite_zero_global, LAYOUT_BSS,
+                    "[__bss_start, end) is bss");
     suite_add_probe(&ps, "a static local left zero", &zero_static_local, LAYOUT_BSS,
                     "[__bss_start, end) is bss");
-    suite_add_probe(&ps, "__bss_start itself", __bss_start, LAYOUT_BSS, "[__bss_start, end) is bss");
-    suite_add_probe(&ps, "the last byte before end", (const void *)((uintptr_t)end - 1),
-                    LAYOUT_BSS, "[__bss_start, end) is bss");
+    suite_add_probe(&ps, "__bss_start itself", __bss_start, LAYOUT_BSS,
+                    "[__bss_start, end) is bss");
+    suite_add_probe(&ps, "the last byte before end", (const void *)((uintptr_t)end - 1), LAYOUT_BSS,
+                    "[__bss_start, end) is bss");
     const layout_region_t *tail =
         suite_oracle_region(&w->map, (uintptr_t)&suite_big_bss[sizeof suite_big_bss - 1]);
     cr_assert(tail != NULL && tail->path[0] == '\0',
@@ -129,8 +131,9 @@ void suite_classify_heap(void)
     suite_world_snapshot(w);
     cr_assert(region_named(&w->map, (uintptr_t)brk_mem, "[heap]"),
               "suite error: memory from sbrk is not in the kernel's [heap]");
-    probes_t ps = {.n = 0};
-    suite_add_probe(&ps, "memory from sbrk(8192)", brk_mem, LAYOUT_HEAP, "the kernel's [heap] region");
+    probes_t ps = { .n = 0 };
+    suite_add_probe(&ps, "memory from sbrk(8192)", brk_mem, LAYOUT_HEAP,
+                    "the kernel's [heap] region");
     suite_add_probe(&ps, "the last byte from sbrk(8192)", brk_mem + 8191, LAYOUT_HEAP,
                     "the kernel's [heap] region");
     if (region_named(&w->map, (uintptr_t)small, "[heap]"))
@@ -147,18 +150,21 @@ void suite_classify_anonymous_mmap(void)
     world_t *w = suite_world_new();
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
     char *anon = mmap(NULL, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    char *none = mmap(NULL, 16 * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    char *none =
+        mmap(NULL, 16 * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     char *big = malloc((size_t)8 << 20);
     cr_assert(anon != MAP_FAILED && none != MAP_FAILED && big != NULL, "mmap or malloc failed");
     suite_world_snapshot(w);
-    probes_t ps = {.n = 0};
+    probes_t ps = { .n = 0 };
     suite_add_probe(&ps, "an anonymous mmap", anon, LAYOUT_MMAP, "a mapping without a path");
-    suite_add_probe(&ps, "its last byte", anon + 3 * page - 1, LAYOUT_MMAP, "a mapping without a path");
+    suite_add_probe(&ps, "its last byte", anon + 3 * page - 1, LAYOUT_MMAP,
+                    "a mapping without a path");
     suite_add_probe(&ps, "a PROT_NONE reservation", none + 5 * page, LAYOUT_MMAP,
                     "a mapping without a path, even without permissions");
     const layout_region_t *r = suite_oracle_region(&w->map, (uintptr_t)big);
     if (r != NULL && r->path[0] == '\0')
-        suite_add_probe(&ps, "malloc(8 MiB)", big, LAYOUT_MMAP, "malloc serves it with mmap: no path");
+        suite_add_probe(&ps, "malloc(8 MiB)", big, LAYOUT_MMAP,
+                        "malloc serves it with mmap: no path");
     suite_check_probes(&w->map, &w->facts, &ps);
     free(big);
     munmap(anon, 3 * page);
@@ -183,9 +189,10 @@ void suite_classify_main_stack(void)
     volatile int local = 1;
     uintptr_t low = deep(200);
     suite_world_snapshot(w);
-    probes_t ps = {.n = 0};
+    probes_t ps = { .n = 0 };
     if (region_named(&w->map, (uintptr_t)&local, "[stack]"))
-        suite_add_probe(&ps, "a local variable", (const void *)&local, LAYOUT_STACK, "the kernel's [stack]");
+        suite_add_probe(&ps, "a local variable", (const void *)&local, LAYOUT_STACK,
+                        "the kernel's [stack]");
     suite_add_probe(&ps, "the current frame", __builtin_frame_address(0), LAYOUT_STACK,
                     "the kernel's [stack]");
     if (region_named(&w->map, low, "[stack]"))
@@ -202,14 +209,14 @@ void suite_classify_thread_stack(void)
     suite_helper_start(&h, &w->facts);
     suite_world_snapshot(w);
     const layout_thread_t *t = &w->facts.threads[h.index];
-    probes_t ps = {.n = 0};
-    suite_add_probe(&ps, "a local variable of another thread", (const void *)h.local, LAYOUT_THREAD_STACK,
-                    "inside the thread's stack range from the facts");
+    probes_t ps = { .n = 0 };
+    suite_add_probe(&ps, "a local variable of another thread", (const void *)h.local,
+                    LAYOUT_THREAD_STACK, "inside the thread's stack range from the facts");
     suite_add_probe(&ps, "the lowest byte of that thread's stack", (const void *)t->stack_lo,
                     LAYOUT_THREAD_STACK, "inside the thread's stack range from the facts");
     suite_add_probe(&ps, "the middle of that thread's stack",
-                    (const void *)(t->stack_lo + (t->stack_hi - t->stack_lo) / 2), LAYOUT_THREAD_STACK,
-                    "inside the thread's stack range from the facts");
+                    (const void *)(t->stack_lo + (t->stack_hi - t->stack_lo) / 2),
+                    LAYOUT_THREAD_STACK, "inside the thread's stack range from the facts");
     suite_check_probes(&w->map, &w->facts, &ps);
     suite_helper_stop(&h);
     suite_world_free(w);
@@ -222,15 +229,17 @@ void suite_classify_thread_local_storage(void)
     suite_helper_start(&h, &w->facts);
     suite_tls_zero = 3;
     suite_world_snapshot(w);
-    probes_t ps = {.n = 0};
+    probes_t ps = { .n = 0 };
     suite_add_probe(&ps, "main's copy of a __thread int", &suite_tls, LAYOUT_TLS,
                     "inside main's TLS block from the facts");
     suite_add_probe(&ps, "main's copy of a zero __thread long", &suite_tls_zero, LAYOUT_TLS,
                     "inside main's TLS block from the facts");
-    suite_add_probe(&ps, "the other thread's copy of the __thread int", (const void *)h.tls, LAYOUT_TLS,
-                    "inside that thread's TLS block, which lies inside its stack range: test TLS first");
-    suite_add_probe(&ps, "the other thread's copy of the zero __thread long", (const void *)h.tls_zero,
-                    LAYOUT_TLS, "inside that thread's TLS block, inside its stack range");
+    suite_add_probe(
+        &ps, "the other thread's copy of the __thread int", (const void *)h.tls, LAYOUT_TLS,
+        "inside that thread's TLS block, which lies inside its stack range: test TLS first");
+    suite_add_probe(&ps, "the other thread's copy of the zero __thread long",
+                    (const void *)h.tls_zero, LAYOUT_TLS,
+                    "inside that thread's TLS block, inside its stack range");
     suite_check_probes(&w->map, &w->facts, &ps);
     suite_helper_stop(&h);
     suite_world_free(w);
@@ -248,7 +257,7 @@ static int lib_has(struct dl_phdr_info *info, size_t size, void *arg)
     struct lib_query *q = arg;
     (void)size;
     if (info->dlpi_name == NULL || info->dlpi_name[0] == '\0')
-        return 0;   // the program itself (and the vdso has a name: linux-vdso.so.1)
+        return 0; // the program itself (and the vdso has a name: linux-vdso.so.1)
     for (ElfW(Half) i = 0; i < info->dlpi_phnum; i++) {
         const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
         uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
@@ -261,7 +270,7 @@ static int lib_has(struct dl_phdr_info *info, size_t size, void *arg)
 // in_library — whether addr is in a library the dynamic linker loaded.
 static bool in_library(uintptr_t addr)
 {
-    struct lib_query q = {addr, false};
+    struct lib_query q = { addr, false };
     dl_iterate_phdr(lib_has, &q);
     return q.found;
 }
@@ -270,7 +279,7 @@ void suite_classify_shared_library(void)
 {
     world_t *w = suite_world_new();
     suite_world_snapshot(w);
-    probes_t ps = {.n = 0};
+    probes_t ps = { .n = 0 };
     const void *code = dlsym(RTLD_DEFAULT, "getpid");
     const void *text = gnu_get_libc_version();
     const void *data = stdout;
@@ -292,7 +301,7 @@ void suite_classify_vdso_and_vvar(void)
 {
     world_t *w = suite_world_new();
     suite_world_snapshot(w);
-    probes_t ps = {.n = 0};
+    probes_t ps = { .n = 0 };
     unsigned long vdso = getauxval(AT_SYSINFO_EHDR);
     if (vdso != 0)
         suite_add_probe(&ps, "the vdso (AT_SYSINFO_EHDR)", (const void *)vdso, LAYOUT_VDSO,
@@ -300,7 +309,8 @@ void suite_classify_vdso_and_vvar(void)
     for (size_t i = 0; i < w->map.n; i++) {
         const layout_region_t *r = &w->map.regions[i];
         if (strncmp(r->path, "[vvar", 5) == 0)
-            suite_add_probe(&ps, r->path[5] == ']' ? "the vvar page" : "a vvar page with a newer name",
+            suite_add_probe(&ps,
+                            r->path[5] == ']' ? "the vvar page" : "a vvar page with a newer name",
                             (const void *)r->start, LAYOUT_VDSO, "the kernel's [vvar...] pages");
         if (strcmp(r->path, "[vsyscall]") == 0)
             suite_add_probe(&ps, "the vsyscall page", (const void *)r->start, LAYOUT_VDSO,
@@ -317,7 +327,7 @@ void suite_classify_mapped_files(void)
     char path[] = "/tmp/memlab-layout-XXXXXX";
     int fd = mkstemp(path);
     cr_assert(fd >= 0, "cannot create a temporary file");
-    static const char block[8192] = {'x'};
+    static const char block[8192] = { 'x' };
     cr_assert(write(fd, block, sizeof block) == (ssize_t)sizeof block, "cannot write %s", path);
     void *file = mmap(NULL, sizeof block, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
@@ -328,7 +338,7 @@ void suite_classify_mapped_files(void)
     cr_assert(file != MAP_FAILED && memfd != MAP_FAILED, "mmap of a file failed");
     suite_world_snapshot(w);
     unlink(path);
-    probes_t ps = {.n = 0};
+    probes_t ps = { .n = 0 };
     suite_add_probe(&ps, "a mapped data file", (const char *)file + 100, LAYOUT_FILE,
                     "a file without an executable mapping");
     suite_add_probe(&ps, "a mapped memfd ('/memfd:grade me (deleted)')", memfd, LAYOUT_FILE,
@@ -347,18 +357,22 @@ void suite_classify_unmapped(void)
     cr_assert(gone != MAP_FAILED);
     munmap(gone, page);
     suite_world_snapshot(w);
-    probes_t ps = {.n = 0};
+    probes_t ps = { .n = 0 };
     suite_add_probe(&ps, "NULL", NULL, LAYOUT_UNMAPPED, "no region contains it");
-    suite_add_probe(&ps, "address 0xfff", (const void *)0xfff, LAYOUT_UNMAPPED, "no region contains it");
+    suite_add_probe(&ps, "address 0xfff", (const void *)0xfff, LAYOUT_UNMAPPED,
+                    "no region contains it");
     if (suite_oracle_region(&w->map, (uintptr_t)gone) == NULL)
-        suite_add_probe(&ps, "a page just unmapped", gone, LAYOUT_UNMAPPED, "no region contains it");
+        suite_add_probe(&ps, "a page just unmapped", gone, LAYOUT_UNMAPPED,
+                        "no region contains it");
     suite_add_probe(&ps, "the first non-canonical address", (const void *)((uintptr_t)1 << 47),
                     LAYOUT_UNMAPPED, "no region contains it");
     // The first gap after the heap or after the program.
     for (size_t i = 0; i + 1 < w->map.n; i++)
-        if (w->map.regions[i].end < w->map.regions[i + 1].start && w->map.regions[i].end > (uintptr_t)end) {
-            suite_add_probe(&ps, "the first byte after a region", (const void *)w->map.regions[i].end,
-                            LAYOUT_UNMAPPED, "regions end before their end address");
+        if (w->map.regions[i].end < w->map.regions[i + 1].start &&
+            w->map.regions[i].end > (uintptr_t)end) {
+            suite_add_probe(&ps, "the first byte after a region",
+                            (const void *)w->map.regions[i].end, LAYOUT_UNMAPPED,
+                            "regions end before their end address");
             break;
         }
     suite_check_probes(&w->map, &w->facts, &ps);
@@ -415,13 +429,14 @@ static void check_recorded(const char *dir, const char *name, int *right, int *t
 
 void suite_classify_recorded_processes(void)
 {
-    static const char *const names[] = {"debian12-pie", "debian12-asan", "odd-lines", "old-kernel"};
+    static const char *const names[] = { "debian12-pie", "debian12-asan", "odd-lines",
+                                         "old-kernel" };
     char dir[4096];
     suite_data_dir(dir, sizeof dir);
     int right = 0, total = 0;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         check_recorded(dir, names[i], &right, &total);
     cr_assert(total > 0);
-    ml_award((double)right / total,
-             "%d of %d addresses in 4 recorded processes classified right", right, total);
+    ml_award((double)right / total, "%d of %d addresses in 4 recorded processes classified right",
+             right, total);
 }

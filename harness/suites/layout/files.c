@@ -26,10 +26,10 @@ void suite_build_dir(char *out, size_t len)
     exe[n] = '\0';
     char *slash = strrchr(exe, '/');
     cr_assert(slash != NULL);
-    *slash = '\0';                        // .../build/<impl>/suites
+    *slash = '\0'; // .../build/<impl>/suites
     slash = strrchr(exe, '/');
     cr_assert(slash != NULL);
-    slash[1] = '\0';                      // .../build/<impl>/
+    slash[1] = '\0'; // .../build/<impl>/
     snprintf(out, len, "%s", exe);
 }
 
@@ -110,11 +110,9 @@ int suite_run_capture(char *const argv[], char **out)
     }
     close(fds[0]);
     int status;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     if (buf != NULL)
         buf[len] = '\0';
     *out = buf;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
-

@@ -45,10 +45,10 @@ int suite_run_capture(char *const argv[], char **out);
 
 // An address, the kind it is, and why, in the handout's words.
 typedef struct probe {
-    const char *what;      // "a zero-initialized global"
+    const char *what; // "a zero-initialized global"
     uintptr_t addr;
     layout_kind_t want;
-    const char *why;       // the rule, in the handout's words
+    const char *why; // the rule, in the handout's words
 } probe_t;
 
 #define MAX_PROBES 16
@@ -90,7 +90,7 @@ typedef struct helper {
     pthread_mutex_t lock;
     pthread_cond_t cond;
     bool ready, release;
-    int index;                     // its entry in facts->threads
+    int index; // its entry in facts->threads
     uintptr_t local, tls, tls_zero;
 } helper_t;
 

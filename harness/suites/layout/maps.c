@@ -14,16 +14,18 @@
 
 // region_differs — whether `got` differs from `want`; if so, `why` says how,
 // in the student's terms.
-static bool region_differs(const layout_region_t *want, const layout_region_t *got,
-                           char *why, size_t len)
+static bool region_differs(const layout_region_t *want, const layout_region_t *got, char *why,
+                           size_t len)
 {
     if (got->start != want->start || got->end != want->end)
-        snprintf(why, len, "range is %#" PRIxPTR "-%#" PRIxPTR ", should be %#" PRIxPTR "-%#" PRIxPTR,
+        snprintf(why, len,
+                 "range is %#" PRIxPTR "-%#" PRIxPTR ", should be %#" PRIxPTR "-%#" PRIxPTR,
                  got->start, got->end, want->start, want->end);
     else if (strncmp(got->perms, want->perms, 5) != 0)
         snprintf(why, len, "perms are '%.4s', should be '%s'", got->perms, want->perms);
     else if (got->offset != want->offset)
-        snprintf(why, len, "offset is %#" PRIx64 ", should be %#" PRIx64, got->offset, want->offset);
+        snprintf(why, len, "offset is %#" PRIx64 ", should be %#" PRIx64, got->offset,
+                 want->offset);
     else if (got->dev_major != want->dev_major || got->dev_minor != want->dev_minor)
         snprintf(why, len, "device is %x:%x, should be %x:%x", got->dev_major, got->dev_minor,
                  want->dev_major, want->dev_minor);
@@ -46,12 +48,15 @@ static void check_lines(const char *const *lines, size_t n)
     cr_assert(want != NULL && got != NULL, "the suite ran out of memory");
     char why[800];
     for (size_t i = 0; i < n; i++) {
-        cr_assert(suite_oracle_parse_line(lines[i], want) == 0, "suite error: bad line %s", lines[i]);
+        cr_assert(suite_oracle_parse_line(lines[i], want) == 0, "suite error: bad line %s",
+                  lines[i]);
         memset(got, 0x5a, sizeof *got);
         got->path[sizeof got->path - 1] = '\0';
         int rc = layout_parse_line(lines[i], got);
-        cr_assert(rc == 0, "layout_parse_line returned %d for a valid maps line: '%s'", rc, lines[i]);
-        cr_assert(!region_differs(want, got, why, sizeof why), "for the line '%s': %s", lines[i], why);
+        cr_assert(rc == 0, "layout_parse_line returned %d for a valid maps line: '%s'", rc,
+                  lines[i]);
+        cr_assert(!region_differs(want, got, why, sizeof why), "for the line '%s': %s", lines[i],
+                  why);
     }
     free(want);
     free(got);
@@ -71,7 +76,7 @@ void suite_maps_parses_a_file_backed_line(void)
 void suite_maps_parses_anonymous_lines(void)
 {
     static const char *const lines[] = {
-        "7f0e4ef0e000-7f0e4ef30000 rw-p 00000000 00:00 0 \n",   // the kernel's trailing space
+        "7f0e4ef0e000-7f0e4ef30000 rw-p 00000000 00:00 0 \n", // the kernel's trailing space
         "7f0e4ef0e000-7f0e4ef30000 rw-p 00000000 00:00 0\n",
         "7f0e4ef0e000-7f0e4ef30000 ---p 00000000 00:00 0",
     };
@@ -221,26 +226,27 @@ void suite_maps_reads_recorded_maps_files(void)
 
 void suite_maps_reports_the_bad_line_and_leaves_the_map_empty(void)
 {
-    const char *bad_third =
-        "00400000-00401000 r--p 00000000 08:01 12 /bin/x\n"
-        "00401000-00402000 r-xp 00001000 08:01 12 /bin/x\n"
-        "00402000-00403000 r-xp 00001000 08:01\n"
-        "00403000-00404000 rw-p 00000000 00:00 0\n";
-    const char *overlap =
-        "00400000-00402000 r--p 00000000 08:01 12 /bin/x\n"
-        "00401000-00403000 r-xp 00001000 08:01 12 /bin/x\n";
+    const char *bad_third = "00400000-00401000 r--p 00000000 08:01 12 /bin/x\n"
+                            "00401000-00402000 r-xp 00001000 08:01 12 /bin/x\n"
+                            "00402000-00403000 r-xp 00001000 08:01\n"
+                            "00403000-00404000 rw-p 00000000 00:00 0\n";
+    const char *overlap = "00400000-00402000 r--p 00000000 08:01 12 /bin/x\n"
+                          "00401000-00403000 r-xp 00001000 08:01 12 /bin/x\n";
     layout_map_t m;
     char err[512];
     int rc = read_text(bad_third, "t.maps", &m, err, sizeof err);
     cr_assert(rc == -1, "layout_read_maps returned %d for a file whose line 3 is malformed", rc);
-    cr_assert(strstr(err, "t.maps:3:") != NULL,
-              "the error for a malformed line 3 of t.maps should start 't.maps:3: ...', it was '%s'", err);
+    cr_assert(
+        strstr(err, "t.maps:3:") != NULL,
+        "the error for a malformed line 3 of t.maps should start 't.maps:3: ...', it was '%s'",
+        err);
     cr_assert(m.n == 0, "after an error the map should be empty, it has %zu regions", m.n);
     layout_map_free(&m);
     rc = read_text(overlap, "o.maps", &m, err, sizeof err);
     cr_assert(rc == -1, "layout_read_maps accepted a region that starts inside the previous one");
     cr_assert(strstr(err, "o.maps:2:") != NULL,
-              "the error for overlapping regions should name line 2 ('o.maps:2: ...'), it was '%s'", err);
+              "the error for overlapping regions should name line 2 ('o.maps:2: ...'), it was '%s'",
+              err);
     cr_assert(m.n == 0, "after an error the map should be empty, it has %zu regions", m.n);
     layout_map_free(&m);
 }
@@ -251,8 +257,9 @@ void suite_maps_reads_very_long_lines(void)
     cr_assert(text != NULL);
     int n = snprintf(text, 8192, "7f3a18c92000-7f3a18c93000 r--p 00000000 fe:01 77 /data");
     for (int i = 0; i < 400; i++)
-        n += snprintf(text + n, 8192 - (size_t)n, "/dir%05d", i);   // 3600 more bytes
-    n += snprintf(text + n, 8192 - (size_t)n, "/end\n7f3a18c93000-7f3a18c94000 rw-p 00000000 00:00 0\n");
+        n += snprintf(text + n, 8192 - (size_t)n, "/dir%05d", i); // 3600 more bytes
+    n += snprintf(text + n, 8192 - (size_t)n,
+                  "/end\n7f3a18c93000-7f3a18c94000 rw-p 00000000 00:00 0\n");
     layout_map_t want, got;
     suite_oracle_parse(text, &want);
     char err[512], why[1200];
@@ -285,31 +292,36 @@ void suite_find_finds_the_region_of_an_address(void)
 {
     layout_map_t m;
     layout_map_init(&m);
-    cr_assert(layout_find_region(&m, 0x1000) == NULL, "an empty map has no region, yet one was found");
+    cr_assert(layout_find_region(&m, 0x1000) == NULL,
+              "an empty map has no region, yet one was found");
     layout_region_t *r = calloc(1, sizeof *r);
     cr_assert(r != NULL);
     memcpy(r->perms, "rw-p", 5);
     enum { N = 1000 };
     for (uintptr_t i = 0; i < N; i++) {
         r->start = 0x10000000 + i * 0x10000;
-        r->end = r->start + 0x1000 * (1 + i % 3);   // gaps between regions
+        r->end = r->start + 0x1000 * (1 + i % 3); // gaps between regions
         cr_assert(layout_map_append(&m, r) == 0);
     }
     for (size_t i = 0; i < N; i++) {
         const layout_region_t *want = &m.regions[i];
-        uintptr_t in[3] = {want->start, want->start + (want->end - want->start) / 2, want->end - 1};
+        uintptr_t in[3] = { want->start, want->start + (want->end - want->start) / 2,
+                            want->end - 1 };
         for (int k = 0; k < 3; k++) {
             const layout_region_t *got = layout_find_region(&m, in[k]);
-            cr_assert(got == want, "layout_find_region(%#" PRIxPTR ") should be region %zu "
-                      "[%#" PRIxPTR ", %#" PRIxPTR "), got %s", in[k], i, want->start, want->end,
-                      got == NULL ? "NULL" : "another region");
+            cr_assert(got == want,
+                      "layout_find_region(%#" PRIxPTR ") should be region %zu "
+                      "[%#" PRIxPTR ", %#" PRIxPTR "), got %s",
+                      in[k], i, want->start, want->end, got == NULL ? "NULL" : "another region");
         }
         const layout_region_t *gap = layout_find_region(&m, want->end);
-        cr_assert(gap == NULL, "%#" PRIxPTR " is the end of region %zu (ends are exclusive) and lies "
-                  "in a gap, but layout_find_region found a region", want->end, i);
+        cr_assert(gap == NULL,
+                  "%#" PRIxPTR " is the end of region %zu (ends are exclusive) and lies "
+                  "in a gap, but layout_find_region found a region",
+                  want->end, i);
     }
     cr_assert(layout_find_region(&m, 0) == NULL && layout_find_region(&m, 0x0fffffff) == NULL &&
-              layout_find_region(&m, UINTPTR_MAX) == NULL,
+                  layout_find_region(&m, UINTPTR_MAX) == NULL,
               "layout_find_region found a region for an address below or above every region");
     free(r);
     layout_map_free(&m);

@@ -18,7 +18,8 @@ int suite_oracle_parse_line(const char *line, layout_region_t *r)
     char perms[8];
     int n = -1;
     if (sscanf(line, "%llx-%llx %7s %llx %x:%x %llu%n", &s, &e, perms, &off, &maj, &min, &ino,
-               &n) != 7 || n < 0 || strlen(perms) != 4)
+               &n) != 7 ||
+        n < 0 || strlen(perms) != 4)
         return -1;
     memset(r, 0, sizeof *r);
     r->start = (uintptr_t)s;

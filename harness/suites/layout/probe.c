@@ -16,7 +16,7 @@ void suite_add_probe(probes_t *ps, const char *what, const void *addr, layout_ki
                      const char *why)
 {
     cr_assert(ps->n < MAX_PROBES, "suite error: too many probes");
-    ps->p[ps->n++] = (probe_t){what, (uintptr_t)addr, want, why};
+    ps->p[ps->n++] = (probe_t){ what, (uintptr_t)addr, want, why };
 }
 
 // suite_check_probes — classify every probe with the student's layout_classify
@@ -35,12 +35,12 @@ void suite_check_probes(const layout_map_t *m, const layout_facts_t *f, const pr
         bad++;
         const layout_region_t *r = suite_oracle_region(m, p->addr);
         if (len < sizeof msg)
-            len += (size_t)snprintf(msg + len, sizeof msg - len,
-                                    "%s%s at %#" PRIxPTR " (region %s '%s'): layout_classify said %s, "
-                                    "it is %s (%s)",
-                                    bad > 1 ? "; " : "", p->what, p->addr,
-                                    r != NULL ? r->perms : "none", r != NULL ? r->path : "",
-                                    layout_kind_name(got), layout_kind_name(p->want), p->why);
+            len += (size_t)snprintf(
+                msg + len, sizeof msg - len,
+                "%s%s at %#" PRIxPTR " (region %s '%s'): layout_classify said %s, "
+                "it is %s (%s)",
+                bad > 1 ? "; " : "", p->what, p->addr, r != NULL ? r->perms : "none",
+                r != NULL ? r->path : "", layout_kind_name(got), layout_kind_name(p->want), p->why);
     }
     cr_assert(bad == 0, "%d of %zu addresses wrong: %s", bad, ps->n, msg);
 }
@@ -72,15 +72,15 @@ void suite_world_free(world_t *w)
 
 // ---- a thread that records itself and waits ----------------------------------------
 
-__thread int suite_tls = 5;      // .tdata
-__thread long suite_tls_zero;    // .tbss
+__thread int suite_tls = 5;   // .tdata
+__thread long suite_tls_zero; // .tbss
 
 // helper_main — record this thread in the facts, publish a local and the
 // addresses of this thread's __thread variables, wait until released.
 static void *helper_main(void *arg)
 {
     helper_t *h = arg;
-    volatile char local[64] = {1};
+    volatile char local[64] = { 1 };
     int index = layout_facts_add_thread(h->facts);
     pthread_mutex_lock(&h->lock);
     h->index = index;

@@ -40,15 +40,18 @@ static int system_aslr(void)
 static bool must_move(layout_kind_t k, bool pie, int aslr)
 {
     switch (k) {
-    case LAYOUT_TEXT: case LAYOUT_RODATA: case LAYOUT_DATA: case LAYOUT_BSS:
-        return pie;
-    case LAYOUT_HEAP:
-        return pie || aslr == 2;
-    case LAYOUT_STACK: case LAYOUT_THREAD_STACK: case LAYOUT_TLS: case LAYOUT_LIBRARY:
-    case LAYOUT_VDSO: case LAYOUT_FILE:
-        return true;
-    default:
-        return false;
+    case LAYOUT_TEXT:
+    case LAYOUT_RODATA:
+    case LAYOUT_DATA:
+    case LAYOUT_BSS: return pie;
+    case LAYOUT_HEAP: return pie || aslr == 2;
+    case LAYOUT_STACK:
+    case LAYOUT_THREAD_STACK:
+    case LAYOUT_TLS:
+    case LAYOUT_LIBRARY:
+    case LAYOUT_VDSO:
+    case LAYOUT_FILE: return true;
+    default: return false;
     }
 }
 
@@ -57,7 +60,7 @@ void suite_program_two_runs_show_aslr(void)
     char prog[4200];
     program_path(prog, sizeof prog);
     char *out;
-    char *argv[] = {prog, "--compare", "--json", NULL};
+    char *argv[] = { prog, "--compare", "--json", NULL };
     int rc = suite_run_capture(argv, &out);
     cr_assert(rc == 0, "`layout --compare --json` exited with status %d", rc);
     json_error_t jerr;
@@ -76,7 +79,8 @@ void suite_program_two_runs_show_aslr(void)
     size_t i;
     json_t *o;
     int moved = 0;
-    json_array_foreach(objects, i, o) {
+    json_array_foreach(objects, i, o)
+    {
         const char *id = json_string_value(json_object_get(o, "id"));
         const char *what = json_string_value(json_object_get(o, "what"));
         const char *expected = json_string_value(json_object_get(o, "expected"));
@@ -90,20 +94,24 @@ void suite_program_two_runs_show_aslr(void)
         bool m = json_is_true(json_object_get(o, "moved"));
         const char *a1 = json_string_value(json_array_get(addr, 0));
         const char *a2 = json_string_value(json_array_get(addr, 1));
-        cr_assert(a1 && a2 && m == (strcmp(a1, a2) != 0), "the comparison of %s is inconsistent", id);
+        cr_assert(a1 && a2 && m == (strcmp(a1, a2) != 0), "the comparison of %s is inconsistent",
+                  id);
         moved += m;
         layout_kind_t kind = layout_kind_from_name(expected);
         if (!random)
-            cr_assert(!m, "randomization is off (randomize_va_space = %d%s), yet %s moved from %s to %s",
-                      aslr, norand ? ", ADDR_NO_RANDOMIZE" : "", id, a1, a2);
+            cr_assert(
+                !m, "randomization is off (randomize_va_space = %d%s), yet %s moved from %s to %s",
+                aslr, norand ? ", ADDR_NO_RANDOMIZE" : "", id, a1, a2);
         else if (must_move(kind, pie, aslr))
-            cr_assert(m, "with randomize_va_space = %d, %s (%s) should be elsewhere in the second "
-                      "run, but it stayed at %s", aslr, id, expected, a1);
+            cr_assert(m,
+                      "with randomize_va_space = %d, %s (%s) should be elsewhere in the second "
+                      "run, but it stayed at %s",
+                      aslr, id, expected, a1);
     }
     const char *verdict = json_string_value(json_object_get(doc, "verdict"));
     cr_assert(verdict != NULL && (strcmp(verdict, "identical") == 0) == (moved == 0),
-              "the program's verdict '%s' does not match what moved (%d objects)", verdict ? verdict : "?",
-              moved);
+              "the program's verdict '%s' does not match what moved (%d objects)",
+              verdict ? verdict : "?", moved);
     if (!random)
         ml_note("randomization is off on this machine: the program must report identical runs");
     json_decref(doc);
@@ -118,19 +126,20 @@ void suite_program_draws_the_address_space(void)
     mkdir(svg, 0755);
     snprintf(svg, sizeof svg, "%sgraphs/layout-address-space.svg", b);
     char *out;
-    char *argv[] = {prog, "--no-threshold", "--svg", svg, NULL};
+    char *argv[] = { prog, "--no-threshold", "--svg", svg, NULL };
     int rc = suite_run_capture(argv, &out);
     free(out);
     cr_assert(rc == 0, "`layout --svg %s` exited with status %d", svg, rc);
     char *text = suite_slurp(svg, NULL);
     cr_assert(text != NULL, "the program reported success but wrote no %s", svg);
     cr_assert(strstr(text, "<svg") != NULL, "%s is not an SVG file", svg);
-    static const char *const must[] = {"[stack]", "[vdso]", ">text</text>", ">stack</text>",
-                                       ">library</text>", ">tls</text>"};
+    static const char *const must[] = { "[stack]",       "[vdso]",          ">text</text>",
+                                        ">stack</text>", ">library</text>", ">tls</text>" };
     for (size_t i = 0; i < sizeof must / sizeof must[0]; i++)
-        cr_assert(strstr(text, must[i]) != NULL,
-                  "the picture of the address space lacks '%s': are the regions read and classified?",
-                  must[i]);
+        cr_assert(
+            strstr(text, must[i]) != NULL,
+            "the picture of the address space lacks '%s': are the regions read and classified?",
+            must[i]);
     ml_note("the picture is in %s", svg);
     free(text);
 }

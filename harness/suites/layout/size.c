@@ -16,7 +16,7 @@
 static layout_size_t binutils_size(const char *path)
 {
     char *out;
-    char *argv[] = {"size", "-B", (char *)path, NULL};
+    char *argv[] = { "size", "-B", (char *)path, NULL };
     int rc = suite_run_capture(argv, &out);
     cr_assert(rc != -1, "cannot run binutils' size: install binutils (scripts/deps.sh)");
     cr_assert(rc == 0 && out != NULL, "`size %s` failed (exit %d)", path, rc);
@@ -25,20 +25,20 @@ static layout_size_t binutils_size(const char *path)
     cr_assert(second != NULL && sscanf(second + 1, "%llu %llu %llu", &t, &d, &b) == 3,
               "cannot read the output of `size %s`: '%s'", path, out);
     free(out);
-    return (layout_size_t){t, d, b};
+    return (layout_size_t){ t, d, b };
 }
 
 // check_size — the student's numbers for `path` equal binutils'.
 static void check_size(const char *path)
 {
-    layout_size_t want = binutils_size(path), got = {0, 0, 0};
+    layout_size_t want = binutils_size(path), got = { 0, 0, 0 };
     char err[512] = "";
     int rc = layout_elf_size(path, &got, err, sizeof err);
     cr_assert(rc == 0, "layout_elf_size(\"%s\") failed: %s", path, err);
     cr_assert(got.text == want.text && got.data == want.data && got.bss == want.bss,
               "for %s you count text %" PRIu64 ", data %" PRIu64 ", bss %" PRIu64 "; `size` says "
-              "text %" PRIu64 ", data %" PRIu64 ", bss %" PRIu64, path, got.text, got.data, got.bss,
-              want.text, want.data, want.bss);
+              "text %" PRIu64 ", data %" PRIu64 ", bss %" PRIu64,
+              path, got.text, got.data, got.bss, want.text, want.data, want.bss);
 }
 
 // self_path — the suite binary's own path.
@@ -76,10 +76,10 @@ static int lib_named(struct dl_phdr_info *info, size_t size, void *arg)
 
 void suite_size_matches_binutils_on_libraries(void)
 {
-    static const char *const parts[] = {"libc.so", "ld-linux", "libcriterion"};
+    static const char *const parts[] = { "libc.so", "ld-linux", "libcriterion" };
     int checked = 0;
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        struct lib_find q = {parts[i], ""};
+        struct lib_find q = { parts[i], "" };
         dl_iterate_phdr(lib_named, &q);
         if (q.path[0] == '\0')
             continue;
@@ -93,7 +93,7 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
 {
     char exe[4096];
     self_path(exe, sizeof exe);
-    layout_size_t sz = {1, 2, 3};
+    layout_size_t sz = { 1, 2, 3 };
     char err[512] = "";
     cr_assert(layout_elf_size(exe, &sz, err, sizeof err) == 0,
               "layout_elf_size failed on this very program: %s", err);
@@ -111,20 +111,25 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
     cr_assert(image != NULL && len > 4096);
     unsigned char elf32[64];
     memcpy(elf32, image, sizeof elf32);
-    elf32[4] = 1;   // EI_CLASS = ELFCLASS32
-    struct { const char *path; const void *bytes; size_t n; const char *what; } bad[] = {
-        {paths[0], "just some text, not a program\n", 30, "a text file"},
-        {paths[1], image, 64, "an ELF header whose section headers were cut off"},
-        {paths[2], elf32, sizeof elf32, "a 32-bit ELF header"},
+    elf32[4] = 1; // EI_CLASS = ELFCLASS32
+    struct {
+        const char *path;
+        const void *bytes;
+        size_t n;
+        const char *what;
+    } bad[] = {
+        { paths[0], "just some text, not a program\n", 30, "a text file" },
+        { paths[1], image, 64, "an ELF header whose section headers were cut off" },
+        { paths[2], elf32, sizeof elf32, "a 32-bit ELF header" },
     };
     for (size_t i = 0; i < 3; i++) {
         FILE *f = fopen(bad[i].path, "w");
         cr_assert(f != NULL && fwrite(bad[i].bytes, 1, bad[i].n, f) == bad[i].n && fclose(f) == 0);
     }
     free(image);
-    const char *what[4] = {bad[0].what, bad[1].what, bad[2].what, "a file that does not exist"};
+    const char *what[4] = { bad[0].what, bad[1].what, bad[2].what, "a file that does not exist" };
     for (int i = 0; i < 4; i++) {
-        layout_size_t keep = {11, 22, 33};
+        layout_size_t keep = { 11, 22, 33 };
         err[0] = '\0';
         int rc = layout_elf_size(paths[i], &keep, err, sizeof err);
         unlink(paths[i]);
@@ -132,7 +137,8 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
         cr_assert(keep.text == 11 && keep.data == 22 && keep.bss == 33,
                   "layout_elf_size changed *out although it failed on %s", what[i]);
         cr_assert(strncmp(err, paths[i], strlen(paths[i])) == 0,
-                  "the error for %s should start with its path '%s', it was '%s'", what[i], paths[i], err);
+                  "the error for %s should start with its path '%s', it was '%s'", what[i],
+                  paths[i], err);
     }
     rmdir(dir);
 }

@@ -53,7 +53,7 @@ static bool malloc_is_tunable(void)
 
 void suite_threshold_finds_the_pinned_threshold(void)
 {
-    static const size_t pins[] = {64 << 10, 100000, (256 << 10) + 8};
+    static const size_t pins[] = { 64 << 10, 100000, (256 << 10) + 8 };
     const size_t hi = (size_t)32 << 20;
     layout_facts_t *f = malloc(sizeof *f);
     cr_assert(f != NULL);
@@ -68,16 +68,19 @@ void suite_threshold_finds_the_pinned_threshold(void)
             if (got == -1)
                 right++;
             else
-                ml_note("this malloc ignores mallopt (it is a sanitizer's), so the experiment "
-                        "cannot pin %zu: layout_find_mmap_threshold should return -1, it returned %ld",
-                        pins[i], got);
+                ml_note(
+                    "this malloc ignores mallopt (it is a sanitizer's), so the experiment "
+                    "cannot pin %zu: layout_find_mmap_threshold should return -1, it returned %ld",
+                    pins[i], got);
             continue;
         }
         if (got == want)
             right++;
         else
-            ml_note("with M_MMAP_THRESHOLD pinned to %zu, malloc(%ld) is the smallest request served "
-                    "by mmap; layout_find_mmap_threshold returned %ld", pins[i], want, got);
+            ml_note(
+                "with M_MMAP_THRESHOLD pinned to %zu, malloc(%ld) is the smallest request served "
+                "by mmap; layout_find_mmap_threshold returned %ld",
+                pins[i], want, got);
     }
     free(f);
     ml_award(right / 3.0, "%d of 3 pinned thresholds found to the byte", right);
@@ -94,12 +97,17 @@ void suite_threshold_handles_ranges_and_refusals(void)
     if (!tunable) {
         cr_assert(below == -1 && above == -1,
                   "this malloc ignores mallopt (a sanitizer's): every call must return -1, "
-                  "yours returned %ld and %ld", below, above);
+                  "yours returned %ld and %ld",
+                  below, above);
     } else {
-        cr_assert(below == 0, "pinned to 65536, every request in [1, 4096] comes from the brk heap: "
-                  "expected 0, got %ld", below);
-        cr_assert(above == 100000, "pinned to 65536, every request in [100000, 200000] is mmapped: "
-                  "expected 100000 (the smallest in the range), got %ld", above);
+        cr_assert(below == 0,
+                  "pinned to 65536, every request in [1, 4096] comes from the brk heap: "
+                  "expected 0, got %ld",
+                  below);
+        cr_assert(above == 100000,
+                  "pinned to 65536, every request in [100000, 200000] is mmapped: "
+                  "expected 100000 (the smallest in the range), got %ld",
+                  above);
     }
     free(f);
 }

@@ -15,21 +15,26 @@ static const char *worklist_problem(const lab_t *L, const ml_greyset_t *g, char 
 {
     char a[128];
     if (g->not_objects) {
-        snprintf(buf, len, "the worklist holds %zu entries that are not the start of an object "
+        snprintf(buf, len,
+                 "the worklist holds %zu entries that are not the start of an object "
                  "(e.g. %p): tc_shade must push the object's start (ml_gc_object_of)",
                  g->not_objects, g->first_bad);
         return buf;
     }
     if (g->unmarked) {
         uint32_t i = ml_scn_index_of(L->th, g->first_bad);
-        snprintf(buf, len, "the worklist holds %zu objects whose mark bit is clear (e.g. %s): a grey "
-                 "object has its mark bit set — set it when you push the object, not when you scan it",
-                 g->unmarked, i == ML_SCN_NIL ? "?" : suite_label(L, i, a, sizeof a));
+        snprintf(
+            buf, len,
+            "the worklist holds %zu objects whose mark bit is clear (e.g. %s): a grey "
+            "object has its mark bit set — set it when you push the object, not when you scan it",
+            g->unmarked, i == ML_SCN_NIL ? "?" : suite_label(L, i, a, sizeof a));
         return buf;
     }
     if (g->duplicates) {
-        snprintf(buf, len, "the worklist holds %zu objects more than once: shade an object only when "
-                 "its mark bit goes from clear to set", g->duplicates);
+        snprintf(buf, len,
+                 "the worklist holds %zu objects more than once: shade an object only when "
+                 "its mark bit goes from clear to set",
+                 g->duplicates);
         return buf;
     }
     if (g->entries != tc_grey_count(L->m)) {
@@ -51,10 +56,12 @@ static const char *strong_problem(const lab_t *L, ml_greyset_t *g, char *buf, si
         if (ed->to == ML_SCN_NIL || !ml_scn_alive(L->th, ed->from) || !ml_scn_alive(L->th, ed->to))
             continue;
         if (suite_color(L, g, ed->from) == ML_BLACK && suite_color(L, g, ed->to) == ML_WHITE) {
-            snprintf(buf, len, "black %s points to white %s through word %u: the strong tri-color "
-                     "invariant is broken (was every pointer slot of %s shaded when it was scanned?)",
-                     suite_label(L, ed->from, a, sizeof a), suite_label(L, ed->to, b, sizeof b), ed->slot,
-                     ml_scn_obj_name(s, ed->from, a, sizeof a));
+            snprintf(
+                buf, len,
+                "black %s points to white %s through word %u: the strong tri-color "
+                "invariant is broken (was every pointer slot of %s shaded when it was scanned?)",
+                suite_label(L, ed->from, a, sizeof a), suite_label(L, ed->to, b, sizeof b),
+                ed->slot, ml_scn_obj_name(s, ed->from, a, sizeof a));
             return buf;
         }
     }
@@ -79,7 +86,8 @@ size_t suite_run_cycle(lab_t *L, size_t budget, step_check_fn check, void *arg)
     if (check && !check(L, 0, budget, false, arg, msg, sizeof msg))
         cr_assert_fail("after tc_mark_roots: %s", msg);
     while (!done) {
-        cr_assert(steps < limit, "tc_mark_step(budget %zu) has not reported done after %zu steps "
+        cr_assert(steps < limit,
+                  "tc_mark_step(budget %zu) has not reported done after %zu steps "
                   "(there are only %zu objects): does it return true once the worklist is empty?",
                   budget, steps, ml_gc_num_objects(L->h));
         done = ml_gc_cycle_step(L->h, budget);
@@ -112,8 +120,10 @@ const char *suite_exact_problem(const lab_t *L, char *buf, size_t len)
         return buf;
     }
     if (kept_dead) {
-        snprintf(buf, len, "%s: %zu unreachable objects survived the sweep, e.g. %s (was it marked, or "
-                 "did tc_sweep skip it?)", L->scn->name, kept_dead, suite_label(L, first_dead, a, sizeof a));
+        snprintf(buf, len,
+                 "%s: %zu unreachable objects survived the sweep, e.g. %s (was it marked, or "
+                 "did tc_sweep skip it?)",
+                 L->scn->name, kept_dead, suite_label(L, first_dead, a, sizeof a));
         return buf;
     }
     return NULL;
@@ -122,14 +132,15 @@ const char *suite_exact_problem(const lab_t *L, char *buf, size_t len)
 // ---- step checks ---------------------------------------------------------------------
 
 typedef struct watch {
-    bool *was_black;         // scenario objects seen black so far this cycle
-    size_t max_scanned;      // most objects blackened in one step
-    bool exact_steps;        // require exactly min(budget, grey) per step
+    bool *was_black;    // scenario objects seen black so far this cycle
+    size_t max_scanned; // most objects blackened in one step
+    bool exact_steps;   // require exactly min(budget, grey) per step
 } watch_t;
 
 // check_colors — the worklist is sane, the strong invariant holds, nothing
 // black comes back grey, and the step did between 1 and `budget` objects.
-static bool check_colors(lab_t *L, size_t step, size_t budget, bool done, void *arg, char *buf, size_t len)
+static bool check_colors(lab_t *L, size_t step, size_t budget, bool done, void *arg, char *buf,
+                         size_t len)
 {
     watch_t *w = arg;
     ml_greyset_t g;
@@ -142,8 +153,10 @@ static bool check_colors(lab_t *L, size_t step, size_t budget, bool done, void *
     for (uint32_t i = 0; !p && i < L->scn->nobjs; i++) {
         ml_color_t c = suite_color(L, &g, i);
         if (w->was_black[i] && c != ML_BLACK) {
-            snprintf(buf, len, "%s was black and is %s again: it will be scanned twice (shade must "
-                     "leave black objects alone)", suite_label(L, i, a, sizeof a), ml_color_names[c]);
+            snprintf(buf, len,
+                     "%s was black and is %s again: it will be scanned twice (shade must "
+                     "leave black objects alone)",
+                     suite_label(L, i, a, sizeof a), ml_color_names[c]);
             p = buf;
         } else if (!w->was_black[i] && c == ML_BLACK) {
             w->was_black[i] = true;
@@ -151,8 +164,10 @@ static bool check_colors(lab_t *L, size_t step, size_t budget, bool done, void *
         }
     }
     if (!p && step == 0 && newly > 0) {
-        snprintf(buf, len, "%zu objects are already black: tc_mark_roots should only shade (make grey) "
-                 "what the roots point to; scanning is tc_mark_step's work", newly);
+        snprintf(buf, len,
+                 "%zu objects are already black: tc_mark_roots should only shade (make grey) "
+                 "what the roots point to; scanning is tc_mark_step's work",
+                 newly);
         p = buf;
     }
     if (!p && step > 0 && newly > budget) {
@@ -160,18 +175,23 @@ static bool check_colors(lab_t *L, size_t step, size_t budget, bool done, void *
         p = buf;
     }
     if (!p && step > 0 && g.grey.n + newly > 0 && newly == 0) {
-        snprintf(buf, len, "the step scanned nothing although %zu objects are grey: every step with "
-                 "work to do must make progress", g.grey.n);
+        snprintf(buf, len,
+                 "the step scanned nothing although %zu objects are grey: every step with "
+                 "work to do must make progress",
+                 g.grey.n);
         p = buf;
     }
     if (!p && w->exact_steps && step > 0 && !done && newly != budget) {
-        snprintf(buf, len, "the step scanned %zu objects though the budget is %zu and grey objects "
-                 "remain", newly, budget);
+        snprintf(buf, len,
+                 "the step scanned %zu objects though the budget is %zu and grey objects "
+                 "remain",
+                 newly, budget);
         p = buf;
     }
     if (!p && done != (g.grey.n == 0) && step > 0) {
-        snprintf(buf, len, done ? "tc_mark_step returned true (done) but %zu objects are still grey"
-                                : "tc_mark_step returned false (not done) but the worklist is empty",
+        snprintf(buf, len,
+                 done ? "tc_mark_step returned true (done) but %zu objects are still grey"
+                      : "tc_mark_step returned false (not done) but the worklist is empty",
                  g.grey.n);
         p = buf;
     }
@@ -183,7 +203,7 @@ static bool check_colors(lab_t *L, size_t step, size_t budget, bool done, void *
 
 static void watch_init(watch_t *w, const lab_t *L, bool exact)
 {
-    *w = (watch_t){.was_black = calloc(L->scn->nobjs + 1, sizeof(bool)), .exact_steps = exact};
+    *w = (watch_t){ .was_black = calloc(L->scn->nobjs + 1, sizeof(bool)), .exact_steps = exact };
     cr_assert(w->was_black, "internal: out of memory");
 }
 

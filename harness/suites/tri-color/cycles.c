@@ -25,12 +25,13 @@ void suite_alloc_allocated_black_during_marking(void)
         fresh[i] = ml_gc_alloc(L.h, &cell);
         cr_assert(fresh[i], "internal: out of memory");
         if (i < 10)
-            ml_gc_frame_set(f, (size_t)i, fresh[i]);   // stack writes: no barrier
+            ml_gc_frame_set(f, (size_t)i, fresh[i]); // stack writes: no barrier
         ml_greyset_t g;
         suite_take(&L, &g);
         ml_color_t c = ml_color_of(L.h, &g, fresh[i]);
         ml_greyset_free(&g);
-        cr_assert(c == ML_BLACK, "an object allocated while marking runs is %s; tc_on_alloc must make "
+        cr_assert(c == ML_BLACK,
+                  "an object allocated while marking runs is %s; tc_on_alloc must make "
                   "it black (marked, not in the worklist), as Go allocates black during a cycle",
                   ml_color_names[c]);
     }
@@ -38,18 +39,23 @@ void suite_alloc_allocated_black_during_marking(void)
         ;
     ml_gc_cycle_finish(L.h);
     for (int i = 0; i < 15; i++)
-        cr_assert(ml_gc_object_of(L.h, fresh[i]) == fresh[i], "object %d allocated during marking was "
-                  "freed by the sweep of the same cycle (%s)", i,
-                  i < 10 ? "a frame holds it" : "floating garbage survives one cycle");
+        cr_assert(ml_gc_object_of(L.h, fresh[i]) == fresh[i],
+                  "object %d allocated during marking was "
+                  "freed by the sweep of the same cycle (%s)",
+                  i, i < 10 ? "a frame holds it" : "floating garbage survives one cycle");
     // Next cycle: the 5 unrooted ones are garbage now, the 10 in the frame live.
     size_t before = ml_gc_num_objects(L.h);
     suite_run_cycle(&L, 4, NULL, NULL);
     for (int i = 0; i < 10; i++)
-        cr_assert(ml_gc_object_of(L.h, fresh[i]) == fresh[i], "object %d, allocated during the last "
-                  "cycle and held by a frame, was freed in the next one", i);
+        cr_assert(ml_gc_object_of(L.h, fresh[i]) == fresh[i],
+                  "object %d, allocated during the last "
+                  "cycle and held by a frame, was freed in the next one",
+                  i);
     size_t freed = before - ml_gc_num_objects(L.h);
-    cr_assert(freed == 5, "the second cycle should free exactly the 5 "
-              "unrooted objects allocated during the first one; it freed %zu objects", freed);
+    cr_assert(freed == 5,
+              "the second cycle should free exactly the 5 "
+              "unrooted objects allocated during the first one; it freed %zu objects",
+              freed);
     ml_gc_pop_frame(L.h, f);
     suite_lab_close(&L);
 }
@@ -70,10 +76,14 @@ void suite_sweep_frees_white_and_resets_colors(void)
     char msg[1024], why[512];
     cr_assert(!suite_exact_problem(&L, msg, sizeof msg), "%s", msg);
     cr_assert(freed == really, "tc_sweep returned %zu but freed %zu objects", freed, really);
-    cr_assert(ml_gc_count_marked(L.h) == 0, "after tc_sweep %zu objects still have their mark bit set: "
-              "the sweep must turn black objects white for the next cycle", ml_gc_count_marked(L.h));
-    cr_assert(tc_grey_count(L.m) == 0, "after tc_sweep the worklist holds %zu objects", tc_grey_count(L.m));
-    cr_assert(ml_verify_heap(L.h, why, sizeof why) == 0, "the heap is inconsistent after the sweep: %s", why);
+    cr_assert(ml_gc_count_marked(L.h) == 0,
+              "after tc_sweep %zu objects still have their mark bit set: "
+              "the sweep must turn black objects white for the next cycle",
+              ml_gc_count_marked(L.h));
+    cr_assert(tc_grey_count(L.m) == 0, "after tc_sweep the worklist holds %zu objects",
+              tc_grey_count(L.m));
+    cr_assert(ml_verify_heap(L.h, why, sizeof why) == 0,
+              "the heap is inconsistent after the sweep: %s", why);
     cr_assert(ml_verify_no_dangling(L.h, why, sizeof why) == 0, "after the sweep: %s", why);
     cr_assert(ml_verify_freed_intact(L.h, why, sizeof why) == 0, "after the sweep: %s", why);
     suite_lab_close(&L);
@@ -127,10 +137,13 @@ void suite_sweep_repeated_cycles_reuse_the_heap(void)
             objs[i] = o, ids[i] = ml_gc_object_id(L.h, o);
         suite_run_cycle(&L, 1 + (size_t)cycle * 5, NULL, NULL);
         for (i = 0; i < n; i++) {
-            bool alive = ml_gc_object_of(L.h, objs[i]) == objs[i] && ml_gc_object_id(L.h, objs[i]) == ids[i];
+            bool alive =
+                ml_gc_object_of(L.h, objs[i]) == objs[i] && ml_gc_object_id(L.h, objs[i]) == ids[i];
             bool want = ml_reach_contains(reach, objs[i]);
-            cr_assert(alive == want, "cycle %d: obj#%u %s (the heap was changed between cycles: roots "
-                      "dropped, pointers rewired, objects added)%s", cycle, ids[i],
+            cr_assert(alive == want,
+                      "cycle %d: obj#%u %s (the heap was changed between cycles: roots "
+                      "dropped, pointers rewired, objects added)%s",
+                      cycle, ids[i],
                       want ? "is reachable but was freed" : "is garbage but survived",
                       cycle > 1 ? " — did the last sweep leave mark bits set?" : "");
         }

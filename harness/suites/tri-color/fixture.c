@@ -24,20 +24,19 @@ const char suite_figure1[] =
     "frame handler\nlocal req nil\n";
 
 // Objects reachable only from frames, on two stacks, some in the bottom frame.
-const char suite_stacks[] =
-    "type Cell 2 1\n"
-    "type Wide 8 0 1 3 5 7\n"
-    "obj p q r s t u v Cell\n"
-    "obj w Wide\n"
-    "obj dead1 dead2 Cell\n"
-    "ptr p.1 q\nptr r.1 s\nptr w.7 v\nptr dead1.1 p\nptr dead2.1 dead1\n"
-    "global unused nil\n"
-    "frame main\nlocal first p\n"
-    "frame helper\nlocal scratch nil\nlocal wide w\n"
-    "frame leaf\nlocal second r\n"
-    "stack worker\n"
-    "frame run\nlocal job t\n"
-    "frame step\nlocal a nil\nlocal b u\n";
+const char suite_stacks[] = "type Cell 2 1\n"
+                            "type Wide 8 0 1 3 5 7\n"
+                            "obj p q r s t u v Cell\n"
+                            "obj w Wide\n"
+                            "obj dead1 dead2 Cell\n"
+                            "ptr p.1 q\nptr r.1 s\nptr w.7 v\nptr dead1.1 p\nptr dead2.1 dead1\n"
+                            "global unused nil\n"
+                            "frame main\nlocal first p\n"
+                            "frame helper\nlocal scratch nil\nlocal wide w\n"
+                            "frame leaf\nlocal second r\n"
+                            "stack worker\n"
+                            "frame run\nlocal job t\n"
+                            "frame step\nlocal a nil\nlocal b u\n";
 
 // suite_parse_text — a scenario from text; fails the test if it does not parse.
 ml_scn_t *suite_parse_text(const char *name, const char *text)
@@ -70,14 +69,15 @@ void suite_lab_open(lab_t *L, ml_scn_t *scn)
     memset(L, 0, sizeof *L);
     L->scn = scn;
     ml_gc_config_t cfg = ml_gc_default_config();
-    cfg.gc_percent = -1;     // collections only when a test runs one
+    cfg.gc_percent = -1; // collections only when a test runs one
     L->th = ml_scn_build(scn, &cfg, 0, err, sizeof err);
     cr_assert(L->th, "internal: %s", err);
     L->h = L->th->heap;
     ml_gc_set_manual(L->h, true);
     L->m = tc_marker_new(L->h);
     cr_assert(L->m, "tc_marker_new returned NULL");
-    cr_assert(tc_marker_heap(L->m) == L->h, "tc_marker_heap does not return the heap given to tc_marker_new");
+    cr_assert(tc_marker_heap(L->m) == L->h,
+              "tc_marker_heap does not return the heap given to tc_marker_new");
     L->table = tc_collector(L->m);
     cr_assert(ml_gc_set_collector(L->h, &L->table) == 0, "internal: cannot install the collector");
     L->reach = ml_scn_reachable(scn, &L->nreach);

@@ -25,25 +25,33 @@ void suite_shade_white_becomes_grey_once(void)
     void *a = L.th->objs[0], *b = L.th->objs[1];
     tc_shade(L.m, a);
     cr_assert(ml_gc_is_marked(L.h, a), "tc_shade(a) left a's mark bit clear: shading sets it");
-    cr_assert(tc_grey_count(L.m) == 1, "after tc_shade(a) on a fresh heap the worklist should hold 1 "
-              "object, tc_grey_count says %zu", tc_grey_count(L.m));
-    seen_t s = {0};
+    cr_assert(tc_grey_count(L.m) == 1,
+              "after tc_shade(a) on a fresh heap the worklist should hold 1 "
+              "object, tc_grey_count says %zu",
+              tc_grey_count(L.m));
+    seen_t s = { 0 };
     tc_grey_foreach(L.m, seen_add, &s);
-    cr_assert(s.n == 1 && s.objs[0] == a, "tc_grey_foreach should give exactly a, it gave %zu objects", s.n);
+    cr_assert(s.n == 1 && s.objs[0] == a,
+              "tc_grey_foreach should give exactly a, it gave %zu objects", s.n);
     tc_shade(L.m, a);
-    cr_assert(tc_grey_count(L.m) == 1, "shading a grey object again must do nothing; the worklist "
-              "now holds %zu objects", tc_grey_count(L.m));
+    cr_assert(tc_grey_count(L.m) == 1,
+              "shading a grey object again must do nothing; the worklist "
+              "now holds %zu objects",
+              tc_grey_count(L.m));
     int local = 0;
     tc_shade(L.m, NULL);
     tc_shade(L.m, &local);
-    cr_assert(tc_grey_count(L.m) == 1, "tc_shade(NULL) and tc_shade(address of a C variable) must do "
-              "nothing; the worklist now holds %zu objects", tc_grey_count(L.m));
+    cr_assert(tc_grey_count(L.m) == 1,
+              "tc_shade(NULL) and tc_shade(address of a C variable) must do "
+              "nothing; the worklist now holds %zu objects",
+              tc_grey_count(L.m));
     tc_shade(L.m, (char *)b + 8);
     cr_assert(ml_gc_is_marked(L.h, b), "tc_shade(b + 8 bytes) should shade b: a pointer into an "
-              "object keeps the whole object alive (use ml_gc_object_of)");
+                                       "object keeps the whole object alive (use ml_gc_object_of)");
     s.n = 0;
     tc_grey_foreach(L.m, seen_add, &s);
-    cr_assert(s.n == 2 && (s.objs[0] == b || s.objs[1] == b), "after tc_shade(b + 8) the worklist "
+    cr_assert(s.n == 2 && (s.objs[0] == b || s.objs[1] == b),
+              "after tc_shade(b + 8) the worklist "
               "should hold a and b (b's start, not b + 8)");
     cr_assert(ml_gc_count_marked(L.h) == 2, "only a and b should be marked, %zu objects are",
               ml_gc_count_marked(L.h));
@@ -54,67 +62,82 @@ void suite_scan_scan_object_shades_every_slot(void)
 {
     static const char text[] =
         "type Leaf 1\n"
-        "type Wide 8 0 1 3 5 7\n"      // five pointer slots, the last in the last word
+        "type Wide 8 0 1 3 5 7\n" // five pointer slots, the last in the last word
         "obj w Wide\nobj t0 t1 t2 t3 t4 other Leaf\n"
         "ptr w.0 t0\nptr w.1 t1\nptr w.3 t2\nptr w.5 t3\nptr w.7 t4\n"
         "global g w\n";
     lab_t L;
     suite_lab_open(&L, suite_parse_text("wide", text));
     void *w = L.th->objs[0];
-    ml_gc_set_mark(L.h, w);     // w is grey, just taken out of the worklist
+    ml_gc_set_mark(L.h, w); // w is grey, just taken out of the worklist
     tc_scan_object(L.m, w);
-    const uint32_t words[5] = {0, 1, 3, 5, 7};
+    const uint32_t words[5] = { 0, 1, 3, 5, 7 };
     char a[128];
     for (uint32_t k = 0; k < 5; k++)
-        cr_assert(ml_gc_is_marked(L.h, L.th->objs[1 + k]), "tc_scan_object(w) left %s white: it is "
+        cr_assert(ml_gc_is_marked(L.h, L.th->objs[1 + k]),
+                  "tc_scan_object(w) left %s white: it is "
                   "w's pointer slot %u (word %u of type Wide, pointer bitmap 0xab); every slot the "
-                  "bitmap names must be shaded", suite_label(&L, 1 + k, a, sizeof a), k, words[k]);
-    cr_assert(tc_grey_count(L.m) == 5, "after scanning w the worklist should hold its 5 targets, "
-              "it holds %zu", tc_grey_count(L.m));
-    cr_assert(!ml_gc_is_marked(L.h, L.th->objs[6]), "tc_scan_object(w) shaded 'other', which w does "
+                  "bitmap names must be shaded",
+                  suite_label(&L, 1 + k, a, sizeof a), k, words[k]);
+    cr_assert(tc_grey_count(L.m) == 5,
+              "after scanning w the worklist should hold its 5 targets, "
+              "it holds %zu",
+              tc_grey_count(L.m));
+    cr_assert(!ml_gc_is_marked(L.h, L.th->objs[6]),
+              "tc_scan_object(w) shaded 'other', which w does "
               "not point to (only the pointer words are slots)");
     ml_greyset_t g;
     suite_take(&L, &g);
-    cr_assert(!ml_greyset_has(&g, w), "tc_scan_object(w) put w back in the worklist: a scanned object is black");
+    cr_assert(!ml_greyset_has(&g, w),
+              "tc_scan_object(w) put w back in the worklist: a scanned object is black");
     ml_greyset_free(&g);
     suite_lab_close(&L);
 
     // An array object: the slots of every element, and two slots to one target.
     ml_scn_t *s = suite_parse_text("leaves", "type Leaf 1\nobj l0 l1 l2 l3 l4 Leaf\n");
     suite_lab_open(&L, s);
-    ml_type_t pair = ML_TYPE("Pair", 24, 0x5);   // {ptr, int, ptr}
+    ml_type_t pair = ML_TYPE("Pair", 24, 0x5); // {ptr, int, ptr}
     void **arr = ml_gc_alloc_array(L.h, &pair, 3);
     cr_assert(arr, "internal: out of memory");
-    void *want[6] = {L.th->objs[0], L.th->objs[1], L.th->objs[2], L.th->objs[3], L.th->objs[4], L.th->objs[0]};
+    void *want[6] = { L.th->objs[0], L.th->objs[1], L.th->objs[2],
+                      L.th->objs[3], L.th->objs[4], L.th->objs[0] };
     for (int k = 0; k < 6; k++)
         ml_gc_write(L.h, arr, (size_t)k, want[k]);
     ml_gc_set_mark(L.h, arr);
     tc_scan_object(L.m, arr);
     for (uint32_t k = 0; k < 5; k++)
-        cr_assert(ml_gc_is_marked(L.h, L.th->objs[k]), "tc_scan_object on an array of 3 Pair {ptr, "
+        cr_assert(ml_gc_is_marked(L.h, L.th->objs[k]),
+                  "tc_scan_object on an array of 3 Pair {ptr, "
                   "int, ptr} left l%u white: scan every slot of every element "
-                  "(ml_gc_slots_begin / ml_gc_slots_next walk them all)", k);
-    cr_assert(tc_grey_count(L.m) == 5, "the array's 6 slots point to 5 distinct objects (slots 0 and 5 "
-              "both to l0); the worklist should hold 5, it holds %zu", tc_grey_count(L.m));
+                  "(ml_gc_slots_begin / ml_gc_slots_next walk them all)",
+                  k);
+    cr_assert(tc_grey_count(L.m) == 5,
+              "the array's 6 slots point to 5 distinct objects (slots 0 and 5 "
+              "both to l0); the worklist should hold 5, it holds %zu",
+              tc_grey_count(L.m));
     suite_lab_close(&L);
 }
 
 void suite_roots_mark_roots_shades_globals(void)
 {
-    static const char text[] =
-        "type Cell 2 1\nobj a b c Cell\n"
-        "ptr a.1 c\n"
-        "global g0 nil\nglobal g1 a\nglobal g2 b\nglobal g3 a\n";
+    static const char text[] = "type Cell 2 1\nobj a b c Cell\n"
+                               "ptr a.1 c\n"
+                               "global g0 nil\nglobal g1 a\nglobal g2 b\nglobal g3 a\n";
     lab_t L;
     suite_lab_open(&L, suite_parse_text("globals", text));
     tc_mark_roots(L.m);
     char a[128];
     for (uint32_t i = 0; i < 2; i++)
-        cr_assert(ml_gc_is_marked(L.h, L.th->objs[i]), "after tc_mark_roots, %s is still white though "
-                  "a global points to it", suite_label(&L, i, a, sizeof a));
-    cr_assert(tc_grey_count(L.m) == 2, "globals point to a (twice) and b: the worklist should hold 2 "
-              "objects, it holds %zu", tc_grey_count(L.m));
-    cr_assert(!ml_gc_is_marked(L.h, L.th->objs[2]), "tc_mark_roots shaded c, which only a points to: "
+        cr_assert(ml_gc_is_marked(L.h, L.th->objs[i]),
+                  "after tc_mark_roots, %s is still white though "
+                  "a global points to it",
+                  suite_label(&L, i, a, sizeof a));
+    cr_assert(tc_grey_count(L.m) == 2,
+              "globals point to a (twice) and b: the worklist should hold 2 "
+              "objects, it holds %zu",
+              tc_grey_count(L.m));
+    cr_assert(!ml_gc_is_marked(L.h, L.th->objs[2]),
+              "tc_mark_roots shaded c, which only a points to: "
               "c turns grey when a is scanned, in a mark step");
     suite_lab_close(&L);
 }
@@ -129,18 +152,25 @@ void suite_roots_mark_roots_scans_every_frame(void)
     for (uint32_t l = 0; l < s->nlocals; l++) {
         uint32_t t = s->locals[l].target;
         if (t != ML_SCN_NIL)
-            cr_assert(ml_gc_is_marked(L.h, L.th->objs[t]), "after tc_mark_roots, %s is white; it is held "
+            cr_assert(ml_gc_is_marked(L.h, L.th->objs[t]),
+                      "after tc_mark_roots, %s is white; it is held "
                       "by %s: scan every frame of every shadow stack, not just the top one",
-                      suite_label(&L, t, a, sizeof a), ml_scn_why_reachable(L.th->scn, t, why, sizeof why));
+                      suite_label(&L, t, a, sizeof a),
+                      ml_scn_why_reachable(L.th->scn, t, why, sizeof why));
     }
     for (uint32_t f = 0; f < s->nframes; f++)
-        cr_assert(ml_gc_frame_scanned(L.th->frames[f]), "frame %s of stack %s is not flagged scanned "
-                  "after tc_mark_roots (ml_gc_frame_set_scanned)", s->frames[f].name,
-                  s->stacks[s->frames[f].stack]);
+        cr_assert(ml_gc_frame_scanned(L.th->frames[f]),
+                  "frame %s of stack %s is not flagged scanned "
+                  "after tc_mark_roots (ml_gc_frame_set_scanned)",
+                  s->frames[f].name, s->stacks[s->frames[f].stack]);
     for (uint32_t k = 0; k < s->nstacks; k++)
-        cr_assert(ml_gc_stack_scanned(L.th->stacks[k]), "stack %s is not flagged scanned after "
-                  "tc_mark_roots (ml_gc_stack_set_scanned)", s->stacks[k]);
-    cr_assert(tc_grey_count(L.m) == 5, "the frames hold 5 distinct objects; the worklist should hold "
-              "5, it holds %zu", tc_grey_count(L.m));
+        cr_assert(ml_gc_stack_scanned(L.th->stacks[k]),
+                  "stack %s is not flagged scanned after "
+                  "tc_mark_roots (ml_gc_stack_set_scanned)",
+                  s->stacks[k]);
+    cr_assert(tc_grey_count(L.m) == 5,
+              "the frames hold 5 distinct objects; the worklist should hold "
+              "5, it holds %zu",
+              tc_grey_count(L.m));
     suite_lab_close(&L);
 }

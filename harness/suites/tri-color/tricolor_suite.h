@@ -21,8 +21,8 @@
 // ---- the fixture (fixture.c): scenarios and a heap with the student's marker --------
 
 // Scenarios used by several tests, in the scenario language (memlab/scenario.h).
-extern const char suite_figure1[];   // the handout's picture (labs/tri-color/data/figure1.scn)
-extern const char suite_stacks[];    // objects reachable only from frames, on two stacks
+extern const char suite_figure1[]; // the handout's picture (labs/tri-color/data/figure1.scn)
+extern const char suite_stacks[];  // objects reachable only from frames, on two stacks
 
 // suite_parse_text — the scenario written in `text`, called `name`. Fails the
 // test if it does not parse (a suite error).
@@ -33,12 +33,12 @@ ml_scn_t *suite_classic(const char *name, size_t size, uint64_t seed);
 
 // A heap built from a scenario, with the student's marker plugged in.
 typedef struct lab {
-    ml_scn_t *scn;      // owned
+    ml_scn_t *scn; // owned
     ml_scn_heap_t *th;
     ml_gc_heap_t *h;
     tc_marker_t *m;
     ml_gc_collector_t table;
-    bool *reach;             // the oracle: reachable scenario objects
+    bool *reach; // the oracle: reachable scenario objects
     size_t nreach;
 } lab_t;
 
@@ -60,8 +60,8 @@ ml_color_t suite_color(const lab_t *L, const ml_greyset_t *g, uint32_t i);
 
 // A check run after tc_mark_roots (step 0) and after every step. Returns
 // false after writing a message into buf to stop the cycle.
-typedef bool (*step_check_fn)(lab_t *L, size_t step, size_t budget, bool done, void *arg,
-                              char *buf, size_t len);
+typedef bool (*step_check_fn)(lab_t *L, size_t step, size_t budget, bool done, void *arg, char *buf,
+                              size_t len);
 
 // suite_run_cycle — one collection through the core's driver, `check` (if
 // not NULL) after the roots and after every step. Returns the number of

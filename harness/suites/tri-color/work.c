@@ -11,7 +11,7 @@
 
 void suite_budget_step_scans_at_most_budget_objects(void)
 {
-    const size_t budgets[] = {1, 2, 3, 7, 50};
+    const size_t budgets[] = { 1, 2, 3, 7, 50 };
     for (size_t k = 0; k < sizeof budgets / sizeof budgets[0]; k++) {
         lab_t L;
         suite_lab_open(&L, suite_classic("random", 500, 20 + k));
@@ -38,8 +38,10 @@ void suite_budget_shared_objects_scanned_once(void)
     lab_t L;
     suite_lab_open(&L, suite_classic("diamond", 40, 0));
     size_t steps = suite_collect_checked(&L, 1, true);
-    cr_assert(steps == L.nreach, "marking %zu reachable objects with budget 1 took %zu steps: each "
-              "object must be scanned exactly once", L.nreach, steps);
+    cr_assert(steps == L.nreach,
+              "marking %zu reachable objects with budget 1 took %zu steps: each "
+              "object must be scanned exactly once",
+              L.nreach, steps);
     suite_lab_close(&L);
 
     ml_scn_t *s = ml_scn_new("hub");
@@ -55,8 +57,10 @@ void suite_budget_shared_objects_scanned_once(void)
     ml_scn_add_global(s, "spokes", prev);
     suite_lab_open(&L, s);
     steps = suite_collect_checked(&L, 1, true);
-    cr_assert(steps == L.nreach, "300 objects all point to one hub: marking the %zu reachable objects "
-              "with budget 1 took %zu steps (the hub must be scanned once)", L.nreach, steps);
+    cr_assert(steps == L.nreach,
+              "300 objects all point to one hub: marking the %zu reachable objects "
+              "with budget 1 took %zu steps (the hub must be scanned once)",
+              L.nreach, steps);
     suite_lab_close(&L);
 }
 
@@ -74,7 +78,8 @@ static void *deep_thread(void *arg)
     deep_run_t *d = arg;
     ml_gc_heap_t *h = d->L->h;
     ml_gc_cycle_begin(h);
-    for (size_t limit = 4 * (d->L->scn->nobjs / d->budget + 1); !d->done && d->steps < limit; d->steps++)
+    for (size_t limit = 4 * (d->L->scn->nobjs / d->budget + 1); !d->done && d->steps < limit;
+         d->steps++)
         d->done = ml_gc_cycle_step(h, d->budget);
     if (d->done)
         ml_gc_cycle_finish(h);
@@ -91,11 +96,12 @@ void suite_deep_million_object_list_on_small_stack(void)
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, 256 << 10);
     pthread_t t;
-    deep_run_t d = {.L = &L, .budget = 4096};
+    deep_run_t d = { .L = &L, .budget = 4096 };
     cr_assert(pthread_create(&t, &attr, deep_thread, &d) == 0, "internal: cannot start a thread");
     pthread_join(t, NULL);
     pthread_attr_destroy(&attr);
-    cr_assert(d.done, "marking a 1,000,000-object list with budget 4096 did not finish in %zu steps",
+    cr_assert(d.done,
+              "marking a 1,000,000-object list with budget 4096 did not finish in %zu steps",
               d.steps);
     char msg[1024];
     cr_assert(!suite_exact_problem(&L, msg, sizeof msg), "%s", msg);
@@ -119,16 +125,20 @@ void suite_deep_worklist_grows(void)
         cr_assert(o, "internal: out of memory");
         ml_gc_write(L.h, arr, i, o);
         if (i % 4 == 0)
-            cr_assert(ml_gc_alloc(L.h, &leaf), "internal: out of memory");   // garbage
+            cr_assert(ml_gc_alloc(L.h, &leaf), "internal: out of memory"); // garbage
     }
     cr_assert(ml_gc_cycle_begin(L.h) == 0, "internal: cycle_begin failed");
     ml_gc_cycle_step(L.h, 1);
-    cr_assert(tc_grey_count(L.m) == n, "after scanning an array of %zu pointers to distinct objects the "
-              "worklist should hold %zu objects, it holds %zu", n, n, tc_grey_count(L.m));
+    cr_assert(tc_grey_count(L.m) == n,
+              "after scanning an array of %zu pointers to distinct objects the "
+              "worklist should hold %zu objects, it holds %zu",
+              n, n, tc_grey_count(L.m));
     while (!ml_gc_cycle_step(L.h, 1000))
         ;
     ml_gc_cycle_finish(L.h);
-    cr_assert(ml_gc_num_objects(L.h) == n + 1, "after the sweep %zu objects should remain (the array and "
-              "its %zu targets), %zu do", n + 1, n, ml_gc_num_objects(L.h));
+    cr_assert(ml_gc_num_objects(L.h) == n + 1,
+              "after the sweep %zu objects should remain (the array and "
+              "its %zu targets), %zu do",
+              n + 1, n, ml_gc_num_objects(L.h));
     suite_lab_close(&L);
 }

@@ -67,8 +67,13 @@ static size_t mm_footprint(replay_alloc_t *a)
 replay_alloc_t *allocators_mm(void)
 {
     static replay_alloc_t mm = {
-        .name = "mm", .malloc = mm_malloc, .free = mm_free, .realloc = mm_realloc,
-        .begin = mm_begin, .end = mm_end, .footprint = mm_footprint,
+        .name = "mm",
+        .malloc = mm_malloc,
+        .free = mm_free,
+        .realloc = mm_realloc,
+        .begin = mm_begin,
+        .end = mm_end,
+        .footprint = mm_footprint,
     };
     return &mm;
 }
@@ -94,7 +99,7 @@ const allocators_ext_t *allocators_find(const char *name)
 static size_t fp_glibc(void)
 {
     struct mallinfo2 mi = mallinfo2();
-    return mi.arena + mi.hblkhd - mi.keepcost;   // keepcost: the trimmable top
+    return mi.arena + mi.hblkhd - mi.keepcost; // keepcost: the trimmable top
 }
 
 typedef struct libc_state {
@@ -111,14 +116,17 @@ replay_alloc_t *allocators_libc(const char *name)
 {
     static libc_state_t st;
     static replay_alloc_t libc = {
-        .malloc = malloc, .free = free, .realloc = realloc,
-        .footprint = libc_footprint, .state = &st,
+        .malloc = malloc,
+        .free = free,
+        .realloc = realloc,
+        .footprint = libc_footprint,
+        .state = &st,
     };
     libc.name = name;
     st.probe = strcmp(name, "glibc") == 0 ? fp_glibc : NULL;
 #if defined(__SANITIZE_ADDRESS__)
     if (st.probe == fp_glibc)
-        st.probe = NULL;    // the sanitizer's malloc does not keep glibc's statistics
+        st.probe = NULL; // the sanitizer's malloc does not keep glibc's statistics
 #endif
     return &libc;
 }
@@ -158,9 +166,9 @@ static char **child_env(const char *lib)
     return env;
 }
 
-int allocators_run(const char *exe, const char *name, const char *lib,
-                   char *const *files, size_t nfiles, unsigned what, int reps,
-                   allocators_result_t *res, char *err, size_t errlen)
+int allocators_run(const char *exe, const char *name, const char *lib, char *const *files,
+                   size_t nfiles, unsigned what, int reps, allocators_result_t *res, char *err,
+                   size_t errlen)
 {
     for (size_t i = 0; i < nfiles; i++)
         res[i] = (allocators_result_t){ .ops_per_sec = 0, .util = -1, .mm_ops_per_sec = 0 };
@@ -214,8 +222,8 @@ int allocators_run(const char *exe, const char *name, const char *lib,
         double ops, util, mmops;
         if (sscanf(line, "result %zu %lf %lf %lf", &idx, &ops, &util, &mmops) == 4 &&
             idx < nfiles) {
-            res[idx] = (allocators_result_t){ .ops_per_sec = ops, .util = util,
-                                              .mm_ops_per_sec = mmops };
+            res[idx] =
+                (allocators_result_t){ .ops_per_sec = ops, .util = util, .mm_ops_per_sec = mmops };
             got++;
         } else if (sscanf(line, "missing %127s", missing) == 1) {
         } else if (strncmp(line, "error ", 6) == 0) {
@@ -256,8 +264,8 @@ int allocators_run(const char *exe, const char *name, const char *lib,
 static double offheap_utilization(ml_trace_t **t, replay_alloc_t *a, const char *path)
 {
     size_t bytes = (*t)->num_ops * sizeof(ml_trace_op_t) + 1;
-    ml_trace_op_t *ops = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                              -1, 0);
+    ml_trace_op_t *ops =
+        mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (ops == MAP_FAILED)
         return -1;
     memcpy(ops, (*t)->ops, (*t)->num_ops * sizeof *ops);

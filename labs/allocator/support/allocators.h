@@ -23,9 +23,9 @@ replay_alloc_t *allocators_libc(const char *name);
 
 // A real allocator that a runner process can preload.
 typedef struct allocators_ext {
-    const char *name;       // "jemalloc"
-    const char *lib;        // "libjemalloc.so.2"
-    const char *symbol;     // a symbol only it exports, to prove it is loaded
+    const char *name;   // "jemalloc"
+    const char *lib;    // "libjemalloc.so.2"
+    const char *symbol; // a symbol only it exports, to prove it is loaded
 } allocators_ext_t;
 
 // allocators_find — the real allocator called `name`, or NULL.
@@ -34,19 +34,19 @@ const allocators_ext_t *allocators_find(const char *name);
 #define ALLOCATORS_KNOWN "jemalloc,mimalloc,tcmalloc"
 
 typedef struct allocators_result {
-    double ops_per_sec;     // median throughput; 0 when the run failed
-    double util;            // utilization; < 0 when not measurable
-    double mm_ops_per_sec;  // a real allocator's runner also times the
-                            // program's own mm, in alternation with it in
-                            // the same process: the ratio of the two is
-                            // free of the noise between processes (two
-                            // cores of different speeds, other load); 0
-                            // when not timed
+    double ops_per_sec;    // median throughput; 0 when the run failed
+    double util;           // utilization; < 0 when not measurable
+    double mm_ops_per_sec; // a real allocator's runner also times the
+                           // program's own mm, in alternation with it in
+                           // the same process: the ratio of the two is
+                           // free of the noise between processes (two
+                           // cores of different speeds, other load); 0
+                           // when not timed
 } allocators_result_t;
 
 // What a runner measures.
-#define ALLOCATORS_TIME 1u      // throughput (median of `reps` runs)
-#define ALLOCATORS_UTIL 2u      // utilization
+#define ALLOCATORS_TIME 1u // throughput (median of `reps` runs)
+#define ALLOCATORS_UTIL 2u // utilization
 
 // allocators_run — run `exe --runner name` over the trace files, with
 // LD_PRELOAD=lib when lib is not NULL, and collect one result per file
@@ -54,9 +54,9 @@ typedef struct allocators_result {
 // allocator is only meaningful on a fresh process: measure it one trace per
 // call. Returns 0, or -1 with the reason in `err` (the library could not be
 // preloaded, the runner failed).
-int allocators_run(const char *exe, const char *name, const char *lib,
-                   char *const *files, size_t nfiles, unsigned what, int reps,
-                   allocators_result_t *res, char *err, size_t errlen);
+int allocators_run(const char *exe, const char *name, const char *lib, char *const *files,
+                   size_t nfiles, unsigned what, int reps, allocators_result_t *res, char *err,
+                   size_t errlen);
 
 // allocators_self_exe — the path of the running program, for allocators_run.
 const char *allocators_self_exe(void);

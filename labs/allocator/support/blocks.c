@@ -53,8 +53,8 @@ void blocks_fini(blocks_t *b)
 void blocks_clear(blocks_t *b)
 {
     for (uint32_t i = 0; i < b->num_ids; i++)
-        b->node[i] = (blocks_node_t){ .left = BLOCKS_NONE, .right = BLOCKS_NONE,
-                                      .prio = prio_of(i) };
+        b->node[i] =
+            (blocks_node_t){ .left = BLOCKS_NONE, .right = BLOCKS_NONE, .prio = prio_of(i) };
     b->root = BLOCKS_NONE;
     b->nlive = 0;
 }
@@ -92,7 +92,7 @@ static void insert(blocks_t *b, uint32_t *link, uint32_t id)
     blocks_node_t *y = &b->node[r];
     if (x->addr < y->addr) {
         insert(b, &y->left, id);
-        if (b->node[y->left].prio > y->prio) {      // rotate right
+        if (b->node[y->left].prio > y->prio) { // rotate right
             uint32_t l = y->left;
             y->left = b->node[l].right;
             b->node[l].right = r;
@@ -100,7 +100,7 @@ static void insert(blocks_t *b, uint32_t *link, uint32_t id)
         }
     } else {
         insert(b, &y->right, id);
-        if (b->node[y->right].prio > y->prio) {     // rotate left
+        if (b->node[y->right].prio > y->prio) { // rotate left
             uint32_t rr = y->right;
             y->right = b->node[rr].left;
             b->node[rr].left = r;

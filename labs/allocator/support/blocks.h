@@ -9,17 +9,17 @@
 #include <stdint.h>
 
 typedef struct blocks_node {
-    uintptr_t addr;         // first payload byte
-    size_t size;            // payload bytes (> 0)
-    uint32_t left, right;   // child ids, BLOCKS_NONE when absent
-    uint32_t prio;          // treap priority (a hash of the id)
+    uintptr_t addr;       // first payload byte
+    size_t size;          // payload bytes (> 0)
+    uint32_t left, right; // child ids, BLOCKS_NONE when absent
+    uint32_t prio;        // treap priority (a hash of the id)
     bool live;
 } blocks_node_t;
 
 #define BLOCKS_NONE UINT32_MAX
 
 typedef struct blocks {
-    blocks_node_t *node;    // node[id] for id < num_ids
+    blocks_node_t *node; // node[id] for id < num_ids
     uint32_t num_ids;
     uint32_t root;
     size_t nlive;

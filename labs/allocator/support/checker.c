@@ -41,9 +41,9 @@ typedef struct run {
     ml_pageheap_t *heap;
     checker_result_t *r;
     blocks_t idx;
-    void **ptr;         // ptr[id]: the block's address
-    size_t *size;       // size[id]: its payload size
-    unsigned *born;     // born[id]: the line that allocated it
+    void **ptr;     // ptr[id]: the block's address
+    size_t *size;   // size[id]: its payload size
+    unsigned *born; // born[id]: the line that allocated it
     bool *live;
     size_t live_bytes;
 } run_t;
@@ -144,10 +144,11 @@ static bool verify_payload(run_t *u, unsigned line, uint32_t id, const char *whe
     if (bad == n)
         return true;
     const unsigned char *b = u->ptr[id];
-    return fail(u, line, "block %u (size %zu) at %p was overwritten while allocated "
+    return fail(u, line,
+                "block %u (size %zu) at %p was overwritten while allocated "
                 "(seen %s): byte %zu is 0x%02x, expected 0x%02x; the block was allocated "
-                "at line %u", id, n, u->ptr[id], when, bad, b[bad],
-                checker_pattern_byte(id, bad), u->born[id]);
+                "at line %u",
+                id, n, u->ptr[id], when, bad, b[bad], checker_pattern_byte(id, bad), u->born[id]);
 }
 
 // place — the checks every new block gets: alignment, inside one in-use
@@ -158,27 +159,35 @@ static bool place(run_t *u, unsigned line, uint32_t id, void *p, size_t n, const
     if (n == 0)
         return true;
     if (!p)
-        return fail(u, line, "%s(%zu) returned NULL for block %u with %zu payload bytes "
-                    "live; the heap is not out of memory", fn, n, id, u->live_bytes);
+        return fail(u, line,
+                    "%s(%zu) returned NULL for block %u with %zu payload bytes "
+                    "live; the heap is not out of memory",
+                    fn, n, id, u->live_bytes);
     size_t align = mm_required_align(n);
     if (a % align)
-        return fail(u, line, "block %u (size %zu) at %p is not %zu-byte aligned "
-                    "(a block of %zu bytes must be)", id, n, p, align, n);
+        return fail(u, line,
+                    "block %u (size %zu) at %p is not %zu-byte aligned "
+                    "(a block of %zu bytes must be)",
+                    id, n, p, align, n);
     ml_span_t *s = ml_pageheap_span_of(u->heap, p);
     if (!s)
-        return fail(u, line, "block %u (size %zu) at %p is not inside any span the "
-                    "allocator holds from the page heap", id, n, p);
+        return fail(u, line,
+                    "block %u (size %zu) at %p is not inside any span the "
+                    "allocator holds from the page heap",
+                    id, n, p);
     uintptr_t end = s->base + s->npages * ML_PAGE_SIZE;
     if (a + n > end || a + n < a)
-        return fail(u, line, "block %u (size %zu) at %p runs past the end of its span "
-                    "[%#" PRIxPTR ", %#" PRIxPTR ")", id, n, p, s->base, end);
+        return fail(u, line,
+                    "block %u (size %zu) at %p runs past the end of its span "
+                    "[%#" PRIxPTR ", %#" PRIxPTR ")",
+                    id, n, p, s->base, end);
     uint32_t o = blocks_overlap(&u->idx, a, n);
     if (o != BLOCKS_NONE) {
         const blocks_node_t *x = &u->idx.node[o];
-        return fail(u, line, "block %u (size %zu) at [%p, %p) overlaps block %u (size %zu) "
+        return fail(u, line,
+                    "block %u (size %zu) at [%p, %p) overlaps block %u (size %zu) "
                     "at [%#" PRIxPTR ", %#" PRIxPTR "), allocated at line %u and not freed",
-                    id, n, p, (void *)(a + n), o, x->size, x->addr, x->addr + x->size,
-                    u->born[o]);
+                    id, n, p, (void *)(a + n), o, x->size, x->addr, x->addr + x->size, u->born[o]);
     }
     return true;
 }
@@ -227,9 +236,11 @@ static bool op_realloc_null(run_t *u, const ml_trace_op_t *op)
     size_t n = op->size;
     void *q = mm_realloc(NULL, n);
     if (n > 0 && !q)
-        return fail(u, op->line, "mm_realloc(NULL, %zu) for block %u (not live, so its "
+        return fail(u, op->line,
+                    "mm_realloc(NULL, %zu) for block %u (not live, so its "
                     "pointer is NULL) returned NULL with %zu payload bytes live; "
-                    "realloc(NULL, n) must allocate like malloc(n)", n, id, u->live_bytes);
+                    "realloc(NULL, n) must allocate like malloc(n)",
+                    n, id, u->live_bytes);
     if (!place(u, op->line, id, q, n, "mm_realloc"))
         return false;
     // mm_realloc(NULL, 0) may return NULL or a block without bytes; either
@@ -252,8 +263,10 @@ static bool op_realloc(run_t *u, const ml_trace_op_t *op)
         blocks_remove(&u->idx, id);
     void *q = mm_realloc(p, n);
     if (n > 0 && !q)
-        return fail(u, op->line, "mm_realloc(block %u at %p, %zu) returned NULL; the block "
-                    "had %zu bytes and the heap is not out of memory", id, p, n, old);
+        return fail(u, op->line,
+                    "mm_realloc(block %u at %p, %zu) returned NULL; the block "
+                    "had %zu bytes and the heap is not out of memory",
+                    id, p, n, old);
     if (n == 0) {
         // mm_realloc(p, 0) freed p; a non-NULL result is a block without
         // bytes that the trace's later free will give back.
@@ -268,7 +281,8 @@ static bool op_realloc(run_t *u, const ml_trace_op_t *op)
     size_t bad = checker_verify(q, id, 0, keep);
     if (bad != keep) {
         const unsigned char *b = q;
-        return fail(u, op->line, "mm_realloc(block %u, %zu) lost data: the block moved from %p "
+        return fail(u, op->line,
+                    "mm_realloc(block %u, %zu) lost data: the block moved from %p "
                     "to %p and byte %zu of the %zu it had to keep is 0x%02x, expected 0x%02x",
                     id, n, p, q, bad, keep, b[bad], checker_pattern_byte(id, bad));
     }
@@ -290,9 +304,11 @@ static bool op_free_null(run_t *u, const ml_trace_op_t *op)
     mm_free(NULL);
     ml_pageheap_stats_t b = ml_pageheap_stats(u->heap);
     if (a.inuse != b.inuse || a.spans_inuse != b.spans_inuse)
-        return fail(u, op->line, "mm_free(NULL) changed the page heap: %zu bytes in %zu "
+        return fail(u, op->line,
+                    "mm_free(NULL) changed the page heap: %zu bytes in %zu "
                     "spans in use before, %zu bytes in %zu spans after; free(NULL) must "
-                    "do nothing", a.inuse, a.spans_inuse, b.inuse, b.spans_inuse);
+                    "do nothing",
+                    a.inuse, a.spans_inuse, b.inuse, b.spans_inuse);
     return true;
 }
 
@@ -375,9 +391,7 @@ int checker_run(const ml_trace_t *t, const checker_opts_t *o, checker_result_t *
             ok = op_realloc(&u, op);
             res = u.ptr[op->id];
             break;
-        case ML_OP_FREE:
-            ok = op_free(&u, op);
-            break;
+        case ML_OP_FREE: ok = op_free(&u, op); break;
         }
         if (u.live_bytes > r->peak_live)
             r->peak_live = u.live_bytes;

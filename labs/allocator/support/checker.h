@@ -16,22 +16,22 @@
 // Called after every operation of a checked run (for charts and probes):
 // `block` is the operation's result (NULL for a free), `live_bytes` the
 // payload bytes live after it. op->id is ML_TRACE_NULL_ID for free(NULL).
-typedef void (*checker_probe_t)(void *ctx, size_t opno, const ml_trace_op_t *op,
-                                void *block, size_t live_bytes, ml_pageheap_t *heap);
+typedef void (*checker_probe_t)(void *ctx, size_t opno, const ml_trace_op_t *op, void *block,
+                                size_t live_bytes, ml_pageheap_t *heap);
 
 typedef struct checker_opts {
-    size_t arena_bytes;         // page heap arena; 0 = checker_arena_for(t)
-    checker_probe_t probe;      // optional
+    size_t arena_bytes;    // page heap arena; 0 = checker_arena_for(t)
+    checker_probe_t probe; // optional
     void *ctx;
 } checker_opts_t;
 
 typedef struct checker_result {
-    bool valid;                 // every operation passed every check
-    char error[512];            // "trace:line: what is wrong" when !valid
-    size_t ops_done;            // operations run before the first error
-    size_t peak_live;           // peak of live payload bytes
-    size_t peak_inuse;          // peak of bytes in spans (HeapInuse)
-    double utilization;         // peak_live / peak_inuse; 0 when invalid
+    bool valid;         // every operation passed every check
+    char error[512];    // "trace:line: what is wrong" when !valid
+    size_t ops_done;    // operations run before the first error
+    size_t peak_live;   // peak of live payload bytes
+    size_t peak_inuse;  // peak of bytes in spans (HeapInuse)
+    double utilization; // peak_live / peak_inuse; 0 when invalid
 } checker_result_t;
 
 // checker_arena_for — the arena size a trace gets by default: 256 MiB, or

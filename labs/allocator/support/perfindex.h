@@ -15,7 +15,7 @@
 #define PERFINDEX_H
 
 #define PERF_UTIL_WEIGHT 0.6
-#define PERF_UTIL_FULL   0.80
+#define PERF_UTIL_FULL 0.80
 
 // perf_index — P in [0, 1] from mean utilization u and throughput ratio t.
 static inline double perf_index(double u, double t)

@@ -9,10 +9,10 @@
 #include "memlab/trace.h"
 
 typedef struct traceset {
-    ml_trace_t **trace;     // loaded traces, in file-name order
-    char **path;            // their paths
+    ml_trace_t **trace; // loaded traces, in file-name order
+    char **path;        // their paths
     size_t n;
-    size_t cap_trace, cap_path;   // capacities of the two arrays (ML_GROW_ARRAY)
+    size_t cap_trace, cap_path; // capacities of the two arrays (ML_GROW_ARRAY)
 } traceset_t;
 
 // traceset_default_dir — the directory of the lab's traces: $MEMLAB_TRACES

@@ -16,7 +16,6 @@
 
 go_program_t *gp_vec_prog;
 
-
 void gp_next(parser_t *ps)
 {
     ps->tok = ps->next;

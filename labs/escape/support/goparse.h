@@ -13,8 +13,8 @@ typedef struct parser {
     go_errctx_t *ec;
     go_lexer_t lx;
     go_token_t tok, next; // the current token and one of lookahead
-    int nolit;               // >0: a bare `T {` is a block, not a composite literal
-    int depth;               // nesting, bounded so that hostile input cannot overflow the stack
+    int nolit;            // >0: a bare `T {` is a block, not a composite literal
+    int depth;            // nesting, bounded so that hostile input cannot overflow the stack
 } parser_t;
 
 // A growing array in the program's arena (a parse error unwinds with

@@ -41,7 +41,8 @@ static json_t *run_child(bool no_randomize, const char *argv0)
         if (dup2(fds[1], STDOUT_FILENO) < 0)
             _exit(127);
         close(fds[1]);
-        if (no_randomize && personality(ADDR_NO_RANDOMIZE | (unsigned long)personality(0xffffffff)) < 0)
+        if (no_randomize &&
+            personality(ADDR_NO_RANDOMIZE | (unsigned long)personality(0xffffffff)) < 0)
             _exit(126);
         execl("/proc/self/exe", argv0, "--json", "--no-threshold", (char *)NULL);
         _exit(127);
@@ -52,15 +53,13 @@ static json_t *run_child(bool no_randomize, const char *argv0)
     json_t *doc = in != NULL ? json_loadf(in, JSON_DISABLE_EOF_CHECK, &jerr) : NULL;
     if (in != NULL) {
         char sink[4096];
-        while (fread(sink, 1, sizeof sink, in) > 0) {
-        }
+        while (fread(sink, 1, sizeof sink, in) > 0) {}
         fclose(in);
     } else {
         close(fds[0]);
     }
     int status;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         fprintf(stderr, "%s: the run with --json failed (%s %d)%s\n", argv0,
                 WIFEXITED(status) ? "exit status" : "signal",
@@ -86,7 +85,8 @@ static json_t *find_object(json_t *run, const char *id)
 {
     size_t i;
     json_t *o;
-    json_array_foreach(json_object_get(run, "objects"), i, o) {
+    json_array_foreach(json_object_get(run, "objects"), i, o)
+    {
         const char *oid = json_string_value(json_object_get(o, "id"));
         if (oid != NULL && strcmp(oid, id) == 0)
             return o;
@@ -109,24 +109,24 @@ static json_t *compare_runs(json_t *a, json_t *b, bool no_randomize)
     json_t *objects = json_array();
     size_t i, moved = 0, same = 0;
     json_t *oa;
-    json_array_foreach(json_object_get(a, "objects"), i, oa) {
+    json_array_foreach(json_object_get(a, "objects"), i, oa)
+    {
         const char *id = json_string_value(json_object_get(oa, "id"));
         json_t *ob = id != NULL ? find_object(b, id) : NULL;
         if (ob == NULL)
             continue;
         uintptr_t x = addr_of(oa), y = addr_of(ob);
         if (x == 0 && y == 0)
-            continue;   // NULL is nowhere, in every run
+            continue; // NULL is nowhere, in every run
         bool m = x != y;
         moved += m;
         same += !m;
         json_array_append_new(
-            objects,
-            json_pack("{s:s, s:O, s:O, s:[o,o], s:[O,O], s:b, s:b}", "id", id, "what",
-                      json_object_get(oa, "what"), "expected", json_object_get(oa, "expected"),
-                      "addr", json_addr(x), json_addr(y), "kind", json_object_get(oa, "kind"),
-                      json_object_get(ob, "kind"), "moved", m, "page_offset_kept",
-                      (x & 4095) == (y & 4095)));
+            objects, json_pack("{s:s, s:O, s:O, s:[o,o], s:[O,O], s:b, s:b}", "id", id, "what",
+                               json_object_get(oa, "what"), "expected",
+                               json_object_get(oa, "expected"), "addr", json_addr(x), json_addr(y),
+                               "kind", json_object_get(oa, "kind"), json_object_get(ob, "kind"),
+                               "moved", m, "page_offset_kept", (x & 4095) == (y & 4095)));
     }
     const char *verdict = moved == 0 ? "identical" : same == 0 ? "all-moved" : "some-moved";
     return json_pack("{s:O, s:O, s:b, s:o, s:I, s:I, s:s, s:[O,O]}", "aslr",
@@ -158,7 +158,8 @@ static void print_groups(FILE *out, json_t *objects)
             uintptr_t yj = (uintptr_t)strtoull(json_string_value(json_array_get(aj, 1)), NULL, 16);
             if (!done[j] && yj - xj == delta) {
                 done[j] = true;
-                fprintf(out, " %s", json_string_value(json_object_get(json_array_get(objects, j), "id")));
+                fprintf(out, " %s",
+                        json_string_value(json_object_get(json_array_get(objects, j), "id")));
             }
         }
         fputc('\n', out);
@@ -180,18 +181,20 @@ static void print_text(FILE *out, json_t *cmp, const char *exe)
             "moved by");
     size_t i;
     json_t *o;
-    json_array_foreach(json_object_get(cmp, "objects"), i, o) {
+    json_array_foreach(json_object_get(cmp, "objects"), i, o)
+    {
         json_t *addr = json_object_get(o, "addr"), *kind = json_object_get(o, "kind");
         const char *s1 = json_string_value(json_array_get(addr, 0));
         const char *s2 = json_string_value(json_array_get(addr, 1));
         uintptr_t x = (uintptr_t)strtoull(s1, NULL, 16), y = (uintptr_t)strtoull(s2, NULL, 16);
         char delta[40] = "-";
         if (x != y)
-            snprintf(delta, sizeof delta, "%c0x%" PRIxPTR, y > x ? '+' : '-', y > x ? y - x : x - y);
-        fprintf(out, "  %-13s %-13s %-18s %-18s %s%s\n",
-                json_string_value(json_object_get(o, "id")),
-                json_string_value(json_array_get(kind, 0)), s1, s2, delta,
-                json_is_true(json_object_get(o, "page_offset_kept")) ? "" : "  (page offset changed!)");
+            snprintf(delta, sizeof delta, "%c0x%" PRIxPTR, y > x ? '+' : '-',
+                     y > x ? y - x : x - y);
+        fprintf(
+            out, "  %-13s %-13s %-18s %-18s %s%s\n", json_string_value(json_object_get(o, "id")),
+            json_string_value(json_array_get(kind, 0)), s1, s2, delta,
+            json_is_true(json_object_get(o, "page_offset_kept")) ? "" : "  (page offset changed!)");
     }
     const char *verdict = json_string_value(json_object_get(cmp, "verdict"));
     fprintf(out, "\n");
@@ -202,11 +205,12 @@ static void print_text(FILE *out, json_t *cmp, const char *exe)
     }
     print_groups(out, json_object_get(cmp, "objects"));
     if (strcmp(verdict, "all-moved") == 0)
-        fprintf(out, "\nEverything moved: the kernel chose new places for the program%s, the heap,\n"
-                     "the main stack and the mmap area (libraries, thread stacks, large mallocs,\n"
-                     "the vdso), each by its own random amount. Objects that moved together keep\n"
-                     "their distances: ASLR moves whole areas, by whole pages, except the main\n"
-                     "stack, whose top the kernel also shifts inside a page.\n",
+        fprintf(out,
+                "\nEverything moved: the kernel chose new places for the program%s, the heap,\n"
+                "the main stack and the mmap area (libraries, thread stacks, large mallocs,\n"
+                "the vdso), each by its own random amount. Objects that moved together keep\n"
+                "their distances: ASLR moves whole areas, by whole pages, except the main\n"
+                "stack, whose top the kernel also shifts inside a page.\n",
                 pie ? " (PIE)" : "");
     else
         fprintf(out, "\nSome objects moved and some did not: %s\n",
@@ -227,7 +231,8 @@ int layout_compare(FILE *out, bool json, bool no_randomize, const char *argv0)
     if (json)
         json_dumpf(cmp, out, JSON_INDENT(2));
     else
-        print_text(out, cmp, json_string_value(json_object_get(json_object_get(a, "facts"), "exe")));
+        print_text(out, cmp,
+                   json_string_value(json_object_get(json_object_get(a, "facts"), "exe")));
     if (json)
         fputc('\n', out);
     json_decref(cmp);

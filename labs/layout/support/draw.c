@@ -24,13 +24,13 @@
 static const char *kind_color(layout_kind_t k)
 {
     static const char *const colors[LAYOUT_NKINDS] = {
-        [LAYOUT_UNKNOWN] = "#ffffff",      [LAYOUT_UNMAPPED] = "#f4f4f4",
-        [LAYOUT_TEXT] = "#9ecae1",         [LAYOUT_RODATA] = "#c6dbef",
-        [LAYOUT_DATA] = "#fdae6b",         [LAYOUT_BSS] = "#fdd0a2",
-        [LAYOUT_HEAP] = "#a1d99b",         [LAYOUT_MMAP] = "#c7e9c0",
-        [LAYOUT_STACK] = "#fc9272",        [LAYOUT_THREAD_STACK] = "#fcbba1",
-        [LAYOUT_TLS] = "#dadaeb",          [LAYOUT_LIBRARY] = "#bcbddc",
-        [LAYOUT_VDSO] = "#d9d9d9",         [LAYOUT_FILE] = "#e7cb94",
+        [LAYOUT_UNKNOWN] = "#ffffff", [LAYOUT_UNMAPPED] = "#f4f4f4",
+        [LAYOUT_TEXT] = "#9ecae1",    [LAYOUT_RODATA] = "#c6dbef",
+        [LAYOUT_DATA] = "#fdae6b",    [LAYOUT_BSS] = "#fdd0a2",
+        [LAYOUT_HEAP] = "#a1d99b",    [LAYOUT_MMAP] = "#c7e9c0",
+        [LAYOUT_STACK] = "#fc9272",   [LAYOUT_THREAD_STACK] = "#fcbba1",
+        [LAYOUT_TLS] = "#dadaeb",     [LAYOUT_LIBRARY] = "#bcbddc",
+        [LAYOUT_VDSO] = "#d9d9d9",    [LAYOUT_FILE] = "#e7cb94",
         [LAYOUT_OTHER] = "#ffffff",
     };
     return (unsigned)k < LAYOUT_NKINDS ? colors[k] : "#ffffff";
@@ -70,21 +70,22 @@ static size_t build_rows(const layout_run_t *run, row_t *rows)
         const layout_region_t *r = &m->regions[i];
         layout_kind_t k = layout_classify(m, &run->facts, r->start);
         if (r->start > prev)
-            rows[nrows++] = (row_t){prev, r->start, 0, 0, LAYOUT_UNMAPPED};
+            rows[nrows++] = (row_t){ prev, r->start, 0, 0, LAYOUT_UNMAPPED };
         else if (nrows > 0 && rows[nrows - 1].n > 0 && rows[nrows - 1].kind == k &&
                  strcmp(m->regions[rows[nrows - 1].first].path, r->path) == 0) {
-            rows[nrows - 1].end = r->end;   // extend the run
+            rows[nrows - 1].end = r->end; // extend the run
             rows[nrows - 1].n++;
             prev = r->end;
             continue;
         }
-        rows[nrows++] = (row_t){r->start, r->end, i, 1, k};
+        rows[nrows++] = (row_t){ r->start, r->end, i, 1, k };
         prev = r->end;
         uintptr_t bss = run->facts.bss_start;
-        layout_kind_t kb = bss > r->start && bss < r->end ? layout_classify(m, &run->facts, bss) : k;
+        layout_kind_t kb =
+            bss > r->start && bss < r->end ? layout_classify(m, &run->facts, bss) : k;
         if (kb != k) {
             rows[nrows - 1].end = bss;
-            rows[nrows++] = (row_t){bss, r->end, i, 1, kb};
+            rows[nrows++] = (row_t){ bss, r->end, i, 1, kb };
         }
     }
     return nrows;
@@ -117,23 +118,27 @@ int layout_draw_dot(FILE *out, const layout_run_t *run)
 
     fprintf(out, "// The address space of one run of the layout program (memlab).\n");
     fprintf(out, "digraph address_space {\n");
-    fprintf(out, "  graph [rankdir=LR, fontname=\"sans\", fontsize=14, labelloc=t, nodesep=0.12,"
-                 " ranksep=1.2, label=\"Address space of process %d: high addresses on top;"
-                 " row height grows with log2(size); ASLR %d%s\"];\n",
+    fprintf(out,
+            "  graph [rankdir=LR, fontname=\"sans\", fontsize=14, labelloc=t, nodesep=0.12,"
+            " ranksep=1.2, label=\"Address space of process %d: high addresses on top;"
+            " row height grows with log2(size); ASLR %d%s\"];\n",
             (int)getpid(), run->aslr, run->pie ? ", PIE" : "");
     fprintf(out, "  node [fontname=\"sans\", fontsize=10];\n  edge [color=\"#555555\"];\n");
     fprintf(out, "  space [shape=plaintext, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\""
                  " CELLSPACING=\"0\" CELLPADDING=\"3\">\n");
     for (size_t j = nrows; j-- > 0;) {
         const row_t *r = &rows[j];
-        fprintf(out, "    <TR><TD PORT=\"r%zu\" WIDTH=\"330\" HEIGHT=\"%d\" BGCOLOR=\"%s\" ALIGN=\"LEFT\""
-                     " BALIGN=\"LEFT\">",
-                j, row_height(r), kind_color(r->kind));
+        fprintf(
+            out,
+            "    <TR><TD PORT=\"r%zu\" WIDTH=\"330\" HEIGHT=\"%d\" BGCOLOR=\"%s\" ALIGN=\"LEFT\""
+            " BALIGN=\"LEFT\">",
+            j, row_height(r), kind_color(r->kind));
         layout_human_size(r->end - r->start, sz, sizeof sz);
         if (r->n == 0) {
             fprintf(out, "<FONT COLOR=\"#888888\" POINT-SIZE=\"8\">unmapped, %s%s</FONT>", sz,
                     r->start < CANONICAL_END && r->end > CANONICAL_END
-                        ? " (the non-canonical hole and the kernel's half)" : "");
+                        ? " (the non-canonical hole and the kernel's half)"
+                        : "");
         } else {
             const layout_region_t *first = &run->map.regions[r->first];
             fprintf(out, "<B>%s</B>  %s", layout_kind_name(r->kind), sz);
@@ -145,8 +150,8 @@ int layout_draw_dot(FILE *out, const layout_run_t *run)
                 fputs("  ", out);
                 put_html(out, base_name(first->path));
             }
-            fprintf(out, "<BR/><FONT POINT-SIZE=\"8\">%" PRIxPTR " - %" PRIxPTR
-                         "</FONT>", r->start, r->end);
+            fprintf(out, "<BR/><FONT POINT-SIZE=\"8\">%" PRIxPTR " - %" PRIxPTR "</FONT>", r->start,
+                    r->end);
         }
         fprintf(out, "</TD></TR>\n");
     }
@@ -157,8 +162,11 @@ int layout_draw_dot(FILE *out, const layout_run_t *run)
     for (size_t i = 0; i < run->nobjects; i++) {
         const layout_specimen_t *o = &run->objects[i];
         layout_kind_t k = layout_classify(&run->map, &run->facts, o->addr);
-        fprintf(out, "  o%zu [shape=box, style=\"rounded,filled\", fillcolor=\"%s\", label=\"%s\\n0x%"
-                     PRIxPTR "\\n%s\"];\n", i, kind_color(k), o->id, o->addr, layout_kind_name(k));
+        fprintf(
+            out,
+            "  o%zu [shape=box, style=\"rounded,filled\", fillcolor=\"%s\", label=\"%s\\n0x%" PRIxPTR
+            "\\n%s\"];\n",
+            i, kind_color(k), o->id, o->addr, layout_kind_name(k));
         size_t j = nrows;
         for (size_t t = 0; t < nrows; t++)
             if (o->addr >= rows[t].start && o->addr < rows[t].end)
@@ -175,8 +183,8 @@ int layout_draw_dot(FILE *out, const layout_run_t *run)
 // (ml_outfile); for SVG, ml_dot_render_svg renders it into `path` (through
 // its own temporary), and the DOT one is dropped. Only a complete result is
 // renamed into place.
-int layout_write_picture(const char *path, bool svg, const layout_run_t *run,
-                         char *err, size_t errlen)
+int layout_write_picture(const char *path, bool svg, const layout_run_t *run, char *err,
+                         size_t errlen)
 {
     ml_outfile_t dot;
     FILE *f = ml_outfile_open(&dot, path);
@@ -198,6 +206,6 @@ int layout_write_picture(const char *path, bool svg, const layout_run_t *run,
     } else {
         rc = ml_dot_render_svg(dot.tmp, path, err, errlen);
     }
-    ml_outfile_abort(&dot);     // the DOT scratch file, unless committed above
+    ml_outfile_abort(&dot); // the DOT scratch file, unless committed above
     return rc;
 }

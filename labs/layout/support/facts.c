@@ -81,7 +81,7 @@ static int record_self(layout_thread_t *t)
         t->stack_lo = (uintptr_t)addr;
         t->stack_hi = (uintptr_t)addr + size;
     }
-    uintptr_t span[2] = {0, 0};
+    uintptr_t span[2] = { 0, 0 };
     dl_iterate_phdr(tls_span, span);
     t->tls_lo = span[0];
     t->tls_hi = span[1];
@@ -141,8 +141,8 @@ int layout_facts_write(const layout_facts_t *f, FILE *out)
     for (size_t i = 0; i < f->nthreads; i++) {
         const layout_thread_t *t = &f->threads[i];
         fprintf(out, "thread %d %s 0x%" PRIxPTR " 0x%" PRIxPTR " 0x%" PRIxPTR " 0x%" PRIxPTR "\n",
-                (int)t->tid, t->is_main ? "main" : "other", t->stack_lo, t->stack_hi,
-                t->tls_lo, t->tls_hi);
+                (int)t->tid, t->is_main ? "main" : "other", t->stack_lo, t->stack_hi, t->tls_lo,
+                t->tls_hi);
     }
     return ferror(out) ? -1 : 0;
 }
@@ -191,8 +191,7 @@ static int parse_thread(char *s, layout_thread_t *t)
 
 // layout_facts_read — the format above; unknown keys and malformed values
 // are errors reported as "name:line: what is wrong".
-int layout_facts_read(FILE *in, const char *name, layout_facts_t *f,
-                      char *err, size_t errlen)
+int layout_facts_read(FILE *in, const char *name, layout_facts_t *f, char *err, size_t errlen)
 {
     char *line = NULL;
     size_t cap = 0;

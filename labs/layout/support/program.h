@@ -18,10 +18,10 @@
 
 // One object placed somewhere on purpose, with the kind it is by construction.
 typedef struct layout_specimen {
-    const char *id;          // short name used in JSON and tests: "global", "tls", ...
-    const char *what;        // a phrase for people: "a global initialized to 42"
+    const char *id;   // short name used in JSON and tests: "global", "tls", ...
+    const char *what; // a phrase for people: "a global initialized to 42"
     uintptr_t addr;
-    layout_kind_t expected;  // what it is, known without reading the maps
+    layout_kind_t expected; // what it is, known without reading the maps
 } layout_specimen_t;
 
 typedef struct layout_specimens layout_specimens_t;
@@ -42,20 +42,20 @@ void layout_specimens_stop(layout_specimens_t *s);
 // Everything the program found in one run, with the student's answers.
 typedef struct layout_run {
     layout_map_t map;
-    bool map_ok;                  // layout_read_maps succeeded
+    bool map_ok; // layout_read_maps succeeded
     char map_err[512];
     layout_facts_t facts;
     const layout_specimen_t *objects;
     size_t nobjects;
     layout_size_t size;
-    bool size_ok;                 // layout_elf_size succeeded
+    bool size_ok; // layout_elf_size succeeded
     char size_err[512];
-    bool threshold_run;           // the malloc experiment was made
-    size_t pin;                   // the M_MMAP_THRESHOLD it pinned
-    long threshold;               // layout_find_mmap_threshold's answer
-    int aslr;                     // /proc/sys/kernel/randomize_va_space, -1 unknown
-    bool no_randomize;            // this process runs with ADDR_NO_RANDOMIZE
-    bool pie;                     // the program is position-independent (ET_DYN)
+    bool threshold_run; // the malloc experiment was made
+    size_t pin;         // the M_MMAP_THRESHOLD it pinned
+    long threshold;     // layout_find_mmap_threshold's answer
+    int aslr;           // /proc/sys/kernel/randomize_va_space, -1 unknown
+    bool no_randomize;  // this process runs with ADDR_NO_RANDOMIZE
+    bool pie;           // the program is position-independent (ET_DYN)
 } layout_run_t;
 
 // layout_system_aslr — /proc/sys/kernel/randomize_va_space (0, 1, 2), or -1.
@@ -81,8 +81,8 @@ int layout_draw_dot(FILE *out, const layout_run_t *run);
 // layout_write_picture — write the DOT text (svg == false) or run `dot -Tsvg`
 // on it (svg == true) into `path`, through a temporary file renamed into
 // place. Returns 0, or -1 with the reason in err.
-int layout_write_picture(const char *path, bool svg, const layout_run_t *run,
-                         char *err, size_t errlen);
+int layout_write_picture(const char *path, bool svg, const layout_run_t *run, char *err,
+                         size_t errlen);
 
 // ---- two runs (compare.c) ----------------------------------------------------------------
 

@@ -11,20 +11,13 @@
 #include <string.h>
 
 static const char *const kind_names[LAYOUT_NKINDS] = {
-    [LAYOUT_UNKNOWN] = "unknown",
-    [LAYOUT_UNMAPPED] = "unmapped",
-    [LAYOUT_TEXT] = "text",
-    [LAYOUT_RODATA] = "rodata",
-    [LAYOUT_DATA] = "data",
-    [LAYOUT_BSS] = "bss",
-    [LAYOUT_HEAP] = "heap",
-    [LAYOUT_MMAP] = "mmap",
-    [LAYOUT_STACK] = "stack",
-    [LAYOUT_THREAD_STACK] = "thread-stack",
-    [LAYOUT_TLS] = "tls",
-    [LAYOUT_LIBRARY] = "library",
-    [LAYOUT_VDSO] = "vdso",
-    [LAYOUT_FILE] = "file",
+    [LAYOUT_UNKNOWN] = "unknown", [LAYOUT_UNMAPPED] = "unmapped",
+    [LAYOUT_TEXT] = "text",       [LAYOUT_RODATA] = "rodata",
+    [LAYOUT_DATA] = "data",       [LAYOUT_BSS] = "bss",
+    [LAYOUT_HEAP] = "heap",       [LAYOUT_MMAP] = "mmap",
+    [LAYOUT_STACK] = "stack",     [LAYOUT_THREAD_STACK] = "thread-stack",
+    [LAYOUT_TLS] = "tls",         [LAYOUT_LIBRARY] = "library",
+    [LAYOUT_VDSO] = "vdso",       [LAYOUT_FILE] = "file",
     [LAYOUT_OTHER] = "other",
 };
 

@@ -41,7 +41,7 @@ bool layout_exe_is_pie(const char *path)
 // layout_human_size — bytes in the largest binary unit that keeps it ≥ 1.
 const char *layout_human_size(uint64_t bytes, char *buf, size_t len)
 {
-    static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
     double v = (double)bytes;
     int u = 0;
     while (v >= 1024 && u < 6) {
@@ -88,7 +88,8 @@ void layout_report_text(FILE *out, const layout_run_t *run)
     char buf[32];
     fprintf(out, "memlab layout: the address space of process %d\n", (int)getpid());
     fprintf(out, "  program %s (%s)\n", run->facts.exe_path,
-            run->pie ? "position-independent: ASLR moves it" : "not PIE: loaded at a fixed address");
+            run->pie ? "position-independent: ASLR moves it"
+                     : "not PIE: loaded at a fixed address");
     fprintf(out, "  address randomization: %d (%s)%s\n\n", run->aslr, aslr_words(run->aslr),
             run->no_randomize ? ", disabled for this process (ADDR_NO_RANDOMIZE)" : "");
     if (!run->map_ok)
@@ -98,10 +99,10 @@ void layout_report_text(FILE *out, const layout_run_t *run)
     for (size_t i = 0; i < run->map.n; i++) {
         const layout_region_t *r = &run->map.regions[i];
         if (r->start > prev_end)
-            print_objects_in(out, run, prev_end, r->start);   // unmapped objects
+            print_objects_in(out, run, prev_end, r->start); // unmapped objects
         layout_kind_t k = layout_classify(&run->map, &run->facts, r->start);
-        fprintf(out, "  %016" PRIxPTR " %016" PRIxPTR " %s %9s  %-12s  %s%s\n", r->start,
-                r->end, r->perms, layout_human_size(r->end - r->start, buf, sizeof buf),
+        fprintf(out, "  %016" PRIxPTR " %016" PRIxPTR " %s %9s  %-12s  %s%s\n", r->start, r->end,
+                r->perms, layout_human_size(r->end - r->start, buf, sizeof buf),
                 layout_kind_name(k), r->path, r->deleted ? " (deleted)" : "");
         print_objects_in(out, run, r->start, r->end);
         prev_end = r->end;
@@ -117,7 +118,8 @@ void layout_report_text(FILE *out, const layout_run_t *run)
         layout_kind_t k = layout_classify(&run->map, &run->facts, o->addr);
         wrong += k != o->expected;
         fprintf(out, "  %-13s 0x%016" PRIxPTR " %-13s %-13s %s\n", o->id, o->addr,
-                layout_kind_name(k), layout_kind_name(o->expected), k == o->expected ? "ok" : "WRONG");
+                layout_kind_name(k), layout_kind_name(o->expected),
+                k == o->expected ? "ok" : "WRONG");
     }
     fprintf(out, "  %d of %zu classified as expected\n", (int)run->nobjects - wrong, run->nobjects);
 
@@ -133,14 +135,16 @@ void layout_report_text(FILE *out, const layout_run_t *run)
     }
 
     if (run->threshold_run) {
-        fprintf(out, "\nmalloc's switch from brk to mmap, with M_MMAP_THRESHOLD pinned to %zu bytes:\n",
+        fprintf(out,
+                "\nmalloc's switch from brk to mmap, with M_MMAP_THRESHOLD pinned to %zu bytes:\n",
                 run->pin);
         if (run->threshold > 0)
             fprintf(out, "  malloc(%ld) is the smallest request served by mmap\n", run->threshold);
         else if (run->threshold == 0)
             fprintf(out, "  every request probed came from the brk heap\n");
         else
-            fprintf(out, "  the experiment could not run (layout_find_mmap_threshold returned -1)\n");
+            fprintf(out,
+                    "  the experiment could not run (layout_find_mmap_threshold returned -1)\n");
     }
 }
 
@@ -159,10 +163,11 @@ static json_t *facts_json(const layout_facts_t *f)
     json_t *threads = json_array();
     for (size_t i = 0; i < f->nthreads; i++) {
         const layout_thread_t *t = &f->threads[i];
-        json_array_append_new(threads, json_pack("{s:i, s:b, s:o, s:o, s:o, s:o}", "tid", (int)t->tid,
-                                                 "main", t->is_main, "stack_lo", json_addr(t->stack_lo),
-                                                 "stack_hi", json_addr(t->stack_hi), "tls_lo",
-                                                 json_addr(t->tls_lo), "tls_hi", json_addr(t->tls_hi)));
+        json_array_append_new(threads,
+                              json_pack("{s:i, s:b, s:o, s:o, s:o, s:o}", "tid", (int)t->tid,
+                                        "main", t->is_main, "stack_lo", json_addr(t->stack_lo),
+                                        "stack_hi", json_addr(t->stack_hi), "tls_lo",
+                                        json_addr(t->tls_lo), "tls_hi", json_addr(t->tls_hi)));
     }
     return json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "exe", f->exe_path, "executable_start",
                      json_addr(f->executable_start), "etext", json_addr(f->etext), "edata",
@@ -179,32 +184,31 @@ json_t *layout_report_json(const layout_run_t *run)
         char dev[32];
         snprintf(dev, sizeof dev, "%02x:%02x", r->dev_major, r->dev_minor);
         layout_kind_t k = layout_classify(&run->map, &run->facts, r->start);
-        json_array_append_new(
-            regions, json_pack("{s:o, s:o, s:s, s:I, s:s, s:I, s:s, s:b, s:s}", "start",
-                               json_addr(r->start), "end", json_addr(r->end), "perms", r->perms,
-                               "offset", (json_int_t)r->offset, "dev", dev, "inode",
-                               (json_int_t)r->inode, "path", r->path, "deleted", r->deleted,
-                               "kind", layout_kind_name(k)));
+        json_array_append_new(regions,
+                              json_pack("{s:o, s:o, s:s, s:I, s:s, s:I, s:s, s:b, s:s}", "start",
+                                        json_addr(r->start), "end", json_addr(r->end), "perms",
+                                        r->perms, "offset", (json_int_t)r->offset, "dev", dev,
+                                        "inode", (json_int_t)r->inode, "path", r->path, "deleted",
+                                        r->deleted, "kind", layout_kind_name(k)));
     }
     json_t *objects = json_array();
     for (size_t i = 0; i < run->nobjects; i++) {
         const layout_specimen_t *o = &run->objects[i];
         layout_kind_t k = layout_classify(&run->map, &run->facts, o->addr);
-        json_array_append_new(objects, json_pack("{s:s, s:s, s:o, s:s, s:s}", "id", o->id, "what",
-                                                 o->what, "addr", json_addr(o->addr), "kind",
-                                                 layout_kind_name(k), "expected",
-                                                 layout_kind_name(o->expected)));
+        json_array_append_new(objects,
+                              json_pack("{s:s, s:s, s:o, s:s, s:s}", "id", o->id, "what", o->what,
+                                        "addr", json_addr(o->addr), "kind", layout_kind_name(k),
+                                        "expected", layout_kind_name(o->expected)));
     }
     json_t *root = json_pack("{s:i, s:i, s:b, s:b, s:o, s:o, s:o}", "pid", (int)getpid(), "aslr",
-                             run->aslr, "no_randomize", run->no_randomize, "pie", run->pie,
-                             "facts", facts_json(&run->facts), "regions", regions, "objects",
-                             objects);
+                             run->aslr, "no_randomize", run->no_randomize, "pie", run->pie, "facts",
+                             facts_json(&run->facts), "regions", regions, "objects", objects);
     json_object_set_new(root, "map_error", run->map_ok ? json_null() : json_string(run->map_err));
-    json_object_set_new(root, "size",
-                        run->size_ok ? json_pack("{s:I, s:I, s:I}", "text", (json_int_t)run->size.text,
-                                                 "data", (json_int_t)run->size.data, "bss",
-                                                 (json_int_t)run->size.bss)
-                                     : json_null());
+    json_object_set_new(
+        root, "size",
+        run->size_ok ? json_pack("{s:I, s:I, s:I}", "text", (json_int_t)run->size.text, "data",
+                                 (json_int_t)run->size.data, "bss", (json_int_t)run->size.bss)
+                     : json_null());
     json_object_set_new(root, "mmap_threshold",
                         run->threshold_run ? json_pack("{s:I, s:I}", "pin", (json_int_t)run->pin,
                                                        "found", (json_int_t)run->threshold)

@@ -36,7 +36,7 @@
 // The objects that the compiler and linker place.
 int layout_demo_global = 42;
 int layout_demo_zero_global;
-const int layout_demo_table[4] = {2, 3, 5, 7};
+const int layout_demo_table[4] = { 2, 3, 5, 7 };
 __thread int layout_demo_tls = 1;
 
 #define MEMFD_BYTES 4096
@@ -84,11 +84,11 @@ static void *thread_main(void *arg)
 }
 
 // add — append one specimen.
-static void add(layout_specimens_t *s, const char *id, const char *what,
-                const void *addr, layout_kind_t expected)
+static void add(layout_specimens_t *s, const char *id, const char *what, const void *addr,
+                layout_kind_t expected)
 {
     if (s->n < LAYOUT_MAX_SPECIMENS)
-        s->items[s->n++] = (layout_specimen_t){id, what, (uintptr_t)addr, expected};
+        s->items[s->n++] = (layout_specimen_t){ id, what, (uintptr_t)addr, expected };
 }
 
 // malloc_kind — heap when the block lies in the brk area, mmap otherwise.

@@ -22,7 +22,8 @@
 #include <string.h>
 #include "memlab/rng.h"
 
-const char *const tc_classic_names[] = {"list", "tree", "cycle", "diamond", "gcbench", "random", NULL};
+const char *const tc_classic_names[] = { "list",    "tree",   "cycle", "diamond",
+                                         "gcbench", "random", NULL };
 const char *const tc_classic_help[] = {
     "a linked list of SIZE nodes held by a stack frame (default 1000)",
     "a full binary tree of depth SIZE held by a global (default 6)",
@@ -97,12 +98,12 @@ static uint32_t tree(gen_t *g, uint32_t type, unsigned depth)
 
 static void gen_list(gen_t *g, size_t n)
 {
-    uint32_t node = ml_scn_add_type(g->s, "ListNode", 2, 1u << 1);   // {value, next}
+    uint32_t node = ml_scn_add_type(g->s, "ListNode", 2, 1u << 1); // {value, next}
     check(g, node);
     uint32_t last, dead_last;
     uint32_t head = chain(g, node, 1, n, &last);
     uint32_t dead = chain(g, node, 1, n / 4 + 1, &dead_last);
-    edge(g, dead_last, 1, head + (uint32_t)(n / 2));   // garbage pointing into the live list
+    edge(g, dead_last, 1, head + (uint32_t)(n / 2)); // garbage pointing into the live list
     check(g, ml_scn_add_global(g->s, "unused", ML_SCN_NIL));
     (void)dead;
     check(g, ml_scn_push_frame(g->s, "main"));
@@ -112,10 +113,10 @@ static void gen_list(gen_t *g, size_t n)
 
 static void gen_tree(gen_t *g, unsigned depth)
 {
-    uint32_t node = ml_scn_add_type(g->s, "TreeNode", 3, 0x3);       // {left, right, key}
+    uint32_t node = ml_scn_add_type(g->s, "TreeNode", 3, 0x3); // {left, right, key}
     check(g, node);
     uint32_t root = tree(g, node, depth);
-    tree(g, node, depth >= 2 ? depth - 2 : 0);                           // dead
+    tree(g, node, depth >= 2 ? depth - 2 : 0); // dead
     check(g, ml_scn_add_global(g->s, "root", root));
     check(g, ml_scn_push_frame(g->s, "walk"));
     // A stack slot pointing at the last leaf: already reachable, a second root.
@@ -124,13 +125,13 @@ static void gen_tree(gen_t *g, unsigned depth)
 
 static void gen_cycle(gen_t *g, size_t n)
 {
-    uint32_t node = ml_scn_add_type(g->s, "RingNode", 2, 1u << 0);    // {next, value}
+    uint32_t node = ml_scn_add_type(g->s, "RingNode", 2, 1u << 0); // {next, value}
     check(g, node);
     for (int live = 1; live >= 0 && !g->oom; live--) {
         uint32_t last, first = chain(g, node, 0, n, &last);
-        edge(g, last, 0, first);                                         // close the ring
+        edge(g, last, 0, first); // close the ring
         uint32_t self = obj(g, node);
-        edge(g, self, 0, self);                                          // a self-loop
+        edge(g, self, 0, self); // a self-loop
         if (live) {
             check(g, ml_scn_add_global(g->s, "loop", self));
             check(g, ml_scn_push_frame(g->s, "main"));
@@ -141,7 +142,7 @@ static void gen_cycle(gen_t *g, size_t n)
 
 static void gen_diamond(gen_t *g, size_t n)
 {
-    uint32_t node = ml_scn_add_type(g->s, "Pair", 2, 0x3);           // {left, right}
+    uint32_t node = ml_scn_add_type(g->s, "Pair", 2, 0x3); // {left, right}
     check(g, node);
     uint32_t top = obj(g, node), first = top, mid = ML_SCN_NIL;
     for (size_t i = 0; i < n && !g->oom; i++) {
@@ -159,12 +160,12 @@ static void gen_diamond(gen_t *g, size_t n)
 
 static void gen_gcbench(gen_t *g, unsigned depth)
 {
-    uint32_t node = ml_scn_add_type(g->s, "Node", 4, 0x3);           // {left, right, i, j}
+    uint32_t node = ml_scn_add_type(g->s, "Node", 4, 0x3); // {left, right, i, j}
     check(g, node);
     uint32_t long_lived = tree(g, node, depth);
     unsigned tdepth = depth >= 2 ? depth - 2 : 0;
     uint32_t temp = tree(g, node, tdepth);
-    tree(g, node, tdepth);                                               // last iteration's tree: dead
+    tree(g, node, tdepth); // last iteration's tree: dead
     check(g, ml_scn_add_global(g->s, "longLivedTree", long_lived));
     check(g, ml_scn_push_frame(g->s, "main"));
     check(g, ml_scn_add_local(g->s, "longLived", long_lived));
@@ -211,17 +212,19 @@ static void gen_random(gen_t *g, size_t n, uint64_t seed)
     }
 }
 
-ml_scn_t *tc_scenario_classic(const char *name, size_t size, uint64_t seed, char *err, size_t errlen)
+ml_scn_t *tc_scenario_classic(const char *name, size_t size, uint64_t seed, char *err,
+                              size_t errlen)
 {
     int k = -1;
     for (int i = 0; tc_classic_names[i]; i++)
         if (strcmp(name, tc_classic_names[i]) == 0)
             k = i;
     if (k < 0) {
-        snprintf(err, errlen, "unknown scenario '%s' (list, tree, cycle, diamond, gcbench or random)", name);
+        snprintf(err, errlen,
+                 "unknown scenario '%s' (list, tree, cycle, diamond, gcbench or random)", name);
         return NULL;
     }
-    static const size_t defaults[] = {1000, 6, 8, 4, 10, 200};
+    static const size_t defaults[] = { 1000, 6, 8, 4, 10, 200 };
     if (size == 0)
         size = defaults[k];
     bool depth = k == 1 || k == 4;
@@ -232,7 +235,7 @@ ml_scn_t *tc_scenario_classic(const char *name, size_t size, uint64_t seed, char
     }
     char full[64];
     snprintf(full, sizeof full, "%s-%zu", name, size);
-    gen_t g = {.s = ml_scn_new(full)};
+    gen_t g = { .s = ml_scn_new(full) };
     if (!g.s) {
         snprintf(err, errlen, "scenario %s: out of memory", name);
         return NULL;

@@ -10,7 +10,7 @@
 #include "support/run.h"
 #include "support/workload.h"
 
-static const char *const titles[WB_NKINDS] = {"none", "Dijkstra", "Yuasa", "hybrid"};
+static const char *const titles[WB_NKINDS] = { "none", "Dijkstra", "Yuasa", "hybrid" };
 
 typedef struct sample {
     double floating_pct, floating, lost, start, term, rescan, drained;
@@ -26,7 +26,7 @@ static int measure(size_t objects, uint64_t seed, wb_kind_t kind, sample_t *out)
     wc.edge_p = WB_CHARTS_EDGE_P;
     wb_world_t *w = wb_workload_world(&wc, why, sizeof why);
     wb_random_t *rm = w ? wb_random_new(w, &wc) : NULL;
-    wb_run_cfg_t cfg = {.budget = 1, .seed = seed, .p_mutator = 0.5};
+    wb_run_cfg_t cfg = { .budget = 1, .seed = seed, .p_mutator = 0.5 };
     wb_run_t *r = rm ? wb_run_new(w, kind, &cfg, why, sizeof why) : NULL;
     int rc = -1;
     if (r) {
@@ -34,7 +34,8 @@ static int measure(size_t objects, uint64_t seed, wb_kind_t kind, sample_t *out)
         wb_cycle_result_t res;
         if (wb_run_cycle(r, &mut, &res, why, sizeof why) == 0) {
             out->floating = (double)res.floating;
-            out->floating_pct = res.reachable ? 100.0 * (double)res.floating / (double)res.reachable : 0;
+            out->floating_pct =
+                res.reachable ? 100.0 * (double)res.floating / (double)res.reachable : 0;
             out->lost = (double)res.lost;
             out->start = (double)res.mk.start_work;
             out->term = (double)res.term_work;
@@ -44,15 +45,16 @@ static int measure(size_t objects, uint64_t seed, wb_kind_t kind, sample_t *out)
         }
     }
     if (rc)
-        fprintf(stderr, "write-barrier charts: %zu objects, seed %llu, %s: %s\n", objects, (unsigned long long)seed,
-                wb_kind_names[kind], w && rm ? why : "out of memory");
+        fprintf(stderr, "write-barrier charts: %zu objects, seed %llu, %s: %s\n", objects,
+                (unsigned long long)seed, wb_kind_names[kind], w && rm ? why : "out of memory");
     wb_run_free(r);
     wb_random_free(rm);
     wb_world_free(w);
     return rc;
 }
 
-int wb_charts_workloads(const char *dir, const size_t *sizes, size_t nsizes, int seeds, FILE *summary)
+int wb_charts_workloads(const char *dir, const size_t *sizes, size_t nsizes, int seeds,
+                        FILE *summary)
 {
     ml_outfile_t fo, ro;
     FILE *fg = ml_outfile_open_in(&fo, dir, "floating-garbage.csv");
@@ -63,14 +65,21 @@ int wb_charts_workloads(const char *dir, const size_t *sizes, size_t nsizes, int
         ml_outfile_fail(&ro, "write-barrier charts");
         goto fail;
     }
-    fprintf(fg, "heap objects,none,Dijkstra,Yuasa,hybrid,none (objects),Dijkstra (objects),Yuasa (objects),"
-                "hybrid (objects),none lost (objects)\n");
-    fprintf(rw, "heap objects,Dijkstra at start,Dijkstra at termination,Yuasa at start,Yuasa at termination,"
-                "hybrid at start,hybrid at termination,Dijkstra re-scanned,Dijkstra drained after re-scan\n");
+    fprintf(
+        fg,
+        "heap objects,none,Dijkstra,Yuasa,hybrid,none (objects),Dijkstra (objects),Yuasa (objects),"
+        "hybrid (objects),none lost (objects)\n");
+    fprintf(
+        rw,
+        "heap objects,Dijkstra at start,Dijkstra at termination,Yuasa at start,Yuasa at termination,"
+        "hybrid at start,hybrid at termination,Dijkstra re-scanned,Dijkstra drained after re-scan\n");
     if (summary)
-        fprintf(summary, "floating garbage and stop-the-world work, one cycle of a random workload (mean of %d "
-                         "seeds)\n  %8s  %-9s %12s %12s %10s %12s %10s\n", seeds, "objects", "barrier", "floating",
-                "(% of live)", "lost", "STW start", "STW term");
+        fprintf(
+            summary,
+            "floating garbage and stop-the-world work, one cycle of a random workload (mean of %d "
+            "seeds)\n  %8s  %-9s %12s %12s %10s %12s %10s\n",
+            seeds, "objects", "barrier", "floating", "(% of live)", "lost", "STW start",
+            "STW term");
     for (size_t i = 0; i < nsizes; i++) {
         sample_t mean[WB_NKINDS];
         memset(mean, 0, sizeof mean);
@@ -88,13 +97,16 @@ int wb_charts_workloads(const char *dir, const size_t *sizes, size_t nsizes, int
                 mean[k].drained += x.drained / seeds;
             }
         for (int k = 0; summary && k < WB_NKINDS; k++)
-            fprintf(summary, "  %8zu  %-9s %12.1f %11.2f%% %10.1f %12.1f %10.1f\n", sizes[i], titles[k],
-                    mean[k].floating, mean[k].floating_pct, mean[k].lost, mean[k].start, mean[k].term);
-        fprintf(fg, "%zu,%.3f,%.3f,%.3f,%.3f,%.1f,%.1f,%.1f,%.1f,%.1f\n", sizes[i], mean[0].floating_pct,
-                mean[1].floating_pct, mean[2].floating_pct, mean[3].floating_pct, mean[0].floating, mean[1].floating,
-                mean[2].floating, mean[3].floating, mean[0].lost);
-        fprintf(rw, "%zu,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f\n", sizes[i], mean[1].start, mean[1].term,
-                mean[2].start, mean[2].term, mean[3].start, mean[3].term, mean[1].rescan, mean[1].drained);
+            fprintf(summary, "  %8zu  %-9s %12.1f %11.2f%% %10.1f %12.1f %10.1f\n", sizes[i],
+                    titles[k], mean[k].floating, mean[k].floating_pct, mean[k].lost, mean[k].start,
+                    mean[k].term);
+        fprintf(fg, "%zu,%.3f,%.3f,%.3f,%.3f,%.1f,%.1f,%.1f,%.1f,%.1f\n", sizes[i],
+                mean[0].floating_pct, mean[1].floating_pct, mean[2].floating_pct,
+                mean[3].floating_pct, mean[0].floating, mean[1].floating, mean[2].floating,
+                mean[3].floating, mean[0].lost);
+        fprintf(rw, "%zu,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f\n", sizes[i], mean[1].start,
+                mean[1].term, mean[2].start, mean[2].term, mean[3].start, mean[3].term,
+                mean[1].rescan, mean[1].drained);
     }
     if (ml_outfile_commit(&fo) != 0) {
         ml_outfile_fail(&fo, "write-barrier charts");

@@ -14,7 +14,7 @@
 static const ml_type_t COST_NODE = ML_TYPE("CostNode", 24, 0x3);
 static const ml_type_t COST_PTR = ML_TYPE("CostPtr", 8, 0x1);
 
-#define LCG(x) ((x) * 1664525u + 1013904223u)
+#define LCG(x) ((x)*1664525u + 1013904223u)
 
 // Every timed loop starts on a 64-byte boundary (its body is shorter), so
 // where the linker happens to put it cannot tilt the comparison: a loop of
@@ -37,14 +37,15 @@ COST_LOOP static void seq_raw(void ***slots, void **vals, size_t mask, size_t n)
         *slots[i & mask] = vals[(i * 5) & mask];
 }
 
-COST_LOOP static void seq_barrier(ml_gc_heap_t *h, void ***slots, void **vals, size_t mask, size_t n)
+COST_LOOP static void seq_barrier(ml_gc_heap_t *h, void ***slots, void **vals, size_t mask,
+                                  size_t n)
 {
     for (size_t i = 0; i < n; i++)
         ml_gc_write_ptr(h, slots[i & mask], vals[(i * 5) & mask]);
 }
 
 COST_LOOP static void loop_barrier(ml_gc_heap_t *h, void ***slots, void **vals, size_t mask,
-                                                   size_t n)
+                                   size_t n)
 {
     uint32_t x = 12345;
     for (size_t i = 0; i < n; i++) {
@@ -53,13 +54,14 @@ COST_LOOP static void loop_barrier(ml_gc_heap_t *h, void ***slots, void **vals, 
     }
 }
 
-int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, wb_cost_pattern_t pattern, size_t objects, size_t stores,
-                    int reps, wb_cost_t *out)
+int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, wb_cost_pattern_t pattern, size_t objects,
+                    size_t stores, int reps, wb_cost_t *out)
 {
-    void (*raw_fn)(void ***, void **, size_t, size_t) = pattern == WB_COST_RANDOM ? loop_raw : seq_raw;
+    void (*raw_fn)(void ***, void **, size_t, size_t) =
+        pattern == WB_COST_RANDOM ? loop_raw : seq_raw;
     void (*wb_fn)(ml_gc_heap_t *, void ***, void **, size_t, size_t) =
         pattern == WB_COST_RANDOM ? loop_barrier : seq_barrier;
-    (void)m;    // the heap's collector; named to make the contract visible
+    (void)m; // the heap's collector; named to make the contract visible
     if (objects == 0 || (objects & (objects - 1)) || reps < 1 || reps > 64)
         return -1;
     size_t nslots = 2 * objects;
@@ -84,13 +86,13 @@ int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, wb_cost_pattern_t pattern, 
         slots[2 * i] = ml_gc_slot_addr(h, node, 0);
         slots[2 * i + 1] = ml_gc_slot_addr(h, node, 1);
         vals[2 * i] = node;
-        vals[2 * i + 1] = NULL;         // some stores delete
+        vals[2 * i + 1] = NULL; // some stores delete
     }
     // The three GC-off variants run in a rotating order, each after one
     // untimed warm-up pass, so none always pays for cold caches.
     bool counting = ml_gc_config(h)->count_stores;
     double raw[64], off[64], on[64], cnt[64];
-    double *const dst[3] = {raw, off, cnt};
+    double *const dst[3] = { raw, off, cnt };
     for (int r = 0; r < reps; r++) {
         for (int j = 0; j < 3; j++) {
             int which = (r + j) % 3;
@@ -106,7 +108,7 @@ int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, wb_cost_pattern_t pattern, 
         }
         ml_gc_set_count_stores(h, counting);
         ml_gc_cycle_begin(h);
-        wb_fn(h, slots, vals, nslots - 1, stores / 8);     // warm-up: first shades
+        wb_fn(h, slots, vals, nslots - 1, stores / 8); // warm-up: first shades
         uint64_t t3 = ml_now_ns();
         wb_fn(h, slots, vals, nslots - 1, stores);
         uint64_t t4 = ml_now_ns();

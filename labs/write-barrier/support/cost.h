@@ -31,16 +31,16 @@
 typedef enum { WB_COST_RANDOM, WB_COST_SEQUENTIAL } wb_cost_pattern_t;
 
 typedef struct wb_cost {
-    double raw_ns, off_ns, on_ns;   // per store
-    double counted_ns;              // GC off, stores counted (the core's default)
-    size_t stores;                  // stores per timed run
+    double raw_ns, off_ns, on_ns; // per store
+    double counted_ns;            // GC off, stores counted (the core's default)
+    size_t stores;                // stores per timed run
 } wb_cost_t;
 
 // wb_cost_measure — measure on heap `h`, whose collector must be marker
 // `m` (installed, no cycle running). `objects` must be a power of two.
 // Adds a global and objects to the heap (freed by the heap). 0, or -1 on
 // OOM. Runs `reps` (≤ 64) cycles of marking for `on`.
-int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, wb_cost_pattern_t pattern, size_t objects, size_t stores,
-                    int reps, wb_cost_t *out);
+int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, wb_cost_pattern_t pattern, size_t objects,
+                    size_t stores, int reps, wb_cost_t *out);
 
 #endif

@@ -35,15 +35,15 @@
 #include <string.h>
 
 struct wb_marker {
-    ml_gc_heap_t *heap;     // first: read by wb_marker_heap (barrier.h, inline)
+    ml_gc_heap_t *heap; // first: read by wb_marker_heap (barrier.h, inline)
     wb_kind_t kind;
     wb_policy_t policy;
-    void **work;            // the grey worklist
+    void **work; // the grey worklist
     size_t len, cap;
-    size_t next_global;     // globals [0, next_global) scanned this cycle
-    size_t stack_cursor;    // stacks [0, stack_cursor) scanned this cycle
-    bool last_was_drain;    // the last unit drained an object (a root job is next)
-    bool in_barrier;        // inside a barrier call: count its shades
+    size_t next_global;  // globals [0, next_global) scanned this cycle
+    size_t stack_cursor; // stacks [0, stack_cursor) scanned this cycle
+    bool last_was_drain; // the last unit drained an object (a root job is next)
+    bool in_barrier;     // inside a barrier call: count its shades
     wb_marker_stats_t st;
     void (*on_sweep)(wb_marker_t *m, void *arg);
     void *on_sweep_arg;
@@ -51,7 +51,7 @@ struct wb_marker {
 
 _Static_assert(offsetof(struct wb_marker, heap) == 0, "wb_marker_heap reads the first member");
 
-const char *const wb_kind_names[WB_NKINDS] = {"none", "dijkstra", "yuasa", "hybrid"};
+const char *const wb_kind_names[WB_NKINDS] = { "none", "dijkstra", "yuasa", "hybrid" };
 
 int wb_kind_parse(const char *name)
 {
@@ -63,18 +63,21 @@ int wb_kind_parse(const char *name)
 
 wb_policy_t wb_none_policy(void)
 {
-    return (wb_policy_t){.scan_stacks_at_start = false, .rescan_stacks = false,
-                         .rescan_globals = false, .alloc_black = false};
+    return (wb_policy_t){ .scan_stacks_at_start = false,
+                          .rescan_stacks = false,
+                          .rescan_globals = false,
+                          .alloc_black = false };
 }
 
 const char *wb_policy_describe(wb_policy_t p, char *buf, size_t len)
 {
     snprintf(buf, len, "stacks %s, re-scan at termination: %s, allocate %s",
-             p.scan_stacks_at_start ? "snapshotted at the start" : "scanned one at a time while marking",
+             p.scan_stacks_at_start ? "snapshotted at the start"
+                                    : "scanned one at a time while marking",
              p.rescan_stacks && p.rescan_globals ? "stacks and globals"
-             : p.rescan_stacks                  ? "stacks"
-             : p.rescan_globals                 ? "globals"
-                                                : "nothing",
+             : p.rescan_stacks                   ? "stacks"
+             : p.rescan_globals                  ? "globals"
+                                                 : "nothing",
              p.alloc_black ? "black" : "white");
     return buf;
 }
@@ -95,9 +98,9 @@ static void work_grow(wb_marker_t *m)
 
 void wb_shade(wb_marker_t *m, void *p)
 {
-    ml_gc_objref_t r;                             // the object containing p
+    ml_gc_objref_t r; // the object containing p
     if (!p || !ml_gc_find_object(m->heap, p, &r) || !ml_gc_ref_try_mark(&r))
-        return;                                   // not an object, or not white
+        return; // not an object, or not white
     if (m->len == m->cap)
         work_grow(m);
     m->work[m->len++] = r.obj;
@@ -171,7 +174,10 @@ size_t wb_marker_roots_pending(const wb_marker_t *m)
     return n;
 }
 
-bool wb_marker_global_scanned(const wb_marker_t *m, size_t g) { return g < m->next_global; }
+bool wb_marker_global_scanned(const wb_marker_t *m, size_t g)
+{
+    return g < m->next_global;
+}
 
 // ---- the collector table ------------------------------------------------------------------
 
@@ -212,7 +218,7 @@ static size_t hook_mark_terminate(ml_gc_heap_t *h, void *ctx)
 {
     wb_marker_t *m = ctx;
     (void)h;
-    while (root_job_left(m))     // none after a finished drain; kept for safety
+    while (root_job_left(m)) // none after a finished drain; kept for safety
         root_job(m);
     if (m->policy.rescan_stacks)
         for (size_t s = 0; s < ml_gc_num_stacks(m->heap); s++)
@@ -254,7 +260,7 @@ static void hook_on_alloc(ml_gc_heap_t *h, void *ctx, void *obj)
 {
     wb_marker_t *m = ctx;
     if (m->policy.alloc_black)
-        ml_gc_set_mark(h, obj);     // black: marked, never in the worklist
+        ml_gc_set_mark(h, obj); // black: marked, never in the worklist
 }
 
 ml_gc_collector_t wb_marker_collector(wb_marker_t *m)
@@ -302,10 +308,22 @@ int wb_marker_set_kind(wb_marker_t *m, wb_kind_t kind)
     return 0;
 }
 
-wb_kind_t wb_marker_kind(const wb_marker_t *m) { return m->kind; }
-wb_policy_t wb_marker_policy(const wb_marker_t *m) { return m->policy; }
-wb_marker_stats_t wb_marker_stats(const wb_marker_t *m) { return m->st; }
-size_t wb_marker_grey_count(const wb_marker_t *m) { return m->len; }
+wb_kind_t wb_marker_kind(const wb_marker_t *m)
+{
+    return m->kind;
+}
+wb_policy_t wb_marker_policy(const wb_marker_t *m)
+{
+    return m->policy;
+}
+wb_marker_stats_t wb_marker_stats(const wb_marker_t *m)
+{
+    return m->st;
+}
+size_t wb_marker_grey_count(const wb_marker_t *m)
+{
+    return m->len;
+}
 
 void wb_marker_on_sweep(wb_marker_t *m, void (*fn)(wb_marker_t *m, void *arg), void *arg)
 {

@@ -26,7 +26,7 @@
 #include "memlab/gcheap.h"
 #include "memlab/verify.h"
 
-extern const char *const wb_kind_names[WB_NKINDS];   // "none", "dijkstra", "yuasa", "hybrid"
+extern const char *const wb_kind_names[WB_NKINDS]; // "none", "dijkstra", "yuasa", "hybrid"
 // wb_kind_parse — the kind named `name`; -1 if there is none.
 int wb_kind_parse(const char *name);
 // wb_none_policy — the policy of WB_NONE: stacks one at a time, nothing
@@ -37,13 +37,13 @@ const char *wb_policy_describe(wb_policy_t p, char *buf, size_t len);
 
 // Per-cycle statistics of the marker.
 typedef struct wb_marker_stats {
-    size_t start_work;        // stack slots scanned in mark_begin
-    size_t rescan_slots;      // stack slots re-scanned at termination
-    size_t rescan_globals;    // globals re-scanned at termination
-    size_t term_drained;      // objects scanned during mark termination
-    size_t barrier_shades;    // objects a barrier turned from white to grey
-    size_t scanned;           // objects scanned (blackened) this cycle
-    size_t root_jobs;         // globals and stacks scanned by mark steps
+    size_t start_work;     // stack slots scanned in mark_begin
+    size_t rescan_slots;   // stack slots re-scanned at termination
+    size_t rescan_globals; // globals re-scanned at termination
+    size_t term_drained;   // objects scanned during mark termination
+    size_t barrier_shades; // objects a barrier turned from white to grey
+    size_t scanned;        // objects scanned (blackened) this cycle
+    size_t root_jobs;      // globals and stacks scanned by mark steps
 } wb_marker_stats_t;
 
 // wb_marker_new — a marker for heap `h` using barrier `kind`. NULL on OOM.
@@ -96,6 +96,7 @@ bool wb_view_grey_fn(ml_gc_heap_t *h, const void *obj, void *arg);
 // from a root still to be scanned or re-scanned. If marking ended now, the
 // sweep would free them. Calls fn(obj, arg) for each (fn may be NULL) and
 // returns how many; (size_t)-1 on OOM.
-size_t wb_hidden(wb_marker_t *m, const ml_reach_t *reach, void (*fn)(void *obj, void *arg), void *arg);
+size_t wb_hidden(wb_marker_t *m, const ml_reach_t *reach, void (*fn)(void *obj, void *arg),
+                 void *arg);
 
 #endif

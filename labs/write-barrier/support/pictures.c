@@ -25,8 +25,8 @@ struct wb_pictures {
     char error[512];
 };
 
-wb_pictures_t *wb_pictures_new(const char *dir, int64_t center, uint32_t target, bool print_steps, char *err,
-                               size_t errlen)
+wb_pictures_t *wb_pictures_new(const char *dir, int64_t center, uint32_t target, bool print_steps,
+                               char *err, size_t errlen)
 {
     wb_pictures_t *p = calloc(1, sizeof *p);
     if (!p) {
@@ -56,9 +56,18 @@ void wb_pictures_free(wb_pictures_t *p)
     free(p);
 }
 
-bool wb_pictures_print_steps(const wb_pictures_t *p) { return p->print_steps; }
-size_t wb_pictures_count(const wb_pictures_t *p) { return p->draw ? p->seq.n : 0; }
-const char *wb_pictures_index(const wb_pictures_t *p) { return p->index; }
+bool wb_pictures_print_steps(const wb_pictures_t *p)
+{
+    return p->print_steps;
+}
+size_t wb_pictures_count(const wb_pictures_t *p)
+{
+    return p->draw ? p->seq.n : 0;
+}
+const char *wb_pictures_index(const wb_pictures_t *p)
+{
+    return p->index;
+}
 
 static bool in_window(const wb_pictures_t *p, const wb_step_info_t *si)
 {
@@ -102,17 +111,20 @@ void wb_pictures_observe(wb_pictures_t *p, wb_run_t *r, const wb_step_info_t *si
         break;
     }
     case 'M':
-        snprintf(cap, sizeof cap, "step %" PRIu64 " mutator: %s — %s%s", si->step, wb_op_text(w, si->op, t, sizeof t),
+        snprintf(cap, sizeof cap, "step %" PRIu64 " mutator: %s — %s%s", si->step,
+                 wb_op_text(w, si->op, t, sizeof t),
                  si->eff ? wb_effect_text(w, si->eff, e, sizeof e) : "",
                  si->hidden_now ? ". Now an object is hidden from the marker." : "");
         break;
     case 'C':
-        snprintf(cap, sizeof cap, "step %" PRIu64 " marking: grey objects %zu, root jobs left %zu", si->step,
-                 wb_marker_grey_count(m), wb_marker_roots_pending(m));
+        snprintf(cap, sizeof cap, "step %" PRIu64 " marking: grey objects %zu, root jobs left %zu",
+                 si->step, wb_marker_grey_count(m), wb_marker_roots_pending(m));
         break;
     default:
-        snprintf(cap, sizeof cap, "after mark termination and the sweep: %zu objects left, white again for the "
-                 "next cycle (a red node is a pointer to freed memory)", ml_gc_num_objects(h));
+        snprintf(cap, sizeof cap,
+                 "after mark termination and the sweep: %zu objects left, white again for the "
+                 "next cycle (a red node is a pointer to freed memory)",
+                 ml_gc_num_objects(h));
         break;
     }
     wb_view_t *v = si->who == 'S' ? NULL : wb_view_take(m, false);

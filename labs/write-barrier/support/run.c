@@ -28,7 +28,7 @@
 #include "memlab/stats.h"
 #include "memlab/verify.h"
 
-typedef struct record {           // one mutator step, for the story
+typedef struct record { // one mutator step, for the story
     int64_t step;
     char text[320];
 } record_t;
@@ -38,21 +38,33 @@ struct wb_run {
     wb_marker_t *m;
     wb_run_cfg_t cfg;
     ml_sched_t sched;
-    wb_cycle_result_t *res;       // the cycle being run
+    wb_cycle_result_t *res; // the cycle being run
     // Tracking, by object id.
     record_t *recs;
     size_t nrecs, caprecs;
-    int64_t *hid_rec, *store_rec, *del_rec;   // record index, -1 = none
+    int64_t *hid_rec, *store_rec, *del_rec; // record index, -1 = none
     uint8_t *hidden_now;
     size_t nids;
     size_t hidden_count;
     bool oom;
 };
 
-wb_marker_t *wb_run_marker(const wb_run_t *r) { return r->m; }
-wb_world_t *wb_run_world(const wb_run_t *r) { return r->w; }
-const ml_sched_t *wb_run_sched(const wb_run_t *r) { return &r->sched; }
-const wb_run_cfg_t *wb_run_cfg(const wb_run_t *r) { return &r->cfg; }
+wb_marker_t *wb_run_marker(const wb_run_t *r)
+{
+    return r->m;
+}
+wb_world_t *wb_run_world(const wb_run_t *r)
+{
+    return r->w;
+}
+const ml_sched_t *wb_run_sched(const wb_run_t *r)
+{
+    return &r->sched;
+}
+const wb_run_cfg_t *wb_run_cfg(const wb_run_t *r)
+{
+    return &r->cfg;
+}
 
 // ---- tracking -------------------------------------------------------------------------
 
@@ -64,7 +76,8 @@ static bool ids_reserve(wb_run_t *r, size_t id)
     size_t n = r->nids ? r->nids : 256;
     while (n <= id)
         n *= 2;
-    int64_t *a = realloc(r->hid_rec, n * sizeof *a), *b = a ? realloc(r->store_rec, n * sizeof *b) : NULL;
+    int64_t *a = realloc(r->hid_rec, n * sizeof *a),
+            *b = a ? realloc(r->store_rec, n * sizeof *b) : NULL;
     if (a)
         r->hid_rec = a;
     if (b)
@@ -112,7 +125,7 @@ static void mark_hidden(void *obj, void *arg)
     uint32_t id = ml_gc_object_id(r->w->heap, obj);
     if (!ids_reserve(r, id))
         return;
-    r->hidden_now[id] = 2;     // 2: hidden after this step
+    r->hidden_now[id] = 2; // 2: hidden after this step
     r->hidden_count++;
 }
 
@@ -121,9 +134,11 @@ static void track_step(wb_run_t *r, int64_t rec, const wb_effect_t *eff)
 {
     ml_gc_heap_t *h = r->w->heap;
     if (eff && eff->write != WB_WRITE_STACK) {
-        if (eff->val && ml_gc_object_of(h, eff->val) && ids_reserve(r, ml_gc_object_id(h, eff->val)))
+        if (eff->val && ml_gc_object_of(h, eff->val) &&
+            ids_reserve(r, ml_gc_object_id(h, eff->val)))
             r->store_rec[ml_gc_object_id(h, eff->val)] = rec;
-        if (eff->old && ml_gc_object_of(h, eff->old) && ids_reserve(r, ml_gc_object_id(h, eff->old)))
+        if (eff->old && ml_gc_object_of(h, eff->old) &&
+            ids_reserve(r, ml_gc_object_id(h, eff->old)))
             r->del_rec[ml_gc_object_id(h, eff->old)] = rec;
     }
     ml_reach_t *reach = ml_verify_reachable(h);
@@ -137,9 +152,9 @@ static void track_step(wb_run_t *r, int64_t rec, const wb_effect_t *eff)
     ml_reach_free(reach);
     for (size_t id = 0; id < r->nids; id++) {
         if (r->hidden_now[id] == 2 && r->hid_rec[id] < 0)
-            r->hid_rec[id] = rec;            // newly hidden at this step
+            r->hid_rec[id] = rec; // newly hidden at this step
         else if (r->hidden_now[id] != 2)
-            r->hid_rec[id] = -1;             // found again (or never hidden)
+            r->hid_rec[id] = -1; // found again (or never hidden)
         r->hidden_now[id] = r->hidden_now[id] == 2;
     }
 }
@@ -156,12 +171,12 @@ static void check_invariant(wb_run_t *r, int64_t step)
         r->oom = true;
         return;
     }
-    if (ml_verify_tricolor(r->w->heap, strong ? ML_INV_STRONG : ML_INV_WEAK, wb_view_grey_fn, v, err,
-                           sizeof err)) {
+    if (ml_verify_tricolor(r->w->heap, strong ? ML_INV_STRONG : ML_INV_WEAK, wb_view_grey_fn, v,
+                           err, sizeof err)) {
         if (res->violations++ == 0) {
             res->violation_step = step;
-            snprintf(res->violation, sizeof res->violation, "the %s tri-color invariant is broken: %s",
-                     strong ? "strong" : "weak", err);
+            snprintf(res->violation, sizeof res->violation,
+                     "the %s tri-color invariant is broken: %s", strong ? "strong" : "weak", err);
         }
     }
     wb_view_free(v);
@@ -173,7 +188,7 @@ static void analyse(wb_marker_t *m, void *arg)
     wb_run_t *r = arg;
     wb_cycle_result_t *res = r->res;
     if (!res)
-        return;     // a cycle run outside wb_run_cycle (e.g. measuring store costs)
+        return; // a cycle run outside wb_run_cycle (e.g. measuring store costs)
     ml_gc_heap_t *h = wb_marker_heap(m);
     ml_reach_t *reach = ml_verify_reachable(h);
     if (!reach) {
@@ -200,7 +215,8 @@ static void analyse(wb_marker_t *m, void *arg)
 
 // ---- the loop ----------------------------------------------------------------------------
 
-wb_run_t *wb_run_new(wb_world_t *w, wb_kind_t kind, const wb_run_cfg_t *cfg, char *err, size_t errlen)
+wb_run_t *wb_run_new(wb_world_t *w, wb_kind_t kind, const wb_run_cfg_t *cfg, char *err,
+                     size_t errlen)
 {
     wb_run_t *r = calloc(1, sizeof *r);
     if (!r || !(r->m = wb_marker_new(w->heap, kind))) {
@@ -259,7 +275,7 @@ static void find_one(void *obj, void *arg)
 
 static bool in_worklist(wb_marker_t *m, const void *obj)
 {
-    find_t f = {obj, false};
+    find_t f = { obj, false };
     wb_marker_grey_foreach(m, find_one, &f);
     return f.found;
 }
@@ -278,7 +294,9 @@ static void notify(wb_run_t *r, uint64_t step, char who, const wb_op_t *op, cons
 {
     if (!r->cfg.observer)
         return;
-    wb_step_info_t si = {.step = step, .who = who, .op = op, .eff = eff, .hidden_now = r->hidden_count};
+    wb_step_info_t si = {
+        .step = step, .who = who, .op = op, .eff = eff, .hidden_now = r->hidden_count
+    };
     r->cfg.observer(r, &si, r->cfg.observer_arg);
 }
 
@@ -335,10 +353,11 @@ int wb_run_cycle(wb_run_t *r, wb_mutator_t *mut, wb_cycle_result_t *res, char *e
             if (wb_op_exec(r->w, &op, &eff, err, errlen)) {
                 char t[160], msg[400];
                 if (r->cfg.source && op.line)
-                    snprintf(msg, sizeof msg, "%s:%u: step %" PRIu64 ": %s: %s", r->cfg.source, op.line, step,
-                             wb_op_text(r->w, &op, t, sizeof t), err);
+                    snprintf(msg, sizeof msg, "%s:%u: step %" PRIu64 ": %s: %s", r->cfg.source,
+                             op.line, step, wb_op_text(r->w, &op, t, sizeof t), err);
                 else
-                    snprintf(msg, sizeof msg, "step %" PRIu64 ": %s: %s", step, wb_op_text(r->w, &op, t, sizeof t), err);
+                    snprintf(msg, sizeof msg, "step %" PRIu64 ": %s: %s", step,
+                             wb_op_text(r->w, &op, t, sizeof t), err);
                 snprintf(err, errlen, "%s", msg);
                 rc = -1;
             }
@@ -359,13 +378,14 @@ int wb_run_cycle(wb_run_t *r, wb_mutator_t *mut, wb_cycle_result_t *res, char *e
             notify(r, step, c, c == 'M' ? &op : NULL, effp);
     }
     // What a script did not get to do (a random mutator never runs dry).
-    for (wb_op_t op; mut->peek == script_peek && mut->peek(mut->self, &op); mut->consume(mut->self)) {
+    for (wb_op_t op; mut->peek == script_peek && mut->peek(mut->self, &op);
+         mut->consume(mut->self)) {
         if (op.kind == WB_OP_WAIT)
             res->waits_skipped++;
         else
             res->ops_left++;
     }
-    ml_gc_cycle_finish(h);            // the sweep runs analyse() first
+    ml_gc_cycle_finish(h); // the sweep runs analyse() first
     ml_gc_read_memstats(h, &st1);
     res->term_work = st1.last_terminate_work;
     res->mk = wb_marker_stats(r->m);
@@ -376,9 +396,12 @@ int wb_run_cycle(wb_run_t *r, wb_mutator_t *mut, wb_cycle_result_t *res, char *e
     res->freed = objects_before + (size_t)(st1.mallocs - allocated) - res->survivors;
     res->dangling = ml_verify_no_dangling(h, res->dangling_why, sizeof res->dangling_why) != 0;
     if (r->cfg.track_hidden && res->lost_id && res->lost_id < r->nids) {
-        story(r, r->hid_rec[res->lost_id], &res->hidden_step, res->hidden_by, sizeof res->hidden_by);
-        story(r, r->store_rec[res->lost_id], &res->stored_step, res->stored_by, sizeof res->stored_by);
-        story(r, r->del_rec[res->lost_id], &res->deleted_step, res->deleted_by, sizeof res->deleted_by);
+        story(r, r->hid_rec[res->lost_id], &res->hidden_step, res->hidden_by,
+              sizeof res->hidden_by);
+        story(r, r->store_rec[res->lost_id], &res->stored_step, res->stored_by,
+              sizeof res->stored_by);
+        story(r, r->del_rec[res->lost_id], &res->deleted_step, res->deleted_by,
+              sizeof res->deleted_by);
     }
     notify(r, ml_sched_step(&r->sched), 'S', NULL, NULL);
     r->res = NULL;
@@ -445,5 +468,7 @@ static void script_consume(void *self)
 
 wb_mutator_t wb_script_mutator(wb_script_t *s)
 {
-    return (wb_mutator_t){.peek = script_peek, .consume = script_consume, .cycle_start = NULL, .self = s};
+    return (wb_mutator_t){
+        .peek = script_peek, .consume = script_consume, .cycle_start = NULL, .self = s
+    };
 }

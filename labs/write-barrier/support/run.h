@@ -41,36 +41,36 @@ typedef struct wb_run wb_run_t;
 
 // What an observer sees after each step.
 typedef struct wb_step_info {
-    uint64_t step;            // scheduler step (the number of steps before it)
-    char who;                 // 'B' mark begin, 'M', 'C', 'S' after the sweep
-    const wb_op_t *op;        // 'M': the operation
-    const wb_effect_t *eff;   // 'M' with a SET: what it did
-    size_t hidden_now;        // tracking on: objects hidden after this step
+    uint64_t step;          // scheduler step (the number of steps before it)
+    char who;               // 'B' mark begin, 'M', 'C', 'S' after the sweep
+    const wb_op_t *op;      // 'M': the operation
+    const wb_effect_t *eff; // 'M' with a SET: what it did
+    size_t hidden_now;      // tracking on: objects hidden after this step
 } wb_step_info_t;
 typedef void (*wb_observer_fn)(wb_run_t *r, const wb_step_info_t *si, void *arg);
 
 typedef struct wb_run_cfg {
-    size_t budget;            // units per collector step (0 = 1)
-    const char *schedule;     // schedule string (sched.h syntax), or NULL
-    uint64_t seed;            // the scheduler's seed
-    double p_mutator;         // probability of M when the coin decides
-    uint64_t max_steps;       // per cycle; then the mutator stops (0 = 200000)
-    bool follow_waits;        // honour scenario `wait` lines (no schedule)
-    bool check_invariant;     // check the tri-color invariant after every step
-    bool track_hidden;        // find when lost objects were hidden (O(heap) per M step)
-    const char *source;       // a scenario's file or name, for "source:line:" in
-                              // messages about a failing operation (may be NULL)
-    wb_observer_fn observer;  // after every step (may be NULL)
+    size_t budget;           // units per collector step (0 = 1)
+    const char *schedule;    // schedule string (sched.h syntax), or NULL
+    uint64_t seed;           // the scheduler's seed
+    double p_mutator;        // probability of M when the coin decides
+    uint64_t max_steps;      // per cycle; then the mutator stops (0 = 200000)
+    bool follow_waits;       // honour scenario `wait` lines (no schedule)
+    bool check_invariant;    // check the tri-color invariant after every step
+    bool track_hidden;       // find when lost objects were hidden (O(heap) per M step)
+    const char *source;      // a scenario's file or name, for "source:line:" in
+                             // messages about a failing operation (may be NULL)
+    wb_observer_fn observer; // after every step (may be NULL)
     void *observer_arg;
 } wb_run_cfg_t;
 
 typedef struct wb_cycle_result {
     uint64_t first_step, steps, mutator_steps, collector_steps;
-    size_t waits_skipped;     // scenario waits still pending when marking ended
-    size_t ops_left;          // scenario operations that never ran
+    size_t waits_skipped; // scenario waits still pending when marking ended
+    size_t ops_left;      // scenario operations that never ran
     // At mark termination, before the sweep.
     size_t reachable, marked, lost, floating, floating_bytes;
-    uint32_t lost_id;         // the lost object with the smallest id (0: none)
+    uint32_t lost_id; // the lost object with the smallest id (0: none)
     char lost_why[512];
     // With tracking: how lost_id was hidden (step -1: unknown).
     int64_t hidden_step, stored_step, deleted_step;
@@ -92,7 +92,8 @@ typedef struct wb_cycle_result {
 // wb_run_new — an experiment on world `w` (not owned) with barrier `kind`:
 // installs the lab's marker as the heap's collector. NULL with a reason in
 // `err` on OOM or a malformed schedule.
-wb_run_t *wb_run_new(wb_world_t *w, wb_kind_t kind, const wb_run_cfg_t *cfg, char *err, size_t errlen);
+wb_run_t *wb_run_new(wb_world_t *w, wb_kind_t kind, const wb_run_cfg_t *cfg, char *err,
+                     size_t errlen);
 void wb_run_free(wb_run_t *r);
 wb_marker_t *wb_run_marker(const wb_run_t *r);
 wb_world_t *wb_run_world(const wb_run_t *r);

@@ -20,7 +20,7 @@
 #include "memlab/greyset.h"
 
 struct wb_view {
-    ml_greyset_t g;         // grey objects (and with pending roots, white ones)
+    ml_greyset_t g; // grey objects (and with pending roots, white ones)
     bool oom;
 };
 
@@ -38,7 +38,10 @@ bool wb_view_has(const wb_view_t *v, const void *obj)
     return v && ml_ptrset_has(&v->g.grey, obj);
 }
 
-size_t wb_view_count(const wb_view_t *v) { return v->g.grey.n; }
+size_t wb_view_count(const wb_view_t *v)
+{
+    return v->g.grey.n;
+}
 
 void wb_view_free(wb_view_t *v)
 {
@@ -54,7 +57,10 @@ bool wb_view_grey_fn(ml_gc_heap_t *h, const void *obj, void *arg)
     return wb_view_has(arg, obj);
 }
 
-static void add_grey(void *obj, void *arg) { ml_greyset_entry(obj, &((wb_view_t *)arg)->g); }
+static void add_grey(void *obj, void *arg)
+{
+    ml_greyset_entry(obj, &((wb_view_t *)arg)->g);
+}
 
 // add_white — a root points to p: add its object if it is white.
 static void add_white(wb_view_t *v, const void *p)
@@ -93,10 +99,11 @@ wb_view_t *wb_view_take(wb_marker_t *m, bool with_pending_roots)
     return v;
 }
 
-size_t wb_hidden(wb_marker_t *m, const ml_reach_t *reach, void (*fn)(void *obj, void *arg), void *arg)
+size_t wb_hidden(wb_marker_t *m, const ml_reach_t *reach, void (*fn)(void *obj, void *arg),
+                 void *arg)
 {
     ml_gc_heap_t *h = wb_marker_heap(m);
-    wb_view_t *found = wb_view_take(m, true);   // grows into "found by the collector"
+    wb_view_t *found = wb_view_take(m, true); // grows into "found by the collector"
     if (!found)
         return (size_t)-1;
     // Walk from everything in the view through white objects.

@@ -65,10 +65,15 @@ static int random_type(ml_rng_t *r)
 // global and local roots). NULL on OOM.
 static ml_scn_t *random_scenario(const wb_workload_cfg_t *cfg)
 {
-    static const struct { const char *name; uint32_t words; uint64_t mask; const char *slots[4]; } types[] = {
-        [T_NODE] = {"Node", 3, 0x3, {"a", "b"}},
-        [T_QUAD] = {"Quad", 4, 0xF, {"a", "b", "c", "d"}},
-        [T_LEAF] = {"Leaf", 2, 0, {NULL}},
+    static const struct {
+        const char *name;
+        uint32_t words;
+        uint64_t mask;
+        const char *slots[4];
+    } types[] = {
+        [T_NODE] = { "Node", 3, 0x3, { "a", "b" } },
+        [T_QUAD] = { "Quad", 4, 0xF, { "a", "b", "c", "d" } },
+        [T_LEAF] = { "Leaf", 2, 0, { NULL } },
     };
     ml_scn_t *s = ml_scn_new("random");
     if (!s)
@@ -87,7 +92,7 @@ static ml_scn_t *random_scenario(const wb_workload_cfg_t *cfg)
             goto oom;
     for (uint32_t i = 0; cfg->objects && i < s->nobjs; i++) {
         uint64_t mask = s->types[s->objs[i].type].ptrmask;
-        for (uint32_t k = 0; k < (uint32_t)__builtin_popcountll(mask); k++)   // the masks are 0..n-1
+        for (uint32_t k = 0; k < (uint32_t)__builtin_popcountll(mask); k++) // the masks are 0..n-1
             if (ml_rng_double(&r) < cfg->edge_p &&
                 ml_scn_add_edge(s, i, k, (uint32_t)ml_rng_below(&r, cfg->objects)))
                 goto oom;
@@ -95,8 +100,9 @@ static ml_scn_t *random_scenario(const wb_workload_cfg_t *cfg)
     char name[32];
     for (size_t g = 0; g < cfg->globals; g++) {
         snprintf(name, sizeof name, "G%zu", g);
-        uint32_t t = cfg->objects && ml_rng_double(&r) < cfg->root_p ? (uint32_t)ml_rng_below(&r, cfg->objects)
-                                                                     : ML_SCN_NIL;
+        uint32_t t = cfg->objects && ml_rng_double(&r) < cfg->root_p
+                         ? (uint32_t)ml_rng_below(&r, cfg->objects)
+                         : ML_SCN_NIL;
         if (ml_scn_add_global(s, name, t) == ML_SCN_NIL)
             goto oom;
     }
@@ -113,7 +119,8 @@ static ml_scn_t *random_scenario(const wb_workload_cfg_t *cfg)
             for (size_t i = 0; i < cfg->locals; i++) {
                 snprintf(name, sizeof name, "l%zu", f * cfg->locals + i);
                 uint32_t t = cfg->objects && ml_rng_double(&r) < cfg->root_p
-                                 ? (uint32_t)ml_rng_below(&r, cfg->objects) : ML_SCN_NIL;
+                                 ? (uint32_t)ml_rng_below(&r, cfg->objects)
+                                 : ML_SCN_NIL;
                 if (ml_scn_add_local(s, name, t) == ML_SCN_NIL)
                     goto oom;
             }
@@ -146,11 +153,11 @@ wb_world_t *wb_workload_world(const wb_workload_cfg_t *cfg, char *err, size_t er
 struct wb_random {
     wb_world_t *w;
     ml_rng_t rng;
-    uint32_t cur;            // the current goroutine
+    uint32_t cur; // the current goroutine
     size_t ops_per_cycle, done;
-    bool have;               // `next` holds a generated, unconsumed operation
+    bool have; // `next` holds a generated, unconsumed operation
     wb_op_t next;
-    wb_op_t last;            // the last operation run (for follow-ups)
+    wb_op_t last; // the last operation run (for follow-ups)
     bool have_last;
 };
 
@@ -160,12 +167,15 @@ wb_random_t *wb_random_new(wb_world_t *w, const wb_workload_cfg_t *cfg)
     if (!rm)
         return NULL;
     rm->w = w;
-    ml_rng_seed(&rm->rng, cfg->seed ^ 0x6d75746174u);   // "mutat"
+    ml_rng_seed(&rm->rng, cfg->seed ^ 0x6d75746174u); // "mutat"
     rm->ops_per_cycle = cfg->ops_per_cycle;
     return rm;
 }
 
-void wb_random_free(wb_random_t *rm) { free(rm); }
+void wb_random_free(wb_random_t *rm)
+{
+    free(rm);
+}
 
 static size_t nlocals(const wb_random_t *rm)
 {
@@ -183,7 +193,9 @@ static wb_loc_t local_at(const wb_random_t *rm, size_t k)
     uint32_t f = 0;
     while (f + 1 < ws->nframes && k >= ml_gc_frame_nslots(ws->frames[f]))
         k -= ml_gc_frame_nslots(ws->frames[f++]);
-    return (wb_loc_t){.kind = WB_LOC_LOCAL, .obj = -1, .stack = rm->cur, .frame = f, .index = (uint32_t)k};
+    return (wb_loc_t){
+        .kind = WB_LOC_LOCAL, .obj = -1, .stack = rm->cur, .frame = f, .index = (uint32_t)k
+    };
 }
 
 static void *local_value(const wb_random_t *rm, const wb_loc_t *l)
@@ -224,10 +236,14 @@ static bool random_field(wb_random_t *rm, wb_loc_t *out, bool full)
         size_t slots = obj ? ml_gc_num_slots(h, obj) : 0;
         if (!slots)
             continue;
-        wb_loc_t f = {.kind = WB_LOC_FIELD, .obj = -1, .stack = l.stack, .frame = l.frame, .base = l.index,
-                      .index = (uint32_t)ml_rng_below(&rm->rng, slots)};
+        wb_loc_t f = { .kind = WB_LOC_FIELD,
+                       .obj = -1,
+                       .stack = l.stack,
+                       .frame = l.frame,
+                       .base = l.index,
+                       .index = (uint32_t)ml_rng_below(&rm->rng, slots) };
         if (!have) {
-            *out = f;                       // the first candidate, whatever it holds
+            *out = f; // the first candidate, whatever it holds
             have = true;
             if (!prefer)
                 return true;
@@ -243,16 +259,17 @@ static bool random_field(wb_random_t *rm, wb_loc_t *out, bool full)
 
 static wb_loc_t random_global(wb_random_t *rm)
 {
-    return (wb_loc_t){.kind = WB_LOC_GLOBAL, .obj = -1,
-                      .index = (uint32_t)ml_rng_below(&rm->rng, ml_gc_num_globals(rm->w->heap))};
+    return (wb_loc_t){ .kind = WB_LOC_GLOBAL,
+                       .obj = -1,
+                       .index = (uint32_t)ml_rng_below(&rm->rng, ml_gc_num_globals(rm->w->heap)) };
 }
 
 static wb_loc_t new_object(wb_random_t *rm)
 {
-    return (wb_loc_t){.kind = WB_LOC_NEW, .obj = -1, .type = (uint32_t)random_type(&rm->rng)};
+    return (wb_loc_t){ .kind = WB_LOC_NEW, .obj = -1, .type = (uint32_t)random_type(&rm->rng) };
 }
 
-static const wb_loc_t NIL = {.kind = WB_LOC_NIL, .obj = -1};
+static const wb_loc_t NIL = { .kind = WB_LOC_NIL, .obj = -1 };
 
 // follow_up — the natural next step after rm->last (see the top of the
 // file), if there is one and it still makes sense. true if *op is set.
@@ -262,33 +279,41 @@ static bool follow_up(wb_random_t *rm, wb_op_t *op)
     if (!rm->have_last || l->kind != WB_OP_SET || ml_rng_below(&rm->rng, 2))
         return false;
     const wb_loc_t *d = &l->dst, *s = &l->src;
-    *op = (wb_op_t){.kind = WB_OP_SET};
-    if (d->kind == WB_LOC_LOCAL && s->kind == WB_LOC_FIELD && ml_rng_below(&rm->rng, 2)) {   // descend
+    *op = (wb_op_t){ .kind = WB_OP_SET };
+    if (d->kind == WB_LOC_LOCAL && s->kind == WB_LOC_FIELD &&
+        ml_rng_below(&rm->rng, 2)) { // descend
         void *obj = local_value(rm, d);
         size_t slots = obj ? ml_gc_num_slots(rm->w->heap, obj) : 0;
         if (!slots)
             return false;
         op->dst = *d;
-        op->src = (wb_loc_t){.kind = WB_LOC_FIELD, .obj = -1, .stack = d->stack, .frame = d->frame,
-                             .base = d->index, .index = (uint32_t)ml_rng_below(&rm->rng, slots)};
+        op->src = (wb_loc_t){ .kind = WB_LOC_FIELD,
+                              .obj = -1,
+                              .stack = d->stack,
+                              .frame = d->frame,
+                              .base = d->index,
+                              .index = (uint32_t)ml_rng_below(&rm->rng, slots) };
         for (size_t j = 0; j < slots && !ml_gc_slot(rm->w->heap, obj, op->src.index); j++)
             op->src.index = (uint32_t)((op->src.index + 1) % slots);
         op->dst = random_local(rm);
         return true;
     }
-    if (d->kind == WB_LOC_LOCAL && s->kind == WB_LOC_FIELD) {          // take it out
-        wb_loc_t base = {.kind = WB_LOC_LOCAL, .obj = -1, .stack = s->stack, .frame = s->frame, .index = s->base};
-        if ((base.stack == d->stack && base.frame == d->frame && base.index == d->index) || !local_value(rm, &base))
-            return false;    // the load overwrote its own base, or the base is gone
+    if (d->kind == WB_LOC_LOCAL && s->kind == WB_LOC_FIELD) { // take it out
+        wb_loc_t base = {
+            .kind = WB_LOC_LOCAL, .obj = -1, .stack = s->stack, .frame = s->frame, .index = s->base
+        };
+        if ((base.stack == d->stack && base.frame == d->frame && base.index == d->index) ||
+            !local_value(rm, &base))
+            return false; // the load overwrote its own base, or the base is gone
         op->dst = *s;
         op->src = NIL;
     } else if ((d->kind == WB_LOC_FIELD || d->kind == WB_LOC_GLOBAL) && s->kind == WB_LOC_LOCAL) {
-        op->dst = *s;                                                   // hand off, publish
+        op->dst = *s; // hand off, publish
         op->src = NIL;
-    } else if (d->kind == WB_LOC_LOCAL && s->kind == WB_LOC_GLOBAL) {  // take from a global
+    } else if (d->kind == WB_LOC_LOCAL && s->kind == WB_LOC_GLOBAL) { // take from a global
         op->dst = *s;
         op->src = NIL;
-    } else if (d->kind == WB_LOC_LOCAL && s->kind == WB_LOC_NEW) {     // link it in
+    } else if (d->kind == WB_LOC_LOCAL && s->kind == WB_LOC_NEW) { // link it in
         if (!random_field(rm, &op->dst, false))
             return false;
         op->src = *d;
@@ -302,44 +327,44 @@ static void generate(wb_random_t *rm, wb_op_t *op)
 {
     if (follow_up(rm, op))
         return;
-    *op = (wb_op_t){.kind = WB_OP_SET};
+    *op = (wb_op_t){ .kind = WB_OP_SET };
     bool globals = ml_gc_num_globals(rm->w->heap) > 0;
     uint64_t x = ml_rng_below(&rm->rng, 100);
     if (x < 4 && rm->w->nstacks > 1) {
         uint32_t s = (uint32_t)ml_rng_below(&rm->rng, rm->w->nstacks - 1);
         rm->cur = s >= rm->cur ? s + 1 : s;
-        *op = (wb_op_t){.kind = WB_OP_SWITCH, .arg = rm->cur};
+        *op = (wb_op_t){ .kind = WB_OP_SWITCH, .arg = rm->cur };
         return;
     }
     wb_loc_t field;
     bool need_field = (x >= 4 && x < 56) || (x >= 76 && x < 80);
     if (need_field && !random_field(rm, &field, x < 26 || (x >= 48 && x < 56)))
-        x = globals ? 60 : 70;             // hold nothing: fetch a root or allocate
-    if (x < 26) {                          // load
+        x = globals ? 60 : 70; // hold nothing: fetch a root or allocate
+    if (x < 26) {              // load
         op->dst = random_local(rm);
         op->src = field;
-    } else if (x < 48) {                   // store
+    } else if (x < 48) { // store
         op->dst = field;
         op->src = held_local(rm);
-    } else if (x < 56) {                   // cut
+    } else if (x < 56) { // cut
         op->dst = field;
-        op->src = (wb_loc_t){.kind = WB_LOC_NIL, .obj = -1};
-    } else if (x < 62 && globals) {        // global load
+        op->src = (wb_loc_t){ .kind = WB_LOC_NIL, .obj = -1 };
+    } else if (x < 62 && globals) { // global load
         op->dst = random_local(rm);
         op->src = random_global(rm);
-    } else if (x < 68 && globals) {        // global store
+    } else if (x < 68 && globals) { // global store
         op->dst = random_global(rm);
         op->src = held_local(rm);
-    } else if (x < 76) {                   // allocate
+    } else if (x < 76) { // allocate
         op->dst = random_local(rm);
         op->src = new_object(rm);
-    } else if (x < 80) {                   // allocate into a field
+    } else if (x < 80) { // allocate into a field
         op->dst = field;
         op->src = new_object(rm);
-    } else if (x < 90) {                   // clear
+    } else if (x < 90) { // clear
         op->dst = random_local(rm);
-        op->src = (wb_loc_t){.kind = WB_LOC_NIL, .obj = -1};
-    } else {                               // copy
+        op->src = (wb_loc_t){ .kind = WB_LOC_NIL, .obj = -1 };
+    } else { // copy
         op->dst = random_local(rm);
         op->src = held_local(rm);
     }
@@ -374,6 +399,8 @@ static void random_cycle_start(void *self)
 
 wb_mutator_t wb_random_mutator(wb_random_t *rm)
 {
-    return (wb_mutator_t){.peek = random_peek, .consume = random_consume,
-                          .cycle_start = random_cycle_start, .self = rm};
+    return (wb_mutator_t){ .peek = random_peek,
+                           .consume = random_consume,
+                           .cycle_start = random_cycle_start,
+                           .self = rm };
 }

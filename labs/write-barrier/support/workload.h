@@ -16,14 +16,14 @@
 #include "support/world.h"
 
 typedef struct wb_workload_cfg {
-    size_t objects;          // objects allocated before the first cycle
+    size_t objects; // objects allocated before the first cycle
     size_t globals;
-    size_t stacks;           // goroutines
-    size_t frames;           // frames per stack
-    size_t locals;           // slots per frame
-    double edge_p;           // probability that a pointer slot is set
-    double root_p;           // probability that a global / local is set
-    size_t ops_per_cycle;    // mutator operations per cycle, then it idles (0 = no limit)
+    size_t stacks;        // goroutines
+    size_t frames;        // frames per stack
+    size_t locals;        // slots per frame
+    double edge_p;        // probability that a pointer slot is set
+    double root_p;        // probability that a global / local is set
+    size_t ops_per_cycle; // mutator operations per cycle, then it idles (0 = no limit)
     uint64_t seed;
 } wb_workload_cfg_t;
 

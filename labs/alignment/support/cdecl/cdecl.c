@@ -134,8 +134,8 @@ static void parser_release(cdecl_parser_t *p)
     free(p->defining);
 }
 
-cdecl_file_t *cdecl_parse(const char *path, const char *text, size_t len,
-                          unsigned flags, char *err, size_t errlen)
+cdecl_file_t *cdecl_parse(const char *path, const char *text, size_t len, unsigned flags, char *err,
+                          size_t errlen)
 {
     if (errlen)
         err[0] = '\0';
@@ -187,8 +187,7 @@ cdecl_file_t *cdecl_parse(const char *path, const char *text, size_t len,
 
 #define CDECL_MAX_FILE (64u << 20)
 
-cdecl_file_t *cdecl_parse_file(const char *path, unsigned flags, char *err,
-                               size_t errlen)
+cdecl_file_t *cdecl_parse_file(const char *path, unsigned flags, char *err, size_t errlen)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *in = is_stdin ? stdin : fopen(path, "rb");
@@ -230,8 +229,7 @@ cdecl_file_t *cdecl_parse_file(const char *path, unsigned flags, char *err,
         free(buf);
         return NULL;
     }
-    cdecl_file_t *f = cdecl_parse(is_stdin ? "<stdin>" : path, buf, len, flags,
-                                  err, errlen);
+    cdecl_file_t *f = cdecl_parse(is_stdin ? "<stdin>" : path, buf, len, flags, err, errlen);
     free(buf);
     return f;
 }

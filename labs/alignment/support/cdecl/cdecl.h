@@ -39,32 +39,32 @@
 // The basic (arithmetic) types of C. Typedefs such as size_t or int32_t
 // resolve to one of these; the type's `name` keeps the spelling.
 typedef enum cdecl_scalar {
-    CDECL_BOOL,       // _Bool
-    CDECL_CHAR,       // char (signed on x86-64)
-    CDECL_SCHAR,      // signed char
-    CDECL_UCHAR,      // unsigned char
-    CDECL_SHORT,      // short
-    CDECL_USHORT,     // unsigned short
-    CDECL_INT,        // int, and every enum
-    CDECL_UINT,       // unsigned int
-    CDECL_LONG,       // long
-    CDECL_ULONG,      // unsigned long
-    CDECL_LLONG,      // long long
-    CDECL_ULLONG,     // unsigned long long
-    CDECL_FLOAT,      // float
-    CDECL_DOUBLE,     // double
-    CDECL_LDOUBLE,    // long double
+    CDECL_BOOL,    // _Bool
+    CDECL_CHAR,    // char (signed on x86-64)
+    CDECL_SCHAR,   // signed char
+    CDECL_UCHAR,   // unsigned char
+    CDECL_SHORT,   // short
+    CDECL_USHORT,  // unsigned short
+    CDECL_INT,     // int, and every enum
+    CDECL_UINT,    // unsigned int
+    CDECL_LONG,    // long
+    CDECL_ULONG,   // unsigned long
+    CDECL_LLONG,   // long long
+    CDECL_ULLONG,  // unsigned long long
+    CDECL_FLOAT,   // float
+    CDECL_DOUBLE,  // double
+    CDECL_LDOUBLE, // long double
     CDECL_NSCALARS
 } cdecl_scalar_t;
 
 typedef enum cdecl_kind {
-    CDECL_SCALAR,     // a basic type: see `scalar`
-    CDECL_POINTER,    // any pointer: see `elem` (the pointed-to type)
-    CDECL_ARRAY,      // `count` elements of `elem`
-    CDECL_STRUCT,     // members laid out one after another
-    CDECL_UNION,      // members all at offset 0
-    CDECL_FUNCTION,   // only ever the `elem` of a pointer
-    CDECL_VOID,       // only ever the `elem` of a pointer
+    CDECL_SCALAR,   // a basic type: see `scalar`
+    CDECL_POINTER,  // any pointer: see `elem` (the pointed-to type)
+    CDECL_ARRAY,    // `count` elements of `elem`
+    CDECL_STRUCT,   // members laid out one after another
+    CDECL_UNION,    // members all at offset 0
+    CDECL_FUNCTION, // only ever the `elem` of a pointer
+    CDECL_VOID,     // only ever the `elem` of a pointer
 } cdecl_kind_t;
 
 typedef struct cdecl_type cdecl_type_t;
@@ -72,29 +72,29 @@ typedef struct cdecl_member cdecl_member_t;
 
 // One member of a struct or union, in declaration order.
 struct cdecl_member {
-    const char *name;          // NULL for an anonymous struct/union member
-    const cdecl_type_t *type;  // never incomplete, never a function or void
-    size_t alignas;            // N from _Alignas(N) (a power of two); 0 = none
-    const char *decl;          // the declaration, normalized: "char *name[4]"
-    const char *type_name;     // its type alone: "char *[4]", "struct {...}"
-    int line;                  // where it is declared
+    const char *name;         // NULL for an anonymous struct/union member
+    const cdecl_type_t *type; // never incomplete, never a function or void
+    size_t alignas;           // N from _Alignas(N) (a power of two); 0 = none
+    const char *decl;         // the declaration, normalized: "char *name[4]"
+    const char *type_name;    // its type alone: "char *[4]", "struct {...}"
+    int line;                 // where it is declared
 };
 
 struct cdecl_type {
     cdecl_kind_t kind;
-    const char *name;          // spelling: "int", "size_t", "struct point",
-                               // "union {...}", "point_t", "char *"
-    cdecl_scalar_t scalar;     // CDECL_SCALAR: which basic type
-    const cdecl_type_t *elem;  // CDECL_ARRAY: the element type;
-                               // CDECL_POINTER: the target (any kind)
-    size_t count;              // CDECL_ARRAY: elements; 0 only for a
-                               // flexible array member (the last member)
-    const char *tag;           // CDECL_STRUCT/UNION: the tag, or NULL
-    size_t nmembers;           // CDECL_STRUCT/UNION: at least 1
+    const char *name;         // spelling: "int", "size_t", "struct point",
+                              // "union {...}", "point_t", "char *"
+    cdecl_scalar_t scalar;    // CDECL_SCALAR: which basic type
+    const cdecl_type_t *elem; // CDECL_ARRAY: the element type;
+                              // CDECL_POINTER: the target (any kind)
+    size_t count;             // CDECL_ARRAY: elements; 0 only for a
+                              // flexible array member (the last member)
+    const char *tag;          // CDECL_STRUCT/UNION: the tag, or NULL
+    size_t nmembers;          // CDECL_STRUCT/UNION: at least 1
     const cdecl_member_t *members;
-    bool complete;             // CDECL_STRUCT/UNION: its body has been read
-    bool has_flexible;         // CDECL_STRUCT: the last member is `T x[]`
-    int line;                  // CDECL_STRUCT/UNION: where it is defined
+    bool complete;     // CDECL_STRUCT/UNION: its body has been read
+    bool has_flexible; // CDECL_STRUCT: the last member is `T x[]`
+    int line;          // CDECL_STRUCT/UNION: where it is defined
     // Private to the parser.
     int state_;                // 0, or being defined (1), or skipped (2)
     unsigned long long bound_; // an upper bound of its size in bytes
@@ -115,7 +115,7 @@ typedef struct cdecl_file {
     // each type-defining declaration outside the subset that was skipped.
     size_t nnotes;
     const char *const *notes;
-    struct cdecl_arena *arena_;    // private
+    struct cdecl_arena *arena_; // private
 } cdecl_file_t;
 
 // Flags for cdecl_parse.
@@ -130,13 +130,12 @@ enum {
 // on bad input returns NULL and writes "path:line: what is wrong" (no newline)
 // into err[0..errlen). Never crashes on any input. Returns NULL with
 // "out of memory" when allocation fails.
-cdecl_file_t *cdecl_parse(const char *path, const char *text, size_t len,
-                          unsigned flags, char *err, size_t errlen);
+cdecl_file_t *cdecl_parse(const char *path, const char *text, size_t len, unsigned flags, char *err,
+                          size_t errlen);
 
 // cdecl_parse_file — read `path` ("-" is standard input) and parse it as
 // cdecl_parse does. Returns NULL with "path: reason" when it cannot be read.
-cdecl_file_t *cdecl_parse_file(const char *path, unsigned flags, char *err,
-                               size_t errlen);
+cdecl_file_t *cdecl_parse_file(const char *path, unsigned flags, char *err, size_t errlen);
 
 // cdecl_find — the struct or union of `f` called `name`: a tag ("point" or
 // "struct point"/"union point") or a typedef name. NULL if there is none.

@@ -26,7 +26,7 @@ typedef struct members {
 
 static void add_member(cdecl_parser_t *p, members_t *ms, cdecl_member_t m)
 {
-    if (ms->n == ms->cap) {   // in the arena, so an error unwinding leaks nothing
+    if (ms->n == ms->cap) { // in the arena, so an error unwinding leaks nothing
         size_t cap = ms->cap ? ms->cap * 2 : 8;
         cdecl_member_t *v = cdecl_alloc(p, cap * sizeof(*v));
         if (ms->n)
@@ -57,11 +57,15 @@ static void member_declaration(cdecl_parser_t *p, members_t *ms)
     const char *prefix = sp.alignas ? cdecl_printf(p, "_Alignas(%zu) ", sp.alignas) : "";
     if (cdecl_accept(p, ";")) {
         if (!sp.defines_anonymous)
-            cdecl_fail(p, line, "this declaration declares no member (a member needs a name; "
+            cdecl_fail(p, line,
+                       "this declaration declares no member (a member needs a name; "
                        "only a struct or union without a tag may be anonymous)");
-        add_member(p, ms, (cdecl_member_t){.type = sp.type, .alignas = sp.alignas,
-                                           .decl = cdecl_printf(p, "%s%s", prefix, sp.spelling),
-                                           .type_name = sp.spelling, .line = line});
+        add_member(p, ms,
+                   (cdecl_member_t){ .type = sp.type,
+                                     .alignas = sp.alignas,
+                                     .decl = cdecl_printf(p, "%s%s", prefix, sp.spelling),
+                                     .type_name = sp.spelling,
+                                     .line = line });
         return;
     }
     for (;;) {
@@ -69,27 +73,36 @@ static void member_declaration(cdecl_parser_t *p, members_t *ms)
         const cdecl_type_t *ty = cdecl_declarator(p, sp.type, false, &d);
         t = cdecl_peek(p, 0);
         if (cdecl_tok_is(t, ":"))
-            cdecl_fail(p, t->line, "bit-field `%s` is not supported: how bit-fields are packed "
-                       "is up to the compiler", d.name);
+            cdecl_fail(p, t->line,
+                       "bit-field `%s` is not supported: how bit-fields are packed "
+                       "is up to the compiler",
+                       d.name);
         if (cdecl_tok_is(t, "="))
             cdecl_fail(p, t->line, "member `%s` cannot have an initializer", d.name);
         if (cdecl_is_any(t, cdecl_refused_words))
             cdecl_refuse(p, t);
         if (ty->kind == CDECL_FUNCTION)
-            cdecl_fail(p, d.line, "member `%s` is a function; a function pointer is written "
-                       "`(*%s)(...)`", d.name, d.name);
+            cdecl_fail(p, d.line,
+                       "member `%s` is a function; a function pointer is written "
+                       "`(*%s)(...)`",
+                       d.name, d.name);
         const cdecl_type_t *whole = ty->kind == CDECL_ARRAY && ty->count == 0 ? ty->elem : ty;
         const char *why = cdecl_incomplete_reason(p, whole);
         if (why)
             cdecl_fail(p, d.line, "member `%s` has type %s", d.name, why);
         const char *type_name = sp.spelling;
-        if (ty != sp.type) {   // a node the declarator built: name it as written
+        if (ty != sp.type) { // a node the declarator built: name it as written
             type_name = cdecl_spell(p, sp.spelling, &d, false);
             ((cdecl_type_t *)ty)->name = type_name;
         }
-        add_member(p, ms, (cdecl_member_t){.name = d.name, .type = ty, .alignas = sp.alignas,
-            .decl = cdecl_printf(p, "%s%s", prefix, cdecl_spell(p, sp.spelling, &d, true)),
-            .type_name = type_name, .line = d.line});
+        add_member(p, ms,
+                   (cdecl_member_t){ .name = d.name,
+                                     .type = ty,
+                                     .alignas = sp.alignas,
+                                     .decl = cdecl_printf(p, "%s%s", prefix,
+                                                          cdecl_spell(p, sp.spelling, &d, true)),
+                                     .type_name = type_name,
+                                     .line = d.line });
         if (cdecl_accept(p, ","))
             continue;
         cdecl_expect(p, ";", "member declaration");
@@ -120,7 +133,8 @@ static size_t count_names(const cdecl_type_t *t)
 
 static int by_name(const void *a, const void *b)
 {
-    const cdecl_member_t *x = *(const cdecl_member_t *const *)a, *y = *(const cdecl_member_t *const *)b;
+    const cdecl_member_t *x = *(const cdecl_member_t *const *)a,
+                         *y = *(const cdecl_member_t *const *)b;
     int c = strcmp(x->name, y->name);
     return c ? c : (x->line > y->line) - (x->line < y->line);
 }
@@ -129,9 +143,11 @@ static int by_name(const void *a, const void *b)
 static void finish_body(cdecl_parser_t *p, cdecl_type_t *t, const members_t *ms, int line)
 {
     if (ms->n == 0)
-        cdecl_fail(p, line, "%s has no members (empty structs are a GNU extension, not "
-                   "supported)", t->name);
-    t->has_flexible = false;   // a body read again after one that failed (CDECL_KEEP_GOING)
+        cdecl_fail(p, line,
+                   "%s has no members (empty structs are a GNU extension, not "
+                   "supported)",
+                   t->name);
+    t->has_flexible = false; // a body read again after one that failed (CDECL_KEEP_GOING)
     for (size_t i = 0; i < ms->n; i++) {
         const cdecl_member_t *m = &ms->v[i];
         if (m->type->kind != CDECL_ARRAY || m->type->count != 0)
@@ -151,7 +167,7 @@ static void finish_body(cdecl_parser_t *p, cdecl_type_t *t, const members_t *ms,
     const cdecl_member_t **names = cdecl_alloc(p, (nn + 1) * sizeof(*names));
     size_t k = 0;
     collect_names(t, names, &k);
-    qsort(names, k, sizeof(*names), by_name);   // duplicates become neighbours
+    qsort(names, k, sizeof(*names), by_name); // duplicates become neighbours
     for (size_t i = 1; i < k; i++)
         if (strcmp(names[i]->name, names[i - 1]->name) == 0)
             cdecl_fail(p, names[i]->line > names[i - 1]->line ? names[i]->line : names[i - 1]->line,
@@ -174,8 +190,10 @@ static void finish_body(cdecl_parser_t *p, cdecl_type_t *t, const members_t *ms,
     for (size_t i = 0; i < ms->n; i++)
         nodes += ms->v[i].type->nodes_;
     if (nodes >= CDECL_MAX_NODES)
-        cdecl_fail(p, line, "%s is too complex (over %llu members with its nested structs "
-                   "expanded)", t->name, CDECL_MAX_NODES);
+        cdecl_fail(p, line,
+                   "%s is too complex (over %llu members with its nested structs "
+                   "expanded)",
+                   t->name, CDECL_MAX_NODES);
     t->nodes_ = nodes;
     t->complete = true;
 }
@@ -238,14 +256,16 @@ cdecl_type_t *cdecl_aggregate(cdecl_parser_t *p, bool is_union, specs_t *sp)
         node = new_aggregate(p, is_union, tag);
     const cdecl_tok_t *brace = cdecl_next(p);
     if (p->pack)
-        cdecl_fail(p, brace->line, "%s is under #pragma pack, which changes its layout; "
-                   "not supported", node->name);
+        cdecl_fail(p, brace->line,
+                   "%s is under #pragma pack, which changes its layout; "
+                   "not supported",
+                   node->name);
     cdecl_enter(p, brace->line);
     node->state_ = 1;
     node->line = brace->line;
     cdecl_grow(p, (void **)&p->defining, &p->capdefining, p->ndefining, sizeof(*p->defining));
     p->defining[p->ndefining++] = node;
-    members_t ms = {0};
+    members_t ms = { 0 };
     while (!cdecl_accept(p, "}")) {
         if (cdecl_peek(p, 0)->kind == TK_EOF)
             cdecl_fail(p, brace->line, "%s: missing `}` at the end of its body", node->name);
@@ -280,8 +300,8 @@ cdecl_type_t *cdecl_enumeration(cdecl_parser_t *p, specs_t *sp)
     }
     cdecl_sym_t *s = tag ? cdecl_lookup(p, tag->s, tag->len, true) : NULL;
     if (s && s->type->kind != CDECL_SCALAR)
-        cdecl_fail(p, tag->line, "`%.*s` was declared as %s, not as an enum", (int)tag->len,
-                   tag->s, tag_kind(s->type));
+        cdecl_fail(p, tag->line, "`%.*s` was declared as %s, not as an enum", (int)tag->len, tag->s,
+                   tag_kind(s->type));
     if (!cdecl_tok_is(cdecl_peek(p, 0), "{")) {
         if (!tag)
             cdecl_fail(p, t->line, "expected a tag or `{` after `enum`, found %s",
@@ -319,9 +339,10 @@ cdecl_type_t *cdecl_enumeration(cdecl_parser_t *p, specs_t *sp)
         cdecl_fail(p, brace->line, "an enum needs at least one enumerator");
     // gcc makes an enum 4 bytes when its values fit in int or unsigned int.
     if (lo < INT32_MIN || hi > (int64_t)UINT32_MAX || (lo < 0 && hi > INT32_MAX))
-        cdecl_fail(p, brace->line, "enum values from %lld to %lld do not fit in 32 bits "
-                   "(the compiler would make it larger; not supported)", (long long)lo,
-                   (long long)hi);
+        cdecl_fail(p, brace->line,
+                   "enum values from %lld to %lld do not fit in 32 bits "
+                   "(the compiler would make it larger; not supported)",
+                   (long long)lo, (long long)hi);
     cdecl_type_t *ty = cdecl_scalar_type(p, lo < 0 ? CDECL_INT : CDECL_UINT);
     ty->name = tag ? cdecl_printf(p, "enum %.*s", (int)tag->len, tag->s) : "enum {...}";
     if (tag)
@@ -355,7 +376,7 @@ static void skip_declaration(cdecl_parser_t *p)
         } else if (cdecl_tok_is(t, ")") || cdecl_tok_is(t, "]") || cdecl_tok_is(t, "}")) {
             if (nest == 0) {
                 if (p->pos == from)
-                    cdecl_next(p);   // a stray closer: drop it
+                    cdecl_next(p); // a stray closer: drop it
                 return;
             }
             if (--nest == 0 && body) {
@@ -376,7 +397,7 @@ static void skip_declaration(cdecl_parser_t *p)
 // parameter list) include typedef, struct, union or enum.
 static bool type_defining(cdecl_parser_t *p)
 {
-    static const char *const defining[] = {"typedef", "struct", "union", "enum", NULL};
+    static const char *const defining[] = { "typedef", "struct", "union", "enum", NULL };
     int nest = 0;
     for (size_t i = p->pos; i < p->ntoks; i++) {
         const cdecl_tok_t *t = &p->toks[i];
@@ -407,8 +428,8 @@ static void typedef_names(cdecl_parser_t *p, const specs_t *sp)
         if (old && old->kind == SYM_ENUMERATOR)
             cdecl_fail(p, d.line, "`%s` is already an enumerator", d.name);
         if (old && !cdecl_same_type(old->type, ty))
-            cdecl_fail(p, d.line, "typedef `%s` conflicts with an earlier one (%s, not %s)",
-                       d.name, old->type->name, ty->name);
+            cdecl_fail(p, d.line, "typedef `%s` conflicts with an earlier one (%s, not %s)", d.name,
+                       old->type->name, ty->name);
         if (!old) {
             cdecl_sym_t *s = cdecl_define(p, SYM_TYPEDEF, d.name, strlen(d.name));
             bool aggregate = ty->kind == CDECL_STRUCT || ty->kind == CDECL_UNION;
@@ -437,11 +458,13 @@ static void top_declaration(cdecl_parser_t *p)
         if (sp.is_typedef)
             cdecl_fail(p, line, "typedef declares no name");
         if (sp.defines_anonymous)
-            cdecl_fail(p, line, "an anonymous %s here declares nothing; give it a tag or a "
-                       "typedef name", sp.type->kind == CDECL_UNION ? "union" : "struct");
+            cdecl_fail(p, line,
+                       "an anonymous %s here declares nothing; give it a tag or a "
+                       "typedef name",
+                       sp.type->kind == CDECL_UNION ? "union" : "struct");
         return;
     }
-    if (!sp.is_typedef) {   // variables or functions of this type
+    if (!sp.is_typedef) { // variables or functions of this type
         const cdecl_tok_t *t = cdecl_peek(p, 0);
         if (!(t->kind == TK_IDENT && !cdecl_is_keyword(t)) && !cdecl_tok_is(t, "*") &&
             !cdecl_tok_is(t, "("))
@@ -474,7 +497,7 @@ static void guarded_declaration(cdecl_parser_t *p)
     }
     p->catch_ = NULL;
     p->depth = 0;
-    while (p->ndefining)   // bodies cut short stay incomplete, marked skipped
+    while (p->ndefining) // bodies cut short stay incomplete, marked skipped
         p->defining[--p->ndefining]->state_ = 2;
     const char *note = cdecl_printf(p, "%s (declaration skipped)", p->msg);
     p->pos = start;
@@ -506,8 +529,8 @@ void cdecl_parse_unit(cdecl_parser_t *p)
             guarded_declaration(p);
         } else if (t->kind != TK_IDENT) {
             // C declarations start with a word; this is not C (or is broken).
-            const char *msg = cdecl_printf(p, "%s:%d: expected a declaration, found %s",
-                                           p->path, t->line, cdecl_tok_desc(p, t));
+            const char *msg = cdecl_printf(p, "%s:%d: expected a declaration, found %s", p->path,
+                                           t->line, cdecl_tok_desc(p, t));
             if (!(p->flags & CDECL_KEEP_GOING))
                 cdecl_fail(p, t->line, "expected a declaration, found %s", cdecl_tok_desc(p, t));
             skip_declaration(p);

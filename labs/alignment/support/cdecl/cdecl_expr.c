@@ -30,7 +30,8 @@ static int64_t size_or_align(cdecl_parser_t *p, const char *op, bool align, int 
     cdecl_expect(p, ")", op);
     uint64_t v = cdecl_basic_size(t, align);
     if (v == 0)
-        cdecl_fail(p, line, "%s(%s) is not supported in a constant expression: only basic types, "
+        cdecl_fail(p, line,
+                   "%s(%s) is not supported in a constant expression: only basic types, "
                    "pointers and arrays of them (the layout of structs is what this lab computes)",
                    op, t->name);
     return (int64_t)v;
@@ -57,7 +58,7 @@ static int64_t unary(cdecl_parser_t *p)
                cdecl_accept(p, "__alignof__") || cdecl_accept(p, "__alignof")) {
         v = size_or_align(p, "_Alignof", true, line);
     } else if (cdecl_tok_is(t, "(") && cdecl_starts_type(p, p->pos + 1)) {
-        cdecl_next(p);   // a cast: the value is kept as is
+        cdecl_next(p); // a cast: the value is kept as is
         cdecl_type_name(p);
         cdecl_expect(p, ")", "cast");
         v = unary(p);
@@ -74,8 +75,10 @@ static int64_t unary(cdecl_parser_t *p)
     } else if (t->kind == TK_IDENT) {
         cdecl_sym_t *s = cdecl_lookup(p, t->s, t->len, false);
         if (!s || s->kind != SYM_ENUMERATOR)
-            cdecl_fail(p, line, "`%.*s` is not a constant (macros are not expanded: "
-                       "preprocess the header first, e.g. with --cpp)", (int)t->len, t->s);
+            cdecl_fail(p, line,
+                       "`%.*s` is not a constant (macros are not expanded: "
+                       "preprocess the header first, e.g. with --cpp)",
+                       (int)t->len, t->s);
         v = s->value;
         cdecl_next(p);
     } else {
@@ -88,30 +91,49 @@ static int64_t unary(cdecl_parser_t *p)
 
 // The binary operators, by precedence level (loosest first).
 static const char *const levels[][5] = {
-    {"||"}, {"&&"}, {"|"}, {"^"}, {"&"}, {"==", "!="}, {"<", ">", "<=", ">="},
-    {"<<", ">>"}, {"+", "-"}, {"*", "/", "%"},
+    { "||" },
+    { "&&" },
+    { "|" },
+    { "^" },
+    { "&" },
+    { "==", "!=" },
+    { "<", ">", "<=", ">=" },
+    { "<<", ">>" },
+    { "+", "-" },
+    { "*", "/", "%" },
 };
 #define NLEVELS (int)(sizeof(levels) / sizeof(levels[0]))
 
 static int64_t apply(cdecl_parser_t *p, int line, const char *op, int64_t a, int64_t b)
 {
     int64_t r;
-    if (!strcmp(op, "||")) return a || b;
-    if (!strcmp(op, "&&")) return a && b;
-    if (!strcmp(op, "|")) return a | b;
-    if (!strcmp(op, "^")) return a ^ b;
-    if (!strcmp(op, "&")) return a & b;
-    if (!strcmp(op, "==")) return a == b;
-    if (!strcmp(op, "!=")) return a != b;
-    if (!strcmp(op, "<")) return a < b;
-    if (!strcmp(op, ">")) return a > b;
-    if (!strcmp(op, "<=")) return a <= b;
-    if (!strcmp(op, ">=")) return a >= b;
+    if (!strcmp(op, "||"))
+        return a || b;
+    if (!strcmp(op, "&&"))
+        return a && b;
+    if (!strcmp(op, "|"))
+        return a | b;
+    if (!strcmp(op, "^"))
+        return a ^ b;
+    if (!strcmp(op, "&"))
+        return a & b;
+    if (!strcmp(op, "=="))
+        return a == b;
+    if (!strcmp(op, "!="))
+        return a != b;
+    if (!strcmp(op, "<"))
+        return a < b;
+    if (!strcmp(op, ">"))
+        return a > b;
+    if (!strcmp(op, "<="))
+        return a <= b;
+    if (!strcmp(op, ">="))
+        return a >= b;
     bool over;
     if (!strcmp(op, "+") || !strcmp(op, "-") || !strcmp(op, "*")) {
-        over = op[0] == '+' ? __builtin_add_overflow(a, b, &r)
-             : op[0] == '-' ? __builtin_sub_overflow(a, b, &r)
-                            : __builtin_mul_overflow(a, b, &r);
+        over = op[0] == '+'   ? __builtin_add_overflow(a, b, &r)
+               : op[0] == '-' ? __builtin_sub_overflow(a, b, &r)
+                              : __builtin_mul_overflow(a, b, &r);
         return checked(p, line, over, r);
     }
     if (!strcmp(op, "<<") || !strcmp(op, ">>")) {

@@ -27,12 +27,12 @@ void cdecl_arena_free(cdecl_arena_t *a);
 typedef enum {
     TK_EOF,
     TK_IDENT,
-    TK_NUMBER,       // an integer constant (value) or a bad/float number (bad)
-    TK_CHAR,         // a character constant (value)
+    TK_NUMBER, // an integer constant (value) or a bad/float number (bad)
+    TK_CHAR,   // a character constant (value)
     TK_STRING,
-    TK_PUNCT,        // s[0..len) is the punctuator
-    TK_PRAGMA_PACK,  // a `#pragma pack(...)` line: value 1 = push/set, 0 = pop/reset
-    TK_BAD,          // a character outside C; an error if the parser meets it
+    TK_PUNCT,       // s[0..len) is the punctuator
+    TK_PRAGMA_PACK, // a `#pragma pack(...)` line: value 1 = push/set, 0 = pop/reset
+    TK_BAD,         // a character outside C; an error if the parser meets it
 } cdecl_tok_kind_t;
 
 typedef struct cdecl_tok {
@@ -41,7 +41,7 @@ typedef struct cdecl_tok {
     size_t len;
     int line;
     uint64_t value;
-    const char *bad;   // non-NULL: why this number or character is unusable
+    const char *bad; // non-NULL: why this number or character is unusable
 } cdecl_tok_t;
 
 // ---- symbols ---------------------------------------------------------------
@@ -50,14 +50,14 @@ typedef enum { SYM_TYPEDEF, SYM_TAG, SYM_ENUMERATOR } cdecl_sym_kind_t;
 typedef struct cdecl_sym {
     cdecl_sym_kind_t kind;
     const char *name;
-    cdecl_type_t *type;   // SYM_TYPEDEF, SYM_TAG
-    int64_t value;        // SYM_ENUMERATOR
-    size_t next;          // the next symbol in its hash chain, plus 1 (0: none)
+    cdecl_type_t *type; // SYM_TYPEDEF, SYM_TAG
+    int64_t value;      // SYM_ENUMERATOR
+    size_t next;        // the next symbol in its hash chain, plus 1 (0: none)
 } cdecl_sym_t;
 
 // ---- the parser ------------------------------------------------------------
-#define CDECL_MAX_DEPTH 64          // nesting of parens, braces, expressions
-#define CDECL_MAX_ALIGNAS 4096      // the largest _Alignas accepted
+#define CDECL_MAX_DEPTH 64           // nesting of parens, braces, expressions
+#define CDECL_MAX_ALIGNAS 4096       // the largest _Alignas accepted
 #define CDECL_MAX_BYTES (1ull << 48) // every type is smaller than this
 #define CDECL_MAX_NODES (1ull << 20) // and has fewer nodes, nesting expanded
 
@@ -74,27 +74,26 @@ typedef struct cdecl_parser {
     jmp_buf *catch_;
     char msg[512];
     int depth;
-    cdecl_type_t **defining;   // structs whose bodies are being read
+    cdecl_type_t **defining; // structs whose bodies are being read
     size_t ndefining, capdefining;
     // names (file scope)
     cdecl_sym_t *syms;
     size_t nsyms, capsyms;
-    size_t *buckets;     // hash of (namespace, name): first symbol index + 1
-    size_t nbuckets;     // a power of two, at least 2 * nsyms
+    size_t *buckets; // hash of (namespace, name): first symbol index + 1
+    size_t nbuckets; // a power of two, at least 2 * nsyms
     // results
     const cdecl_type_t **aggs;
     size_t naggs, capaggs;
     const char **notes;
     size_t nnotes, capnotes;
     size_t skipped;
-    int pack;            // depth of active #pragma pack
+    int pack; // depth of active #pragma pack
 } cdecl_parser_t;
 
 // cdecl.c
-void *cdecl_alloc(cdecl_parser_t *p, size_t bytes);     // zeroed; fails on OOM
+void *cdecl_alloc(cdecl_parser_t *p, size_t bytes); // zeroed; fails on OOM
 char *cdecl_strndup(cdecl_parser_t *p, const char *s, size_t n);
-char *cdecl_printf(cdecl_parser_t *p, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *cdecl_printf(cdecl_parser_t *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 _Noreturn void cdecl_fail(cdecl_parser_t *p, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 // Grow *vec (malloc'd, elements of `size` bytes) to hold one more element.
@@ -110,17 +109,12 @@ const char *cdecl_incomplete_reason(cdecl_parser_t *p, const cdecl_type_t *t);
 cdecl_type_t *cdecl_scalar_type(cdecl_parser_t *p, cdecl_scalar_t s);
 cdecl_type_t *cdecl_void_type(cdecl_parser_t *p);
 cdecl_type_t *cdecl_pointer_to(cdecl_parser_t *p, const cdecl_type_t *t);
-cdecl_type_t *cdecl_array_of(cdecl_parser_t *p, const cdecl_type_t *t,
-                             size_t count, int line);
-cdecl_type_t *cdecl_function_returning(cdecl_parser_t *p, const cdecl_type_t *t,
-                                       int line);
-cdecl_type_t *cdecl_named_copy(cdecl_parser_t *p, const cdecl_type_t *t,
-                               const char *name);
+cdecl_type_t *cdecl_array_of(cdecl_parser_t *p, const cdecl_type_t *t, size_t count, int line);
+cdecl_type_t *cdecl_function_returning(cdecl_parser_t *p, const cdecl_type_t *t, int line);
+cdecl_type_t *cdecl_named_copy(cdecl_parser_t *p, const cdecl_type_t *t, const char *name);
 bool cdecl_same_type(const cdecl_type_t *a, const cdecl_type_t *b);
-cdecl_sym_t *cdecl_lookup(cdecl_parser_t *p, const char *name, size_t len,
-                          bool tag);
-cdecl_sym_t *cdecl_define(cdecl_parser_t *p, cdecl_sym_kind_t kind,
-                          const char *name, size_t len);
+cdecl_sym_t *cdecl_lookup(cdecl_parser_t *p, const char *name, size_t len, bool tag);
+cdecl_sym_t *cdecl_define(cdecl_parser_t *p, cdecl_sym_kind_t kind, const char *name, size_t len);
 void cdecl_builtin_typedefs(cdecl_parser_t *p);
 uint64_t cdecl_size_bound(const cdecl_type_t *t);
 uint64_t cdecl_basic_size(const cdecl_type_t *t, bool align);
@@ -133,22 +127,22 @@ typedef enum { CTX_TOP, CTX_MEMBER, CTX_TYPENAME } ctx_t;
 
 typedef struct cdecl_specs {
     bool is_typedef;
-    bool storage;                // extern, static, inline, ...
+    bool storage; // extern, static, inline, ...
     const cdecl_type_t *type;
-    const char *spelling;        // "const unsigned long", "struct point"
+    const char *spelling; // "const unsigned long", "struct point"
     size_t alignas;
-    bool defines_anonymous;      // a struct/union without a tag defined here
+    bool defines_anonymous; // a struct/union without a tag defined here
 } specs_t;
 
 typedef struct cdecl_decl {
-    const char *name;            // NULL in an abstract declarator
-    size_t name_tok;             // index of the name token (or SIZE_MAX)
-    size_t from, to;             // the declarator's tokens
+    const char *name; // NULL in an abstract declarator
+    size_t name_tok;  // index of the name token (or SIZE_MAX)
+    size_t from, to;  // the declarator's tokens
     int line;
 } decl_t;
 
-extern const char *const cdecl_basic_words[], *const cdecl_qualifier_words[],
-    *const cdecl_storage_words[], *const cdecl_refused_words[];
+extern const char *const cdecl_basic_words[],
+    *const cdecl_qualifier_words[], *const cdecl_storage_words[], *const cdecl_refused_words[];
 bool cdecl_is_any(const cdecl_tok_t *t, const char *const *words);
 bool cdecl_is_keyword(const cdecl_tok_t *t);
 _Noreturn void cdecl_refuse(cdecl_parser_t *p, const cdecl_tok_t *t);
@@ -156,8 +150,8 @@ const char *cdecl_tok_desc(cdecl_parser_t *p, const cdecl_tok_t *t);
 void cdecl_skip_balanced(cdecl_parser_t *p);
 bool cdecl_starts_type(cdecl_parser_t *p, size_t at);
 specs_t cdecl_specifiers(cdecl_parser_t *p, ctx_t ctx);
-const cdecl_type_t *cdecl_declarator(cdecl_parser_t *p, const cdecl_type_t *base,
-                                     bool abstract, decl_t *d);
+const cdecl_type_t *cdecl_declarator(cdecl_parser_t *p, const cdecl_type_t *base, bool abstract,
+                                     decl_t *d);
 char *cdecl_spell(cdecl_parser_t *p, const char *spelling, const decl_t *d, bool with_name);
 const cdecl_type_t *cdecl_type_name(cdecl_parser_t *p);
 

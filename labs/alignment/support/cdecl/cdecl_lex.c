@@ -21,14 +21,14 @@ typedef struct lexer {
     cdecl_parser_t *p;
     const char *s, *end;
     int line;
-    bool at_line_start;   // only white space since the last newline
+    bool at_line_start; // only white space since the last newline
 } lexer_t;
 
 static void push(lexer_t *L, cdecl_tok_kind_t kind, const char *s, size_t len)
 {
     cdecl_parser_t *p = L->p;
     cdecl_grow(p, (void **)&p->toks, &p->captoks, p->ntoks, sizeof(cdecl_tok_t));
-    p->toks[p->ntoks++] = (cdecl_tok_t){.kind = kind, .s = s, .len = len, .line = L->line};
+    p->toks[p->ntoks++] = (cdecl_tok_t){ .kind = kind, .s = s, .len = len, .line = L->line };
 }
 
 bool cdecl_tok_is(const cdecl_tok_t *t, const char *word)
@@ -104,7 +104,7 @@ static void directive(lexer_t *L)
     // `#if 0`: skip lines up to the matching #else, #elif or #endif.
     int nest = 0;
     while (L->s < L->end) {
-        L->s++;   // the newline
+        L->s++; // the newline
         L->line++;
         const char *r = L->s;
         while (r < L->end && (*r == ' ' || *r == '\t'))
@@ -165,10 +165,10 @@ static void quoted(lexer_t *L, const char *begin)
                         v = v * 8 + (unsigned)(*L->s++ - '0');
                     c = v & 0xff;
                 }
-                break;   // \\ \' \" \? and unknown escapes: the character itself
+                break; // \\ \' \" \? and unknown escapes: the character itself
             }
         }
-        value = (uint64_t)(int64_t)(signed char)c;   // char is signed on x86-64
+        value = (uint64_t)(int64_t)(signed char)c; // char is signed on x86-64
         nchars++;
     }
     if (L->s >= L->end)
@@ -179,8 +179,7 @@ static void quoted(lexer_t *L, const char *begin)
         return;
     }
     if (nchars != 1)
-        bad = nchars ? "multi-character constants are not supported"
-                     : "empty character constant";
+        bad = nchars ? "multi-character constants are not supported" : "empty character constant";
     push(L, TK_CHAR, begin, (size_t)(L->s - begin));
     L->p->toks[L->p->ntoks - 1].value = value;
     L->p->toks[L->p->ntoks - 1].bad = bad;
@@ -215,7 +214,9 @@ static void number(lexer_t *L)
     size_t digits = 0;
     for (; i < n; i++, digits++) {
         int c = tolower((unsigned char)b[i]);
-        unsigned d = isdigit(c) ? (unsigned)(c - '0') : (c >= 'a' && c <= 'f') ? (unsigned)(c - 'a' + 10) : 99;
+        unsigned d = isdigit(c)               ? (unsigned)(c - '0')
+                     : (c >= 'a' && c <= 'f') ? (unsigned)(c - 'a' + 10)
+                                              : 99;
         if (d >= base)
             break;
         if (v > (UINT64_MAX - d) / base) {
@@ -234,8 +235,7 @@ static void number(lexer_t *L)
             ls++;
         else {
             bool fp = memchr(b, '.', n) || (base == 10 && (memchr(b, 'e', n) || memchr(b, 'E', n)));
-            t->bad = fp ? "floating constants are not supported here"
-                        : "invalid integer constant";
+            t->bad = fp ? "floating constants are not supported here" : "invalid integer constant";
             return;
         }
     }
@@ -246,12 +246,12 @@ static void number(lexer_t *L)
 
 static const char *const puncts[] = {
     "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=",
-    "&&", "||", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##",
+    "&&",  "||",  "*=",  "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##",
 };
 
 void cdecl_lex(cdecl_parser_t *p, const char *text, size_t len)
 {
-    lexer_t L = {.p = p, .s = text, .end = text + len, .line = 1, .at_line_start = true};
+    lexer_t L = { .p = p, .s = text, .end = text + len, .line = 1, .at_line_start = true };
     const char *nul = len ? memchr(text, '\0', len) : NULL;
     if (nul) {
         int line = 1;
@@ -271,7 +271,7 @@ void cdecl_lex(cdecl_parser_t *p, const char *text, size_t len)
             L.s++;
             continue;
         }
-        if (c == '\\' && L.s + 1 < L.end && L.s[1] == '\n') {   // line splice
+        if (c == '\\' && L.s + 1 < L.end && L.s[1] == '\n') { // line splice
             L.s += 2;
             L.line++;
             continue;
@@ -311,7 +311,8 @@ void cdecl_lex(cdecl_parser_t *p, const char *text, size_t len)
             push(&L, TK_IDENT, b, n);
             continue;
         }
-        if (isdigit((unsigned char)c) || (c == '.' && L.s + 1 < L.end && isdigit((unsigned char)L.s[1]))) {
+        if (isdigit((unsigned char)c) ||
+            (c == '.' && L.s + 1 < L.end && isdigit((unsigned char)L.s[1]))) {
             number(&L);
             continue;
         }

@@ -50,7 +50,8 @@ void cdecl_expect(cdecl_parser_t *p, const char *punct, const char *context)
 {
     const cdecl_tok_t *t = cdecl_peek(p, 0);
     if (!cdecl_accept(p, punct))
-        cdecl_fail(p, t->line, "expected `%s` in %s, found %s", punct, context, cdecl_tok_desc(p, t));
+        cdecl_fail(p, t->line, "expected `%s` in %s, found %s", punct, context,
+                   cdecl_tok_desc(p, t));
 }
 
 void cdecl_enter(cdecl_parser_t *p, int line)
@@ -67,15 +68,23 @@ void cdecl_leave(cdecl_parser_t *p)
 // ---- words -----------------------------------------------------------------
 
 static const char *const keywords[] = {
-    "auto", "break", "case", "char", "const", "continue", "default", "do", "double",
-    "else", "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long",
-    "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct",
-    "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "_Alignas",
-    "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary", "_Noreturn",
-    "_Static_assert", "_Thread_local", "alignas", "alignof", "__attribute__", "__attribute",
-    "__extension__", "__restrict", "__restrict__", "__const", "__volatile__", "__volatile",
-    "__inline", "__inline__", "__signed__", "__signed", "__int128", "__thread", "typeof",
-    "__typeof__", "__typeof", "__asm__", "__asm", "asm", "__alignof__", "__alignof",
+    "auto",          "break",       "case",           "char",
+    "const",         "continue",    "default",        "do",
+    "double",        "else",        "enum",           "extern",
+    "float",         "for",         "goto",           "if",
+    "inline",        "int",         "long",           "register",
+    "restrict",      "return",      "short",          "signed",
+    "sizeof",        "static",      "struct",         "switch",
+    "typedef",       "union",       "unsigned",       "void",
+    "volatile",      "while",       "_Alignas",       "_Alignof",
+    "_Atomic",       "_Bool",       "_Complex",       "_Generic",
+    "_Imaginary",    "_Noreturn",   "_Static_assert", "_Thread_local",
+    "alignas",       "alignof",     "__attribute__",  "__attribute",
+    "__extension__", "__restrict",  "__restrict__",   "__const",
+    "__volatile__",  "__volatile",  "__inline",       "__inline__",
+    "__signed__",    "__signed",    "__int128",       "__thread",
+    "typeof",        "__typeof__",  "__typeof",       "__asm__",
+    "__asm",         "asm",         "__alignof__",    "__alignof",
     "static_assert", "__complex__", "__declspec",
 };
 
@@ -97,15 +106,20 @@ bool cdecl_is_any(const cdecl_tok_t *t, const char *const *words)
     return false;
 }
 
-const char *const cdecl_basic_words[] = {"void", "char", "short", "int", "long", "signed",
-    "unsigned", "__signed__", "__signed", "float", "double", "_Bool", NULL};
-const char *const cdecl_qualifier_words[] = {"const", "volatile", "restrict", "__restrict",
-    "__restrict__", "__const", "__volatile__", "__volatile", NULL};
-const char *const cdecl_storage_words[] = {"extern", "static", "auto", "register",
-    "_Thread_local", "__thread", "inline", "__inline", "__inline__", "_Noreturn", NULL};
-const char *const cdecl_refused_words[] = {"_Atomic", "_Complex", "__complex__", "_Imaginary",
-    "__int128", "__attribute__", "__attribute", "__declspec", "typeof", "__typeof__",
-    "__typeof", "__asm__", "__asm", "asm", NULL};
+const char *const cdecl_basic_words[] = { "void",   "char",     "short",      "int",      "long",
+                                          "signed", "unsigned", "__signed__", "__signed", "float",
+                                          "double", "_Bool",    NULL };
+const char *const cdecl_qualifier_words[] = { "const",        "volatile",     "restrict",
+                                              "__restrict",   "__restrict__", "__const",
+                                              "__volatile__", "__volatile",   NULL };
+const char *const cdecl_storage_words[] = { "extern",        "static",    "auto",   "register",
+                                            "_Thread_local", "__thread",  "inline", "__inline",
+                                            "__inline__",    "_Noreturn", NULL };
+const char *const cdecl_refused_words[] = { "_Atomic",     "_Complex",   "__complex__",
+                                            "_Imaginary",  "__int128",   "__attribute__",
+                                            "__attribute", "__declspec", "typeof",
+                                            "__typeof__",  "__typeof",   "__asm__",
+                                            "__asm",       "asm",        NULL };
 
 // refuse — fail on a word outside the subset, saying why.
 _Noreturn void cdecl_refuse(cdecl_parser_t *p, const cdecl_tok_t *t)
@@ -123,9 +137,9 @@ bool cdecl_starts_type(cdecl_parser_t *p, size_t at)
     const cdecl_tok_t *t = &p->toks[at < p->ntoks ? at : p->ntoks - 1];
     if (t->kind != TK_IDENT)
         return false;
-    static const char *const more[] = {"struct", "union", "enum", "__extension__", NULL};
-    if (cdecl_is_any(t, cdecl_basic_words) || cdecl_is_any(t, cdecl_qualifier_words) || cdecl_is_any(t, more) ||
-        cdecl_is_any(t, cdecl_refused_words))
+    static const char *const more[] = { "struct", "union", "enum", "__extension__", NULL };
+    if (cdecl_is_any(t, cdecl_basic_words) || cdecl_is_any(t, cdecl_qualifier_words) ||
+        cdecl_is_any(t, more) || cdecl_is_any(t, cdecl_refused_words))
         return true;
     cdecl_sym_t *s = cdecl_lookup(p, t->s, t->len, false);
     return s && s->kind == SYM_TYPEDEF;
@@ -133,13 +147,12 @@ bool cdecl_starts_type(cdecl_parser_t *p, size_t at)
 
 // ---- specifiers ------------------------------------------------------------
 
-
 // basic_type — the scalar named by a combination of keywords, or fail.
 static const cdecl_type_t *basic_type(cdecl_parser_t *p, int line, const int *n)
 {
     enum { V, CH, SH, IN, LO, SI, UN, FL, DO, BO };
-    static const char *const w[] = {"void", "char", "short", "int", "long", "signed",
-                                    "unsigned", "float", "double", "_Bool"};
+    static const char *const w[] = { "void",   "char",     "short", "int",    "long",
+                                     "signed", "unsigned", "float", "double", "_Bool" };
     for (int k = 0; k < 10; k++)
         if (n[k] > (k == LO ? 2 : 1))
             cdecl_fail(p, line, "`%s` appears too often in one type", w[k]);
@@ -150,7 +163,9 @@ static const cdecl_type_t *basic_type(cdecl_parser_t *p, int line, const int *n)
     if (n[V] || n[BO] || n[FL]) {
         if (others != 1)
             cdecl_fail(p, line, "`%s` cannot be combined with other type words",
-                       n[V] ? "void" : n[BO] ? "_Bool" : "float");
+                       n[V]    ? "void"
+                       : n[BO] ? "_Bool"
+                               : "float");
         return n[V] ? cdecl_void_type(p) : cdecl_scalar_type(p, n[BO] ? CDECL_BOOL : CDECL_FLOAT);
     }
     if (n[DO]) {
@@ -167,7 +182,10 @@ static const cdecl_type_t *basic_type(cdecl_parser_t *p, int line, const int *n)
         cdecl_fail(p, line, "a type cannot be both short and long");
     if (!n[SH] && !n[IN] && !n[LO] && !sign)
         cdecl_fail(p, line, "expected a type");
-    cdecl_scalar_t s = n[SH] ? CDECL_SHORT : n[LO] == 2 ? CDECL_LLONG : n[LO] ? CDECL_LONG : CDECL_INT;
+    cdecl_scalar_t s = n[SH]        ? CDECL_SHORT
+                       : n[LO] == 2 ? CDECL_LLONG
+                       : n[LO]      ? CDECL_LONG
+                                    : CDECL_INT;
     return cdecl_scalar_type(p, n[UN] ? (cdecl_scalar_t)(s + 1) : s);
 }
 
@@ -175,8 +193,8 @@ static const cdecl_type_t *basic_type(cdecl_parser_t *p, int line, const int *n)
 // qualifiers, _Alignas, and exactly one type.
 specs_t cdecl_specifiers(cdecl_parser_t *p, ctx_t ctx)
 {
-    specs_t sp = {0};
-    int n[10] = {0};
+    specs_t sp = { 0 };
+    int n[10] = { 0 };
     bool any_basic = false, is_const = false, is_volatile = false;
     int line = cdecl_peek(p, 0)->line;
     for (;;) {
@@ -203,13 +221,16 @@ specs_t cdecl_specifiers(cdecl_parser_t *p, ctx_t ctx)
             cdecl_next(p);
             cdecl_expect(p, "(", "_Alignas");
             if (cdecl_starts_type(p, p->pos))
-                cdecl_fail(p, t->line, "_Alignas(type) is not supported; write _Alignas(N) "
+                cdecl_fail(p, t->line,
+                           "_Alignas(type) is not supported; write _Alignas(N) "
                            "with a number");
             int64_t a = cdecl_const_expr(p);
             cdecl_expect(p, ")", "_Alignas");
             if (a < 0 || (a & (a - 1)) || a > CDECL_MAX_ALIGNAS)
-                cdecl_fail(p, t->line, "_Alignas(%lld): the alignment must be a power of two "
-                           "no larger than %d", (long long)a, CDECL_MAX_ALIGNAS);
+                cdecl_fail(p, t->line,
+                           "_Alignas(%lld): the alignment must be a power of two "
+                           "no larger than %d",
+                           (long long)a, CDECL_MAX_ALIGNAS);
             if ((size_t)a > sp.alignas)
                 sp.alignas = (size_t)a;
         } else if (cdecl_is_any(t, cdecl_refused_words)) {
@@ -218,8 +239,8 @@ specs_t cdecl_specifiers(cdecl_parser_t *p, ctx_t ctx)
             if (sp.type)
                 cdecl_fail(p, t->line, "two types in one declaration (%s after %s)",
                            cdecl_tok_desc(p, t), sp.type->name);
-            static const char *const w[] = {"void", "char", "short", "int", "long", "signed",
-                                            "unsigned", "float", "double", "_Bool"};
+            static const char *const w[] = { "void",   "char",     "short", "int",    "long",
+                                             "signed", "unsigned", "float", "double", "_Bool" };
             for (int k = 0; k < 10; k++)
                 if (cdecl_tok_is(t, w[k]))
                     n[k]++;
@@ -238,12 +259,13 @@ specs_t cdecl_specifiers(cdecl_parser_t *p, ctx_t ctx)
             cdecl_sym_t *s = cdecl_lookup(p, t->s, t->len, false);
             if (!s || s->kind != SYM_TYPEDEF)
                 cdecl_fail(p, t->line, "unknown type name %s%s", cdecl_tok_desc(p, t),
-                           p->flags & CDECL_KEEP_GOING ? "" :
-                           " (declared in an included header? try --cpp)");
+                           p->flags & CDECL_KEEP_GOING
+                               ? ""
+                               : " (declared in an included header? try --cpp)");
             sp.type = s->type;
             cdecl_next(p);
         } else {
-            break;   // the declarator's name, or a keyword that ends the specifiers
+            break; // the declarator's name, or a keyword that ends the specifiers
         }
     }
     if (any_basic)
@@ -277,8 +299,8 @@ void cdecl_skip_balanced(cdecl_parser_t *p)
 
 // declarator_ — the type that `base` becomes through the declarator at
 // p->pos; `abstract` declarators (in type names) have no name.
-static const cdecl_type_t *declarator_(cdecl_parser_t *p, const cdecl_type_t *base,
-                                       bool abstract, decl_t *d)
+static const cdecl_type_t *declarator_(cdecl_parser_t *p, const cdecl_type_t *base, bool abstract,
+                                       decl_t *d)
 {
     cdecl_enter(p, cdecl_peek(p, 0)->line);
     int stars = 0;
@@ -342,8 +364,8 @@ static const cdecl_type_t *suffixes(cdecl_parser_t *p, const cdecl_type_t *base)
             cdecl_fail(p, t->line, "too many array dimensions or parameter lists");
         lines[n] = t->line;
         if (cdecl_tok_is(t, "(")) {
-            cdecl_skip_balanced(p);         // parameters do not matter for layout
-            dims[n++] = SIZE_MAX;     // marks a function
+            cdecl_skip_balanced(p); // parameters do not matter for layout
+            dims[n++] = SIZE_MAX;   // marks a function
             continue;
         }
         cdecl_next(p);
@@ -354,7 +376,8 @@ static const cdecl_type_t *suffixes(cdecl_parser_t *p, const cdecl_type_t *base)
         int64_t v = cdecl_const_expr(p);
         cdecl_expect(p, "]", "array size");
         if (v == 0)
-            cdecl_fail(p, t->line, "zero-length arrays (a GNU extension) are not supported; "
+            cdecl_fail(p, t->line,
+                       "zero-length arrays (a GNU extension) are not supported; "
                        "use a flexible array member `[]` as the last member");
         if (v < 0)
             cdecl_fail(p, t->line, "array size %lld is negative", (long long)v);
@@ -387,8 +410,9 @@ static bool merges(const cdecl_tok_t *a, const cdecl_tok_t *b)
         return (a->kind == TK_NUMBER && y == '.') || (x == '.' && b->kind == TK_NUMBER);
     if (a->kind != TK_PUNCT || b->kind != TK_PUNCT)
         return false;
-    static const char *const pairs[] = {"--", "++", "<<", ">>", "&&", "||", "->", "<=", ">=",
-        "==", "!=", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##", "..", "//", "/*"};
+    static const char *const pairs[] = { "--", "++", "<<", ">>", "&&", "||", "->", "<=",
+                                         ">=", "==", "!=", "*=", "/=", "%=", "+=", "-=",
+                                         "&=", "^=", "|=", "##", "..", "//", "/*" };
     for (size_t k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++)
         if (pairs[k][0] == x && pairs[k][1] == y)
             return true;
@@ -405,7 +429,7 @@ static char *join(cdecl_parser_t *p, size_t from, size_t to, size_t skip)
         cap += p->toks[i].len + 1;
     char *s = cdecl_alloc(p, cap), *o = s;
     const cdecl_tok_t *prev = NULL;
-    int brackets = 0;   // inside [...] sizes are written without spaces
+    int brackets = 0; // inside [...] sizes are written without spaces
     for (size_t i = from; i < to; i++) {
         const cdecl_tok_t *t = &p->toks[i];
         // Not text of the declaration: a directive in a parameter list
@@ -420,7 +444,8 @@ static char *join(cdecl_parser_t *p, size_t from, size_t to, size_t skip)
         } else if (prev) {
             bool pword = prev->kind == TK_IDENT || prev->kind == TK_NUMBER || prev->kind == TK_CHAR;
             space = (word && pword) || cdecl_tok_is(prev, ",") ||
-                    (cdecl_tok_is(t, "*") && (pword || cdecl_tok_is(prev, ")") || cdecl_tok_is(prev, "]")));
+                    (cdecl_tok_is(t, "*") &&
+                     (pword || cdecl_tok_is(prev, ")") || cdecl_tok_is(prev, "]")));
         }
         if (space || (prev && merges(prev, t)))
             *o++ = ' ';
@@ -434,10 +459,10 @@ static char *join(cdecl_parser_t *p, size_t from, size_t to, size_t skip)
 }
 
 // declarator — declarator_ plus the declarator's text.
-const cdecl_type_t *cdecl_declarator(cdecl_parser_t *p, const cdecl_type_t *base,
-                                      bool abstract, decl_t *d)
+const cdecl_type_t *cdecl_declarator(cdecl_parser_t *p, const cdecl_type_t *base, bool abstract,
+                                     decl_t *d)
 {
-    *d = (decl_t){.name_tok = SIZE_MAX, .from = p->pos, .line = cdecl_peek(p, 0)->line};
+    *d = (decl_t){ .name_tok = SIZE_MAX, .from = p->pos, .line = cdecl_peek(p, 0)->line };
     const cdecl_type_t *t = declarator_(p, base, abstract, d);
     d->to = p->pos;
     return t;

@@ -54,10 +54,8 @@ cdecl_type_t *cdecl_pointer_to(cdecl_parser_t *p, const cdecl_type_t *t)
 const char *cdecl_incomplete_reason(cdecl_parser_t *p, const cdecl_type_t *t)
 {
     switch (t->kind) {
-    case CDECL_VOID:
-        return "void";
-    case CDECL_FUNCTION:
-        return "a function type";
+    case CDECL_VOID: return "void";
+    case CDECL_FUNCTION: return "a function type";
     case CDECL_STRUCT:
     case CDECL_UNION:
         if (t->state_ == 1)
@@ -69,26 +67,24 @@ const char *cdecl_incomplete_reason(cdecl_parser_t *p, const cdecl_type_t *t)
         if (t->has_flexible)
             return cdecl_printf(p, "%s, which ends in a flexible array member", t->name);
         return NULL;
-    case CDECL_ARRAY:
-        return t->count == 0 ? "an array of unknown size" : NULL;
-    default:
-        return NULL;
+    case CDECL_ARRAY: return t->count == 0 ? "an array of unknown size" : NULL;
+    default: return NULL;
     }
 }
 
 // cdecl_array_of — `count` elements of t; count 0 is a flexible array (the
 // caller checks that it is the last member). Fails on incomplete elements
 // and on types too large.
-cdecl_type_t *cdecl_array_of(cdecl_parser_t *p, const cdecl_type_t *t,
-                             size_t count, int line)
+cdecl_type_t *cdecl_array_of(cdecl_parser_t *p, const cdecl_type_t *t, size_t count, int line)
 {
     const char *why = cdecl_incomplete_reason(p, t);
     if (why)
         cdecl_fail(p, line, "array of %s is not allowed", why);
     if (count && t->bound_ > CDECL_MAX_BYTES / count)
         cdecl_fail(p, line, "array of %zu x %s is too large (over 2^48 bytes)", count, t->name);
-    cdecl_type_t *a = new_type(p, CDECL_ARRAY, count ? cdecl_printf(p, "%s [%zu]", t->name, count)
-                                                     : cdecl_printf(p, "%s []", t->name));
+    cdecl_type_t *a = new_type(p, CDECL_ARRAY,
+                               count ? cdecl_printf(p, "%s [%zu]", t->name, count)
+                                     : cdecl_printf(p, "%s []", t->name));
     a->elem = t;
     a->count = count;
     a->bound_ = count * t->bound_;
@@ -125,11 +121,9 @@ bool cdecl_same_type(const cdecl_type_t *a, const cdecl_type_t *b)
         if (a->kind != b->kind)
             return false;
         switch (a->kind) {
-        case CDECL_SCALAR:
-            return a->scalar == b->scalar;
+        case CDECL_SCALAR: return a->scalar == b->scalar;
         case CDECL_VOID:
-        case CDECL_FUNCTION:
-            return true;
+        case CDECL_FUNCTION: return true;
         case CDECL_ARRAY:
             if (a->count != b->count)
                 return false;
@@ -138,8 +132,7 @@ bool cdecl_same_type(const cdecl_type_t *a, const cdecl_type_t *b)
             a = a->elem;
             b = b->elem;
             continue;
-        default:
-            return false;
+        default: return false;
         }
     }
 }
@@ -148,7 +141,7 @@ bool cdecl_same_type(const cdecl_type_t *a, const cdecl_type_t *b)
 
 static size_t sym_hash(const char *name, size_t len, bool tag)
 {
-    uint64_t h = tag ? 0x9e3779b97f4a7c15ull : 0xcbf29ce484222325ull;   // FNV-1a
+    uint64_t h = tag ? 0x9e3779b97f4a7c15ull : 0xcbf29ce484222325ull; // FNV-1a
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)name[i]) * 0x100000001b3ull;
     return (size_t)h;
@@ -181,8 +174,7 @@ cdecl_sym_t *cdecl_lookup(cdecl_parser_t *p, const char *name, size_t len, bool 
     size_t i = p->buckets[sym_hash(name, len, tag) & (p->nbuckets - 1)];
     for (; i; i = p->syms[i - 1].next) {
         cdecl_sym_t *s = &p->syms[i - 1];
-        if ((s->kind == SYM_TAG) == tag && strncmp(s->name, name, len) == 0 &&
-            s->name[len] == '\0')
+        if ((s->kind == SYM_TAG) == tag && strncmp(s->name, name, len) == 0 && s->name[len] == '\0')
             return s;
     }
     return NULL;
@@ -193,9 +185,9 @@ cdecl_sym_t *cdecl_define(cdecl_parser_t *p, cdecl_sym_kind_t kind, const char *
 {
     cdecl_grow(p, (void **)&p->syms, &p->capsyms, p->nsyms, sizeof(cdecl_sym_t));
     cdecl_sym_t *s = &p->syms[p->nsyms++];
-    *s = (cdecl_sym_t){.kind = kind, .name = cdecl_strndup(p, name, len)};
+    *s = (cdecl_sym_t){ .kind = kind, .name = cdecl_strndup(p, name, len) };
     if (p->nsyms * 2 > p->nbuckets) {
-        rehash(p);   // links every symbol, the new one included
+        rehash(p); // links every symbol, the new one included
     } else {
         size_t h = sym_hash(name, len, kind == SYM_TAG) & (p->nbuckets - 1);
         s->next = p->buckets[h];
@@ -209,27 +201,49 @@ cdecl_sym_t *cdecl_define(cdecl_parser_t *p, cdecl_sym_kind_t kind, const char *
 // them on x86-64. A header may redeclare them (with the same type).
 void cdecl_builtin_typedefs(cdecl_parser_t *p)
 {
-    static const struct { const char *name; cdecl_scalar_t s; } names[] = {
-        {"bool", CDECL_BOOL},
-        {"int8_t", CDECL_SCHAR},        {"uint8_t", CDECL_UCHAR},
-        {"int16_t", CDECL_SHORT},       {"uint16_t", CDECL_USHORT},
-        {"int32_t", CDECL_INT},         {"uint32_t", CDECL_UINT},
-        {"int64_t", CDECL_LONG},        {"uint64_t", CDECL_ULONG},
-        {"int_least8_t", CDECL_SCHAR},  {"uint_least8_t", CDECL_UCHAR},
-        {"int_least16_t", CDECL_SHORT}, {"uint_least16_t", CDECL_USHORT},
-        {"int_least32_t", CDECL_INT},   {"uint_least32_t", CDECL_UINT},
-        {"int_least64_t", CDECL_LONG},  {"uint_least64_t", CDECL_ULONG},
-        {"int_fast8_t", CDECL_SCHAR},   {"uint_fast8_t", CDECL_UCHAR},
-        {"int_fast16_t", CDECL_LONG},   {"uint_fast16_t", CDECL_ULONG},
-        {"int_fast32_t", CDECL_LONG},   {"uint_fast32_t", CDECL_ULONG},
-        {"int_fast64_t", CDECL_LONG},   {"uint_fast64_t", CDECL_ULONG},
-        {"intptr_t", CDECL_LONG},       {"uintptr_t", CDECL_ULONG},
-        {"intmax_t", CDECL_LONG},       {"uintmax_t", CDECL_ULONG},
-        {"size_t", CDECL_ULONG},        {"ssize_t", CDECL_LONG},
-        {"ptrdiff_t", CDECL_LONG},      {"off_t", CDECL_LONG},
-        {"time_t", CDECL_LONG},         {"pid_t", CDECL_INT},
-        {"uid_t", CDECL_UINT},          {"gid_t", CDECL_UINT},
-        {"mode_t", CDECL_UINT},         {"wchar_t", CDECL_INT},
+    static const struct {
+        const char *name;
+        cdecl_scalar_t s;
+    } names[] = {
+        { "bool", CDECL_BOOL },
+        { "int8_t", CDECL_SCHAR },
+        { "uint8_t", CDECL_UCHAR },
+        { "int16_t", CDECL_SHORT },
+        { "uint16_t", CDECL_USHORT },
+        { "int32_t", CDECL_INT },
+        { "uint32_t", CDECL_UINT },
+        { "int64_t", CDECL_LONG },
+        { "uint64_t", CDECL_ULONG },
+        { "int_least8_t", CDECL_SCHAR },
+        { "uint_least8_t", CDECL_UCHAR },
+        { "int_least16_t", CDECL_SHORT },
+        { "uint_least16_t", CDECL_USHORT },
+        { "int_least32_t", CDECL_INT },
+        { "uint_least32_t", CDECL_UINT },
+        { "int_least64_t", CDECL_LONG },
+        { "uint_least64_t", CDECL_ULONG },
+        { "int_fast8_t", CDECL_SCHAR },
+        { "uint_fast8_t", CDECL_UCHAR },
+        { "int_fast16_t", CDECL_LONG },
+        { "uint_fast16_t", CDECL_ULONG },
+        { "int_fast32_t", CDECL_LONG },
+        { "uint_fast32_t", CDECL_ULONG },
+        { "int_fast64_t", CDECL_LONG },
+        { "uint_fast64_t", CDECL_ULONG },
+        { "intptr_t", CDECL_LONG },
+        { "uintptr_t", CDECL_ULONG },
+        { "intmax_t", CDECL_LONG },
+        { "uintmax_t", CDECL_ULONG },
+        { "size_t", CDECL_ULONG },
+        { "ssize_t", CDECL_LONG },
+        { "ptrdiff_t", CDECL_LONG },
+        { "off_t", CDECL_LONG },
+        { "time_t", CDECL_LONG },
+        { "pid_t", CDECL_INT },
+        { "uid_t", CDECL_UINT },
+        { "gid_t", CDECL_UINT },
+        { "mode_t", CDECL_UINT },
+        { "wchar_t", CDECL_INT },
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         size_t n = strlen(names[i].name);
@@ -250,21 +264,19 @@ uint64_t cdecl_size_bound(const cdecl_type_t *t)
 uint64_t cdecl_basic_size(const cdecl_type_t *t, bool align)
 {
     static const unsigned char sizes[CDECL_NSCALARS] = {
-        [CDECL_BOOL] = 1,  [CDECL_CHAR] = 1,   [CDECL_SCHAR] = 1,  [CDECL_UCHAR] = 1,
-        [CDECL_SHORT] = 2, [CDECL_USHORT] = 2, [CDECL_INT] = 4,    [CDECL_UINT] = 4,
-        [CDECL_LONG] = 8,  [CDECL_ULONG] = 8,  [CDECL_LLONG] = 8,  [CDECL_ULLONG] = 8,
+        [CDECL_BOOL] = 1,  [CDECL_CHAR] = 1,   [CDECL_SCHAR] = 1,    [CDECL_UCHAR] = 1,
+        [CDECL_SHORT] = 2, [CDECL_USHORT] = 2, [CDECL_INT] = 4,      [CDECL_UINT] = 4,
+        [CDECL_LONG] = 8,  [CDECL_ULONG] = 8,  [CDECL_LLONG] = 8,    [CDECL_ULLONG] = 8,
         [CDECL_FLOAT] = 4, [CDECL_DOUBLE] = 8, [CDECL_LDOUBLE] = 16,
     };
     switch (t->kind) {
-    case CDECL_SCALAR:
-        return sizes[t->scalar];
-    case CDECL_POINTER:
-        return 8;
+    case CDECL_SCALAR: return sizes[t->scalar];
+    case CDECL_POINTER: return 8;
     case CDECL_ARRAY:
         if (t->count == 0)
             return 0;
-        return align ? cdecl_basic_size(t->elem, true) : t->count * cdecl_basic_size(t->elem, false);
-    default:
-        return 0;
+        return align ? cdecl_basic_size(t->elem, true)
+                     : t->count * cdecl_basic_size(t->elem, false);
+    default: return 0;
     }
 }

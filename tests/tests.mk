@@ -33,7 +33,7 @@ $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 
 .PHONY: test test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist test-packages format-check
 test: deps-test
-	@$(MAKE) --no-print-directory test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist test-packages format-check
+	@$(MAKE) --no-print-directory format-check test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist test-packages
 	@echo "memlab: all tests passed."
 
 test-core: $(TEST_B)/core-tests

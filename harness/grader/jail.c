@@ -4,7 +4,8 @@
 // sandbox — sees the machine read-only:
 //
 //   /                       read-only (system, toolchain, the repository)
-//   /tmp                    a private, empty tmpfs
+//   /tmp                    a private, empty tmpfs (the repository itself stays
+//                           visible read-only even when it lies under /tmp)
 //   <repo>/build            an empty tmpfs: no other submission, no results
 //   <repo>/solutions        an empty tmpfs: the reference is not readable
 //   <repo>/instructor       an empty tmpfs: a package's hidden suites
@@ -169,6 +170,11 @@ char **gr_jail_argv(const gr_jail_t *j, char *const argv[])
     for (size_t i = 0; i < sizeof base / sizeof *base; i++)
         add(&a, base[i]);
     char *cwd = getcwd(NULL, 0);
+    if (cwd) { // the repository, read-only even where it lies under the private /tmp
+        add(&a, "--ro-bind");
+        add(&a, cwd);
+        add(&a, cwd);
+    }
     static const char *const hide[] = { "build", "solutions", "instructor" };
     for (size_t i = 0; cwd && i < 3; i++) {
         char *p = gr_printf("%s/%s", cwd, hide[i]);

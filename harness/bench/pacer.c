@@ -18,8 +18,9 @@
 // prints them). Go's runs vary with the machine's load; each is repeated
 // and the median taken. Target for the reference: cycles within ±20 % and
 // peak heap within ±15 % of Go's on every workload that fits the model;
-// --check exits 1 when one does not. Without a Go toolchain the
-// comparison is skipped with a message (and --check passes).
+// --check exits 3 when one does not (1 is kept for errors: no output
+// directory, out of memory). Without a Go toolchain the comparison is
+// skipped with a message (and --check passes).
 //
 //   build/<impl>/bench/pacer --out DIR [--check] [--go-runs N] [--no-go]
 #include <errno.h>
@@ -261,7 +262,7 @@ static void usage(FILE *out)
     fprintf(out, "usage: pacer-bench --out DIR [--check] [--go-runs N] [--no-go]\n"
                  "The lab's pacer on the simulated runtime beside Go's, same workloads.\n"
                  "  --out DIR      write heap.csv, settings.csv, vs-go.csv, vs-go.txt into DIR\n"
-                 "  --check        exit 1 when a workload that fits the model is off target\n"
+                 "  --check        exit 3 when a workload that fits the model is off target\n"
                  "                 (cycles within 20 %%, peak heap within 15 %% of Go's)\n"
                  "  --go-runs N    Go runs per setting, median taken (default 3, at most 9)\n"
                  "  --no-go        the lab's side only\n");
@@ -439,7 +440,7 @@ int main(int argc, char **argv)
 
     if (check && use_go && bad) {
         printf("pacer bench: %d workload(s) that fit the model are off target\n", bad);
-        return 1;
+        return 3;
     }
     return 0;
 }

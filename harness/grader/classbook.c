@@ -13,7 +13,6 @@
 // The summary (summary.md) gives per lab the number graded, min, quartiles,
 // median, max and mean, and the tests most students lost; scores.csv bins
 // each lab's scores in tenths of its maximum for plots/gradebook-scores.gp.
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -289,8 +288,9 @@ int gr_class_write_summary(const gr_class_t *c, const char *dir, FILE *term)
             sum += row->score[l];
             if (c->max[l] > 0) {
                 double frac = row->score[l] / c->max[l];
-                int b = frac >= 1 ? 10 : frac <= 0 ? 0 : (int)floor(frac * 10);
-                bins[l][b > 9 && frac < 1 ? 9 : b]++;
+                // Tenths 0..9 below the maximum, 10 for full marks.
+                int b = frac >= 1 ? 10 : frac <= 0 ? 0 : (int)(frac * 10);
+                bins[l][b < 10 ? b : 9]++;
             }
         }
         char *m = gr_points(c->max[l]);

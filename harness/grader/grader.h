@@ -221,9 +221,26 @@ bool gr_jail_available(const char **why);
 bool gr_binary_is_asan(const char *path);
 // Sets the jail's resource limits on the calling process (the child, before exec).
 void gr_jail_limits(const gr_jail_t *j);
+// The memory (MiB) a control group grants a suite built with AddressSanitizer.
+unsigned gr_jail_asan_memory_mb(const gr_jail_t *j);
+// Which resource limits bound a run here, in words (results.json's "limits").
+const char *gr_jail_limits_text(void);
 // The command line that runs argv inside bubblewrap, or NULL without it.
 char **gr_jail_argv(const gr_jail_t *j, char *const argv[]);
 void gr_jail_argv_free(char **v);
+
+// ---- cgroup.c -----------------------------------------------------------------
+#define GR_CGROUP_TASKS 512 // tasks (processes and threads) of one suite run
+typedef struct gr_cgroup gr_cgroup_t;
+// A new control group bounding its members to `max_tasks` tasks and, when
+// mem_mb > 0, to mem_mb MiB of memory; NULL where none can be created.
+gr_cgroup_t *gr_cgroup_open(unsigned max_tasks, unsigned mem_mb);
+// Whether this grader can create control groups (probed once).
+bool gr_cgroup_available(void);
+// In the child before exec: moves the calling process into `cg` (NULL: no-op).
+int gr_cgroup_enter(const gr_cgroup_t *cg);
+// Kills whatever is left in `cg`, removes it, frees it (NULL: no-op).
+void gr_cgroup_close(gr_cgroup_t *cg);
 
 // ---- run.c --------------------------------------------------------------------
 typedef struct {

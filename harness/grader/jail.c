@@ -18,9 +18,11 @@
 // and, set in the child before bubblewrap is executed, so they bound the
 // constructors too: CPU seconds, the largest file it may write, and — for
 // suites not built with AddressSanitizer, which cannot start under it — the
-// address space. (A limit on the number of processes binds only a user
-// other than root; as root the watchdog and the PID namespace end a fork
-// loop.) Without bubblewrap, or where user namespaces are refused, the
+// address space. The number of tasks is bounded by a control group of the
+// run's own where the grader may create one (cgroup.c; as root), else by
+// RLIMIT_NPROC (which binds only users other than root); a suite built with
+// AddressSanitizer gets the control group's memory limit instead of an
+// address-space limit. Without bubblewrap, or where user namespaces are refused, the
 // grader says so once and tests run in the suite library's sandbox only.
 #include <errno.h>
 #include <fcntl.h>
@@ -125,6 +127,21 @@ void gr_jail_limits(const gr_jail_t *j)
         r.rlim_cur = r.rlim_max = JAIL_NPROC;
         setrlimit(RLIMIT_NPROC, &r);
     }
+}
+
+unsigned gr_jail_asan_memory_mb(const gr_jail_t *j)
+{
+    return 2 * (j->mem_mb ? j->mem_mb : 1024) + JAIL_AS_MARGIN_MB;
+}
+
+const char *gr_jail_limits_text(void)
+{
+    return gr_cgroup_available()
+               ? "cpu time, file size, address space (memory under AddressSanitizer) and "
+                 "tasks (a control group)"
+           : getuid() != 0 ? "cpu time, file size, address space and processes (rlimits)"
+                           : "cpu time, file size and address space (rlimits; processes "
+                             "unbounded: no control group for root)";
 }
 
 // An absolute, resolved version of `path` (which exists), or a copy.

@@ -137,6 +137,7 @@ static json_t *results(const gr_report_t *r)
     bool jailed = gr_jail_available(&why);
     json_object_set_new(extra, "impl", string(r->opt->impl));
     json_object_set_new(extra, "isolation", string(jailed ? "bubblewrap" : why));
+    json_object_set_new(extra, "limits", string(gr_jail_limits_text()));
     json_object_set_new(extra, "max_score", number(r->max));
     json_object_set_new(extra, "labs", labs);
     char *out = summary(r);

@@ -146,6 +146,11 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
         return r;
     }
     char **envp = child_env(env);
+    // A control group of its own bounds the run's tasks (and, where no
+    // address-space limit can, its memory) — for root too.
+    gr_cgroup_t *cg =
+        jail ? gr_cgroup_open(GR_CGROUP_TASKS, jail->asan ? gr_jail_asan_memory_mb(jail) : 0)
+             : NULL;
     double t0 = gr_seconds();
     pid_t grader = getpid();
     pid_t pid = fork();
@@ -162,8 +167,10 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
         dup2(out[1], STDOUT_FILENO);
         dup2(out[1], STDERR_FILENO);
         signal(SIGPIPE, SIG_DFL);
-        if (jail)
+        if (jail) {
+            gr_cgroup_enter(cg);
             gr_jail_limits(jail);
+        }
         execve(run[0], run, envp);
         int e = errno;
         if (write(err[1], &e, sizeof e) < 0) {
@@ -178,6 +185,7 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
     if (pid < 0) {
         r.start_failed = true;
         r.start_errno = errno;
+        gr_cgroup_close(cg);
         close(out[0]);
         close(err[0]);
         if (log_fd >= 0)
@@ -208,6 +216,7 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
     drain(out[0], log_fd, log_cap, &r);
     r.seconds = gr_seconds() - t0;
     kill(-pid, SIGKILL); // anything still in the runner's group
+    gr_cgroup_close(cg); // and anything that left it
     reap_leftovers();
     int e;
     if (read(err[0], &e, sizeof e) == (ssize_t)sizeof e) {

@@ -17,7 +17,7 @@
 
 #include "memlab/grade.h"
 
-#define FORKS 300                     // bounded: harmless even outside the jail
+#define FORKS 1500                    // past the jail's task limit, still bounded outside it
 #define TOUCH_LIMIT ((size_t)4 << 30) // bounded too (the machine has far more)
 
 __attribute__((constructor)) static void misbehave(void)
@@ -58,7 +58,8 @@ __attribute__((constructor)) static void misbehave(void)
         freeifaddrs(ifs);
     }
 #elif defined(CTOR_FORKS)
-    for (int i = 0; i < FORKS; i++) {
+    int forked = 0;
+    for (; forked < FORKS; forked++) {
         pid_t pid = fork();
         if (pid == 0) {
             sleep(600); // outlives the grading run unless something ends it
@@ -67,6 +68,8 @@ __attribute__((constructor)) static void misbehave(void)
         if (pid < 0)
             break;
     }
+    if (forked == FORKS) // the check fails on it where the grader bounds tasks
+        printf("FORKED-ALL: %d processes\n", forked);
 #elif defined(CTOR_ALLOCATES)
     for (size_t total = 0; total < TOUCH_LIMIT; total += 64u << 20) {
         char *p = mmap(NULL, 64u << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

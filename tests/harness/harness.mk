@@ -136,6 +136,9 @@ test-jail: $(GRADER)
 	for f in memlab-jail-probe $(TEST_B)/jail-other/memlab-jail-probe /tmp/memlab-jail-probe; do \
 	    if [ -e $$f ]; then echo "FAILED: a constructor created $$f"; rm -f $$f; fail=1; fi; done; \
 	if [ "$$before" != "$$after" ]; then echo "FAILED: the repository changed while grading"; fail=1; fi; \
+	if grep -q '"limits": ".*control group' $(JAIL_B)/grade/results.json && \
+	    grep -rq 'FORKED-ALL' $(JAIL_B)/grade/logs; then \
+	    echo "FAILED: a constructor forked past the run's task limit"; fail=1; fi; \
 	if pgrep -x ctor-forks >/dev/null; then \
 	    echo "FAILED: processes forked by a constructor outlived the run"; pkill -9 -x ctor-forks; fail=1; fi; \
 	if ! grep -q '^Score: 0/0 (ctor-allocates)\|^Score: 0/1 (ctor-allocates)' $(TEST_B)/jail-grade.log; then \
@@ -144,4 +147,5 @@ test-jail: $(GRADER)
 	if ! grep -q '^Score: 1/1 (ctor-writes-tmp)' $(TEST_B)/jail-grade.log; then \
 	    echo "FAILED: a suite that only used its private /tmp did not pass"; fail=1; fi; \
 	[ $$fail = 0 ] || { cat $(TEST_B)/jail-grade.log; exit 1; }; \
-	echo "   7 constructors, no trace left; the runaway allocation cost its lab"
+	echo "   7 constructors, no trace left; the runaway allocation cost its lab"; \
+	sed -n 's/.*"limits": "\(.*\)".*/   limits: \1/p' $(JAIL_B)/grade/results.json

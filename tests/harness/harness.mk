@@ -108,8 +108,19 @@ test-report:
 # stopped (its lab scores 0), and the repository's state byte-for-byte what
 # it was. Without bubblewrap it says so and skips.
 JAIL_B     := $(TEST_B)/jail
-JAIL_KINDS := writes-repo writes-other-build writes-tmp reads-solutions network forks allocates
+JAIL_KINDS := writes-repo writes-other-build writes-tmp reads-solutions network forks allocates \
+              allocates-asan
 JAIL_SUITES := $(JAIL_KINDS:%=$(JAIL_B)/suites/ctor-%)
+
+# The runaway allocation once more, built with AddressSanitizer: no address-
+# space limit can hold it, the run's control group must.
+$(JAIL_B)/suites/ctor-allocates-asan: tests/harness/fixture_ctor.c
+	@mkdir -p $(@D)
+	$(MAKE) --no-print-directory SAN=address,undefined build/tools-san/libmlgrade.a \
+	    build/core-san/libmemlab.a
+	$(CC) $(CSTD) $(OPT) $(WARN) -Werror $(CPPFLAGS_ALL) -fsanitize=address,undefined \
+	    -DCTOR_ALLOCATES -o $@ $< build/tools-san/libmlgrade.a build/core-san/libmemlab.a \
+	    $(PKG_CRITERION) -lseccomp -lm -lpthread
 
 $(JAIL_B)/suites/ctor-%: tests/harness/fixture_ctor.c $(SUITELIB) $(CORE_LIB)
 	@mkdir -p $(@D)
@@ -144,8 +155,12 @@ test-jail: $(GRADER)
 	if ! grep -q '^Score: 0/0 (ctor-allocates)\|^Score: 0/1 (ctor-allocates)' $(TEST_B)/jail-grade.log; then \
 	    echo "FAILED: the runaway allocation before main() was not stopped:"; \
 	    grep ctor-allocates $(TEST_B)/jail-grade.log; fail=1; fi; \
+	if grep -q '"limits": ".*control group' $(JAIL_B)/grade/results.json && \
+	    ! grep -q '^Score: 0/0 (ctor-allocates-asan)\|^Score: 0/1 (ctor-allocates-asan)' $(TEST_B)/jail-grade.log; then \
+	    echo "FAILED: the runaway allocation of an AddressSanitizer build was not stopped:"; \
+	    grep ctor-allocates-asan $(TEST_B)/jail-grade.log; fail=1; fi; \
 	if ! grep -q '^Score: 1/1 (ctor-writes-tmp)' $(TEST_B)/jail-grade.log; then \
 	    echo "FAILED: a suite that only used its private /tmp did not pass"; fail=1; fi; \
 	[ $$fail = 0 ] || { cat $(TEST_B)/jail-grade.log; exit 1; }; \
-	echo "   7 constructors, no trace left; the runaway allocation cost its lab"; \
+	echo "   8 constructors, no trace left; each runaway allocation cost its lab"; \
 	sed -n 's/.*"limits": "\(.*\)".*/   limits: \1/p' $(JAIL_B)/grade/results.json

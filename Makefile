@@ -276,7 +276,8 @@ endif
 # noise about a missing rule).
 PRESENT_LABS := $(foreach l,$(SELECTED_LABS),$(if $(strip $(foreach f,$($(l)_STUDENT),$(if $(wildcard $(call impl_src,$(l))/$(f)),,missing))),,$(l)))
 PRESENT_BUILDS := $(foreach l,$(PRESENT_LABS),$(B)/bin/$(l) $(B)/suites/$(l) \
-    $(if $(filter 1,$($(l)_BENCH)),$(B)/bench/$(l)) $(filter $(B)/suites/$(l).hidden,$(HIDDEN_SUITES)))
+    $(if $(CLASS_JOB),,$(if $(filter 1,$($(l)_BENCH)),$(B)/bench/$(l))) \
+    $(filter $(B)/suites/$(l).hidden,$(HIDDEN_SUITES)))
 LAB_BINS   := $(foreach l,$(SELECTED_LABS),$(B)/bin/$(l))
 LAB_SUITES := $(foreach l,$(SELECTED_LABS),$(B)/suites/$(l))
 LAB_BENCHES := $(foreach l,$(SELECTED_LABS),$(if $(filter 1,$($(l)_BENCH)),$(B)/bench/$(l)))
@@ -287,10 +288,13 @@ all: deps tools $(LAB_BINS) $(LAB_SUITES)
 # ---- grading ----------------------------------------------------------------
 # Project code must build; student code may fail to, which the grader reports
 # as a lab that did not compile. Exit 0 whenever grading ran.
+# CLASS_JOB=1 (set by `grader class` for each submission of a class, after
+# it checked the dependencies and built the tools once): grade without those
+# checks, without building the benches and without rendering charts.
 .PHONY: grade
-grade: deps
+grade: $(if $(CLASS_JOB),,deps)
 	@$(if $(filter-out $(LABS),$(LAB)),echo "memlab: '$(LAB)' is a planned lab and not in this checkout yet (labs present: $(LABS))",true)
-	@$(MAKE) --no-print-directory tools SAN=$(SAN)
+	@$(if $(CLASS_JOB),true,$(MAKE) --no-print-directory tools SAN=$(SAN))
 	@mkdir -p $(B)/logs
 	@$(foreach l,$(SELECTED_LABS),$(foreach f,$($(l)_STUDENT),\
 	  if [ ! -f "$(call impl_src,$(l))/$(f)" ]; then \
@@ -298,7 +302,8 @@ grade: deps
 	    rm -f $(B)/bin/$(l) $(B)/suites/$(l) $(B)/suites/$(l).hidden $(B)/bench/$(l); fi;)) true
 	@$(if $(strip $(PRESENT_BUILDS)),$(MAKE) --no-print-directory -k $(PRESENT_BUILDS) || \
 	    echo "memlab: some lab code did not build; the grader reports it below.",true)
-	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" --plots scripts/plots.sh $(GRADEFLAGS)
+	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" \
+	    $(if $(CLASS_JOB),,--plots scripts/plots.sh) $(GRADEFLAGS)
 
 # Grade a class: every folder of CLASS=DIR is one student's submission, with
 # any name. `grader class` (harness/grader/class.c) finds each student's files,
@@ -320,12 +325,12 @@ gradebook: deps
 	    $(if $(HIDDEN),--hidden "$(abspath $(HIDDEN))") $(if $(FRESH),--fresh) \
 	    $(if $(ASSIGNMENT),--assignment "$(abspath $(ASSIGNMENT))")
 
-# Every selected lab's program, grading suite (hidden suite too) and bench,
-# without grading: `grader class` builds the starter this way first, so the
-# lab objects that every submission shares exist before submissions are
-# built in parallel.
+# Every selected lab's program and grading suite (hidden suite too), without
+# grading: `grader class` builds the starter this way first, so the lab
+# objects that every submission shares exist before submissions are built in
+# parallel.
 .PHONY: prebuild
-prebuild: tools $(LAB_BINS) $(LAB_SUITES) $(HIDDEN_SUITES) $(LAB_BENCHES)
+prebuild: tools $(LAB_BINS) $(LAB_SUITES) $(HIDDEN_SUITES)
 
 # ---- benchmarks and charts --------------------------------------------------
 .PHONY: bench

@@ -10,8 +10,9 @@
 //      folder's name made safe for make plus a hash of the real name, so no
 //      name (spaces, quotes, UTF-8, `solution`) can collide with another
 //      build; labs without files are not graded (an empty cell);
-//   3. `make grade` builds and grades it into <dir>/<id>, N submissions at a
-//      time; its old results are removed first, so a row is filled only from
+//   3. `make grade CLASS_JOB=1` builds and grades it into <dir>/<id>, N
+//      submissions at a time (no dependency check, bench or charts per
+//      submission: the class needs its scores); its old results are removed first, so a row is filled only from
 //      this run's results — or from an earlier run's whose stamp (the staged
 //      files, labs, hidden suites and the grading binaries) is identical,
 //      which is how an interrupted run resumes;
@@ -370,9 +371,17 @@ static pid_t launch(const gr_class_t *c, const opts_t *o, const job_t *job)
         gr_printf("GRADEFLAGS=--quiet --no-color --reference %s/.maxima%s%s", o->dir,
                   o->assignment ? " --assignment " : "", o->assignment ? o->assignment : "");
     char *hid = o->hidden ? gr_printf("HIDDEN=%s", o->hidden) : NULL;
-    char *argv[] = {
-        (char *)o->make, "--no-print-directory", "grade", "SAN=", sub, bd, lab, flags, hid, NULL
-    };
+    char *argv[] = { (char *)o->make,
+                     "--no-print-directory",
+                     "grade",
+                     "SAN=",
+                     "CLASS_JOB=1",
+                     sub,
+                     bd,
+                     lab,
+                     flags,
+                     hid,
+                     NULL };
     pid_t pid = spawn(argv, log);
     free(base);
     free(log);

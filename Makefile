@@ -276,7 +276,7 @@ endif
 # noise about a missing rule).
 PRESENT_LABS := $(foreach l,$(SELECTED_LABS),$(if $(strip $(foreach f,$($(l)_STUDENT),$(if $(wildcard $(call impl_src,$(l))/$(f)),,missing))),,$(l)))
 PRESENT_BUILDS := $(foreach l,$(PRESENT_LABS),$(B)/bin/$(l) $(B)/suites/$(l) \
-    $(if $(CLASS_JOB),,$(if $(filter 1,$($(l)_BENCH)),$(B)/bench/$(l))) \
+    $(if $(GRADE_BATCH),,$(if $(filter 1,$($(l)_BENCH)),$(B)/bench/$(l))) \
     $(filter $(B)/suites/$(l).hidden,$(HIDDEN_SUITES)))
 LAB_BINS   := $(foreach l,$(SELECTED_LABS),$(B)/bin/$(l))
 LAB_SUITES := $(foreach l,$(SELECTED_LABS),$(B)/suites/$(l))
@@ -288,13 +288,13 @@ all: deps tools $(LAB_BINS) $(LAB_SUITES)
 # ---- grading ----------------------------------------------------------------
 # Project code must build; student code may fail to, which the grader reports
 # as a lab that did not compile. Exit 0 whenever grading ran.
-# CLASS_JOB=1 (set by `grader class` for each submission of a class, after
-# it checked the dependencies and built the tools once): grade without those
-# checks, without building the benches and without rendering charts.
+# GRADE_BATCH=1: one grading of many (each submission of a class, each
+# mutant in `make test`), after the dependencies were checked and the tools
+# built once: grade without those checks, the benches and the charts.
 .PHONY: grade
-grade: $(if $(CLASS_JOB),,deps)
+grade: $(if $(GRADE_BATCH),,deps)
 	@$(if $(filter-out $(LABS),$(LAB)),echo "memlab: '$(LAB)' is a planned lab and not in this checkout yet (labs present: $(LABS))",true)
-	@$(if $(CLASS_JOB),true,$(MAKE) --no-print-directory tools SAN=$(SAN))
+	@$(if $(GRADE_BATCH),true,$(MAKE) --no-print-directory tools SAN=$(SAN))
 	@mkdir -p $(B)/logs
 	@$(foreach l,$(SELECTED_LABS),$(foreach f,$($(l)_STUDENT),\
 	  if [ ! -f "$(call impl_src,$(l))/$(f)" ]; then \
@@ -303,7 +303,7 @@ grade: $(if $(CLASS_JOB),,deps)
 	@$(if $(strip $(PRESENT_BUILDS)),$(MAKE) --no-print-directory -k $(PRESENT_BUILDS) || \
 	    echo "memlab: some lab code did not build; the grader reports it below.",true)
 	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" \
-	    $(if $(CLASS_JOB),,--plots scripts/plots.sh) $(GRADEFLAGS)
+	    $(if $(GRADE_BATCH),,--plots scripts/plots.sh) $(GRADEFLAGS)
 
 # Grade a class: every folder of CLASS=DIR is one student's submission, with
 # any name. `grader class` (harness/grader/class.c) finds each student's files,

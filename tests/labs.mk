@@ -9,7 +9,8 @@
 #     the lab's student file name, loses points;
 #   - the lab's own extra checks, $(<lab>_CHECKS) from its lab.mk.
 # A mutant is copied to build/mutants/<lab>-<mutant>/<student file> and
-# graded with SUBMISSION=, exactly as an instructor grades a student.
+# graded with SUBMISSION=, exactly as an instructor grades a student (the
+# starter and the mutants as a batch: GRADE_BATCH=1, no bench, no charts).
 
 MUTANT_B := build/mutants
 
@@ -27,12 +28,12 @@ test-lab-$(1): $$($(1)_CHECKS)
 	@mkdir -p $(TEST_B)
 	$(call lab_check,$(1),IMPL=solution,--strict,the solution scores full marks,solution)
 	$(call lab_check,$(1),IMPL=solution SAN=address$$(comma)undefined,--strict-correctness,the solution passes every correctness test under ASan + UBSan,solution-san)
-	$(call lab_check,$(1),IMPL=student,--expect-below 0.5,the starter scores below half marks,starter)
+	$(call lab_check,$(1),IMPL=student GRADE_BATCH=1,--expect-below 0.5,the starter scores below half marks,starter)
 	@set -e; for m in $$(wildcard tests/mutants/$(1)/*.c); do \
 	    name=$(1)-$$$$(basename $$$$m .c); dir=$(MUTANT_B)/$$$$name; \
 	    rm -rf $$$$dir; mkdir -p $$$$dir; cp $$$$m $$$$dir/$$(firstword $$($(1)_STUDENT)); \
 	    printf '== %s: mutant %s loses points\n' $(1) $$$$(basename $$$$m .c); \
-	    if ! $(MAKE) --no-print-directory grade LAB=$(1) SUBMISSION=$$$$dir \
+	    if ! $(MAKE) --no-print-directory grade LAB=$(1) SUBMISSION=$$$$dir GRADE_BATCH=1 \
 	         GRADEFLAGS="--quiet --expect-below 1" >$(TEST_B)/$$$$name.log 2>&1; then \
 	        cat $(TEST_B)/$$$$name.log; echo "FAILED: mutant $$$$m was not caught"; exit 1; fi; \
 	    grep -E '^Score' $(TEST_B)/$$$$name.log | sed 's/^/   /' || true; \

@@ -10,7 +10,7 @@
 //      folder's name made safe for make plus a hash of the real name, so no
 //      name (spaces, quotes, UTF-8, `solution`) can collide with another
 //      build; labs without files are not graded (an empty cell);
-//   3. `make grade CLASS_JOB=1` builds and grades it into <dir>/<id>, N
+//   3. `make grade GRADE_BATCH=1` builds and grades it into <dir>/<id>, N
 //      submissions at a time (no dependency check, bench or charts per
 //      submission: the class needs its scores); its old results are removed first, so a row is filled only from
 //      this run's results — or from an earlier run's whose stamp (the staged
@@ -375,7 +375,7 @@ static pid_t launch(const gr_class_t *c, const opts_t *o, const job_t *job)
                      "--no-print-directory",
                      "grade",
                      "SAN=",
-                     "CLASS_JOB=1",
+                     "GRADE_BATCH=1",
                      sub,
                      bd,
                      lab,

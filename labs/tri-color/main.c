@@ -161,9 +161,11 @@ static int run(const options_t *o, ml_scn_t *scn)
         goto out;
     }
     if (!o->quiet && !o->json)
-        printf(
-            "scenario %s: %u objects, %zu pointers, %u globals, %u frames; budget %zu per step\n",
-            scn->name, scn->nobjs, scn->nedges, scn->nglobals, scn->nframes, o->budget);
+        printf("scenario %s: %s, %s, %s, %s; budget %zu per step\n", scn->name,
+               plural(scn->nobjs, "object", p1, sizeof p1),
+               plural(scn->nedges, "pointer", p2, sizeof p2),
+               plural(scn->nglobals, "global", p3, sizeof p3),
+               plural(scn->nframes, "frame", a, sizeof a), o->budget);
 
     ml_gc_cycle_begin(h); // mark_begin: tc_mark_roots
     for (bool done = false;;) {
@@ -292,8 +294,8 @@ static int run(const options_t *o, ml_scn_t *scn)
         printf("marking took %s (at most %s scanned in one step)\n",
                plural(steps, "step", p1, sizeof p1), plural(max_scanned, "object", p2, sizeof p2));
         printf("sweep freed %s; %" PRIu64 " %s; the oracle finds %zu reachable\n",
-               plural((size_t)(before - st.heap_objects), "object", p1, sizeof p1),
-               st.heap_objects, st.heap_objects == 1 ? "survives" : "survive", nreach);
+               plural((size_t)(before - st.heap_objects), "object", p1, sizeof p1), st.heap_objects,
+               st.heap_objects == 1 ? "survives" : "survive", nreach);
         if (ok)
             printf("verdict: OK — the survivors are exactly the reachable objects\n");
         else

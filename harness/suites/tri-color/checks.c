@@ -24,11 +24,10 @@ static const char *worklist_problem(const lab_t *L, const ml_greyset_t *g, char 
     }
     if (g->unmarked) {
         uint32_t i = ml_scn_index_of(L->th, g->first_bad);
-        snprintf(
-            buf, len,
-            "the worklist holds %zu objects whose mark bit is clear (e.g. %s); see the "
-            "colour encoding in the handout's \"Colours\" (mark bit and worklist)",
-            g->unmarked, i == ML_SCN_NIL ? "?" : suite_label(L, i, a, sizeof a));
+        snprintf(buf, len,
+                 "the worklist holds %zu objects whose mark bit is clear (e.g. %s); see the "
+                 "colour encoding in the handout's \"Colours\" (mark bit and worklist)",
+                 g->unmarked, i == ML_SCN_NIL ? "?" : suite_label(L, i, a, sizeof a));
         return buf;
     }
     if (g->duplicates) {

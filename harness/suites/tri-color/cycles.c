@@ -36,8 +36,7 @@ void suite_alloc_allocated_black_during_marking(void)
         cr_assert(c == ML_BLACK,
                   "scenario tree-6 after 5 mark steps: Cell object %d, allocated while marking "
                   "runs, is %s (mark.h: tc_on_alloc; handout: task 7)",
-                  i,
-                  ml_color_names[c]);
+                  i, ml_color_names[c]);
     }
     while (!ml_gc_cycle_step(L.h, 3))
         ;
@@ -220,11 +219,12 @@ void suite_lifecycle_marker_returns_its_memory(void)
         cr_assert(m, "tc_marker_new returned NULL");
         tc_mark_roots(m);
         tc_mark_step(m, 1);
-        cr_assert(tc_grey_count(m) == n,
-                  "heap `fan` (an array of %zu pointers in a global): after tc_mark_roots and "
-                  "tc_mark_step(m, 1) the worklist should hold the %zu objects the array points to; "
-                  "it holds %zu (handout: tasks 3 and 5)",
-                  n, n, tc_grey_count(m));
+        cr_assert(
+            tc_grey_count(m) == n,
+            "heap `fan` (an array of %zu pointers in a global): after tc_mark_roots and "
+            "tc_mark_step(m, 1) the worklist should hold the %zu objects the array points to; "
+            "it holds %zu (handout: tasks 3 and 5)",
+            n, n, tc_grey_count(m));
         tc_marker_free(m);
         ml_gc_clear_all_marks(L.h);
     }

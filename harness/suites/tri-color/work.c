@@ -24,8 +24,9 @@ static void budget_both_sides(void)
     suite_lab_open(&L, suite_parse_text("five-leaves", five));
     ml_note("scenario five-leaves: five Leaf objects (no pointer slots), each held by a global");
     cr_assert(ml_gc_cycle_begin(L.h) == 0, "internal: cycle_begin failed");
-    cr_assert(tc_grey_count(L.m) == k, "scenario five-leaves: after tc_mark_roots %zu objects "
-                                       "are grey, expected the %zu the globals hold",
+    cr_assert(tc_grey_count(L.m) == k,
+              "scenario five-leaves: after tc_mark_roots %zu objects "
+              "are grey, expected the %zu the globals hold",
               tc_grey_count(L.m), k);
     bool done = ml_gc_cycle_step(L.h, k);
     cr_assert(done && tc_grey_count(L.m) == 0,

@@ -32,8 +32,7 @@ void suite_globals_global_stores_run_the_barrier(void)
                   "yet, old value obj#%u, the storing goroutine's stack grey) left the new "
                   "pointer's object white; the same store into a heap object shades it. Replay: "
                   "write-barrier --scenario %s --barrier %s --steps. Handout: \"Globals\", task 7",
-                  suite_kind_name(kinds[k]), ml_gc_object_id(u.h, val),
-                  ml_gc_object_id(u.h, old),
+                  suite_kind_name(kinds[k]), ml_gc_object_id(u.h, val), ml_gc_object_id(u.h, old),
                   kinds[k] == WB_DIJKSTRA ? "global-store" : "grey-stack-to-global",
                   suite_kind_name(kinds[k]));
         cr_assert(!want_old || ml_gc_is_marked(u.h, old),
@@ -41,8 +40,8 @@ void suite_globals_global_stores_run_the_barrier(void)
                   "yet, old value obj#%u) left the overwritten pointer's object white; the same "
                   "store into a heap object shades it. Replay: write-barrier --scenario "
                   "global-delete --barrier %s --steps. Handout: \"Globals\", task 7",
-                  suite_kind_name(kinds[k]), ml_gc_object_id(u.h, val),
-                  ml_gc_object_id(u.h, old), suite_kind_name(kinds[k]));
+                  suite_kind_name(kinds[k]), ml_gc_object_id(u.h, val), ml_gc_object_id(u.h, old),
+                  suite_kind_name(kinds[k]));
         suite_unit_close(&u);
     }
 }
@@ -115,24 +114,25 @@ void suite_policy_no_needless_stop_the_world_work(void)
     wb_policy_t d = wb_policy(WB_DIJKSTRA), y = wb_policy(WB_YUASA);
     if (d.scan_stacks_at_start || d.rescan_globals) {
         wb_cycle_result_t res = measured_cycle(WB_DIJKSTRA, &seed);
-        cr_assert_fail("wb_policy(WB_DIJKSTRA) %s: %zu units of stop-the-world work at the "
-                       "start and %zu at termination in one cycle of the random workload "
-                       "(write-barrier --seed %" PRIu64 " --objects %d --cycles 1 --budget 1 "
-                       "--p-mutator 0.50 --barrier dijkstra). Does your Dijkstra lose anything without it? Handout: "
-                       "\"What you implement\" (a good answer) and task 3",
-                       d.scan_stacks_at_start ? "scans every stack at the start, world stopped"
-                                              : "re-scans the globals at termination",
-                       res.mk.start_work, res.term_work, seed, RANDOM_OBJECTS);
+        cr_assert_fail(
+            "wb_policy(WB_DIJKSTRA) %s: %zu units of stop-the-world work at the "
+            "start and %zu at termination in one cycle of the random workload "
+            "(write-barrier --seed %" PRIu64 " --objects %d --cycles 1 --budget 1 "
+            "--p-mutator 0.50 --barrier dijkstra). Does your Dijkstra lose anything without it? Handout: "
+            "\"What you implement\" (a good answer) and task 3",
+            d.scan_stacks_at_start ? "scans every stack at the start, world stopped"
+                                   : "re-scans the globals at termination",
+            res.mk.start_work, res.term_work, seed, RANDOM_OBJECTS);
     }
     if (y.rescan_stacks || y.rescan_globals) {
         wb_cycle_result_t res = measured_cycle(WB_YUASA, &seed);
-        cr_assert_fail("wb_policy(WB_YUASA) re-scans the %s at termination, world stopped: "
-                       "%zu units of stop-the-world work at termination in one cycle of the "
-                       "random workload (write-barrier --seed %" PRIu64 " --objects %d --cycles 1 "
-                       "--budget 1 --p-mutator 0.50 --barrier yuasa). Does your Yuasa lose anything without it? Handout: "
-                       "\"What you implement\" (a good answer) and task 5",
-                       y.rescan_stacks ? "stacks" : "globals", res.term_work, seed,
-                       RANDOM_OBJECTS);
+        cr_assert_fail(
+            "wb_policy(WB_YUASA) re-scans the %s at termination, world stopped: "
+            "%zu units of stop-the-world work at termination in one cycle of the "
+            "random workload (write-barrier --seed %" PRIu64 " --objects %d --cycles 1 "
+            "--budget 1 --p-mutator 0.50 --barrier yuasa). Does your Yuasa lose anything without it? Handout: "
+            "\"What you implement\" (a good answer) and task 5",
+            y.rescan_stacks ? "stacks" : "globals", res.term_work, seed, RANDOM_OBJECTS);
     }
 }
 

@@ -91,8 +91,9 @@ static void cycle_text(FILE *f, const wb_outcome_t *o, size_t c, bool verbose)
                     r->deleted_step, r->deleted_by);
         if (r->dangling)
             fprintf(f, "    after the sweep: %s\n", r->dangling_why);
-        fprintf(f, "    why: the handout's \"How a reachable object gets lost\" and \"Stacks have no "
-                   "barrier\"; --steps shows every step, --dot DIR draws them\n");
+        fprintf(f,
+                "    why: the handout's \"How a reachable object gets lost\" and \"Stacks have no "
+                "barrier\"; --steps shows every step, --dot DIR draws them\n");
     } else {
         fprintf(f, "  no reachable object was freed\n");
     }

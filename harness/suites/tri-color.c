@@ -96,7 +96,7 @@ ML_TEST(deep, million_object_list_on_small_stack, 8, 90, .mem_mb = 2048)
     suite_deep_million_object_list_on_small_stack();
 }
 
-ML_TEST(deep, worklist_grows, 4, 30)
+ML_TEST(deep, worklist_grows, 4, 60, .mem_mb = 2048)
 {
     suite_deep_worklist_grows();
 }

@@ -160,11 +160,16 @@ void suite_deep_million_object_list_on_small_stack(void)
 
 void suite_deep_worklist_grows(void)
 {
-    // One array of 200,000 pointers: scanning it makes 200,000 objects grey at once.
+    // One array of 2^20 + 1 pointers: scanning it makes 1,048,577 objects
+    // grey at once — one more than a worklist of a fixed million entries (or
+    // of 2^20, 8 MiB) can hold, so a capacity chosen "big enough" shows.
     lab_t L;
     suite_lab_open(&L, suite_parse_text("empty", "type Leaf 1\nobj garbage Leaf\n"));
     ml_type_t ptr = ML_TYPE("Ptr", 8, 0x1), leaf = ML_TYPE("Leaf", 8, 0);
-    const size_t n = 200000;
+    const size_t n = ((size_t)1 << 20) + 1;
+    ml_note("a global holds an array of %zu pointers to distinct objects: scanning it makes %zu "
+            "objects grey at once (handout: \"Why never recurse\"; mark.h: tc_shade)",
+            n, n);
     int g = ml_gc_global_add(L.h, "array");
     cr_assert(g >= 0, "internal: out of memory");
     void *arr = ml_gc_alloc_array(L.h, &ptr, n);
@@ -174,14 +179,14 @@ void suite_deep_worklist_grows(void)
         void *o = ml_gc_alloc(L.h, &leaf);
         cr_assert(o, "internal: out of memory");
         ml_gc_write(L.h, arr, i, o);
-        if (i % 4 == 0)
+        if (i % 16 == 0)
             cr_assert(ml_gc_alloc(L.h, &leaf), "internal: out of memory"); // garbage
     }
     cr_assert(ml_gc_cycle_begin(L.h) == 0, "internal: cycle_begin failed");
     ml_gc_cycle_step(L.h, 1);
     cr_assert(tc_grey_count(L.m) == n,
               "after scanning an array of %zu pointers to distinct objects the "
-              "worklist should hold %zu objects, it holds %zu",
+              "worklist should hold %zu objects, it holds %zu (mark.h: tc_shade; handout: task 2)",
               n, n, tc_grey_count(L.m));
     while (!ml_gc_cycle_step(L.h, 1000))
         ;

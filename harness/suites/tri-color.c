@@ -53,14 +53,14 @@ ML_TEST(roots, mark_roots_scans_every_frame, 6, 10)
     suite_roots_mark_roots_scans_every_frame();
 }
 
-// ---- exactness (25 points) -------------------------------------------------------
+// ---- exactness (23 points) -------------------------------------------------------
 
-ML_SCORED_TEST(exact, survivors_are_the_reachable_set_classics, 10, 60)
+ML_SCORED_TEST(exact, survivors_are_the_reachable_set_classics, 9, 60)
 {
     suite_exact_survivors_are_the_reachable_set_classics();
 }
 
-ML_SCORED_TEST(exact, survivors_are_the_reachable_set_random, 10, 60)
+ML_SCORED_TEST(exact, survivors_are_the_reachable_set_random, 9, 60)
 {
     suite_exact_survivors_are_the_reachable_set_random();
 }
@@ -70,9 +70,9 @@ ML_TEST(exact, cycles_and_self_loops, 5, 20)
     suite_exact_cycles_and_self_loops();
 }
 
-// ---- colors after every step (10 points) -----------------------------------------
+// ---- colors after every step (8 points) -----------------------------------------
 
-ML_TEST(invariant, strong_invariant_after_every_step, 10, 60)
+ML_TEST(invariant, strong_invariant_after_every_step, 8, 60)
 {
     suite_invariant_strong_invariant_after_every_step();
 }
@@ -96,7 +96,7 @@ ML_TEST(deep, million_object_list_on_small_stack, 8, 90, .mem_mb = 2048)
     suite_deep_million_object_list_on_small_stack();
 }
 
-ML_TEST(deep, worklist_grows, 4, 30)
+ML_TEST(deep, worklist_grows, 4, 60, .mem_mb = 2048)
 {
     suite_deep_worklist_grows();
 }
@@ -118,4 +118,11 @@ ML_TEST(sweep, frees_white_and_resets_colors, 5, 20)
 ML_TEST(sweep, repeated_cycles_reuse_the_heap, 5, 60)
 {
     suite_sweep_repeated_cycles_reuse_the_heap();
+}
+
+// ---- the marker's memory across lifecycles (4 points) ----------------------------
+
+ML_TEST(lifecycle, marker_returns_its_memory, 4, 30)
+{
+    suite_lifecycle_marker_returns_its_memory();
 }

@@ -30,6 +30,20 @@
 #define DETAIL_LIMIT 5000 // per-step colors and invariant checks up to this many objects
 #define DOT_LIMIT 400     // the most objects --dot will draw
 
+// The size --dot uses when no --size is given, for the classics whose default
+// is too big to draw (the others' defaults fit within DOT_LIMIT).
+static const struct {
+    const char *name;
+    size_t size;
+} dot_sizes[] = { { "list", 24 }, { "gcbench", 4 }, { "random", 60 } };
+
+// plural — "1 object", "2 objects": the noun for n, its plural made with "s".
+static const char *plural(size_t n, const char *noun, char *buf, size_t len)
+{
+    snprintf(buf, len, "%zu %s%s", n, noun, n == 1 ? "" : "s");
+    return buf;
+}
+
 static void usage(FILE *out)
 {
     fprintf(out, "usage: tri-color [options]\n"
@@ -47,12 +61,14 @@ static void usage(FILE *out)
             "  -b, --budget N        objects scanned per mark step (default 1)\n"
             "  -d, --dot DIR         write one Graphviz picture per step into DIR, render them\n"
             "                        to SVG and write DIR/index.html to step through them\n"
+            "                        (at most %d objects; without --size, a size that fits)\n"
             "      --save FILE       write the scenario in the text format to FILE and exit\n"
             "  -q, --quiet           no line per step, just the summary\n"
             "      --json            the summary as one JSON object on stdout\n"
             "  -h, --help            this help\n"
             "\n"
-            "Exit status: 0 the collection ran, 1 bad input, 2 bad usage.\n");
+            "Exit status: 0 the collection ran, 1 bad input, 2 bad usage.\n",
+            DOT_LIMIT);
 }
 
 typedef struct options {
@@ -136,8 +152,8 @@ static int run(const options_t *o, ml_scn_t *scn)
     bool detail = scn->nobjs <= DETAIL_LIMIT;
     bool *was_black = calloc(scn->nobjs ? scn->nobjs : 1, sizeof *was_black);
     void *scanned[64];
-    size_t steps = 0, violations = 0, max_scanned = 0;
-    char why[512], a[128], cap[256];
+    size_t steps = 0, violations = 0, max_scanned = 0, black_before = 0;
+    char why[512], a[128], cap[256], p1[64], p2[64], p3[64];
     int rc = 0;
     if (!was_black) {
         fprintf(stderr, "tri-color: out of memory\n");
@@ -145,9 +161,11 @@ static int run(const options_t *o, ml_scn_t *scn)
         goto out;
     }
     if (!o->quiet && !o->json)
-        printf(
-            "scenario %s: %u objects, %zu pointers, %u globals, %u frames; budget %zu per step\n",
-            scn->name, scn->nobjs, scn->nedges, scn->nglobals, scn->nframes, o->budget);
+        printf("scenario %s: %s, %s, %s, %s; budget %zu per step\n", scn->name,
+               plural(scn->nobjs, "object", p1, sizeof p1),
+               plural(scn->nedges, "pointer", p2, sizeof p2),
+               plural(scn->nglobals, "global", p3, sizeof p3),
+               plural(scn->nframes, "frame", a, sizeof a), o->budget);
 
     ml_gc_cycle_begin(h); // mark_begin: tc_mark_roots
     for (bool done = false;;) {
@@ -157,8 +175,19 @@ static int run(const options_t *o, ml_scn_t *scn)
             rc = 1;
             goto out;
         }
-        size_t nb = detail || pages ? newly_black(th, &g, was_black, scanned, 64) : 0;
-        if (nb > max_scanned)
+        // Objects scanned in this step: those newly black. Up to DETAIL_LIMIT
+        // objects the program knows which ones; above, it counts them: black =
+        // marked and not in the worklist (nothing turns white while marking).
+        size_t nb;
+        if (detail || pages) {
+            nb = newly_black(th, &g, was_black, scanned, 64);
+        } else {
+            size_t marked = ml_gc_count_marked(h), grey = g.grey.n;
+            size_t black = marked > grey ? marked - grey : 0;
+            nb = black > black_before ? black - black_before : 0;
+            black_before = black;
+        }
+        if (steps > 0 && nb > max_scanned)
             max_scanned = nb;
         if (steps == 0)
             snprintf(cap, sizeof cap, "roots shaded: %zu grey", g.grey.n);
@@ -167,13 +196,14 @@ static int run(const options_t *o, ml_scn_t *scn)
         else if (nb == 1)
             snprintf(cap, sizeof cap, "step %zu: scanned %s", steps,
                      label(th, scanned[0], a, sizeof a));
-        else if (nb <= 3) {
+        else if (nb <= 3 && (detail || pages)) {
             int n = snprintf(cap, sizeof cap, "step %zu: scanned", steps);
             for (size_t k = 0; k < nb && n > 0 && (size_t)n < sizeof cap; k++)
                 n += snprintf(cap + n, sizeof cap - (size_t)n, "%s %s", k ? "," : "",
                               label(th, scanned[k], a, sizeof a));
         } else
-            snprintf(cap, sizeof cap, "step %zu: scanned %zu objects", steps, nb);
+            snprintf(cap, sizeof cap, "step %zu: scanned %s", steps,
+                     plural(nb, "object", p1, sizeof p1));
         if (detail) {
             ml_color_counts_t c = ml_count_colors(h, &g);
             if (!o->quiet && !o->json)
@@ -191,7 +221,8 @@ static int run(const options_t *o, ml_scn_t *scn)
                         g.duplicates, g.not_objects, g.unmarked);
             }
         } else if (!o->quiet && !o->json && (steps & (steps - 1)) == 0) {
-            printf("step %-10zu grey %zu\n", steps, g.grey.n);
+            printf("step %-10zu grey %-10zu %s\n", steps, g.grey.n,
+                   steps ? plural(nb, "object", p1, sizeof p1) : "");
         }
         ml_dot_opts_t dopts = {
             .title = scn->name,
@@ -260,31 +291,32 @@ static int run(const options_t *o, ml_scn_t *scn)
         }
         json_decref(j);
     } else {
-        printf("marking took %zu steps (at most %zu objects scanned in one step)\n", steps,
-               max_scanned);
-        printf("sweep freed %" PRIu64 " objects; %" PRIu64
-               " survive; the oracle finds %zu reachable\n",
-               before - st.heap_objects, st.heap_objects, nreach);
+        printf("marking took %s (at most %s scanned in one step)\n",
+               plural(steps, "step", p1, sizeof p1), plural(max_scanned, "object", p2, sizeof p2));
+        printf("sweep freed %s; %" PRIu64 " %s; the oracle finds %zu reachable\n",
+               plural((size_t)(before - st.heap_objects), "object", p1, sizeof p1), st.heap_objects,
+               st.heap_objects == 1 ? "survives" : "survive", nreach);
         if (ok)
             printf("verdict: OK — the survivors are exactly the reachable objects\n");
         else
-            printf("verdict: WRONG — %zu reachable objects freed, %zu garbage objects kept, "
-                   "%zu steps broke an invariant\n",
-                   lost, garbage_left, violations);
+            printf("verdict: WRONG — %s freed, %s kept, %s broke an invariant\n",
+                   plural(lost, "reachable object", p1, sizeof p1),
+                   plural(garbage_left, "garbage object", p2, sizeof p2),
+                   plural(violations, "step", p3, sizeof p3));
     }
     free(reach);
     if (pages) {
         // A last step after the sweep: only the survivors remain.
-        ml_dot_opts_t dopts = { .title = scn->name };
+        ml_dot_opts_t dopts = { .title = scn->name, .names = &names };
         if (ml_steps_add(pages, h, &dopts, err, sizeof err,
-                         "after the sweep: %" PRIu64
-                         " objects survive, white again for the next cycle",
-                         st.heap_objects) ||
+                         "after the sweep: %s %s, white again for the next cycle",
+                         plural(st.heap_objects, "object", p1, sizeof p1),
+                         st.heap_objects == 1 ? "survives" : "survive") ||
             ml_steps_finish(pages, scn->name, "the object scanned in this step", err, sizeof err)) {
             fprintf(stderr, "tri-color: %s\n", err);
             rc = 1;
         } else if (!o->json) {
-            printf("%zu steps: open %s/index.html\n", pages->n, o->dot);
+            printf("%s: open %s/index.html\n", plural(pages->n, "step", p1, sizeof p1), o->dot);
         }
     }
 out:
@@ -360,8 +392,12 @@ int main(int argc, char **argv)
             return 1;
         }
     } else {
-        scn =
-            tc_scenario_classic(o.scenario ? o.scenario : "list", o.size, o.seed, err, sizeof err);
+        const char *name = o.scenario ? o.scenario : "list";
+        size_t size = o.size;
+        for (size_t k = 0; o.dot && !size && k < sizeof dot_sizes / sizeof dot_sizes[0]; k++)
+            if (!strcmp(name, dot_sizes[k].name))
+                size = dot_sizes[k].size; // a default --dot can draw
+        scn = tc_scenario_classic(name, size, o.seed, err, sizeof err);
         if (!scn) {
             fprintf(stderr, "tri-color: %s\n", err);
             return 2;

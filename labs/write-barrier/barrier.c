@@ -27,26 +27,26 @@
 
 void wb_dijkstra(wb_marker_t *m, void **slot, void *old, void *val)
 {
-    // TODO (task 1): Dijkstra's insertion barrier.
+    // TODO (task 2): Dijkstra's insertion barrier.
     (void)m, (void)slot, (void)old, (void)val;
 }
 
 void wb_yuasa(wb_marker_t *m, void **slot, void *old, void *val)
 {
-    // TODO (task 3): Yuasa's deletion barrier.
+    // TODO (task 4): Yuasa's deletion barrier.
     (void)m, (void)slot, (void)old, (void)val;
 }
 
 void wb_hybrid(wb_marker_t *m, void **slot, void *old, void *val)
 {
-    // TODO (task 5): Go's hybrid barrier. Which pointer is always shaded,
+    // TODO (task 6): Go's hybrid barrier. Which pointer is always shaded,
     // and which one only while the current goroutine's stack is grey?
     (void)m, (void)slot, (void)old, (void)val;
 }
 
 wb_policy_t wb_policy(wb_kind_t kind)
 {
-    // TODO (tasks 2, 4, 6): for each barrier, answer the four questions of
+    // TODO (tasks 3, 5, 6): for each barrier, answer the four questions of
     // wb_policy_t. The default below is the naive incremental marker's
     // (stacks scanned one at a time, nothing re-scanned, new objects white)
     // for every barrier.

@@ -469,8 +469,9 @@ int main(int argc, char **argv)
             fprintf(stderr, "write-barrier: %s\n", err);
             rc = 1;
         } else if (fr && o.dot && !o.json) {
-            printf("%zu steps of barrier %s: open %s\n", wb_pictures_count(fr),
-                   wb_kind_names[kinds[i]], wb_pictures_index(fr));
+            printf("%zu step%s of barrier %s: open %s\n", wb_pictures_count(fr),
+                   wb_pictures_count(fr) == 1 ? "" : "s", wb_kind_names[kinds[i]],
+                   wb_pictures_index(fr));
         }
         wb_pictures_free(fr);
     }

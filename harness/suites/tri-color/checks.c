@@ -17,23 +17,23 @@ static const char *worklist_problem(const lab_t *L, const ml_greyset_t *g, char 
     if (g->not_objects) {
         snprintf(buf, len,
                  "the worklist holds %zu entries that are not the start of an object "
-                 "(e.g. %p): tc_shade must push the object's start (ml_gc_object_of)",
+                 "(e.g. %p); mark.h: tc_shade, and the handout's \"The heap you work on\" "
+                 "(interior pointers)",
                  g->not_objects, g->first_bad);
         return buf;
     }
     if (g->unmarked) {
         uint32_t i = ml_scn_index_of(L->th, g->first_bad);
-        snprintf(
-            buf, len,
-            "the worklist holds %zu objects whose mark bit is clear (e.g. %s): a grey "
-            "object has its mark bit set — set it when you push the object, not when you scan it",
-            g->unmarked, i == ML_SCN_NIL ? "?" : suite_label(L, i, a, sizeof a));
+        snprintf(buf, len,
+                 "the worklist holds %zu objects whose mark bit is clear (e.g. %s); see the "
+                 "colour encoding in the handout's \"Colours\" (mark bit and worklist)",
+                 g->unmarked, i == ML_SCN_NIL ? "?" : suite_label(L, i, a, sizeof a));
         return buf;
     }
     if (g->duplicates) {
         snprintf(buf, len,
-                 "the worklist holds %zu objects more than once: shade an object only when "
-                 "its mark bit goes from clear to set",
+                 "the worklist holds %zu objects more than once; see the colour encoding in "
+                 "the handout's \"Colours\" and task 2",
                  g->duplicates);
         return buf;
     }
@@ -81,19 +81,23 @@ size_t suite_run_cycle(lab_t *L, size_t budget, step_check_fn check, void *arg)
 {
     char msg[1024];
     size_t limit = (size_t)ml_gc_num_objects(L->h) * 2 + 16, steps = 0;
+    char rp[200];
+    L->budget = budget;
+    suite_replay(L, rp, sizeof rp);
     cr_assert(ml_gc_cycle_begin(L->h) == 0, "internal: a cycle is already running");
     bool done = false;
     if (check && !check(L, 0, budget, false, arg, msg, sizeof msg))
-        cr_assert_fail("after tc_mark_roots: %s", msg);
+        cr_assert_fail("scenario %s, after tc_mark_roots: %s.%s", L->scn->name, msg, rp);
     while (!done) {
         cr_assert(steps < limit,
-                  "tc_mark_step(budget %zu) has not reported done after %zu steps "
-                  "(there are only %zu objects): does it return true once the worklist is empty?",
-                  budget, steps, ml_gc_num_objects(L->h));
+                  "scenario %s: tc_mark_step(budget %zu) has not reported done after %zu steps "
+                  "(there are only %zu objects); mark.h says when it returns true.%s",
+                  L->scn->name, budget, steps, ml_gc_num_objects(L->h), rp);
         done = ml_gc_cycle_step(L->h, budget);
         steps++;
         if (check && !check(L, steps, budget, done, arg, msg, sizeof msg))
-            cr_assert_fail("after mark step %zu (budget %zu): %s", steps, budget, msg);
+            cr_assert_fail("scenario %s, after mark step %zu (budget %zu): %s.%s", L->scn->name,
+                           steps, budget, msg, rp);
     }
     ml_gc_cycle_finish(L->h);
     return steps;
@@ -103,7 +107,8 @@ size_t suite_run_cycle(lab_t *L, size_t budget, step_check_fn check, void *arg)
 // wrong (a reachable one freed, a garbage one kept), or NULL.
 const char *suite_exact_problem(const lab_t *L, char *buf, size_t len)
 {
-    char a[128], why[512];
+    char a[128], why[512], rp[200];
+    suite_replay(L, rp, sizeof rp);
     size_t freed_live = 0, kept_dead = 0;
     uint32_t first_live = ML_SCN_NIL, first_dead = ML_SCN_NIL;
     for (uint32_t i = 0; i < L->scn->nobjs; i++) {
@@ -114,16 +119,18 @@ const char *suite_exact_problem(const lab_t *L, char *buf, size_t len)
             first_dead = i;
     }
     if (freed_live) {
-        snprintf(buf, len, "%s: %zu reachable objects were freed, e.g. %s, reachable as %s",
-                 L->scn->name, freed_live, suite_label(L, first_live, a, sizeof a),
-                 ml_scn_why_reachable(L->th->scn, first_live, why, sizeof why));
+        snprintf(buf, len, "%s: %zu reachable object%s freed, e.g. %s, reachable as %s.%s",
+                 L->scn->name, freed_live, freed_live == 1 ? " was" : "s were",
+                 suite_label(L, first_live, a, sizeof a),
+                 ml_scn_why_reachable(L->th->scn, first_live, why, sizeof why), rp);
         return buf;
     }
     if (kept_dead) {
         snprintf(buf, len,
-                 "%s: %zu unreachable objects survived the sweep, e.g. %s (was it marked, or "
-                 "did tc_sweep skip it?)",
-                 L->scn->name, kept_dead, suite_label(L, first_dead, a, sizeof a));
+                 "%s: %zu unreachable object%s the sweep, e.g. %s (was it marked, or "
+                 "did tc_sweep skip it?).%s",
+                 L->scn->name, kept_dead, kept_dead == 1 ? " survived" : "s survived",
+                 suite_label(L, first_dead, a, sizeof a), rp);
         return buf;
     }
     return NULL;

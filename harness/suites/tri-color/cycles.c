@@ -1,6 +1,9 @@
 // cycles.c — the tri-color suite's tests of what surrounds marking: objects
-// allocated during a cycle (black), the sweep, and cycle after cycle on one
-// heap changed between cycles.
+// allocated during a cycle (black), the sweep, cycle after cycle on one
+// heap changed between cycles, and the marker's own memory across its
+// lifecycles (new → work → free, and many cycles on one marker).
+#include <malloc.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "memlab/grade.h"
@@ -31,9 +34,9 @@ void suite_alloc_allocated_black_during_marking(void)
         ml_color_t c = ml_color_of(L.h, &g, fresh[i]);
         ml_greyset_free(&g);
         cr_assert(c == ML_BLACK,
-                  "an object allocated while marking runs is %s; tc_on_alloc must make "
-                  "it black (marked, not in the worklist), as Go allocates black during a cycle",
-                  ml_color_names[c]);
+                  "scenario tree-6 after 5 mark steps: Cell object %d, allocated while marking "
+                  "runs, is %s (mark.h: tc_on_alloc; handout: task 7)",
+                  i, ml_color_names[c]);
     }
     while (!ml_gc_cycle_step(L.h, 3))
         ;
@@ -160,5 +163,98 @@ void suite_sweep_repeated_cycles_reuse_the_heap(void)
             mutate(&L, &r, objs, live);
         free(objs), free(ids);
     }
+    suite_lab_close(&L);
+}
+
+// ---- the marker's memory across lifecycles -----------------------------------------------
+
+#if defined(__SANITIZE_ADDRESS__)
+size_t __sanitizer_get_current_allocated_bytes(void);
+#endif
+
+// in_use — bytes of malloc'd memory in use now (AddressSanitizer's count under
+// ASan, whose allocator replaces glibc's).
+static size_t in_use(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return __sanitizer_get_current_allocated_bytes();
+#else
+    return mallinfo2().uordblks;
+#endif
+}
+
+// fan_out — a heap whose global `fan` holds an array of n pointers to n
+// leaves: after the roots and one step, n objects are grey at once.
+static void fan_out(lab_t *L, size_t n)
+{
+    static const ml_type_t ptr = ML_TYPE("Ptr", 8, 0x1), leaf = ML_TYPE("Leaf", 8, 0);
+    int g = ml_gc_global_add(L->h, "fan");
+    void *arr = ml_gc_alloc_array(L->h, &ptr, n);
+    cr_assert(g >= 0 && arr, "internal: out of memory");
+    ml_gc_write_global(L->h, g, arr);
+    for (size_t i = 0; i < n; i++) {
+        void *o = ml_gc_alloc(L->h, &leaf);
+        cr_assert(o, "internal: out of memory");
+        ml_gc_write(L->h, arr, i, o);
+    }
+}
+
+void suite_lifecycle_marker_returns_its_memory(void)
+{
+    // 4,096 objects grey at once: a worklist of at least 32 KiB. Twenty
+    // lifecycles that each keep it would hold 640 KiB; the allowance below
+    // is less than one.
+    const size_t n = 4096, rounds = 20, slack = 16 << 10;
+    lab_t L;
+    suite_lab_open(&L, suite_parse_text("fan", "type Leaf 1\nobj garbage Leaf\n"));
+    fan_out(&L, n);
+    tc_marker_free(L.m); // the fixture's marker; each round makes its own
+    L.m = NULL;
+    // 1. new → roots → one step (n grey) → free, abandoning the cycle.
+    size_t base = 0;
+    for (size_t r = 0; r <= rounds; r++) {
+        if (r == 1)
+            base = in_use(); // after a first round, so one-time allocations do not count
+        tc_marker_t *m = tc_marker_new(L.h);
+        cr_assert(m, "tc_marker_new returned NULL");
+        tc_mark_roots(m);
+        tc_mark_step(m, 1);
+        cr_assert(
+            tc_grey_count(m) == n,
+            "heap `fan` (an array of %zu pointers in a global): after tc_mark_roots and "
+            "tc_mark_step(m, 1) the worklist should hold the %zu objects the array points to; "
+            "it holds %zu (handout: tasks 3 and 5)",
+            n, n, tc_grey_count(m));
+        tc_marker_free(m);
+        ml_gc_clear_all_marks(L.h);
+    }
+    size_t grew = in_use() - base;
+    cr_assert(in_use() <= base + slack,
+              "heap `fan` (%zu objects grey at once): %zu times tc_marker_new, tc_mark_roots, "
+              "tc_mark_step(m, 1), tc_marker_free left %zu KiB more malloc'd memory in use than "
+              "before: the marker does not return everything it took (mark.h: tc_marker_free; "
+              "handout: task 1)",
+              n, rounds, grew >> 10);
+    // 2. One marker, cycle after cycle through the core's driver: its memory
+    // must not grow with the number of cycles.
+    L.m = tc_marker_new(L.h);
+    cr_assert(L.m, "tc_marker_new returned NULL");
+    L.table = tc_collector(L.m);
+    cr_assert(ml_gc_set_collector(L.h, &L.table) == 0, "internal: cannot install the marker");
+    for (size_t r = 0; r <= rounds; r++) {
+        if (r == 1)
+            base = in_use();
+        suite_run_cycle(&L, 64, NULL, NULL);
+        cr_assert(ml_gc_num_objects(L.h) == n + 1,
+                  "heap `fan`, cycle %zu: %zu objects after the sweep, expected the array and its "
+                  "%zu leaves",
+                  r + 1, ml_gc_num_objects(L.h), n);
+    }
+    grew = in_use() - base;
+    cr_assert(in_use() <= base + slack,
+              "heap `fan` (%zu objects grey at once): %zu more collection cycles with one marker "
+              "left %zu KiB more malloc'd memory in use: the marker takes memory every cycle and "
+              "never gives it back (mark.h: tc_sweep, tc_marker_free; handout: tasks 1 and 6)",
+              n, rounds, grew >> 10);
     suite_lab_close(&L);
 }

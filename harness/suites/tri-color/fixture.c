@@ -1,6 +1,8 @@
 // fixture.c — what every tri-color test starts from: scenarios in the
 // scenario language, and a heap built from one with the student's marker
 // plugged in through the core's collector table (support/mark_hooks.c).
+#include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,20 @@ const char suite_stacks[] = "type Cell 2 1\n"
                             "frame run\nlocal job t\n"
                             "frame step\nlocal a nil\nlocal b u\n";
 
+// The program's arguments that rebuild the scenario made last, kept for the
+// next suite_lab_open of that very scenario (its replay command).
+static struct {
+    const ml_scn_t *scn;
+    char args[128];
+} made;
+
+// remember — scenario s is rebuilt by the program with `args`.
+static void remember(const ml_scn_t *s, const char *args)
+{
+    made.scn = s;
+    snprintf(made.args, sizeof made.args, "%s", args);
+}
+
 // suite_parse_text — a scenario from text; fails the test if it does not parse.
 ml_scn_t *suite_parse_text(const char *name, const char *text)
 {
@@ -48,16 +64,34 @@ ml_scn_t *suite_parse_text(const char *name, const char *text)
     ml_scn_parse(f, name, &s, err, sizeof err);
     fclose(f);
     cr_assert(s, "internal: scenario %s does not parse: %s", name, err);
+    if (text == suite_figure1)
+        remember(s, "-f labs/tri-color/data/figure1.scn");
     return s;
 }
 
 // suite_classic — a classic scenario; fails the test if there is none such.
 ml_scn_t *suite_classic(const char *name, size_t size, uint64_t seed)
 {
-    char err[256];
+    char err[256], args[128];
     ml_scn_t *s = tc_scenario_classic(name, size, seed, err, sizeof err);
     cr_assert(s, "internal: %s", err);
+    snprintf(args, sizeof args, "--scenario %s --size %zu --seed %" PRIu64, name, size, seed);
+    remember(s, args);
     return s;
+}
+
+// suite_replay — "Replay: tri-color ARGS --budget B" for the lab's scenario,
+// or "" for a heap only the suite builds.
+const char *suite_replay(const lab_t *L, char *buf, size_t len)
+{
+    if (!L->replay[0])
+        snprintf(buf, len, "%s", "");
+    else if (L->budget == SIZE_MAX)
+        snprintf(buf, len, " Replay: tri-color %s --budget 1000000000", L->replay);
+    else
+        snprintf(buf, len, " Replay: tri-color %s --budget %zu", L->replay,
+                 L->budget ? L->budget : 1);
+    return buf;
 }
 
 // ---- a heap with the student's marker plugged in ---------------------------------
@@ -68,6 +102,9 @@ void suite_lab_open(lab_t *L, ml_scn_t *scn)
     char err[256];
     memset(L, 0, sizeof *L);
     L->scn = scn;
+    if (made.scn == scn)
+        snprintf(L->replay, sizeof L->replay, "%s", made.args);
+    made.scn = NULL;
     ml_gc_config_t cfg = ml_gc_default_config();
     cfg.gc_percent = -1; // collections only when a test runs one
     L->th = ml_scn_build(scn, &cfg, 0, err, sizeof err);

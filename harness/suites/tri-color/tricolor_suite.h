@@ -40,6 +40,8 @@ typedef struct lab {
     ml_gc_collector_t table;
     bool *reach; // the oracle: reachable scenario objects
     size_t nreach;
+    char replay[128]; // the program's arguments that rebuild the scenario, or ""
+    size_t budget;    // the budget of the last cycle run (suite_run_cycle)
 } lab_t;
 
 // suite_lab_open — builds the heap of `scn` (taking ownership), collections
@@ -48,6 +50,9 @@ typedef struct lab {
 void suite_lab_open(lab_t *L, ml_scn_t *scn);
 // suite_lab_close — frees the marker, the heap and the scenario.
 void suite_lab_close(lab_t *L);
+// suite_replay — " Replay: tri-color ... --budget B" (the lab's program on the
+// same scenario and budget) into buf, or "" when only the suite builds it.
+const char *suite_replay(const lab_t *L, char *buf, size_t len);
 // suite_label — "name (Type, obj#id)" for scenario object i, into buf.
 const char *suite_label(const lab_t *L, uint32_t i, char *buf, size_t len);
 // suite_take — a snapshot of the student's worklist into *g; fails the test
@@ -101,5 +106,6 @@ void suite_deep_worklist_grows(void);
 void suite_alloc_allocated_black_during_marking(void);
 void suite_sweep_frees_white_and_resets_colors(void);
 void suite_sweep_repeated_cycles_reuse_the_heap(void);
+void suite_lifecycle_marker_returns_its_memory(void);
 
 #endif

@@ -1,6 +1,8 @@
 // hybrid.c — the hybrid barrier's own tests: the old pointer always, the
 // new one while the current goroutine's stack is grey, and no
-// stop-the-world stack work.
+// stop-the-world stack work (the handout's stated rule) while losing
+// nothing (scenario alloc-store: the student's choice of colour for new
+// objects, task 6).
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,35 +31,48 @@ void suite_hybrid_shades_old_always_new_while_stack_grey(void)
     ml_gc_switch_stack(u.h, main_st);
     suite_call(&u, WB_HYBRID, o[0], o[1]);
     cr_assert(suite_grey(&u, o[0]),
-              "wb_hybrid did not shade the overwritten pointer (the deletion half is always on)");
+              "wb_hybrid called directly, goroutine main storing, main's stack grey (not "
+              "scanned yet), old = obj#%u, new = obj#%u: the overwritten pointer's object is not "
+              "grey afterwards. Contract: barrier.h, wb_hybrid",
+              ml_gc_object_id(u.h, o[0]), ml_gc_object_id(u.h, o[1]));
     cr_assert(suite_grey(&u, o[1]),
-              "wb_hybrid did not shade the new pointer although the current goroutine's stack "
-              "is grey (not scanned yet): the stack may be about to drop its only pointer to it");
+              "wb_hybrid called directly, goroutine main storing, main's stack grey (not "
+              "scanned yet), old = obj#%u, new = obj#%u: the new pointer's object is not grey "
+              "afterwards. Replay a case where it matters: write-barrier --scenario "
+              "grey-stack-store --barrier hybrid --steps. Handout: task 6",
+              ml_gc_object_id(u.h, o[0]), ml_gc_object_id(u.h, o[1]));
     // 2. The current stack is black: shade only the old one.
     ml_gc_stack_set_scanned(main_st, true);
     suite_call(&u, WB_HYBRID, o[2], o[3]);
     cr_assert(suite_grey(&u, o[2]),
-              "wb_hybrid did not shade the overwritten pointer while the stack is black");
-    cr_assert(
-        !ml_gc_is_marked(u.h, o[3]),
-        "wb_hybrid shaded the new pointer although the current "
-        "goroutine's stack is black (already scanned): the hybrid shades the new pointer only while "
-        "the stack is grey — otherwise it keeps garbage alive for nothing");
+              "wb_hybrid called directly, goroutine main storing, main's stack black (scanned), "
+              "old = obj#%u, new = obj#%u: the overwritten pointer's object is not grey "
+              "afterwards. Contract: barrier.h, wb_hybrid",
+              ml_gc_object_id(u.h, o[2]), ml_gc_object_id(u.h, o[3]));
+    cr_assert(!ml_gc_is_marked(u.h, o[3]),
+              "wb_hybrid called directly, goroutine main storing, main's stack black (scanned), "
+              "old = obj#%u, new = obj#%u: the new pointer's object was shaded. Contract: "
+              "barrier.h, wb_hybrid (the condition on the new pointer)",
+              ml_gc_object_id(u.h, o[2]), ml_gc_object_id(u.h, o[3]));
     // 3. Another goroutine, still grey, does the store: its stack counts.
     ml_gc_switch_stack(u.h, g2_st);
     suite_call(&u, WB_HYBRID, o[4], o[5]);
-    cr_assert(
-        suite_grey(&u, o[5]),
-        "main's stack is black but the store is done by goroutine g2, whose stack is "
-        "grey: wb_hybrid must look at the current stack (ml_gc_current_stack), not at main's");
+    cr_assert(suite_grey(&u, o[5]),
+              "wb_hybrid called directly, goroutine g2 storing, g2's stack grey, main's black, "
+              "old = obj#%u, new = obj#%u: the new pointer's object is not grey afterwards. "
+              "Whose stack did your barrier look at? Replay: write-barrier --scenario "
+              "other-goroutine --barrier hybrid --steps. Handout: hints",
+              ml_gc_object_id(u.h, o[4]), ml_gc_object_id(u.h, o[5]));
     ml_gc_switch_stack(u.h, main_st);
     ml_gc_stack_set_scanned(g2_st, true);
     ml_gc_stack_set_scanned(main_st, false);
     ml_gc_switch_stack(u.h, g2_st);
     suite_call(&u, WB_HYBRID, o[6], o[7]);
     cr_assert(!ml_gc_is_marked(u.h, o[7]),
-              "goroutine g2's stack is black (main's is grey) and g2 does the "
-              "store: wb_hybrid must look at the current stack only");
+              "wb_hybrid called directly, goroutine g2 storing, g2's stack black, main's grey, "
+              "old = obj#%u, new = obj#%u: the new pointer's object was shaded. Whose stack did "
+              "your barrier look at? Handout: hints",
+              ml_gc_object_id(u.h, o[6]), ml_gc_object_id(u.h, o[7]));
     ml_gc_switch_stack(u.h, main_st);
     suite_unit_close(&u);
 }
@@ -65,19 +80,21 @@ void suite_hybrid_shades_old_always_new_while_stack_grey(void)
 void suite_hybrid_no_stop_the_world_stack_work(void)
 {
     wb_policy_t p = wb_policy(WB_HYBRID);
-    cr_assert(
-        !p.scan_stacks_at_start,
-        "wb_policy(WB_HYBRID).scan_stacks_at_start is true: the hybrid barrier "
-        "exists so that stacks are scanned one goroutine at a time while the program runs — no "
-        "stop-the-world stack snapshot");
+    cr_assert(!p.scan_stacks_at_start,
+              "wb_policy(WB_HYBRID).scan_stacks_at_start is true: a stop-the-world snapshot of "
+              "the stacks, which the handout's rule for the hybrid excludes (\"What you "
+              "implement\", the last paragraph)");
     cr_assert(!p.rescan_stacks && !p.rescan_globals,
-              "wb_policy(WB_HYBRID) re-scans at termination: "
-              "eliminating the stop-the-world re-scan is the point of the hybrid barrier (Go 1.8)");
-    cr_assert(
-        p.alloc_black,
-        "wb_policy(WB_HYBRID).alloc_black is false: a goroutine whose stack is already "
-        "black can store a new object into a black object without the barrier shading it (scenario "
-        "alloc-store): new objects must be black");
+              "wb_policy(WB_HYBRID) re-scans %s at mark termination, with the world stopped, "
+              "which the handout's rule for the hybrid excludes (\"What you implement\", the "
+              "last paragraph)",
+              p.rescan_stacks ? "the stacks" : "the globals");
+    char msg[2048];
+    wb_cycle_result_t sres;
+    cr_assert(suite_run_scenario("alloc-store", WB_HYBRID, false, &sres, msg, sizeof msg),
+              "with your wb_hybrid and wb_policy(WB_HYBRID), which does no stop-the-world stack "
+              "work: %s. Handout: task 6 (the colour of objects born during marking)",
+              msg);
     rcase_t c = suite_rcase(0);
     char why[600];
     wb_workload_cfg_t wc = wb_workload_default(RANDOM_OBJECTS, c.seed);

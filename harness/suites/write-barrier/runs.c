@@ -151,8 +151,8 @@ bool suite_run_random(const rcase_t *c, wb_kind_t kind, bool check, size_t *coun
             story(st, sizeof st, &res, replay);
             snprintf(msg, len,
                      "random workload, seed %" PRIu64
-                     ", cycle %d: %zu reachable objects lost; first: %s",
-                     c->seed, cyc + 1, res.lost, st);
+                     ", cycle %d: %zu reachable object%s lost; first: %s",
+                     c->seed, cyc + 1, res.lost, res.lost == 1 ? "" : "s", st);
             ok = false;
         } else if (res.dangling) {
             snprintf(msg, len,
@@ -190,8 +190,9 @@ void suite_scenarios_test(wb_kind_t kind)
                 snprintf(first, sizeof first, "%s", msg);
         }
     }
-    ml_award((double)ok / (double)n, "%s: %zu of %zu adversarial scenarios lose no object%s%s",
-             suite_kind_name(kind), ok, n, first[0] ? ". First failure: " : "", first);
+    ml_award((double)ok / (double)n, "%s: %zu of %zu adversarial scenarios lose no object%s%s%s",
+             suite_kind_name(kind), ok, n, first[0] ? ". First failure: " : "", first,
+             first[0] ? ". Handout: \"The scenarios\" (the task each belongs to)" : "");
 }
 
 void suite_random_test(wb_kind_t kind)
@@ -209,7 +210,7 @@ void suite_random_test(wb_kind_t kind)
     }
     cr_assert(failed == 0,
               "barrier %s: %zu of %d random workloads (%d objects, %d cycles each, several "
-              "schedules) went wrong. First: %s",
+              "schedules) went wrong. First: %s. Handout: task 8",
               suite_kind_name(kind), failed, NRANDOM, RANDOM_OBJECTS, RANDOM_CYCLES, first);
 }
 

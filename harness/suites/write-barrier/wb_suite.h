@@ -83,16 +83,17 @@ void suite_call(unit_t *u, wb_kind_t kind, void *old, void *val);
 // ---- the test bodies ---------------------------------------------------------------
 // dijkstra.c
 void suite_dijkstra_shades_the_new_pointer(void);
-void suite_dijkstra_termination_rescans_stacks(void);
+void suite_dijkstra_policy_saves_scanned_stacks(void);
 // yuasa.c
 void suite_yuasa_shades_the_old_pointer(void);
-void suite_yuasa_snapshot_policy(void);
+void suite_yuasa_policy_keeps_the_snapshot(void);
 // hybrid.c
 void suite_hybrid_shades_old_always_new_while_stack_grey(void);
 void suite_hybrid_no_stop_the_world_stack_work(void);
 // together.c: globals, allocation, charts, the demonstration
 void suite_globals_global_stores_run_the_barrier(void);
-void suite_alloc_allocated_black_for_yuasa_and_hybrid(void);
+void suite_alloc_allocated_during_marking_yuasa_and_hybrid(void);
+void suite_policy_no_needless_stop_the_world_work(void);
 void suite_charts_floating_garbage_and_stop_the_world_work(void);
 void suite_demo_none_loses_objects(void);
 

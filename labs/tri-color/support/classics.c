@@ -63,6 +63,20 @@ static void check(gen_t *g, uint32_t r)
         g->oom = true;
 }
 
+// type — a type of `nwords` words whose pointer words are named by `names`,
+// one per set bit of `ptrmask` in word order (the step pages label edges
+// with them, as a scenario file's `N:NAME` does).
+static uint32_t type(gen_t *g, const char *name, uint32_t nwords, uint64_t ptrmask,
+                     const char *const *names)
+{
+    uint32_t t = ml_scn_add_type(g->s, name, nwords, ptrmask);
+    check(g, t);
+    for (uint32_t w = 0, k = 0; !g->oom && w < nwords; w++)
+        if ((ptrmask >> w) & 1 && ml_scn_name_slot(g->s, t, w, names[k++]))
+            g->oom = true;
+    return t;
+}
+
 // chain — n objects of `type`, each pointing to the next through `slot`.
 // Returns the first (ML_SCN_NIL when n == 0); *last gets the last.
 static uint32_t chain(gen_t *g, uint32_t type, uint32_t slot, size_t n, uint32_t *last)
@@ -98,8 +112,7 @@ static uint32_t tree(gen_t *g, uint32_t type, unsigned depth)
 
 static void gen_list(gen_t *g, size_t n)
 {
-    uint32_t node = ml_scn_add_type(g->s, "ListNode", 2, 1u << 1); // {value, next}
-    check(g, node);
+    uint32_t node = type(g, "ListNode", 2, 1u << 1, (const char *[]){ "next" }); // {value, next}
     uint32_t last, dead_last;
     uint32_t head = chain(g, node, 1, n, &last);
     uint32_t dead = chain(g, node, 1, n / 4 + 1, &dead_last);
@@ -113,8 +126,7 @@ static void gen_list(gen_t *g, size_t n)
 
 static void gen_tree(gen_t *g, unsigned depth)
 {
-    uint32_t node = ml_scn_add_type(g->s, "TreeNode", 3, 0x3); // {left, right, key}
-    check(g, node);
+    uint32_t node = type(g, "TreeNode", 3, 0x3, (const char *[]){ "left", "right" }); // {.., key}
     uint32_t root = tree(g, node, depth);
     tree(g, node, depth >= 2 ? depth - 2 : 0); // dead
     check(g, ml_scn_add_global(g->s, "root", root));
@@ -125,8 +137,7 @@ static void gen_tree(gen_t *g, unsigned depth)
 
 static void gen_cycle(gen_t *g, size_t n)
 {
-    uint32_t node = ml_scn_add_type(g->s, "RingNode", 2, 1u << 0); // {next, value}
-    check(g, node);
+    uint32_t node = type(g, "RingNode", 2, 1u << 0, (const char *[]){ "next" }); // {next, value}
     for (int live = 1; live >= 0 && !g->oom; live--) {
         uint32_t last, first = chain(g, node, 0, n, &last);
         edge(g, last, 0, first); // close the ring
@@ -142,8 +153,7 @@ static void gen_cycle(gen_t *g, size_t n)
 
 static void gen_diamond(gen_t *g, size_t n)
 {
-    uint32_t node = ml_scn_add_type(g->s, "Pair", 2, 0x3); // {left, right}
-    check(g, node);
+    uint32_t node = type(g, "Pair", 2, 0x3, (const char *[]){ "left", "right" });
     uint32_t top = obj(g, node), first = top, mid = ML_SCN_NIL;
     for (size_t i = 0; i < n && !g->oom; i++) {
         uint32_t l = obj(g, node), r = obj(g, node), bottom = obj(g, node);
@@ -160,8 +170,7 @@ static void gen_diamond(gen_t *g, size_t n)
 
 static void gen_gcbench(gen_t *g, unsigned depth)
 {
-    uint32_t node = ml_scn_add_type(g->s, "Node", 4, 0x3); // {left, right, i, j}
-    check(g, node);
+    uint32_t node = type(g, "Node", 4, 0x3, (const char *[]){ "left", "right" }); // {.., i, j}
     uint32_t long_lived = tree(g, node, depth);
     unsigned tdepth = depth >= 2 ? depth - 2 : 0;
     uint32_t temp = tree(g, node, tdepth);
@@ -178,13 +187,12 @@ static void gen_random(gen_t *g, size_t n, uint64_t seed)
     ml_rng_t rng;
     ml_rng_seed(&rng, seed);
     uint32_t types[4] = {
-        ml_scn_add_type(g->s, "Leaf", 2, 0),
-        ml_scn_add_type(g->s, "Box", 2, 1u << 1),
-        ml_scn_add_type(g->s, "Pair", 3, (1u << 0) | (1u << 2)),
-        ml_scn_add_type(g->s, "Wide", 8, (1u << 0) | (1u << 1) | (1u << 3) | (1u << 5) | (1u << 7)),
+        type(g, "Leaf", 2, 0, NULL),
+        type(g, "Box", 2, 1u << 1, (const char *[]){ "p" }),
+        type(g, "Pair", 3, (1u << 0) | (1u << 2), (const char *[]){ "a", "b" }),
+        type(g, "Wide", 8, (1u << 0) | (1u << 1) | (1u << 3) | (1u << 5) | (1u << 7),
+             (const char *[]){ "w0", "w1", "w3", "w5", "w7" }),
     };
-    for (int t = 0; t < 4; t++)
-        check(g, types[t]);
     for (size_t i = 0; i < n && !g->oom; i++)
         obj(g, types[ml_rng_below(&rng, 4)]);
     for (uint32_t o = 0; o < g->s->nobjs && !g->oom; o++) {

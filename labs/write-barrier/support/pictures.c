@@ -122,9 +122,9 @@ void wb_pictures_observe(wb_pictures_t *p, wb_run_t *r, const wb_step_info_t *si
         break;
     default:
         snprintf(cap, sizeof cap,
-                 "after mark termination and the sweep: %zu objects left, white again for the "
+                 "after mark termination and the sweep: %zu object%s left, white again for the "
                  "next cycle (a red node is a pointer to freed memory)",
-                 ml_gc_num_objects(h));
+                 ml_gc_num_objects(h), ml_gc_num_objects(h) == 1 ? "" : "s");
         break;
     }
     wb_view_t *v = si->who == 'S' ? NULL : wb_view_take(m, false);

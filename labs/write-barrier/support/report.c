@@ -59,6 +59,9 @@ static void replay_command(FILE *f, const wb_workload_desc_t *d, const wb_outcom
             o->replay ? o->replay : "''");
 }
 
+// S — the plural ending for a count: "" for 1, "s" otherwise.
+#define S(n) ((n) == 1 ? "" : "s")
+
 static void cycle_text(FILE *f, const wb_outcome_t *o, size_t c, bool verbose)
 {
     const wb_cycle_result_t *r = &o->cycles[c];
@@ -88,25 +91,30 @@ static void cycle_text(FILE *f, const wb_outcome_t *o, size_t c, bool verbose)
                     r->deleted_step, r->deleted_by);
         if (r->dangling)
             fprintf(f, "    after the sweep: %s\n", r->dangling_why);
+        fprintf(f,
+                "    why: the handout's \"How a reachable object gets lost\" and \"Stacks have no "
+                "barrier\"; --steps shows every step, --dot DIR draws them\n");
     } else {
         fprintf(f, "  no reachable object was freed\n");
     }
-    fprintf(
-        f,
-        "  floating garbage: %zu objects (%zu bytes) marked but unreachable; %zu reachable, %zu marked\n",
-        r->floating, r->floating_bytes, r->reachable, r->marked);
+    fprintf(f,
+            "  floating garbage: %zu object%s (%zu bytes) marked but unreachable; %zu reachable, "
+            "%zu marked\n",
+            r->floating, S(r->floating), r->floating_bytes, r->reachable, r->marked);
     fprintf(f,
             "  stop-the-world work: %zu at the start (stack slots), %zu at termination "
-            "(re-scanned %zu stack slots and %zu globals, then drained %zu objects)\n",
-            r->mk.start_work, r->term_work, r->mk.rescan_slots, r->mk.rescan_globals,
-            r->mk.term_drained);
+            "(re-scanned %zu stack slot%s and %zu global%s, then drained %zu object%s)\n",
+            r->mk.start_work, r->term_work, r->mk.rescan_slots, S(r->mk.rescan_slots),
+            r->mk.rescan_globals, S(r->mk.rescan_globals), r->mk.term_drained,
+            S(r->mk.term_drained));
     fprintf(f,
-            "  barrier: %" PRIu64 " calls for %" PRIu64 " pointer stores while marking (%" PRIu64
-            " in all); %zu objects shaded by it\n",
-            r->barrier_calls, r->stores_marking, r->stores, r->mk.barrier_shades);
+            "  barrier: %" PRIu64 " call%s for %" PRIu64 " pointer store%s while marking (%" PRIu64
+            " in all); %zu object%s shaded by it\n",
+            r->barrier_calls, S(r->barrier_calls), r->stores_marking, S(r->stores_marking),
+            r->stores, r->mk.barrier_shades, S(r->mk.barrier_shades));
     if (r->violations)
-        fprintf(f, "  invariant: broken after %zu steps, first at step %" PRId64 ": %s\n",
-                r->violations, r->violation_step, r->violation);
+        fprintf(f, "  invariant: broken after %zu step%s, first at step %" PRId64 ": %s\n",
+                r->violations, S(r->violations), r->violation_step, r->violation);
 }
 
 int wb_report_text(FILE *f, const wb_workload_desc_t *d, const wb_outcome_t *out, size_t n,

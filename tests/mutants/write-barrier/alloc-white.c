@@ -4,8 +4,8 @@
 // scanned goroutine (alloc-store) or kept on a scanned stack
 // (alloc-stack-only). (Dijkstra survives it: its re-scan and insertion
 // barrier find them.)
-// Caught by: yuasa/ and hybrid/adversarial_scenarios, yuasa/snapshot_policy,
-// hybrid/no_stop_the_world_stack_work, alloc/allocated_black_for_yuasa_and_hybrid.
+// Caught by: yuasa/ and hybrid/adversarial_scenarios, yuasa/policy_keeps_the_snapshot,
+// hybrid/no_stop_the_world_stack_work, alloc/allocated_during_marking_yuasa_and_hybrid.
 #include "barrier.h"
 
 void wb_dijkstra(wb_marker_t *m, void **slot, void *old, void *val)

@@ -4,7 +4,7 @@
 // white object whose heap path is then cut (scenarios stack-slot,
 // deep-hidden).
 // Caught by: dijkstra/adversarial_scenarios, random_schedules,
-// termination_rescans_stacks.
+// policy_saves_scanned_stacks.
 #include "barrier.h"
 
 void wb_dijkstra(wb_marker_t *m, void **slot, void *old, void *val)

@@ -4,7 +4,7 @@
 // snapshot holds: a stack not scanned yet can hand its only pointer to a
 // black object and drop it (grey-stack-store, other-goroutine).
 // Caught by: yuasa/adversarial_scenarios, yuasa/random_schedules,
-// yuasa/snapshot_policy.
+// yuasa/policy_keeps_the_snapshot.
 #include "barrier.h"
 
 void wb_dijkstra(wb_marker_t *m, void **slot, void *old, void *val)

@@ -287,6 +287,9 @@ all: deps tools $(LAB_BINS) $(LAB_SUITES)
 # ---- grading ----------------------------------------------------------------
 # Project code must build; student code may fail to, which the grader reports
 # as a lab that did not compile. Exit 0 whenever grading ran.
+# TEST=GLOB grades only the tests whose SUITE/TEST matches GLOB, in each
+# selected lab (the grader's --filter; Criterion's --filter underneath); the
+# score is of that subset, and a glob that matches nothing fails.
 .PHONY: grade
 grade: deps
 	@$(if $(filter-out $(LABS),$(LAB)),echo "memlab: '$(LAB)' is a planned lab and not in this checkout yet (labs present: $(LABS))",true)
@@ -298,7 +301,8 @@ grade: deps
 	    rm -f $(B)/bin/$(l) $(B)/suites/$(l) $(B)/suites/$(l).hidden $(B)/bench/$(l); fi;)) true
 	@$(if $(strip $(PRESENT_BUILDS)),$(MAKE) --no-print-directory -k $(PRESENT_BUILDS) || \
 	    echo "memlab: some lab code did not build; the grader reports it below.",true)
-	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" --plots scripts/plots.sh $(GRADEFLAGS)
+	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" --plots scripts/plots.sh \
+	    $(if $(TEST),--filter '$(subst ','\'',$(TEST))') $(GRADEFLAGS)
 
 # Grade a class: every folder of CLASS=DIR is one student's submission, with
 # any name. `grader class` (harness/grader/class.c) finds each student's files,
@@ -432,7 +436,8 @@ help:
 	@echo "Variables:"
 	@echo "  IMPL=student|solution grade your files (labs/) or the reference (solutions/)"
 	@echo "  SUBMISSION=DIR        grade the student files in DIR; builds in build/<basename of DIR>/"
-	@echo "  LAB=<lab>             only this lab"
+	@echo "  LAB=<lab>             only this lab (several: LAB=\"tri-color pacer\")"
+	@echo "  TEST=GLOB             only the tests whose SUITE/TEST matches GLOB, e.g. TEST='budget/*'"
 	@echo "  SAN=address,undefined build with sanitizers (into build/<impl>-san/)"
 	@echo "  HIDDEN=DIR            add instructor-only suites DIR/<lab>.c (hidden in results.json)"
 	@echo "  GRADEFLAGS=...        extra grader options, e.g. --strict, --autolab"

@@ -124,7 +124,7 @@ static json_t *results(const gr_report_t *r)
         for (size_t k = 0; k < lab->ntests; k++)
             json_array_append_new(tests, test_json(r, lab, i + 1, k + 1, &lab->tests[k]));
         json_t *l = json_object();
-        char *note = gr_lab_note(lab);
+        char *note = gr_lab_note(lab, false);
         json_object_set_new(l, "score", number(lab->score));
         json_object_set_new(l, "max_score", number(lab->max));
         json_object_set_new(l, "max_known", json_boolean(lab->max_known));

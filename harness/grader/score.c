@@ -36,6 +36,8 @@ static char *human_bytes(double b)
         b /= 1024;
         u++;
     }
+    if (u == 0 && b == 1)
+        return gr_strdup("1 byte");
     return gr_printf(b == floor(b) ? "%.0f %s" : "%.1f %s", b, units[u]);
 }
 

@@ -198,3 +198,21 @@ ML_TEST(notes, kept, 1, 5)
 {
     ml_note("trace %s, seed %d", "short.rep", 42);
 }
+
+// 0/1, failed: the report shows the suite's replay command, {build}
+// replaced by the build graded, and the note naming the case.
+ML_TEST(replay, named, 1, 5)
+{
+    ml_replay("{build}/bin/fixture --case 'a b*' -n %d", 2);
+    ml_replay("{build}/bin/fixture --case 'a b*' -n %d", 3); // the last one wins
+    ml_note("case a b*: expected 3, got 4");
+    cr_assert(0, "case a b* came back wrong");
+}
+
+// 0/1, failed: a replay command with a shell metacharacter is refused; the
+// suite binary with a filter is shown instead.
+ML_TEST(replay, refused, 1, 5)
+{
+    ml_replay("{build}/bin/fixture; touch /tmp/memlab-replay-forged");
+    cr_assert(0, "failed after a bad replay command");
+}

@@ -210,8 +210,11 @@ static int write_html(FILE *f, void *ctx)
         char *s = gr_points(r->labs[i].score), *m = gr_points(r->labs[i].max);
         fputs("<tr><td>", f);
         esc(f, r->labs[i].name);
-        fprintf(f, "</td><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>\n", s,
-                r->labs[i].max_known ? m : "?");
+        if (r->labs[i].no_match)
+            fputs("</td><td colspan=\"2\">no test matched</td></tr>\n", f);
+        else
+            fprintf(f, "</td><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>\n", s,
+                    r->labs[i].max_known ? m : "?");
         free(s);
         free(m);
     }

@@ -138,7 +138,10 @@ static int write_markdown(FILE *f, void *ctx)
     fputs("| Lab | Score | Max |\n|---|---:|---:|\n", f);
     for (size_t i = 0; i < r->nlabs; i++) {
         char *s = gr_points(r->labs[i].score), *m = gr_points(r->labs[i].max);
-        fprintf(f, "| %s | %s | %s |\n", r->labs[i].name, s, r->labs[i].max_known ? m : "?");
+        if (r->labs[i].no_match)
+            fprintf(f, "| %s | no test matched | |\n", r->labs[i].name);
+        else
+            fprintf(f, "| %s | %s | %s |\n", r->labs[i].name, s, r->labs[i].max_known ? m : "?");
         free(s);
         free(m);
     }

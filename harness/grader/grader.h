@@ -321,7 +321,7 @@ void gr_lab_total(gr_lab_t *lab);
 // Caller frees.
 char *gr_lab_note(const gr_lab_t *lab, bool visible_only);
 // gr_replay_command — a suite's ml_replay command checked and completed:
-// it must start with {build}/ and hold, outside balanced single quotes,
+// it must start with {build}/bin/PROGRAM or {build}/suites/LAB and hold, outside balanced single quotes,
 // only letters, digits, spaces and _-./:=,+@%; {build} becomes `build`
 // (shell-quoted). Returns the command, or NULL (with *why) when it breaks
 // a rule. Caller frees.

@@ -291,8 +291,16 @@ static const char replay_plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQR
 
 char *gr_replay_command(const char *raw, const char *build, const char **why)
 {
-    if (strncmp(raw, "{build}/", 8) != 0) {
-        *why = "it does not start with {build}/";
+    // The program is one of the build's own (test code could write this
+    // file too: it must not name any other program a reader would run).
+    const char *prog = strncmp(raw, "{build}/bin/", 12) == 0      ? raw + 12
+                       : strncmp(raw, "{build}/suites/", 15) == 0 ? raw + 15
+                                                                  : NULL;
+    size_t plen = prog ? strspn(prog, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                      "0123456789_-.")
+                       : 0;
+    if (prog == NULL || plen == 0 || prog[0] == '.' || (prog[plen] != '\0' && prog[plen] != ' ')) {
+        *why = "it does not start with {build}/bin/PROGRAM or {build}/suites/LAB";
         return NULL;
     }
     bool quoted = false, ok = true;

@@ -299,19 +299,22 @@ static const char *replay_of(json_t *tests, const char *suite, const char *name)
 // command reaches no file and no terminal.
 static void check_replay(const char *build, const char *grade, const char *term, const char *errs)
 {
-    char path[4096], want[3][2048];
+    char path[4096], want[4][2048];
     snprintf(want[0], sizeof want[0], "%s/suites/fixture --filter 'basic/assert_quotes' --verbose",
              build);
     snprintf(want[1], sizeof want[1], "%s/bin/fixture --case 'a b*' -n 3", build);
     snprintf(want[2], sizeof want[2], "%s/suites/fixture --filter 'replay/refused' --verbose",
              build);
+    snprintf(want[3], sizeof want[3], "%s/suites/fixture --filter 'hostile/aborts' --verbose",
+             build);
     snprintf(path, sizeof path, "%s/results.json", grade);
     json_t *root = json_load_file(path, 0, NULL);
     json_t *tests = json_object_get(root, "tests");
-    static const char *const ids[3][2] = { { "basic", "assert_quotes" },
+    static const char *const ids[4][2] = { { "basic", "assert_quotes" },
                                            { "replay", "named" },
-                                           { "replay", "refused" } };
-    for (int i = 0; i < 3; i++) {
+                                           { "replay", "refused" },
+                                           { "hostile", "aborts" } };
+    for (int i = 0; i < 4; i++) {
         const char *got = replay_of(tests, ids[i][0], ids[i][1]);
         CHECK(got && strcmp(got, want[i]) == 0, "%s/%s: replay '%s', expected '%s'", ids[i][0],
               ids[i][1], got ? got : "(none)", want[i]);
@@ -328,8 +331,9 @@ static void check_replay(const char *build, const char *grade, const char *term,
     CHECK(text && !strstr(text, "note: trace short.rep"), "terminal: a passed test's note shown");
     free(text);
     text = slurp(errs);
-    CHECK(text && strstr(text, "replay/refused: ml_replay(") && strstr(text, "ignored"),
-          "no warning for the refused replay command");
+    CHECK(text && strstr(text, "replay/refused: ml_replay(") &&
+              strstr(text, "hostile/aborts: ml_replay(") && strstr(text, "ignored"),
+          "no warning for the refused replay commands");
     free(text);
     static const char *const files[] = { "results.json", "report.md", "report.html", "junit.xml" };
     for (int i = 0; i < 4; i++) {

@@ -96,7 +96,8 @@ void ml_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 // The last call before the test ends wins (a loop may name each case before
 // checking it; a scored test names only its first failing case), and a test
 // that passes with full points never shows it. The command starts with {build},
-// which the grader replaces by the graded build's directory:
+// which the grader replaces by the graded build's directory, then bin/ and
+// the lab's program (or suites/ and the lab):
 //     ml_replay("{build}/bin/tri-color -s %s --seed %llu -b %zu", name, seed, budget);
 // Outside quotes it may hold only letters, digits, spaces and _-./:=,+@%;
 // anything else goes in balanced single quotes ('a b*'). A command that

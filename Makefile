@@ -291,6 +291,9 @@ all: deps tools $(LAB_BINS) $(LAB_SUITES)
 # GRADE_BATCH=1: one grading of many (each submission of a class, each
 # mutant in `make test`), after the dependencies were checked and the tools
 # built once: grade without those checks, the benches and the charts.
+# TEST=GLOB grades only the tests whose SUITE/TEST matches GLOB, in each
+# selected lab (the grader's --filter; Criterion's --filter underneath); the
+# score is of that subset, and a glob that matches nothing fails.
 .PHONY: grade
 grade: $(if $(GRADE_BATCH),,deps)
 	@$(if $(filter-out $(LABS),$(LAB)),echo "memlab: '$(LAB)' is a planned lab and not in this checkout yet (labs present: $(LABS))",true)
@@ -303,7 +306,8 @@ grade: $(if $(GRADE_BATCH),,deps)
 	@$(if $(strip $(PRESENT_BUILDS)),$(MAKE) --no-print-directory -k $(PRESENT_BUILDS) || \
 	    echo "memlab: some lab code did not build; the grader reports it below.",true)
 	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" \
-	    $(if $(GRADE_BATCH),,--plots scripts/plots.sh) $(GRADEFLAGS)
+	    $(if $(GRADE_BATCH),,--plots scripts/plots.sh) \
+	    $(if $(TEST),--filter '$(subst ','\'',$(TEST))') $(GRADEFLAGS)
 
 # Grade a class: every folder of CLASS=DIR is one student's submission, with
 # any name. `grader class` (harness/grader/class.c) finds each student's files,
@@ -437,7 +441,8 @@ help:
 	@echo "Variables:"
 	@echo "  IMPL=student|solution grade your files (labs/) or the reference (solutions/)"
 	@echo "  SUBMISSION=DIR        grade the student files in DIR; builds in build/<basename of DIR>/"
-	@echo "  LAB=<lab>             only this lab"
+	@echo "  LAB=<lab>             only this lab (several: LAB=\"tri-color pacer\")"
+	@echo "  TEST=GLOB             only the tests whose SUITE/TEST matches GLOB, e.g. TEST='budget/*'"
 	@echo "  SAN=address,undefined build with sanitizers (into build/<impl>-san/)"
 	@echo "  HIDDEN=DIR            add instructor-only suites DIR/<lab>.c (hidden in results.json)"
 	@echo "  GRADEFLAGS=...        extra grader options, e.g. --strict, --autolab"

@@ -10,6 +10,9 @@
 #   scripts/deps.sh            install what is missing for building and grading
 #   scripts/deps.sh --test     also what `make test` and `make bench` need: the
 #                              real tools the labs are compared with (Go) and a browser
+#   scripts/deps.sh --debug    also the debugger a student steps through a
+#                              failed test with (gdb, and gdbserver for
+#                              Criterion's --debug=gdb)
 #   scripts/deps.sh --check    only report; exit 1 if something is missing
 #   scripts/deps.sh --list     print the package names, one per line
 
@@ -26,6 +29,9 @@ valgrind"
 # headless browser that loads the HTML report; and clang-format, for
 # `make format-check`.
 TESTING="golang-go chromium clang-format"
+# For students debugging a failed test (README, "Debugging a failed test"):
+# gdb, and gdbserver, which a suite's `--debug=gdb` starts the test under.
+DEBUGGING="gdb gdbserver"
 ALL="$REQUIRED $COMPARATORS"
 
 missing() {
@@ -40,8 +46,9 @@ MODE=""
 for a in "$@"; do
     case "$a" in
         --test) ALL="$ALL $TESTING" ;;
+        --debug) ALL="$ALL $DEBUGGING" ;;
         --list|--check) MODE="$a" ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "deps.sh: unknown option '$a' (try --help)" >&2; exit 2 ;;
     esac
 done

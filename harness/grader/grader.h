@@ -78,6 +78,12 @@ int gr_write_atomic(const char *path, int (*writer)(FILE *f, void *ctx), void *c
 // holds a comma, a quote, a line break or spaces at its ends.
 void gr_csv_field(FILE *f, const char *s);
 
+// gr_plural — "1 test", "2 tests": `n` and `word`, with an s unless n is 1.
+char *gr_plural(size_t n, const char *word);
+// gr_shell_quote — `s` as one shell word: as it is when it holds only
+// letters, digits and _-./:=,+@%^, else in single quotes. Caller frees.
+char *gr_shell_quote(const char *s);
+
 int gr_mkdirs(const char *path);     // mkdir -p; 0 or -1 (errno)
 int gr_rmtree(const char *path);     // rm -rf, never following links; 0 or -1
 double gr_seconds(void);             // monotonic time in seconds
@@ -109,17 +115,21 @@ typedef struct gr_test {
     unsigned line;
     // From the run.
     bool in_xml, in_records;
-    int xml_status; // GR_PASSED, GR_FAILED, GR_CRASHED, GR_TIMED_OUT
+    int xml_status; // GR_PASSED, GR_FAILED, GR_CRASHED, GR_TIMED_OUT, GR_NOT_RUN
     int rec_status, rec_crashed, rec_timed_out, exit_code, signal;
     double elapsed;
     char *messages;      // failed assertions, one per line ("file:line: msg")
     char *first_message; // the first, without file:line
-    char *log_path, *notes_path;
+    char *log_path, *notes_path, *replay_path;
+    bool skipped; // the runner skipped it (its filter did not select it)
     // Evaluated by score.c.
     gr_outcome_t outcome;
     double score;
     char *reason; // one line, in the student's terms
     char *output; // reason, details, notes and log excerpt (≤ GR_OUTPUT_CAP)
+    char *notes;  // the ml_note lines, or NULL (for the terminal)
+    char *replay; // one command that reproduces a lost point, or NULL;
+                  // never set for a hidden test
 } gr_test_t;
 
 typedef struct gr_lab {
@@ -130,6 +140,11 @@ typedef struct gr_lab {
     bool max_known;   // false when no suite told us the lab's points
     bool suite_error; // a test without grading info, a bad manifest
     double seconds;
+    // With --filter: the lab's visible tests and all its points before
+    // filtering, and whether no test of the lab matched (nothing was run).
+    size_t visible_in_lab;
+    double max_in_lab;
+    bool no_match;
 } gr_lab_t;
 
 typedef struct gr_options {
@@ -147,6 +162,7 @@ typedef struct gr_options {
     double expect_below;                    // < 0: not asked
     const char *hidden_visibility;          // Gradescope's visibility of hidden tests
     const struct gr_assignment *assignment; // or NULL
+    const char *filter;                     // a glob over "suite/test": grade only those, or NULL
 } gr_options_t;
 
 typedef struct gr_report {
@@ -159,7 +175,8 @@ typedef struct gr_report {
 } gr_report_t;
 
 gr_test_t *gr_lab_add_test(gr_lab_t *lab);
-void gr_lab_free(gr_lab_t *lab); // frees what the lab holds
+void gr_lab_free(gr_lab_t *lab);    // frees what the lab holds
+void gr_test_free(gr_test_t *test); // frees what the test holds
 // Adds a lab-level problem entry (max 0) named `name` with `output`.
 void gr_lab_add_problem(gr_lab_t *lab, const char *name, const char *reason, const char *output);
 
@@ -292,6 +309,9 @@ typedef struct {
     char *sandbox; // why the sandbox was incomplete, or NULL
 } gr_notes_t;
 void gr_notes_load(const char *path, gr_notes_t *notes);
+// The command of a test's replay file (ml_replay's last call, its {build}
+// not yet replaced), cleaned text; NULL when there is none.
+char *gr_replay_load(const char *path);
 void gr_notes_free(gr_notes_t *notes);
 
 // ---- score.c --------------------------------------------------------------------
@@ -304,6 +324,8 @@ typedef struct {
     bool watchdog;          // the run was stopped by the watchdog
     double watchdog_s;
     const char *runner_problem; // why results are missing, or NULL
+    const char *build;          // the build as the student names it (build/student)
+    const char *suite_cmd;      // the suite binary under it, shell-quoted
 } gr_score_ctx_t;
 // Evaluates tests [from, lab->ntests): outcome, score, reason, output.
 void gr_score_tests(gr_lab_t *lab, size_t from, const gr_score_ctx_t *ctx);
@@ -311,9 +333,16 @@ void gr_score_tests(gr_lab_t *lab, size_t from, const gr_score_ctx_t *ctx);
 void gr_lab_total(gr_lab_t *lab);
 // gr_lab_note — what a gradebook should say of the lab beside its score:
 // "did not compile", "not built", "the suite crashed", "2 tests crashed",
-// "1 test timed out" ("; "-joined), or "" when nothing went wrong. Caller
-// frees.
-char *gr_lab_note(const gr_lab_t *lab);
+// "1 test timed out" ("; "-joined), or "" when nothing went wrong; with
+// `visible_only`, hidden tests are not counted (for what a student sees).
+// Caller frees.
+char *gr_lab_note(const gr_lab_t *lab, bool visible_only);
+// gr_replay_command — a suite's ml_replay command checked and completed:
+// it must start with {build}/bin/PROGRAM or {build}/suites/LAB and hold, outside balanced single quotes,
+// only letters, digits, spaces and _-./:=,+@%; {build} becomes `build`
+// (shell-quoted). Returns the command, or NULL (with *why) when it breaks
+// a rule. Caller frees.
+char *gr_replay_command(const char *raw, const char *build, const char **why);
 
 // ---- outputs ------------------------------------------------------------------------
 // Runs opt->plots on <grade>/data and <grade>/charts (log in <grade>/logs/plots.log);

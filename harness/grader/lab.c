@@ -6,11 +6,18 @@
 // the manifest, one run of every test under a watchdog (the sum of the
 // timeouts plus a margin), then the results read back and scored.
 //
+// With a filter (--filter GLOB, `make grade TEST=GLOB`) only the tests whose
+// "suite/test" matches the glob (fnmatch with extended patterns, `*`
+// crossing the slash, as Criterion's --filter matches) are kept; the suite
+// runs with the same --filter, and the lab is scored over that subset. A lab
+// none of whose tests match runs nothing and is marked no_match.
+//
 // A lab whose suite was not built still appears in every report: a first
 // entry "compiles" (0 of 0 points) carries the compiler's first lines, and
 // when a reference build (by default the sibling `solution` build) has the
 // suite, its manifest lists every test as not graded, so the lab's maximum
 // is its real one. Without a reference the maximum is unknown and shown as 0.
+#include <fnmatch.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -35,20 +42,27 @@ gr_test_t *gr_lab_add_test(gr_lab_t *lab)
     return t;
 }
 
+void gr_test_free(gr_test_t *t)
+{
+    free(t->suite);
+    free(t->name);
+    free(t->title);
+    free(t->messages);
+    free(t->first_message);
+    free(t->log_path);
+    free(t->notes_path);
+    free(t->replay_path);
+    free(t->reason);
+    free(t->output);
+    free(t->notes);
+    free(t->replay);
+    memset(t, 0, sizeof *t);
+}
+
 void gr_lab_free(gr_lab_t *lab)
 {
-    for (size_t i = 0; i < lab->ntests; i++) {
-        gr_test_t *t = &lab->tests[i];
-        free(t->suite);
-        free(t->name);
-        free(t->title);
-        free(t->messages);
-        free(t->first_message);
-        free(t->log_path);
-        free(t->notes_path);
-        free(t->reason);
-        free(t->output);
-    }
+    for (size_t i = 0; i < lab->ntests; i++)
+        gr_test_free(&lab->tests[i]);
     free(lab->tests);
     free(lab->name);
     memset(lab, 0, sizeof *lab);
@@ -71,6 +85,30 @@ static char *absolute(const char *path)
 {
     char buf[PATH_MAX];
     return gr_strdup(realpath(path, buf) ? buf : path);
+}
+
+#define DEFAULT_TIMEOUT_S 60.0 // as manifest.c: a test declared without a timeout
+
+// Keeps the tests [from, ...) that opt->filter selects, counts the visible
+// tests it saw in lab->visible_in_lab, and returns how many it kept.
+static size_t apply_filter(const gr_options_t *opt, gr_lab_t *lab, size_t from)
+{
+    size_t kept = from;
+    for (size_t i = from; i < lab->ntests; i++) {
+        gr_test_t *t = &lab->tests[i];
+        lab->visible_in_lab += !t->hidden;
+        lab->max_in_lab += t->points;
+        char *id = gr_printf("%s/%s", t->suite, t->name);
+        bool keep = opt->filter == NULL || fnmatch(opt->filter, id, FNM_EXTMATCH) == 0;
+        free(id);
+        if (keep) {
+            lab->tests[kept++] = *t;
+        } else {
+            gr_test_free(t);
+        }
+    }
+    lab->ntests = kept;
+    return kept - from;
 }
 
 // Marks tests [from, ...) as not graded, for `reason`.
@@ -103,11 +141,16 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
         free(why);
         goto out;
     }
+    if (opt->filter != NULL && apply_filter(opt, lab, from) == 0)
+        goto out; // nothing of this suite is selected: nothing runs
     unsigned max_mem = 0;
+    double timeouts = 0;
     for (size_t i = from; i < lab->ntests; i++) {
         gr_test_t *t = &lab->tests[i];
         t->log_path = gr_printf("%s/%s.%s.log", awork, t->suite, t->name);
         t->notes_path = gr_printf("%s/%s.%s.notes", awork, t->suite, t->name);
+        t->replay_path = gr_printf("%s/%s.%s.replay", awork, t->suite, t->name);
+        timeouts += t->timeout > 0 ? t->timeout : DEFAULT_TIMEOUT_S;
         if (t->mem_mb > max_mem)
             max_mem = t->mem_mb;
         lab->suite_error |= t->untagged;
@@ -136,8 +179,9 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
     };
     char *xml_opt = gr_printf("--xml=%s", xml);
     char *jobs_opt = gr_printf("--jobs=%d", opt->jobs);
-    char *argv[] = { aexe, xml_opt, jobs_opt, NULL };
-    double limit = m.timeouts + WATCHDOG_MARGIN_S + 0.5 * (double)m.ntests;
+    char *filter_opt = opt->filter ? gr_printf("--filter=%s", opt->filter) : NULL;
+    char *argv[] = { aexe, xml_opt, jobs_opt, filter_opt, NULL };
+    double limit = timeouts + WATCHDOG_MARGIN_S + 0.5 * (double)(lab->ntests - from);
     if (opt->suite_limit > 0 && opt->suite_limit < limit)
         limit = opt->suite_limit;
     // Writable: the run's work and chart-data directories, and the build's
@@ -152,6 +196,10 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
                        .mem_mb = max_mem,
                        .asan = m.asan };
     gr_proc_t p = gr_run(argv, env, runner_log, GR_RUNNER_LOG_CAP, limit, &jail);
+    // How the student runs this suite: the path as they named the build.
+    char *suite_path = gr_printf("%s/suites/%s", opt->build, lab->name);
+    char *suite_cmd = hidden ? NULL : gr_shell_quote(suite_path);
+    free(suite_path);
 
     char *runner_problem = NULL;
     if (p.start_failed)
@@ -173,8 +221,11 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
         .watchdog = p.watchdog,
         .watchdog_s = limit,
         .runner_problem = runner_problem,
+        .build = opt->build,
+        .suite_cmd = suite_cmd,
     };
     gr_score_tests(lab, from, &ctx);
+    free(suite_cmd);
     free(runner_problem);
     free(graphs);
     free(xml);
@@ -183,6 +234,7 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
     free(runner_log);
     free(xml_opt);
     free(jobs_opt);
+    free(filter_opt);
     for (char **e = env; *e != NULL; e++)
         free(*e);
 out:
@@ -274,6 +326,8 @@ static void grade_unbuilt(const gr_options_t *opt, const char *grade_dir, gr_lab
         gr_manifest_t m;
         char *why = NULL;
         if (gr_manifest_load(ref, work, false, lab, &m, &why) == 0) {
+            if (opt->filter != NULL)
+                apply_filter(opt, lab, from);
             mark_not_graded(lab, from,
                             missing  ? "not graded: the file was not submitted"
                             : errors ? "not graded: your code did not compile"
@@ -306,8 +360,18 @@ void gr_grade_lab(const gr_options_t *opt, const char *grade_dir, const char *na
     }
     if (access(hidden, X_OK) == 0)
         grade_suite(opt, grade_dir, lab, hidden, true);
+    if (opt->filter != NULL) {
+        bool selected = false, unknown = !lab->max_known;
+        for (size_t i = 0; i < lab->ntests; i++) {
+            selected |= !lab->tests[i].lab_level;
+            unknown |= lab->tests[i].lab_level && strcmp(lab->tests[i].name, "compiles") != 0;
+        }
+        lab->no_match = !selected && !unknown;
+    }
     gr_lab_total(lab);
     double cap = gr_assignment_cap(opt->assignment, name);
+    if (cap > 0 && opt->filter != NULL && lab->max_in_lab > 0)
+        cap *= lab->max / lab->max_in_lab; // the subset's share of the lab's points
     if (cap > 0)
         gr_assignment_scale(lab, cap);
     lab->seconds = gr_seconds() - t0;

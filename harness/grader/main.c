@@ -4,10 +4,15 @@
 // `make gradebook` runs `grader class ...` (class.c), which grades a whole
 // class; `grader gradebook OUT.csv RESULTS.json...` joins results files.
 //
+// `make grade TEST=GLOB` adds --filter GLOB: only the tests whose
+// "suite/test" matches are run and scored, in every lab named, and every
+// output says that the score is of that subset.
+//
 // Exit status: 0 when grading ran, whatever the score; 1 when the grader
 // itself failed (it could not write its results, or the assignment file is
-// wrong), or a condition asked for
-// with --strict or --expect-below does not hold; 2 for bad usage.
+// wrong), a condition asked for with --strict or --expect-below does not
+// hold, or --filter matched no test at all (then no report is written);
+// 2 for bad usage.
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +42,9 @@ static void usage(FILE *out)
         "  --reference DIR    a build whose suites give the points of a lab that did\n"
         "                     not build (default: the sibling `solution` build;\n"
         "                     `none` for no reference)\n"
+        "  --filter GLOB      grade only the tests whose SUITE/TEST matches GLOB\n"
+        "                     (Criterion's --filter: * ? [..] and @(a|b), * also\n"
+        "                     matches /), in every lab; the score is of that subset\n"
         "  -j, --jobs N       tests run at once in a suite (default 1)\n"
         "  --suite-limit S    stop a suite after S seconds (default: the sum of its\n"
         "                     tests' timeouts plus a margin)\n"
@@ -57,8 +65,9 @@ static void usage(FILE *out)
         "  --color, --no-color  force colours on or off (default: on a terminal)\n"
         "  -h, --help         this help\n"
         "\n"
-        "Exit status: 0 graded (whatever the score), 1 the grader failed or a\n"
-        "--strict/--expect-below condition does not hold, 2 bad usage.\n",
+        "Exit status: 0 graded (whatever the score), 1 the grader failed, a\n"
+        "--strict/--expect-below condition does not hold or --filter matched no\n"
+        "test, 2 bad usage.\n",
         out);
 }
 
@@ -101,7 +110,8 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
         O_STRICT_C,
         O_PLOTS,
         O_HIDVIS,
-        O_ASSIGN
+        O_ASSIGN,
+        O_FILTER
     };
     static const struct option longs[] = {
         { "build", required_argument, NULL, O_BUILD },
@@ -119,6 +129,7 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
         { "autolab", no_argument, NULL, O_AUTOLAB },
         { "hidden-visibility", required_argument, NULL, O_HIDVIS },
         { "assignment", required_argument, NULL, O_ASSIGN },
+        { "filter", required_argument, NULL, O_FILTER },
         { "color", no_argument, NULL, O_COLOR },
         { "no-color", no_argument, NULL, O_NOCOLOR },
         { "help", no_argument, NULL, 'h' },
@@ -183,6 +194,15 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
                 return 2;
             }
             opt->hidden_visibility = optarg;
+            break;
+        case O_FILTER:
+            if (*optarg == '\0' || strchr(optarg, '\n') != NULL) {
+                fputs("grader: --filter wants a pattern such as 'suite/*' or "
+                      "'suite/test'\n",
+                      stderr);
+                return 2;
+            }
+            opt->filter = optarg;
             break;
         case O_COLOR: opt->color = true; break;
         case O_NOCOLOR: opt->color = false; break;
@@ -309,6 +329,31 @@ int main(int argc, char **argv)
         r.max += r.labs[i].max;
         gr_out_terminal_lab(&r, &r.labs[i], stdout);
         fflush(stdout);
+    }
+    size_t matched = 0;
+    for (size_t i = 0; i < r.nlabs; i++)
+        matched += !r.labs[i].no_match;
+    if (opt.filter != NULL && r.nlabs > 0 && matched == 0) {
+        // Nothing ran: no report may stand for a grade.
+        gr_buf_t names = { 0 };
+        for (size_t i = 0; i < r.nlabs; i++)
+            gr_buf_printf(&names, "%s%s", i ? ", " : "", r.labs[i].name);
+        fprintf(stderr,
+                "grader: no test matches '%s' in lab%s %s, so nothing was graded. Tests are "
+                "named SUITE/TEST (e.g. 'SUITE/*', '*word*'); list a lab's tests with "
+                "%s/suites/<lab> --list\n",
+                opt.filter, r.nlabs == 1 ? "" : "s", names.s, opt.build);
+        free(gr_buf_take(&names));
+        for (size_t i = 0; i < r.nlabs; i++)
+            gr_lab_free(&r.labs[i]);
+        free(r.labs);
+        free(r.grade_dir);
+        for (int i = 0; i < 4; i++)
+            free(paths[i]);
+        for (size_t i = 0; i < opt.nlabs; i++)
+            free(opt.labs[i]);
+        free(opt.labs);
+        return 1;
     }
     if (opt.plots != NULL)
         gr_render_charts(&r);

@@ -4,8 +4,11 @@
 // it); links only to the test logs beside it in logs/.
 //
 //   the totals      one row per lab, then the total
-//   per lab         every visible test (✓/✗, points, the reason), the lab's
+//   per lab         every visible test (✓/✗, points, the reason and, for a
+//                   lost point, the command that reproduces it), the lab's
 //                   charts, then each lost point with the test's output
+//   a subset        with --filter, a line first says the scores are of the
+//                   tests that matched
 //
 // All text from tests is escaped for HTML (& < > " '). Hidden tests are
 // left out, as in junit.xml. A few lines of inline script count the charts
@@ -97,6 +100,14 @@ static void lab_section(FILE *f, const gr_report_t *r, const gr_lab_t *lab)
     char *s = gr_points(lab->score), *m = gr_points(lab->max);
     fputs("<section>\n<h2>", f);
     esc(f, lab->name);
+    if (lab->no_match) {
+        fputs(" — no test matches <code>", f);
+        esc(f, r->opt->filter);
+        fputs("</code></h2>\n</section>\n", f);
+        free(s);
+        free(m);
+        return;
+    }
     fprintf(f,
             " — %s/%s</h2>\n<table>\n<tr><th></th><th>Test</th><th>Points</th>"
             "<th>Result</th></tr>\n",
@@ -114,6 +125,11 @@ static void lab_section(FILE *f, const gr_report_t *r, const gr_lab_t *lab)
         esc(f, label);
         fprintf(f, "</td><td class=\"num\">%s/%s</td><td>", ts, tm);
         esc(f, t->reason);
+        if (t->replay != NULL) {
+            fputs("<br><span class=\"replay\">To reproduce it: <code>", f);
+            esc(f, t->replay);
+            fputs("</code></span>", f);
+        }
         fputs("</td></tr>\n", f);
         free(label);
         free(ts);
@@ -150,7 +166,8 @@ static const char style[] =
     "white-space:nowrap}tr.ok td:first-child{color:#2a7d2a}tr.lost td:first-child{color:#c0392b}"
     "figure{margin:1em 0}img.chart{max-width:100%;border:1px solid #eee}pre{background:#f6f6f6;"
     "padding:.8em;overflow:auto;max-height:30em}summary{cursor:pointer;margin:.4em 0}"
-    "figcaption{color:#666;font-size:90%}";
+    "figcaption{color:#666;font-size:90%}.replay{color:#555;font-size:90%}"
+    ".subset{background:#fff6d6;padding:.5em .8em}";
 
 // Counts the charts the browser drew and records "drawn/total" on the page.
 static const char script[] =
@@ -181,13 +198,23 @@ static int write_html(FILE *f, void *ctx)
             date, r->seconds);
     if (r->nlabs == 0)
         fputs("<p>No labs to grade yet.</p>\n", f);
+    if (r->opt->filter != NULL) {
+        fputs("<p class=\"subset\"><strong>A subset:</strong> only the tests matching <code>", f);
+        esc(f, r->opt->filter);
+        fputs("</code> were run; the scores below are of those tests alone, not of the whole "
+              "labs.</p>\n",
+              f);
+    }
     fputs("<table>\n<tr><th>Lab</th><th>Score</th><th>Max</th></tr>\n", f);
     for (size_t i = 0; i < r->nlabs; i++) {
         char *s = gr_points(r->labs[i].score), *m = gr_points(r->labs[i].max);
         fputs("<tr><td>", f);
         esc(f, r->labs[i].name);
-        fprintf(f, "</td><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>\n", s,
-                r->labs[i].max_known ? m : "?");
+        if (r->labs[i].no_match)
+            fputs("</td><td colspan=\"2\">no test matched</td></tr>\n", f);
+        else
+            fprintf(f, "</td><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>\n", s,
+                    r->labs[i].max_known ? m : "?");
         free(s);
         free(m);
     }

@@ -6,9 +6,16 @@
 //     "tests": [ { "name": "fixture: basic/passes", "number": "1.1",
 //                  "score": 2, "max_score": 2, "status": "passed",
 //                  "output": "...", "visibility": "visible",
-//                  "extra_data": { "lab", "suite", "test", "kind", "outcome" } } ],
-//     "extra_data": { "impl": "student", "max_score": 31,
-//                     "labs": { "fixture": { "score", "max_score", "max_known" } } } }
+//                  "extra_data": { "lab", "suite", "test", "kind", "outcome",
+//                                  "replay" (a test that lost points) } } ],
+//     "extra_data": { "impl": "student", "max_score": 31, "filter" (a subset),
+//                     "labs": { "fixture": { "score", "max_score", "max_known", "note",
+//                                            "tests_run", "tests_in_lab" (a subset) } } } }
+//
+// "replay" is the one command that reproduces a lost point (score.c). With
+// --filter only the tests that match were run: "filter" holds the glob, each
+// lab counts its visible tests run and in all, and the top-level "output"
+// starts by saying that the score is of that subset.
 //
 // Hidden tests (from a <lab>.hidden suite or declared .hidden) get the
 // visibility the instructor chose with --hidden-visibility, one of
@@ -64,6 +71,8 @@ static json_t *test_json(const gr_report_t *r, const gr_lab_t *lab, size_t lab_n
                                : t->scored              ? "scored"
                                                         : "pass_fail"));
     json_object_set_new(extra, "outcome", string(outcome_names[t->outcome]));
+    if (t->replay != NULL && !t->hidden)
+        json_object_set_new(extra, "replay", string(t->replay));
     json_t *j = json_object();
     json_object_set_new(j, "name", string(name));
     json_object_set_new(j, "number", string(num));
@@ -85,8 +94,17 @@ static char *summary(const gr_report_t *r)
 {
     gr_buf_t b = { 0 };
     double score = 0, max = 0;
+    if (r->opt->filter != NULL)
+        gr_buf_printf(&b,
+                      "A subset: only the tests matching '%s' were run; the scores are of "
+                      "those tests alone.\n",
+                      r->opt->filter);
     for (size_t i = 0; i < r->nlabs; i++) {
         const gr_lab_t *lab = &r->labs[i];
+        if (lab->no_match) {
+            gr_buf_printf(&b, "%s: no test matches '%s'\n", lab->name, r->opt->filter);
+            continue;
+        }
         double ls = 0, lm = 0;
         size_t passed = 0, n = 0;
         for (size_t k = 0; k < lab->ntests; k++) {
@@ -101,8 +119,9 @@ static char *summary(const gr_report_t *r)
         score += ls;
         max += lm;
         char *s = gr_points(ls), *m = gr_points(lm);
-        gr_buf_printf(&b, "%s: %s/%s points, %zu of %zu tests passed\n", lab->name, s,
-                      lab->max_known ? m : "?", passed, n);
+        gr_buf_printf(&b, "%s: %s/%s point%s, %zu of %zu test%s passed\n", lab->name, s,
+                      lab->max_known ? m : "?", lab->max_known && lm == 1 ? "" : "s", passed, n,
+                      n == 1 ? "" : "s");
         free(s);
         free(m);
     }
@@ -124,11 +143,18 @@ static json_t *results(const gr_report_t *r)
         for (size_t k = 0; k < lab->ntests; k++)
             json_array_append_new(tests, test_json(r, lab, i + 1, k + 1, &lab->tests[k]));
         json_t *l = json_object();
-        char *note = gr_lab_note(lab);
+        char *note = gr_lab_note(lab, false);
         json_object_set_new(l, "score", number(lab->score));
         json_object_set_new(l, "max_score", number(lab->max));
         json_object_set_new(l, "max_known", json_boolean(lab->max_known));
         json_object_set_new(l, "note", string(note));
+        if (r->opt->filter != NULL) {
+            size_t run = 0;
+            for (size_t k = 0; k < lab->ntests; k++)
+                run += !lab->tests[k].hidden && !lab->tests[k].lab_level;
+            json_object_set_new(l, "tests_run", json_integer((json_int_t)run));
+            json_object_set_new(l, "tests_in_lab", json_integer((json_int_t)lab->visible_in_lab));
+        }
         free(note);
         json_object_set_new(labs, lab->name, l);
     }
@@ -139,6 +165,8 @@ static json_t *results(const gr_report_t *r)
     json_object_set_new(extra, "isolation", string(jailed ? "bubblewrap" : why));
     json_object_set_new(extra, "limits", string(gr_jail_limits_text()));
     json_object_set_new(extra, "max_score", number(r->max));
+    if (r->opt->filter != NULL)
+        json_object_set_new(extra, "filter", string(r->opt->filter));
     json_object_set_new(extra, "labs", labs);
     char *out = summary(r);
     json_t *root = json_object();

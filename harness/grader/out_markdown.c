@@ -6,6 +6,9 @@
 // Test output is arbitrary text: it goes only into fenced code blocks whose
 // fence is longer than any run of backticks inside; table cells are escaped
 // (|, <, newlines). Hidden tests appear as "hidden test" with no details.
+// Each lost point names the command that reproduces it (score.c) above its
+// output; with --filter the report says first that its scores are of the
+// subset of tests that matched.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,8 +32,8 @@ static void cell(FILE *f, const char *s)
     }
 }
 
-// Writes `text` as a fenced code block.
-static void fenced(FILE *f, const char *text)
+// Writes `text` as a fenced code block in `lang`.
+static void fenced_as(FILE *f, const char *lang, const char *text)
 {
     size_t longest = 0, run = 0;
     for (const char *p = text; *p != '\0'; p++) {
@@ -41,13 +44,18 @@ static void fenced(FILE *f, const char *text)
     size_t n = longest < 3 ? 3 : longest + 1;
     for (size_t i = 0; i < n; i++)
         fputc('`', f);
-    fputs("text\n", f);
+    fprintf(f, "%s\n", lang);
     fputs(text, f);
     if (*text != '\0' && text[strlen(text) - 1] != '\n')
         fputc('\n', f);
     for (size_t i = 0; i < n; i++)
         fputc('`', f);
     fputs("\n\n", f);
+}
+
+static void fenced(FILE *f, const char *text)
+{
+    fenced_as(f, "text", text);
 }
 
 // Links the lab's charts (charts.c picks them: an SVG, else the PNG).
@@ -67,9 +75,14 @@ static void charts(FILE *f, const gr_report_t *r, const gr_lab_t *lab)
 static void lab_section(FILE *f, const gr_report_t *r, const gr_lab_t *lab)
 {
     char *s = gr_points(lab->score), *m = gr_points(lab->max);
-    fprintf(f, "## %s — %s/%s\n\n", lab->name, s, lab->max_known ? m : "?");
+    if (lab->no_match)
+        fprintf(f, "## %s — no test matches `%s`\n\n", lab->name, r->opt->filter);
+    else
+        fprintf(f, "## %s — %s/%s\n\n", lab->name, s, lab->max_known ? m : "?");
     free(s);
     free(m);
+    if (lab->no_match && lab->ntests == 0)
+        return;
     fputs("| | Test | Points | Result |\n|---|---|---:|---|\n", f);
     for (size_t i = 0; i < lab->ntests; i++) {
         const gr_test_t *t = &lab->tests[i];
@@ -95,6 +108,10 @@ static void lab_section(FILE *f, const gr_report_t *r, const gr_lab_t *lab)
         fprintf(f, "### ✗ ");
         cell(f, label);
         fprintf(f, " (%s/%s)\n\n", ts, tm);
+        if (t->replay != NULL) {
+            fputs("To reproduce it:\n\n", f);
+            fenced_as(f, "sh", t->replay);
+        }
         fenced(f, t->output ? t->output : "");
         free(label);
         free(ts);
@@ -113,10 +130,18 @@ static int write_markdown(FILE *f, void *ctx)
             r->seconds);
     if (r->nlabs == 0)
         fputs("No labs to grade yet.\n\n", f);
+    if (r->opt->filter != NULL)
+        fprintf(f,
+                "**A subset:** only the tests matching `%s` were run; the scores below are "
+                "of those tests alone, not of the whole labs.\n\n",
+                r->opt->filter);
     fputs("| Lab | Score | Max |\n|---|---:|---:|\n", f);
     for (size_t i = 0; i < r->nlabs; i++) {
         char *s = gr_points(r->labs[i].score), *m = gr_points(r->labs[i].max);
-        fprintf(f, "| %s | %s | %s |\n", r->labs[i].name, s, r->labs[i].max_known ? m : "?");
+        if (r->labs[i].no_match)
+            fprintf(f, "| %s | no test matched | |\n", r->labs[i].name);
+        else
+            fprintf(f, "| %s | %s | %s |\n", r->labs[i].name, s, r->labs[i].max_known ? m : "?");
         free(s);
         free(m);
     }

@@ -1,8 +1,9 @@
 // records.c — reads the files the suite library writes during a run (formats
 // in harness/suitelib/): the runner's record of each finished test
 // (runner.tsv: status, crash, timeout, exit code, signal, failed assertions),
-// the awards of scored tests, and each test's notes (ml_note lines, failed
-// allocations, the address of a fault, sandbox problems).
+// the awards of scored tests, each test's notes (ml_note lines, failed
+// allocations, the address of a fault, sandbox problems) and its replay
+// command (ml_replay).
 //
 // Every record is one line written with one write(2); a line cut short (a
 // process killed mid-write cannot cut one, but a full disk can) is skipped.
@@ -172,4 +173,28 @@ void gr_notes_free(gr_notes_t *notes)
     free(notes->fault_addr);
     free(notes->sandbox);
     memset(notes, 0, sizeof *notes);
+}
+
+// ---- replay ---------------------------------------------------------------------------
+
+static void replay_line(char *line, void *vctx)
+{
+    char **cmd = vctx;
+    char *f[3];
+    if (gr_tsv_split(line, f, 3) != 2 || strcmp(f[0], "replay") != 0)
+        return;
+    free(*cmd);
+    *cmd = gr_clean_text(f[1], strlen(f[1]));
+}
+
+char *gr_replay_load(const char *path)
+{
+    char *cmd = NULL;
+    if (path != NULL)
+        each_line(path, NOTES_CAP, replay_line, &cmd);
+    if (cmd != NULL && *cmd == '\0') {
+        free(cmd);
+        cmd = NULL;
+    }
+    return cmd;
 }

@@ -228,8 +228,9 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
     if (log_fd >= 0) {
         if (r.output_bytes > log_cap) {
             char note[128];
-            int n = snprintf(note, sizeof note, "\n[grader: %zu more bytes of output dropped]\n",
-                             r.output_bytes - log_cap);
+            size_t more = r.output_bytes - log_cap;
+            int n = snprintf(note, sizeof note, "\n[grader: %zu more byte%s of output dropped]\n",
+                             more, more == 1 ? "" : "s");
             if (write(log_fd, note, (size_t)n) < 0) {
                 // As above: only the log is incomplete.
             }

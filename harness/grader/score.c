@@ -11,8 +11,12 @@
 //            the signal (with a NULL pointer, stack overflow or failed
 //            allocation behind it when the notes tell), the exit(0) that cut
 //            the body short, the timeout, the output or memory limit.
-//   output   the reason, all failed assertions, awards, notes and an excerpt
-//            of the test's log — at most GR_OUTPUT_CAP bytes in all.
+//   replay   for a visible test that lost points: one command that
+//            reproduces it, the suite's ml_replay (the lab's program with
+//            the failing case) or else the suite binary with a filter.
+//   output   the reason, the replay command, all failed assertions, awards,
+//            notes and an excerpt of the test's log — at most GR_OUTPUT_CAP
+//            bytes in all.
 #include <math.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -32,6 +36,8 @@ static char *human_bytes(double b)
         b /= 1024;
         u++;
     }
+    if (u == 0 && b == 1)
+        return gr_strdup("1 byte");
     return gr_printf(b == floor(b) ? "%.0f %s" : "%.1f %s", b, units[u]);
 }
 
@@ -192,6 +198,9 @@ static char *failure_reason(const gr_test_t *t, const gr_notes_t *notes, const c
     case GR_NOT_RUN:
         if (t->disabled)
             return gr_strdup("not run: the test is disabled in the suite");
+        if (t->skipped)
+            return gr_strdup("not run: the test runner skipped it (its --filter did not "
+                             "select it)");
         if (ctx->watchdog)
             return gr_printf("not finished when the suite reached its time limit (%g s for "
                              "all its tests), so the test runner was stopped",
@@ -276,6 +285,67 @@ static void add_capped(gr_buf_t *b, const char *s, size_t cap)
         gr_buf_add(b, "\n[... cut: the report's limit ...]\n");
 }
 
+// Characters a replay command may hold outside single quotes.
+static const char replay_plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                   "0123456789 _-./:=,+@%";
+
+char *gr_replay_command(const char *raw, const char *build, const char **why)
+{
+    // The program is one of the build's own (test code could write this
+    // file too: it must not name any other program a reader would run).
+    const char *prog = strncmp(raw, "{build}/bin/", 12) == 0      ? raw + 12
+                       : strncmp(raw, "{build}/suites/", 15) == 0 ? raw + 15
+                                                                  : NULL;
+    size_t plen = prog ? strspn(prog, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                      "0123456789_-.")
+                       : 0;
+    if (prog == NULL || plen == 0 || prog[0] == '.' || (prog[plen] != '\0' && prog[plen] != ' ')) {
+        *why = "it does not start with {build}/bin/PROGRAM or {build}/suites/LAB";
+        return NULL;
+    }
+    bool quoted = false, ok = true;
+    for (const char *p = raw + 7; ok && *p != '\0'; p++) {
+        if (*p == '\'')
+            quoted = !quoted;
+        else if (*p == '\n' || *p == '\t' || (!quoted && strchr(replay_plain, *p) == NULL))
+            ok = false;
+    }
+    if (!ok || quoted) {
+        *why = quoted ? "a single quote is not closed"
+                      : "it holds a character that is not allowed outside single quotes";
+        return NULL;
+    }
+    char *b = gr_shell_quote(build);
+    char *cmd = gr_printf("%s%s", b, raw + 7);
+    free(b);
+    return cmd;
+}
+
+// The command that reproduces test `t`: its suite's ml_replay command, or
+// the suite binary with a filter selecting `t` alone.
+static char *replay_of(const gr_test_t *t, const gr_score_ctx_t *ctx)
+{
+    char *raw = gr_replay_load(t->replay_path);
+    if (raw != NULL) {
+        const char *why = NULL;
+        char *cmd = gr_replay_command(raw, ctx->build, &why);
+        if (cmd == NULL)
+            fprintf(stderr, "grader: suite error: %s/%s: ml_replay(\"%.200s\") ignored: %s\n",
+                    t->suite, t->name, raw, why);
+        free(raw);
+        if (cmd != NULL)
+            return cmd;
+    }
+    char *id = gr_printf("%s/%s", t->suite, t->name);
+    char *q = gr_shell_quote(id);
+    // Always quoted: a glob character in a name must not reach the shell.
+    char *cmd = q[0] == '\'' ? gr_printf("%s --filter %s --verbose", ctx->suite_cmd, q)
+                             : gr_printf("%s --filter '%s' --verbose", ctx->suite_cmd, q);
+    free(id);
+    free(q);
+    return cmd;
+}
+
 // Evaluates one test.
 static void score_test(gr_test_t *t, const gr_score_ctx_t *ctx)
 {
@@ -304,8 +374,14 @@ static void score_test(gr_test_t *t, const gr_score_ctx_t *ctx)
         free(t->reason);
         t->reason = r;
     }
+    if (!t->hidden && !t->lab_level && !t->disabled && ctx->suite_cmd != NULL && !gr_test_passed(t))
+        t->replay = replay_of(t, ctx);
+    if (notes.notes != NULL)
+        t->notes = gr_strdup(notes.notes);
     gr_buf_t out = { 0 };
     gr_buf_printf(&out, "%s\n", t->reason);
+    if (t->replay != NULL)
+        gr_buf_printf(&out, "To reproduce it: %s\n", t->replay);
     if (t->messages != NULL && strchr(t->messages, '\n') != NULL)
         gr_buf_printf(&details, "Failed assertions:\n%s\n", t->messages);
     else if (t->messages != NULL && t->outcome != GR_PASSED) {
@@ -351,7 +427,7 @@ void gr_lab_total(gr_lab_t *lab)
     }
 }
 
-char *gr_lab_note(const gr_lab_t *lab)
+char *gr_lab_note(const gr_lab_t *lab, bool visible_only)
 {
     gr_buf_t b = { 0 };
     size_t crashed = 0, timed_out = 0;
@@ -359,6 +435,8 @@ char *gr_lab_note(const gr_lab_t *lab)
     for (size_t i = 0; i < lab->ntests; i++) {
         const gr_test_t *t = &lab->tests[i];
         const char *what = NULL;
+        if (visible_only && t->hidden)
+            continue;
         if (t->outcome == GR_PROBLEM && strcmp(t->name, "compiles") == 0)
             what = t->reason && strstr(t->reason, "did not compile")       ? "did not compile"
                    : t->reason && strstr(t->reason, " in this submission") ? t->reason

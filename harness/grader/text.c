@@ -333,3 +333,26 @@ void gr_csv_field(FILE *f, const char *s)
     }
     fputc('"', f);
 }
+
+char *gr_plural(size_t n, const char *word)
+{
+    return gr_printf("%zu %s%s", n, word, n == 1 ? "" : "s");
+}
+
+char *gr_shell_quote(const char *s)
+{
+    static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                "0123456789_-./:=,+@%^";
+    if (*s != '\0' && strspn(s, plain) == strlen(s))
+        return gr_strdup(s);
+    gr_buf_t b = { 0 };
+    gr_buf_add(&b, "'");
+    for (const char *p = s; *p != '\0'; p++) {
+        if (*p == '\'')
+            gr_buf_add(&b, "'\\''");
+        else
+            gr_buf_addn(&b, p, 1);
+    }
+    gr_buf_add(&b, "'");
+    return gr_buf_take(&b);
+}

@@ -1,5 +1,5 @@
 // xmlreport.c — reads the report Criterion's runner writes with --xml:
-//   <testsuites> <testsuite name=S> <testcase name=T status=PASSED|FAILED|ERRORED>
+//   <testsuites> <testsuite name=S> <testcase name=T status=PASSED|FAILED|ERRORED|SKIPPED>
 //     <failure type="assert" message="N assertion(s) failed.">CDATA lines</failure>
 //     <error type="crash"|"timeout" message="..."/>
 // Criterion 2.4.1 writes assertion messages as CDATA without escaping "]]>",
@@ -42,6 +42,10 @@ static void read_testcase(xmlNode *tc, gr_test_t *t)
     char *status = attr(tc, "status");
     t->in_xml = true;
     t->xml_status = status && strcmp(status, "PASSED") == 0 ? GR_PASSED : GR_FAILED;
+    if (status && strcmp(status, "SKIPPED") == 0) { // disabled, or outside --filter
+        t->xml_status = GR_NOT_RUN;
+        t->skipped = true;
+    }
     free(status);
     for (xmlNode *c = tc->children; c != NULL; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)

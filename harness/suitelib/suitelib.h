@@ -5,8 +5,9 @@
 //
 // Files and what the grader reads from each (all under $MEMLAB_OUTDIR):
 //   suite_main.c     main(); `--memlab-manifest=FILE` writes the test list
-//   test_process.c   ml_test_enter/complete, ml_award, ml_note; the per-test
-//                    log <suite>.<name>.log and notes <suite>.<name>.notes
+//   test_process.c   ml_test_enter/complete, ml_award, ml_note, ml_replay; the
+//                    per-test log <suite>.<name>.log, notes <suite>.<name>.notes
+//                    and replay command <suite>.<name>.replay
 //   sandbox.c        resource limits, seccomp filter, fault reporting
 //   oomwatch.c       records failed allocations as `oom` notes
 //   runner_hooks.c   runner.tsv: one record per finished test (status,

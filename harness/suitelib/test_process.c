@@ -6,12 +6,15 @@
 //   <suite>.<name>.log    the test's stdout and stderr (capped by RLIMIT_FSIZE)
 //   <suite>.<name>.notes  `note TEXT` lines from ml_note, plus `oom BYTES` and
 //                         `fault SIGNAL ADDRESS KIND` lines from the sandbox
+//   <suite>.<name>.replay one `replay COMMAND` line: the last ml_replay call
+//                         (rewritten in place by each call)
 // and $MEMLAB_AWARDS gets one `SUITE/NAME FRACTION TEXT` line per ml_award.
 // Every line is written with one write(2) on an O_APPEND descriptor, so
 // concurrent tests (criterion -j2) never interleave within a line.
 //
 // Without MEMLAB_OUTDIR (a student running the suite binary directly) output
-// stays on the terminal and awards and notes are printed to stderr.
+// stays on the terminal and awards, notes and replay commands are printed to
+// stderr (a replay's {build} replaced by this suite's build directory).
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -32,11 +35,13 @@
 
 static struct {
     int entered;
-    char id[512];  // "suite/name", escaped
+    char id[512]; // "suite/name", escaped
+    char suite[256], name[256];
     int awards_fd; // -1 when not run by the grader
     int notes_fd;
     int notes, awards; // lines written so far
-} cur = { .awards_fd = -1, .notes_fd = -1 };
+    int replay_fd;     // opened by the first ml_replay call
+} cur = { .awards_fd = -1, .notes_fd = -1, .replay_fd = -1 };
 
 // Opens $MEMLAB_OUTDIR/<suite>.<name><ext> for appending, truncated, or
 // returns -1 (the variable unset, or the file cannot be created).
@@ -79,6 +84,8 @@ void ml_test_enter(const char *suite, const char *name, const ml_grade_info_t *i
     mls_append(cur.id, sizeof cur.id, &len, "/");
     mls_escape(cur.id, sizeof cur.id, &len, name);
     cur.entered = 1;
+    snprintf(cur.suite, sizeof cur.suite, "%s", suite);
+    snprintf(cur.name, sizeof cur.name, "%s", name);
 
     redirect_output(suite, name);
     cur.notes_fd = open_outfile(suite, name, ".notes");
@@ -168,4 +175,56 @@ void ml_note(const char *fmt, ...)
         mls_append(line, sizeof line, &len, "\n");
     }
     (void)mls_write_all(cur.notes_fd, line, len);
+}
+
+// The build directory of this suite binary (<build>/suites/<lab>), relative
+// to the working directory when it lies below it; "{build}" when unknown.
+static void own_build(char *out, size_t cap)
+{
+    char exe[4096], cwd[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    snprintf(out, cap, "{build}");
+    if (n <= 0)
+        return;
+    exe[n] = '\0';
+    for (int up = 0; up < 2; up++) {
+        char *slash = strrchr(exe, '/');
+        if (slash == NULL || slash == exe)
+            return;
+        *slash = '\0';
+    }
+    size_t c = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
+    if (c > 0 && strncmp(exe, cwd, c) == 0 && exe[c] == '/')
+        snprintf(out, cap, "%s", exe + c + 1);
+    else
+        snprintf(out, cap, "%s", exe);
+}
+
+void ml_replay(const char *fmt, ...)
+{
+    char text[LINE_CAP - 16];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (cur.notes_fd < 0) {
+        char build[4096];
+        own_build(build, sizeof build);
+        const char *rest = strncmp(text, "{build}", 7) == 0 ? text + 7 : NULL;
+        fprintf(stderr, "replay: %s%s\n", rest ? build : "", rest ? rest : text);
+        return;
+    }
+    if (cur.replay_fd < 0) {
+        cur.replay_fd = open_outfile(cur.suite, cur.name, ".replay");
+        if (cur.replay_fd < 0)
+            return;
+    }
+    char line[LINE_CAP];
+    size_t len = 0;
+    mls_append(line, sizeof line, &len, "replay\t");
+    mls_escape(line, sizeof line - 1, &len, text);
+    mls_append(line, sizeof line, &len, "\n");
+    // O_APPEND: truncating first makes the write land at offset 0.
+    if (ftruncate(cur.replay_fd, 0) == 0)
+        (void)mls_write_all(cur.replay_fd, line, len);
 }

@@ -6,9 +6,13 @@
 // every test; that each test's output is capped at 64 KiB; that junit.xml
 // and report.md are the grader's; that the terminal hides hidden tests; that
 // the Autolab line, --strict, --expect-below, bad usage and the gradebook
-// behave; that a hanging runner is stopped by the watchdog without losing
-// the results of tests that finished or leaving processes behind; and that
-// grading took little more than the looping test's timeout.
+// behave; that every lost point shows one command that reproduces it (the
+// suite's ml_replay, else the suite binary with a filter), never for a
+// hidden test; that --filter grades a subset of every lab and says so, and
+// fails when it matches nothing; that a hanging runner is stopped by the
+// watchdog without losing the results of tests that finished or leaving
+// processes behind; and that grading took little more than the looping
+// test's timeout.
 //
 //   check_fixture --grader PATH --build DIR [--sanitized] [--max-seconds S]
 //
@@ -82,6 +86,9 @@ static const expect_t expected[] = {
     { "fixture", "scored", "award_then_fail", 0, 2, "failed", "visible",
       "the heap was corrupted after the benchmark", NULL },
     { "fixture", "notes", "kept", 1, 1, "passed", "visible", "trace short.rep, seed 42", NULL },
+    { "fixture", "replay", "named", 0, 1, "failed", "visible", "case a b* came back wrong", NULL },
+    { "fixture", "replay", "refused", 0, 1, "failed", "visible",
+      "failed after a bad replay command", NULL },
     { "fixture", "secret", "passes", 3, 3, "passed", "hidden", "passed", NULL },
     { "fixture", "secret", "breaks_xml", 0, 2, "failed", "hidden", "secret detail ]]> <b> & </b>",
       NULL },
@@ -97,7 +104,7 @@ static const expect_t expected[] = {
 };
 #define NEXPECTED (sizeof expected / sizeof expected[0])
 #define FIXTURE_SCORE 11.0
-#define FIXTURE_MAX 37.0
+#define FIXTURE_MAX 39.0
 #define BROKEN_MAX 5.0
 
 // Replaces typographic quotes (gcc's ‘ ’) by ASCII ones, in place.
@@ -210,8 +217,8 @@ static void check_results(const char *path, bool sanitized)
     const char *top = json_string_value(json_object_get(root, "output"));
     CHECK(top != NULL, "no top-level output");
     // The visible summary counts the visible tests only: 8 of the 11 points
-    // and 32 of the 37 are visible; the hidden suite's 3 tests are not told.
-    CHECK(top && strstr(top, "fixture: 8/32 points, 5 of 20 tests passed"),
+    // and 34 of the 39 are visible; the hidden suite's 3 tests are not told.
+    CHECK(top && strstr(top, "fixture: 8/34 points, 5 of 22 tests passed"),
           "the top-level output tells of hidden tests or miscounts: %s", top ? top : "");
     // Inside the grader's jail the forgery is refused outright (the test says
     // so in its log); without it, the grader replaces what was forged.
@@ -278,6 +285,149 @@ static void check_results(const char *path, bool sanitized)
     json_decref(root);
 }
 
+// The "replay" of test suite/name in results.json, or NULL.
+static const char *replay_of(json_t *tests, const char *suite, const char *name)
+{
+    expect_t e = { .lab = "fixture", .suite = suite, .test = name };
+    json_t *t = find(tests, &e);
+    return json_string_value(json_object_get(json_object_get(t, "extra_data"), "replay"));
+}
+
+// Every lost point names one command that reproduces it: the suite's
+// ml_replay (the last call, {build} replaced), else the suite binary with a
+// filter; a refused ml_replay falls back with a warning; a hidden test's
+// command reaches no file and no terminal.
+static void check_replay(const char *build, const char *grade, const char *term, const char *errs)
+{
+    char path[4096], want[4][2048];
+    snprintf(want[0], sizeof want[0], "%s/suites/fixture --filter 'basic/assert_quotes' --verbose",
+             build);
+    snprintf(want[1], sizeof want[1], "%s/bin/fixture --case 'a b*' -n 3", build);
+    snprintf(want[2], sizeof want[2], "%s/suites/fixture --filter 'replay/refused' --verbose",
+             build);
+    snprintf(want[3], sizeof want[3], "%s/suites/fixture --filter 'hostile/aborts' --verbose",
+             build);
+    snprintf(path, sizeof path, "%s/results.json", grade);
+    json_t *root = json_load_file(path, 0, NULL);
+    json_t *tests = json_object_get(root, "tests");
+    static const char *const ids[4][2] = { { "basic", "assert_quotes" },
+                                           { "replay", "named" },
+                                           { "replay", "refused" },
+                                           { "hostile", "aborts" } };
+    for (int i = 0; i < 4; i++) {
+        const char *got = replay_of(tests, ids[i][0], ids[i][1]);
+        CHECK(got && strcmp(got, want[i]) == 0, "%s/%s: replay '%s', expected '%s'", ids[i][0],
+              ids[i][1], got ? got : "(none)", want[i]);
+    }
+    CHECK(replay_of(tests, "basic", "passes") == NULL, "a test that passed has a replay command");
+    CHECK(replay_of(tests, "scored", "half") != NULL, "a scored test that lost points has none");
+    json_decref(root);
+    char *text = slurp(term);
+    char line[2200];
+    snprintf(line, sizeof line, "      to reproduce: %s\n", want[1]);
+    CHECK(text && strstr(text, line), "terminal: no '%s'", line);
+    CHECK(text && strstr(text, "      note: case a b*: expected 3, got 4\n"),
+          "terminal: the failed test's note is not shown");
+    CHECK(text && !strstr(text, "note: trace short.rep"), "terminal: a passed test's note shown");
+    free(text);
+    text = slurp(errs);
+    CHECK(text && strstr(text, "replay/refused: ml_replay(") &&
+              strstr(text, "hostile/aborts: ml_replay(") && strstr(text, "ignored"),
+          "no warning for the refused replay commands");
+    free(text);
+    static const char *const files[] = { "results.json", "report.md", "report.html", "junit.xml" };
+    for (int i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", grade, files[i]);
+        text = slurp(path);
+        CHECK(text && !strstr(text, "secret-replay") && !strstr(text, "fixture.hidden"),
+              "%s: a hidden test's replay command leaked", files[i]);
+        if (i == 1)
+            CHECK(text && strstr(text, want[1]), "report.md: no replay command");
+        if (i == 2)
+            CHECK(text && strstr(text, "--case &#39;a b*&#39; -n 3"),
+                  "report.html: no replay command");
+        free(text);
+    }
+    text = slurp(term);
+    CHECK(text && !strstr(text, "secret-replay") && !strstr(text, "fixture.hidden"),
+          "terminal: a hidden test's replay command leaked");
+    free(text);
+}
+
+// --filter: a subset of each lab, said so everywhere; extended globs; several
+// labs; a filter that matches nothing fails and leaves no report.
+static void check_filter(const char *grader, const char *build, const char *out)
+{
+    char path[4096], term[4096], errs[4096];
+    snprintf(path, sizeof path, "%s/results.json", out);
+    snprintf(term, sizeof term, "%s.terminal", out);
+    snprintf(errs, sizeof errs, "%s.stderr", out);
+    char *basic[] = { (char *)grader, "--build",   (char *)build, "--labs",  "fixture broken",
+                      "--out",        (char *)out, "--filter",    "basic/*", NULL };
+    CHECK(run_to(basic, term, errs, NULL) == 0, "--filter 'basic/*' did not exit 0");
+    json_t *root = json_load_file(path, 0, NULL);
+    json_t *extra = json_object_get(root, "extra_data");
+    json_t *fx = json_object_get(json_object_get(extra, "labs"), "fixture");
+    const char *top = json_string_value(json_object_get(root, "output"));
+    CHECK(json_array_size(json_object_get(root, "tests")) == 3 && // + broken's "compiles"
+              json_number_value(json_object_get(root, "score")) == 2 &&
+              json_number_value(json_object_get(fx, "max_score")) == 4,
+          "--filter 'basic/*': not the 2 basic tests scored 2/4");
+    CHECK(strcmp(json_string_value(json_object_get(extra, "filter")) ?: "", "basic/*") == 0 &&
+              json_integer_value(json_object_get(fx, "tests_run")) == 2 &&
+              json_integer_value(json_object_get(fx, "tests_in_lab")) == 22,
+          "results.json does not say which subset ran (filter, tests_run, tests_in_lab)");
+    CHECK(top && strstr(top, "A subset: only the tests matching 'basic/*'") &&
+              strstr(top, "broken: no test matches 'basic/*'"),
+          "results.json's output does not say it is a subset: %s", top ? top : "");
+    json_decref(root);
+    char *text = slurp(term);
+    CHECK(text &&
+              strstr(text, "== fixture ==  only the tests matching 'basic/*': 2 of its 22 tests") &&
+              strstr(text, "Score: 2/4 (of the subset run") &&
+              strstr(text, "no test of broken matches 'basic/*'") &&
+              strstr(text, "A subset: only the tests matching 'basic/*' were run"),
+          "terminal: the subset is not said plainly:\n%s", text ? text : "");
+    free(text);
+    snprintf(path, sizeof path, "%s/report.md", out);
+    text = slurp(path);
+    CHECK(text && strstr(text, "**A subset:** only the tests matching `basic/*`"),
+          "report.md does not say it is a subset");
+    free(text);
+    // An extended glob over two labs, a hidden test among the matches.
+    char *ext[] = { (char *)grader,
+                    "--build",
+                    (char *)build,
+                    "--labs",
+                    "fixture broken",
+                    "--out",
+                    (char *)out,
+                    "--filter",
+                    "@(scored/half|secret/passes)",
+                    "--quiet",
+                    NULL };
+    CHECK(run_to(ext, term, errs, NULL) == 0, "--filter '@(a|b)' did not exit 0");
+    snprintf(path, sizeof path, "%s/results.json", out);
+    root = json_load_file(path, 0, NULL);
+    json_t *labs = json_object_get(json_object_get(root, "extra_data"), "labs");
+    CHECK(json_number_value(json_object_get(root, "score")) == 5 &&
+              json_number_value(json_object_get(json_object_get(labs, "fixture"), "max_score")) ==
+                  7 &&
+              json_number_value(json_object_get(json_object_get(labs, "broken"), "max_score")) == 3,
+          "--filter '@(scored/half|secret/passes)': not 5/7 in fixture and 0/3 in broken");
+    json_decref(root);
+    // Nothing matches: exit 1, a message, no report.
+    char *none[] = { (char *)grader, "--build",   (char *)build, "--labs",       "fixture broken",
+                     "--out",        (char *)out, "--filter",    "nothing/here", NULL };
+    CHECK(run_to(none, term, errs, NULL) == 1, "--filter matching nothing did not exit 1");
+    text = slurp(errs);
+    CHECK(text && strstr(text, "no test matches 'nothing/here' in labs fixture, broken"),
+          "--filter matching nothing: no clear message: %s", text ? text : "");
+    free(text);
+    struct stat st;
+    CHECK(stat(path, &st) != 0, "--filter matching nothing left a results.json");
+}
+
 // Whether a process with this name (/proc/<pid>/comm) is alive.
 static bool process_named(const char *name)
 {
@@ -305,9 +455,10 @@ static void check_terminal(const char *path)
     CHECK(text != NULL, "no terminal output captured");
     if (text == NULL)
         return;
-    CHECK(strstr(text, "Score: 11/37") != NULL, "terminal: no 'Score: 11/37' for fixture");
+    CHECK(strstr(text, "Score: 11/39 — ") != NULL && strstr(text, "timed out\n"),
+          "terminal: no 'Score: 11/39' for fixture, with what went wrong (crashed, timed out)");
     CHECK(strstr(text, "Score: 0/5") != NULL, "terminal: no 'Score: 0/5' for broken");
-    CHECK(strstr(text, "Total: 11/42") != NULL, "terminal: no 'Total: 11/42'");
+    CHECK(strstr(text, "Total: 11/44") != NULL, "terminal: no 'Total: 11/44'");
     CHECK(strstr(text, "hidden test") != NULL, "terminal: hidden tests are not marked");
     CHECK(strstr(text, "secret detail") == NULL, "terminal: a hidden test's failure leaked");
     CHECK(strstr(text, "\033[") == NULL, "terminal: colours although stdout is not a tty");
@@ -343,7 +494,7 @@ static void check_files(const char *grade, const char *victim)
     snprintf(path, sizeof path, "%s/report.md", grade);
     char *md = slurp(path);
     CHECK(lstat(path, &st) == 0 && S_ISREG(st.st_mode) && md &&
-              strstr(md, "# memlab grade report") && strstr(md, "| **Total** | **11** | **42** |"),
+              strstr(md, "# memlab grade report") && strstr(md, "| **Total** | **11** | **44** |"),
           "report.md is not the grader's report");
     CHECK(md == NULL || strstr(md, "secret detail") == NULL, "report.md shows hidden details");
     CHECK(md && strstr(md, "](charts/fixture-demo.svg)") &&
@@ -473,6 +624,7 @@ int main(int argc, char **argv)
     check_results(path, sanitized);
     check_terminal(term);
     check_files(grade, victim);
+    check_replay(build, grade, term, errs);
 
     if (!sanitized) { // the gradebook, exit codes: once is enough
         char csv[2048], missing[2048], other[2048];
@@ -484,7 +636,7 @@ int main(int argc, char **argv)
         CHECK(run(book, "/dev/null", NULL) == 1, "gradebook did not exit 1 on a missing file");
         char *text = slurp(csv);
         CHECK(text && strncmp(text, "student,fixture,broken,total,max,note\n", 38) == 0 &&
-                  strstr(text, "\nfixture,11,0,11,42,\n") && strstr(text, "\nnobody,,,0,0,no "),
+                  strstr(text, "\nfixture,11,0,11,44,\n") && strstr(text, "\nnobody,,,0,0,no "),
               "gradebook.csv is wrong:\n%s", text ? text : "(missing)");
         free(text);
         char strict_err[2048];
@@ -496,7 +648,7 @@ int main(int argc, char **argv)
         CHECK(run_to(strict, "/dev/null", strict_err, NULL) == 1,
               "--strict did not fail on lost points");
         char *why = slurp(strict_err);
-        CHECK(why && strstr(why, "--strict: fixture scored 11/37") &&
+        CHECK(why && strstr(why, "--strict: fixture scored 11/39") &&
                   strstr(why, "--strict-correctness: fixture: scored/never") &&
                   strstr(why, "--strict-correctness: fixture: hostile/segfault") &&
                   !strstr(why, "scored/half") && !strstr(why, "notes/kept"),
@@ -505,7 +657,7 @@ int main(int argc, char **argv)
         char *below[] = { (char *)grader, "--build", (char *)build, "--labs",
                           "fixture",      "--out",   other,         "--expect-below",
                           "0.5",          "--quiet", NULL };
-        CHECK(run(below, "/dev/null", NULL) == 0, "--expect-below 0.5 failed at 11/37");
+        CHECK(run(below, "/dev/null", NULL) == 0, "--expect-below 0.5 failed at 11/39");
         char *usage[] = { (char *)grader, "--no-such-option", NULL };
         CHECK(run(usage, "/dev/null", NULL) == 2, "a bad option did not exit 2");
         char *labname[] = { (char *)grader, "--build", (char *)build, "--labs", "../x", NULL };
@@ -513,6 +665,9 @@ int main(int argc, char **argv)
         char *help[] = { (char *)grader, "--help", NULL };
         CHECK(run(help, "/dev/null", NULL) == 0, "--help did not exit 0");
         check_hang(grader, build, other);
+        char subset[2048];
+        snprintf(subset, sizeof subset, "%s/grade-subset", build);
+        check_filter(grader, build, subset);
     }
     if (failures == 0)
         printf("check_fixture: %zu tests graded as expected in %.1f s%s\n", NEXPECTED, secs,

@@ -42,9 +42,11 @@ ML_TEST(hostile, segfault, 1, 5)
     *nowhere = 1;
 }
 
-// 0/1, failed: "aborted".
+// 0/1, failed: "aborted"; its replay command, with a shell metacharacter
+// outside quotes, is refused for the suite binary with a filter.
 ML_TEST(hostile, aborts, 1, 5)
 {
+    ml_replay("{build}/bin/fixture; touch /tmp/memlab-replay-forged");
     abort();
 }
 
@@ -197,4 +199,22 @@ ML_SCORED_TEST(scored, award_then_fail, 2, 5)
 ML_TEST(notes, kept, 1, 5)
 {
     ml_note("trace %s, seed %d", "short.rep", 42);
+}
+
+// 0/1, failed: the report shows the suite's replay command, {build}
+// replaced by the build graded, and the note naming the case.
+ML_TEST(replay, named, 1, 5)
+{
+    ml_replay("{build}/bin/fixture --case 'a b*' -n %d", 2);
+    ml_replay("{build}/bin/fixture --case 'a b*' -n %d", 3); // the last one wins
+    ml_note("case a b*: expected 3, got 4");
+    cr_assert(0, "case a b* came back wrong");
+}
+
+// 0/1, failed: a replay command that runs a program outside the build's
+// bin/ is refused; the suite binary with a filter is shown instead.
+ML_TEST(replay, refused, 1, 5)
+{
+    ml_replay("{build}/bin/../../../bin/rm -rf /tmp/memlab-replay-forged");
+    cr_assert(0, "failed after a bad replay command");
 }

@@ -28,7 +28,11 @@
 //     test body that is cut short by exit(0) in lab code is reported failed.
 //   - a scored test earns points × the fraction given to ml_award() if it
 //     passes and calls ml_award() exactly once; never or twice scores 0;
-//   - ml_note() lines are shown with the test's result in every report.
+//   - ml_note() lines are shown with the test's result in every report (the
+//     first few on the terminal too);
+//   - every test that loses points shows one command that reproduces it:
+//     the suite binary with a filter, or the lab's own program with the
+//     case that failed when the test named it with ml_replay().
 // Run a suite binary directly to debug it (output stays on the terminal):
 //     build/solution/suites/<lab> --filter '<suite>/<test>' --verbose
 //
@@ -85,6 +89,20 @@ int ml_timing_repeats(int dflt);
 // ml_note — a line of context kept with the test's result (shown on failure
 // and in the reports), e.g. the trace and seed a test used.
 void ml_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+// ml_replay — the command that replays this test's failure with the lab's
+// own program, shown to the student (terminal, reports, results.json) in
+// place of the default `<build>/suites/<lab> --filter 'suite/test' --verbose`.
+// The last call before the test ends wins (a loop may name each case before
+// checking it; a scored test names only its first failing case), and a test
+// that passes with full points never shows it. The command starts with {build},
+// which the grader replaces by the graded build's directory, then bin/ and
+// the lab's program (or suites/ and the lab):
+//     ml_replay("{build}/bin/tri-color -s %s --seed %llu -b %zu", name, seed, budget);
+// Outside quotes it may hold only letters, digits, spaces and _-./:=,+@%;
+// anything else goes in balanced single quotes ('a b*'). A command that
+// breaks these rules is ignored (the grader warns) and the default shown.
+void ml_replay(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #define ML_TEST_(kind_, suite, name, pts, secs, ...)                           \
     static void ml_body_##suite##_##name(void);                                \

@@ -29,6 +29,9 @@ void suite_exact_survivors_are_the_reachable_set_classics(void)
         suite_run_cycle(&L, 5, NULL, NULL);
         if (suite_exact_problem(&L, msg, sizeof msg)) {
             ml_note("%s", msg);
+            if (!first[0] && !cases[k].text) // the lab's program replays a classic
+                ml_replay("{build}/bin/tri-color -s %s -n %zu -S 7 -b 5", cases[k].name,
+                          cases[k].size);
             if (!first[0])
                 snprintf(first, sizeof first, "%s", msg);
         } else {
@@ -52,6 +55,9 @@ void suite_exact_survivors_are_the_reachable_set_random(void)
         suite_run_cycle(&L, budgets[(k / 4) % 4], NULL, NULL);
         if (suite_exact_problem(&L, msg, sizeof msg)) {
             ml_note("seed %" PRIu64 ": %s", seed, msg);
+            if (!first[0])
+                ml_replay("{build}/bin/tri-color -s random -n %zu -S %" PRIu64 " -b %zu",
+                          sizes[k % 4], seed, budgets[(k / 4) % 4]);
             if (!first[0])
                 snprintf(first, sizeof first, "seed %" PRIu64 ", budget %zu: %s", seed,
                          budgets[(k / 4) % 4], msg);

@@ -123,7 +123,7 @@ void layout_report_text(FILE *out, const layout_run_t *run)
     }
     fprintf(out, "  %d of %zu classified as expected\n", (int)run->nobjects - wrong, run->nobjects);
 
-    fprintf(out, "\nsize (Berkeley format), from the program's own ELF file:\n");
+    fprintf(out, "\nsize (Berkeley format, in bytes), from the program's own ELF file:\n");
     if (run->size_ok) {
         uint64_t dec = run->size.text + run->size.data + run->size.bss;
         fprintf(out, "  %10s %10s %10s %10s %8s filename\n", "text", "data", "bss", "dec", "hex");

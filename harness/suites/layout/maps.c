@@ -12,11 +12,27 @@
 
 // ---- parsing a line ------------------------------------------------------------------
 
+// visible — the first 300 bytes of a path for a message, a tab shown as \t
+// (a path may end in one, and a raw tab looks like spaces).
+static const char *visible(const char *path, char *buf, size_t len)
+{
+    size_t n = 0;
+    for (const char *p = path; *p != '\0' && n + 3 < len && p - path < 300; p++) {
+        if (*p == '\t')
+            buf[n++] = '\\', buf[n++] = 't';
+        else
+            buf[n++] = *p;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
 // region_differs — whether `got` differs from `want`; if so, `why` says how,
 // in the student's terms.
 static bool region_differs(const layout_region_t *want, const layout_region_t *got, char *why,
                            size_t len)
 {
+    char g[320], w[320];
     if (got->start != want->start || got->end != want->end)
         snprintf(why, len,
                  "range is %#" PRIxPTR "-%#" PRIxPTR ", should be %#" PRIxPTR "-%#" PRIxPTR,
@@ -32,7 +48,8 @@ static bool region_differs(const layout_region_t *want, const layout_region_t *g
     else if (got->inode != want->inode)
         snprintf(why, len, "inode is %" PRIu64 ", should be %" PRIu64, got->inode, want->inode);
     else if (strncmp(got->path, want->path, sizeof want->path) != 0)
-        snprintf(why, len, "path is '%.300s', should be '%.300s'", got->path, want->path);
+        snprintf(why, len, "path is '%s', should be '%s'", visible(got->path, g, sizeof g),
+                 visible(want->path, w, sizeof w));
     else if (got->deleted != want->deleted)
         snprintf(why, len, "deleted is %s, should be %s", got->deleted ? "true" : "false",
                  want->deleted ? "true" : "false");

@@ -31,14 +31,14 @@
 //   layout/program.c    program: two runs for ASLR, the picture
 // with what they share declared in layout/layout_suite.h.
 //
-// Points: maps 28, find 3, classify 41 + recorded 5, size 10, threshold 8,
+// Points: maps 29, find 5, classify 38 + recorded 5, size 10, threshold 8,
 // program 5 (total 100).
 #include "memlab/grade.h"
 #include "layout_suite.h"
 
-// ---- maps: parsing (28 points) ---------------------------------------------------
+// ---- maps: parsing (29 points) ---------------------------------------------------
 
-ML_TEST(maps, parses_a_file_backed_line, 3, 5)
+ML_TEST(maps, parses_a_file_backed_line, 2, 5)
 {
     suite_maps_parses_a_file_backed_line();
 }
@@ -51,6 +51,11 @@ ML_TEST(maps, parses_anonymous_lines, 2, 5)
 ML_TEST(maps, keeps_spaces_in_paths, 3, 5)
 {
     suite_maps_keeps_spaces_in_paths();
+}
+
+ML_TEST(maps, keeps_spaces_and_tabs_at_the_end_of_paths, 2, 5)
+{
+    suite_maps_keeps_spaces_and_tabs_at_the_end_of_paths();
 }
 
 ML_TEST(maps, strips_the_deleted_suffix, 3, 5)
@@ -93,14 +98,19 @@ ML_TEST(maps, reads_this_process, 1, 5)
     suite_maps_reads_this_process();
 }
 
-// ---- find (3 points) -------------------------------------------------------------
+// ---- find (5 points) -------------------------------------------------------------
 
 ML_TEST(find, finds_the_region_of_an_address, 3, 10)
 {
     suite_find_finds_the_region_of_an_address();
 }
 
-// ---- classify: this process (41 points) and recorded processes (5 points) --------
+ML_TEST(find, an_end_belongs_to_the_next_region, 2, 10)
+{
+    suite_find_an_end_belongs_to_the_next_region();
+}
+
+// ---- classify: this process (38 points) and recorded processes (5 points) --------
 
 ML_TEST(classify, text, 3, 10)
 {
@@ -117,12 +127,12 @@ ML_TEST(classify, data, 3, 10)
     suite_classify_data();
 }
 
-ML_TEST(classify, bss, 4, 10)
+ML_TEST(classify, bss, 3, 10)
 {
     suite_classify_bss();
 }
 
-ML_TEST(classify, heap, 4, 10)
+ML_TEST(classify, heap, 3, 10)
 {
     suite_classify_heap();
 }
@@ -142,7 +152,7 @@ ML_TEST(classify, thread_stack, 4, 10)
     suite_classify_thread_stack();
 }
 
-ML_TEST(classify, thread_local_storage, 5, 10)
+ML_TEST(classify, thread_local_storage, 4, 10)
 {
     suite_classify_thread_local_storage();
 }

@@ -97,8 +97,38 @@ static char *preprocess(const char *path, char **includes, int nincludes, size_t
 
 // ---- text output -------------------------------------------------------------
 
+// inner_aggregate — the struct or union a member's type is built on (through
+// arrays and pointers), or NULL.
+static const cdecl_type_t *inner_aggregate(const cdecl_type_t *t)
+{
+    while (t != NULL && (t->kind == CDECL_ARRAY || t->kind == CDECL_POINTER))
+        t = t->elem;
+    return t != NULL && (t->kind == CDECL_STRUCT || t->kind == CDECL_UNION) ? t : NULL;
+}
+
+// print_decl — member m's declaration as C that compiles: the parser's
+// `decl`, where a struct or union defined in place ("struct {...}", the
+// parser's short form) is written out with its members, recursively.
+static void print_decl(FILE *out, const cdecl_member_t *m)
+{
+    const char *body = strstr(m->decl, "{...}");
+    const cdecl_type_t *in = body != NULL ? inner_aggregate(m->type) : NULL;
+    if (in == NULL) {
+        fputs(m->decl, out);
+        return;
+    }
+    fprintf(out, "%.*s{ ", (int)(body - m->decl), m->decl);
+    for (size_t i = 0; i < in->nmembers; i++) {
+        print_decl(out, &in->members[i]);
+        fputs("; ", out);
+    }
+    fprintf(out, "}%s", body + 5);
+}
+
 // print_order — the struct with its members in the suggested order, when
-// that order is smaller or has fewer pointer bytes.
+// that order is smaller or has fewer pointer bytes, as C that compiles when
+// pasted into a header (in place of the original definition): anonymous
+// members written out, a typedef'd struct without a tag as a typedef.
 static void print_order(const cdecl_type_t *agg)
 {
     if (agg->kind != CDECL_STRUCT)
@@ -111,10 +141,23 @@ static void print_order(const cdecl_type_t *agg)
     if (best.size < now.size || best.ptrbytes < now.ptrbytes) {
         printf("/* suggested order: size %zu (now %zu), pointer bytes %zu (now %zu) */\n",
                best.size, now.size, best.ptrbytes, now.ptrbytes);
-        printf("%s {\n", agg->name);
-        for (size_t k = 0; k < agg->nmembers; k++)
-            printf("\t%s;\n", order[k] < agg->nmembers ? agg->members[order[k]].decl : "?");
-        printf("};\n");
+        bool typedefd = agg->tag == NULL;
+        if (typedefd)
+            printf("typedef struct {\n");
+        else
+            printf("struct %s {\n", agg->tag);
+        for (size_t k = 0; k < agg->nmembers; k++) {
+            putchar('\t');
+            if (order[k] < agg->nmembers)
+                print_decl(stdout, &agg->members[order[k]]);
+            else
+                printf("/* sl_optimal_order gave member %zu, out of range */", order[k]);
+            printf(";\n");
+        }
+        if (typedefd)
+            printf("} %s;\n", agg->name);
+        else
+            printf("};\n");
     }
     free(order);
 }

@@ -34,7 +34,7 @@ sl_size_align_t sl_scalar(cdecl_scalar_t s)
     return (sl_size_align_t){0, 1};
 }
 
-// ---- Tasks 2-4: layout -------------------------------------------------------
+// ---- Tasks 1-4: sizes and layout ---------------------------------------------
 
 // sl_type — size and alignment of a member's type:
 //   CDECL_SCALAR   sl_scalar(t->scalar)
@@ -47,7 +47,8 @@ sl_size_align_t sl_scalar(cdecl_scalar_t s)
 sl_size_align_t sl_type(const cdecl_type_t *t)
 {
     (void)t;
-    // TODO (tasks 2-3: scalars and pointers first, then arrays and aggregates)
+    // TODO (task 1: scalars and pointers; task 2: structs; task 3: arrays and
+    // unions; task 4: flexible array members)
     return (sl_size_align_t){0, 1};
 }
 

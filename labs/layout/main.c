@@ -22,6 +22,7 @@
 static const char usage_text[] =
     "usage: layout [options]\n"
     "       layout --maps FILE [--facts FILE] [--json] [ADDR...]\n"
+    "       layout --maps FILE [--facts FILE] --expect FILE [--json]\n"
     "\n"
     "Show where this process keeps its bytes: its memory map (/proc/self/maps)\n"
     "with one example object of each kind placed in it (a function, a string\n"
@@ -45,14 +46,19 @@ static const char usage_text[] =
     "  --maps FILE       read a recorded maps file instead of this process's and\n"
     "                    classify each region and each ADDR (hexadecimal) given\n"
     "  --facts FILE      with --maps: the program facts recorded with it\n"
+    "  --expect FILE     with --maps: check your classification against FILE, one\n"
+    "                    line per address: ADDR KIND [OBJECT] ('#' starts a\n"
+    "                    comment; see labs/layout/data/*.expect); prints every\n"
+    "                    address with the expected kind and yours\n"
     "  -h, --help        this text\n"
     "\n"
-    "exit status: 0 success, 1 bad input (unreadable or malformed file, a run\n"
-    "that failed), 2 bad usage.\n";
+    "exit status: 0 success (with --expect: the comparison was made, whatever it\n"
+    "found), 1 bad input (unreadable or malformed file, a run that failed), 2 bad\n"
+    "usage.\n";
 
 typedef struct options {
     bool json, compare, no_aslr, no_threshold;
-    const char *dot, *svg, *record, *maps, *facts;
+    const char *dot, *svg, *record, *maps, *facts, *expect;
     size_t pin;
 } options_t;
 
@@ -217,6 +223,20 @@ static int offline(const char *prog, const options_t *o, int naddr, char **addrs
             return 1;
         }
     }
+    layout_expect_t expect = { 0 };
+    if (o->expect != NULL) {
+        FILE *f = fopen(o->expect, "r");
+        if (f == NULL) {
+            fprintf(stderr, "%s: %s: %s\n", prog, o->expect, strerror(errno));
+            return 1;
+        }
+        int bad = layout_expect_read(f, o->expect, &expect, err, sizeof err);
+        fclose(f);
+        if (bad) {
+            fprintf(stderr, "%s: %s\n", prog, err);
+            return 1;
+        }
+    }
     uintptr_t *addr = calloc((size_t)naddr + 1, sizeof *addr);
     for (int i = 0; i < naddr; i++) {
         char *end;
@@ -226,6 +246,7 @@ static int offline(const char *prog, const options_t *o, int naddr, char **addrs
             fprintf(stderr, "%s: '%s' is not a hexadecimal address\n%s: try --help\n", prog,
                     addrs[i], prog);
             free(addr);
+            layout_expect_free(&expect);
             return 2;
         }
     }
@@ -233,6 +254,7 @@ static int offline(const char *prog, const options_t *o, int naddr, char **addrs
     if (f == NULL) {
         fprintf(stderr, "%s: %s: %s\n", prog, o->maps, strerror(errno));
         free(addr);
+        layout_expect_free(&expect);
         return 1;
     }
     int bad = layout_read_maps(f, o->maps, &run.map, err, sizeof err);
@@ -248,9 +270,12 @@ static int offline(const char *prog, const options_t *o, int naddr, char **addrs
     if (bad) {
         fprintf(stderr, "%s: %s\n", prog, err);
         free(addr);
+        layout_expect_free(&expect);
         return 1;
     }
-    if (o->json) {
+    if (o->expect != NULL && !o->json) {
+        layout_expect_check(stdout, o->expect, &expect, &run.map, &run.facts);
+    } else if (o->json) {
         json_t *doc = layout_report_json(&run), *cls = json_array();
         for (int i = 0; i < naddr; i++) {
             char hex[24];
@@ -260,6 +285,8 @@ static int offline(const char *prog, const options_t *o, int naddr, char **addrs
                                layout_kind_name(layout_classify(&run.map, &run.facts, addr[i]))));
         }
         json_object_set_new(doc, "classified", cls);
+        if (o->expect != NULL)
+            json_object_set_new(doc, "expected", layout_expect_json(&expect, &run.map, &run.facts));
         json_object_del(doc, "pid");
         json_dumpf(doc, stdout, JSON_INDENT(2));
         putchar('\n');
@@ -279,6 +306,7 @@ static int offline(const char *prog, const options_t *o, int naddr, char **addrs
         }
     }
     free(addr);
+    layout_expect_free(&expect);
     layout_map_free(&run.map);
     return 0;
 }
@@ -295,6 +323,7 @@ int main(int argc, char **argv)
         OPT_PIN,
         OPT_MAPS,
         OPT_FACTS,
+        OPT_EXPECT,
         OPT_NOASLR,
         OPT_NOTHRESH,
         OPT_COMPARE,
@@ -312,6 +341,7 @@ int main(int argc, char **argv)
         { "no-threshold", no_argument, NULL, OPT_NOTHRESH },
         { "maps", required_argument, NULL, OPT_MAPS },
         { "facts", required_argument, NULL, OPT_FACTS },
+        { "expect", required_argument, NULL, OPT_EXPECT },
         { NULL, 0, NULL, 0 },
     };
     options_t o = { .pin = DEFAULT_PIN };
@@ -329,6 +359,7 @@ int main(int argc, char **argv)
         case OPT_RECORD: o.record = optarg; break;
         case OPT_MAPS: o.maps = optarg; break;
         case OPT_FACTS: o.facts = optarg; break;
+        case OPT_EXPECT: o.expect = optarg; break;
         case OPT_PIN: {
             char *end;
             errno = 0;
@@ -349,6 +380,11 @@ int main(int argc, char **argv)
         return usage_error(prog, "--no-aslr only goes with --compare");
     if (o.facts != NULL && o.maps == NULL)
         return usage_error(prog, "--facts only goes with --maps");
+    if (o.expect != NULL && o.maps == NULL)
+        return usage_error(prog, "--expect only goes with --maps");
+    if (o.expect != NULL && optind < argc)
+        return usage_error(prog,
+                           "--expect takes its addresses from the file, not the command line");
     if (o.maps != NULL) {
         if (o.compare || o.dot || o.svg || o.record)
             return usage_error(

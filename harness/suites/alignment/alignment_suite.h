@@ -157,6 +157,12 @@ void suite_layout_alignas(void);
 void suite_layout_flexible_array_members(void);
 void suite_stats_holes_padding_and_pointer_bytes(void);
 
+// big.c
+void suite_layout_types_past_the_first_word(void);
+void suite_layout_unions_whose_largest_member_is_not_last(void);
+void suite_layout_nested_anonymous_and_flexible_members(void);
+void suite_stats_pointer_bytes_past_the_first_word(void);
+
 // report.c
 void suite_report_matches_the_handout(void);
 void suite_report_cache_line_boundaries(void);

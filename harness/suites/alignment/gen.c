@@ -56,7 +56,8 @@ static bool chance(gen_t *g, unsigned percent)
     return ml_rng_below(&g->r, 100) < percent;
 }
 
-// gen_alignas — sometimes "_Alignas(N) " with N a power of two from lo to 64.
+// gen_alignas — sometimes "_Alignas(N) " with N a power of two from lo to 64,
+// and now and then past a cache line: 128 to 4096 (a page).
 static void gen_alignas(gen_t *g, strbuf_t *b, size_t lo, size_t *maxalignas)
 {
     if (!(g->features & F_ALIGNAS) || !chance(g, 18) || lo > 64)
@@ -64,7 +65,8 @@ static void gen_alignas(gen_t *g, strbuf_t *b, size_t lo, size_t *maxalignas)
     int k = 0;
     while (((size_t)1 << k) < lo)
         k++;
-    size_t n = (size_t)1 << ml_rng_range(&g->r, (uint64_t)k, 6);
+    size_t n = (size_t)1 << (chance(g, 12) ? ml_rng_range(&g->r, 7, 12)
+                                           : ml_rng_range(&g->r, (uint64_t)k, 6));
     suite_sb_printf(b, "_Alignas(%zu) ", n);
     if (n > *maxalignas)
         *maxalignas = n;
@@ -239,14 +241,21 @@ const gen_agg_t *suite_gen_find(const gen_t *g, const cdecl_type_t *agg)
     return NULL;
 }
 
-// suite_gen_source — the definition of a generated aggregate, for messages.
+// suite_gen_source — the definition of a generated aggregate, for messages:
+// C that compiles when pasted into a header ("struct s3 { ... };", or
+// "typedef union { ... } t3;" for a typedef'd one). The header's other
+// definitions it may name (struct s1, t0, enum color) are in the test's
+// notes with the whole generated header when MEMLAB_KEEP_GENERATED=1.
 const char *suite_gen_source(const gen_agg_t *a)
 {
-    static char buf[1200];
-    size_t n = (size_t)snprintf(buf, sizeof buf, "%s {", a->ref);
+    static char buf[4096];
+    bool typedefd = a->name[0] == 't';
+    const char *kw = a->is_union ? "union" : "struct";
+    size_t n = typedefd ? (size_t)snprintf(buf, sizeof buf, "typedef %s {", kw)
+                        : (size_t)snprintf(buf, sizeof buf, "%s {", a->ref);
     for (size_t i = 0; i < a->nlines && n < sizeof buf; i++)
         n += (size_t)snprintf(buf + n, sizeof buf - n, " %s", a->lines[i]);
     if (n < sizeof buf)
-        snprintf(buf + n, sizeof buf - n, " };");
+        snprintf(buf + n, sizeof buf - n, typedefd ? " } %s;" : " };", a->name);
     return buf;
 }

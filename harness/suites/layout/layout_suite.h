@@ -107,6 +107,7 @@ void suite_helper_stop(helper_t *h);
 void suite_maps_parses_a_file_backed_line(void);
 void suite_maps_parses_anonymous_lines(void);
 void suite_maps_keeps_spaces_in_paths(void);
+void suite_maps_keeps_spaces_and_tabs_at_the_end_of_paths(void);
 void suite_maps_strips_the_deleted_suffix(void);
 void suite_maps_accepts_pseudo_paths_it_has_never_seen(void);
 void suite_maps_parses_extreme_numbers(void);
@@ -116,6 +117,7 @@ void suite_maps_reports_the_bad_line_and_leaves_the_map_empty(void);
 void suite_maps_reads_very_long_lines(void);
 void suite_maps_reads_this_process(void);
 void suite_find_finds_the_region_of_an_address(void);
+void suite_find_an_end_belongs_to_the_next_region(void);
 
 // classify.c
 void suite_classify_text(void);

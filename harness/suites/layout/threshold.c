@@ -51,6 +51,36 @@ static bool malloc_is_tunable(void)
     return mallopt(M_MMAP_THRESHOLD, 128 << 10) == 1;
 }
 
+// threshold_evidence — why `got` is not the answer `want`, told by what
+// malloc did with a request on the wrong side of the student's answer, never
+// by the answer itself (finding it is the task): a `got` too high has a
+// smaller request that is already mmapped, one too low is still in the heap.
+static const char *threshold_evidence(size_t pin, long want, long got, char *msg, size_t len)
+{
+    const char *replay = "replay: build/student/bin/layout --pin";
+    if (got <= 0 && want > 0)
+        snprintf(msg, len,
+                 "with M_MMAP_THRESHOLD pinned to %zu, layout_find_mmap_threshold returned %ld, "
+                 "but some request in [1, 32 MiB] is served by mmap (%s %zu)",
+                 pin, got, replay, pin);
+    else if (want == 0)
+        snprintf(msg, len,
+                 "with M_MMAP_THRESHOLD pinned to %zu, layout_find_mmap_threshold returned %ld, "
+                 "but the suite saw no request in [1, 32 MiB] served by mmap (%s %zu)",
+                 pin, got, replay, pin);
+    else if (got > want)
+        snprintf(msg, len,
+                 "with M_MMAP_THRESHOLD pinned to %zu, layout_find_mmap_threshold returned %ld, "
+                 "but malloc(%ld) is already served by mmap: the answer is smaller (%s %zu)",
+                 pin, got, got - 1, replay, pin);
+    else
+        snprintf(msg, len,
+                 "with M_MMAP_THRESHOLD pinned to %zu, layout_find_mmap_threshold returned %ld, "
+                 "but malloc(%ld) comes from the brk heap: the answer is larger (%s %zu)",
+                 pin, got, got, replay, pin);
+    return msg;
+}
+
 void suite_threshold_finds_the_pinned_threshold(void)
 {
     static const size_t pins[] = { 64 << 10, 100000, (256 << 10) + 8 };
@@ -60,6 +90,7 @@ void suite_threshold_finds_the_pinned_threshold(void)
     layout_facts_init(f);
     bool tunable = malloc_is_tunable();
     int right = 0;
+    char msg[512];
     for (size_t i = 0; i < 3; i++) {
         // The truth first, measured on a heap the student's code has not touched.
         long want = tunable ? true_threshold(pins[i], 1, hi) : -1;
@@ -77,10 +108,7 @@ void suite_threshold_finds_the_pinned_threshold(void)
         if (got == want)
             right++;
         else
-            ml_note(
-                "with M_MMAP_THRESHOLD pinned to %zu, malloc(%ld) is the smallest request served "
-                "by mmap; layout_find_mmap_threshold returned %ld",
-                pins[i], want, got);
+            ml_note("%s", threshold_evidence(pins[i], want, got, msg, sizeof msg));
     }
     free(f);
     ml_award(right / 3.0, "%d of 3 pinned thresholds found to the byte", right);

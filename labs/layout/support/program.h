@@ -84,6 +84,37 @@ int layout_draw_dot(FILE *out, const layout_run_t *run);
 int layout_write_picture(const char *path, bool svg, const layout_run_t *run, char *err,
                          size_t errlen);
 
+// ---- expect files (expect.c) ------------------------------------------------------------
+// What a person (or --record) wrote down for a recorded map: one address per
+// line, "ADDR KIND [OBJECT]"; expect.c describes the format.
+
+typedef struct layout_expect_entry {
+    uintptr_t addr;
+    layout_kind_t kind; // the expected kind (never LAYOUT_UNKNOWN)
+    char object[64];    // the object's name, "" when the line has none
+    unsigned line;      // where in the file
+} layout_expect_entry_t;
+
+typedef struct layout_expect {
+    layout_expect_entry_t *entries;
+    size_t n, cap;
+} layout_expect_t;
+
+// layout_expect_read — parse an expect file (`name` for messages). Returns 0;
+// or -1 with "name:line: what is wrong" in err, and `x` empty.
+int layout_expect_read(FILE *in, const char *name, layout_expect_t *x, char *err, size_t errlen);
+// layout_expect_free — release the entries; `x` is empty afterwards.
+void layout_expect_free(layout_expect_t *x);
+// layout_expect_check — classify every address with layout_classify and
+// print a table (line, address, expected kind, your kind, object, ok or
+// DIFFERS) and a summary to `out`. Returns how many differ.
+size_t layout_expect_check(FILE *out, const char *name, const layout_expect_t *x,
+                           const layout_map_t *map, const layout_facts_t *facts);
+// layout_expect_json — the same comparison as a JSON array of
+// {line, addr, object, expected, kind, ok}.
+json_t *layout_expect_json(const layout_expect_t *x, const layout_map_t *map,
+                           const layout_facts_t *facts);
+
 // ---- two runs (compare.c) ----------------------------------------------------------------
 
 // layout_compare — run this program twice (/proc/self/exe --json

@@ -123,7 +123,7 @@ void layout_report_text(FILE *out, const layout_run_t *run)
     }
     fprintf(out, "  %d of %zu classified as expected\n", (int)run->nobjects - wrong, run->nobjects);
 
-    fprintf(out, "\nsize (Berkeley format), from the program's own ELF file:\n");
+    fprintf(out, "\nsize (Berkeley format, in bytes), from the program's own ELF file:\n");
     if (run->size_ok) {
         uint64_t dec = run->size.text + run->size.data + run->size.bss;
         fprintf(out, "  %10s %10s %10s %10s %8s filename\n", "text", "data", "bss", "dec", "hex");
@@ -140,6 +140,11 @@ void layout_report_text(FILE *out, const layout_run_t *run)
                 run->pin);
         if (run->threshold > 0)
             fprintf(out, "  malloc(%ld) is the smallest request served by mmap\n", run->threshold);
+        if (run->threshold > 0 && (size_t)run->threshold > run->pin)
+            fprintf(out,
+                    "  (above the pin: requests that fit in memory malloc already has, such as\n"
+                    "  the free top of the brk heap, never reach the mmap decision; the handout,\n"
+                    "  task 6, says why a small pin shows this)\n");
         else if (run->threshold == 0)
             fprintf(out, "  every request probed came from the brk heap\n");
         else

@@ -171,6 +171,7 @@ typedef struct mcache {
     uint32_t ntinylog;      // changes in the log below
     uintptr_t tinylog[TINY_LOG];     // a piece (or block) whose block's count changes
     int8_t tinydelta[TINY_LOG];      // by how much: -1 a piece freed, +n released
+    uint64_t busy[(NCENTRAL + 63) / 64]; // slots that may hold a span or a free list
     bool registered;        // the thread-exit destructor will flush us
 } mcache_t;
 
@@ -186,6 +187,7 @@ static _Thread_local mcache_t mcache;
 static uint8_t class_of16[ML_MAX_SMALL_SIZE / 16 + 1];
 static uint32_t divmul[NCENTRAL];   // (off * divmul) >> 32 == off / elemsize
 static uint32_t maxfree[NCENTRAL];  // the longest free list a slot keeps
+static _Atomic uint64_t sparemask[(NCENTRAL + 63) / 64]; // classes with spares
 static pthread_key_t exit_key;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -316,7 +318,31 @@ static void mcentral_empty(mcentral_t *c, ml_span_t *s)
     }
     spanx(s)->where = SPAN_SPARE;
     list_push(&c->spare, s);
-    c->nspare++;
+    if (c->nspare++ == 0)
+        atomic_fetch_or_explicit(&sparemask[c->ci / 64], (uint64_t)1 << (c->ci % 64),
+                                 memory_order_relaxed);
+}
+
+// spare_taken — c's spare list lost a span; called with the lock held.
+static void spare_taken(mcentral_t *c)
+{
+    if (--c->nspare == 0)
+        atomic_fetch_and_explicit(&sparemask[c->ci / 64], ~((uint64_t)1 << (c->ci % 64)),
+                                  memory_order_relaxed);
+}
+
+// mcentral_take — a span with a free object from c's lists (partial, then
+// spare), or NULL. Called with the lock held.
+static ml_span_t *mcentral_take(mcentral_t *c)
+{
+    ml_span_t *s = c->partial;
+    if (s) {
+        list_remove(&c->partial, s);
+    } else if ((s = c->spare) != NULL) {
+        list_remove(&c->spare, s);
+        spare_taken(c);
+    }
+    return s;
 }
 
 // mcentral_sync — fold a cached span's pending changes into its allocbits
@@ -336,14 +362,18 @@ static void mcentral_sync(ml_span_t *s, mcache_slot_t *slot)
 }
 
 // mcentral_uncache — an mcache gives s back: it goes on the list its
-// occupancy says, or back to the page heap when it is empty.
-static void mcentral_uncache(mcentral_t *c, ml_span_t *s, mcache_slot_t *slot)
+// occupancy says; an empty one is kept as a spare (`spare`) or goes back to
+// the page heap at once.
+static void mcentral_uncache(mcentral_t *c, ml_span_t *s, mcache_slot_t *slot, bool spare)
 {
     spin_lock(&c->lock);
     mcentral_sync(s, slot);
     spanx_t *x = spanx(s);
     if (s->allocount == 0) {
-        mcentral_empty(c, s);
+        if (spare)
+            mcentral_empty(c, s);
+        else
+            mcentral_release(s);
     } else if (s->allocount == s->nelems) {
         x->where = SPAN_FULL;
         list_push(&c->full, s);
@@ -426,9 +456,13 @@ static inline void *mcache_alloc_fast(mcache_slot_t *slot)
     return (void *)(slot->base + bit * slot->elemsize);
 }
 
+static void reclaim(void);
+
 // mcache_refill — a span with a free object for slot ci: keep the current
 // one if frees opened holes in it, else trade it for a partial span or a
-// new one. Returns false when the page heap is out of pages.
+// spare; only when the class has neither does it take pages from the page
+// heap, after giving back what this thread holds (reclaim). Returns false
+// when the page heap is out of pages.
 static bool mcache_refill(int ci)
 {
     mcache_slot_t *slot = &mcache.alloc[ci];
@@ -445,27 +479,27 @@ static bool mcache_refill(int ci)
         spanx(s)->where = SPAN_FULL;
         list_push(&c->full, s);
     }
-    s = c->partial;
-    if (s) {
-        list_remove(&c->partial, s);
-    } else if (c->spare) {
-        s = c->spare;
-        list_remove(&c->spare, s);
-        c->nspare--;
-    } else {
-        s = mcentral_grow(c);
+    *slot = (mcache_slot_t){ .elemsize = c->elemsize, .free = slot->free, .nfree = slot->nfree };
+    s = mcentral_take(c);
+    if (!s) {
+        spin_unlock(&c->lock);
+        reclaim();
+        spin_lock(&c->lock);
+        s = mcentral_take(c);
+        if (!s)
+            s = mcentral_grow(c);
     }
     if (s)
         spanx(s)->where = SPAN_CACHED;
     spin_unlock(&c->lock);
-    *slot = (mcache_slot_t){ .span = s, .elemsize = c->elemsize,
-                             .free = slot->free, .nfree = slot->nfree };
-    if (s) {
-        slot->spanbase = s->base;
-        slot->spanlen = s->nelems * s->elemsize;
-        slot->allocbits = s->allocbits;
-    }
-    return s && slot_load(slot, 0);
+    if (!s)
+        return false;
+    slot->span = s;
+    slot->spanbase = s->base;
+    slot->spanlen = s->nelems * s->elemsize;
+    slot->allocbits = s->allocbits;
+    mcache.busy[ci / 64] |= (uint64_t)1 << (ci % 64);
+    return slot_load(slot, 0);
 }
 
 // mcache_alloc_slow — the mirror is empty: the rest of the span, then a
@@ -515,6 +549,8 @@ static __attribute__((noinline)) void mcache_flush_free(int ci)
 // free_list_push — put p on slot ci's free list.
 static inline void free_list_push(mcache_slot_t *slot, void *p)
 {
+    int ci = (int)(slot - mcache.alloc);
+    mcache.busy[ci / 64] |= (uint64_t)1 << (ci % 64);
     *(void **)p = slot->free;
     slot->free = p;
     slot->nfree++;
@@ -574,8 +610,55 @@ static void mcache_flush(void *arg)
         if (slot->free)
             mcache_flush_free(ci);
         if (slot->span)
-            mcentral_uncache(&central[ci], slot->span, slot);
+            mcentral_uncache(&central[ci], slot->span, slot, true);
         *slot = (mcache_slot_t){ 0 };
+    }
+    memset(mc->busy, 0, sizeof mc->busy);
+}
+
+// reclaim — the page heap is about to grow: first give back what this
+// thread holds and no longer uses, so that the pages it frees are reused
+// instead of new ones. Its pending tiny frees are applied, its free lists
+// go back to their spans, its cached spans that are empty go back to the
+// page heap, and so do the spares of every class. Spans stay cached and
+// objects stay on free lists while the heap does not need to grow: that
+// keeps the fast paths fast; giving them back before each growth keeps the
+// peak of HeapInuse at what the live objects need.
+static __attribute__((noinline)) void reclaim(void)
+{
+    if (mcache.ntinylog)
+        tiny_log_apply();
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+        uint64_t m = mcache.busy[w];
+        while (m) {
+            int ci = w * 64 + __builtin_ctzll(m);
+            m &= m - 1;
+            mcache_slot_t *slot = &mcache.alloc[ci];
+            if (slot->free)
+                mcache_flush_free(ci);
+            ml_span_t *s = slot->span;
+            if (s && (int64_t)s->allocount + slot->delta == 0) {
+                mcentral_uncache(&central[ci], s, slot, false);
+                *slot = (mcache_slot_t){ .elemsize = slot->elemsize };
+            }
+            if (!slot->span)
+                mcache.busy[w] &= ~((uint64_t)1 << (ci % 64));
+        }
+    }
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+        uint64_t m = atomic_load_explicit(&sparemask[w], memory_order_relaxed);
+        while (m) {
+            mcentral_t *c = &central[w * 64 + __builtin_ctzll(m)];
+            m &= m - 1;
+            spin_lock(&c->lock);
+            while (c->spare) {
+                ml_span_t *s = c->spare;
+                list_remove(&c->spare, s);
+                spare_taken(c);
+                mcentral_release(s);
+            }
+            spin_unlock(&c->lock);
+        }
     }
 }
 
@@ -670,6 +753,7 @@ static void *large_alloc(size_t size)
     if (size > heap_bytes)
         return NULL;
     size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
+    reclaim();
     ml_span_t *s = ml_pageheap_alloc_span_nozero(heap, npages);
     if (!s)
         return NULL;
@@ -726,6 +810,8 @@ int mm_init(ml_pageheap_t *h)
         c->maxspare = SPARE_BYTES / (c->npages * ML_PAGE_SIZE + 1) + 1;
         atomic_init(&c->lock.held, false);
     }
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++)
+        atomic_store_explicit(&sparemask[w], 0, memory_order_relaxed);
     bool reg = mcache.registered;
     memset(&mcache, 0, sizeof mcache);
     mcache.registered = reg;
@@ -787,15 +873,20 @@ void mm_free(void *p)
 }
 
 // realloc_large — try to keep large object p (span s) where it is for
-// `size` bytes: it stays while it has the pages and wastes no more than the
-// headroom realloc gives (below), and grows into the free pages right after
-// its span when there are enough. Returns false when it has to move.
+// `size` bytes. A smaller size stays while it wastes at most half of the
+// span or at most a fifth of its pages (else it moves and the pages go
+// back); a larger one grows into the free pages right after the span when
+// there are enough (after reclaim, so that pages this thread holds for
+// nothing are free first). Returns false when it has to move.
 static bool realloc_large(ml_span_t *s, size_t size)
 {
     size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
     if (npages <= s->npages)
-        return npages * 5 >= s->npages * 4;   // shrunk by over 1/5: move, give pages back
-    if (size > heap_bytes || ml_pageheap_grow_span(heap, s, npages) != 0)
+        return size * 2 > s->npages * ML_PAGE_SIZE || npages * 5 >= s->npages * 4;
+    if (size > heap_bytes)
+        return false;
+    reclaim();
+    if (ml_pageheap_grow_span(heap, s, npages) != 0)
         return false;
     s->elemsize = npages * ML_PAGE_SIZE;
     return true;
@@ -812,9 +903,9 @@ void *mm_realloc(void *p, size_t size)
     ml_span_t *s = span_of(p);
     if (!s)
         mm_bug("mm_realloc", "not a block of this heap", p);
-    size_t room;     // bytes from p to the end of its slot
+    size_t room; // bytes from p to the end of its slot
     if (s->sizeclass == 0) {
-        if (size > ML_MAX_SMALL_SIZE && realloc_large(s, size))
+        if (realloc_large(s, size))
             return p;
         room = s->elemsize;
     } else if (s->sizeclass == TINY_CI) {
@@ -825,12 +916,14 @@ void *mm_realloc(void *p, size_t size)
             return p;
         room = s->elemsize;
     }
-    // A large block that grows and has to move gets 1/4 more than asked,
-    // as Go's growslice grows a large slice by 1.25x: the next steps of a
-    // growing buffer then stay in place instead of copying it every page.
+    // A block that grows past half a page moves into a span of its own, a
+    // large object whatever its size, with 1/4 more than asked when it is
+    // over 32 KiB (Go's growslice grows a large slice by 1.25x): its next
+    // steps then take the pages after it, in place, instead of copying it
+    // through every size class and leaving a span behind in each.
     void *q = NULL;
-    if (size > ML_MAX_SMALL_SIZE && size > room && size <= heap_bytes)
-        q = mm_malloc(size + size / 4);
+    if (size > room && size > ML_PAGE_SIZE / 2 && size <= heap_bytes)
+        q = large_alloc(size > ML_MAX_SMALL_SIZE ? size + size / 4 : size);
     if (!q)
         q = mm_malloc(size);
     if (!q)

@@ -188,6 +188,8 @@ static uint8_t class_of16[ML_MAX_SMALL_SIZE / 16 + 1];
 static uint32_t divmul[NCENTRAL];   // (off * divmul) >> 32 == off / elemsize
 static uint32_t maxfree[NCENTRAL];  // the longest free list a slot keeps
 static _Atomic uint64_t sparemask[(NCENTRAL + 63) / 64]; // classes with spares
+static atomic_size_t held_pages;     // pages in the spans mm holds (HeapInuse)
+static atomic_size_t peak_pages;     // their high-water mark
 static pthread_key_t exit_key;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -274,6 +276,28 @@ static inline uint32_t object_index(const ml_span_t *s, const void *p)
     return (uint32_t)(((uint64_t)((uintptr_t)p - s->base) * divmul[s->sizeclass]) >> 32);
 }
 
+// pages_held — the spans mm holds gained (n > 0) or lost (n < 0) |n|
+// pages; keeps their high-water mark.
+static void pages_held(ptrdiff_t n)
+{
+    size_t now = atomic_fetch_add_explicit(&held_pages, (size_t)n, memory_order_relaxed) + (size_t)n;
+    size_t peak = atomic_load_explicit(&peak_pages, memory_order_relaxed);
+    while (now > peak && !atomic_compare_exchange_weak_explicit(&peak_pages, &peak, now,
+                                                                memory_order_relaxed,
+                                                                memory_order_relaxed))
+        ;
+}
+
+// past_peak — whether taking n more pages from the page heap would lift
+// the pages mm holds above their high-water mark: then reclaim first. Below
+// the mark, a spare span or a cached empty one costs no memory the process
+// has not already needed, and keeping it saves work.
+static inline bool past_peak(size_t n)
+{
+    return atomic_load_explicit(&held_pages, memory_order_relaxed) + n >
+           atomic_load_explicit(&peak_pages, memory_order_relaxed);
+}
+
 // mcentral_grow — a new span for c from the page heap, cut into objects.
 // Called with c's lock held. NULL when the heap is out of pages.
 static ml_span_t *mcentral_grow(mcentral_t *c)
@@ -293,6 +317,7 @@ static ml_span_t *mcentral_grow(mcentral_t *c)
     }
     s->owner = x;
     classmap_set(s, (uint8_t)c->ci, false);
+    pages_held((ptrdiff_t)s->npages);
     return s;
 }
 
@@ -303,6 +328,7 @@ static void mcentral_release(ml_span_t *s)
     s->owner = NULL;
     classmap_set(s, 0, false);
     ml_span_fini(s);
+    pages_held(-(ptrdiff_t)s->npages);
     ml_pageheap_free_span(heap, s);
 }
 
@@ -481,14 +507,14 @@ static bool mcache_refill(int ci)
     }
     *slot = (mcache_slot_t){ .elemsize = c->elemsize, .free = slot->free, .nfree = slot->nfree };
     s = mcentral_take(c);
-    if (!s) {
+    if (!s && past_peak(c->npages)) {
         spin_unlock(&c->lock);
         reclaim();
         spin_lock(&c->lock);
         s = mcentral_take(c);
-        if (!s)
-            s = mcentral_grow(c);
     }
+    if (!s)
+        s = mcentral_grow(c);
     if (s)
         spanx(s)->where = SPAN_CACHED;
     spin_unlock(&c->lock);
@@ -753,10 +779,12 @@ static void *large_alloc(size_t size)
     if (size > heap_bytes)
         return NULL;
     size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
-    reclaim();
+    if (past_peak(npages))
+        reclaim();
     ml_span_t *s = ml_pageheap_alloc_span_nozero(heap, npages);
     if (!s)
         return NULL;
+    pages_held((ptrdiff_t)npages);
     s->state = ML_SPAN_LARGE;
     s->sizeclass = 0;
     s->elemsize = npages * ML_PAGE_SIZE;
@@ -812,6 +840,8 @@ int mm_init(ml_pageheap_t *h)
     }
     for (int w = 0; w < (NCENTRAL + 63) / 64; w++)
         atomic_store_explicit(&sparemask[w], 0, memory_order_relaxed);
+    atomic_store_explicit(&held_pages, 0, memory_order_relaxed);
+    atomic_store_explicit(&peak_pages, 0, memory_order_relaxed);
     bool reg = mcache.registered;
     memset(&mcache, 0, sizeof mcache);
     mcache.registered = reg;
@@ -868,6 +898,7 @@ void mm_free(void *p)
     } else {
         ml_span_t *s = span_of(p);
         classmap_set(s, 0, true);
+        pages_held(-(ptrdiff_t)s->npages);
         ml_pageheap_free_span(heap, s);
     }
 }
@@ -885,9 +916,12 @@ static bool realloc_large(ml_span_t *s, size_t size)
         return size * 2 > s->npages * ML_PAGE_SIZE || npages * 5 >= s->npages * 4;
     if (size > heap_bytes)
         return false;
-    reclaim();
+    size_t more = npages - s->npages;
+    if (past_peak(more))
+        reclaim();
     if (ml_pageheap_grow_span(heap, s, npages) != 0)
         return false;
+    pages_held((ptrdiff_t)more);
     s->elemsize = npages * ML_PAGE_SIZE;
     return true;
 }
@@ -922,7 +956,8 @@ void *mm_realloc(void *p, size_t size)
     // steps then take the pages after it, in place, instead of copying it
     // through every size class and leaving a span behind in each.
     void *q = NULL;
-    if (size > room && size > ML_PAGE_SIZE / 2 && size <= heap_bytes)
+    if (size > room && size <= heap_bytes &&
+        (size > ML_MAX_SMALL_SIZE || (size > ML_PAGE_SIZE / 2 && size - room <= room / 4)))
         q = large_alloc(size > ML_MAX_SMALL_SIZE ? size + size / 4 : size);
     if (!q)
         q = mm_malloc(size);

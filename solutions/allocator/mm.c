@@ -108,7 +108,7 @@
 #define TINY_LOG 64       // piece-count changes an mcache keeps before applying them
 #define CLASS_LARGE 255   // classmap: the first page of a large object
 
-enum { SPAN_CACHED, SPAN_PARTIAL, SPAN_FULL, SPAN_SPARE };
+enum { SPAN_CACHED, SPAN_PARTIAL, SPAN_FULL, SPAN_SPARE, SPAN_KEPT };
 
 // A spin lock: every critical section is a few dozen instructions, much
 // less than putting a thread to sleep costs. A waiter yields the CPU while
@@ -151,6 +151,8 @@ typedef struct mcache_slot {
                             // linked through their first word (allocated in
                             // their spans' bits until flushed)
     uint32_t nfree;
+    ml_span_t *kept;        // empty spans of the class this thread keeps
+                            // beyond the mcentral's spares (linked by next)
     uint64_t mirror;        // bit i: object word*64+i is free
     uint64_t *bits;         // &span->allocbits[word]
     uintptr_t base;         // address of object word*64
@@ -335,11 +337,18 @@ static void mcentral_release(ml_span_t *s)
 // mcentral_empty — an uncached span just became empty: keep it on the
 // spare list while the class keeps less than SPARE_BYTES of them (so an
 // object that comes and goes does not take a span from the page heap and
-// give it back each time), else give it back. Called with the lock held.
+// give it back each time), else on the kept list of this thread's mcache:
+// no other thread sees those, and they go back to the page heap before the
+// heap grows past its high-water mark (reclaim) or when the thread exits.
+// Called with the lock held, by the thread whose free emptied the span.
 static void mcentral_empty(mcentral_t *c, ml_span_t *s)
 {
     if (c->nspare >= c->maxspare) {
-        mcentral_release(s);
+        mcache_slot_t *slot = &mcache.alloc[c->ci];
+        spanx(s)->where = SPAN_KEPT;
+        s->next = slot->kept;
+        slot->kept = s;
+        mcache.busy[c->ci / 64] |= (uint64_t)1 << (c->ci % 64);
         return;
     }
     spanx(s)->where = SPAN_SPARE;
@@ -482,7 +491,7 @@ static inline void *mcache_alloc_fast(mcache_slot_t *slot)
     return (void *)(slot->base + bit * slot->elemsize);
 }
 
-static void reclaim(void);
+static void reclaim(bool cached);
 
 // mcache_refill — a span with a free object for slot ci: keep the current
 // one if frees opened holes in it, else trade it for a partial span or a
@@ -505,11 +514,20 @@ static bool mcache_refill(int ci)
         spanx(s)->where = SPAN_FULL;
         list_push(&c->full, s);
     }
-    *slot = (mcache_slot_t){ .elemsize = c->elemsize, .free = slot->free, .nfree = slot->nfree };
-    s = mcentral_take(c);
+    *slot = (mcache_slot_t){ .elemsize = c->elemsize, .free = slot->free, .nfree = slot->nfree,
+                             .kept = slot->kept };
+    s = c->partial;
+    if (s) {
+        list_remove(&c->partial, s);
+    } else if ((s = slot->kept) != NULL) {
+        slot->kept = s->next;
+        s->next = NULL;
+    } else {
+        s = mcentral_take(c);
+    }
     if (!s && past_peak(c->npages)) {
         spin_unlock(&c->lock);
-        reclaim();
+        reclaim(true);
         spin_lock(&c->lock);
         s = mcentral_take(c);
     }
@@ -547,8 +565,10 @@ static inline void *mcache_alloc(int ci)
     mcache_slot_t *slot = &mcache.alloc[ci];
     void *p = slot->free;
     if (p) {
-        slot->free = *(void **)p;
+        void *next = *(void **)p;
+        slot->free = next;
         slot->nfree--;
+        __builtin_prefetch(next); // the next pop reads it: start the miss now
         return p;
     }
     p = mcache_alloc_fast(slot);
@@ -618,6 +638,17 @@ static inline void small_free(int ci, void *p)
 static void tiny_note(uintptr_t p, int8_t delta);
 static void tiny_log_apply(void);
 
+// kept_release — give the empty spans slot keeps back to the page heap.
+static void kept_release(mcache_slot_t *slot)
+{
+    while (slot->kept) {
+        ml_span_t *s = slot->kept;
+        slot->kept = s->next;
+        s->next = NULL;
+        mcentral_release(s);
+    }
+}
+
 // mcache_flush — give back everything a thread's mcache holds (its tiny
 // block, its free lists and one span per class). Runs at thread exit and
 // in mm_deinit, on the thread's own mcache.
@@ -637,20 +668,24 @@ static void mcache_flush(void *arg)
             mcache_flush_free(ci);
         if (slot->span)
             mcentral_uncache(&central[ci], slot->span, slot, true);
+        kept_release(slot);
         *slot = (mcache_slot_t){ 0 };
     }
     memset(mc->busy, 0, sizeof mc->busy);
 }
 
-// reclaim — the page heap is about to grow: first give back what this
-// thread holds and no longer uses, so that the pages it frees are reused
-// instead of new ones. Its pending tiny frees are applied, its free lists
-// go back to their spans, its cached spans that are empty go back to the
-// page heap, and so do the spares of every class. Spans stay cached and
-// objects stay on free lists while the heap does not need to grow: that
-// keeps the fast paths fast; giving them back before each growth keeps the
-// peak of HeapInuse at what the live objects need.
-static __attribute__((noinline)) void reclaim(void)
+// reclaim — the page heap is about to grow past the high-water mark of
+// the pages mm holds: first give back what this thread holds and no longer
+// uses, so that the pages it frees are reused instead of new ones. Its
+// pending tiny frees are applied, its free lists go back to their spans,
+// the empty spans it keeps and the spares of every class go back to the
+// page heap, and so do its cached spans that are empty when `cached` (for
+// a new small span only: one span per class is small next to a large
+// object, and the class will likely want it again). Below the mark, spans
+// stay cached and kept and objects stay on free lists: that keeps the fast
+// paths fast, and the pages cost nothing the process has not already
+// needed.
+static __attribute__((noinline)) void reclaim(bool cached)
 {
     if (mcache.ntinylog)
         tiny_log_apply();
@@ -663,10 +698,11 @@ static __attribute__((noinline)) void reclaim(void)
             if (slot->free)
                 mcache_flush_free(ci);
             ml_span_t *s = slot->span;
-            if (s && (int64_t)s->allocount + slot->delta == 0) {
+            if (cached && s && (int64_t)s->allocount + slot->delta == 0) {
                 mcentral_uncache(&central[ci], s, slot, false);
-                *slot = (mcache_slot_t){ .elemsize = slot->elemsize };
+                *slot = (mcache_slot_t){ .elemsize = slot->elemsize, .kept = slot->kept };
             }
+            kept_release(slot);
             if (!slot->span)
                 mcache.busy[w] &= ~((uint64_t)1 << (ci % 64));
         }
@@ -780,7 +816,7 @@ static void *large_alloc(size_t size)
         return NULL;
     size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
     if (past_peak(npages))
-        reclaim();
+        reclaim(false);
     ml_span_t *s = ml_pageheap_alloc_span_nozero(heap, npages);
     if (!s)
         return NULL;
@@ -918,7 +954,7 @@ static bool realloc_large(ml_span_t *s, size_t size)
         return false;
     size_t more = npages - s->npages;
     if (past_peak(more))
-        reclaim();
+        reclaim(false);
     if (ml_pageheap_grow_span(heap, s, npages) != 0)
         return false;
     pages_held((ptrdiff_t)more);

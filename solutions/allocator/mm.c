@@ -147,10 +147,11 @@ typedef struct spanx {
 } spanx_t;
 
 typedef struct mcache_slot {
-    void *free;             // objects of other spans this thread freed,
-                            // linked through their first word (allocated in
-                            // their spans' bits until flushed)
-    uint32_t nfree;
+    void **freebuf;         // objects of other spans this thread freed, in
+                            // the order freed (allocated in their spans'
+                            // bits until flushed); an array, so that neither
+                            // free nor malloc touches the objects themselves
+    uint32_t nfree, cap;    // objects in it, its length (0: not made yet)
     ml_span_t *kept;        // empty spans of the class this thread keeps
                             // beyond the mcentral's spares (linked by next)
     uint64_t mirror;        // bit i: object word*64+i is free
@@ -514,8 +515,8 @@ static bool mcache_refill(int ci)
         spanx(s)->where = SPAN_FULL;
         list_push(&c->full, s);
     }
-    *slot = (mcache_slot_t){ .elemsize = c->elemsize, .free = slot->free, .nfree = slot->nfree,
-                             .kept = slot->kept };
+    *slot = (mcache_slot_t){ .elemsize = c->elemsize, .freebuf = slot->freebuf,
+                             .nfree = slot->nfree, .cap = slot->cap, .kept = slot->kept };
     s = c->partial;
     if (s) {
         list_remove(&c->partial, s);
@@ -563,51 +564,51 @@ static __attribute__((noinline)) void *mcache_alloc_slow(int ci)
 static inline void *mcache_alloc(int ci)
 {
     mcache_slot_t *slot = &mcache.alloc[ci];
-    void *p = slot->free;
-    if (p) {
-        void *next = *(void **)p;
-        slot->free = next;
-        slot->nfree--;
-        __builtin_prefetch(next); // the next pop reads it: start the miss now
-        return p;
-    }
-    p = mcache_alloc_fast(slot);
+    if (slot->nfree)
+        return slot->freebuf[--slot->nfree];
+    void *p = mcache_alloc_fast(slot);
     return __builtin_expect(p != NULL, 1) ? p : mcache_alloc_slow(ci);
 }
 
-// mcache_flush_free — give every object on slot ci's free list back to
-// its span, under the class lock taken once for all of them.
-static __attribute__((noinline)) void mcache_flush_free(int ci)
+// mcache_flush_free — give the objects on slot ci's free list back to
+// their spans, all but the `keep` most recently freed, under the class lock
+// taken once for all of them.
+static __attribute__((noinline)) void mcache_flush_free(int ci, uint32_t keep)
 {
     mcache_slot_t *slot = &mcache.alloc[ci];
     mcentral_t *c = &central[ci];
+    uint32_t n = slot->nfree - keep;
     mcache_register();
     spin_lock(&c->lock);
-    while (slot->free) {
-        void *p = slot->free;
-        slot->free = *(void **)p;
-        mcentral_free_locked(c, span_of(p), p);
-    }
-    slot->nfree = 0;
+    for (uint32_t i = 0; i < n; i++)
+        mcentral_free_locked(c, span_of(slot->freebuf[i]), slot->freebuf[i]);
     spin_unlock(&c->lock);
+    memmove(slot->freebuf, slot->freebuf + n, keep * sizeof *slot->freebuf);
+    slot->nfree = keep;
 }
 
-// free_list_push — put p on slot ci's free list.
-static inline void free_list_push(mcache_slot_t *slot, void *p)
-{
-    int ci = (int)(slot - mcache.alloc);
-    mcache.busy[ci / 64] |= (uint64_t)1 << (ci % 64);
-    *(void **)p = slot->free;
-    slot->free = p;
-    slot->nfree++;
-}
-
-// free_list_full — slot ci's free list is full (or the thread's mcache is
-// not yet flushed at exit): hand the list to the mcentral, then keep p.
+// free_list_full — slot ci's free list is full, or not made yet: hand the
+// older half to the mcentral (or make the list, which also makes sure
+// the thread's exit flushes it), then keep p.
 static __attribute__((noinline)) void free_list_full(int ci, void *p)
 {
-    mcache_flush_free(ci);
-    free_list_push(&mcache.alloc[ci], p);
+    mcache_slot_t *slot = &mcache.alloc[ci];
+    if (slot->cap == 0) {
+        mcache_register();
+        slot->freebuf = malloc(maxfree[ci] * sizeof *slot->freebuf);
+        if (!slot->freebuf) { // no list: the object goes straight back
+            mcentral_t *c = &central[ci];
+            spin_lock(&c->lock);
+            mcentral_free_locked(c, span_of(p), p);
+            spin_unlock(&c->lock);
+            return;
+        }
+        slot->cap = maxfree[ci];
+        mcache.busy[ci / 64] |= (uint64_t)1 << (ci % 64);
+    } else {
+        mcache_flush_free(ci, slot->nfree / 2);
+    }
+    slot->freebuf[slot->nfree++] = p;
 }
 
 // small_free — free object p of class ci: clear its bit when p is in the
@@ -628,11 +629,11 @@ static inline void small_free(int ci, void *p)
             slot->mirror |= bit;
         return;
     }
-    if (__builtin_expect(slot->nfree >= maxfree[ci] || !mcache.registered, 0)) {
+    if (__builtin_expect(slot->nfree >= slot->cap, 0)) {
         free_list_full(ci, p);
         return;
     }
-    free_list_push(slot, p);
+    slot->freebuf[slot->nfree++] = p;
 }
 
 static void tiny_note(uintptr_t p, int8_t delta);
@@ -664,11 +665,12 @@ static void mcache_flush(void *arg)
         tiny_log_apply();
     for (int ci = 0; ci < NCENTRAL; ci++) {
         mcache_slot_t *slot = &mc->alloc[ci];
-        if (slot->free)
-            mcache_flush_free(ci);
+        if (slot->nfree)
+            mcache_flush_free(ci, 0);
         if (slot->span)
             mcentral_uncache(&central[ci], slot->span, slot, true);
         kept_release(slot);
+        free(slot->freebuf);
         *slot = (mcache_slot_t){ 0 };
     }
     memset(mc->busy, 0, sizeof mc->busy);
@@ -695,15 +697,16 @@ static __attribute__((noinline)) void reclaim(bool cached)
             int ci = w * 64 + __builtin_ctzll(m);
             m &= m - 1;
             mcache_slot_t *slot = &mcache.alloc[ci];
-            if (slot->free)
-                mcache_flush_free(ci);
+            if (slot->nfree)
+                mcache_flush_free(ci, 0);
             ml_span_t *s = slot->span;
             if (cached && s && (int64_t)s->allocount + slot->delta == 0) {
                 mcentral_uncache(&central[ci], s, slot, false);
-                *slot = (mcache_slot_t){ .elemsize = slot->elemsize, .kept = slot->kept };
+                *slot = (mcache_slot_t){ .elemsize = slot->elemsize, .freebuf = slot->freebuf,
+                                         .cap = slot->cap, .kept = slot->kept };
             }
             kept_release(slot);
-            if (!slot->span)
+            if (!slot->span && !slot->cap)
                 mcache.busy[w] &= ~((uint64_t)1 << (ci % 64));
         }
     }

@@ -20,6 +20,7 @@
 #include <malloc.h>
 #include <spawn.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,53 @@ static size_t fp_glibc(void)
     return mi.arena + mi.hblkhd - mi.keepcost; // keepcost: the trimmable top
 }
 
+// The real allocators' nearest figures to HeapInuse, read through dlsym
+// (the library is the one preloaded; its symbols are not linked in):
+//   jemalloc  stats.active: bytes in the pages of active runs and extents
+//             (after "epoch" refreshes the statistics);
+//   tcmalloc  generic.heap_size less the page heap's free and unmapped
+//             bytes: the bytes in spans, its thread caches included;
+//   mimalloc  current_commit of mi_process_info: the committed memory, its
+//             free pages included (it publishes nothing closer), so its
+//             figure is an upper bound and its utilization a lower bound.
+// They are exact at the moment they are read: replay_utilization reads
+// them after every operation for these allocators (see the runner).
+static size_t fp_jemalloc(void)
+{
+    static int (*mallctl)(const char *, void *, size_t *, void *, size_t);
+    if (!mallctl && !(*(void **)&mallctl = dlsym(RTLD_DEFAULT, "mallctl")))
+        return 0;
+    uint64_t epoch = 1;
+    size_t active = 0, len = sizeof active, elen = sizeof epoch;
+    if (mallctl("epoch", &epoch, &elen, &epoch, sizeof epoch) != 0 ||
+        mallctl("stats.active", &active, &len, NULL, 0) != 0)
+        return 0;
+    return active;
+}
+
+static size_t fp_tcmalloc(void)
+{
+    static int (*prop)(const char *, size_t *);
+    if (!prop && !(*(void **)&prop = dlsym(RTLD_DEFAULT, "MallocExtension_GetNumericProperty")))
+        return 0;
+    size_t heap = 0, free_b = 0, unmapped = 0;
+    if (!prop("generic.heap_size", &heap) || !prop("tcmalloc.pageheap_free_bytes", &free_b) ||
+        !prop("tcmalloc.pageheap_unmapped_bytes", &unmapped))
+        return 0;
+    return heap - free_b - unmapped;
+}
+
+static size_t fp_mimalloc(void)
+{
+    static void (*info)(size_t *, size_t *, size_t *, size_t *, size_t *, size_t *, size_t *,
+                        size_t *);
+    if (!info && !(*(void **)&info = dlsym(RTLD_DEFAULT, "mi_process_info")))
+        return 0;
+    size_t v[8] = { 0 };
+    info(&v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]);
+    return v[5]; // current_commit
+}
+
 typedef struct libc_state {
     size_t (*probe)(void);
 } libc_state_t;
@@ -123,7 +171,11 @@ replay_alloc_t *allocators_libc(const char *name)
         .state = &st,
     };
     libc.name = name;
-    st.probe = strcmp(name, "glibc") == 0 ? fp_glibc : NULL;
+    st.probe = strcmp(name, "glibc") == 0      ? fp_glibc
+               : strcmp(name, "jemalloc") == 0 ? fp_jemalloc
+               : strcmp(name, "tcmalloc") == 0 ? fp_tcmalloc
+               : strcmp(name, "mimalloc") == 0 ? fp_mimalloc
+                                               : NULL;
 #if defined(__SANITIZE_ADDRESS__)
     if (st.probe == fp_glibc)
         st.probe = NULL; // the sanitizer's malloc does not keep glibc's statistics
@@ -274,7 +326,10 @@ static double offheap_utilization(ml_trace_t **t, replay_alloc_t *a, const char 
     copy.name = NULL;
     ml_trace_free(*t);
     *t = NULL;
-    double util = replay_utilization(&copy, a, 2000);
+    // glibc's figure is sampled 2000 times a trace (mallinfo2 walks its
+    // bins); the real allocators' after every operation, so that the peak
+    // is never missed (a sampled peak can fall below the live bytes).
+    double util = replay_utilization(&copy, a, strcmp(a->name, "glibc") == 0 ? 2000 : 0);
     char err[512];
     *t = ml_trace_read(path, err, sizeof err);
     munmap(ops, bytes);

@@ -33,11 +33,15 @@
 //   mcache        per thread (_Thread_local): for each class one span, a
 //                 64-bit mirror of the free objects in one word of its
 //                 allocbits, the allocations it has not yet added to the
-//                 span's allocount, and a free list of objects of *other*
-//                 spans this thread freed (up to 128 KiB or 2048 objects
-//                 per class, tcmalloc's thread cache: Go needs none, its
-//                 sweeper frees in bulk); plus the current tiny block and a
-//                 log of changes to tiny blocks' piece counts. No locks.
+//                 span's allocount, a free list of objects of *other*
+//                 spans this thread freed (an array of up to 128 KiB or
+//                 2048 objects per class, tcmalloc's thread cache: Go needs
+//                 none, its sweeper frees in bulk), and the `kept` empty
+//                 spans beyond the mcentral's spares; plus the current tiny
+//                 block and a log of changes to tiny blocks' piece counts.
+//                 No locks.
+//   held_pages    the pages in spans mm holds (HeapInuse) and their
+//   peak_pages    high-water mark: see reclaim below.
 //
 // malloc(n):
 //   1. n = 0 → NULL. n < 16 → tiny: bump inside the mcache's 16-byte block
@@ -46,7 +50,8 @@
 //      set bit of the mirror (no lock). When both are empty, scan the span's
 //      next allocbits words; when the span is exhausted, refill: under c's
 //      lock, keep the span if frees have opened holes in it, else put it on
-//      the full list and take a partial span, a spare, or a new one.
+//      the full list and take a partial span, a kept one, a spare, or a
+//      new one (after reclaim when that would pass the high-water mark).
 //   3. n > 32 KiB → a span of its own straight from the page heap.
 //   Spans come from ml_pageheap_alloc_span_nozero: malloc promises no
 //   zeroes, and zeroing reused pages would cost more than the rest.
@@ -59,19 +64,33 @@
 //   freed as a small object of the tiny class. Small:
 //   if p lies in the span of this thread's mcache (compared with the
 //   slot's bounds, the span itself is not read), clear the bit (no lock);
-//   otherwise push p on the slot's free list (no lock). A full free list
-//   goes to the mcentral under one lock: for a span another thread caches,
+//   otherwise push p on the slot's free list (no lock; the object itself is
+//   not touched). A full free list hands its older half to the mcentral
+//   under one lock: for a span another thread caches,
 //   p only joins its deferred list (the owner clears bits without locks and
 //   folds these in at its next refill); an uncached span clears the bit,
-//   moves from full to partial, and is released once it is empty.
+//   moves from full to partial, and once empty becomes a spare, or a kept
+//   span of the freeing thread when the class has its 64 KiB of spares.
 //   A thread's mcache is flushed when the thread exits.
+// reclaim (before the page heap grows past the high-water mark):
+//   the thread's free lists go back to their spans, its kept spans, every
+//   spare and (for a new small span) its cached spans that are empty go back
+//   to the page heap, whose pages the new span can then reuse. Below the
+//   mark, holding them costs no memory the process has not needed already,
+//   and saves refills: so utilization (peak live / peak HeapInuse) is what
+//   the live objects need, and the fast paths stay fast.
 // realloc(p, n):
 //   in place when n fits p's class (small) or p's pages (large, unless it
-//   shrinks by over a fifth); a large block that grows takes the free pages
-//   right after its span if there are enough (ml_pageheap_grow_span).
-//   Otherwise the data moves; a block that grows past 32 KiB moves into
-//   1.25x the size asked (Go's growslice headroom for large slices), so a
-//   growing buffer is not copied again at every page.
+//   shrinks to under half its span and by over a fifth of its pages); a
+//   large block that grows takes the free pages right after its span if
+//   there are enough (ml_pageheap_grow_span). Otherwise the data moves; a
+//   block that grows past 32 KiB moves into 1.25x the size asked (Go's
+//   growslice headroom for large slices), so a growing buffer is not copied
+//   again at every page. A small block growing by small steps (at most a
+//   quarter) past half a page moves into a span of its own, a large object
+//   whatever its size, so that its next steps grow in place instead of
+//   walking through every size class. (Go has no realloc: this is the lab's
+//   own extension.)
 //
 // Invariants:
 //   - a span's allocbits and allocount are written only by the thread whose

@@ -109,9 +109,8 @@ static size_t fp_glibc(void)
 //             (after "epoch" refreshes the statistics);
 //   tcmalloc  generic.heap_size less the page heap's free and unmapped
 //             bytes: the bytes in spans, its thread caches included;
-//   mimalloc  current_commit of mi_process_info: the committed memory, its
-//             free pages included (it publishes nothing closer), so its
-//             figure is an upper bound and its utilization a lower bound.
+// (mimalloc publishes only its committed memory, free pages and all: too
+// far from HeapInuse to mean anything, so it has no figure here.)
 // They are exact at the moment they are read: replay_utilization reads
 // them after every operation for these allocators (see the runner).
 static size_t fp_jemalloc(void)
@@ -139,17 +138,6 @@ static size_t fp_tcmalloc(void)
     return heap - free_b - unmapped;
 }
 
-static size_t fp_mimalloc(void)
-{
-    static void (*info)(size_t *, size_t *, size_t *, size_t *, size_t *, size_t *, size_t *,
-                        size_t *);
-    if (!info && !(*(void **)&info = dlsym(RTLD_DEFAULT, "mi_process_info")))
-        return 0;
-    size_t v[8] = { 0 };
-    info(&v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]);
-    return v[5]; // current_commit
-}
-
 typedef struct libc_state {
     size_t (*probe)(void);
 } libc_state_t;
@@ -174,7 +162,6 @@ replay_alloc_t *allocators_libc(const char *name)
     st.probe = strcmp(name, "glibc") == 0      ? fp_glibc
                : strcmp(name, "jemalloc") == 0 ? fp_jemalloc
                : strcmp(name, "tcmalloc") == 0 ? fp_tcmalloc
-               : strcmp(name, "mimalloc") == 0 ? fp_mimalloc
                                                : NULL;
 #if defined(__SANITIZE_ADDRESS__)
     if (st.probe == fp_glibc)
@@ -313,7 +300,8 @@ int allocators_run(const char *exe, const char *name, const char *lib, char *con
 // offheap_utilization — replay_utilization of *t through a, with the
 // trace's operations moved out of the measured allocator first (into an
 // anonymous mapping; *t is replaced by an equal trace read again after).
-static double offheap_utilization(ml_trace_t **t, replay_alloc_t *a, const char *path)
+static double offheap_utilization(ml_trace_t **t, replay_alloc_t *a, const char *path,
+                                  size_t origin)
 {
     size_t bytes = (*t)->num_ops * sizeof(ml_trace_op_t) + 1;
     ml_trace_op_t *ops =
@@ -329,7 +317,7 @@ static double offheap_utilization(ml_trace_t **t, replay_alloc_t *a, const char 
     // glibc's figure is sampled 2000 times a trace (mallinfo2 walks its
     // bins); the real allocators' after every operation, so that the peak
     // is never missed (a sampled peak can fall below the live bytes).
-    double util = replay_utilization(&copy, a, strcmp(a->name, "glibc") == 0 ? 2000 : 0);
+    double util = replay_utilization(&copy, a, strcmp(a->name, "glibc") == 0 ? 2000 : 0, origin);
     char err[512];
     *t = ml_trace_read(path, err, sizeof err);
     munmap(ops, bytes);
@@ -375,6 +363,13 @@ int allocators_runner_main(int argc, char **argv)
     replay_alloc_t *a = is_mm ? allocators_mm() : allocators_libc(name);
     for (int i = optind; i < argc; i++) {
         char err[512];
+        // A real allocator's footprint is measured from before the trace is
+        // read: the memory the parser frees stays in its heap, and the
+        // replay would fill it without the figure rising. Counted from
+        // here, that memory counts against the allocator, so its
+        // utilization is a lower bound (glibc is measured from the start of
+        // the replay, as it always was).
+        size_t origin = ext && utilization && a->footprint(a) ? a->footprint(a) : SIZE_MAX;
         ml_trace_t *t = ml_trace_read(argv[i], err, sizeof err);
         if (!t) {
             printf("error %s\n", err);
@@ -387,7 +382,7 @@ int allocators_runner_main(int argc, char **argv)
             if (checker_run(t, NULL, &r) == 0 && r.valid)
                 util = r.utilization;
         } else if (utilization) {
-            util = offheap_utilization(&t, a, argv[i]);
+            util = offheap_utilization(&t, a, argv[i], origin);
             if (!t) {
                 printf("error %s: cannot read it again\n", argv[i]);
                 return 1;

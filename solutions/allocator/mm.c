@@ -513,6 +513,45 @@ static inline void *mcache_alloc_fast(mcache_slot_t *slot)
 
 static void reclaim(bool cached);
 
+// recut — an empty span of c's length that this thread holds for another
+// class (the span its mcache caches, or the first it keeps), cut again into
+// c's objects: a new span for c without a trip through the page heap. No
+// other thread can reach an empty span this one holds, so no lock is
+// needed. NULL when there is none.
+static ml_span_t *recut(mcentral_t *c)
+{
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+        for (uint64_t m = mcache.busy[w]; m; m &= m - 1) {
+            int ci = w * 64 + __builtin_ctzll(m);
+            mcache_slot_t *slot = &mcache.alloc[ci];
+            ml_span_t *s = NULL;
+            if (ci == c->ci)
+                continue;
+            if (slot->kept && slot->kept->npages == c->npages) {
+                s = slot->kept;
+                slot->kept = s->next;
+                s->next = NULL;
+            } else if (slot->span && slot->span->npages == c->npages &&
+                       (int64_t)slot->span->allocount + slot->delta == 0) {
+                s = slot->span; // empty: nothing deferred either
+                *slot = (mcache_slot_t){ .elemsize = slot->elemsize, .freebuf = slot->freebuf,
+                                         .nfree = slot->nfree, .cap = slot->cap,
+                                         .kept = slot->kept };
+            }
+            if (!s)
+                continue;
+            ml_span_fini(s);
+            if (ml_span_init_small(s, c->ci, c->elemsize) != 0) {
+                mcentral_release(s);
+                return NULL;
+            }
+            classmap_set(s, (uint8_t)c->ci, false);
+            return s;
+        }
+    }
+    return NULL;
+}
+
 // mcache_refill — a span with a free object for slot ci: keep the current
 // one if frees opened holes in it, else trade it for a partial span or a
 // spare; only when the class has neither does it take pages from the page
@@ -547,9 +586,12 @@ static bool mcache_refill(int ci)
     }
     if (!s && past_peak(c->npages)) {
         spin_unlock(&c->lock);
-        reclaim(true);
+        s = recut(c);
+        if (!s)
+            reclaim(true);
         spin_lock(&c->lock);
-        s = mcentral_take(c);
+        if (!s)
+            s = mcentral_take(c);
     }
     if (!s)
         s = mcentral_grow(c);

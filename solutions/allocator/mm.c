@@ -540,10 +540,24 @@ static ml_span_t *recut(mcentral_t *c)
             }
             if (!s)
                 continue;
-            ml_span_fini(s);
-            if (ml_span_init_small(s, c->ci, c->elemsize) != 0) {
-                mcentral_release(s);
-                return NULL;
+            // Cut again: the bitmaps are reused when they are long enough
+            // (as ml_span_init_small would leave them, all clear).
+            size_t nelems = s->npages * ML_PAGE_SIZE / c->elemsize;
+            size_t words = (nelems + 63) / 64;
+            if (words <= (s->nelems + 63) / 64) {
+                memset(s->allocbits, 0, words * sizeof *s->allocbits);
+                memset(s->gcmarkbits, 0, words * sizeof *s->gcmarkbits);
+                s->sizeclass = c->ci;
+                s->elemsize = c->elemsize;
+                s->nelems = (uint32_t)nelems;
+                s->freeindex = 0;
+                s->allocount = 0;
+            } else {
+                ml_span_fini(s);
+                if (ml_span_init_small(s, c->ci, c->elemsize) != 0) {
+                    mcentral_release(s);
+                    return NULL;
+                }
             }
             classmap_set(s, (uint8_t)c->ci, false);
             return s;

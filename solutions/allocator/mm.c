@@ -73,6 +73,8 @@
 //   span of the freeing thread when the class has its 64 KiB of spares.
 //   A thread's mcache is flushed when the thread exits.
 // reclaim (before the page heap grows past the high-water mark):
+//   a new small span first re-cuts an empty span of the same length that
+//   this thread holds for another class (recut: no page heap at all); else
 //   the thread's free lists go back to their spans, its kept spans, every
 //   spare and (for a new small span) its cached spans that are empty go back
 //   to the page heap, whose pages the new span can then reuse. Below the

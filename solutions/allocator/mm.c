@@ -83,7 +83,8 @@
 //   the live objects need, and the fast paths stay fast.
 // realloc(p, n):
 //   in place when n fits p's class (small) or p's pages (large, unless it
-//   shrinks to under half its span and by over a fifth of its pages); a
+//   shrinks to under half its span and, if still large, by over a fifth of
+//   its pages); a
 //   large block that grows takes the free pages right after its span if
 //   there are enough (ml_pageheap_grow_span). Otherwise the data moves; a
 //   block that grows past 32 KiB moves into 1.25x the size asked (Go's
@@ -1020,16 +1021,17 @@ void mm_free(void *p)
 }
 
 // realloc_large — try to keep large object p (span s) where it is for
-// `size` bytes. A smaller size stays while it wastes at most half of the
-// span or at most a fifth of its pages (else it moves and the pages go
-// back); a larger one grows into the free pages right after the span when
+// `size` bytes. A smaller size stays while it fills over half of the span,
+// or, when it is still large, wastes at most a fifth of its pages (else it
+// moves and the pages go back); a larger one grows into the free pages right after the span when
 // there are enough (after reclaim, so that pages this thread holds for
 // nothing are free first). Returns false when it has to move.
 static bool realloc_large(ml_span_t *s, size_t size)
 {
     size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
     if (npages <= s->npages)
-        return size * 2 > s->npages * ML_PAGE_SIZE || npages * 5 >= s->npages * 4;
+        return size * 2 > s->npages * ML_PAGE_SIZE ||
+               (size > ML_MAX_SMALL_SIZE && npages * 5 >= s->npages * 4);
     if (size > heap_bytes)
         return false;
     size_t more = npages - s->npages;

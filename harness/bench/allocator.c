@@ -16,9 +16,14 @@
 //                      reference) peak live bytes / peak HeapInuse, exact,
 //                      from the page heap; for glibc peak live bytes / peak
 //                      of arena + mmapped - trimmable top (mallinfo2),
-//                      sampled, in a fresh process per trace. The real
-//                      allocators publish no figure close enough to
-//                      HeapInuse, so they are left out of this chart.
+//                      sampled, in a fresh process per trace.
+//   tradeoff.csv       per trace, utilization (%) and throughput (Mops/s)
+//                      side by side, for the chart of one against the
+//                      other: mm, glibc as above, jemalloc and tcmalloc
+//                      with their own in-use figures read after every
+//                      operation, from before the trace was read (lower
+//                      bounds; see allocators.h). mimalloc publishes no
+//                      in-use figure and is left out of this chart.
 //   fragmentation.csv  per size class: the worst-case waste of Go's table
 //                      (ml_class_max_waste) and the waste measured on one
 //                      trace (object size - request, over every request mm
@@ -54,6 +59,8 @@
 #define FOOTPRINT_POINTS 400
 
 static const char *const ext_names[NEXT] = { "jemalloc", "mimalloc", "tcmalloc" };
+// Whether the real allocator publishes an in-use figure (allocators.h).
+static const bool ext_util[NEXT] = { true, false, true };
 
 typedef struct opts {
     const char *out, *ref, *dir, *trace;
@@ -66,7 +73,8 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: bench/allocator --out DIR [options]\n"
             "Measure the allocator lab on its traces and write chart data to DIR:\n"
-            "throughput.csv, utilization.csv, fragmentation.csv, footprint.csv.\n"
+            "throughput.csv, utilization.csv, tradeoff.csv, fragmentation.csv,\n"
+            "footprint.csv.\n"
             "\n"
             "  -o, --out DIR       where the CSV files go (required)\n"
             "  -r, --reps N        timed runs per trace and allocator, median kept (default 11)\n"
@@ -405,7 +413,50 @@ int main(int argc, char **argv)
                                ? one.util
                                : -1;
     }
+    // Utilization of the real allocators that publish an in-use figure:
+    // a fresh process per trace, too.
+    for (int e = 0; e < NEXT; e++) {
+        if (!have[C_EXT + e] || !ext_util[e])
+            continue;
+        const allocators_ext_t *x = allocators_find(ext_names[e]);
+        for (size_t i = 0; i < n; i++) {
+            allocators_result_t one;
+            util[C_EXT + e][i] = allocators_run(self, x->name, x->lib, &ts.path[i], 1,
+                                                ALLOCATORS_UTIL, 1, &one, why, sizeof why) == 0
+                                     ? one.util
+                                     : -1;
+        }
+    }
     free(res);
+
+    // tradeoff.csv: utilization and throughput, a pair of columns for each
+    // allocator with both figures.
+    FILE *tf = ml_outfile_open_in(&out, o.out, "tradeoff.csv");
+    if (tf) {
+        fprintf(tf, "trace");
+        for (int c = 0; c < C_EXT + NEXT; c++)
+            if (have[c] && (c < C_EXT || ext_util[c - C_EXT]))
+                fprintf(tf, ",%s%s,%s (Mops/s)", names[c], c >= C_EXT ? " (lower bound)" : "",
+                        names[c]);
+        fprintf(tf, "\n");
+        for (size_t i = 0; i < n; i++) {
+            short_name(ts.trace[i], name, sizeof name);
+            fprintf(tf, "%s", name);
+            for (int c = 0; c < C_EXT + NEXT; c++) {
+                if (!have[c] || (c >= C_EXT && !ext_util[c - C_EXT]))
+                    continue;
+                if (util[c][i] > 0 && ops[c][i] > 0)
+                    fprintf(tf, ",%.2f,%.2f", 100 * util[c][i], ops[c][i] / 1e6);
+                else
+                    fprintf(tf, ",NaN,NaN");
+            }
+            fprintf(tf, "\n");
+        }
+        status |= commit_csv(&out);
+    } else {
+        ml_outfile_fail(&out, "bench");
+        status = 1;
+    }
 
     // throughput.csv and utilization.csv
     for (int which = 0; which < 2; which++) {
@@ -455,6 +506,22 @@ int main(int argc, char **argv)
     double mean_util = 0;
     for (size_t i = 0; i < n; i++)
         mean_util += util[C_MM][i] / (double)n;
+    printf("\nmean utilization over the traces it was measured on:");
+    for (int c = 0; c < C_EXT + NEXT; c++) {
+        double sum = 0;
+        size_t k = 0;
+        for (size_t i = 0; have[c] && i < n; i++)
+            if (util[c][i] > 0) {
+                sum += util[c][i];
+                k++;
+            }
+        if (k)
+            printf(" %s %.1f%%%s;", names[c], 100 * sum / (double)k,
+                   c >= C_EXT ? " (lower bound)"
+                   : k < n    ? " (some traces)"
+                              : "");
+    }
+    printf("\n");
     printf("\nthis build: mean utilization %.1f%%; throughput (geometric mean of per-trace "
            "ratios, median of %d runs):\n",
            100 * mean_util, o.reps);
@@ -469,7 +536,7 @@ int main(int argc, char **argv)
                    geomean_ratio(mm_ops[c], ops[c], n), names[c],
                    geomean_ratio(ops[C_MM], ops[c], n));
     }
-    printf("data: %s/{throughput,utilization,fragmentation,footprint}.csv\n", o.out);
+    printf("data: %s/{throughput,utilization,tradeoff,fragmentation,footprint}.csv\n", o.out);
     for (int c = 0; c < C_EXT + NEXT; c++) {
         free(ops[c]);
         free(util[c]);

@@ -33,11 +33,15 @@
 //   mcache        per thread (_Thread_local): for each class one span, a
 //                 64-bit mirror of the free objects in one word of its
 //                 allocbits, the allocations it has not yet added to the
-//                 span's allocount, and a free list of objects of *other*
-//                 spans this thread freed (up to 128 KiB or 2048 objects
-//                 per class, tcmalloc's thread cache: Go needs none, its
-//                 sweeper frees in bulk); plus the current tiny block and a
-//                 log of changes to tiny blocks' piece counts. No locks.
+//                 span's allocount, a free list of objects of *other*
+//                 spans this thread freed (an array of up to 128 KiB or
+//                 2048 objects per class, tcmalloc's thread cache: Go needs
+//                 none, its sweeper frees in bulk), and the `kept` empty
+//                 spans beyond the mcentral's spares; plus the current tiny
+//                 block and a log of changes to tiny blocks' piece counts.
+//                 No locks.
+//   held_pages    the pages in spans mm holds (HeapInuse) and their
+//   peak_pages    high-water mark: see reclaim below.
 //
 // malloc(n):
 //   1. n = 0 → NULL. n < 16 → tiny: bump inside the mcache's 16-byte block
@@ -46,7 +50,8 @@
 //      set bit of the mirror (no lock). When both are empty, scan the span's
 //      next allocbits words; when the span is exhausted, refill: under c's
 //      lock, keep the span if frees have opened holes in it, else put it on
-//      the full list and take a partial span, a spare, or a new one.
+//      the full list and take a partial span, a kept one, a spare, or a
+//      new one (after reclaim when that would pass the high-water mark).
 //   3. n > 32 KiB → a span of its own straight from the page heap.
 //   Spans come from ml_pageheap_alloc_span_nozero: malloc promises no
 //   zeroes, and zeroing reused pages would cost more than the rest.
@@ -59,19 +64,36 @@
 //   freed as a small object of the tiny class. Small:
 //   if p lies in the span of this thread's mcache (compared with the
 //   slot's bounds, the span itself is not read), clear the bit (no lock);
-//   otherwise push p on the slot's free list (no lock). A full free list
-//   goes to the mcentral under one lock: for a span another thread caches,
+//   otherwise push p on the slot's free list (no lock; the object itself is
+//   not touched). A full free list hands its older half to the mcentral
+//   under one lock: for a span another thread caches,
 //   p only joins its deferred list (the owner clears bits without locks and
 //   folds these in at its next refill); an uncached span clears the bit,
-//   moves from full to partial, and is released once it is empty.
+//   moves from full to partial, and once empty becomes a spare, or a kept
+//   span of the freeing thread when the class has its 64 KiB of spares.
 //   A thread's mcache is flushed when the thread exits.
+// reclaim (before the page heap grows past the high-water mark):
+//   a new small span first re-cuts an empty span of the same length that
+//   this thread holds for another class (recut: no page heap at all); else
+//   the thread's free lists go back to their spans, its kept spans, every
+//   spare and (for a new small span) its cached spans that are empty go back
+//   to the page heap, whose pages the new span can then reuse. Below the
+//   mark, holding them costs no memory the process has not needed already,
+//   and saves refills: so utilization (peak live / peak HeapInuse) is what
+//   the live objects need, and the fast paths stay fast.
 // realloc(p, n):
 //   in place when n fits p's class (small) or p's pages (large, unless it
-//   shrinks by over a fifth); a large block that grows takes the free pages
-//   right after its span if there are enough (ml_pageheap_grow_span).
-//   Otherwise the data moves; a block that grows past 32 KiB moves into
-//   1.25x the size asked (Go's growslice headroom for large slices), so a
-//   growing buffer is not copied again at every page.
+//   shrinks to under half its span and, if still large, by over a fifth of
+//   its pages); a
+//   large block that grows takes the free pages right after its span if
+//   there are enough (ml_pageheap_grow_span). Otherwise the data moves; a
+//   block that grows past 32 KiB moves into 1.25x the size asked (Go's
+//   growslice headroom for large slices), so a growing buffer is not copied
+//   again at every page. A small block growing by small steps (at most a
+//   quarter) past half a page moves into a span of its own, a large object
+//   whatever its size, so that its next steps grow in place instead of
+//   walking through every size class. (Go has no realloc: this is the lab's
+//   own extension.)
 //
 // Invariants:
 //   - a span's allocbits and allocount are written only by the thread whose
@@ -108,7 +130,7 @@
 #define TINY_LOG 64       // piece-count changes an mcache keeps before applying them
 #define CLASS_LARGE 255   // classmap: the first page of a large object
 
-enum { SPAN_CACHED, SPAN_PARTIAL, SPAN_FULL, SPAN_SPARE };
+enum { SPAN_CACHED, SPAN_PARTIAL, SPAN_FULL, SPAN_SPARE, SPAN_KEPT };
 
 // A spin lock: every critical section is a few dozen instructions, much
 // less than putting a thread to sleep costs. A waiter yields the CPU while
@@ -147,10 +169,13 @@ typedef struct spanx {
 } spanx_t;
 
 typedef struct mcache_slot {
-    void *free;             // objects of other spans this thread freed,
-                            // linked through their first word (allocated in
-                            // their spans' bits until flushed)
-    uint32_t nfree;
+    void **freebuf;         // objects of other spans this thread freed, in
+                            // the order freed (allocated in their spans'
+                            // bits until flushed); an array, so that neither
+                            // free nor malloc touches the objects themselves
+    uint32_t nfree, cap;    // objects in it, its length (0: not made yet)
+    ml_span_t *kept;        // empty spans of the class this thread keeps
+                            // beyond the mcentral's spares (linked by next)
     uint64_t mirror;        // bit i: object word*64+i is free
     uint64_t *bits;         // &span->allocbits[word]
     uintptr_t base;         // address of object word*64
@@ -171,6 +196,7 @@ typedef struct mcache {
     uint32_t ntinylog;      // changes in the log below
     uintptr_t tinylog[TINY_LOG];     // a piece (or block) whose block's count changes
     int8_t tinydelta[TINY_LOG];      // by how much: -1 a piece freed, +n released
+    uint64_t busy[(NCENTRAL + 63) / 64]; // slots that may hold a span or a free list
     bool registered;        // the thread-exit destructor will flush us
 } mcache_t;
 
@@ -186,6 +212,9 @@ static _Thread_local mcache_t mcache;
 static uint8_t class_of16[ML_MAX_SMALL_SIZE / 16 + 1];
 static uint32_t divmul[NCENTRAL];   // (off * divmul) >> 32 == off / elemsize
 static uint32_t maxfree[NCENTRAL];  // the longest free list a slot keeps
+static _Atomic uint64_t sparemask[(NCENTRAL + 63) / 64]; // classes with spares
+static atomic_size_t held_pages;     // pages in the spans mm holds (HeapInuse)
+static atomic_size_t peak_pages;     // their high-water mark
 static pthread_key_t exit_key;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -272,6 +301,28 @@ static inline uint32_t object_index(const ml_span_t *s, const void *p)
     return (uint32_t)(((uint64_t)((uintptr_t)p - s->base) * divmul[s->sizeclass]) >> 32);
 }
 
+// pages_held — the spans mm holds gained (n > 0) or lost (n < 0) |n|
+// pages; keeps their high-water mark.
+static void pages_held(ptrdiff_t n)
+{
+    size_t now = atomic_fetch_add_explicit(&held_pages, (size_t)n, memory_order_relaxed) + (size_t)n;
+    size_t peak = atomic_load_explicit(&peak_pages, memory_order_relaxed);
+    while (now > peak && !atomic_compare_exchange_weak_explicit(&peak_pages, &peak, now,
+                                                                memory_order_relaxed,
+                                                                memory_order_relaxed))
+        ;
+}
+
+// past_peak — whether taking n more pages from the page heap would lift
+// the pages mm holds above their high-water mark: then reclaim first. Below
+// the mark, a spare span or a cached empty one costs no memory the process
+// has not already needed, and keeping it saves work.
+static inline bool past_peak(size_t n)
+{
+    return atomic_load_explicit(&held_pages, memory_order_relaxed) + n >
+           atomic_load_explicit(&peak_pages, memory_order_relaxed);
+}
+
 // mcentral_grow — a new span for c from the page heap, cut into objects.
 // Called with c's lock held. NULL when the heap is out of pages.
 static ml_span_t *mcentral_grow(mcentral_t *c)
@@ -291,6 +342,7 @@ static ml_span_t *mcentral_grow(mcentral_t *c)
     }
     s->owner = x;
     classmap_set(s, (uint8_t)c->ci, false);
+    pages_held((ptrdiff_t)s->npages);
     return s;
 }
 
@@ -301,22 +353,54 @@ static void mcentral_release(ml_span_t *s)
     s->owner = NULL;
     classmap_set(s, 0, false);
     ml_span_fini(s);
+    pages_held(-(ptrdiff_t)s->npages);
     ml_pageheap_free_span(heap, s);
 }
 
 // mcentral_empty — an uncached span just became empty: keep it on the
 // spare list while the class keeps less than SPARE_BYTES of them (so an
 // object that comes and goes does not take a span from the page heap and
-// give it back each time), else give it back. Called with the lock held.
+// give it back each time), else on the kept list of this thread's mcache:
+// no other thread sees those, and they go back to the page heap before the
+// heap grows past its high-water mark (reclaim) or when the thread exits.
+// Called with the lock held, by the thread whose free emptied the span.
 static void mcentral_empty(mcentral_t *c, ml_span_t *s)
 {
     if (c->nspare >= c->maxspare) {
-        mcentral_release(s);
+        mcache_slot_t *slot = &mcache.alloc[c->ci];
+        spanx(s)->where = SPAN_KEPT;
+        s->next = slot->kept;
+        slot->kept = s;
+        mcache.busy[c->ci / 64] |= (uint64_t)1 << (c->ci % 64);
         return;
     }
     spanx(s)->where = SPAN_SPARE;
     list_push(&c->spare, s);
-    c->nspare++;
+    if (c->nspare++ == 0)
+        atomic_fetch_or_explicit(&sparemask[c->ci / 64], (uint64_t)1 << (c->ci % 64),
+                                 memory_order_relaxed);
+}
+
+// spare_taken — c's spare list lost a span; called with the lock held.
+static void spare_taken(mcentral_t *c)
+{
+    if (--c->nspare == 0)
+        atomic_fetch_and_explicit(&sparemask[c->ci / 64], ~((uint64_t)1 << (c->ci % 64)),
+                                  memory_order_relaxed);
+}
+
+// mcentral_take — a span with a free object from c's lists (partial, then
+// spare), or NULL. Called with the lock held.
+static ml_span_t *mcentral_take(mcentral_t *c)
+{
+    ml_span_t *s = c->partial;
+    if (s) {
+        list_remove(&c->partial, s);
+    } else if ((s = c->spare) != NULL) {
+        list_remove(&c->spare, s);
+        spare_taken(c);
+    }
+    return s;
 }
 
 // mcentral_sync — fold a cached span's pending changes into its allocbits
@@ -336,14 +420,18 @@ static void mcentral_sync(ml_span_t *s, mcache_slot_t *slot)
 }
 
 // mcentral_uncache — an mcache gives s back: it goes on the list its
-// occupancy says, or back to the page heap when it is empty.
-static void mcentral_uncache(mcentral_t *c, ml_span_t *s, mcache_slot_t *slot)
+// occupancy says; an empty one is kept as a spare (`spare`) or goes back to
+// the page heap at once.
+static void mcentral_uncache(mcentral_t *c, ml_span_t *s, mcache_slot_t *slot, bool spare)
 {
     spin_lock(&c->lock);
     mcentral_sync(s, slot);
     spanx_t *x = spanx(s);
     if (s->allocount == 0) {
-        mcentral_empty(c, s);
+        if (spare)
+            mcentral_empty(c, s);
+        else
+            mcentral_release(s);
     } else if (s->allocount == s->nelems) {
         x->where = SPAN_FULL;
         list_push(&c->full, s);
@@ -426,9 +514,66 @@ static inline void *mcache_alloc_fast(mcache_slot_t *slot)
     return (void *)(slot->base + bit * slot->elemsize);
 }
 
+static void reclaim(bool cached);
+
+// recut — an empty span of c's length that this thread holds for another
+// class (the span its mcache caches, or the first it keeps), cut again into
+// c's objects: a new span for c without a trip through the page heap. No
+// other thread can reach an empty span this one holds, so no lock is
+// needed. NULL when there is none.
+static ml_span_t *recut(mcentral_t *c)
+{
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+        for (uint64_t m = mcache.busy[w]; m; m &= m - 1) {
+            int ci = w * 64 + __builtin_ctzll(m);
+            mcache_slot_t *slot = &mcache.alloc[ci];
+            ml_span_t *s = NULL;
+            if (ci == c->ci)
+                continue;
+            if (slot->kept && slot->kept->npages == c->npages) {
+                s = slot->kept;
+                slot->kept = s->next;
+                s->next = NULL;
+            } else if (slot->span && slot->span->npages == c->npages &&
+                       (int64_t)slot->span->allocount + slot->delta == 0) {
+                s = slot->span; // empty: nothing deferred either
+                *slot = (mcache_slot_t){ .elemsize = slot->elemsize, .freebuf = slot->freebuf,
+                                         .nfree = slot->nfree, .cap = slot->cap,
+                                         .kept = slot->kept };
+            }
+            if (!s)
+                continue;
+            // Cut again: the bitmaps are reused when they are long enough
+            // (as ml_span_init_small would leave them, all clear).
+            size_t nelems = s->npages * ML_PAGE_SIZE / c->elemsize;
+            size_t words = (nelems + 63) / 64;
+            if (words <= (s->nelems + 63) / 64) {
+                memset(s->allocbits, 0, words * sizeof *s->allocbits);
+                memset(s->gcmarkbits, 0, words * sizeof *s->gcmarkbits);
+                s->sizeclass = c->ci;
+                s->elemsize = c->elemsize;
+                s->nelems = (uint32_t)nelems;
+                s->freeindex = 0;
+                s->allocount = 0;
+            } else {
+                ml_span_fini(s);
+                if (ml_span_init_small(s, c->ci, c->elemsize) != 0) {
+                    mcentral_release(s);
+                    return NULL;
+                }
+            }
+            classmap_set(s, (uint8_t)c->ci, false);
+            return s;
+        }
+    }
+    return NULL;
+}
+
 // mcache_refill — a span with a free object for slot ci: keep the current
 // one if frees opened holes in it, else trade it for a partial span or a
-// new one. Returns false when the page heap is out of pages.
+// spare; only when the class has neither does it take pages from the page
+// heap, after giving back what this thread holds (reclaim). Returns false
+// when the page heap is out of pages.
 static bool mcache_refill(int ci)
 {
     mcache_slot_t *slot = &mcache.alloc[ci];
@@ -445,27 +590,39 @@ static bool mcache_refill(int ci)
         spanx(s)->where = SPAN_FULL;
         list_push(&c->full, s);
     }
+    *slot = (mcache_slot_t){ .elemsize = c->elemsize, .freebuf = slot->freebuf,
+                             .nfree = slot->nfree, .cap = slot->cap, .kept = slot->kept };
     s = c->partial;
     if (s) {
         list_remove(&c->partial, s);
-    } else if (c->spare) {
-        s = c->spare;
-        list_remove(&c->spare, s);
-        c->nspare--;
+    } else if ((s = slot->kept) != NULL) {
+        slot->kept = s->next;
+        s->next = NULL;
     } else {
-        s = mcentral_grow(c);
+        s = mcentral_take(c);
     }
+    if (!s && past_peak(c->npages)) {
+        spin_unlock(&c->lock);
+        s = recut(c);
+        if (!s)
+            reclaim(true);
+        spin_lock(&c->lock);
+        if (!s)
+            s = mcentral_take(c);
+    }
+    if (!s)
+        s = mcentral_grow(c);
     if (s)
         spanx(s)->where = SPAN_CACHED;
     spin_unlock(&c->lock);
-    *slot = (mcache_slot_t){ .span = s, .elemsize = c->elemsize,
-                             .free = slot->free, .nfree = slot->nfree };
-    if (s) {
-        slot->spanbase = s->base;
-        slot->spanlen = s->nelems * s->elemsize;
-        slot->allocbits = s->allocbits;
-    }
-    return s && slot_load(slot, 0);
+    if (!s)
+        return false;
+    slot->span = s;
+    slot->spanbase = s->base;
+    slot->spanlen = s->nelems * s->elemsize;
+    slot->allocbits = s->allocbits;
+    mcache.busy[ci / 64] |= (uint64_t)1 << (ci % 64);
+    return slot_load(slot, 0);
 }
 
 // mcache_alloc_slow — the mirror is empty: the rest of the span, then a
@@ -485,47 +642,51 @@ static __attribute__((noinline)) void *mcache_alloc_slow(int ci)
 static inline void *mcache_alloc(int ci)
 {
     mcache_slot_t *slot = &mcache.alloc[ci];
-    void *p = slot->free;
-    if (p) {
-        slot->free = *(void **)p;
-        slot->nfree--;
-        return p;
-    }
-    p = mcache_alloc_fast(slot);
+    if (slot->nfree)
+        return slot->freebuf[--slot->nfree];
+    void *p = mcache_alloc_fast(slot);
     return __builtin_expect(p != NULL, 1) ? p : mcache_alloc_slow(ci);
 }
 
-// mcache_flush_free — give every object on slot ci's free list back to
-// its span, under the class lock taken once for all of them.
-static __attribute__((noinline)) void mcache_flush_free(int ci)
+// mcache_flush_free — give the objects on slot ci's free list back to
+// their spans, all but the `keep` most recently freed, under the class lock
+// taken once for all of them.
+static __attribute__((noinline)) void mcache_flush_free(int ci, uint32_t keep)
 {
     mcache_slot_t *slot = &mcache.alloc[ci];
     mcentral_t *c = &central[ci];
+    uint32_t n = slot->nfree - keep;
     mcache_register();
     spin_lock(&c->lock);
-    while (slot->free) {
-        void *p = slot->free;
-        slot->free = *(void **)p;
-        mcentral_free_locked(c, span_of(p), p);
-    }
-    slot->nfree = 0;
+    for (uint32_t i = 0; i < n; i++)
+        mcentral_free_locked(c, span_of(slot->freebuf[i]), slot->freebuf[i]);
     spin_unlock(&c->lock);
+    memmove(slot->freebuf, slot->freebuf + n, keep * sizeof *slot->freebuf);
+    slot->nfree = keep;
 }
 
-// free_list_push — put p on slot ci's free list.
-static inline void free_list_push(mcache_slot_t *slot, void *p)
-{
-    *(void **)p = slot->free;
-    slot->free = p;
-    slot->nfree++;
-}
-
-// free_list_full — slot ci's free list is full (or the thread's mcache is
-// not yet flushed at exit): hand the list to the mcentral, then keep p.
+// free_list_full — slot ci's free list is full, or not made yet: hand the
+// older half to the mcentral (or make the list, which also makes sure
+// the thread's exit flushes it), then keep p.
 static __attribute__((noinline)) void free_list_full(int ci, void *p)
 {
-    mcache_flush_free(ci);
-    free_list_push(&mcache.alloc[ci], p);
+    mcache_slot_t *slot = &mcache.alloc[ci];
+    if (slot->cap == 0) {
+        mcache_register();
+        slot->freebuf = malloc(maxfree[ci] * sizeof *slot->freebuf);
+        if (!slot->freebuf) { // no list: the object goes straight back
+            mcentral_t *c = &central[ci];
+            spin_lock(&c->lock);
+            mcentral_free_locked(c, span_of(p), p);
+            spin_unlock(&c->lock);
+            return;
+        }
+        slot->cap = maxfree[ci];
+        mcache.busy[ci / 64] |= (uint64_t)1 << (ci % 64);
+    } else {
+        mcache_flush_free(ci, slot->nfree / 2);
+    }
+    slot->freebuf[slot->nfree++] = p;
 }
 
 // small_free — free object p of class ci: clear its bit when p is in the
@@ -546,15 +707,26 @@ static inline void small_free(int ci, void *p)
             slot->mirror |= bit;
         return;
     }
-    if (__builtin_expect(slot->nfree >= maxfree[ci] || !mcache.registered, 0)) {
+    if (__builtin_expect(slot->nfree >= slot->cap, 0)) {
         free_list_full(ci, p);
         return;
     }
-    free_list_push(slot, p);
+    slot->freebuf[slot->nfree++] = p;
 }
 
 static void tiny_note(uintptr_t p, int8_t delta);
 static void tiny_log_apply(void);
+
+// kept_release — give the empty spans slot keeps back to the page heap.
+static void kept_release(mcache_slot_t *slot)
+{
+    while (slot->kept) {
+        ml_span_t *s = slot->kept;
+        slot->kept = s->next;
+        s->next = NULL;
+        mcentral_release(s);
+    }
+}
 
 // mcache_flush — give back everything a thread's mcache holds (its tiny
 // block, its free lists and one span per class). Runs at thread exit and
@@ -571,11 +743,65 @@ static void mcache_flush(void *arg)
         tiny_log_apply();
     for (int ci = 0; ci < NCENTRAL; ci++) {
         mcache_slot_t *slot = &mc->alloc[ci];
-        if (slot->free)
-            mcache_flush_free(ci);
+        if (slot->nfree)
+            mcache_flush_free(ci, 0);
         if (slot->span)
-            mcentral_uncache(&central[ci], slot->span, slot);
+            mcentral_uncache(&central[ci], slot->span, slot, true);
+        kept_release(slot);
+        free(slot->freebuf);
         *slot = (mcache_slot_t){ 0 };
+    }
+    memset(mc->busy, 0, sizeof mc->busy);
+}
+
+// reclaim — the page heap is about to grow past the high-water mark of
+// the pages mm holds: first give back what this thread holds and no longer
+// uses, so that the pages it frees are reused instead of new ones. Its
+// pending tiny frees are applied, its free lists go back to their spans,
+// the empty spans it keeps and the spares of every class go back to the
+// page heap, and so do its cached spans that are empty when `cached` (for
+// a new small span only: one span per class is small next to a large
+// object, and the class will likely want it again). Below the mark, spans
+// stay cached and kept and objects stay on free lists: that keeps the fast
+// paths fast, and the pages cost nothing the process has not already
+// needed.
+static __attribute__((noinline)) void reclaim(bool cached)
+{
+    if (mcache.ntinylog)
+        tiny_log_apply();
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+        uint64_t m = mcache.busy[w];
+        while (m) {
+            int ci = w * 64 + __builtin_ctzll(m);
+            m &= m - 1;
+            mcache_slot_t *slot = &mcache.alloc[ci];
+            if (slot->nfree)
+                mcache_flush_free(ci, 0);
+            ml_span_t *s = slot->span;
+            if (cached && s && (int64_t)s->allocount + slot->delta == 0) {
+                mcentral_uncache(&central[ci], s, slot, false);
+                *slot = (mcache_slot_t){ .elemsize = slot->elemsize, .freebuf = slot->freebuf,
+                                         .cap = slot->cap, .kept = slot->kept };
+            }
+            kept_release(slot);
+            if (!slot->span && !slot->cap)
+                mcache.busy[w] &= ~((uint64_t)1 << (ci % 64));
+        }
+    }
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+        uint64_t m = atomic_load_explicit(&sparemask[w], memory_order_relaxed);
+        while (m) {
+            mcentral_t *c = &central[w * 64 + __builtin_ctzll(m)];
+            m &= m - 1;
+            spin_lock(&c->lock);
+            while (c->spare) {
+                ml_span_t *s = c->spare;
+                list_remove(&c->spare, s);
+                spare_taken(c);
+                mcentral_release(s);
+            }
+            spin_unlock(&c->lock);
+        }
     }
 }
 
@@ -670,9 +896,12 @@ static void *large_alloc(size_t size)
     if (size > heap_bytes)
         return NULL;
     size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
+    if (past_peak(npages))
+        reclaim(false);
     ml_span_t *s = ml_pageheap_alloc_span_nozero(heap, npages);
     if (!s)
         return NULL;
+    pages_held((ptrdiff_t)npages);
     s->state = ML_SPAN_LARGE;
     s->sizeclass = 0;
     s->elemsize = npages * ML_PAGE_SIZE;
@@ -726,6 +955,10 @@ int mm_init(ml_pageheap_t *h)
         c->maxspare = SPARE_BYTES / (c->npages * ML_PAGE_SIZE + 1) + 1;
         atomic_init(&c->lock.held, false);
     }
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++)
+        atomic_store_explicit(&sparemask[w], 0, memory_order_relaxed);
+    atomic_store_explicit(&held_pages, 0, memory_order_relaxed);
+    atomic_store_explicit(&peak_pages, 0, memory_order_relaxed);
     bool reg = mcache.registered;
     memset(&mcache, 0, sizeof mcache);
     mcache.registered = reg;
@@ -782,21 +1015,31 @@ void mm_free(void *p)
     } else {
         ml_span_t *s = span_of(p);
         classmap_set(s, 0, true);
+        pages_held(-(ptrdiff_t)s->npages);
         ml_pageheap_free_span(heap, s);
     }
 }
 
 // realloc_large — try to keep large object p (span s) where it is for
-// `size` bytes: it stays while it has the pages and wastes no more than the
-// headroom realloc gives (below), and grows into the free pages right after
-// its span when there are enough. Returns false when it has to move.
+// `size` bytes. A smaller size stays while it fills over half of the span,
+// or, when it is still large, wastes at most a fifth of its pages (else it
+// moves and the pages go back); a larger one grows into the free pages right after the span when
+// there are enough (after reclaim, so that pages this thread holds for
+// nothing are free first). Returns false when it has to move.
 static bool realloc_large(ml_span_t *s, size_t size)
 {
     size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
     if (npages <= s->npages)
-        return npages * 5 >= s->npages * 4;   // shrunk by over 1/5: move, give pages back
-    if (size > heap_bytes || ml_pageheap_grow_span(heap, s, npages) != 0)
+        return size * 2 > s->npages * ML_PAGE_SIZE ||
+               (size > ML_MAX_SMALL_SIZE && npages * 5 >= s->npages * 4);
+    if (size > heap_bytes)
         return false;
+    size_t more = npages - s->npages;
+    if (past_peak(more))
+        reclaim(false);
+    if (ml_pageheap_grow_span(heap, s, npages) != 0)
+        return false;
+    pages_held((ptrdiff_t)more);
     s->elemsize = npages * ML_PAGE_SIZE;
     return true;
 }
@@ -812,9 +1055,9 @@ void *mm_realloc(void *p, size_t size)
     ml_span_t *s = span_of(p);
     if (!s)
         mm_bug("mm_realloc", "not a block of this heap", p);
-    size_t room;     // bytes from p to the end of its slot
+    size_t room; // bytes from p to the end of its slot
     if (s->sizeclass == 0) {
-        if (size > ML_MAX_SMALL_SIZE && realloc_large(s, size))
+        if (realloc_large(s, size))
             return p;
         room = s->elemsize;
     } else if (s->sizeclass == TINY_CI) {
@@ -825,12 +1068,15 @@ void *mm_realloc(void *p, size_t size)
             return p;
         room = s->elemsize;
     }
-    // A large block that grows and has to move gets 1/4 more than asked,
-    // as Go's growslice grows a large slice by 1.25x: the next steps of a
-    // growing buffer then stay in place instead of copying it every page.
+    // A block that grows past half a page moves into a span of its own, a
+    // large object whatever its size, with 1/4 more than asked when it is
+    // over 32 KiB (Go's growslice grows a large slice by 1.25x): its next
+    // steps then take the pages after it, in place, instead of copying it
+    // through every size class and leaving a span behind in each.
     void *q = NULL;
-    if (size > ML_MAX_SMALL_SIZE && size > room && size <= heap_bytes)
-        q = mm_malloc(size + size / 4);
+    if (size > room && size <= heap_bytes &&
+        (size > ML_MAX_SMALL_SIZE || (size > ML_PAGE_SIZE / 2 && size - room <= room / 4)))
+        q = large_alloc(size > ML_MAX_SMALL_SIZE ? size + size / 4 : size);
     if (!q)
         q = mm_malloc(size);
     if (!q)

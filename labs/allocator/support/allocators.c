@@ -20,6 +20,7 @@
 #include <malloc.h>
 #include <spawn.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,41 @@ static size_t fp_glibc(void)
     return mi.arena + mi.hblkhd - mi.keepcost; // keepcost: the trimmable top
 }
 
+// The real allocators' nearest figures to HeapInuse, read through dlsym
+// (the library is the one preloaded; its symbols are not linked in):
+//   jemalloc  stats.active: bytes in the pages of active runs and extents
+//             (after "epoch" refreshes the statistics);
+//   tcmalloc  generic.heap_size less the page heap's free and unmapped
+//             bytes: the bytes in spans, its thread caches included;
+// (mimalloc publishes only its committed memory, free pages and all: too
+// far from HeapInuse to mean anything, so it has no figure here.)
+// They are exact at the moment they are read: replay_utilization reads
+// them after every operation for these allocators (see the runner).
+static size_t fp_jemalloc(void)
+{
+    static int (*mallctl)(const char *, void *, size_t *, void *, size_t);
+    if (!mallctl && !(*(void **)&mallctl = dlsym(RTLD_DEFAULT, "mallctl")))
+        return 0;
+    uint64_t epoch = 1;
+    size_t active = 0, len = sizeof active, elen = sizeof epoch;
+    if (mallctl("epoch", &epoch, &elen, &epoch, sizeof epoch) != 0 ||
+        mallctl("stats.active", &active, &len, NULL, 0) != 0)
+        return 0;
+    return active;
+}
+
+static size_t fp_tcmalloc(void)
+{
+    static int (*prop)(const char *, size_t *);
+    if (!prop && !(*(void **)&prop = dlsym(RTLD_DEFAULT, "MallocExtension_GetNumericProperty")))
+        return 0;
+    size_t heap = 0, free_b = 0, unmapped = 0;
+    if (!prop("generic.heap_size", &heap) || !prop("tcmalloc.pageheap_free_bytes", &free_b) ||
+        !prop("tcmalloc.pageheap_unmapped_bytes", &unmapped))
+        return 0;
+    return heap - free_b - unmapped;
+}
+
 typedef struct libc_state {
     size_t (*probe)(void);
 } libc_state_t;
@@ -123,7 +159,10 @@ replay_alloc_t *allocators_libc(const char *name)
         .state = &st,
     };
     libc.name = name;
-    st.probe = strcmp(name, "glibc") == 0 ? fp_glibc : NULL;
+    st.probe = strcmp(name, "glibc") == 0      ? fp_glibc
+               : strcmp(name, "jemalloc") == 0 ? fp_jemalloc
+               : strcmp(name, "tcmalloc") == 0 ? fp_tcmalloc
+                                               : NULL;
 #if defined(__SANITIZE_ADDRESS__)
     if (st.probe == fp_glibc)
         st.probe = NULL; // the sanitizer's malloc does not keep glibc's statistics
@@ -261,7 +300,8 @@ int allocators_run(const char *exe, const char *name, const char *lib, char *con
 // offheap_utilization — replay_utilization of *t through a, with the
 // trace's operations moved out of the measured allocator first (into an
 // anonymous mapping; *t is replaced by an equal trace read again after).
-static double offheap_utilization(ml_trace_t **t, replay_alloc_t *a, const char *path)
+static double offheap_utilization(ml_trace_t **t, replay_alloc_t *a, const char *path,
+                                  size_t origin)
 {
     size_t bytes = (*t)->num_ops * sizeof(ml_trace_op_t) + 1;
     ml_trace_op_t *ops =
@@ -274,7 +314,10 @@ static double offheap_utilization(ml_trace_t **t, replay_alloc_t *a, const char 
     copy.name = NULL;
     ml_trace_free(*t);
     *t = NULL;
-    double util = replay_utilization(&copy, a, 2000);
+    // glibc's figure is sampled 2000 times a trace (mallinfo2 walks its
+    // bins); the real allocators' after every operation, so that the peak
+    // is never missed (a sampled peak can fall below the live bytes).
+    double util = replay_utilization(&copy, a, strcmp(a->name, "glibc") == 0 ? 2000 : 0, origin);
     char err[512];
     *t = ml_trace_read(path, err, sizeof err);
     munmap(ops, bytes);
@@ -320,6 +363,13 @@ int allocators_runner_main(int argc, char **argv)
     replay_alloc_t *a = is_mm ? allocators_mm() : allocators_libc(name);
     for (int i = optind; i < argc; i++) {
         char err[512];
+        // A real allocator's footprint is measured from before the trace is
+        // read: the memory the parser frees stays in its heap, and the
+        // replay would fill it without the figure rising. Counted from
+        // here, that memory counts against the allocator, so its
+        // utilization is a lower bound (glibc is measured from the start of
+        // the replay, as it always was).
+        size_t origin = ext && utilization && a->footprint(a) ? a->footprint(a) : SIZE_MAX;
         ml_trace_t *t = ml_trace_read(argv[i], err, sizeof err);
         if (!t) {
             printf("error %s\n", err);
@@ -332,7 +382,7 @@ int allocators_runner_main(int argc, char **argv)
             if (checker_run(t, NULL, &r) == 0 && r.valid)
                 util = r.utilization;
         } else if (utilization) {
-            util = offheap_utilization(&t, a, argv[i]);
+            util = offheap_utilization(&t, a, argv[i], origin);
             if (!t) {
                 printf("error %s: cannot read it again\n", argv[i]);
                 return 1;

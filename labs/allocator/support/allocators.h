@@ -14,11 +14,12 @@
 // calls mm_deinit and destroys it; footprint() is the heap's HeapInuse.
 replay_alloc_t *allocators_mm(void);
 // This process's malloc/free/realloc (glibc unless something is preloaded),
-// under the given name. footprint() is known for glibc only: its arena and
-// mmapped bytes less the trimmable top (mallinfo2). The real allocators'
-// statistics have no figure that matches HeapInuse closely enough (sampled,
-// they even fall below the live bytes), so their utilization is not
-// measured.
+// under the given name. footprint() is known for glibc (its arena and
+// mmapped bytes less the trimmable top, mallinfo2), jemalloc (stats.active)
+// and tcmalloc (its bytes in spans); mimalloc publishes only its committed
+// memory, too far from HeapInuse, so its utilization is not measured. The
+// real allocators' figures are taken from before the runner reads the
+// trace, which makes them lower bounds (see allocators_runner_main).
 replay_alloc_t *allocators_libc(const char *name);
 
 // A real allocator that a runner process can preload.

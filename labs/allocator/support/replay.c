@@ -15,6 +15,7 @@
 #include "support/replay.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -117,7 +118,7 @@ int replay_time(const ml_trace_t *t, replay_alloc_t **allocs, size_t n, int reps
     return 0;
 }
 
-double replay_utilization(const ml_trace_t *t, replay_alloc_t *a, size_t samples)
+double replay_utilization(const ml_trace_t *t, replay_alloc_t *a, size_t samples, size_t origin)
 {
     if (!a->footprint)
         return -1;
@@ -134,7 +135,8 @@ double replay_utilization(const ml_trace_t *t, replay_alloc_t *a, size_t samples
     if (a->begin && a->begin(a, t) != 0)
         goto out;
     size_t every = samples && t->num_ops > samples ? t->num_ops / samples : 1;
-    size_t base = a->footprint(a), peak = base, live = 0, peak_live = 0;
+    size_t base = origin != SIZE_MAX ? origin : a->footprint(a), peak = base, live = 0,
+           peak_live = 0;
     bool failed = false;
     for (size_t i = 0; i < t->num_ops && !failed; i++) {
         const ml_trace_op_t *op = &t->ops[i];

@@ -41,10 +41,12 @@ int replay_time(const ml_trace_t *t, replay_alloc_t **allocs, size_t n, int reps
                 double *ops_per_sec);
 
 // replay_utilization — one untimed run sampling a->footprint() about
-// `samples` times (and after every operation on traces shorter than that):
-// the peak of live payload bytes over the peak footprint minus the
-// footprint before the run. Returns -1 when the footprint is unknown or the
-// run failed. (For mm, checker_run measures utilization exactly.)
-double replay_utilization(const ml_trace_t *t, replay_alloc_t *a, size_t samples);
+// `samples` times (after every operation when `samples` is 0 or the trace
+// is shorter): the peak of live payload bytes over the peak footprint
+// minus `origin`, or minus the footprint before the run when `origin` is
+// SIZE_MAX. Returns -1 when the footprint is unknown, never rises above the
+// origin, or the run failed. (For mm, checker_run measures utilization
+// exactly.)
+double replay_utilization(const ml_trace_t *t, replay_alloc_t *a, size_t samples, size_t origin);
 
 #endif

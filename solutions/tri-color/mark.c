@@ -111,11 +111,13 @@ typedef struct work {
 } work_t;
 
 // shade — tc_shade on a worklist held in locals `w` (written back to `m`
-// only to grow it); inlined into the scan loop.
-static inline __attribute__((always_inline)) void shade(tc_marker_t *m, work_t *w, void *p)
+// only to grow it); inlined into the scan loop. `h` is m->heap, passed in
+// a local for the same reason.
+static inline __attribute__((always_inline)) void shade(tc_marker_t *m, ml_gc_heap_t *h, work_t *w,
+                                                        void *p)
 {
     ml_gc_objref_t r;                           // the object containing p
-    if (!p || !ml_gc_find_object(m->heap, p, &r) || !ml_gc_ref_try_mark(&r))
+    if (!p || !ml_gc_find_object(h, p, &r) || !ml_gc_ref_try_mark(&r))
         return;                                 // not an object, or not white
     if (w->len == w->cap) {
         m->len = w->len;
@@ -125,29 +127,42 @@ static inline __attribute__((always_inline)) void shade(tc_marker_t *m, work_t *
     w->stack[w->len++] = r;
 }
 
-// scan — blacken the object `r` names: shade every slot's target. Fast
-// path: one value of a type of at most 64 words — walk the set bits of its
-// pointer mask. Arrays and bigger types take the core's slot cursor.
-static inline __attribute__((always_inline)) void scan(tc_marker_t *m, work_t *w,
+// scan_cursor — blacken an array or a type of more than 64 words: shade
+// every slot's target through the core's slot cursor. Out of line, on the
+// marker's own fields, so the common case below keeps its locals in
+// registers.
+static __attribute__((noinline)) void scan_cursor(tc_marker_t *m, const ml_gc_objref_t *r)
+{
+    work_t w = { m->stack, m->len, m->cap };
+    ml_gc_slots_t it;
+    ml_gc_slots_begin(m->heap, r->obj, &it);
+    for (void **slot; (slot = ml_gc_slots_next(&it));)
+        shade(m, m->heap, &w, *slot);
+    m->len = w.len;
+}
+
+// scan — blacken the object `r` names: shade every slot's target. The
+// common case, one value of a type of at most 64 words, walks the set bits
+// of its pointer mask; the rest takes scan_cursor.
+static inline __attribute__((always_inline)) void scan(tc_marker_t *m, ml_gc_heap_t *h, work_t *w,
                                                        const ml_gc_objref_t *r)
 {
     const ml_type_t *t = ml_gc_ref_type(r);
-    void **obj = r->obj;
-    if (!t->ptrmask_ext && ml_gc_ref_count(r) == 1) {
-        for (uint64_t bits = t->ptrmask; bits; bits &= bits - 1)
-            shade(m, w, obj[__builtin_ctzll(bits)]);
+    if (__builtin_expect(t->ptrmask_ext != NULL || ml_gc_ref_count(r) != 1, 0)) {
+        m->len = w->len;
+        scan_cursor(m, r);
+        *w = (work_t){ m->stack, m->len, m->cap };
         return;
     }
-    ml_gc_slots_t it;
-    ml_gc_slots_begin(m->heap, obj, &it);
-    for (void **slot; (slot = ml_gc_slots_next(&it));)
-        shade(m, w, *slot);
+    void **obj = r->obj;
+    for (uint64_t bits = t->ptrmask; bits; bits &= bits - 1)
+        shade(m, h, w, obj[__builtin_ctzll(bits)]);
 }
 
 void tc_shade(tc_marker_t *m, void *p)
 {
     work_t w = { m->stack, m->len, m->cap };
-    shade(m, &w, p);
+    shade(m, m->heap, &w, p);
     m->len = w.len;
 }
 
@@ -159,7 +174,7 @@ void tc_scan_object(tc_marker_t *m, void *obj)
         abort();
     }
     work_t w = { m->stack, m->len, m->cap };
-    scan(m, &w, &r);
+    scan(m, m->heap, &w, &r);
     m->len = w.len;
 }
 
@@ -183,6 +198,7 @@ void tc_mark_roots(tc_marker_t *m)
 
 bool tc_mark_step(tc_marker_t *m, size_t budget)
 {
+    ml_gc_heap_t *h = m->heap;
     work_t w = { m->stack, m->len, m->cap };
     size_t head = m->head, nring = m->nring;
     for (size_t done = 0; done < budget; done++) {
@@ -199,7 +215,7 @@ bool tc_mark_step(tc_marker_t *m, size_t budget)
         // empty (the usual case), its slot takes the stack's top at once:
         // the new entry is the youngest, the ring stays full.
         ml_gc_objref_t *r = &m->ring[head];
-        scan(m, &w, r);
+        scan(m, h, &w, r);
         if (nring == RING_SIZE && w.len > 0) {
             *r = w.stack[--w.len];
             ml_gc_ref_prefetch(r);

@@ -12,7 +12,7 @@ set logscale y 10
 set format x "2^{%L}"
 set ytics nomirror
 set y2tics
-set y2range [0:*]
+set y2range [0:1<*]  # the target line at 1 always shows
 set arrow 1 from graph 0, second 1 to graph 1, second 1 nohead dt 3 lc rgb "#555555"
 plot datafile using 2:3 with linespoints lt 1 title "tri-color collector (mark + sweep)", \
      datafile using 2:4 with linespoints lt 4 title "Boehm GC, GC\\_gcollect (1 marker)", \

@@ -34,7 +34,7 @@ ml_gc_config_t ml_gc_default_config(void)
         .log = false,
         .log_file = NULL,
         .poison = true,
-        .count_stores = true,
+        .count_stores = false,
     };
 }
 
@@ -421,8 +421,15 @@ void ml_gc_free(ml_gc_heap_t *h, void *obj)
     }
     if (h->cfg.poison || h->cfg.log) // debug aids on: forget the type, as
         s->info[i].type = NULL;      // ml_gc_sweep_default does
+    // ml_span_free_index's work, without its checks: ml_gc_locate_ has just
+    // checked that object i is allocated (a sweep frees thousands of objects
+    // per cycle, one call each).
     ml_bit_clear(s->markbits, i);
-    ml_span_free_index(s->span, i);
+    ml_bit_clear(s->allocbits, i);
+    ml_span_t *sp = s->span;
+    sp->allocount--;
+    if (i < sp->freeindex)
+        sp->freeindex = i;
     s->needzero = true;
     h->st.frees++;
     h->st.heap_alloc -= s->elemsize;

@@ -5,9 +5,12 @@
 // Data structures: the grey worklist is a growable array used as a stack
 // (LIFO, like Go's per-P gcWork buffers), kept in malloc'd memory, never in
 // the GC heap, plus a small FIFO "prefetch ring" of objects already taken
-// off the stack but not scanned yet. The mark bits live in the core's spans.
-// Colors follow mark.h: white = unmarked, grey = marked and on the stack or
-// in the ring, black = marked and in neither.
+// off the stack but not scanned yet. Each entry is the object's ref
+// (ml_gc_objref_t: its address, span and index), which shading found anyway:
+// scanning reads the object's type through it with no second lookup. The
+// mark bits live in the core's spans. Colors follow mark.h: white =
+// unmarked, grey = marked and on the stack or in the ring, black = marked
+// and in neither.
 //
 // The cycle:
 //   1. tc_mark_roots: shade each global, scan each stack → roots are grey.
@@ -24,6 +27,14 @@
 // three times faster. The order of scanning changes a little; what is marked
 // does not.
 //
+// Why the scan loop is written out in tc_mark_step, with the stack's length
+// in a local: every mark bit set is a store of a uint64_t, which the
+// compiler must assume may change any size_t field of the marker, so
+// `m->len` would be reloaded and stored after every shade. The loop keeps
+// the worklist in locals and writes them back when it returns or grows the
+// stack. tc_shade and tc_scan_object, the API's single steps, share the same
+// shading code.
+//
 // Why it is correct: an object goes on the stack only when its mark bit goes
 // from clear to set (tc_shade), so each reachable object is pushed once and
 // scanned once, and no black object can point to a white one — when an
@@ -36,13 +47,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define RING_SIZE 16    // objects in flight between prefetch and scan
+#define RING_SIZE 16 // objects in flight between prefetch and scan (a power of two)
 
 struct tc_marker {
     ml_gc_heap_t *heap;
-    void **stack;               // grey objects: stack[0 .. len)
+    ml_gc_objref_t *stack; // grey objects: stack[0 .. len)
     size_t len, cap;
-    void *ring[RING_SIZE];      // grey objects, prefetched: ring[head], ... (nring of them)
+    ml_gc_objref_t ring[RING_SIZE]; // grey objects, prefetched: ring[head], ... (nring of them)
     size_t head, nring;
 };
 
@@ -75,16 +86,16 @@ size_t tc_grey_count(const tc_marker_t *m)
 void tc_grey_foreach(const tc_marker_t *m, void (*fn)(void *obj, void *arg), void *arg)
 {
     for (size_t i = 0; i < m->len; i++)
-        fn(m->stack[i], arg);
+        fn(m->stack[i].obj, arg);
     for (size_t i = 0; i < m->nring; i++)
-        fn(m->ring[(m->head + i) % RING_SIZE], arg);
+        fn(m->ring[(m->head + i) % RING_SIZE].obj, arg);
 }
 
-// grey_push — the slow path of tc_shade when the stack is full: double it.
+// grey_grow — the slow path of shading when the stack is full: double it.
 static void grey_grow(tc_marker_t *m)
 {
     size_t ncap = m->cap ? 2 * m->cap : 1024;
-    void **ns = realloc(m->stack, ncap * sizeof *ns);
+    ml_gc_objref_t *ns = realloc(m->stack, ncap * sizeof *ns);
     if (!ns) {
         fprintf(stderr, "tc_shade: out of memory growing the grey worklist to %zu entries\n", ncap);
         abort();
@@ -93,37 +104,78 @@ static void grey_grow(tc_marker_t *m)
     m->cap = ncap;
 }
 
-// shade — tc_shade, inlined into the scan loop (the call is most of the
-// cost of scanning a small object otherwise).
-static inline __attribute__((always_inline)) void shade(tc_marker_t *m, void *p)
+// The worklist's stack, held in locals by a loop (see the header comment).
+typedef struct work {
+    ml_gc_objref_t *stack;
+    size_t len, cap;
+} work_t;
+
+// shade — tc_shade on a worklist held in locals `w` (written back to `m`
+// only to grow it); inlined into the scan loop. `h` is m->heap, passed in
+// a local for the same reason.
+static inline __attribute__((always_inline)) void shade(tc_marker_t *m, ml_gc_heap_t *h, work_t *w,
+                                                        void *p)
 {
     ml_gc_objref_t r;                           // the object containing p
-    if (!p || !ml_gc_find_object(m->heap, p, &r) || !ml_gc_ref_try_mark(&r))
+    if (!p || !ml_gc_find_object(h, p, &r) || !ml_gc_ref_try_mark(&r))
         return;                                 // not an object, or not white
-    if (m->len == m->cap)
+    if (w->len == w->cap) {
+        m->len = w->len;
         grey_grow(m);
-    m->stack[m->len++] = r.obj;
+        w->stack = m->stack, w->cap = m->cap;
+    }
+    w->stack[w->len++] = r;
+}
+
+// scan_cursor — blacken an array or a type of more than 64 words: shade
+// every slot's target through the core's slot cursor. Out of line, on the
+// marker's own fields, so the common case below keeps its locals in
+// registers.
+static __attribute__((noinline)) void scan_cursor(tc_marker_t *m, const ml_gc_objref_t *r)
+{
+    work_t w = { m->stack, m->len, m->cap };
+    ml_gc_slots_t it;
+    ml_gc_slots_begin(m->heap, r->obj, &it);
+    for (void **slot; (slot = ml_gc_slots_next(&it));)
+        shade(m, m->heap, &w, *slot);
+    m->len = w.len;
+}
+
+// scan — blacken the object `r` names: shade every slot's target. The
+// common case, one value of a type of at most 64 words, walks the set bits
+// of its pointer mask; the rest takes scan_cursor.
+static inline __attribute__((always_inline)) void scan(tc_marker_t *m, ml_gc_heap_t *h, work_t *w,
+                                                       const ml_gc_objref_t *r)
+{
+    const ml_type_t *t = ml_gc_ref_type(r);
+    if (__builtin_expect(t->ptrmask_ext != NULL || ml_gc_ref_count(r) != 1, 0)) {
+        m->len = w->len;
+        scan_cursor(m, r);
+        *w = (work_t){ m->stack, m->len, m->cap };
+        return;
+    }
+    void **obj = r->obj;
+    for (uint64_t bits = t->ptrmask; bits; bits &= bits - 1)
+        shade(m, h, w, obj[__builtin_ctzll(bits)]);
 }
 
 void tc_shade(tc_marker_t *m, void *p)
 {
-    shade(m, p);
+    work_t w = { m->stack, m->len, m->cap };
+    shade(m, m->heap, &w, p);
+    m->len = w.len;
 }
 
 void tc_scan_object(tc_marker_t *m, void *obj)
 {
-    // Fast path: one value of a type of at most 64 words — walk the set
-    // bits of its pointer mask. Arrays and bigger types take the cursor.
-    const ml_type_t *t = ml_gc_type_of(m->heap, obj);
-    if (!t->ptrmask_ext && ml_gc_count_of(m->heap, obj) == 1) {
-        for (uint64_t bits = t->ptrmask; bits; bits &= bits - 1)
-            shade(m, ((void **)obj)[__builtin_ctzll(bits)]);
-        return;
+    ml_gc_objref_t r;
+    if (!ml_gc_find_object(m->heap, obj, &r) || r.obj != obj) {
+        fprintf(stderr, "tc_scan_object: %p is not the start of an allocated object\n", obj);
+        abort();
     }
-    ml_gc_slots_t it;
-    ml_gc_slots_begin(m->heap, obj, &it);
-    for (void **slot; (slot = ml_gc_slots_next(&it));)
-        shade(m, *slot);
+    work_t w = { m->stack, m->len, m->cap };
+    scan(m, m->heap, &w, &r);
+    m->len = w.len;
 }
 
 void tc_scan_stack(tc_marker_t *m, ml_gc_stack_t *st)
@@ -146,20 +198,36 @@ void tc_mark_roots(tc_marker_t *m)
 
 bool tc_mark_step(tc_marker_t *m, size_t budget)
 {
+    ml_gc_heap_t *h = m->heap;
+    work_t w = { m->stack, m->len, m->cap };
+    size_t head = m->head, nring = m->nring;
     for (size_t done = 0; done < budget; done++) {
-        while (m->nring < RING_SIZE && m->len > 0) {
-            void *obj = m->stack[--m->len];
-            ml_gc_prefetch(m->heap, obj);
-            m->ring[(m->head + m->nring++) % RING_SIZE] = obj;
+        if (nring < RING_SIZE && w.len > 0) { // top the ring up, prefetching
+            do {
+                ml_gc_objref_t *r = &m->ring[(head + nring++) % RING_SIZE];
+                *r = w.stack[--w.len];
+                ml_gc_ref_prefetch(r);
+            } while (nring < RING_SIZE && w.len > 0);
+        } else if (nring == 0) {
+            break; // no grey object left
         }
-        if (m->nring == 0)
-            break;                              // no grey object left
-        void *obj = m->ring[m->head];
-        m->head = (m->head + 1) % RING_SIZE;
-        m->nring--;
-        tc_scan_object(m, obj);
+        // Scan the oldest; while the ring is full and the stack is not
+        // empty (the usual case), its slot takes the stack's top at once:
+        // the new entry is the youngest, the ring stays full.
+        ml_gc_objref_t *r = &m->ring[head];
+        scan(m, h, &w, r);
+        if (nring == RING_SIZE && w.len > 0) {
+            *r = w.stack[--w.len];
+            ml_gc_ref_prefetch(r);
+        } else {
+            nring--;
+        }
+        head = (head + 1) % RING_SIZE;
     }
-    return m->len == 0 && m->nring == 0;
+    m->len = w.len;
+    m->head = head;
+    m->nring = nring;
+    return w.len == 0 && nring == 0;
 }
 
 void tc_on_alloc(tc_marker_t *m, void *obj)

@@ -196,6 +196,31 @@ Test(gcheap, find_object_and_ref_try_mark_agree_with_object_of_and_try_mark, .ti
     ml_gc_destroy(h);
 }
 
+// A ref tells the object's type and array count without a lookup, the same
+// as the lookups do; freeing through ml_gc_free keeps the span's counts
+// right, and the freed object is the next one handed out.
+Test(gcheap, refs_tell_type_and_count_and_free_keeps_the_span_consistent, .timeout = 5)
+{
+    ml_gc_heap_t *h = manual_heap();
+    char *a = ml_gc_alloc(h, &NODE);
+    char *arr = ml_gc_alloc_array(h, &ODD, 5);
+    char *c = ml_gc_alloc(h, &NODE);
+    ml_gc_objref_t r;
+    cr_assert(ml_gc_find_object(h, arr + 3 * 48 + 8, &r) && r.obj == arr);
+    ml_gc_ref_prefetch(&r); // a hint: changes nothing
+    cr_assert_eq(ml_gc_ref_type(&r), &ODD, "the ref names the array's element type");
+    cr_assert_eq(ml_gc_ref_count(&r), 5, "and its length");
+    cr_assert_eq(ml_gc_ref_type(&r), ml_gc_type_of(h, arr));
+    cr_assert(ml_gc_find_object(h, c, &r) && ml_gc_ref_type(&r) == &NODE &&
+              ml_gc_ref_count(&r) == 1);
+    ml_gc_free(h, a);
+    assert_heap_ok(h); // alloc bits, counts and free index agree
+    cr_assert_eq(ml_gc_num_objects(h), 2);
+    cr_assert_eq(ml_gc_alloc(h, &NODE), a, "the freed object is found again first");
+    assert_heap_ok(h);
+    ml_gc_destroy(h);
+}
+
 Test(gcheap, large_objects_get_their_own_span_and_are_collected, .timeout = 10)
 {
     ml_gc_heap_t *h = manual_heap();
@@ -446,6 +471,7 @@ static ml_gc_collector_t spy_collector(spy_t *s)
 Test(gcheap, barrier_runs_only_while_marking_and_never_for_stack_writes, .timeout = 5)
 {
     ml_gc_heap_t *h = manual_heap();
+    ml_gc_set_count_stores(h, true); // off by default; this test reads the counts
     spy_t spy = { 0 };
     ml_gc_collector_t c = spy_collector(&spy);
     cr_assert_eq(ml_gc_set_collector(h, &c), 0);
@@ -493,7 +519,7 @@ Test(gcheap, barrier_runs_only_while_marking_and_never_for_stack_writes, .timeou
 Test(gcheap, store_counting_can_be_turned_off_without_losing_the_barrier, .timeout = 5)
 {
     ml_gc_config_t cfg = ml_gc_default_config();
-    cr_assert(cfg.count_stores, "stores are counted by default");
+    cr_assert(!cfg.count_stores, "stores are not counted by default (the fast path is one test)");
     cfg.gc_percent = -1;
     cfg.arena_bytes = (size_t)64 << 20;
     cfg.count_stores = false;

@@ -24,10 +24,11 @@
 // Pointer stores. ml_gc_write (heap slots) and ml_gc_write_global (globals)
 // call the collector's write barrier while the collector is marking (Go's
 // writeBarrier.enabled: phases MARK and MARK_TERMINATION). Frame writes never
-// run a barrier, exactly like stores to a Go stack. They also count the
-// stores (MemStats Stores, StoresMarking) unless the config's count_stores is
-// off; with no cycle running and counting off, a store is one flag test and
-// the store, like Go's `if writeBarrier.enabled`.
+// run a barrier, exactly like stores to a Go stack. When the config's
+// count_stores is on (off by default: a program that reports the counts
+// turns it on) they also count the stores (MemStats Stores, StoresMarking);
+// with no cycle running and counting off, a store is one flag test and the
+// store, like Go's `if writeBarrier.enabled`.
 //
 // Collection. A collector is a small table of functions (ml_gc_collector_t)
 // that a lab supplies; without one the core uses its own stop-the-world
@@ -109,13 +110,14 @@ typedef struct ml_gc_config {
     bool log;           // print mark / blacken / free events
     FILE *log_file;     // where the log goes; NULL = stderr
     bool poison;        // fill freed (and never used) object memory with ML_POISON_BYTE
-    bool count_stores;  // count pointer stores (MemStats Stores, StoresMarking).
-                        // Off: with no cycle running a store through
-                        // ml_gc_write_ptr is one flag test and the store
+    bool count_stores;  // count pointer stores (MemStats Stores, StoresMarking);
+                        // off by default. Off: with no cycle running a store
+                        // through ml_gc_write_ptr is one flag test and the store
 } ml_gc_config_t;
 
 // ml_gc_default_config — arena 256 MiB, GOGC 100, min heap 4 MiB, no stress,
-// no log, poison on, stores counted. Start from it and change what you need.
+// no log, poison on, stores not counted. Start from it and change what you
+// need.
 ml_gc_config_t ml_gc_default_config(void);
 
 // ml_gc_new — a heap with config `cfg` (NULL = defaults), with one shadow
@@ -187,6 +189,17 @@ static inline bool ml_gc_try_mark(ml_gc_heap_t *h, const void *obj);
 // (nothing freed since), without looking it up again: Go's greyobject takes
 // findObject's span and index for the same reason.
 static inline bool ml_gc_ref_try_mark(const ml_gc_objref_t *r);
+// ml_gc_ref_type, ml_gc_ref_count — the type and array count of the object
+// `r` names (found by ml_gc_find_object, nothing freed since), without a
+// lookup: a marker that keeps refs in its worklist scans an object with no
+// second search for it (Go's gcWork holds object addresses and scanobject
+// finds the span again; keeping the ref trades 16 bytes per entry for that
+// search).
+static inline const ml_type_t *ml_gc_ref_type(const ml_gc_objref_t *r);
+static inline size_t ml_gc_ref_count(const ml_gc_objref_t *r);
+// ml_gc_ref_prefetch — ml_gc_prefetch of the object `r` names: its memory
+// and its metadata record, without the lookup. Only a hint.
+static inline __attribute__((always_inline)) void ml_gc_ref_prefetch(const ml_gc_objref_t *r);
 // ml_gc_clear_all_marks — clear every mark bit. ml_gc_count_marked — set ones.
 void ml_gc_clear_all_marks(ml_gc_heap_t *h);
 size_t ml_gc_count_marked(const ml_gc_heap_t *h);

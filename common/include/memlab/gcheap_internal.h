@@ -204,6 +204,20 @@ static inline bool ml_gc_ref_try_mark(const ml_gc_objref_t *r)
     return true;
 }
 
+static inline const ml_type_t *ml_gc_ref_type(const ml_gc_objref_t *r)
+{
+    return r->span->info[r->index].type;
+}
+static inline size_t ml_gc_ref_count(const ml_gc_objref_t *r)
+{
+    return r->span->info[r->index].count;
+}
+static inline __attribute__((always_inline)) void ml_gc_ref_prefetch(const ml_gc_objref_t *r)
+{
+    __builtin_prefetch(r->obj);
+    __builtin_prefetch(&r->span->info[r->index]);
+}
+
 // ---- object metadata and pointer slots ----------------------------------------
 
 static inline const ml_gc_objinfo_t *ml_gc_info_(const ml_gc_heap_t *h, const void *obj,
@@ -279,7 +293,7 @@ void ml_gc_write_slow_(ml_gc_heap_t *h, void **slot, void *val);
 //                      next in line, and ml_gc_write_slow_ counts without
 //                      branching (each taken branch on this path costs a few
 //                      cycles per store while marking);
-//   ML_GC_WRITE_COUNT  (no cycle, the default config) the count, inline.
+//   ML_GC_WRITE_COUNT  (no cycle, counting turned on) the count, inline.
 static inline void ml_gc_write_ptr(ml_gc_heap_t *h, void **slot, void *val)
 {
     ml_gc_core_t *c = (ml_gc_core_t *)(void *)h;

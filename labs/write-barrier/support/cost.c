@@ -88,30 +88,36 @@ int wb_cost_measure(ml_gc_heap_t *h, wb_marker_t *m, wb_cost_pattern_t pattern, 
         vals[2 * i] = node;
         vals[2 * i + 1] = NULL; // some stores delete
     }
-    // The three GC-off variants run in a rotating order, each after one
-    // untimed warm-up pass, so none always pays for cold caches.
+    // The three GC-off variants run in a mirrored order (A B C C B A, the
+    // first letter rotating from one repetition to the next), each timed
+    // run after an untimed warm-up pass, and each variant's figure is the
+    // mean of its two runs: a load that drifts during the repetition, and
+    // the order itself, weigh on every variant alike. Thread CPU time: not
+    // the time other processes ran.
     bool counting = ml_gc_config(h)->count_stores;
     double raw[64], off[64], on[64], cnt[64];
     double *const dst[3] = { raw, off, cnt };
     for (int r = 0; r < reps; r++) {
-        for (int j = 0; j < 3; j++) {
-            int which = (r + j) % 3;
+        raw[r] = off[r] = cnt[r] = 0;
+        for (int j = 0; j < 6; j++) {
+            int which = (r + (j < 3 ? j : 5 - j)) % 3;
             ml_gc_set_count_stores(h, which == 2);
             for (int pass = 0; pass < 2; pass++) {
-                uint64_t t0 = ml_now_ns();
+                uint64_t t0 = ml_thread_cpu_ns();
                 if (which == 0)
                     raw_fn(slots, vals, nslots - 1, stores);
                 else
                     wb_fn(h, slots, vals, nslots - 1, stores);
-                dst[which][r] = (double)(ml_now_ns() - t0) / (double)stores;
+                if (pass == 1)
+                    dst[which][r] += (double)(ml_thread_cpu_ns() - t0) / (double)stores / 2;
             }
         }
         ml_gc_set_count_stores(h, counting);
         ml_gc_cycle_begin(h);
         wb_fn(h, slots, vals, nslots - 1, stores / 8); // warm-up: first shades
-        uint64_t t3 = ml_now_ns();
+        uint64_t t3 = ml_thread_cpu_ns();
         wb_fn(h, slots, vals, nslots - 1, stores);
-        uint64_t t4 = ml_now_ns();
+        uint64_t t4 = ml_thread_cpu_ns();
         ml_gc_cycle_finish(h);
         on[r] = (double)(t4 - t3) / (double)stores;
     }

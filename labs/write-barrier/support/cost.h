@@ -5,11 +5,11 @@
 //           (ml_gc_set_count_stores): the barrier's fast path alone, one
 //           test of a flag byte (Go's `if writeBarrier.enabled`);
 //   counted ml_gc_write_ptr with no cycle running and store counting on
-//           (the core's default): every store takes the out-of-line slow
-//           path to count itself — what the statistic costs;
+//           (opt-in: a program that reports the count turns it on): every
+//           store counts itself — what the statistic costs;
 //   on      ml_gc_write_ptr while marking runs, with the heap's own counting
-//           setting (the default: on; the count is a few instructions beside
-//           a barrier call): the slow path, the marker's hook and the barrier
+//           setting (the default: off; when on, the count is a few
+//           instructions beside a barrier call): the slow path, the marker's hook and the barrier
 //           of its kind (shading, mostly of objects already marked, as in a
 //           long-running program).
 // The heap's counting setting is restored afterwards.

@@ -317,6 +317,10 @@ int wb_run_cycle(wb_run_t *r, wb_mutator_t *mut, wb_cycle_result_t *res, char *e
     r->hidden_count = 0;
     for (size_t i = 0; i < r->nids; i++)
         r->hid_rec[i] = r->store_rec[i] = r->del_rec[i] = -1, r->hidden_now[i] = 0;
+    // The result reports the cycle's pointer stores: count them (the core
+    // does not by default), and restore the heap's setting afterwards.
+    bool counting = ml_gc_config(h)->count_stores;
+    ml_gc_set_count_stores(h, true);
     ml_memstats_t st0, st1;
     ml_gc_read_memstats(h, &st0);
     size_t objects_before = ml_gc_num_objects(h);
@@ -391,6 +395,7 @@ int wb_run_cycle(wb_run_t *r, wb_mutator_t *mut, wb_cycle_result_t *res, char *e
     res->mk = wb_marker_stats(r->m);
     res->stores = st1.stores - st0.stores;
     res->stores_marking = st1.stores_marking - st0.stores_marking;
+    ml_gc_set_count_stores(h, counting);
     res->barrier_calls = st1.barrier_calls - st0.barrier_calls;
     res->survivors = ml_gc_num_objects(h);
     res->freed = objects_before + (size_t)(st1.mallocs - allocated) - res->survivors;

@@ -37,22 +37,22 @@
 
 // ---- size classes (8 points) and spans (13 points) --------------------------------
 
-ML_TEST(classes, size_class_of_every_request, 4, 10)
+ML_TEST(classes, size_class_of_every_request, 3, 10)
 {
     suite_classes_size_class_of_every_request();
 }
 
-ML_TEST(classes, blocks_fill_spans_of_their_class, 4, 20)
+ML_TEST(classes, blocks_fill_spans_of_their_class, 3, 20)
 {
     suite_classes_blocks_fill_spans_of_their_class();
 }
 
-ML_TEST(spans, every_small_size_is_usable, 3, 30)
+ML_TEST(spans, every_small_size_is_usable, 2, 30)
 {
     suite_spans_every_small_size_is_usable();
 }
 
-ML_TEST(spans, freed_objects_are_reused, 3, 10)
+ML_TEST(spans, freed_objects_are_reused, 2, 10)
 {
     suite_spans_freed_objects_are_reused();
 }
@@ -69,12 +69,12 @@ ML_TEST(spans, empty_spans_return_to_the_page_heap, 4, 10)
 
 // ---- mcache (14 points) -----------------------------------------------------------
 
-ML_TEST(mcache, each_thread_allocates_from_its_own_span, 5, 10)
+ML_TEST(mcache, each_thread_allocates_from_its_own_span, 4, 10)
 {
     suite_mcache_each_thread_allocates_from_its_own_span();
 }
 
-ML_TEST(mcache, two_threads_allocate_and_free_at_once, 6, 30)
+ML_TEST(mcache, two_threads_allocate_and_free_at_once, 5, 30)
 {
     suite_mcache_two_threads_allocate_and_free_at_once();
 }
@@ -84,6 +84,11 @@ ML_TEST(mcache, frees_from_another_thread_are_reused, 3, 10)
     suite_mcache_frees_from_another_thread_are_reused();
 }
 
+ML_TEST(mcache, handover_on_one_class, 4, 30)
+{
+    suite_mcache_handover_on_one_class();
+}
+
 // ---- tiny (10 points) -------------------------------------------------------------
 
 ML_TEST(tiny, pieces_are_naturally_aligned, 2, 10)
@@ -91,7 +96,7 @@ ML_TEST(tiny, pieces_are_naturally_aligned, 2, 10)
     suite_tiny_pieces_are_naturally_aligned();
 }
 
-ML_TEST(tiny, small_requests_share_a_block, 3, 10)
+ML_TEST(tiny, small_requests_share_a_block, 2, 10)
 {
     suite_tiny_small_requests_share_a_block();
 }
@@ -108,12 +113,12 @@ ML_TEST(tiny, block_is_freed_with_its_last_piece, 2, 10)
 
 // ---- large objects (8 points) -----------------------------------------------------
 
-ML_TEST(large, objects_take_their_pages_from_the_page_heap, 2, 10)
+ML_TEST(large, objects_take_their_pages_from_the_page_heap, 1, 10)
 {
     suite_large_objects_take_their_pages_from_the_page_heap();
 }
 
-ML_TEST(large, pages_go_back_when_freed, 4, 10)
+ML_TEST(large, pages_go_back_when_freed, 3, 10)
 {
     suite_large_pages_go_back_when_freed();
 }
@@ -150,15 +155,27 @@ ML_TEST(realloc, calloc_zeroes_reused_memory, 2, 10)
     suite_realloc_calloc_zeroes_reused_memory();
 }
 
-ML_TEST(realloc, calloc_overflow_returns_null, 1, 10)
+ML_TEST(realloc, calloc_overflow_returns_null, 2, 10)
 {
     suite_realloc_calloc_overflow_returns_null();
+}
+
+// ---- resources across mm_init / mm_deinit (6 points) ------------------------------
+
+ML_TEST(lifecycle, init_work_deinit_returns_everything, 4, 30)
+{
+    suite_lifecycle_init_work_deinit_returns_everything();
+}
+
+ML_TEST(lifecycle, refused_memory_is_handled, 2, 20)
+{
+    suite_lifecycle_refused_memory_is_handled();
 }
 
 // ---- the lab's traces (15 points) -------------------------------------------------
 
 #define TRACE_TEST(name, file)      \
-    ML_TEST(traces, name, 1.25, 30) \
+    ML_TEST(traces, name, 0.75, 30) \
     {                               \
         suite_traces_check(file);   \
     }
@@ -178,7 +195,12 @@ TRACE_TEST(uniform, "uniform.rep")
 
 // ---- performance (20 points) ------------------------------------------------------
 
-ML_SCORED_TEST(perf, utilization_and_throughput_vs_glibc, 20, 120)
+ML_SCORED_TEST(perf, utilization_and_throughput_vs_glibc, 14, 120)
 {
     suite_perf_utilization_and_throughput_vs_glibc();
+}
+
+ML_SCORED_TEST(perf, two_threads_vs_glibc, 5, 60)
+{
+    suite_perf_two_threads_vs_glibc();
 }

@@ -22,6 +22,21 @@
 // (the handout allows this much, plus the span an mcache holds).
 #define SPARE_ALLOWANCE (64 * 1024)
 
+// SUITE_SANITIZED — 1 in a sanitizer build (SAN=address,undefined: the suite
+// is compiled with the same flags as the student's file). Nothing is timed
+// meaningfully there, so the scored speed tests judge such a run on
+// correctness (and utilization) only, and say so.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SUITE_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define SUITE_SANITIZED 1
+#endif
+#endif
+#ifndef SUITE_SANITIZED
+#define SUITE_SANITIZED 0
+#endif
+
 // ---- a fresh allocator (fixture.c) -------------------------------------------
 
 // The page heap under the student's allocator, made by suite_fresh (NULL
@@ -122,5 +137,13 @@ void suite_realloc_calloc_overflow_returns_null(void);
 // checker's message.
 void suite_traces_check(const char *name);
 void suite_perf_utilization_and_throughput_vs_glibc(void);
+
+// lifecycle.c
+void suite_lifecycle_init_work_deinit_returns_everything(void);
+void suite_lifecycle_refused_memory_is_handled(void);
+
+// threads.c
+void suite_perf_two_threads_vs_glibc(void);
+void suite_mcache_handover_on_one_class(void);
 
 #endif

@@ -89,6 +89,11 @@ ML_TEST(mcache, handover_on_one_class, 4, 30)
     suite_mcache_handover_on_one_class();
 }
 
+ML_TEST(mcache, remote_frees_take_effect_while_the_freer_lives, 2, 20)
+{
+    suite_mcache_remote_frees_take_effect_while_the_freer_lives();
+}
+
 // ---- tiny (10 points) -------------------------------------------------------------
 
 ML_TEST(tiny, pieces_are_naturally_aligned, 2, 10)
@@ -158,6 +163,18 @@ ML_TEST(realloc, calloc_zeroes_reused_memory, 2, 10)
 ML_TEST(realloc, calloc_overflow_returns_null, 2, 10)
 {
     suite_realloc_calloc_overflow_returns_null();
+}
+
+ML_TEST(realloc, tiny_pieces_keep_their_bytes_and_neighbours, 1, 20)
+{
+    suite_realloc_tiny_pieces_keep_their_bytes_and_neighbours();
+}
+
+// ---- boundaries (2 points) ----------------------------------------------------------
+
+ML_TEST(bounds, sizes_around_every_class_boundary, 2, 20)
+{
+    suite_bounds_sizes_around_every_class_boundary();
 }
 
 // ---- resources across mm_init / mm_deinit (6 points) ------------------------------

@@ -111,6 +111,7 @@ void suite_spans_empty_spans_return_to_the_page_heap(void);
 void suite_mcache_each_thread_allocates_from_its_own_span(void);
 void suite_mcache_two_threads_allocate_and_free_at_once(void);
 void suite_mcache_frees_from_another_thread_are_reused(void);
+void suite_mcache_remote_frees_take_effect_while_the_freer_lives(void);
 
 // tiny.c
 void suite_tiny_pieces_are_naturally_aligned(void);
@@ -130,6 +131,10 @@ void suite_realloc_shrinking_keeps_the_prefix(void);
 void suite_realloc_stays_in_place_within_its_class(void);
 void suite_realloc_calloc_zeroes_reused_memory(void);
 void suite_realloc_calloc_overflow_returns_null(void);
+
+// bounds.c
+void suite_bounds_sizes_around_every_class_boundary(void);
+void suite_realloc_tiny_pieces_keep_their_bytes_and_neighbours(void);
 
 // traces.c
 // suite_traces_check — the lab's trace file `name` (in

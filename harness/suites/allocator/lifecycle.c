@@ -35,7 +35,9 @@
 #include "allocator_suite.h"
 
 #if SUITE_SANITIZED
-#include <sanitizer/allocator_interface.h>
+// AddressSanitizer's runtime (its sanitizer/allocator_interface.h, which
+// not every compiler installs).
+size_t __sanitizer_get_current_allocated_bytes(void);
 #endif
 
 // ---- the wrappers -------------------------------------------------------------

@@ -43,7 +43,9 @@
 //                        path, speed against glibc)
 //   allocator/bounds.c   bounds, realloc: both sides of every size boundary
 //   allocator/lifecycle.c lifecycle: resources across mm_init/mm_deinit,
-//                        memory refused (linked with --wrap, see lab.mk)
+//                        memory refused
+//   allocator/wrap.c     mmap, malloc & co. and memcpy as the suite sees them
+//                        (linked with -Wl,--wrap, see labs/allocator/lab.mk)
 // with what they share declared in allocator/allocator_suite.h.
 #include "memlab/grade.h"
 #include "allocator_suite.h"

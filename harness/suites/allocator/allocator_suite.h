@@ -95,6 +95,19 @@ typedef struct churn {
 // mm_malloc returned NULL. Returns NULL.
 void *suite_churn(void *arg);
 
+// ---- the OS and the C library, wrapped (wrap.c) --------------------------------
+
+// suite_wrap_mapped — bytes mapped with mmap and not unmapped by the code
+// linked into the suite, since it started.
+long long suite_wrap_mapped(void);
+// suite_wrap_refuse — from now on, mmap fails (`map`) and malloc, calloc
+// and realloc return NULL (`heap`), or not. Returns how many calls were
+// refused since the previous switch.
+int suite_wrap_refuse(bool map, bool heap);
+// suite_wrap_overlapping_memcpys — memcpy calls so far whose source and
+// destination overlapped.
+unsigned long suite_wrap_overlapping_memcpys(void);
+
 // ---- the graded tests ----------------------------------------------------------------
 // suite_<suite>_<name> is the body of the test <suite>/<name>; it runs in the
 // test's own process and fails it through cr_assert.

@@ -10,22 +10,15 @@
 //            ptrace at exit, which the test sandbox forbids), so a leak in
 //            the allocator's bookkeeping shows up here instead.
 //   mapped   the bytes mmap'ed and not munmap'ed by the code linked into the
-//            suite (the student's file, the core, the suite): the suite is
-//            linked with -Wl,--wrap=mmap,--wrap=munmap (allocator_SUITE_LDFLAGS
-//            in labs/allocator/lab.mk), so those calls go through the
-//            wrappers below, which count them and can refuse them.
-// The same wrappers can refuse malloc, calloc and realloc (linked with
-// --wrap too): the refusal a real machine rarely gives, forced here so that
-// the error branches of the student's code run in the plain build.
-#include <errno.h>
+//            suite, counted by the wrappers of wrap.c.
+// The same wrappers refuse mmap, malloc, calloc and realloc on demand: the
+// refusal a real machine rarely gives, forced here so that the error
+// branches of the student's code run in the plain build.
 #include <malloc.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "support/checker.h"
 #include "memlab/grade.h"
@@ -40,78 +33,6 @@
 size_t __sanitizer_get_current_allocated_bytes(void);
 #endif
 
-// ---- the wrappers -------------------------------------------------------------
-
-void *__real_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
-int __real_munmap(void *addr, size_t len);
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t n);
-
-static atomic_llong mapped;     // bytes mapped, page-rounded
-static atomic_bool refuse_map;  // mmap fails with ENOMEM
-static atomic_bool refuse_heap; // malloc/calloc/realloc return NULL
-static atomic_int refused;      // calls refused so far
-
-static size_t page_round(size_t len)
-{
-    size_t pg = (size_t)sysconf(_SC_PAGESIZE);
-    return (len + pg - 1) / pg * pg;
-}
-
-void *__wrap_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
-void *__wrap_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
-{
-    if (atomic_load(&refuse_map)) {
-        atomic_fetch_add(&refused, 1);
-        errno = ENOMEM;
-        return MAP_FAILED;
-    }
-    void *p = __real_mmap(addr, len, prot, flags, fd, off);
-    if (p != MAP_FAILED)
-        atomic_fetch_add(&mapped, (long long)page_round(len));
-    return p;
-}
-
-int __wrap_munmap(void *addr, size_t len);
-int __wrap_munmap(void *addr, size_t len)
-{
-    int r = __real_munmap(addr, len);
-    if (r == 0)
-        atomic_fetch_sub(&mapped, (long long)page_round(len));
-    return r;
-}
-
-void *__wrap_malloc(size_t n);
-void *__wrap_malloc(size_t n)
-{
-    if (atomic_load(&refuse_heap)) {
-        atomic_fetch_add(&refused, 1);
-        return NULL;
-    }
-    return __real_malloc(n);
-}
-
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_calloc(size_t n, size_t size)
-{
-    if (atomic_load(&refuse_heap)) {
-        atomic_fetch_add(&refused, 1);
-        return NULL;
-    }
-    return __real_calloc(n, size);
-}
-
-void *__wrap_realloc(void *p, size_t n);
-void *__wrap_realloc(void *p, size_t n)
-{
-    if (atomic_load(&refuse_heap)) {
-        atomic_fetch_add(&refused, 1);
-        return NULL;
-    }
-    return __real_realloc(p, n);
-}
-
 // ---- counting -----------------------------------------------------------------
 
 typedef struct held {
@@ -121,7 +42,7 @@ typedef struct held {
 // held_now — the C heap's bytes in use and the bytes mapped (see above).
 static held_t held_now(void)
 {
-    held_t h = { .map = atomic_load(&mapped) };
+    held_t h = { .map = suite_wrap_mapped() };
 #if SUITE_SANITIZED
     h.heap = (long long)__sanitizer_get_current_allocated_bytes();
 #else
@@ -246,11 +167,9 @@ void suite_lifecycle_refused_memory_is_handled(void)
     // 1. mm_init while mmap fails (malloc works).
     ml_pageheap_t *h = ml_pageheap_new(ARENA);
     cr_assert(h, "internal: cannot make a page heap");
-    atomic_store(&refused, 0);
-    atomic_store(&refuse_map, true);
+    suite_wrap_refuse(true, false);
     int r = mm_init(h);
-    atomic_store(&refuse_map, false);
-    int nrefused = atomic_load(&refused);
+    int nrefused = suite_wrap_refuse(false, false);
     ml_note("step 1: mm_init with every mmap refused: %d refused, mm_init returned %d", nrefused,
             r);
     cr_assert(r == 0 || r == -1, "step 1: mm_init returned %d (0 or -1 expected)", r);
@@ -278,13 +197,9 @@ void suite_lifecycle_refused_memory_is_handled(void)
     cr_assert(mm_init(h) == 0, "step 2: mm_init returned -1 for a fresh page heap");
     static const size_t sizes[] = { 3, 48, 1000, 20000, 100000 };
     void *got[5], *again[5];
-    atomic_store(&refused, 0);
-    atomic_store(&refuse_heap, true);
-    atomic_store(&refuse_map, true);
+    suite_wrap_refuse(true, true);
     try_sizes(sizes, 5, got);
-    atomic_store(&refuse_map, false);
-    atomic_store(&refuse_heap, false);
-    nrefused = atomic_load(&refused);
+    nrefused = suite_wrap_refuse(false, false);
     ml_note("step 2: mm_malloc of 3, 48, 1000, 20000 and 100000 bytes with malloc and mmap "
             "refused: %d call%s refused; returned %s %s %s %s %s",
             nrefused, nrefused == 1 ? "" : "s", got[0] ? "block" : "NULL",

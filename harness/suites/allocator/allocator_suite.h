@@ -25,7 +25,8 @@
 // SUITE_SANITIZED — 1 in a sanitizer build (SAN=address,undefined: the suite
 // is compiled with the same flags as the student's file). Nothing is timed
 // meaningfully there, so the scored speed tests judge such a run on
-// correctness (and utilization) only, and say so.
+// correctness (and utilization) only, and say so. (UBSan alone sets no
+// macro to test: SAN=undefined by itself is timed, at a modest cost.)
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define SUITE_SANITIZED 1
 #elif defined(__has_feature)

@@ -5,7 +5,9 @@
 // of 512 objects reads up to 512 bits.
 // Caught by: perf/utilization_and_throughput_vs_glibc (each trace's ratio
 // to glibc capped before the geometric mean, so the traces where glibc is
-// slow do not hide the traces where this one is).
+// slow do not hide the traces where this one is: binary-trees and gcbench
+// fall to 0.1-0.4x), and perf/two_threads_vs_glibc (batches of 100 objects
+// from a span of 170).
 #include "mm.h"
 
 #include <pthread.h>

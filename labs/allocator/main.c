@@ -68,12 +68,13 @@ static void usage(FILE *out)
         "Utilization = peak live payload bytes / peak bytes in spans (Go's HeapInuse).\n"
         "Throughput = operations per second; 'x glibc' compares with glibc malloc\n"
         "timed in this process, in alternation with mm.\n"
-        "Perf index = %.0f%% min(1, util/%.0f%%) + %.0f%% (geometric mean of the\n"
-        "throughput ratios, each capped at %.2fx), the grading formula.\n"
+        "Perf index = %.0f%% min(1, util/%.0f%%) + %.0f%% min(1, T/%.2f), where T is\n"
+        "the geometric mean of the throughput ratios, each capped at %.2fx: the\n"
+        "grading formula.\n"
         "Exit status: 0 all traces correct, 1 a trace unreadable or mm failed a check,\n"
         "2 bad usage.\n",
         ALLOCATORS_KNOWN, PERF_UTIL_WEIGHT * 100, PERF_UTIL_FULL * 100,
-        (1 - PERF_UTIL_WEIGHT) * 100, PERF_TRACE_CAP);
+        (1 - PERF_UTIL_WEIGHT) * 100, PERF_TPUT_FULL, PERF_TRACE_CAP);
 }
 
 // parse_vs — split LIST into o->vs. Returns false on an unknown name.

@@ -115,7 +115,7 @@ void suite_perf_utilization_and_throughput_vs_glibc(void)
                  "mean utilization %.1f%% (full credit at %.0f%%), throughput %.2fx glibc "
                  "(geometric mean of the traces, each capped at %.2fx; full credit at %.2fx; "
                  "%zu trace%s slower than glibc; handout: Utilization and throughput)",
-                 100 * u, 100 * PERF_UTIL_FULL, t, PERF_TRACE_CAP, PERF_TRACE_CAP, nslow,
+                 100 * u, 100 * PERF_UTIL_FULL, t, PERF_TRACE_CAP, PERF_TPUT_FULL, nslow,
                  nslow == 1 ? "" : "s");
     }
     free(util);

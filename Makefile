@@ -162,6 +162,8 @@ tools: $(GRADER) $(SUITELIB) $(CORE_LIB)
 #                  variables in the same lab.mk (tests/fuzz/fuzz.mk), optional
 #   <lab>_CHECKS   extra make targets, defined in the lab.mk, that
 #                  `make test-lab-<lab>` runs (tests/labs.mk), optional
+#   <lab>_SUITE_LDFLAGS  extra link flags of the grading suite only (e.g.
+#                  -Wl,--wrap=mmap, with the wrapper in the suite), optional
 LAB_MKS := $(wildcard labs/*/lab.mk)
 include $(LAB_MKS)
 # The labs, sorted by <lab>_ORDER (a lab without one comes last, by name).
@@ -241,7 +243,7 @@ $(B)/bin/$(1): $(LAB_OBJ)/$(1)/main.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(CORE
 
 $(B)/suites/$(1): $$($(1)_SUITE_OBJS) $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(SUITELIB) $(CORE_LIB)
 	@mkdir -p $$(@D)
-	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(filter %.o,$$^) $(SUITELIB) $(CORE_LIB) $$($(1)_LDLIBS) $$(PKG_CRITERION) -lseccomp -lm -lpthread
+	$$(CC) $$(LDFLAGS_ALL) $$($(1)_SUITE_LDFLAGS) -o $$@ $$(filter %.o,$$^) $(SUITELIB) $(CORE_LIB) $$($(1)_LDLIBS) $$(PKG_CRITERION) -lseccomp -lm -lpthread
 
 $(B)/bench/$(1): $(LAB_OBJ)/$(1)/bench.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(CORE_LIB)
 	@mkdir -p $$(@D)

@@ -4,20 +4,28 @@
 //
 // Tests follow the handout's stages, one Criterion suite each, so a student
 // can run one stage alone (build/student/suites/allocator --filter 'tiny/*'):
-//   classes  (8)   requests rounded to Go's size classes, objects of a
-//                  class filling its spans
-//   spans   (13)   every size usable, freed objects reused, partial spans
-//                  filled first, empty spans back to the page heap
-//   mcache  (14)   a span per thread, two threads at once, frees from
-//                  another thread
-//   tiny    (10)   natural alignment, pieces share a block, a block lives
-//                  while one piece does and dies with the last
-//   large    (8)   pages straight from the page heap and back, huge → NULL
-//   realloc (12)   NULL / 0, growing and shrinking keep data, in place
-//                  within a class, calloc zeroes and checks overflow
-//   traces  (15)   every trace of labs/allocator/data/traces passes the
-//                  checker (1.25 each)
-//   perf    (20)   utilization and throughput against glibc (perfindex.h)
+//   classes   (6)  requests rounded to Go's size classes, objects of a
+//                   class filling its spans
+//   spans    (11)  every size usable, freed objects reused, partial spans
+//                   filled first, empty spans back to the page heap
+//   mcache   (18)  a span per thread, two threads at once, frees from
+//                   another thread, the hand-over path on one class, frees
+//                   from a live thread take effect
+//   tiny      (9)  natural alignment, pieces share a block, a block lives
+//                   while one piece does and dies with the last
+//   large     (6)  pages straight from the page heap and back, huge → NULL
+//   realloc  (14)  NULL / 0, growing and shrinking keep data, in place
+//                   within a class, calloc zeroes and refuses products that
+//                   wrap, a tiny piece's realloc keeps its neighbours
+//   bounds    (2)  one byte below, at and above every class and threshold
+//   lifecycle (6)  mm_init → work → mm_deinit returns what it took; memory
+//                   refused by the C library and mmap is handled
+//   traces    (9)  every trace of labs/allocator/data/traces passes the
+//                   checker (0.75 each)
+//   perf     (19)  utilization and throughput against glibc, each trace's
+//                   ratio capped (perfindex.h); two threads on one class
+//                   against glibc. Not timed in a sanitizer build: judged
+//                   on correctness and utilization there.
 // Observations are black-box: addresses, the checker (overlap, alignment,
 // payload patterns) and the bytes the page heap has in spans (HeapInuse).
 //
@@ -31,28 +39,35 @@
 //   allocator/large.c    large: whole pages from the page heap
 //   allocator/realloc.c  realloc: mm_realloc and mm_calloc
 //   allocator/traces.c   traces, perf: the lab's trace files, checked and timed
+//   allocator/threads.c  mcache, perf: two threads on one class (hand-over
+//                        path, speed against glibc)
+//   allocator/bounds.c   bounds, realloc: both sides of every size boundary
+//   allocator/lifecycle.c lifecycle: resources across mm_init/mm_deinit,
+//                        memory refused
+//   allocator/wrap.c     mmap, malloc & co. and memcpy as the suite sees them
+//                        (linked with -Wl,--wrap, see labs/allocator/lab.mk)
 // with what they share declared in allocator/allocator_suite.h.
 #include "memlab/grade.h"
 #include "allocator_suite.h"
 
-// ---- size classes (8 points) and spans (13 points) --------------------------------
+// ---- size classes (6 points) and spans (11 points) --------------------------------
 
-ML_TEST(classes, size_class_of_every_request, 4, 10)
+ML_TEST(classes, size_class_of_every_request, 3, 10)
 {
     suite_classes_size_class_of_every_request();
 }
 
-ML_TEST(classes, blocks_fill_spans_of_their_class, 4, 20)
+ML_TEST(classes, blocks_fill_spans_of_their_class, 3, 20)
 {
     suite_classes_blocks_fill_spans_of_their_class();
 }
 
-ML_TEST(spans, every_small_size_is_usable, 3, 30)
+ML_TEST(spans, every_small_size_is_usable, 2, 30)
 {
     suite_spans_every_small_size_is_usable();
 }
 
-ML_TEST(spans, freed_objects_are_reused, 3, 10)
+ML_TEST(spans, freed_objects_are_reused, 2, 10)
 {
     suite_spans_freed_objects_are_reused();
 }
@@ -67,14 +82,14 @@ ML_TEST(spans, empty_spans_return_to_the_page_heap, 4, 10)
     suite_spans_empty_spans_return_to_the_page_heap();
 }
 
-// ---- mcache (14 points) -----------------------------------------------------------
+// ---- mcache (18 points) -----------------------------------------------------------
 
-ML_TEST(mcache, each_thread_allocates_from_its_own_span, 5, 10)
+ML_TEST(mcache, each_thread_allocates_from_its_own_span, 4, 10)
 {
     suite_mcache_each_thread_allocates_from_its_own_span();
 }
 
-ML_TEST(mcache, two_threads_allocate_and_free_at_once, 6, 30)
+ML_TEST(mcache, two_threads_allocate_and_free_at_once, 5, 30)
 {
     suite_mcache_two_threads_allocate_and_free_at_once();
 }
@@ -84,14 +99,24 @@ ML_TEST(mcache, frees_from_another_thread_are_reused, 3, 10)
     suite_mcache_frees_from_another_thread_are_reused();
 }
 
-// ---- tiny (10 points) -------------------------------------------------------------
+ML_TEST(mcache, handover_on_one_class, 4, 30)
+{
+    suite_mcache_handover_on_one_class();
+}
+
+ML_TEST(mcache, remote_frees_take_effect_while_the_freer_lives, 2, 20)
+{
+    suite_mcache_remote_frees_take_effect_while_the_freer_lives();
+}
+
+// ---- tiny (9 points) -------------------------------------------------------------
 
 ML_TEST(tiny, pieces_are_naturally_aligned, 2, 10)
 {
     suite_tiny_pieces_are_naturally_aligned();
 }
 
-ML_TEST(tiny, small_requests_share_a_block, 3, 10)
+ML_TEST(tiny, small_requests_share_a_block, 2, 10)
 {
     suite_tiny_small_requests_share_a_block();
 }
@@ -106,14 +131,14 @@ ML_TEST(tiny, block_is_freed_with_its_last_piece, 2, 10)
     suite_tiny_block_is_freed_with_its_last_piece();
 }
 
-// ---- large objects (8 points) -----------------------------------------------------
+// ---- large objects (6 points) -----------------------------------------------------
 
-ML_TEST(large, objects_take_their_pages_from_the_page_heap, 2, 10)
+ML_TEST(large, objects_take_their_pages_from_the_page_heap, 1, 10)
 {
     suite_large_objects_take_their_pages_from_the_page_heap();
 }
 
-ML_TEST(large, pages_go_back_when_freed, 4, 10)
+ML_TEST(large, pages_go_back_when_freed, 3, 10)
 {
     suite_large_pages_go_back_when_freed();
 }
@@ -123,7 +148,7 @@ ML_TEST(large, impossible_requests_return_null, 2, 10)
     suite_large_impossible_requests_return_null();
 }
 
-// ---- realloc, calloc, edge cases (12 points) --------------------------------------
+// ---- realloc, calloc, edge cases (14 points) --------------------------------------
 
 ML_TEST(realloc, null_pointer_zero_size_and_free_null, 2, 10)
 {
@@ -150,15 +175,39 @@ ML_TEST(realloc, calloc_zeroes_reused_memory, 2, 10)
     suite_realloc_calloc_zeroes_reused_memory();
 }
 
-ML_TEST(realloc, calloc_overflow_returns_null, 1, 10)
+ML_TEST(realloc, calloc_overflow_returns_null, 2, 10)
 {
     suite_realloc_calloc_overflow_returns_null();
 }
 
-// ---- the lab's traces (15 points) -------------------------------------------------
+ML_TEST(realloc, tiny_pieces_keep_their_bytes_and_neighbours, 1, 20)
+{
+    suite_realloc_tiny_pieces_keep_their_bytes_and_neighbours();
+}
+
+// ---- boundaries (2 points) ----------------------------------------------------------
+
+ML_TEST(bounds, sizes_around_every_class_boundary, 2, 20)
+{
+    suite_bounds_sizes_around_every_class_boundary();
+}
+
+// ---- resources across mm_init / mm_deinit (6 points) ------------------------------
+
+ML_TEST(lifecycle, init_work_deinit_returns_everything, 4, 30)
+{
+    suite_lifecycle_init_work_deinit_returns_everything();
+}
+
+ML_TEST(lifecycle, refused_memory_is_handled, 2, 20)
+{
+    suite_lifecycle_refused_memory_is_handled();
+}
+
+// ---- the lab's traces (9 points) -------------------------------------------------
 
 #define TRACE_TEST(name, file)      \
-    ML_TEST(traces, name, 1.25, 30) \
+    ML_TEST(traces, name, 0.75, 30) \
     {                               \
         suite_traces_check(file);   \
     }
@@ -176,9 +225,14 @@ TRACE_TEST(small_objects, "small-objects.rep")
 TRACE_TEST(structs, "structs.rep")
 TRACE_TEST(uniform, "uniform.rep")
 
-// ---- performance (20 points) ------------------------------------------------------
+// ---- performance (19 points) ------------------------------------------------------
 
-ML_SCORED_TEST(perf, utilization_and_throughput_vs_glibc, 20, 120)
+ML_SCORED_TEST(perf, utilization_and_throughput_vs_glibc, 14, 120)
 {
     suite_perf_utilization_and_throughput_vs_glibc();
+}
+
+ML_SCORED_TEST(perf, two_threads_vs_glibc, 5, 60)
+{
+    suite_perf_two_threads_vs_glibc();
 }

@@ -44,25 +44,32 @@ static inline size_t mm_required_align(size_t size)
 // mm_init — start a fresh allocator over `heap`, an empty page heap made by
 // the caller. Forget any state left from an earlier heap (the caller has
 // called mm_deinit for it). Called by one thread while no other thread uses
-// the allocator. Returns 0, or -1 if the allocator cannot start.
+// the allocator. Returns 0, or -1 if the allocator cannot start (malloc or
+// mmap refused its tables), having given back whatever it had obtained.
 int mm_init(ml_pageheap_t *heap);
 
 // mm_deinit — the caller is about to destroy the heap: give back whatever
 // the allocator holds outside the heap (span bitmaps, bookkeeping) so that
-// nothing leaks. Blocks still allocated are lost. Called by the thread that
+// nothing leaks: mm_init, work, mm_deinit, repeated, must not grow the
+// process. Blocks still allocated are lost. Called by the thread that
 // called mm_init, after every other thread that used the allocator has
 // exited. mm_init must be called again before any other mm_ function.
 void mm_deinit(void);
 
 // mm_malloc — a block of at least `size` bytes, aligned as
 // mm_required_align(size) says, inside a span of the heap, overlapping no
-// other allocated block. Returns NULL when size is 0 or when the heap cannot
-// supply the memory (never crashes, whatever `size` is). Thread-safe.
+// other allocated block. Returns NULL when size is 0 or when the memory
+// cannot be found (the heap is out of pages, or malloc/mmap refuse the
+// allocator's bookkeeping): never crashes, whatever `size` is, and keeps
+// nothing a failed call obtained. Thread-safe.
 void *mm_malloc(size_t size);
 
 // mm_free — give back a block returned by mm_malloc, mm_calloc or
 // mm_realloc and not freed since. mm_free(NULL) does nothing. Thread-safe:
 // a block may be freed by a different thread than the one that allocated it.
+// Such a free takes effect (the object can be handed out again) at the
+// latest when the freeing thread exits; until then that thread may hold back
+// at most 256 KiB of freed objects per size class.
 void mm_free(void *ptr);
 
 // mm_realloc — resize a block, keeping its first min(old size, size) bytes:
@@ -71,6 +78,10 @@ void mm_free(void *ptr);
 //   when the new size still fits the block's size class, the block stays
 //   where it is and ptr is returned;
 //   otherwise the data moves to a new block and ptr is freed.
+// Nothing outside the new block is written. A tiny piece's size is not
+// recorded: its realloc may copy more than the piece's own bytes (never
+// past the end of its 16-byte block, never more than `size`), and the new
+// piece may lie in the same 16-byte block, so the ranges may overlap.
 // Returns NULL when the memory cannot be found; ptr is then left untouched.
 void *mm_realloc(void *ptr, size_t size);
 
@@ -82,7 +93,8 @@ void *mm_realloc(void *ptr, size_t size);
 int mm_size_class(size_t size);
 
 // mm_calloc — a zeroed block of nmemb * size bytes; NULL when the product
-// overflows size_t, when it is 0, or when the memory cannot be found.
+// overflows size_t (whether it wraps to 0 or to a small number), when it is
+// 0, or when the memory cannot be found.
 void *mm_calloc(size_t nmemb, size_t size);
 
 #endif

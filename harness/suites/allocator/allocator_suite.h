@@ -22,6 +22,22 @@
 // (the handout allows this much, plus the span an mcache holds).
 #define SPARE_ALLOWANCE (64 * 1024)
 
+// SUITE_SANITIZED — 1 in a sanitizer build (SAN=address,undefined: the suite
+// is compiled with the same flags as the student's file). Nothing is timed
+// meaningfully there, so the scored speed tests judge such a run on
+// correctness (and utilization) only, and say so. (UBSan alone sets no
+// macro to test: SAN=undefined by itself is timed, at a modest cost.)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SUITE_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define SUITE_SANITIZED 1
+#endif
+#endif
+#ifndef SUITE_SANITIZED
+#define SUITE_SANITIZED 0
+#endif
+
 // ---- a fresh allocator (fixture.c) -------------------------------------------
 
 // The page heap under the student's allocator, made by suite_fresh (NULL
@@ -80,6 +96,19 @@ typedef struct churn {
 // mm_malloc returned NULL. Returns NULL.
 void *suite_churn(void *arg);
 
+// ---- the OS and the C library, wrapped (wrap.c) --------------------------------
+
+// suite_wrap_mapped — bytes mapped with mmap and not unmapped by the code
+// linked into the suite, since it started.
+long long suite_wrap_mapped(void);
+// suite_wrap_refuse — from now on, mmap fails (`map`) and malloc, calloc
+// and realloc return NULL (`heap`), or not. Returns how many calls were
+// refused since the previous switch.
+int suite_wrap_refuse(bool map, bool heap);
+// suite_wrap_overlapping_memcpys — memcpy calls so far whose source and
+// destination overlapped.
+unsigned long suite_wrap_overlapping_memcpys(void);
+
 // ---- the graded tests ----------------------------------------------------------------
 // suite_<suite>_<name> is the body of the test <suite>/<name>; it runs in the
 // test's own process and fails it through cr_assert.
@@ -96,6 +125,7 @@ void suite_spans_empty_spans_return_to_the_page_heap(void);
 void suite_mcache_each_thread_allocates_from_its_own_span(void);
 void suite_mcache_two_threads_allocate_and_free_at_once(void);
 void suite_mcache_frees_from_another_thread_are_reused(void);
+void suite_mcache_remote_frees_take_effect_while_the_freer_lives(void);
 
 // tiny.c
 void suite_tiny_pieces_are_naturally_aligned(void);
@@ -116,11 +146,23 @@ void suite_realloc_stays_in_place_within_its_class(void);
 void suite_realloc_calloc_zeroes_reused_memory(void);
 void suite_realloc_calloc_overflow_returns_null(void);
 
+// bounds.c
+void suite_bounds_sizes_around_every_class_boundary(void);
+void suite_realloc_tiny_pieces_keep_their_bytes_and_neighbours(void);
+
 // traces.c
 // suite_traces_check — the lab's trace file `name` (in
 // labs/allocator/data/traces) through the checker; fails the test with the
 // checker's message.
 void suite_traces_check(const char *name);
 void suite_perf_utilization_and_throughput_vs_glibc(void);
+
+// lifecycle.c
+void suite_lifecycle_init_work_deinit_returns_everything(void);
+void suite_lifecycle_refused_memory_is_handled(void);
+
+// threads.c
+void suite_perf_two_threads_vs_glibc(void);
+void suite_mcache_handover_on_one_class(void);
 
 #endif

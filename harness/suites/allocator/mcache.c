@@ -264,3 +264,62 @@ void suite_mcache_frees_from_another_thread_are_reused(void)
               "so the frees made by B never became free objects A could reuse",
               r.n, r.after_first, r.after_second);
 }
+
+// ---- frees from another thread take effect while it lives -------------------
+
+// Thread A allocates many blocks of one class; thread B frees all of them
+// and then waits, alive, while A allocates as many again.
+#define LIVE_FREER_BYTES (4 * MIB)
+// What the handout lets a thread keep of the objects it freed, per class.
+#define FREER_CACHE_ALLOWANCE (256 * 1024)
+
+typedef struct live_freer {
+    pthread_barrier_t freed, done;
+    void **blocks;
+    size_t n;
+} live_freer_t;
+
+static void *live_freer(void *arg)
+{
+    live_freer_t *r = arg;
+    for (size_t i = 0; i < r->n; i++)
+        mm_free(r->blocks[i]);
+    pthread_barrier_wait(&r->freed); // A allocates again now, while B lives
+    pthread_barrier_wait(&r->done);
+    return NULL;
+}
+
+void suite_mcache_remote_frees_take_effect_while_the_freer_lives(void)
+{
+    suite_fresh(ARENA);
+    live_freer_t r = { .n = LIVE_FREER_BYTES / 64 };
+    r.blocks = calloc(r.n, sizeof *r.blocks);
+    cr_assert(r.blocks, "internal: out of memory");
+    for (size_t i = 0; i < r.n; i++)
+        r.blocks[i] = suite_must_alloc(64, "while the heap has room");
+    size_t first = suite_inuse();
+    pthread_barrier_init(&r.freed, NULL, 2);
+    pthread_barrier_init(&r.done, NULL, 2);
+    pthread_t b;
+    cr_assert(pthread_create(&b, NULL, live_freer, &r) == 0, "internal: pthread_create failed");
+    pthread_barrier_wait(&r.freed);
+    for (size_t i = 0; i < r.n; i++)
+        r.blocks[i] = mm_malloc(64);
+    size_t second = suite_inuse();
+    pthread_barrier_wait(&r.done);
+    pthread_join(b, NULL);
+    for (size_t i = 0; i < r.n; i++)
+        cr_assert(r.blocks[i], "mm_malloc(64) returned NULL");
+    size_t limit = first + FREER_CACHE_ALLOWANCE + SPARE_ALLOWANCE + 4 * PAGE;
+    cr_assert(second <= limit,
+              "thread A allocated %zu blocks of 64 bytes (%zu KiB in spans); thread B freed "
+              "them all and stayed alive while A allocated as many again: %zu KiB are now in "
+              "spans, more than %zu KiB over the first figure. A thread may keep some of the "
+              "objects it freed for a while, but not all of them until it exits (handout: "
+              "The mcache, when a free from another thread takes effect)",
+              r.n, first / 1024, second / 1024,
+              (size_t)(FREER_CACHE_ALLOWANCE + SPARE_ALLOWANCE + 4 * PAGE) / 1024);
+    for (size_t i = 0; i < r.n; i++)
+        mm_free(r.blocks[i]);
+    free(r.blocks);
+}

@@ -106,12 +106,39 @@ void suite_realloc_calloc_zeroes_reused_memory(void)
 void suite_realloc_calloc_overflow_returns_null(void)
 {
     suite_fresh(ARENA);
-    cr_assert(mm_calloc(SIZE_MAX / 2 + 1, 2) == NULL, "mm_calloc(SIZE_MAX/2+1, 2) overflows "
-                                                      "size_t and must return NULL");
-    cr_assert(mm_calloc((size_t)1 << 33, (size_t)1 << 33) == NULL,
-              "mm_calloc(2^33, 2^33) overflows size_t and must return NULL");
+    // Products that overflow size_t: some wrap to 0, some to a small number
+    // that mm_malloc would gladly serve.
+    static const struct {
+        size_t n, size, wraps_to;
+    } over[] = {
+        { SIZE_MAX / 2 + 1, 2, 0 },
+        { (size_t)1 << 33, (size_t)1 << 33, 0 },
+        { SIZE_MAX / 16 + 2, 16, 16 },
+        { 2, SIZE_MAX / 2 + 3, 4 },
+        { ((size_t)1 << 62) + 25, 4, 100 },
+        { 3, SIZE_MAX / 3 + 11, 32 },
+        { ((size_t)1 << 32) + 1, ((size_t)1 << 32) - 1, SIZE_MAX },
+        { SIZE_MAX, SIZE_MAX, 1 },
+    };
+    for (size_t k = 0; k < sizeof over / sizeof over[0]; k++) {
+        cr_assert(over[k].n * over[k].size == over[k].wraps_to, "internal: wrap of case %zu", k);
+        void *p = mm_calloc(over[k].n, over[k].size);
+        cr_assert(p == NULL,
+                  "mm_calloc(%zu, %zu) returned a block: the product overflows size_t (it "
+                  "wraps around to %zu), so calloc must return NULL (handout: What you "
+                  "write, mm_calloc)",
+                  over[k].n, over[k].size, over[k].wraps_to);
+    }
+    // Products that do not overflow, on both sides of the edge.
     unsigned char *p = mm_calloc(3, 5);
     cr_assert(p, "mm_calloc(3, 5) returned NULL");
     for (int i = 0; i < 15; i++)
         cr_assert(p[i] == 0, "mm_calloc(3, 5) byte %d is not 0", i);
+    p = mm_calloc(1, 100000);
+    cr_assert(p, "mm_calloc(1, 100000) returned NULL");
+    p = mm_calloc(100000, 1);
+    cr_assert(p, "mm_calloc(100000, 1) returned NULL");
+    cr_assert(mm_calloc(SIZE_MAX / 2, 2) == NULL,
+              "mm_calloc(SIZE_MAX/2, 2) does not overflow, but asks for more than the heap "
+              "has: it must return NULL");
 }

@@ -37,7 +37,9 @@
 //                 spans this thread freed (an array of up to 128 KiB or
 //                 2048 objects per class, tcmalloc's thread cache: Go needs
 //                 none, its sweeper frees in bulk), and the `kept` empty
-//                 spans beyond the mcentral's spares; plus the current tiny
+//                 spans beyond the mcentral's spares (up to 128 KiB per
+//                 class: with the free list, at most the 256 KiB per class
+//                 mm.h lets a thread hold back); plus the current tiny
 //                 block and a log of changes to tiny blocks' piece counts.
 //                 No locks.
 //   held_pages    the pages in spans mm holds (HeapInuse) and their
@@ -70,7 +72,9 @@
 //   p only joins its deferred list (the owner clears bits without locks and
 //   folds these in at its next refill); an uncached span clears the bit,
 //   moves from full to partial, and once empty becomes a spare, or a kept
-//   span of the freeing thread when the class has its 64 KiB of spares.
+//   span of the freeing thread when the class has its 64 KiB of spares —
+//   a spare again once the thread keeps 128 KiB of the class, where the
+//   threads that allocate the class find it.
 //   A thread's mcache is flushed when the thread exits.
 // reclaim (before the page heap grows past the high-water mark):
 //   a new small span first re-cuts an empty span of the same length that
@@ -127,6 +131,8 @@
 #define NCENTRAL (ML_NUM_SIZE_CLASSES + 1)
 #define SPARE_BYTES (64 * 1024)   // empty spans an mcentral may keep, per class
 #define FREE_LIST_BYTES (128 * 1024) // freed objects a slot keeps, per class
+#define HOLD_BYTES (256 * 1024)   // what a thread may hold back per class (mm.h)
+#define KEPT_BYTES (HOLD_BYTES - FREE_LIST_BYTES) // empty spans a slot keeps
 #define TINY_LOG 64       // piece-count changes an mcache keeps before applying them
 #define CLASS_LARGE 255   // classmap: the first page of a large object
 
@@ -176,6 +182,7 @@ typedef struct mcache_slot {
     uint32_t nfree, cap;    // objects in it, its length (0: not made yet)
     ml_span_t *kept;        // empty spans of the class this thread keeps
                             // beyond the mcentral's spares (linked by next)
+    size_t keptbytes;       // their bytes, at most KEPT_BYTES
     uint64_t mirror;        // bit i: object word*64+i is free
     uint64_t *bits;         // &span->allocbits[word]
     uintptr_t base;         // address of object word*64
@@ -357,20 +364,41 @@ static void mcentral_release(ml_span_t *s)
     ml_pageheap_free_span(heap, s);
 }
 
+// kept_pop — the first empty span slot keeps, taken off its kept list;
+// NULL when it keeps none.
+static ml_span_t *kept_pop(mcache_slot_t *slot)
+{
+    ml_span_t *s = slot->kept;
+    if (s) {
+        slot->kept = s->next;
+        s->next = NULL;
+        slot->keptbytes -= s->npages * ML_PAGE_SIZE;
+    }
+    return s;
+}
+
 // mcentral_empty — an uncached span just became empty: keep it on the
 // spare list while the class keeps less than SPARE_BYTES of them (so an
 // object that comes and goes does not take a span from the page heap and
-// give it back each time), else on the kept list of this thread's mcache:
-// no other thread sees those, and they go back to the page heap before the
-// heap grows past its high-water mark (reclaim) or when the thread exits.
-// Called with the lock held, by the thread whose free emptied the span.
+// give it back each time), else on the kept list of this thread's mcache
+// while that holds at most KEPT_BYTES: no other thread sees those, and
+// they go back to the page heap before the heap grows past its high-water
+// mark (reclaim) or when the thread exits. Past both, the span joins the
+// spares all the same: a thread that frees what others allocate must not
+// hold back more than HOLD_BYTES per class (its free list and its kept
+// spans), and the spares are where the other threads' refills look. Those
+// extra spares go back to the page heap at the next reclaim or when a
+// thread exits. Called with the lock held, by the thread whose free
+// emptied the span.
 static void mcentral_empty(mcentral_t *c, ml_span_t *s)
 {
-    if (c->nspare >= c->maxspare) {
-        mcache_slot_t *slot = &mcache.alloc[c->ci];
+    mcache_slot_t *slot = &mcache.alloc[c->ci];
+    size_t bytes = s->npages * ML_PAGE_SIZE;
+    if (c->nspare >= c->maxspare && slot->keptbytes + bytes <= KEPT_BYTES) {
         spanx(s)->where = SPAN_KEPT;
         s->next = slot->kept;
         slot->kept = s;
+        slot->keptbytes += bytes;
         mcache.busy[c->ci / 64] |= (uint64_t)1 << (c->ci % 64);
         return;
     }
@@ -531,15 +559,13 @@ static ml_span_t *recut(mcentral_t *c)
             if (ci == c->ci)
                 continue;
             if (slot->kept && slot->kept->npages == c->npages) {
-                s = slot->kept;
-                slot->kept = s->next;
-                s->next = NULL;
+                s = kept_pop(slot);
             } else if (slot->span && slot->span->npages == c->npages &&
                        (int64_t)slot->span->allocount + slot->delta == 0) {
                 s = slot->span; // empty: nothing deferred either
                 *slot = (mcache_slot_t){ .elemsize = slot->elemsize, .freebuf = slot->freebuf,
                                          .nfree = slot->nfree, .cap = slot->cap,
-                                         .kept = slot->kept };
+                                         .kept = slot->kept, .keptbytes = slot->keptbytes };
             }
             if (!s)
                 continue;
@@ -591,16 +617,13 @@ static bool mcache_refill(int ci)
         list_push(&c->full, s);
     }
     *slot = (mcache_slot_t){ .elemsize = c->elemsize, .freebuf = slot->freebuf,
-                             .nfree = slot->nfree, .cap = slot->cap, .kept = slot->kept };
+                             .nfree = slot->nfree, .cap = slot->cap, .kept = slot->kept,
+                             .keptbytes = slot->keptbytes };
     s = c->partial;
-    if (s) {
+    if (s)
         list_remove(&c->partial, s);
-    } else if ((s = slot->kept) != NULL) {
-        slot->kept = s->next;
-        s->next = NULL;
-    } else {
+    else if ((s = kept_pop(slot)) == NULL)
         s = mcentral_take(c);
-    }
     if (!s && past_peak(c->npages)) {
         spin_unlock(&c->lock);
         s = recut(c);
@@ -720,17 +743,38 @@ static void tiny_log_apply(void);
 // kept_release — give the empty spans slot keeps back to the page heap.
 static void kept_release(mcache_slot_t *slot)
 {
-    while (slot->kept) {
-        ml_span_t *s = slot->kept;
-        slot->kept = s->next;
-        s->next = NULL;
+    ml_span_t *s;
+    while ((s = kept_pop(slot)) != NULL)
         mcentral_release(s);
+}
+
+// spares_release — give the spare spans of every class back to the page
+// heap: all of them, or (`extra`) those past the class's SPARE_BYTES, which
+// the threads that freed them handed over instead of keeping them.
+static void spares_release(bool extra)
+{
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+        uint64_t m = atomic_load_explicit(&sparemask[w], memory_order_relaxed);
+        while (m) {
+            mcentral_t *c = &central[w * 64 + __builtin_ctzll(m)];
+            m &= m - 1;
+            size_t keep = extra ? c->maxspare : 0;
+            spin_lock(&c->lock);
+            while (c->spare && c->nspare > keep) {
+                ml_span_t *s = c->spare;
+                list_remove(&c->spare, s);
+                spare_taken(c);
+                mcentral_release(s);
+            }
+            spin_unlock(&c->lock);
+        }
     }
 }
 
 // mcache_flush — give back everything a thread's mcache holds (its tiny
-// block, its free lists and one span per class). Runs at thread exit and
-// in mm_deinit, on the thread's own mcache.
+// block, its free lists, one span per class and the spans it keeps), and
+// the spares past SPARE_BYTES of every class. Runs at thread exit and in
+// mm_deinit, on the thread's own mcache.
 static void mcache_flush(void *arg)
 {
     mcache_t *mc = arg;
@@ -752,6 +796,7 @@ static void mcache_flush(void *arg)
         *slot = (mcache_slot_t){ 0 };
     }
     memset(mc->busy, 0, sizeof mc->busy);
+    spares_release(true);
 }
 
 // reclaim — the page heap is about to grow past the high-water mark of
@@ -781,28 +826,15 @@ static __attribute__((noinline)) void reclaim(bool cached)
             if (cached && s && (int64_t)s->allocount + slot->delta == 0) {
                 mcentral_uncache(&central[ci], s, slot, false);
                 *slot = (mcache_slot_t){ .elemsize = slot->elemsize, .freebuf = slot->freebuf,
-                                         .cap = slot->cap, .kept = slot->kept };
+                                         .cap = slot->cap, .kept = slot->kept,
+                                         .keptbytes = slot->keptbytes };
             }
             kept_release(slot);
             if (!slot->span && !slot->cap)
                 mcache.busy[w] &= ~((uint64_t)1 << (ci % 64));
         }
     }
-    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
-        uint64_t m = atomic_load_explicit(&sparemask[w], memory_order_relaxed);
-        while (m) {
-            mcentral_t *c = &central[w * 64 + __builtin_ctzll(m)];
-            m &= m - 1;
-            spin_lock(&c->lock);
-            while (c->spare) {
-                ml_span_t *s = c->spare;
-                list_remove(&c->spare, s);
-                spare_taken(c);
-                mcentral_release(s);
-            }
-            spin_unlock(&c->lock);
-        }
-    }
+    spares_release(false);
 }
 
 // ---- stage 4: the tiny allocator --------------------------------------------

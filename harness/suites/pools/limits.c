@@ -118,7 +118,7 @@ void suite_limits_heap_exhausted(void)
     spool_t other;
     cr_assert(spool_init(&other, h, NULL, NULL, NULL) == -1,
               "spool_init on a full heap returned success: it has no page for its locals");
-    pool_gc(); // a refused pool is not registered: pool_gc must not reach it
+    pool_gc();                  // a refused pool is not registered: pool_gc must not reach it
     spool_put(&sp, malloc(16)); // the private slot: no page needed
     spool_put(&sp, malloc(16)); // the shared list cannot grow
     spool_put(&sp, malloc(16));
@@ -194,11 +194,10 @@ void suite_bpool_every_waiter_woken(void)
                       "back to back; round %d: get %d returned %p after %.0f ms — each of the "
                       "two objects must reach a waiting get at once, but one waited while an "
                       "object sat in the pool " SUITE_SEE("task 4") "; "
-                      "%s",
+                                                                    "%s",
                       round + 1, i + 1, w[i].got, w[i].ms,
                       SUITE_REPLAY("bpool/every_waiter_woken"));
-        cr_assert(w[0].got != w[1].got, "round %d: both gets returned the same object",
-                  round + 1);
+        cr_assert(w[0].got != w[1].got, "round %d: both gets returned the same object", round + 1);
     }
     pthread_barrier_destroy(&go);
     bpool_destroy(&b, NULL, NULL);

@@ -21,14 +21,14 @@
 #include "lk_suite.h"
 #include "memlab/grade.h"
 
-// ---- task 1: the live-block table (25 points) ------------------------------------
+// ---- task 1: the live-block table (28 points) ------------------------------------
 
 ML_TEST(track, basic, 4, 10)
 {
     suite_track_basic();
 }
 
-ML_TEST(track, churn_exact, 8, 60)
+ML_TEST(track, churn_exact, 6, 60)
 {
     suite_track_churn_exact();
 }
@@ -48,12 +48,22 @@ ML_TEST(track, reset_returns_memory, 2, 20)
     suite_track_reset_returns_memory();
 }
 
-ML_TEST(track, million_blocks, 5, 30)
+ML_TEST(track, million_blocks, 4, 30)
 {
     suite_track_million_blocks();
 }
 
-// ---- task 2: reachability, valgrind's four kinds (35 points) -----------------------
+ML_TEST(track, bookkeeping_across_runs, 3, 30)
+{
+    suite_track_bookkeeping_across_runs();
+}
+
+ML_TEST(track, memory_refused, 3, 20)
+{
+    suite_track_memory_refused();
+}
+
+// ---- task 2: reachability, valgrind's four kinds (34 points) -----------------------
 
 ML_TEST(kinds, start_pointers_reachable, 3, 10)
 {
@@ -90,7 +100,7 @@ ML_TEST(kinds, word_rules, 3, 10)
     suite_kinds_word_rules();
 }
 
-ML_SCORED_TEST(kinds, random_images, 6, 60)
+ML_SCORED_TEST(kinds, random_images, 5, 60)
 {
     suite_kinds_random_images();
 }
@@ -139,9 +149,9 @@ ML_TEST(detect, trend_quiet, 2, 10)
     suite_detect_trend_quiet();
 }
 
-// ---- the tracker inside real programs (20 points) ----------------------------------
+// ---- the tracker inside real programs (18 points) ----------------------------------
 
-ML_SCORED_TEST(e2e, summary_equals_valgrind, 10, 180, .allow_exec = true)
+ML_SCORED_TEST(e2e, summary_equals_valgrind, 8, 180, .allow_exec = true)
 {
     suite_e2e_summary_equals_valgrind();
 }

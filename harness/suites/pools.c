@@ -21,14 +21,15 @@
 //   pools/fixpool.c  task 1     pools/arena.c    task 2
 //   pools/bufpool.c  task 3     pools/bpool.c    task 4
 //   pools/spool.c    task 5     pools/stress.c   the two-thread races
+//   pools/limits.c   a full heap, every waiter woken
 //   pools/perf.c     the speed test
 // with what they share declared in pools/pools_suite.h.
 #include "memlab/grade.h"
 #include "pools_suite.h"
 
-// ---- task 1: fixpool (18 points) ---------------------------------------------------
+// ---- task 1: fixpool (17 points) ---------------------------------------------------
 
-ML_TEST(fixpool, reuses_put_objects, 4, 10)
+ML_TEST(fixpool, reuses_put_objects, 3, 10)
 {
     suite_fixpool_reuses_put_objects();
 }
@@ -53,7 +54,7 @@ ML_TEST(fixpool, returns_everything, 3, 20)
     suite_fixpool_returns_everything();
 }
 
-// ---- task 2: arena (18 points) -----------------------------------------------------
+// ---- task 2: arena (17 points) -----------------------------------------------------
 
 ML_TEST(arena, bumps_within_a_chunk, 3, 10)
 {
@@ -70,7 +71,7 @@ ML_TEST(arena, large_request_own_chunk, 3, 10)
     suite_arena_large_request_own_chunk();
 }
 
-ML_TEST(arena, reset_keeps_one_chunk, 4, 20)
+ML_TEST(arena, reset_keeps_one_chunk, 3, 20)
 {
     suite_arena_reset_keeps_one_chunk();
 }
@@ -85,7 +86,7 @@ ML_TEST(arena, returns_everything, 2, 20)
     suite_arena_returns_everything();
 }
 
-// ---- task 3: bufpool (16 points) ---------------------------------------------------
+// ---- task 3: bufpool (15 points) ---------------------------------------------------
 
 ML_TEST(bufpool, classes_are_powers_of_two, 3, 10)
 {
@@ -102,7 +103,7 @@ ML_TEST(bufpool, cap_per_class, 3, 10)
     suite_bufpool_cap_per_class();
 }
 
-ML_TEST(bufpool, foreign_put_refused, 5, 10)
+ML_TEST(bufpool, foreign_put_refused, 4, 10)
 {
     suite_bufpool_foreign_put_refused();
 }
@@ -112,7 +113,7 @@ ML_TEST(bufpool, returns_everything, 2, 20)
     suite_bufpool_returns_everything();
 }
 
-// ---- task 4: bpool (14 points) -----------------------------------------------------
+// ---- task 4: bpool (17 points) -----------------------------------------------------
 
 ML_TEST(bpool, fifo_capacity_drop, 3, 10)
 {
@@ -122,6 +123,11 @@ ML_TEST(bpool, fifo_capacity_drop, 3, 10)
 ML_TEST(bpool, get_timeouts, 3, 20)
 {
     suite_bpool_get_timeouts();
+}
+
+ML_TEST(bpool, every_waiter_woken, 3, 20)
+{
+    suite_bpool_every_waiter_woken();
 }
 
 ML_TEST(bpool, two_threads_no_double_owner, 6, 60)
@@ -134,7 +140,7 @@ ML_TEST(bpool, returns_everything, 2, 20)
     suite_bpool_returns_everything();
 }
 
-// ---- task 5: spool, the sync.Pool analogue (24 points) -----------------------------
+// ---- task 5: spool, the sync.Pool analogue (23 points) -----------------------------
 
 ML_TEST(spool, private_then_shared, 4, 10)
 {
@@ -146,7 +152,7 @@ ML_TEST(spool, steals_from_other_threads, 4, 20)
     suite_spool_steals_from_other_threads();
 }
 
-ML_TEST(spool, victim_survives_one_gc, 5, 10)
+ML_TEST(spool, victim_survives_one_gc, 4, 10)
 {
     suite_spool_victim_survives_one_gc();
 }
@@ -166,9 +172,16 @@ ML_TEST(spool, returns_everything, 2, 30)
     suite_spool_returns_everything();
 }
 
-// ---- speed against malloc/free, same process (10 points) ---------------------------
+// ---- the heap runs out (tasks 1, 2, 5; 4 points) -----------------------------------
 
-ML_SCORED_TEST(perf, pools_vs_malloc, 10, 90)
+ML_TEST(limits, heap_exhausted_pools_stay_usable, 4, 20)
+{
+    suite_limits_heap_exhausted();
+}
+
+// ---- speed against malloc/free, same process (7 points) ---------------------------
+
+ML_SCORED_TEST(perf, pools_vs_malloc, 7, 90)
 {
     suite_perf_pools_vs_malloc();
 }

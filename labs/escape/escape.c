@@ -15,11 +15,12 @@
 // What you write, in the order of the handout's tasks:
 //   1. holes: esc_shift, esc_deref, esc_addr_of, esc_flow, esc_spill, esc_tee;
 //   2. expressions and assignments: esc_expr, esc_addr, esc_stmt;
-//   3. calls: esc_call (tags of callees, dynamic calls, fmt, append);
-//   4. the walk: esc_outlives, esc_leak_to, esc_enqueue, esc_walk_one,
+//   3. the walk: esc_outlives, esc_leak_to, esc_enqueue, esc_walk_one,
 //      esc_walk_all;
-//   5. verdicts: esc_param_tag, esc_finish;
-//   6. closures and sizes: esc_flow_closure, esc_heap_alloc_reason.
+//   4. verdicts: esc_param_tag, esc_finish;
+//   5. calls: esc_call (tags of callees, dynamic calls, fmt, append);
+//   6. interfaces, closures and sizes: esc_flow_closure,
+//      esc_heap_alloc_reason.
 // Run `build/student/bin/escape FILE.go` and compare with FILE.expected;
 // `make grade LAB=escape` scores you line by line.
 #include <stdlib.h>

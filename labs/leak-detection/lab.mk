@@ -50,6 +50,11 @@ $(LEAK_CORPUS_B)/lsan/%: $(LEAK_DIR)/data/%.c
 	@$(CC) -std=gnu11 -O0 -g -fsanitize=leak -o $@ $< -lpthread 2>/dev/null || \
 	    echo "leak-detection: no -fsanitize=leak here (liblsan): $* left out of the LSan table"
 
+# The suite forces lk_mem_alloc to refuse (harness/suites/leak-detection/
+# bookkeeping.c): every call of the student's code to it goes through the
+# suite's __wrap_lk_mem_alloc.
+$(B)/suites/leak-detection: leak-detection_LDLIBS += -Wl,--wrap=lk_mem_alloc
+
 # The program, the suite and the bench need the library and the corpus.
 $(B)/bin/leak-detection $(B)/suites/leak-detection $(B)/bench/leak-detection: $(LEAK_LIB) $(LEAK_CORPUS)
 

@@ -76,6 +76,8 @@ void suite_track_realloc_site(void);
 void suite_track_snapshot_sorted_and_capped(void);
 void suite_track_reset_returns_memory(void);
 void suite_track_million_blocks(void);
+void suite_track_bookkeeping_across_runs(void);
+void suite_track_memory_refused(void);
 void suite_kinds_start_pointers_reachable(void);
 void suite_kinds_interior_possible(void);
 void suite_kinds_lost_and_indirect(void);

@@ -206,6 +206,17 @@ void suite_limit_limit_goal_exact(void)
         { 12 * MiB, 0, { 10 * MiB - 1, 0, 0 }, MiB + 1, "one byte over twice the headroom" },
         { 12 * MiB, 0, { 12 * MiB - MiB / 2, 0, 0 }, MiB, "less than the headroom left" },
         { 8 * MiB, 3 * MiB, { 9 * MiB, 0, 0 }, 3 * MiB, "non-heap memory over the limit" },
+        { 8 * MiB,
+          512 * KiB,
+          { 8 * MiB, 0, 0 },
+          512 * KiB,
+          "non-heap memory exactly at the limit" },
+        { 8 * MiB,
+          512 * KiB,
+          { 8 * MiB - 1, 0, 0 },
+          MiB,
+          "non-heap memory one byte under the limit" },
+        { 8 * MiB, 0, { 8 * MiB + 1, 0, 1 }, 0, "non-heap at the limit, one byte over it in all" },
         { 100 * MiB, 50 * MiB, { 95 * MiB, 0, 30 * MiB }, 50 * MiB, "a goal under the live heap" },
         { 64 * MiB,
           0,
@@ -254,25 +265,32 @@ void suite_trigger_bounds_exact(void)
     struct {
         uint64_t marked, goal, runway, want;
         const char *what;
+        int gogc;
     } cases[] = {
-        { 100 * MiB, 200 * MiB, 0, 205520896, "no runway, a large heap: goal - 4 MiB" },
-        { 100 * MiB, 200 * MiB, 10 * MiB, 199229440, "a runway inside the bounds" },
-        { 100 * MiB, 200 * MiB, 50 * MiB, 178585600, "a runway past the lower bound" },
-        { 100 * MiB, 200 * MiB, 300 * MiB, 178585600, "a runway longer than the goal" },
-        { 2 * MiB, 4 * MiB, 0, 4096000, "no runway, a small heap: the upper bound" },
-        { 0, 4 * MiB + 100, 0, 3997757, "the bounds round (goal - marked) / 64 down" },
-        { 50 * MiB, 40 * MiB, 0, 40 * MiB, "heap marked over the goal" },
-        { 40 * MiB, 40 * MiB, 0, 40 * MiB, "heap marked at the goal" },
+        { 100 * MiB, 200 * MiB, 0, 205520896, "no runway, a large heap: goal - 4 MiB", 100 },
+        { 100 * MiB, 200 * MiB, 10 * MiB, 199229440, "a runway inside the bounds", 100 },
+        { 100 * MiB, 200 * MiB, 50 * MiB, 178585600, "a runway past the lower bound", 100 },
+        { 100 * MiB, 200 * MiB, 300 * MiB, 178585600, "a runway longer than the goal", 100 },
+        { 2 * MiB, 4 * MiB, 0, 4096000, "no runway, a small heap: the upper bound", 100 },
+        { 0, 4 * MiB + 100, 0, 3997757, "the bounds round (goal - marked) / 64 down", 100 },
+        { 50 * MiB, 40 * MiB, 0, 40 * MiB, "heap marked over the goal", 100 },
+        { 40 * MiB, 40 * MiB, 0, 40 * MiB, "heap marked at the goal", 100 },
+        // The large-heap bound is goal - 4 MiB whatever GOGC is (at GOGC 100 the
+        // heap minimum is 4 MiB too, so only another GOGC tells them apart).
+        { 100 * MiB, 200 * MiB, 0, 205520896, "no runway, a large heap, GOGC 50", 50 },
+        { 100 * MiB, 200 * MiB, 0, 205520896, "no runway, a large heap, GOGC 200", 200 },
     };
     char a[64];
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        pacer_t p = suite_pacer(100, PACER_NO_LIMIT, cases[k].marked, 0, 0);
+        int gogc = cases[k].gogc;
+        pacer_t p = suite_pacer(gogc, PACER_NO_LIMIT, cases[k].marked, 0, 0);
         p.runway = cases[k].runway;
         uint64_t got = pacer_trigger(&p, cases[k].goal);
         cr_assert(got == cases[k].want,
-                  "pacer_trigger (%s): heap marked %" PRIu64 " B, goal %" PRIu64
-                  " B, runway %" PRIu64 " B: got %s",
-                  cases[k].what, cases[k].marked, cases[k].goal, cases[k].runway,
+                  "pacer_trigger (%s): GOGC %d, heap marked %" PRIu64 " B, goal %" PRIu64
+                  " B, runway %" PRIu64 " B: got %s (handout: labs/pacer/README.md, task 3); "
+                  "replay: build/<impl>/suites/pacer --filter 'trigger/bounds_exact' --verbose",
+                  cases[k].what, gogc, cases[k].marked, cases[k].goal, cases[k].runway,
                   suite_size_str(got, a, sizeof a));
         cr_assert(got <= cases[k].goal, "pacer_trigger returned a trigger above the goal");
     }
@@ -333,6 +351,18 @@ void suite_trigger_end_cycle_measures_runway(void)
     cr_assert(
         p.num_gc == 2 && p.next_gc == 30 * MiB + 30 * MiB + 8256,
         "pacer_end_cycle: the second cycle must be counted and NextGC follow its heap marked");
+    // A cycle that measured no program time (a forced collection right after
+    // another): no ratio either.
+    c.mark_ns = 2000000;
+    c.mutator_ns = 0;
+    pacer_end_cycle(&p, &c);
+    cr_assert(p.cons_mark == 0 && p.runway == 0,
+              "scenario: pacer_end_cycle with mutator_ns = 0 (and 40 MiB allocated, 20 MiB "
+              "scanned in 2 ms): cons_mark %g and runway %" PRIu64 " must both be 0 (handout: "
+              "labs/pacer/README.md, task 3); replay: build/<impl>/suites/pacer --filter "
+              "'trigger/end_cycle_measures_runway' --verbose",
+              p.cons_mark, p.runway);
+    c.mutator_ns = 50000000;
     // With a memory limit, NextGC is the goal in force.
     pacer_init(&p, 100, 32 * MiB, 1);
     c.mark_ns = 2000000;

@@ -174,9 +174,22 @@ void suite_fixpool_use_after_put_caught_in_debug(void)
                   "debug pool: after reporting the fault, get must still hand the "
                   "object out (it returned %p, not %p)",
                   (void *)a3, (void *)a2);
+        // The other end: the first poisoned byte, just past the link word.
+        suite_faults.count = 0;
+        fixpool_put(&p, a3);
+        a3[sizeof(void *)] = 0x5a;
+        unsigned char *a4 = get_ok(&p, "use_after_put_caught_in_debug", 5);
+        cr_assert(
+            suite_faults.count == 1 && suite_faults.obj == a3 &&
+                suite_faults.offset == sizeof(void *),
+            "debug pool of %zu-byte objects: object %p was put back, then its byte %zu "
+            "(the first byte after the free-list link) was written, then it was handed "
+            "out again — get reported %d fault(s), the last at byte %zu " SUITE_SEE(
+                "task 1, debug builds") "; " SUITE_REPLAY("fixpool/use_after_put_caught_in_debug"),
+            size, (void *)a3, sizeof(void *), suite_faults.count, suite_faults.offset);
         suite_faults.count = 0;
         fixpool_put(&p, b);
-        fixpool_put(&p, a3);
+        fixpool_put(&p, a4);
         fixpool_destroy(&p);
         suite_heap_empty(h, "fixpool_destroy (debug)");
     }

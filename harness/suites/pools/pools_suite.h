@@ -85,4 +85,8 @@ void suite_spool_returns_everything(void);
 
 void suite_perf_pools_vs_malloc(void);
 
+// ---- limits.c --------------------------------------------------------------
+void suite_limits_heap_exhausted(void);
+void suite_bpool_every_waiter_woken(void);
+
 #endif

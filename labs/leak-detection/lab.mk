@@ -53,7 +53,7 @@ $(LEAK_CORPUS_B)/lsan/%: $(LEAK_DIR)/data/%.c
 # The suite forces lk_mem_alloc to refuse (harness/suites/leak-detection/
 # bookkeeping.c): every call of the student's code to it goes through the
 # suite's __wrap_lk_mem_alloc.
-$(B)/suites/leak-detection: leak-detection_LDLIBS += -Wl,--wrap=lk_mem_alloc
+leak-detection_SUITE_LDFLAGS := -Wl,--wrap=lk_mem_alloc
 
 # The program, the suite and the bench need the library and the corpus.
 $(B)/bin/leak-detection $(B)/suites/leak-detection $(B)/bench/leak-detection: $(LEAK_LIB) $(LEAK_CORPUS)

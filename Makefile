@@ -145,6 +145,19 @@ build/tools/grader-obj/%.o: harness/grader/%.c
 $(GRADER): $(GRADER_OBJS) $(CORE_PLAIN_LIB)
 	$(CC) -o $@ $(GRADER_OBJS) $(CORE_PLAIN_LIB) $(PKG_JANSSON) $(PKG_XML_LIBS) -lm
 
+# The mutation generator (harness/mutation/): runs no student code, built
+# plain like the grader; `make test-mutation` (tests/mutation.mk) uses it.
+MUTATE_SRCS := $(wildcard harness/mutation/*.c)
+MUTATE_OBJS := $(MUTATE_SRCS:harness/mutation/%.c=build/tools/mutate-obj/%.o)
+MUTATE      := build/tools/mutate
+
+build/tools/mutate-obj/%.o: harness/mutation/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(OPT) $(WARN) -Werror $(CPPFLAGS_ALL) -c $< -o $@
+
+$(MUTATE): $(MUTATE_OBJS) $(CORE_PLAIN_LIB)
+	$(CC) -o $@ $(MUTATE_OBJS) $(CORE_PLAIN_LIB) -lm
+
 .PHONY: tools
 tools: $(GRADER) $(SUITELIB) $(CORE_LIB)
 

@@ -25,6 +25,13 @@
 
 #include "mutate.h"
 
+FILE *mt_errors;
+
+FILE *mt_err(void)
+{
+    return mt_errors ? mt_errors : stderr;
+}
+
 int mt_file_load(mt_file_t *f, const char *path)
 {
     memset(f, 0, sizeof *f);
@@ -61,15 +68,6 @@ int mt_file_load(mt_file_t *f, const char *path)
         return -1;
     }
     buf[n] = '\0';
-    unsigned line = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (buf[i] == '\0') {
-            fprintf(stderr, "%s:%u: a NUL byte; a C source file holds none\n", path, line);
-            free(buf);
-            return -1;
-        }
-        line += buf[i] == '\n';
-    }
     f->text = buf;
     f->size = n;
     return 0;
@@ -85,10 +83,10 @@ void mt_file_free(mt_file_t *f)
 
 // The operators, longest first within each leading character.
 static const char *const puncts[] = {
-    "<<=", ">>=", "...", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||",
-    "*=",  "/=",  "%=",  "+=", "-=", "&=", "^=", "|=", "##", "[",  "]",  "(",  ")",  "{",
-    "}",   ".",   "&",   "*",  "+",  "-",  "~",  "!",  "/",  "%",  "<",  ">",  "^",  "|",
-    "?",   ":",   ";",   "=",  ",",  "#",
+    "<<=", ">>=", "...", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=",
+    "&&",  "||",  "*=",  "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##", "[",
+    "]",   "(",   ")",   "{",  "}",  ".",  "&",  "*",  "+",  "-",  "~",  "!",
+    "/",   "%",   "<",   ">",  "^",  "|",  "?",  ":",  ";",  "=",  ",",  "#",
 };
 
 static bool is_ident_char(char c)
@@ -105,7 +103,7 @@ typedef struct {
 
 static int fail(const lexer_t *lx, unsigned line, const char *what)
 {
-    fprintf(stderr, "%s:%u: %s\n", lx->f->path, line, what);
+    fprintf(mt_err(), "%s:%u: %s\n", lx->f->path, line, what);
     return -1;
 }
 
@@ -254,6 +252,12 @@ int mt_lex(mt_file_t *f)
 {
     lexer_t lx = { .f = f, .i = 0, .line = 1 };
     const char *t = f->text;
+    for (size_t i = 0; i < f->size; i++) {
+        if (t[i] == '\0')
+            return fail(&lx, lx.line, "a NUL byte; a C source file holds none");
+        lx.line += t[i] == '\n';
+    }
+    lx.line = 1;
     bool line_start = true; // only blanks since the last newline
     while (t[lx.i]) {
         char c = t[lx.i];
@@ -293,7 +297,8 @@ int mt_lex(mt_file_t *f)
                     return -1;
             } else
                 kind = MT_IDENT;
-        } else if ((c >= '0' && c <= '9') || (c == '.' && t[lx.i + 1] >= '0' && t[lx.i + 1] <= '9')) {
+        } else if ((c >= '0' && c <= '9') ||
+                   (c == '.' && t[lx.i + 1] >= '0' && t[lx.i + 1] <= '9')) {
             kind = MT_NUMBER;
             for (lx.i++;; lx.i++) {
                 char d = t[lx.i];

@@ -61,8 +61,19 @@ static void usage(FILE *out)
     fputs("\nExit status: 0 done, 1 bad input (FILE:LINE: what is wrong), 2 bad usage.\n", out);
 }
 
-enum { OPT_LIST = 256, OPT_APPLY, OPT_OUT_DIR, OPT_REPORT, OPT_SAMPLE, OPT_SEED,
-       OPT_GRADEBOOK, OPT_LAB, OPT_EQUIV, OPT_MD, OPT_ROW };
+enum {
+    OPT_LIST = 256,
+    OPT_APPLY,
+    OPT_OUT_DIR,
+    OPT_REPORT,
+    OPT_SAMPLE,
+    OPT_SEED,
+    OPT_GRADEBOOK,
+    OPT_LAB,
+    OPT_EQUIV,
+    OPT_MD,
+    OPT_ROW
+};
 
 static bool parse_count(const char *s, unsigned long long *v)
 {

@@ -42,14 +42,14 @@ typedef struct {
 } mt_file_t;
 
 typedef struct {
-    char id[16];      // "m0001", ... in generation order
-    const char *op;   // the operator's name (static string)
-    size_t file;      // index into the files
-    size_t off, len;  // the byte range replaced
-    char *repl;       // its replacement
-    unsigned line;    // line of the range's first byte
-    char *before;     // the whole lines the range touches, whitespace collapsed
-    char *after;      // the same lines once mutated, whitespace collapsed
+    char id[16];     // "m0001", ... in generation order
+    const char *op;  // the operator's name (static string)
+    size_t file;     // index into the files
+    size_t off, len; // the byte range replaced
+    char *repl;      // its replacement
+    unsigned line;   // line of the range's first byte
+    char *before;    // the whole lines the range touches, whitespace collapsed
+    char *after;     // the same lines once mutated, whitespace collapsed
 } mt_mutant_t;
 
 typedef struct {
@@ -57,14 +57,20 @@ typedef struct {
     size_t n, cap;
 } mt_list_t;
 
-// mt_file_load — reads `path` whole into f. Returns 0, or -1 after printing
-// "path: reason" (cannot open, a NUL byte at file:line).
+// Where the tokenizer and the report print what is wrong with an input:
+// stderr unless set (the fuzz target collects the messages).
+extern FILE *mt_errors;
+FILE *mt_err(void);
+
+// mt_file_load — reads `path` whole into f (text NUL-terminated; a NUL
+// byte inside is mt_lex's to report). Returns 0, or -1 after printing
+// "path: reason" (cannot open or read).
 int mt_file_load(mt_file_t *f, const char *path);
 void mt_file_free(mt_file_t *f);
 
 // mt_lex — tokenizes f->text into f->tok and marks the tokens of function
 // bodies. Returns 0, or -1 after printing "path:line: what is wrong" to
-// stderr (an unterminated comment, string or character literal, a stray
+// mt_err() (a NUL byte, an unterminated comment, string or character literal, a stray
 // character, unbalanced brackets). Preprocessor lines (with their
 // continuation lines) yield no tokens.
 int mt_lex(mt_file_t *f);

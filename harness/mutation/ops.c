@@ -60,9 +60,20 @@ static char *dup_n(const char *s, size_t n)
     return d;
 }
 
+// A new zeroed string of room for n bytes and the terminator.
+static char *alloc_n(size_t n)
+{
+    char *d = calloc(n + 1, 1);
+    if (!d) {
+        fputs("mutate: out of memory\n", stderr);
+        abort();
+    }
+    return d;
+}
+
 char *mt_collapse(const char *text, size_t from, size_t to)
 {
-    char *d = dup_n("", to - from), *w = d;
+    char *d = alloc_n(to - from), *w = d;
     bool space = false;
     for (size_t i = from; i < to; i++) {
         char c = text[i];
@@ -113,7 +124,7 @@ static int add(mt_list_t *out, const mt_file_t *files, size_t fi, const char *op
         le++;
     m->before = mt_collapse(f->text, ls, le);
     size_t rl = strlen(repl), n = (off - ls) + rl + (le - off - len);
-    char *after = dup_n("", n);
+    char *after = alloc_n(n);
     memcpy(after, f->text + ls, off - ls);
     memcpy(after + (off - ls), repl, rl);
     memcpy(after + (off - ls) + rl, f->text + off + len, le - off - len);
@@ -185,13 +196,14 @@ static char *int_text(const mt_file_t *f, const mt_token_t *t, uint64_t v, int b
 }
 
 static const char *const keywords[] = {
-    "return",   "if",       "else",     "while",    "for",       "do",      "switch",
-    "case",     "default",  "break",    "continue", "goto",      "sizeof",  "void",
-    "char",     "short",    "int",      "long",     "float",     "double",  "signed",
-    "unsigned", "_Bool",    "bool",     "struct",   "union",     "enum",    "const",
-    "volatile", "static",   "extern",   "register", "auto",      "inline",  "typedef",
-    "restrict", "_Atomic",  "_Alignas", "typeof",   "__typeof__", "__attribute__",
-    "_Static_assert",       "static_assert",        "asm",       "__asm__", NULL,
+    "return",        "if",       "else",    "while",      "for",           "do",
+    "switch",        "case",     "default", "break",      "continue",      "goto",
+    "sizeof",        "void",     "char",    "short",      "int",           "long",
+    "float",         "double",   "signed",  "unsigned",   "_Bool",         "bool",
+    "struct",        "union",    "enum",    "const",      "volatile",      "static",
+    "extern",        "register", "auto",    "inline",     "typedef",       "restrict",
+    "_Atomic",       "_Alignas", "typeof",  "__typeof__", "__attribute__", "_Static_assert",
+    "static_assert", "asm",      "__asm__", NULL,
 };
 
 static bool is_keyword(const mt_file_t *f, size_t k)
@@ -250,9 +262,9 @@ static size_t matching(const mt_file_t *f, size_t k)
 }
 
 static const char *const lock_calls[] = {
-    "pthread_mutex_lock",     "pthread_mutex_unlock",  "pthread_mutex_trylock",
-    "pthread_spin_lock",      "pthread_spin_unlock",   "pthread_rwlock_rdlock",
-    "pthread_rwlock_wrlock",  "pthread_rwlock_unlock", NULL,
+    "pthread_mutex_lock",    "pthread_mutex_unlock",  "pthread_mutex_trylock",
+    "pthread_spin_lock",     "pthread_spin_unlock",   "pthread_rwlock_rdlock",
+    "pthread_rwlock_wrlock", "pthread_rwlock_unlock", NULL,
 };
 
 // Whether the statement [k, end] is an expression statement worth deleting,
@@ -289,8 +301,7 @@ static const char *deletable(const mt_file_t *f, size_t k, size_t end)
         if (j == end + 1)
             return NULL;
     }
-    if (is_punct(f, k, "*") || is_punct(f, k, "(") || is_punct(f, k, "++") ||
-        is_punct(f, k, "--"))
+    if (is_punct(f, k, "*") || is_punct(f, k, "(") || is_punct(f, k, "++") || is_punct(f, k, "--"))
         return "stmt-delete";
     return NULL;
 }
@@ -302,7 +313,8 @@ static int delete_statement(mt_list_t *out, const mt_file_t *files, size_t fi, c
     size_t off = f->tok[k].off, stop = f->tok[end].off + 1, nl = 0;
     for (size_t i = off; i < stop; i++)
         nl += f->text[i] == '\n';
-    char *repl = dup_n(";", 1 + nl);
+    char *repl = alloc_n(1 + nl);
+    repl[0] = ';';
     memset(repl + 1, '\n', nl);
     return add(out, files, fi, op, off, stop - off, repl);
 }
@@ -313,7 +325,7 @@ int mt_generate(const mt_file_t *files, size_t fi, mt_list_t *out)
     // stmt_start: the token after `{`, `}`, `;`, `else`, `do`, a case label
     // or a control header's `)` begins a statement.
     bool stmt_start = false, in_case = false;
-    int parens = 0; // ( and [ open inside the body: a `;` there is a for header's
+    int parens = 0;     // ( and [ open inside the body: a `;` there is a for header's
     size_t *ctl = NULL; // the closing `)` of each control header seen
     size_t nctl = 0, capctl = 0;
     int rc = 0;
@@ -333,7 +345,7 @@ int mt_generate(const mt_file_t *files, size_t fi, mt_list_t *out)
         }
         if (t->kind == MT_PUNCT) {
             static const char *const rel[][3] = {
-                { "<", "<=", ">=" }, { "<=", "<", ">" }, { ">", ">=", "<=" },
+                { "<", "<=", ">=" }, { "<=", "<", ">" },   { ">", ">=", "<=" },
                 { ">=", ">", "<" },  { "==", NULL, "!=" }, { "!=", NULL, "==" },
             };
             for (int i = 0; i < 6 && rc == 0; i++)
@@ -381,7 +393,8 @@ int mt_generate(const mt_file_t *files, size_t fi, mt_list_t *out)
             if (tok_is(f, k, "case") || tok_is(f, k, "default"))
                 in_case = true;
             bool cond = tok_is(f, k, "if") || tok_is(f, k, "while");
-            if ((cond || tok_is(f, k, "for") || tok_is(f, k, "switch")) && is_punct(f, k + 1, "(")) {
+            if ((cond || tok_is(f, k, "for") || tok_is(f, k, "switch")) &&
+                is_punct(f, k + 1, "(")) {
                 size_t close = matching(f, k + 1);
                 // `while (c);` closing a do-while starts no statement.
                 if (!(tok_is(f, k, "while") && is_punct(f, close + 1, ";"))) {
@@ -399,7 +412,7 @@ int mt_generate(const mt_file_t *files, size_t fi, mt_list_t *out)
                 }
                 if (cond && close < f->ntok) {
                     size_t off = f->tok[k + 1].off, stop = f->tok[close].off + 1;
-                    char *repl = dup_n("", stop - off + 3);
+                    char *repl = alloc_n(stop - off + 3);
                     memcpy(repl, "(!", 2);
                     memcpy(repl + 2, f->text + off, stop - off);
                     repl[stop - off + 2] = ')';
@@ -407,10 +420,17 @@ int mt_generate(const mt_file_t *files, size_t fi, mt_list_t *out)
                 }
             }
             static const char *const orders[] = {
-                "memory_order_acquire", "memory_order_release", "memory_order_acq_rel",
-                "memory_order_seq_cst", "memory_order_consume", "__ATOMIC_ACQUIRE",
-                "__ATOMIC_RELEASE",     "__ATOMIC_ACQ_REL",     "__ATOMIC_SEQ_CST",
-                "__ATOMIC_CONSUME",     NULL,
+                "memory_order_acquire",
+                "memory_order_release",
+                "memory_order_acq_rel",
+                "memory_order_seq_cst",
+                "memory_order_consume",
+                "__ATOMIC_ACQUIRE",
+                "__ATOMIC_RELEASE",
+                "__ATOMIC_ACQ_REL",
+                "__ATOMIC_SEQ_CST",
+                "__ATOMIC_CONSUME",
+                NULL,
             };
             for (int i = 0; orders[i] && rc == 0; i++)
                 if (tok_is(f, k, orders[i]))

@@ -116,8 +116,8 @@ static int read_equivalents(const char *path, equivs_t *out)
         const char *v;
         if (!strncmp(line, "- ", 2) && (v = field(line + 2, "operator"))) {
             if (!known_op(v)) {
-                fprintf(stderr, "%s:%u: '%s' is not an operator (mutate --help lists them)\n",
-                        path, lineno, v);
+                fprintf(stderr, "%s:%u: '%s' is not an operator (mutate --help lists them)\n", path,
+                        lineno, v);
                 rc = -1;
             } else {
                 equiv_t *e = realloc(out->e, (out->n + 1) * sizeof *e);
@@ -135,8 +135,8 @@ static int read_equivalents(const char *path, equivs_t *out)
             bool orig = field(line, "original") != NULL;
             size_t n = strlen(v);
             if (n < 2 || v[0] != '`' || v[n - 1] != '`') {
-                fprintf(stderr, "%s:%u: the %s line goes between backticks: `...`\n", path,
-                        lineno, orig ? "original" : "mutated");
+                fprintf(stderr, "%s:%u: the %s line goes between backticks: `...`\n", path, lineno,
+                        orig ? "original" : "mutated");
                 rc = -1;
             } else
                 *(orig ? &cur->before : &cur->after) = mt_collapse(v, 1, n - 1);
@@ -309,15 +309,16 @@ int mt_report(const mt_report_opts_t *o, const mt_file_t *files, const mt_list_t
         rc = ml_outfile_fail(&out, "mutate") < 0;
     if (f) {
         fprintf(f, "# Mutation testing: %s\n\n", o->lab);
-        fprintf(f, "Graded: %s of the reference student file(s), each as one submission of a "
-                   "class (`make test-mutation LAB=%s`).\n\n",
+        fprintf(f,
+                "Graded: %s of the reference student file(s), each as one submission of a "
+                "class (`make test-mutation LAB=%s`).\n\n",
                 sample, o->lab);
         fputs("| generated | graded | compiled | killed | equivalent | survived | not graded | "
               "score |\n|---|---|---|---|---|---|---|---|\n",
               f);
         fprintf(f, "| %zu | %zu | %zu | %zu | %zu | %zu | %zu | %s |\n\n", o->generated, nkeep,
-                compiled, count[ST_KILLED], count[ST_EQUIV], count[ST_SURVIVED],
-                count[ST_UNGRADED], score);
+                compiled, count[ST_KILLED], count[ST_EQUIV], count[ST_SURVIVED], count[ST_UNGRADED],
+                score);
         fputs("score = killed / (compiled - equivalent). A survivor that is not equivalent "
               "scored full marks while wrong: a test is missing.\n\n## Survivors\n\n",
               f);
@@ -370,8 +371,9 @@ int mt_report(const mt_report_opts_t *o, const mt_file_t *files, const mt_list_t
                         st[k] == ST_UNGRADED ? "not in the gradebook" : notes[k]);
             }
         if (count[ST_UNGRADED])
-            fprintf(f, "\n%zu mutant(s) of the sample have no row in the gradebook (an "
-                       "interrupted run): they count in no column but this one.\n",
+            fprintf(f,
+                    "\n%zu mutant(s) of the sample have no row in the gradebook (an "
+                    "interrupted run): they count in no column but this one.\n",
                     count[ST_UNGRADED]);
         if (ml_outfile_commit(&out) != 0)
             rc = ml_outfile_fail(&out, "mutate") < 0;

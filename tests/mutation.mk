@@ -1,7 +1,7 @@
 # mutation.mk — mutation testing of every lab's suite (included by
 # tests/tests.mk).
 #
-# `make test-mutation [LAB=<lab>] [MUTANTS=N] [SEED=S] [JOBS=N]`: for each
+# `make test-mutation [LAB=<lab>] [MUTANTS=N] [SEED=S] [OPS=a,b] [JOBS=N]`: for each
 # lab, build/tools/mutate (harness/mutation/) applies classic mistakes one
 # at a time to the reference student file(s) in solutions/<lab>/, writes a
 # sample of MUTANTS of them (seeded by SEED; MUTANTS=all grades every one)
@@ -26,8 +26,11 @@
 
 MUTANTS ?= 8
 SEED ?= 1
-MUTATION_B := build/mutation
-MUTATION_SAMPLE = $(if $(filter all,$(MUTANTS)),,--sample $(MUTANTS) --seed $(SEED))
+OPS ?=
+# OPS=lock-drop,atomic-relax grades only those operators' mutants, into a
+# directory of its own (build/mutation-lock-drop-atomic-relax/).
+MUTATION_B := build/mutation$(if $(OPS),-$(subst $(comma),-,$(OPS)))
+MUTATION_SAMPLE = $(if $(filter all,$(MUTANTS)),,--sample $(MUTANTS) --seed $(SEED)) $(if $(OPS),--only $(OPS))
 mutation_files = $(addprefix solutions/$(1)/,$($(1)_STUDENT))
 
 # One lab: its mutants, their grading as a class, the report.
@@ -54,7 +57,7 @@ test-mutation: deps
 	@{ echo "# Mutation testing: summary"; echo; \
 	   echo "Each lab's reference student file, mutated one mistake at a time and graded as a"; \
 	   echo "submission (\`make test-mutation\`). score = killed / (compiled - equivalent)."; \
-	   echo "The survivors are listed in build/mutation/<lab>.md."; echo; \
+	   echo "The survivors are listed in $(MUTATION_B)/<lab>.md."; echo; \
 	   echo "| lab | generated | graded | compiled | killed | equivalent | survived | score |"; \
 	   echo "|---|---|---|---|---|---|---|---|"; \
 	   for l in $(LABS); do [ -f $(MUTATION_B)/$$l.row ] && cat $(MUTATION_B)/$$l.row; done; true; \

@@ -47,6 +47,7 @@ static void usage(FILE *out)
           "  -o, --output FILE  where --apply writes (default stdout)\n"
           "  --sample N         keep N mutants, chosen by --seed (default: all)\n"
           "  --seed S           the sample's seed (default 1)\n"
+          "  --only OPS         only these operators (comma-separated; ids do not change)\n"
           "  --gradebook CSV    --report: `grader class` output, one row per mutant id\n"
           "  --lab LAB          --report: the lab's name\n"
           "  --equivalent FILE  --report: the lab's equivalent mutants (EQUIVALENT.md)\n"
@@ -69,6 +70,7 @@ enum {
     OPT_SAMPLE,
     OPT_SEED,
     OPT_GRADEBOOK,
+    OPT_ONLY,
     OPT_LAB,
     OPT_EQUIV,
     OPT_MD,
@@ -116,6 +118,36 @@ static int write_all(const char *dir, const mt_file_t *files, size_t nfiles, con
     return 0;
 }
 
+// Whether `name` is one of the comma-separated words of `list`.
+static bool in_list(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = list; *p;) {
+        size_t w = strcspn(p, ",");
+        if (w == n && !strncmp(p, name, n))
+            return true;
+        p += w + (p[w] == ',');
+    }
+    return false;
+}
+
+// Whether every word of the comma-separated `list` names an operator.
+static bool known_ops(const char *list)
+{
+    if (!*list)
+        return false;
+    for (const char *p = list; *p;) {
+        size_t w = strcspn(p, ",");
+        bool ok = false;
+        for (int i = 0; mt_operators[i][0] && !ok; i++)
+            ok = strlen(mt_operators[i][0]) == w && !strncmp(p, mt_operators[i][0], w);
+        if (!ok)
+            return false;
+        p += w + (p[w] == ',');
+    }
+    return true;
+}
+
 static int compare_size(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -133,6 +165,7 @@ int main(int argc, char **argv)
         { "sample", required_argument, NULL, OPT_SAMPLE },
         { "seed", required_argument, NULL, OPT_SEED },
         { "gradebook", required_argument, NULL, OPT_GRADEBOOK },
+        { "only", required_argument, NULL, OPT_ONLY },
         { "lab", required_argument, NULL, OPT_LAB },
         { "equivalent", required_argument, NULL, OPT_EQUIV },
         { "md", required_argument, NULL, OPT_MD },
@@ -141,7 +174,7 @@ int main(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     int action = OPT_LIST, nactions = 0, c;
-    const char *apply_id = NULL, *out_dir = NULL, *output = NULL;
+    const char *apply_id = NULL, *out_dir = NULL, *output = NULL, *only = NULL;
     unsigned long long sample = 0, seed = 1;
     bool sampled = false;
     mt_report_opts_t ro = { 0 };
@@ -177,6 +210,14 @@ int main(int argc, char **argv)
             }
             break;
         case OPT_GRADEBOOK: ro.gradebook = optarg; break;
+        case OPT_ONLY:
+            if (!known_ops(optarg)) {
+                fprintf(stderr, "mutate: --only: '%s' names an unknown operator (see --help)\n",
+                        optarg);
+                return 2;
+            }
+            only = optarg;
+            break;
         case OPT_LAB: ro.lab = optarg; break;
         case OPT_EQUIV: ro.equivalent = optarg; break;
         case OPT_MD: ro.out_md = optarg; break;
@@ -220,14 +261,17 @@ int main(int argc, char **argv)
             rc = 1;
     }
 
-    // The sample: N of the mutants chosen by a seeded shuffle, in id order.
-    size_t *keep = malloc((all.n ? all.n : 1) * sizeof *keep), nkeep = all.n;
+    // The candidates (--only), then the sample: N of them chosen by a
+    // seeded shuffle, in id order.
+    size_t *keep = malloc((all.n ? all.n : 1) * sizeof *keep), nkeep = 0;
     for (size_t i = 0; i < all.n; i++)
-        keep[i] = i;
-    if (rc == 0 && sampled && sample < all.n) {
+        if (!only || in_list(only, all.m[i].op))
+            keep[nkeep++] = i;
+    size_t ncand = nkeep;
+    if (rc == 0 && sampled && sample < nkeep) {
         ml_rng_t r;
         ml_rng_seed(&r, seed);
-        ml_rng_shuffle(&r, keep, all.n, sizeof *keep);
+        ml_rng_shuffle(&r, keep, nkeep, sizeof *keep);
         nkeep = (size_t)sample;
         qsort(keep, nkeep, sizeof *keep, compare_size);
     }
@@ -267,8 +311,10 @@ int main(int argc, char **argv)
         rc = write_all(out_dir, files, nfiles, &all, keep, nkeep);
     } else {
         ro.generated = all.n;
+        ro.candidates = ncand;
+        ro.only = only;
         ro.sampled = nkeep;
-        ro.seed = sampled && sample < all.n ? seed : 0;
+        ro.seed = seed;
         rc = mt_report(&ro, files, &all, keep, nkeep);
     }
 

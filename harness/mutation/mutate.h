@@ -101,6 +101,8 @@ typedef struct {
     const char *out_md;     // the lab's table of survivors
     const char *out_row;    // the lab's line of the summary table
     size_t generated;       // mutants the files give
+    size_t candidates;      // of which are of the operators chosen (--only)
+    const char *only;       // those operators, or NULL for all
     size_t sampled;         // of which were graded (the sample)
     unsigned long long seed;
 } mt_report_opts_t;

@@ -296,12 +296,14 @@ int mt_report(const mt_report_opts_t *o, const mt_file_t *files, const mt_list_t
     char score[32] = "-";
     if (denom)
         snprintf(score, sizeof score, "%.1f %%", 100.0 * (double)count[ST_KILLED] / (double)denom);
-    char sample[96];
-    if (nkeep < o->generated)
-        snprintf(sample, sizeof sample, "a sample of %zu of the %zu mutants (seed %llu)", nkeep,
-                 o->generated, o->seed);
+    char sample[256], ops[160] = "";
+    if (o->only)
+        snprintf(ops, sizeof ops, " of the operators %s", o->only);
+    if (nkeep < o->candidates)
+        snprintf(sample, sizeof sample, "a sample of %zu of the %zu mutants%s (seed %llu)", nkeep,
+                 o->candidates, ops, o->seed);
     else
-        snprintf(sample, sizeof sample, "all %zu mutants", o->generated);
+        snprintf(sample, sizeof sample, "all %zu mutants%s", o->candidates, ops);
 
     ml_outfile_t out;
     FILE *f = rc ? NULL : ml_outfile_open(&out, o->out_md);

@@ -63,7 +63,7 @@ test-mutation: deps
 	   echo "| lab | generated | graded | compiled | killed | equivalent | survived | score |"; \
 	   echo "|---|---|---|---|---|---|---|---|"; \
 	   for l in $(LABS); do [ -f $(MUTATION_B)/$$l.row ] && cat $(MUTATION_B)/$$l.row; done; true; \
-	 } >$(MUTATION_B)/.summary.md.tmp && mv $(MUTATION_B)/.summary.md.tmp $(MUTATION_B)/summary.md
+	 } >$(MUTATION_B)/.summary.md.tmp.$$$$ && mv $(MUTATION_B)/.summary.md.tmp.$$$$ $(MUTATION_B)/summary.md
 	@echo "memlab: the figures are in $(MUTATION_B)/summary.md, the survivors in $(MUTATION_B)/<lab>.md"
 
 MUTATE_T := $(TEST_B)/mutate

@@ -145,6 +145,19 @@ build/tools/grader-obj/%.o: harness/grader/%.c
 $(GRADER): $(GRADER_OBJS) $(CORE_PLAIN_LIB)
 	$(CC) -o $@ $(GRADER_OBJS) $(CORE_PLAIN_LIB) $(PKG_JANSSON) $(PKG_XML_LIBS) -lm
 
+# The mutation generator (harness/mutation/): runs no student code, built
+# plain like the grader; `make test-mutation` (tests/mutation.mk) uses it.
+MUTATE_SRCS := $(wildcard harness/mutation/*.c)
+MUTATE_OBJS := $(MUTATE_SRCS:harness/mutation/%.c=build/tools/mutate-obj/%.o)
+MUTATE      := build/tools/mutate
+
+build/tools/mutate-obj/%.o: harness/mutation/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(OPT) $(WARN) -Werror $(CPPFLAGS_ALL) -c $< -o $@
+
+$(MUTATE): $(MUTATE_OBJS) $(CORE_PLAIN_LIB)
+	$(CC) -o $@ $(MUTATE_OBJS) $(CORE_PLAIN_LIB) -lm
+
 .PHONY: tools
 tools: $(GRADER) $(SUITELIB) $(CORE_LIB)
 
@@ -430,7 +443,10 @@ help:
 	@echo "  grade                 grade; writes $(B)/grade/{results.json,junit.xml,report.md}"
 	@echo "  gradebook CLASS=DIR   grade every submission in DIR; writes build/gradebook.csv"
 	@echo "  test                  the project's test suite; its parts: test-core test-core-san"
-	@echo "                        test-fuzz test-harness test-labs test-cli test-dist, test-lab-<lab>"
+	@echo "                        test-fuzz test-harness test-mutate test-labs test-cli test-dist,"
+	@echo "                        test-lab-<lab>"
+	@echo "  test-mutation         grade a sample of each lab's generated mutants (MUTANTS=N SEED=S,"
+	@echo "                        LAB=, JOBS=); figures in build/mutation/summary.md"
 	@echo "  bench                 run the benchmarks; data in $(B)/data/"
 	@echo "  plots                 benchmarks, then charts in $(B)/plots/ (SVG and PNG)"
 	@echo "  gradescope            build/dist/gradescope.zip (LAB=, HIDDEN=, ASSIGNMENT=)"

@@ -6,6 +6,8 @@
 #                   every lab's <lab>_FUZZ targets) under a fuzzer
 #                   (tests/fuzz/fuzz.mk)
 #   test-harness    the grader against a fixture suite of hostile tests
+#   test-mutate     the mutation generator on a fixture (tests/mutation.mk;
+#                   `make test-mutation` itself is not part of `make test`)
 #   test-jail       student constructors against the grader's jail (bubblewrap)
 #   test-report     report.html loaded in headless Chromium (tests/harness/harness.mk)
 #   test-labs       each lab: the solution scores full marks, the starter low
@@ -31,9 +33,9 @@ $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 	    -fno-sanitize-recover=all $(CPPFLAGS_ALL) -o $@ $(CORE_TEST_SRCS) \
 	    build/core-san/libmemlab.a $(PKG_CRITERION) $(PKG_JANSSON) -lm -lpthread
 
-.PHONY: test test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist test-packages format-check
+.PHONY: test test-core test-core-san test-fuzz test-harness test-mutate test-jail test-report test-labs test-cli test-dist test-packages format-check
 test: deps-test
-	@$(MAKE) --no-print-directory format-check test-core test-core-san test-fuzz test-harness test-jail test-report test-labs test-cli test-dist test-packages
+	@$(MAKE) --no-print-directory format-check test-core test-core-san test-fuzz test-harness test-mutate test-jail test-report test-labs test-cli test-dist test-packages
 	@echo "memlab: all tests passed."
 
 test-core: $(TEST_B)/core-tests
@@ -49,6 +51,7 @@ include $(wildcard tests/harness/harness.mk)
 include $(wildcard tests/labs.mk)
 include $(wildcard tests/fuzz/fuzz.mk)
 include $(wildcard tests/cli/cli.mk)
+include $(wildcard tests/mutation.mk)
 include $(wildcard tests/packages/packages.mk)
 
 # The students' copy, made as an instructor makes it and used as a student

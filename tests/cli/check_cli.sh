@@ -4,7 +4,8 @@
 # usage: tests/cli/check_cli.sh BIN_DIR GRADER [CASES]
 #
 # Runs each case of tests/cli/cases.txt (format in that file) with the
-# programs of BIN_DIR (e.g. build/solution/bin) and the grader GRADER, and
+# programs of BIN_DIR (e.g. build/solution/bin), the grader GRADER and the
+# mutation generator beside it (mutate), and
 # checks the exit status, the message, that no output file was left behind
 # in the must-stay-empty scratch directory, and that nothing crashed (under
 # a sanitizer build, any sanitizer report fails the case). Prints one line
@@ -42,7 +43,10 @@ while IFS= read -r line || [ -n "$line" ]; do
     set -- $(printf '%s' "$cmd" | sed -e "s|@|$data|g" -e "s|%|$scratch/empty|g" -e "s|+|$scratch/free|g")
     prog=$1
     shift
-    if [ "$prog" = grader ]; then exe=$grader; else exe=$bin/$prog; fi
+    # grader, and the tools built beside it (mutate), or a lab's program.
+    if [ "$prog" = grader ]; then exe=$grader
+    elif [ "$prog" = mutate ]; then exe=$(dirname "$grader")/$prog
+    else exe=$bin/$prog; fi
     if [ ! -x "$exe" ]; then
         echo "$cases:$lineno: FAIL: $exe is not built"
         failed=$((failed + 1))

@@ -14,5 +14,7 @@ test-cli:
 	@$(MAKE) --no-print-directory all IMPL=solution SUBMISSION= SAN=address,undefined \
 	    >$(TEST_B)/cli-build-san.log 2>&1 || \
 	    { cat $(TEST_B)/cli-build-san.log; echo "FAILED: building the solution's programs with sanitizers"; exit 1; }
+	@$(MAKE) --no-print-directory $(MUTATE) SAN= >>$(TEST_B)/cli-build.log 2>&1 || \
+	    { cat $(TEST_B)/cli-build.log; echo "FAILED: building the mutation generator"; exit 1; }
 	@tests/cli/check_cli.sh build/solution/bin build/tools/grader
 	@tests/cli/check_cli.sh build/solution-san/bin build/tools/grader

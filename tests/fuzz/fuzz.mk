@@ -4,6 +4,8 @@
 #   test-fuzz       runs each target of FUZZ_TARGETS, one after the other,
 #                   with AddressSanitizer and UBSan: the core's own
 #                     trace          the .rep trace parser (common/src/trace.c)
+#                     mutate         the mutation generator's C tokenizer
+#                                    (harness/mutation/, make test-mutation)
 #                   and every target a lab declares in its lab.mk
 #                   (<lab>_FUZZ, with the FUZZ_*_<target> variables below),
 #                   e.g. the alignment lab's struct-declaration parser, and
@@ -31,7 +33,7 @@ FUZZ_SECONDS       ?= 10
 FUZZ_TRACE_SECONDS ?= $(shell expr 2 \* $(FUZZ_SECONDS) 2>/dev/null || echo $(FUZZ_SECONDS))
 FUZZ_SEED          ?= 1
 FUZZ_CC            ?= clang
-FUZZ_TARGETS       ?= trace scenario $(foreach l,$(LABS),$($(l)_FUZZ))
+FUZZ_TARGETS       ?= trace scenario mutate $(foreach l,$(LABS),$($(l)_FUZZ))
 # Each target once, in the order given (a name listed twice is one target).
 fuzz_uniq = $(if $(1),$(firstword $(1)) $(call fuzz_uniq,$(filter-out $(firstword $(1)),$(1))))
 FUZZ_TARGETS_UNIQ = $(strip $(call fuzz_uniq,$(FUZZ_TARGETS)))
@@ -53,6 +55,12 @@ FUZZ_INC_scenario        :=
 FUZZ_SEEDS_scenario      := labs/tri-color/data labs/write-barrier/data tests/fuzz/corpus/scenario
 FUZZ_SECS_scenario        = $(FUZZ_SECONDS)
 FUZZ_WHAT_scenario       := the scenario parser (both GC labs' input)
+
+FUZZ_SRCS_mutate         := tests/fuzz/fuzz_mutate.c harness/mutation/lex.c harness/mutation/ops.c
+FUZZ_INC_mutate          := -Iharness/mutation
+FUZZ_SEEDS_mutate        := tests/mutation tests/fuzz/corpus/mutate
+FUZZ_SECS_mutate          = $(FUZZ_SECONDS)
+FUZZ_WHAT_mutate         := the mutation generator's tokenizer and operators
 
 # The two builds: libFuzzer's (clang, coverage) and the mutation loop's ($(CC)).
 FUZZ_LF       := $(FUZZ_B)/libfuzzer

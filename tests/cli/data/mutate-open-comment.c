@@ -1,0 +1,5 @@
+int f(void)
+{
+    /* never closed
+    return 0;
+}

@@ -1,0 +1,5 @@
+int f(void)
+{
+    const char *s = "never closed;
+    return 0;
+}

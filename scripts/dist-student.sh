@@ -36,6 +36,13 @@ printf '%s\n' "$list" | while IFS= read -r f; do
 done
 sed -e '/<!-- instructors -->/,/<!-- \/instructors -->/d' -e '/^make test  /d' README.md \
     >"$tmp/README.md"
+# A handout's section for instructors (how well its suite catches mistakes)
+# runs to the next section or the end.
+for h in "$tmp"/labs/*/README.md; do
+    [ -f "$h" ] || continue
+    awk '/^## For instructors/ { skip = 1; next } /^## / { skip = 0 } !skip' "$h" >"$h.tmp" &&
+        mv "$h.tmp" "$h"
+done
 rm -rf "${out:?}/$name"
 mv "$tmp" "$out/$name"
 tar -C "$out" -czf "$out/.$name.tar.gz.tmp" "$name"

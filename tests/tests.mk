@@ -64,7 +64,8 @@ test-dist:
 	@rm -rf $(TEST_B)/dist
 	@scripts/dist-student.sh $(TEST_B)/dist >/dev/null
 	@d=$(TEST_B)/dist/memlab-student; \
-	    if [ -e $$d/solutions ] || [ -e $$d/tests ] || grep -q 'IMPL=solution' $$d/README.md; then \
+	    if [ -e $$d/solutions ] || [ -e $$d/tests ] || grep -q 'IMPL=solution' $$d/README.md || \
+	        grep -l '^## For instructors' $$d/labs/*/README.md; then \
 	        echo "FAILED: the students' copy holds solutions, tests or instructor text"; exit 1; fi
 	@cd $(TEST_B)/dist/memlab-student && $(MAKE) --no-print-directory grade LAB=$(DIST_LAB) \
 	    GRADEFLAGS="--quiet --expect-below 0.5" >$(abspath $(TEST_B))/dist/grade.log 2>&1 || \

@@ -92,6 +92,8 @@ int mt_render(FILE *out, const mt_file_t *files, size_t fi, const mt_mutant_t *m
 // space made one space and both ends trimmed. Never NULL (aborts on
 // exhaustion of memory).
 char *mt_collapse(const char *text, size_t from, size_t to);
+// A copy of the n bytes at s, terminated; aborts with a message when out of memory.
+char *mt_strndup(const char *s, size_t n);
 
 // The report (report.c) — options of `mutate --report`.
 typedef struct {

@@ -48,7 +48,7 @@ static bool tok_is(const mt_file_t *f, size_t k, const char *s)
     return t->len == strlen(s) && !memcmp(f->text + t->off, s, t->len);
 }
 
-static char *dup_n(const char *s, size_t n)
+char *mt_strndup(const char *s, size_t n)
 {
     char *d = malloc(n + 1);
     if (!d) {
@@ -137,7 +137,7 @@ static int add(mt_list_t *out, const mt_file_t *files, size_t fi, const char *op
 static int add_str(mt_list_t *out, const mt_file_t *files, size_t fi, const char *op,
                    const mt_token_t *t, const char *repl)
 {
-    return add(out, files, fi, op, t->off, t->len, dup_n(repl, strlen(repl)));
+    return add(out, files, fi, op, t->off, t->len, mt_strndup(repl, strlen(repl)));
 }
 
 // The integer value of a number token and the text it is written in:
@@ -190,7 +190,7 @@ static char *int_text(const mt_file_t *f, const mt_token_t *t, uint64_t v, int b
     else
         snprintf(buf, sizeof buf, "%llu", (unsigned long long)v);
     size_t n = strlen(buf), sl = t->len - digits_end;
-    char *r = dup_n(buf, n + sl);
+    char *r = mt_strndup(buf, n + sl);
     memcpy(r + n, s + digits_end, sl);
     return r;
 }

@@ -42,25 +42,13 @@ typedef struct {
     size_t n;
 } equivs_t;
 
-static char *dup_s(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (!d) {
-        fputs("mutate: out of memory\n", stderr);
-        abort();
-    }
-    memcpy(d, s, n);
-    d[n] = '\0';
-    return d;
-}
-
 static char *read_all(const char *path, bool missing_ok)
 {
     mt_file_t f;
     FILE *probe = fopen(path, "rb");
     if (!probe) {
         if (missing_ok && errno == ENOENT)
-            return dup_s("", 0);
+            return mt_strndup("", 0);
         fprintf(stderr, "%s: cannot open: %s\n", path, strerror(errno));
         return NULL;
     }
@@ -108,7 +96,7 @@ static int read_equivalents(const char *path, equivs_t *out)
     int rc = 0;
     for (char *p = text, *nl; *p && rc == 0; p = nl ? nl + 1 : p + strlen(p)) {
         nl = strchr(p, '\n');
-        char *line = dup_s(p, nl ? (size_t)(nl - p) : strlen(p));
+        char *line = mt_strndup(p, nl ? (size_t)(nl - p) : strlen(p));
         size_t ll = strlen(line);
         while (ll && (line[ll - 1] == '\r' || line[ll - 1] == ' '))
             line[--ll] = '\0';
@@ -128,7 +116,7 @@ static int read_equivalents(const char *path, equivs_t *out)
                 out->e = e;
                 cur = &out->e[out->n++];
                 memset(cur, 0, sizeof *cur);
-                cur->op = dup_s(v, strlen(v));
+                cur->op = mt_strndup(v, strlen(v));
                 cur->line = lineno;
             }
         } else if (cur && ((v = field(line, "original")) || (v = field(line, "mutated")))) {
@@ -141,7 +129,7 @@ static int read_equivalents(const char *path, equivs_t *out)
             } else
                 *(orig ? &cur->before : &cur->after) = mt_collapse(v, 1, n - 1);
         } else if (cur && (v = field(line, "why"))) {
-            cur->why = dup_s(v, strlen(v));
+            cur->why = mt_strndup(v, strlen(v));
         } else if (line[0] == '\0' || line[0] == '-' || line[0] == '#')
             cur = NULL;
         free(line);

@@ -376,13 +376,13 @@ int main(int argc, char **argv)
     // ns[peer][live][threads][size][malloc + lab pools]
     static double ns[NPEERS][2][2][NSIZES][1 + NLAB];
     bool have[NPEERS] = { false };
+    char why[NPEERS][256]; // why a peer is left out of the charts
     for (int i = 0; i < NPEERS; i++) {
-        char why[256];
         printf("churn through %s ...\n", peers[i].name);
         fflush(stdout);
-        have[i] = run_peer(&peers[i], ns[i], why, sizeof why) == 0;
+        have[i] = run_peer(&peers[i], ns[i], why[i], sizeof why[i]) == 0;
         if (!have[i])
-            printf("  %s: %s; skipped\n", peers[i].name, why);
+            printf("  left out: %s: %s\n", peers[i].name, why[i]);
     }
     if (!have[0]) {
         fprintf(stderr, "pools-bench: the glibc runner failed\n");
@@ -392,8 +392,13 @@ int main(int argc, char **argv)
     FILE *f = ml_outfile_open_in(&o, out, "churn.csv");
     if (!f)
         return ml_outfile_fail(&o, "pools-bench");
-    // One row per size; columns per (allocator, threads), one held object.
-    fprintf(f, "size");
+    // A peer left out is named at the top (plots.sh prints it under the
+    // chart); its columns stay, all NaN. One row per size; columns per
+    // (allocator, threads), one held object.
+    for (int i = 0; i < NPEERS; i++)
+        if (!have[i])
+            fprintf(f, "# left out: %s: %s\n", peers[i].name, why[i]);
+    fprintf(f, "size (bytes)");
     for (int t = 1; t <= 2; t++) {
         for (int i = 0; i < NPEERS; i++)
             fprintf(f, ",%s %dT", peers[i].name, t);

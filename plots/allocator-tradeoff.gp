@@ -6,6 +6,9 @@
 # figures); throughput: million operations per second of CPU time, median of
 # repeated runs. Up and to the right is better: an allocator buys one with
 # the other.
+# peers: glibc, jemalloc, mimalloc, tcmalloc
+# (each is in the chart, or named under it as left out with the reason:
+# tests/charts/check_charts.c checks it)
 set title "Allocator lab: utilization against throughput, one point per trace (up and right is better)"
 set xlabel "throughput (million operations per second of CPU time, log scale)"
 set ylabel "utilization (peak live bytes / peak footprint, %)"

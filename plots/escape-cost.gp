@@ -6,6 +6,9 @@
 # its collections ("escapes to heap"). Right, when Go was installed: Go's own
 # testing.B pair, a constructor returning *T (escapes, one allocation per
 # call) against one returning T (stays on the stack).
+# peers: Go
+# (each is in the chart, or named under it as left out with the reason:
+# tests/charts/check_charts.c checks it)
 set key inside
 set multiplot layout 1,2 title "Escape lab: the cost of an object on the heap instead of the stack" font "sans,13"
 set title "C: one object written and read, per size"
@@ -22,7 +25,7 @@ plot datafile using (strcol(1) eq "stack" ? $2 : 1/0):3:4:5 with yerrorlines lt 
 unset logscale x
 unset logscale y
 set title "Go (testing.B): a 64-byte T from a constructor"
-set xlabel "constructor"
+set xlabel "constructor" offset 0, -1   # below the two-line tic labels
 set ylabel "ns per call (labels: allocs/op)"
 set yrange [0:*]
 set xrange [-0.6:1.6]

@@ -3,6 +3,9 @@
 # lab's traces replayed alone, under the lab's tracker, under valgrind's
 # memcheck and built with LeakSanitizer, same run. Columns: configuration,
 # CPU s, wall s, CPU slowdown, wall slowdown (medians).
+# peers: valgrind, LeakSanitizer
+# (each is in the chart, or named under it as left out with the reason:
+# tests/charts/check_charts.c checks it)
 set title "Leak checkers on an allocation-heavy program (allocator traces replayed)"
 set ylabel "slowdown vs the program alone (×, log scale)"
 set xlabel "configuration"

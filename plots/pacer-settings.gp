@@ -2,6 +2,9 @@
 # setting, the lab's pacer beside Go's runtime, same workloads, GOMAXPROCS=1
 # (harness/bench/pacer.c → settings.csv). Columns: setting, lab_cycles,
 # go_cycles, lab_gc_pct, go_gc_pct, lab_peak_mb, go_peak_mb.
+# peers: Go
+# (each is in the chart, or named under it as left out with the reason:
+# tests/charts/check_charts.c checks it)
 set multiplot layout 1,2 title "GC cycles and GC CPU per setting: the lab's pacer and Go 1.19"
 set style data histograms
 set style histogram clustered gap 1

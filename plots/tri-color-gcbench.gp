@@ -2,6 +2,9 @@
 # shape, the lab's collector against the Boehm GC's GC_gcollect(), same run
 # (harness/bench/tri-color.c → gcbench.csv).
 # Columns: long-lived depth, live objects, tri-color ms, Boehm GC ms, ratio.
+# peers: Boehm GC
+# (each is in the chart, or named under it as left out with the reason:
+# tests/charts/check_charts.c checks it)
 set title "Full collection time, GCBench heap: tri-color collector vs Boehm GC"
 set key autotitle columnhead
 set xlabel "live objects (log scale; long-lived tree depth 4 … 20: small heaps show the fixed cost per cycle)"

@@ -407,7 +407,7 @@ int main(int argc, char **argv)
                                          res, why, sizeof why) == 0;
         if (!have[C_EXT + e]) {
             snprintf(why_out[C_EXT + e], sizeof why_out[0], "%s",
-                     o.no_vs ? "--no-vs"
+                     o.no_vs ? "not measured (--no-vs)"
                      : self  ? why
                              : "no path to this program");
             fprintf(stderr, "bench: note: %s; skipped\n", why_out[C_EXT + e]);

@@ -249,6 +249,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "escape bench: --out DIR is required\n");
         return 2;
     }
+    if (mkdir(out, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "escape bench: cannot create %s: %s\n", out, strerror(errno));
+        return 1;
+    }
     ml_outfile_t o;
     FILE *f = ml_outfile_open_in(&o, out, "cost.csv");
     if (!f)
@@ -272,7 +276,7 @@ int main(int argc, char **argv)
     // Go first: a peer left out is named at the top of the CSV (plots.sh
     // prints it under the chart).
     gorow_t e = { 0 }, k = { 0 };
-    char why[512] = "--no-go";
+    char why[512] = "not measured (--no-go)";
     if (go)
         run_go(out, &e, &k, why, sizeof why);
     if (!e.ok || !k.ok)

@@ -82,7 +82,7 @@ static char go_bin[4200];
 
 // Why Go is left out of the charts, when it is (a `# left out: Go: ...` line
 // in their CSVs, printed under the chart by scripts/plots.sh).
-static char go_why[600] = "--no-go";
+static char go_why[600] = "not measured (--no-go)";
 
 // Builds the Go workloads into DIR; false (with a message, and the reason in
 // go_why) when Go is missing or the build fails.

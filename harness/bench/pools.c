@@ -263,7 +263,8 @@ static int write_victim(const char *dir)
     FILE *f = ml_outfile_open_in(&o, dir, "victim.csv");
     if (!f)
         return ml_outfile_fail(&o, "pools-bench");
-    fprintf(f, "cycle,burst,new_calls,kept_after_gc,in_victim_after_gc\n");
+    fprintf(f, "cycle (n),burst (objects),new_fn calls (count),kept after pool_gc (objects),"
+               "in the victim after pool_gc (objects)\n");
     for (size_t c = 0; c < nb; c++) {
         size_t before = made;
         for (size_t i = 0; i < burst[c]; i++)
@@ -290,7 +291,8 @@ static int write_memory(const char *dir)
     FILE *f = ml_outfile_open_in(&o, dir, "memory.csv");
     if (!f)
         return ml_outfile_fail(&o, "pools-bench");
-    fprintf(f, "run,live bytes the workload needed (malloc run),peak,held after the workload\n");
+    fprintf(f, "run,live KiB the workload needed (malloc run),peak (KiB),"
+               "held after the workload (KiB)\n");
     static const struct {
         pw_work_t w;
         size_t live, size;

@@ -6,7 +6,7 @@
 # (each is in the chart, or named under it as left out with the reason:
 # tests/charts/check_charts.c checks it)
 set title "Allocator lab: utilization and throughput vs glibc, per trace (grading run)"
-set ylabel "%"
+set ylabel "utilization, and throughput relative to glibc (%)"
 set xlabel "trace"
 set key autotitle columnhead
 set style data histogram

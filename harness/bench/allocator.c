@@ -497,7 +497,7 @@ int main(int argc, char **argv)
         fprintf(f, "trace");
         for (int c = 0; c < ncols; c++)
             if (have[c])
-                fprintf(f, ",%s", names[c]);
+                fprintf(f, ",%s (%s)", names[c], which ? "%" : "Mops/s");
         fprintf(f, "\n");
         for (size_t i = 0; i < n; i++) {
             short_name(ts.trace[i], name, sizeof name);

@@ -248,7 +248,7 @@ static double pct_diff(double lab, double go)
 
 static int write_heap_block(FILE *f, const setting_t *s, const pacer_run_t *r)
 {
-    fprintf(f, "# %s: t_s,heap_mb,goal_mb,mapped_mb,limit_mb\n", s->label);
+    fprintf(f, "# %s: t (s),heap live (MiB),goal (MiB),mapped (MiB),limit (MiB)\n", s->label);
     for (size_t i = 0; i < r->nsamples; i++) {
         const pacer_sample_t *p = &r->samples[i];
         fprintf(f, "%.6f,%.3f,", (double)p->t_ns / 1e9, (double)p->heap_live / MiB);

@@ -403,9 +403,9 @@ int main(int argc, char **argv)
     fprintf(f, "size (bytes)");
     for (int t = 1; t <= 2; t++) {
         for (int i = 0; i < NPEERS; i++)
-            fprintf(f, ",%s %dT", peers[i].name, t);
+            fprintf(f, ",%s %dT (ns)", peers[i].name, t);
         for (int k = 0; k < NLAB; k++)
-            fprintf(f, ",%s %dT", pw_pool_name(lab_pools[k]), t);
+            fprintf(f, ",%s %dT (ns)", pw_pool_name(lab_pools[k]), t);
     }
     fprintf(f, "\n");
     for (size_t s = 0; s < NSIZES; s++) {

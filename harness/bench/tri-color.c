@@ -198,7 +198,7 @@ static int bench_throughput(const char *dir, int max_depth)
         return ml_outfile_fail(&out, "tri-color bench");
     fprintf(
         f,
-        "live objects,live MiB,tri-color Mobj/s,core STW marker Mobj/s,tri-color MiB/s,core STW marker MiB/s\n");
+        "live objects (count),live MiB,tri-color Mobj/s,core STW marker Mobj/s,tri-color MiB/s,core STW marker MiB/s\n");
     printf("marking throughput, GCBench binary trees (median of %d)\n", reps);
     printf("  %5s %11s %9s %14s %14s %12s\n", "depth", "objects (n)", "live MiB", "tri-color",
            "core marker", "tri-color");

@@ -399,7 +399,7 @@ CLANG_FORMAT ?= clang-format
 FORMAT_FILES = $(sort $(wildcard common/include/memlab/*.h common/src/*.[ch] \
                    harness/include/memlab/*.h harness/*/*.[ch] harness/suites/*/*.[ch] \
                    labs/*/main.c $(foreach l,$(LABS),$(shell find labs/$(l)/support -name '*.[ch]' 2>/dev/null)) \
-                   scripts/*.c tests/core/*.[ch] tests/harness/*.[ch] tests/fuzz/*.[ch]))
+                   scripts/*.c tests/core/*.[ch] tests/harness/*.[ch] tests/fuzz/*.[ch] tests/charts/*.[ch]))
 # (tests/harness/broken_student.c stands for a student file that does not compile.)
 FORMAT_FILES := $(filter-out tests/harness/broken_student.c,$(FORMAT_FILES))
 .PHONY: format-check

@@ -566,6 +566,14 @@ int main(int argc, char **argv)
     for (int e = 0; e < NEXT; e++)
         if (!have[C_EXT + e])
             printf("left out of every chart: %s: %s\n", ext_names[e], why_out[C_EXT + e]);
+        else if (!ext_util[e])
+            printf("left out of the utilization and tradeoff charts: %s: it publishes no in-use "
+                   "figure\n",
+                   ext_names[e]);
+        else
+            printf("left out of the utilization chart: %s: only a lower bound (the tradeoff "
+                   "chart shows it)\n",
+                   ext_names[e]);
     printf("data: %s/{throughput,utilization,tradeoff,fragmentation,footprint}.csv\n", o.out);
     for (int c = 0; c < C_EXT + NEXT; c++) {
         free(ops[c]);

@@ -390,8 +390,10 @@ int main(int argc, char **argv)
     if (ref) {
         have[C_REF] = allocators_run(ref, "mm", NULL, ts.path, n, ALLOCATORS_TIME | ALLOCATORS_UTIL,
                                      o.reps, res, why, sizeof why) == 0;
-        if (!have[C_REF])
+        if (!have[C_REF]) {
             fprintf(stderr, "bench: note: reference (%s): %s; skipped\n", ref, why);
+            snprintf(why_out[C_REF], sizeof why_out[0], "%.500s", why);
+        }
         for (size_t i = 0; have[C_REF] && i < n; i++) {
             ops[C_REF][i] = res[i].ops_per_sec;
             util[C_REF][i] = res[i].util;
@@ -399,6 +401,8 @@ int main(int argc, char **argv)
     } else if (!ref_is_self) {
         fprintf(stderr, "bench: note: no reference build (make bench IMPL=solution, or "
                         "--ref PATH); the reference column is left out\n");
+        snprintf(why_out[C_REF], sizeof why_out[0],
+                 "no build of it (make bench IMPL=solution, or --ref PATH)");
     }
     for (int e = 0; e < NEXT; e++) {
         const allocators_ext_t *x = allocators_find(ext_names[e]);
@@ -486,6 +490,8 @@ int main(int argc, char **argv)
             continue;
         }
         int ncols = which ? C_EXT : C_EXT + NEXT; // no utilization for the real ones
+        if (why_out[C_REF][0])
+            fprintf(f, "# left out: reference: %s\n", why_out[C_REF]);
         for (int e = 0; e < NEXT; e++)
             if (!have[C_EXT + e])
                 fprintf(f, "# left out: %s: %s\n", ext_names[e], why_out[C_EXT + e]);

@@ -1,6 +1,6 @@
 # allocator-tradeoff.gp — utilization against throughput, one point per
 # trace and allocator, from harness/bench/allocator.c's tradeoff.csv:
-#   trace,<allocator>,<allocator> (Mops/s),...   (a pair of columns each)
+#   trace,<allocator> (%),<allocator> (Mops/s),...   (a pair of columns each)
 # Utilization: peak live bytes over peak footprint, in percent (exact for
 # this build; jemalloc's and tcmalloc's are lower bounds, their own in-use
 # figures); throughput: million operations per second of CPU time, median of

@@ -24,12 +24,16 @@ mkdir -p "$out"
 foot="$(uname -n) · $(nproc) cores · $(uname -m) · $(date +%Y-%m-%d)"
 tab=$(printf '\t')
 status=0 n=0
+labs=""                              # the labs' names (labs/*/lab.mk), found once
+for mk in "$here"/labs/*/lab.mk; do
+    [ -e "$mk" ] || continue
+    l=${mk%/lab.mk}; labs="$labs ${l##*/}"
+done
 for gp in "$here"/plots/*-*.gp; do
     [ -e "$gp" ] || continue
-    base=$(basename "$gp" .gp)       # <lab>-<chart>
-    lab=${base%%-*}                  # the longest lab name (labs/*/lab.mk) it starts with
-    for mk in "$here"/labs/*/lab.mk; do
-        l=$(basename "$(dirname "$mk")")
+    base=${gp##*/}; base=${base%.gp} # <lab>-<chart>
+    lab=${base%%-*}                  # the longest lab name it starts with
+    for l in $labs; do
         case "$base" in "$l"-*) [ ${#l} -gt ${#lab} ] && lab=$l ;; esac
     done
     chart=${base#"$lab"-}

@@ -459,7 +459,7 @@ int main(int argc, char **argv)
         fprintf(tf, "trace");
         for (int c = 0; c < C_EXT + NEXT; c++)
             if (have[c] && (c < C_EXT || ext_util[c - C_EXT]))
-                fprintf(tf, ",%s%s,%s (Mops/s)", names[c], c >= C_EXT ? " (lower bound)" : "",
+                fprintf(tf, ",%s (%%%s),%s (Mops/s)", names[c], c >= C_EXT ? "; lower bound" : "",
                         names[c]);
         fprintf(tf, "\n");
         for (size_t i = 0; i < n; i++) {

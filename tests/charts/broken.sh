@@ -15,11 +15,14 @@ good=$work/svg                  # the charts test-charts drew from the data
 status=0 n=0
 
 # expect CASE LAB CHART SED MESSAGE — CHART.svg of LAB with SED applied to the
-# SVG must fail with MESSAGE in the output.
+# SVG must fail with MESSAGE in the output. With FROM=without-peers the chart
+# and its data come from data-without-peers/ (svg-without-peers/).
 expect() {
     case_dir=$work/broken/$1; mkdir -p "$case_dir/data/$2" "$case_dir/svg"
-    cp "$data/$2/$3.csv" "$case_dir/data/$2/"
-    sed "$4" "$good/$2-$3.svg" >"$case_dir/svg/$2-$3.svg"
+    d=$data s=$good
+    [ "${FROM:-}" = without-peers ] && d=$data-without-peers s=$good-without-peers
+    cp "$d/$2/$3.csv" "$case_dir/data/$2/"
+    sed "$4" "$s/$2-$3.svg" >"$case_dir/svg/$2-$3.svg"
     verdict "$1" "$case_dir" "$5"
 }
 
@@ -40,7 +43,8 @@ expect no-ylabel-unit tri-color gcbench \
     's/>CPU time of one full collection (ms, log scale)</>CPU time of one full collection</' \
     "names no unit"
 expect no-xlabel pools victim 's/>cycle (each: get a burst[^<]*</></' "x-axis label"
-expect note-not-drawn escape cost 's/>left out: Go: [^<]*</></' "is not drawn under the chart"
+FROM=without-peers expect note-not-drawn escape cost 's/>left out: Go: [^<]*</></' \
+    "is not drawn under the chart"
 
 # A peer dropped from the data without a `# left out:` line: jemalloc's
 # column taken out of the allocator's throughput, the chart redrawn.

@@ -2,8 +2,13 @@
 # readable (included by tests/tests.mk).
 #
 #   tests/charts/data/<lab>/<chart>.csv   data as the benches and the grading
-#                                         suites write it (some with a peer
-#                                         left out: `# left out: PEER: REASON`)
+#                                         suites write it, every peer there
+#                                         (a few charts leave one out by
+#                                         design: `# left out: PEER: REASON`)
+#   tests/charts/data-without-peers/      the same where the peers are missing
+#                                         (not installed, --no-go, --no-vs):
+#                                         each such chart must still draw and
+#                                         name them
 #   tests/charts/check_charts.c           reads each drawn SVG (libxml2): a
 #                                         title, axis labels (a unit on the y
 #                                         axis), the footnote, and every peer
@@ -27,4 +32,8 @@ test-charts: $(TEST_B)/check_charts
 	@set -o pipefail; PLOTS_FORMATS=svg scripts/plots.sh tests/charts/data $(CHARTS_B)/svg | sed 's/^/   /'
 	@set -o pipefail; $(TEST_B)/check_charts --plots plots --data tests/charts/data \
 	    --charts $(CHARTS_B)/svg | sed 's/^/   /'
+	@set -o pipefail; PLOTS_FORMATS=svg scripts/plots.sh tests/charts/data-without-peers \
+	    $(CHARTS_B)/svg-without-peers | sed 's/^/   without peers: /'
+	@set -o pipefail; $(TEST_B)/check_charts --plots plots --data tests/charts/data-without-peers \
+	    --charts $(CHARTS_B)/svg-without-peers | sed 's/^/   without peers: /'
 	@tests/charts/broken.sh $(TEST_B)/check_charts $(CHARTS_B)

@@ -18,6 +18,6 @@ set key inside left top box opaque font "sans,9"
 set lmargin 10
 set title "1 thread"
 plot for [c=2:8] datafile using 1:c with linespoints lt (c-1)
-set title "2 threads (fixpool, bufpool: one per thread; spool, bpool: shared)"
+set title "2 threads (fixpool, bufpool: per thread; spool, bpool: shared)"
 plot for [c=9:15] datafile using 1:c with linespoints lt (c-8)
 unset multiplot

@@ -359,9 +359,15 @@ bench: deps-test tools $(LAB_BENCHES)
 	    lab=$$(basename $$b); mkdir -p $(B)/data/$$lab; \
 	    echo "== bench $$lab"; $$b --out $(B)/data/$$lab; done
 
+# In the full repository the charts drawn are then checked as `make
+# test-charts` checks its fixtures (tests/charts/check_charts.c): a title,
+# axis labels with units, the footnote, every peer drawn or named as left out.
 .PHONY: plots
 plots: bench
 	@scripts/plots.sh $(B)/data $(B)/plots
+	@if [ -f tests/charts/check_charts.c ]; then \
+	    $(MAKE) --no-print-directory build/test/check_charts >/dev/null && \
+	    build/test/check_charts --plots plots --data $(B)/data --charts $(B)/plots; fi
 
 # ---- tests of the project itself --------------------------------------------
 ifneq ($(wildcard tests/tests.mk),)

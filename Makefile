@@ -359,9 +359,15 @@ bench: deps-test tools $(LAB_BENCHES)
 	    lab=$$(basename $$b); mkdir -p $(B)/data/$$lab; \
 	    echo "== bench $$lab"; $$b --out $(B)/data/$$lab; done
 
+# In the full repository the charts drawn are then checked as `make
+# test-charts` checks its fixtures (tests/charts/check_charts.c): a title,
+# axis labels with units, the footnote, every peer drawn or named as left out.
 .PHONY: plots
 plots: bench
 	@scripts/plots.sh $(B)/data $(B)/plots
+	@if [ -f tests/charts/check_charts.c ]; then \
+	    $(MAKE) --no-print-directory build/test/check_charts >/dev/null && \
+	    build/test/check_charts --plots plots --data $(B)/data --charts $(B)/plots; fi
 
 # ---- tests of the project itself --------------------------------------------
 ifneq ($(wildcard tests/tests.mk),)
@@ -399,7 +405,7 @@ CLANG_FORMAT ?= clang-format
 FORMAT_FILES = $(sort $(wildcard common/include/memlab/*.h common/src/*.[ch] \
                    harness/include/memlab/*.h harness/*/*.[ch] harness/suites/*/*.[ch] \
                    labs/*/main.c $(foreach l,$(LABS),$(shell find labs/$(l)/support -name '*.[ch]' 2>/dev/null)) \
-                   scripts/*.c tests/core/*.[ch] tests/harness/*.[ch] tests/fuzz/*.[ch]))
+                   scripts/*.c tests/core/*.[ch] tests/harness/*.[ch] tests/fuzz/*.[ch] tests/charts/*.[ch]))
 # (tests/harness/broken_student.c stands for a student file that does not compile.)
 FORMAT_FILES := $(filter-out tests/harness/broken_student.c,$(FORMAT_FILES))
 .PHONY: format-check

@@ -13,10 +13,19 @@ set key autotitle columnhead   # the first line names the columns
 unset key
 set style fill solid 0.85 border -1
 set boxwidth 0.5
-set yrange [0:*]
+# The bars' scale is set by the medians: a noisy run's max (an error bar
+# several times the median) would flatten the bars it is compared with, so
+# the axis stops at 1.5x the largest median and an error bar that goes
+# beyond is cut there and labelled with its true max.
+stats datafile using 2 nooutput
+ml_cap = 1.5 * STATS_max
+set yrange [0:ml_cap]
 set xrange [-0.6:2.6]
 set offsets 0, 0, graph 0.12, 0
 set xtics noenhanced nomirror
+set style textbox opaque noborder   # value labels stay legible over the error bars
 plot datafile using 0:2:xtic(1) with boxes lc rgb "#1f77b4", \
-     '' using 0:2:3:4 with yerrorbars lc rgb "#333333" pt 7 ps 0 lw 1.5, \
-     '' using 0:4:(sprintf("%.2f ns (%.1fx)", $2, $5)) with labels offset 0, 1
+     '' using 0:2:3:($4 > ml_cap ? ml_cap : $4) with yerrorbars lc rgb "#333333" pt 7 ps 0 lw 1.5, \
+     '' using 0:($4 > ml_cap ? $2 : $4):(sprintf("%.2f ns (%.1fx)", $2, $5)) with labels boxed offset 0, 1, \
+     '' using ($0 + 0.04):(ml_cap):($4 > ml_cap ? sprintf("max %.2f ns, off the scale", $4) : "") \
+        with labels left offset 0, -0.7 font "sans,9" tc rgb "#a01010"

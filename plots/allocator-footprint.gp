@@ -2,6 +2,9 @@
 # harness/bench/allocator.c's footprint.csv:
 #   operation, live payload (KiB), this build's HeapInuse (KiB),
 #   glibc's arena + mmapped bytes (KiB)
+# peers: glibc
+# (each is in the chart, or named under it as left out with the reason:
+# tests/charts/check_charts.c checks it)
 set title "Allocator lab: heap footprint over one trace"
 set xlabel "operation"
 set ylabel "KiB"

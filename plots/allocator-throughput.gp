@@ -2,6 +2,9 @@
 # (grouped bars), from harness/bench/allocator.c's throughput.csv:
 #   trace,this build,[reference,]glibc,[jemalloc,mimalloc,tcmalloc]
 # in millions of operations per second of CPU time, median of repeated runs.
+# peers: glibc, jemalloc, mimalloc, tcmalloc
+# (each is in the chart, or named under it as left out with the reason:
+# tests/charts/check_charts.c checks it)
 set title "Allocator lab: throughput on each trace (higher is better)"
 set ylabel "million operations per second (CPU time)"
 set xlabel "trace"
@@ -11,4 +14,5 @@ set style histogram clustered gap 1
 set boxwidth 0.9
 set yrange [0:*]
 set xtics rotate by -30 left nomirror
+set bmargin ml_bmargin + 2   # room for the rotated trace names
 plot for [i=2:*] datafile using i:xtic(1)

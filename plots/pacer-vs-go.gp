@@ -3,6 +3,9 @@
 # and the goal, the lab's pacer and Go's runtime on the same axes
 # (harness/bench/pacer.c → vs-go.csv). Columns: cycle, lab_a_mb, lab_b_mb,
 # lab_c_mb, lab_goal_mb, go_a_mb, go_b_mb, go_c_mb, go_goal_mb.
+# peers: Go
+# (each is in the chart, or named under it as left out with the reason:
+# tests/charts/check_charts.c checks it)
 set title "steady, GOGC=100, cycle by cycle: the lab's pacer and Go 1.19 (gctrace A->B->C, goal)"
 set key outside right top box opaque
 set xlabel "GC cycle"

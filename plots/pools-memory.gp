@@ -9,9 +9,11 @@ set style data histograms
 set style histogram clustered gap 1
 set boxwidth 0.9
 set logscale y 2
-set yrange [1:*]
+stats datafile using 3 nooutput
+set yrange [1:STATS_max * 64]   # room for the key above the bars
 set ylabel "KiB (log scale)"
-set xlabel "workload: pool"
+set xlabel "workload: pool" offset 0, 2   # up from the footnote
 set xtics rotate by -30 font "sans,9" noenhanced
-set bmargin 10
+set bmargin ml_bmargin + 4   # room for the rotated run names
+set key inside left top box opaque font "sans,10"
 plot datafile using 2:xtic(1) lt 7, '' using 3 lt 1, '' using 4 lt 2

@@ -18,6 +18,7 @@ set boxwidth 0.9
 set yrange [0:*]
 set offsets 0, 0, graph 0.1, 0
 set xtics noenhanced nomirror rotate by -20
+set bmargin ml_bmargin + 2   # room for the rotated names
 plot datafile using 2:xtic(1) lt 1 title "random slots", \
      '' using 3 lt 2 title "sequential slots", \
      '' using ($0-0.17):2:(sprintf("%.2fx", $4)) with labels offset 0,0.8 font "sans,9" notitle, \

@@ -13,6 +13,9 @@
 #   test-labs       each lab: the solution scores full marks, the starter low
 #                   (also under sanitizers), and every mutant loses points
 #   test-cli        every program's answer to bad input (tests/cli/cli.mk)
+#   test-charts     every chart drawn from fixture data has a title, axis
+#                   labels with units, the footnote, and names each peer it
+#                   leaves out (tests/charts/charts.mk)
 #   format-check    memlab's own C against .clang-format (student files exempt)
 #   test-packages   the Gradescope and Autolab packages in a fake /autograder
 #   test-dist       the students' copy (make dist-student) holds no solutions
@@ -33,9 +36,9 @@ $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 	    -fno-sanitize-recover=all $(CPPFLAGS_ALL) -o $@ $(CORE_TEST_SRCS) \
 	    build/core-san/libmemlab.a $(PKG_CRITERION) $(PKG_JANSSON) -lm -lpthread
 
-.PHONY: test test-core test-core-san test-fuzz test-harness test-mutate test-jail test-report test-labs test-cli test-dist test-packages format-check
+.PHONY: test test-core test-core-san test-fuzz test-harness test-mutate test-jail test-report test-labs test-cli test-charts test-dist test-packages format-check
 test: deps-test
-	@$(MAKE) --no-print-directory format-check test-core test-core-san test-fuzz test-harness test-mutate test-jail test-report test-labs test-cli test-dist test-packages
+	@$(MAKE) --no-print-directory format-check test-core test-core-san test-fuzz test-harness test-mutate test-jail test-report test-labs test-cli test-charts test-dist test-packages
 	@echo "memlab: all tests passed."
 
 test-core: $(TEST_B)/core-tests
@@ -51,6 +54,7 @@ include $(wildcard tests/harness/harness.mk)
 include $(wildcard tests/labs.mk)
 include $(wildcard tests/fuzz/fuzz.mk)
 include $(wildcard tests/cli/cli.mk)
+include $(wildcard tests/charts/charts.mk)
 include $(wildcard tests/mutation.mk)
 include $(wildcard tests/packages/packages.mk)
 

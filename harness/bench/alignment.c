@@ -130,7 +130,7 @@ static int bench_false_sharing(const char *dir)
     FILE *f = ml_outfile_open_in(&out, dir, "false-sharing.csv");
     if (!f)
         return ml_outfile_fail(&out, "alignment bench");
-    fprintf(f, "case,CPU ns per increment (median),min,max,ratio to padded\n");
+    fprintf(f, "case,CPU ns per increment (median),min (ns),max (ns),ratio to padded (x)\n");
     for (int i = 0; i < 3; i++)
         fprintf(f, "%s,%.3f,%.3f,%.3f,%.2f\n", names[i], s[i].median, s[i].min, s[i].max,
                 s[i].median / s[1].median);
@@ -263,8 +263,8 @@ static int bench_aos_soa(const char *dir)
     FILE *f = ml_outfile_open_in(&out, dir, "aos-soa.csv");
     if (!f)
         return ml_outfile_fail(&out, "alignment bench");
-    fprintf(f, "layout,ns per element (median),min,max,ratio to struct of arrays,bytes per "
-               "element\n");
+    fprintf(f, "layout,ns per element (median),min (ns),max (ns),ratio to struct of arrays (x),"
+               "bytes per element (B)\n");
     for (int i = 0; i < 3; i++)
         fprintf(f, "%s,%.3f,%.3f,%.3f,%.2f,%zu\n", names[i], s[i].median, s[i].min, s[i].max,
                 s[i].median / s[2].median, bytes[i]);
@@ -333,9 +333,11 @@ static int bench_list(const char *dir)
     FILE *f = ml_outfile_open_in(&out, dir, "list.csv");
     if (!f)
         return ml_outfile_fail(&out, "alignment bench");
-    fprintf(f, "elements,array,linked list: nodes in order,linked list: nodes shuffled\n");
+    fprintf(f, "elements (count),array (ns),linked list: nodes in order (ns),"
+               "linked list: nodes shuffled (ns)\n");
     printf("summing N longs (ns per element, median of %d runs):\n", LIST_RUNS);
-    printf("  %9s %8s %12s %14s\n", "N", "array", "list, order", "list, shuffled");
+    printf("  %12s %10s %16s %19s\n", "N (elements)", "array (ns)", "list, order (ns)",
+           "list, shuffled (ns)");
     ml_rng_t rng;
     ml_rng_seed(&rng, 42);
     sample_t last[3] = { { 0 } };
@@ -356,7 +358,7 @@ static int bench_list(const char *dir)
             nodes[perm[i]] = (node_t){ (long)i, i + 1 < n ? &nodes[perm[i + 1]] : NULL };
         TIMED(s[2], reps, n, sum_list(&nodes[perm[0]]));
         fprintf(f, "%zu,%.3f,%.3f,%.3f\n", n, s[0].median, s[1].median, s[2].median);
-        printf("  %9zu %8.3f %12.3f %14.3f\n", n, s[0].median, s[1].median, s[2].median);
+        printf("  %12zu %10.3f %16.3f %19.3f\n", n, s[0].median, s[1].median, s[2].median);
         memcpy(last, s, sizeof last);
     }
     printf("  at %zu elements the shuffled list is %.0fx slower than the array\n", max,

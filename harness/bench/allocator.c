@@ -31,6 +31,11 @@
 //   footprint.csv      one trace over time: live payload bytes, mm's
 //                      HeapInuse and glibc's footprint (arena + mmapped)
 //
+// A peer left out of a chart (not installed, failed, or without the figure
+// the chart shows) is named with the reason in the chart's CSV, as a line
+// `# left out: PEER: REASON` (scripts/plots.sh prints it under the chart),
+// and in the summary on stdout.
+//
 // The reference is measured by running the solution's own bench binary in
 // runner mode (`--runner mm`): one chart then shows the student's code and
 // the reference side by side, each measured by the code that built it.
@@ -350,6 +355,8 @@ int main(int argc, char **argv)
     const char *names[C_EXT + NEXT] = { "this build", "reference", "glibc",
                                         "jemalloc",   "mimalloc",  "tcmalloc" };
     bool have[C_EXT + NEXT] = { true, false, true, false, false, false };
+    // why_out[c]: why a real allocator is left out of every chart ("" when in).
+    char why_out[C_EXT + NEXT][600] = { { 0 } };
     // mm_ops[c]: for a real allocator, this build's mm timed in alternation
     // with it in its runner process (the ratio to trust; see allocators.h).
     double *ops[C_EXT + NEXT], *util[C_EXT + NEXT], *mm_ops[C_EXT + NEXT];
@@ -383,8 +390,10 @@ int main(int argc, char **argv)
     if (ref) {
         have[C_REF] = allocators_run(ref, "mm", NULL, ts.path, n, ALLOCATORS_TIME | ALLOCATORS_UTIL,
                                      o.reps, res, why, sizeof why) == 0;
-        if (!have[C_REF])
+        if (!have[C_REF]) {
             fprintf(stderr, "bench: note: reference (%s): %s; skipped\n", ref, why);
+            snprintf(why_out[C_REF], sizeof why_out[0], "%.500s", why);
+        }
         for (size_t i = 0; have[C_REF] && i < n; i++) {
             ops[C_REF][i] = res[i].ops_per_sec;
             util[C_REF][i] = res[i].util;
@@ -392,13 +401,21 @@ int main(int argc, char **argv)
     } else if (!ref_is_self) {
         fprintf(stderr, "bench: note: no reference build (make bench IMPL=solution, or "
                         "--ref PATH); the reference column is left out\n");
+        snprintf(why_out[C_REF], sizeof why_out[0],
+                 "no build of it (make bench IMPL=solution, or --ref PATH)");
     }
-    for (int e = 0; e < NEXT && !o.no_vs; e++) {
+    for (int e = 0; e < NEXT; e++) {
         const allocators_ext_t *x = allocators_find(ext_names[e]);
-        have[C_EXT + e] = self && allocators_run(self, x->name, x->lib, ts.path, n, ALLOCATORS_TIME,
-                                                 o.reps, res, why, sizeof why) == 0;
-        if (!have[C_EXT + e])
-            fprintf(stderr, "bench: note: %s; skipped\n", self ? why : "no path to self");
+        have[C_EXT + e] = !o.no_vs && self &&
+                          allocators_run(self, x->name, x->lib, ts.path, n, ALLOCATORS_TIME, o.reps,
+                                         res, why, sizeof why) == 0;
+        if (!have[C_EXT + e]) {
+            snprintf(why_out[C_EXT + e], sizeof why_out[0], "%s",
+                     o.no_vs ? "not measured (--no-vs)"
+                     : self  ? why
+                             : "no path to this program");
+            fprintf(stderr, "bench: note: %s; skipped\n", why_out[C_EXT + e]);
+        }
         for (size_t i = 0; have[C_EXT + e] && i < n; i++) {
             ops[C_EXT + e][i] = res[i].ops_per_sec;
             mm_ops[C_EXT + e][i] = res[i].mm_ops_per_sec;
@@ -433,10 +450,16 @@ int main(int argc, char **argv)
     // allocator with both figures.
     FILE *tf = ml_outfile_open_in(&out, o.out, "tradeoff.csv");
     if (tf) {
+        for (int e = 0; e < NEXT; e++)
+            if (!have[C_EXT + e])
+                fprintf(tf, "# left out: %s: %s\n", ext_names[e], why_out[C_EXT + e]);
+            else if (!ext_util[e])
+                fprintf(tf, "# left out: %s: it publishes no in-use figure, so no utilization\n",
+                        ext_names[e]);
         fprintf(tf, "trace");
         for (int c = 0; c < C_EXT + NEXT; c++)
             if (have[c] && (c < C_EXT || ext_util[c - C_EXT]))
-                fprintf(tf, ",%s%s,%s (Mops/s)", names[c], c >= C_EXT ? " (lower bound)" : "",
+                fprintf(tf, ",%s (%%%s),%s (Mops/s)", names[c], c >= C_EXT ? "; lower bound" : "",
                         names[c]);
         fprintf(tf, "\n");
         for (size_t i = 0; i < n; i++) {
@@ -467,10 +490,20 @@ int main(int argc, char **argv)
             continue;
         }
         int ncols = which ? C_EXT : C_EXT + NEXT; // no utilization for the real ones
+        if (why_out[C_REF][0])
+            fprintf(f, "# left out: reference: %s\n", why_out[C_REF]);
+        for (int e = 0; e < NEXT; e++)
+            if (!have[C_EXT + e])
+                fprintf(f, "# left out: %s: %s\n", ext_names[e], why_out[C_EXT + e]);
+            else if (which)
+                fprintf(f, "# left out: %s: %s\n", ext_names[e],
+                        ext_util[e] ? "only a lower bound of its utilization (its own in-use "
+                                      "figure): see the tradeoff chart"
+                                    : "it publishes no in-use figure, so no utilization");
         fprintf(f, "trace");
         for (int c = 0; c < ncols; c++)
             if (have[c])
-                fprintf(f, ",%s", names[c]);
+                fprintf(f, ",%s (%s)", names[c], which ? "%" : "Mops/s");
         fprintf(f, "\n");
         for (size_t i = 0; i < n; i++) {
             short_name(ts.trace[i], name, sizeof name);
@@ -536,6 +569,17 @@ int main(int argc, char **argv)
                    geomean_ratio(mm_ops[c], ops[c], n), names[c],
                    geomean_ratio(ops[C_MM], ops[c], n));
     }
+    for (int e = 0; e < NEXT; e++)
+        if (!have[C_EXT + e])
+            printf("left out of every chart: %s: %s\n", ext_names[e], why_out[C_EXT + e]);
+        else if (!ext_util[e])
+            printf("left out of the utilization and tradeoff charts: %s: it publishes no in-use "
+                   "figure\n",
+                   ext_names[e]);
+        else
+            printf("left out of the utilization chart: %s: only a lower bound (the tradeoff "
+                   "chart shows it)\n",
+                   ext_names[e]);
     printf("data: %s/{throughput,utilization,tradeoff,fragmentation,footprint}.csv\n", o.out);
     for (int c = 0; c < C_EXT + NEXT; c++) {
         free(ops[c]);

@@ -3,7 +3,8 @@
 //   build/<impl>/bench/escape --out DIR [--objects N] [--no-go]
 //
 // writes DIR/cost.csv, one row per (method, object size):
-//   method,size,ns_per_object,min,max,allocs_per_object
+//   method, size (bytes), ns per object (median), min (ns), max (ns),
+//   allocations per object (count)
 // for three ways to get a short-lived object of SIZE bytes, written and read
 // once:
 //   stack     an automatic array in the C frame — what "does not escape" buys;
@@ -16,7 +17,9 @@
 // testing.B: a constructor returning *T (escapes: one heap allocation per
 // call) against one returning T (stays on the stack), rows "go-escaping" and
 // "go-stack" with Go's ns/op and allocs/op. Each C number is the median of
-// 5 runs (min and max kept). The summary on stdout gives the ratios.
+// 5 runs (min and max kept). The summary on stdout gives the ratios. When
+// the Go rows are missing, the CSV's first line says why (`# left out: Go:
+// REASON`, printed under the chart by scripts/plots.sh).
 #include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
@@ -152,14 +155,15 @@ typedef struct gorow {
     bool ok;
 } gorow_t;
 
-// run_go — the two testing.B benchmarks, or ok=false (with the reason on
-// stderr) when Go is missing or fails.
-static void run_go(const char *outdir, gorow_t *esc, gorow_t *stk)
+// run_go — the two testing.B benchmarks, or ok=false with the reason in
+// why (also printed) when Go is missing or fails.
+static void run_go(const char *outdir, gorow_t *esc, gorow_t *stk, char *why, size_t len)
 {
     esc->ok = stk->ok = false;
+    snprintf(why, len, "could not write its benchmark into %.200s/go-bench", outdir);
     if (system("command -v go >/dev/null 2>&1") != 0) {
-        printf(
-            "escape bench: Go is not installed (scripts/deps.sh --test); the Go rows are skipped\n");
+        snprintf(why, len, "Go is not installed (scripts/deps.sh --test installs golang-go)");
+        printf("escape bench: %s; the Go rows are skipped\n", why);
         return;
     }
     char dir[4096], path[4200], cmd[16384];
@@ -201,9 +205,10 @@ static void run_go(const char *outdir, gorow_t *esc, gorow_t *stk)
                 *r = (gorow_t){ ns, allocs, bytes, true };
         }
     }
-    if (pclose(p) != 0 || !esc->ok || !stk->ok)
-        fprintf(stderr,
-                "escape bench: go test did not give both benchmarks; the Go rows are skipped\n");
+    if (pclose(p) != 0 || !esc->ok || !stk->ok) {
+        snprintf(why, len, "go test did not give both benchmarks");
+        fprintf(stderr, "escape bench: %s; the Go rows are skipped\n", why);
+    }
 }
 
 int main(int argc, char **argv)
@@ -244,13 +249,17 @@ int main(int argc, char **argv)
         fprintf(stderr, "escape bench: --out DIR is required\n");
         return 2;
     }
+    if (mkdir(out, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "escape bench: cannot create %s: %s\n", out, strerror(errno));
+        return 1;
+    }
     ml_outfile_t o;
     FILE *f = ml_outfile_open_in(&o, out, "cost.csv");
     if (!f)
         return ml_outfile_fail(&o, "escape bench");
-    fprintf(f, "method,size,ns_per_object,min,max,allocs_per_object\n");
     printf("escape bench: %ld objects per run, median of %d runs (ns per object)\n", n, RUNS);
-    printf("  %6s %10s %10s %10s %12s\n", "size", "stack", "malloc", "gc-heap", "gc/stack");
+    printf("  %8s %11s %11s %12s %10s\n", "size (B)", "stack (ns)", "malloc (ns)", "gc-heap (ns)",
+           "gc/stack");
     sample_t res[3][NSIZES];
     for (size_t s = 0; s < NSIZES; s++) {
         double v[3][RUNS], allocs = 1;
@@ -261,26 +270,33 @@ int main(int argc, char **argv)
         }
         for (int m = 0; m < 3; m++)
             res[m][s] = summarize(v[m], RUNS);
-        printf("  %6zu %10.2f %10.2f %10.2f %11.1fx\n", sizes[s], res[0][s].median,
-               res[1][s].median, res[2][s].median,
-               res[2][s].median / (res[0][s].median > 0 ? res[0][s].median : 1));
+        printf("  %8zu %11.2f %11.2f %12.2f %9.1fx\n", sizes[s], res[0][s].median, res[1][s].median,
+               res[2][s].median, res[2][s].median / (res[0][s].median > 0 ? res[0][s].median : 1));
     }
+    // Go first: a peer left out is named at the top of the CSV (plots.sh
+    // prints it under the chart).
+    gorow_t e = { 0 }, k = { 0 };
+    char why[512] = "not measured (--no-go)";
+    if (go)
+        run_go(out, &e, &k, why, sizeof why);
+    if (!e.ok || !k.ok)
+        fprintf(f, "# left out: Go: %s\n", why);
+    fprintf(f, "method,size (bytes),ns per object (median),min (ns),max (ns),"
+               "allocations per object (count)\n");
     // grouped by method, so that each method's points are consecutive rows
     static const char *names[3] = { "stack", "malloc", "gc-heap" };
     for (int m = 0; m < 3; m++)
         for (size_t s = 0; s < NSIZES; s++)
             fprintf(f, "%s,%zu,%.3f,%.3f,%.3f,%d\n", names[m], sizes[s], res[m][s].median,
                     res[m][s].min, res[m][s].max, m == 0 ? 0 : 1);
-    if (go) {
-        gorow_t e, k;
-        run_go(out, &e, &k);
-        if (e.ok && k.ok) {
-            fprintf(f, "go-escaping,64,%.3f,%.3f,%.3f,%.0f\n", e.ns, e.ns, e.ns, e.allocs);
-            fprintf(f, "go-stack,64,%.3f,%.3f,%.3f,%.0f\n", k.ns, k.ns, k.ns, k.allocs);
-            printf("  Go, 64-byte T: escaping constructor %.2f ns/op %.0f allocs/op, "
-                   "non-escaping %.2f ns/op %.0f allocs/op: %.1fx\n",
-                   e.ns, e.allocs, k.ns, k.allocs, e.ns / (k.ns > 0 ? k.ns : 1));
-        }
+    if (e.ok && k.ok) {
+        fprintf(f, "go-escaping,64,%.3f,%.3f,%.3f,%.0f\n", e.ns, e.ns, e.ns, e.allocs);
+        fprintf(f, "go-stack,64,%.3f,%.3f,%.3f,%.0f\n", k.ns, k.ns, k.ns, k.allocs);
+        printf("  Go, 64-byte T: escaping constructor %.2f ns/op %.0f allocs/op, "
+               "non-escaping %.2f ns/op %.0f allocs/op: %.1fx\n",
+               e.ns, e.allocs, k.ns, k.allocs, e.ns / (k.ns > 0 ? k.ns : 1));
+    } else {
+        printf("  left out of the chart: Go: %s\n", why);
     }
     if (ml_outfile_commit(&o) != 0)
         return ml_outfile_fail(&o, "escape bench");

@@ -16,8 +16,9 @@
 //
 //   build/<impl>/bench/leak-detection --out DIR [--reps N] [--quick]
 // Targets (the handout): the tracker at most 3× the program alone, and at
-// least 10× faster than valgrind. Where valgrind is not installed its row is
-// skipped with a note.
+// least 10× faster than valgrind. Where valgrind or LeakSanitizer is missing
+// or fails, its row is left out and named with the reason, on stdout and in
+// the CSV's `# left out: NAME: REASON` line (printed under the chart).
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -236,18 +237,21 @@ int main(int argc, char **argv)
     printf("leak-detection bench: %d allocator traces replayed (leak-replay), CPU and wall "
            "medians\n",
            nf);
+    // why[k]: why configuration k is left out of the chart ("" when measured).
+    char why[4][512] = { "", "", "", "" };
     for (int k = 0; k < 4; k++) {
-        if (k == 2 && !have("valgrind")) {
-            printf("  valgrind is not installed: its row is skipped (scripts/deps.sh)\n");
-            continue;
+        if (k == 2 && !have("valgrind"))
+            snprintf(why[k], sizeof why[k], "not installed (scripts/deps.sh)");
+        else if (k == 3 && access(replay_lsan, X_OK) != 0)
+            snprintf(why[k], sizeof why[k], "%.400s was not built (no -fsanitize=leak here)",
+                     replay_lsan);
+        else if (measure(&cfg[k], reps) != 0) {
+            if (k < 2)
+                return 1;
+            snprintf(why[k], sizeof why[k], "it failed to run (message above)");
         }
-        if (k == 3 && access(replay_lsan, X_OK) != 0) {
-            printf("  %s was not built (no -fsanitize=leak here): its row is skipped\n",
-                   replay_lsan);
-            continue;
-        }
-        if (measure(&cfg[k], reps) != 0 && k < 2)
-            return 1;
+        if (why[k][0])
+            printf("  left out: %s: %s\n", k == 2 ? "valgrind" : "LeakSanitizer", why[k]);
     }
     rmdir(scratch);
 
@@ -256,7 +260,12 @@ int main(int argc, char **argv)
     FILE *f = ml_outfile_open_in(&of, out, "slowdown.csv");
     if (!f)
         return ml_outfile_fail(&of, "leak-detection bench"), 1;
-    fprintf(f, "configuration,cpu_s,wall_s,cpu_slowdown,wall_slowdown\n");
+    // A configuration left out is named, with the reason, at the top (printed
+    // under the chart by scripts/plots.sh).
+    for (int k = 2; k < 4; k++)
+        if (why[k][0])
+            fprintf(f, "# left out: %s: %s\n", k == 2 ? "valgrind" : "LeakSanitizer", why[k]);
+    fprintf(f, "configuration,CPU (s),wall (s),CPU slowdown (x),wall slowdown (x)\n");
     for (int k = 0; k < 4; k++)
         if (cfg[k].ran)
             fprintf(f, "\"%s\",%.4f,%.4f,%.3f,%.3f\n",

@@ -80,9 +80,16 @@ static char go_bin[4200];
 
 // ---- the Go side -------------------------------------------------------------------------
 
-// Builds the Go workloads into DIR; false (with a message) when Go is missing.
+// Why Go is left out of the charts, when it is (a `# left out: Go: ...` line
+// in their CSVs, printed under the chart by scripts/plots.sh).
+static char go_why[600] = "not measured (--no-go)";
+
+// Builds the Go workloads into DIR; false (with a message, and the reason in
+// go_why) when Go is missing or the build fails.
 static bool go_build(const char *dir, const char *src)
 {
+    snprintf(go_why, sizeof go_why,
+             "Go is not installed (scripts/deps.sh --test installs golang-go)");
     if (system("go version >/dev/null 2>&1") != 0) {
         printf("pacer bench: no Go toolchain (go) on PATH: the comparison with the real runtime "
                "is skipped (scripts/deps.sh --test installs golang-go)\n");
@@ -95,12 +102,14 @@ static bool go_build(const char *dir, const char *src)
                       dir, go_bin, src, dir);
     if (n1 < 0 || (size_t)n1 >= sizeof go_bin || n2 < 0 || (size_t)n2 >= sizeof cmd) {
         printf("pacer bench: the output directory's path is too long: the comparison is skipped\n");
+        snprintf(go_why, sizeof go_why, "the output directory's path is too long");
         return false;
     }
     if (system(cmd) != 0) {
         printf("pacer bench: building %s with go failed (see %s/go-build.log): the comparison "
                "is skipped\n",
                src, dir);
+        snprintf(go_why, sizeof go_why, "building its workload failed (%.400s/go-build.log)", dir);
         return false;
     }
     return true;
@@ -239,7 +248,7 @@ static double pct_diff(double lab, double go)
 
 static int write_heap_block(FILE *f, const setting_t *s, const pacer_run_t *r)
 {
-    fprintf(f, "# %s: t_s,heap_mb,goal_mb,mapped_mb,limit_mb\n", s->label);
+    fprintf(f, "# %s: t (s),heap live (MiB),goal (MiB),mapped (MiB),limit (MiB)\n", s->label);
     for (size_t i = 0; i < r->nsamples; i++) {
         const pacer_sample_t *p = &r->samples[i];
         fprintf(f, "%.6f,%.3f,", (double)p->t_ns / 1e9, (double)p->heap_live / MiB);
@@ -307,10 +316,14 @@ int main(int argc, char **argv)
         if (use_go)
             printf("pacer bench: labs/pacer/data/go/workloads.go not found (run from the "
                    "repository's root): the comparison with Go is skipped\n");
+        if (use_go)
+            snprintf(go_why, sizeof go_why, "labs/pacer/data/go/workloads.go not found");
         use_go = false;
     }
     if (use_go)
         use_go = go_build(absout, src);
+    if (!use_go)
+        printf("left out of the charts: Go: %s\n", go_why);
 
     static result_t lab[NSETTINGS], go[NSETTINGS], tmp;
     static pacer_run_t keep[NSETTINGS];
@@ -338,13 +351,14 @@ int main(int argc, char **argv)
     int bad = 0;
     for (int pass = 0; pass < 2; pass++) {
         FILE *f = pass ? tf : stdout;
-        fprintf(f, "%-20s %7s %7s %7s  %8s %8s %7s  %5s %5s  %s\n", "setting", "cycles", "Go",
-                "diff", "peak MB", "Go", "diff", "GC%", "Go%", "verdict");
+        fprintf(f, "%-20s %10s %7s %8s  %9s %7s %8s  %6s %6s  %s\n", "setting", "cycles (n)",
+                "Go (n)", "diff (%)", "peak (MB)", "Go (MB)", "diff (%)", "GC (%)", "Go (%)",
+                "verdict");
         for (size_t k = 0; k < NSETTINGS; k++) {
             const setting_t *s = &settings[k];
             const result_t *l = &lab[k], *g = &go[k];
             if (!use_go || !g->ok) {
-                fprintf(f, "%-20s %7" PRIu32 " %7s %7s  %8" PRIu64 " %8s %7s  %5u %5s  %s\n",
+                fprintf(f, "%-20s %10" PRIu32 " %7s %8s  %9" PRIu64 " %7s %8s  %6u %6s  %s\n",
                         s->label, l->cycles, "-", "-", l->peak_mb, "-", "-", l->cpu_pct, "-",
                         !use_go             ? "no Go"
                         : check && !s->fits ? "not compared (--check)"
@@ -365,8 +379,8 @@ int main(int argc, char **argv)
             if (s->fits && !on && pass == 0)
                 bad++;
             fprintf(f,
-                    "%-20s %7" PRIu32 " %7" PRIu32 " %+6.0f%%  %8" PRIu64 " %8" PRIu64
-                    " %+6.0f%%  %5u %5u  %s\n",
+                    "%-20s %10" PRIu32 " %7" PRIu32 " %+7.0f%%  %9" PRIu64 " %7" PRIu64
+                    " %+7.0f%%  %6u %6u  %s\n",
                     s->label, l->cycles, g->cycles, dc, l->peak_mb, g->peak_mb, dp, l->cpu_pct,
                     g->cpu_pct, verdict);
         }
@@ -383,7 +397,10 @@ int main(int argc, char **argv)
     FILE *f = ml_outfile_open_in(&os, out, "settings.csv");
     if (!f)
         return ml_outfile_fail(&os, "pacer-bench") ? 1 : 1;
-    fprintf(f, "setting,lab_cycles,go_cycles,lab_gc_pct,go_gc_pct,lab_peak_mb,go_peak_mb\n");
+    if (!use_go)
+        fprintf(f, "# left out: Go: %s\n", go_why);
+    fprintf(f, "setting,lab cycles (count),Go cycles (count),lab GC CPU (%%),Go GC CPU (%%),"
+               "lab peak (MB),Go peak (MB)\n");
     for (size_t k = 0; k < NSETTINGS; k++) {
         fprintf(f, "\"%s\",%" PRIu32 ",", settings[k].label, lab[k].cycles);
         if (go[k].ok)
@@ -414,7 +431,10 @@ int main(int argc, char **argv)
     f = ml_outfile_open_in(&ov, out, "vs-go.csv");
     if (!f)
         return ml_outfile_fail(&ov, "pacer-bench") ? 1 : 1;
-    fprintf(f, "cycle,lab_a_mb,lab_b_mb,lab_c_mb,lab_goal_mb,go_a_mb,go_b_mb,go_c_mb,go_goal_mb\n");
+    if (!use_go || !go[1].ok)
+        fprintf(f, "# left out: Go: %s\n", use_go ? "its steady GOGC=100 run failed" : go_why);
+    fprintf(f, "cycle (n),lab A (MiB),lab B (MiB),lab C (MiB),lab goal (MiB),Go A (MB),Go B (MB),"
+               "Go C (MB),Go goal (MB)\n");
     const pacer_run_t *ls = &keep[1];
     const result_t *gs = &go[1];
     size_t n = ls->ncycles > gs->ntrace ? ls->ncycles : gs->ntrace;

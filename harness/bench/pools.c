@@ -263,7 +263,8 @@ static int write_victim(const char *dir)
     FILE *f = ml_outfile_open_in(&o, dir, "victim.csv");
     if (!f)
         return ml_outfile_fail(&o, "pools-bench");
-    fprintf(f, "cycle,burst,new_calls,kept_after_gc,in_victim_after_gc\n");
+    fprintf(f, "cycle (n),burst (objects),new_fn calls (count),kept after pool_gc (objects),"
+               "in the victim after pool_gc (objects)\n");
     for (size_t c = 0; c < nb; c++) {
         size_t before = made;
         for (size_t i = 0; i < burst[c]; i++)
@@ -290,7 +291,8 @@ static int write_memory(const char *dir)
     FILE *f = ml_outfile_open_in(&o, dir, "memory.csv");
     if (!f)
         return ml_outfile_fail(&o, "pools-bench");
-    fprintf(f, "run,live bytes the workload needed (malloc run),peak,held after the workload\n");
+    fprintf(f, "run,live KiB the workload needed (malloc run),peak (KiB),"
+               "held after the workload (KiB)\n");
     static const struct {
         pw_work_t w;
         size_t live, size;
@@ -376,13 +378,13 @@ int main(int argc, char **argv)
     // ns[peer][live][threads][size][malloc + lab pools]
     static double ns[NPEERS][2][2][NSIZES][1 + NLAB];
     bool have[NPEERS] = { false };
+    char why[NPEERS][256]; // why a peer is left out of the charts
     for (int i = 0; i < NPEERS; i++) {
-        char why[256];
         printf("churn through %s ...\n", peers[i].name);
         fflush(stdout);
-        have[i] = run_peer(&peers[i], ns[i], why, sizeof why) == 0;
+        have[i] = run_peer(&peers[i], ns[i], why[i], sizeof why[i]) == 0;
         if (!have[i])
-            printf("  %s: %s; skipped\n", peers[i].name, why);
+            printf("  left out: %s: %s\n", peers[i].name, why[i]);
     }
     if (!have[0]) {
         fprintf(stderr, "pools-bench: the glibc runner failed\n");
@@ -392,13 +394,18 @@ int main(int argc, char **argv)
     FILE *f = ml_outfile_open_in(&o, out, "churn.csv");
     if (!f)
         return ml_outfile_fail(&o, "pools-bench");
-    // One row per size; columns per (allocator, threads), one held object.
-    fprintf(f, "size");
+    // A peer left out is named at the top (plots.sh prints it under the
+    // chart); its columns stay, all NaN. One row per size; columns per
+    // (allocator, threads), one held object.
+    for (int i = 0; i < NPEERS; i++)
+        if (!have[i])
+            fprintf(f, "# left out: %s: %s\n", peers[i].name, why[i]);
+    fprintf(f, "size (bytes)");
     for (int t = 1; t <= 2; t++) {
         for (int i = 0; i < NPEERS; i++)
-            fprintf(f, ",%s %dT", peers[i].name, t);
+            fprintf(f, ",%s %dT (ns)", peers[i].name, t);
         for (int k = 0; k < NLAB; k++)
-            fprintf(f, ",%s %dT", pw_pool_name(lab_pools[k]), t);
+            fprintf(f, ",%s %dT (ns)", pw_pool_name(lab_pools[k]), t);
     }
     fprintf(f, "\n");
     for (size_t s = 0; s < NSIZES; s++) {

@@ -198,10 +198,10 @@ static int bench_throughput(const char *dir, int max_depth)
         return ml_outfile_fail(&out, "tri-color bench");
     fprintf(
         f,
-        "live objects,live MiB,tri-color Mobj/s,core STW marker Mobj/s,tri-color MiB/s,core STW marker MiB/s\n");
+        "live objects (count),live MiB,tri-color Mobj/s,core STW marker Mobj/s,tri-color MiB/s,core STW marker MiB/s\n");
     printf("marking throughput, GCBench binary trees (median of %d)\n", reps);
-    printf("  %5s %10s %9s %14s %14s %12s\n", "depth", "objects", "MiB", "tri-color", "core marker",
-           "tri-color");
+    printf("  %5s %11s %9s %14s %14s %12s\n", "depth", "objects (n)", "live MiB", "tri-color",
+           "core marker", "tri-color");
     for (int d = 8; d <= max_depth; d += 2) {
         double ns[2], mb = 0;
         size_t marked[2] = { 0, 0 }, bytes = 0;
@@ -219,7 +219,7 @@ static int bench_throughput(const char *dir, int max_depth)
         double mbs[2] = { mb / (ns[0] / 1e9), mb / (ns[1] / 1e9) };
         fprintf(f, "%zu,%.3f,%.3f,%.3f,%.2f,%.2f\n", marked[1], mb, mobj[0], mobj[1], mbs[0],
                 mbs[1]);
-        printf("  %5d %10zu %9.2f %9.1f Mobj/s %9.1f Mobj/s %7.0f MiB/s%s\n", d, marked[1], mb,
+        printf("  %5d %11zu %9.2f %9.1f Mobj/s %9.1f Mobj/s %7.0f MiB/s%s\n", d, marked[1], mb,
                mobj[0], mobj[1], mbs[0],
                marked[0] != marked[1] ? "  (marked a different number of objects!)" : "");
     }
@@ -277,14 +277,18 @@ static int bench_gcbench(const char *dir, int max_depth, bool have_boehm)
     FILE *f = ml_outfile_open_in(&out, dir, "gcbench.csv");
     if (!f)
         return ml_outfile_fail(&out, "tri-color bench");
-    fprintf(f, "long-lived depth,live objects,tri-color ms,Boehm GC ms,ratio\n");
+    if (!have_boehm)
+        fprintf(f, "# left out: Boehm GC: libgc.so.1 is not installed (scripts/deps.sh installs "
+                   "libgc-dev)\n");
+    fprintf(f, "long-lived depth (levels),live objects (count),tri-color (ms),Boehm GC (ms),"
+               "ratio tri-color / Boehm (x)\n");
     printf("full collection, GCBench shape (long-lived tree depth d, temporary tree d-2, "
            "garbage tree d-2; median of %d)\n",
            reps);
     if (have_boehm)
         printf("  Boehm GC %s marker(s)\n",
                bgc.get_parallel && bgc.get_parallel() > 0 ? "parallel" : "1");
-    printf("  %5s %10s %12s %12s %8s\n", "depth", "live objs", "tri-color", "Boehm GC", "ratio");
+    printf("  %5s %10s %12s %12s %8s\n", "depth", "live (n)", "tri-color", "Boehm GC", "ratio (x)");
     double worst = 0;
     // From small heaps up, where a collector's fixed cost per cycle (roots,
     // clearing state, setting up worklists) shows against the live heap.
@@ -302,7 +306,11 @@ static int bench_gcbench(const char *dir, int max_depth, bool have_boehm)
             fprintf(f, "%d,%zu,%.4f,%.4f,%.3f\n", d, live, ours / 1e6, boehm / 1e6, ratio);
         else
             fprintf(f, "%d,%zu,%.4f,,\n", d, live, ours / 1e6);
-        printf("  %5d %10zu %9.3f ms %9.3f ms %7.2fx\n", d, live, ours / 1e6, boehm / 1e6, ratio);
+        if (have_boehm)
+            printf("  %5d %10zu %9.3f ms %9.3f ms %7.2fx\n", d, live, ours / 1e6, boehm / 1e6,
+                   ratio);
+        else
+            printf("  %5d %10zu %9.3f ms %12s %8s\n", d, live, ours / 1e6, "left out", "-");
     }
     if (have_boehm)
         printf("  worst ratio tri-color / Boehm GC: %.2fx (target ≤ 1.00x)\n", worst);
@@ -356,7 +364,7 @@ int main(int argc, char **argv)
     }
     bool have_boehm = boehm_load(markers) == 0;
     if (!have_boehm)
-        printf("note: the Boehm GC (libgc.so.1) is not installed: its comparison is skipped "
+        printf("left out of the gcbench chart: Boehm GC: libgc.so.1 is not installed "
                "(scripts/deps.sh installs libgc-dev)\n");
     if (bench_throughput(out, max_depth) || bench_gcbench(out, max_depth, have_boehm))
         return 1;

@@ -182,12 +182,12 @@ static double vs_geomean(const traceset_t *ts, const row_t *rows, size_t k)
 // print_table — the human-readable results.
 static void print_table(const opts_t *o, const traceset_t *ts, const row_t *rows, const bool *vs_ok)
 {
-    printf("%-24s %8s %6s %7s", "trace", "ops", "valid", "util");
+    printf("%-24s %8s %6s %7s", "trace", "ops (n)", "valid", "util");
     if (!o->check_only) {
-        printf(" %10s %10s %7s", "mm Mops/s", "glibc", "xglibc");
+        printf(" %10s %12s %8s", "mm Mops/s", "glibc Mops/s", "vs glibc");
         for (size_t k = 0; k < o->nvs; k++)
             if (vs_ok[k])
-                printf(" %10s %7s", o->vs[k], "mm/it");
+                printf(" %10.10s Mops/s %7s", o->vs[k], "mm/it");
     }
     printf("\n");
     double *util = calloc(ts->n + 1, sizeof *util), *ratio = calloc(ts->n + 1, sizeof *ratio);
@@ -203,12 +203,12 @@ static void print_table(const opts_t *o, const traceset_t *ts, const row_t *rows
             printf(" %7s", "-");
         }
         if (!o->check_only && r->chk.valid) {
-            printf(" %10.2f %10.2f", r->mm_ops / 1e6, r->glibc_ops / 1e6);
+            printf(" %10.2f %12.2f", r->mm_ops / 1e6, r->glibc_ops / 1e6);
             if (r->glibc_ops > 0 && r->mm_ops > 0) {
                 ratio[nr++] = r->mm_ops / r->glibc_ops;
-                printf(" %6.2fx", r->mm_ops / r->glibc_ops);
+                printf(" %7.2fx", r->mm_ops / r->glibc_ops);
             } else {
-                printf(" %7s", "-");
+                printf(" %8s", "-");
             }
             for (size_t k = 0; k < o->nvs; k++)
                 if (vs_ok[k]) {

@@ -156,17 +156,20 @@ static void summary(const pacer_run_t *r)
     if (r->oom)
         printf("stopped: the heap's address space ran out\n");
     printf("MemStats:\n");
-    printf("  %-14s %" PRIu64 "\n", "HeapAlloc", m->heap_alloc);
-    printf("  %-14s %" PRIu64 "\n", "HeapInuse", m->heap_inuse);
-    printf("  %-14s %" PRIu64 "\n", "HeapIdle", m->heap_idle);
-    printf("  %-14s %" PRIu64 "\n", "HeapReleased", m->heap_released);
+    // Go's field names, with the unit of each (bytes unless named).
+    printf("  %-14s %12" PRIu64 " B  (%.1f MiB)\n", "HeapAlloc", m->heap_alloc, mib(m->heap_alloc));
+    printf("  %-14s %12" PRIu64 " B  (%.1f MiB)\n", "HeapInuse", m->heap_inuse, mib(m->heap_inuse));
+    printf("  %-14s %12" PRIu64 " B  (%.1f MiB)\n", "HeapIdle", m->heap_idle, mib(m->heap_idle));
+    printf("  %-14s %12" PRIu64 " B  (%.1f MiB)\n", "HeapReleased", m->heap_released,
+           mib(m->heap_released));
     if (m->next_gc == PACER_NEVER)
         printf("  %-14s %s\n", "NextGC", "never (GOGC=off, no limit)");
     else
-        printf("  %-14s %" PRIu64 "\n", "NextGC", m->next_gc);
-    printf("  %-14s %" PRIu32 "\n", "NumGC", m->num_gc);
-    printf("  %-14s %" PRIu64 "\n", "PauseTotalNs", m->pause_total_ns);
-    printf("  %-14s %.4f\n", "GCCPUFraction", m->gc_cpu_fraction);
+        printf("  %-14s %12" PRIu64 " B  (%.1f MiB)\n", "NextGC", m->next_gc, mib(m->next_gc));
+    printf("  %-14s %12" PRIu32 " cycles\n", "NumGC", m->num_gc);
+    printf("  %-14s %12" PRIu64 " ns\n", "PauseTotalNs", m->pause_total_ns);
+    printf("  %-14s %12.4f of the CPU (%.2f %%)\n", "GCCPUFraction", m->gc_cpu_fraction,
+           100 * m->gc_cpu_fraction);
 }
 
 // --gctrace FILE: Go's trace lines, summed up like the lab's runs.

@@ -149,7 +149,7 @@ int main(int argc, char **argv)
     json_t *runs = json_array();
     int failures = 0;
     if (!json)
-        printf("%-9s %-8s %7s %10s %9s %9s %11s %11s\n", "workload", "pool", "threads", "ops",
+        printf("%-9s %-8s %7s %10s %9s %9s %11s %11s\n", "workload", "pool", "threads", "ops (n)",
                "ns/op", "vs malloc", "peak", "held after");
     for (int w = 0; w < PW_NWORKS; w++) {
         if (!(works >> w & 1))

@@ -65,21 +65,24 @@ int wb_charts_workloads(const char *dir, const size_t *sizes, size_t nsizes, int
         ml_outfile_fail(&ro, "write-barrier charts");
         goto fail;
     }
-    fprintf(
-        fg,
-        "heap objects,none,Dijkstra,Yuasa,hybrid,none (objects),Dijkstra (objects),Yuasa (objects),"
-        "hybrid (objects),none lost (objects)\n");
+    fprintf(fg,
+            "heap objects (count),none (%% of reachable),Dijkstra (%% of reachable),Yuasa (%% of "
+            "reachable),hybrid (%% of reachable),none (objects),Dijkstra (objects),Yuasa (objects),"
+            "hybrid (objects),none lost (objects)\n");
     fprintf(
         rw,
-        "heap objects,Dijkstra at start,Dijkstra at termination,Yuasa at start,Yuasa at termination,"
-        "hybrid at start,hybrid at termination,Dijkstra re-scanned,Dijkstra drained after re-scan\n");
+        "heap objects (count),Dijkstra at start (slots + objects),Dijkstra at termination (slots + "
+        "objects),Yuasa at start (slots + objects),Yuasa at termination (slots + objects),hybrid at "
+        "start (slots + objects),hybrid at termination (slots + objects),Dijkstra re-scanned "
+        "(slots),Dijkstra drained after re-scan (objects)\n");
     if (summary)
         fprintf(
             summary,
             "floating garbage and stop-the-world work, one cycle of a random workload (mean of %d "
-            "seeds)\n  %8s  %-9s %12s %12s %10s %12s %10s\n",
-            seeds, "objects", "barrier", "floating", "(% of live)", "lost", "STW start",
-            "STW term");
+            "seeds; work: stack slots scanned + objects drained)\n"
+            "  %12s  %-9s %18s %12s %14s %16s %15s\n",
+            seeds, "heap objects", "barrier", "floating (objects)", "floating (%)",
+            "lost (objects)", "STW start (work)", "STW term (work)");
     for (size_t i = 0; i < nsizes; i++) {
         sample_t mean[WB_NKINDS];
         memset(mean, 0, sizeof mean);
@@ -97,7 +100,7 @@ int wb_charts_workloads(const char *dir, const size_t *sizes, size_t nsizes, int
                 mean[k].drained += x.drained / seeds;
             }
         for (int k = 0; summary && k < WB_NKINDS; k++)
-            fprintf(summary, "  %8zu  %-9s %12.1f %11.2f%% %10.1f %12.1f %10.1f\n", sizes[i],
+            fprintf(summary, "  %12zu  %-9s %18.1f %11.2f%% %14.1f %16.1f %15.1f\n", sizes[i],
                     titles[k], mean[k].floating, mean[k].floating_pct, mean[k].lost, mean[k].start,
                     mean[k].term);
         fprintf(fg, "%zu,%.3f,%.3f,%.3f,%.3f,%.1f,%.1f,%.1f,%.1f,%.1f\n", sizes[i],

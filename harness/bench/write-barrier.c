@@ -15,7 +15,12 @@
 //                         barrier compiled in), ml_gc_write_ptr with no cycle
 //                         running and store counting off (the barrier's fast
 //                         path: one flag test), the same with the core's
-//                         store counting on (opt-in), and
+//                         store counting on (opt-in), GC off again in
+//                         the loop that ran the counted stores (the pass
+//                         right after a counted one: what a store site
+//                         pays while the processor still expects its slow
+//                         path; the GC-off row uses a copy of the loop that
+//                         never runs it), and
 //                         ml_gc_write_ptr while marking runs under each
 //                         barrier (counting on); medians of repeated runs
 //                         taken in turns, and ratios to the plain store

@@ -127,8 +127,7 @@ static int bench_store_cost(const char *dir, size_t stores, int reps)
     fprintf(f, "plain store,%.3f,%.3f,1.000,1.000\n", raw[0], raw[1]);
     fprintf(f, "GC off (fast path),%.3f,%.3f,%.3f,%.3f\n", off[0], off[1], offr[0], offr[1]);
     fprintf(f, "GC off + store counting,%.3f,%.3f,%.3f,%.3f\n", cnt[0], cnt[1], cntr[0], cntr[1]);
-    fprintf(f, "GC off after a pass with the slow path,%.3f,%.3f,%.3f,%.3f\n", aft[0], aft[1],
-            aftr[0], aftr[1]);
+    fprintf(f, "GC off after slow path,%.3f,%.3f,%.3f,%.3f\n", aft[0], aft[1], aftr[0], aftr[1]);
     for (int k = 0; k < WB_NKINDS; k++)
         fprintf(f, "marking: %s,%.3f,%.3f,%.3f,%.3f\n", titles[k], on[0][k], on[1][k],
                 on[0][k] / raw[0], on[1][k] / raw[1]);

@@ -45,7 +45,7 @@ COST_LOOP static void seq_raw(void ***slots, void **vals, size_t mask, size_t n)
 // counted, marking) and, for the "just ran the slow path" figure, GC off
 // too. A store site keeps state in the processor's predictors (keyed by
 // instruction address) for a while after its slow path ran: measured on
-// the reference machine, GC-off stores in the sequential loop cost 10-30 %
+// the reference machine, GC-off stores in the sequential loop cost 16-38 %
 // more for a whole pass of 500,000 stores after counted ones in the same
 // loop. One loop for every variant would charge that to the GC-off figure,
 // which is about a store site that runs with GC off.

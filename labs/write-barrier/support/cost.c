@@ -46,7 +46,7 @@ COST_LOOP static void seq_raw(void ***slots, void **vals, size_t mask, size_t n)
 // too. A store site keeps state in the processor's predictors (keyed by
 // instruction address) for a while after its slow path ran: measured on
 // the reference machine, GC-off stores in the sequential loop cost 16-38 %
-// more for a whole pass of 500,000 stores after counted ones in the same
+// more for a whole pass of 500,000 stores and more after counted ones in the same
 // loop. One loop for every variant would charge that to the GC-off figure,
 // which is about a store site that runs with GC off.
 #define COST_SEQ_BARRIER(name)                                                                     \

@@ -2,7 +2,9 @@
 # (harness/bench/write-barrier.c → store-cost.csv), medians of repeated runs:
 # plain C stores, the core's ml_gc_write_ptr with GC off and store counting
 # off (its fast path: one flag test), the same with the core's store counting
-# on (opt-in), and ml_gc_write_ptr while marking runs under each
+# on (opt-in), GC off again in the loop that just ran the slow path (a
+# store site pays more while the processor still expects its slow path),
+# and ml_gc_write_ptr while marking runs under each
 # barrier. Two loops: random slots (bound by a serial LCG: latency) and
 # sequential slots (bound by throughput).
 # Columns: variant, random slots (ns), sequential slots (ns), and their

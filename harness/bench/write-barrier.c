@@ -15,7 +15,12 @@
 //                         barrier compiled in), ml_gc_write_ptr with no cycle
 //                         running and store counting off (the barrier's fast
 //                         path: one flag test), the same with the core's
-//                         store counting on (opt-in), and
+//                         store counting on (opt-in), GC off again in
+//                         the loop that ran the counted stores (the pass
+//                         right after a counted one: what a store site
+//                         pays while the processor still expects its slow
+//                         path; the GC-off row uses a copy of the loop that
+//                         never runs it), and
 //                         ml_gc_write_ptr while marking runs under each
 //                         barrier (counting on); medians of repeated runs
 //                         taken in turns, and ratios to the plain store
@@ -50,11 +55,13 @@ static const char *const titles[WB_NKINDS] = { "none", "Dijkstra", "Yuasa", "hyb
 // on a shared machine the load drifts between runs, and a pair sees the
 // same load, so the median of pairs is steadier than the ratio of medians.
 static int cost_runs(wb_cost_pattern_t pattern, size_t stores, int reps, double *rawm, double *offm,
-                     double *cntm, double *offr, double *cntr, double *on)
+                     double *cntm, double *aftm, double *offr, double *cntr, double *aftr,
+                     double *on)
 {
     char why[256];
     double raw[WB_NKINDS * 64], off[WB_NKINDS * 64], cnt[WB_NKINDS * 64];
     double roff[WB_NKINDS * 64], rcnt[WB_NKINDS * 64];
+    double aft[WB_NKINDS * 64], raft[WB_NKINDS * 64];
     size_t n = 0;
     for (int k = 0; k < WB_NKINDS; k++) {
         wb_workload_cfg_t wc = wb_workload_default(1000, 1);
@@ -75,6 +82,8 @@ static int cost_runs(wb_cost_pattern_t pattern, size_t stores, int reps, double 
                 raw[n] = c.raw_ns;
                 cnt[n] = c.counted_ns;
                 off[n] = c.off_ns;
+                aft[n] = c.after_slow_ns;
+                raft[n] = c.after_slow_ns / c.raw_ns;
                 roff[n] = c.off_ns / c.raw_ns;
                 rcnt[n++] = c.counted_ns / c.raw_ns;
                 onr[r] = c.on_ns;
@@ -93,6 +102,8 @@ static int cost_runs(wb_cost_pattern_t pattern, size_t stores, int reps, double 
     *rawm = ml_median(raw, n);
     *offm = ml_median(off, n);
     *cntm = ml_median(cnt, n);
+    *aftm = ml_median(aft, n);
+    *aftr = ml_median(raft, n);
     *offr = ml_median(roff, n);
     *cntr = ml_median(rcnt, n);
     return 0;
@@ -100,11 +111,11 @@ static int cost_runs(wb_cost_pattern_t pattern, size_t stores, int reps, double 
 
 static int bench_store_cost(const char *dir, size_t stores, int reps)
 {
-    double raw[2], off[2], cnt[2], offr[2], cntr[2], on[2][WB_NKINDS];
+    double raw[2], off[2], cnt[2], aft[2], offr[2], cntr[2], aftr[2], on[2][WB_NKINDS];
     static const char *const pname[2] = { "random slots", "sequential slots" };
     for (int p = 0; p < 2; p++)
-        if (cost_runs((wb_cost_pattern_t)p, stores, reps, &raw[p], &off[p], &cnt[p], &offr[p],
-                      &cntr[p], on[p]))
+        if (cost_runs((wb_cost_pattern_t)p, stores, reps, &raw[p], &off[p], &cnt[p], &aft[p],
+                      &offr[p], &cntr[p], &aftr[p], on[p]))
             return -1;
     ml_outfile_t out;
     FILE *f = ml_outfile_open_in(&out, dir, "store-cost.csv");
@@ -116,6 +127,7 @@ static int bench_store_cost(const char *dir, size_t stores, int reps)
     fprintf(f, "plain store,%.3f,%.3f,1.000,1.000\n", raw[0], raw[1]);
     fprintf(f, "GC off (fast path),%.3f,%.3f,%.3f,%.3f\n", off[0], off[1], offr[0], offr[1]);
     fprintf(f, "GC off + store counting,%.3f,%.3f,%.3f,%.3f\n", cnt[0], cnt[1], cntr[0], cntr[1]);
+    fprintf(f, "GC off after slow path,%.3f,%.3f,%.3f,%.3f\n", aft[0], aft[1], aftr[0], aftr[1]);
     for (int k = 0; k < WB_NKINDS; k++)
         fprintf(f, "marking: %s,%.3f,%.3f,%.3f,%.3f\n", titles[k], on[0][k], on[1][k],
                 on[0][k] / raw[0], on[1][k] / raw[1]);
@@ -130,6 +142,9 @@ static int bench_store_cost(const char *dir, size_t stores, int reps)
            (offr[0] - 1) * 100, off[1], (offr[1] - 1) * 100);
     printf("  %-38s %10.2f ns %+5.1f%% %10.2f ns %+5.1f%%\n", "  the same, stores counted (opt-in)",
            cnt[0], (cntr[0] - 1) * 100, cnt[1], (cntr[1] - 1) * 100);
+    printf("  %-38s %10.2f ns %+5.1f%% %10.2f ns %+5.1f%%\n",
+           "  GC off, the pass after a counted one", aft[0], (aftr[0] - 1) * 100, aft[1],
+           (aftr[1] - 1) * 100);
     for (int k = 0; k < WB_NKINDS; k++)
         printf("  %-38s %10.2f ns %5.2fx %10.2f ns %5.2fx\n",
                k == 0   ? "marking, hook but no barrier (none)"

@@ -115,6 +115,31 @@ static const char *label(const ml_scn_heap_t *th, const void *obj, char *buf, si
     return ml_scn_describe(th, obj, buf, len);
 }
 
+// strong_broken — whether the strong invariant is broken; if so, `why` says
+// where, by the scenario's names when a pointer of the scenario is the
+// culprit ("black TL (TreeNode, obj#2) slot right -> white TLR (TreeNode,
+// obj#5)"), else in the core's terms (ml_verify_tricolor).
+static bool strong_broken(const ml_scn_heap_t *th, ml_gc_heap_t *h, ml_greyset_t *g, char *why,
+                          size_t len)
+{
+    const ml_scn_t *s = th->scn;
+    for (size_t e = 0; e < s->nedges; e++) {
+        const ml_scn_edge_t *ed = &s->edges[e];
+        if (ed->to == ML_SCN_NIL || !ml_scn_alive(th, ed->from) || !ml_scn_alive(th, ed->to))
+            continue;
+        if (ml_color_of(h, g, ml_scn_object(th, ed->from)) == ML_BLACK &&
+            ml_color_of(h, g, ml_scn_object(th, ed->to)) == ML_WHITE) {
+            char a[128], b[128], w[32];
+            snprintf(why, len, "black %s slot %s -> white %s",
+                     ml_scn_obj_label(th, ed->from, a, sizeof a),
+                     ml_scn_slot_name(s, s->objs[ed->from].type, ed->slot, w, sizeof w),
+                     ml_scn_obj_label(th, ed->to, b, sizeof b));
+            return true;
+        }
+    }
+    return ml_verify_tricolor(h, ML_INV_STRONG, ml_greyset_grey_fn, g, why, len) != 0;
+}
+
 static int run(const options_t *o, ml_scn_t *scn)
 {
     char err[512];
@@ -208,7 +233,7 @@ static int run(const options_t *o, ml_scn_t *scn)
             ml_color_counts_t c = ml_count_colors(h, &g);
             if (!o->quiet && !o->json)
                 printf("white %6zu  grey %6zu  black %6zu   %s\n", c.white, c.grey, c.black, cap);
-            if (ml_verify_tricolor(h, ML_INV_STRONG, ml_greyset_grey_fn, &g, why, sizeof why)) {
+            if (strong_broken(th, h, &g, why, sizeof why)) {
                 violations++;
                 if (!o->json)
                     printf("  ! strong tri-color invariant broken: %s\n", why);

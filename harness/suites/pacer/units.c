@@ -218,6 +218,11 @@ void suite_limit_limit_goal_exact(void)
           "non-heap memory one byte under the limit" },
         { 8 * MiB, 0, { 8 * MiB + 1, 0, 1 }, 0, "non-heap at the limit, one byte over it in all" },
         { 100 * MiB, 50 * MiB, { 95 * MiB, 0, 30 * MiB }, 50 * MiB, "a goal under the live heap" },
+        { 8 * MiB,
+          512 * KiB,
+          { 9 * MiB, 0, 2 * MiB },
+          512 * KiB,
+          "the overage exactly uses up what non-heap memory leaves the heap" },
         { 64 * MiB,
           0,
           { 10 * MiB, 5 * MiB, 10 * MiB },
@@ -362,6 +367,21 @@ void suite_trigger_end_cycle_measures_runway(void)
               "labs/pacer/README.md, task 3); replay: build/<impl>/suites/pacer --filter "
               "'trigger/end_cycle_measures_runway' --verbose",
               p.cons_mark, p.runway);
+    // A runway of exactly 2^64 bytes (UINT64_MAX allocated in 3 ns, 1 MiB
+    // scanned in 1 ns: cons/mark 2^44 / 3, times 3 × 1 MiB) does not fit a
+    // uint64_t: it saturates, and converting it as it is would give 0.
+    pacer_cycle_t big = { .heap_marked = 20 * MiB,
+                          .heap_scan = MiB,
+                          .alloc_bytes = UINT64_MAX,
+                          .mutator_ns = 3,
+                          .mark_ns = 1,
+                          .mem = { 30 * MiB, 2 * MiB, 20 * MiB } };
+    pacer_end_cycle(&p, &big);
+    cr_assert(p.runway >= PACER_NEVER - 4096,
+              "pacer_end_cycle: 2^64 - 1 B allocated in 3 ns, 1 MiB scanned in 1 ns: the runway "
+              "is 2^64 B, more than a uint64_t holds, and must be PACER_NEVER; got %" PRIu64
+              " (pacer.h: pacer_end_cycle)",
+              p.runway);
     c.mutator_ns = 50000000;
     // With a memory limit, NextGC is the goal in force.
     pacer_init(&p, 100, 32 * MiB, 1);

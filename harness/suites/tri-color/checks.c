@@ -49,7 +49,7 @@ static const char *worklist_problem(const lab_t *L, const ml_greyset_t *g, char 
 // (named in the scenario's terms), else the core's own check, else NULL.
 static const char *strong_problem(const lab_t *L, ml_greyset_t *g, char *buf, size_t len)
 {
-    char a[128], b[128];
+    char a[128], b[128], c[64], w[32];
     const ml_scn_t *s = L->scn;
     for (size_t e = 0; e < s->nedges; e++) {
         const ml_scn_edge_t *ed = &s->edges[e];
@@ -58,10 +58,11 @@ static const char *strong_problem(const lab_t *L, ml_greyset_t *g, char *buf, si
         if (suite_color(L, g, ed->from) == ML_BLACK && suite_color(L, g, ed->to) == ML_WHITE) {
             snprintf(
                 buf, len,
-                "black %s points to white %s through word %u: the strong tri-color "
+                "black %s points to white %s through slot %s: the strong tri-color "
                 "invariant is broken (was every pointer slot of %s shaded when it was scanned?)",
                 suite_label(L, ed->from, a, sizeof a), suite_label(L, ed->to, b, sizeof b),
-                ed->slot, ml_scn_obj_name(s, ed->from, a, sizeof a));
+                ml_scn_slot_name(s, s->objs[ed->from].type, ed->slot, w, sizeof w),
+                ml_scn_obj_name(s, ed->from, c, sizeof c));
             return buf;
         }
     }

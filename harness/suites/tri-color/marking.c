@@ -116,6 +116,22 @@ void suite_scan_scan_object_shades_every_slot(void)
               "both to l0); the worklist should hold 5, it holds %zu",
               tc_grey_count(L.m));
     suite_lab_close(&L);
+
+    // An array of two: no shortcut for short arrays either.
+    s = suite_parse_text("leaves", "type Leaf 1\nobj l0 l1 l2 l3 Leaf\n");
+    suite_lab_open(&L, s);
+    arr = ml_gc_alloc_array(L.h, &pair, 2);
+    cr_assert(arr, "internal: out of memory");
+    for (int k = 0; k < 4; k++)
+        ml_gc_write(L.h, arr, (size_t)k, L.th->objs[k]);
+    ml_gc_set_mark(L.h, arr);
+    tc_scan_object(L.m, arr);
+    for (uint32_t k = 0; k < 4; k++)
+        cr_assert(ml_gc_is_marked(L.h, L.th->objs[k]),
+                  "tc_scan_object on an array of 2 Pair {ptr, int, ptr} left l%u white: scan every "
+                  "slot of every element, whatever the array's length",
+                  k);
+    suite_lab_close(&L);
 }
 
 void suite_roots_mark_roots_shades_globals(void)

@@ -16,8 +16,17 @@
 //   random   a seeded random graph over four types (no pointers, one, two,
 //            and a wide object with five pointer slots out of eight words),
 //            roots in globals and in two frames
+//
+// Every object gets a name, as the slots do, so the step pages and the
+// messages say where an object sits in the shape ("TLR": the root's left
+// child's right child) rather than its index: list L0 L1 ... (the dead
+// chain D0 ...), tree T + the path from the root (dead tree: D...), cycle
+// R0 ... and S (the dead ones DR0 ... and DS), diamond first, L<i> R<i>
+// B<i> (bottom) and dead, gcbench Long... Temp... Old... (paths as in tree),
+// random the type and a count per type (leaf0, box3, pair1, wide2).
 #include "support/classics.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "memlab/rng.h"
@@ -43,9 +52,10 @@ typedef struct gen {
     bool oom;
 } gen_t;
 
-static uint32_t obj(gen_t *g, uint32_t type)
+// obj — a new object of `type` named `name`.
+static uint32_t obj(gen_t *g, uint32_t type, const char *name)
 {
-    uint32_t o = ml_scn_add_obj(g->s, type, NULL);
+    uint32_t o = ml_scn_add_obj(g->s, type, name);
     if (o == ML_SCN_NIL)
         g->oom = true;
     return o;
@@ -77,13 +87,17 @@ static uint32_t type(gen_t *g, const char *name, uint32_t nwords, uint64_t ptrma
     return t;
 }
 
-// chain — n objects of `type`, each pointing to the next through `slot`.
-// Returns the first (ML_SCN_NIL when n == 0); *last gets the last.
-static uint32_t chain(gen_t *g, uint32_t type, uint32_t slot, size_t n, uint32_t *last)
+// chain — n objects of `type` named <prefix>0, <prefix>1, ..., each
+// pointing to the next through `slot`. Returns the first (ML_SCN_NIL when
+// n == 0); *last gets the last.
+static uint32_t chain(gen_t *g, uint32_t type, uint32_t slot, size_t n, uint32_t *last,
+                      const char *prefix)
 {
     uint32_t first = ML_SCN_NIL, prev = ML_SCN_NIL;
+    char name[32];
     for (size_t i = 0; i < n && !g->oom; i++) {
-        uint32_t o = obj(g, type);
+        snprintf(name, sizeof name, "%s%zu", prefix, i);
+        uint32_t o = obj(g, type, name);
         if (prev != ML_SCN_NIL)
             edge(g, prev, slot, o);
         else
@@ -95,14 +109,30 @@ static uint32_t chain(gen_t *g, uint32_t type, uint32_t slot, size_t n, uint32_t
     return first;
 }
 
+// tree_name — the name of node i (level order, from 0) of a tree: `prefix`
+// and the path from the root, L for left and R for right (the bits of
+// i + 1 below its highest one, from the top).
+static void tree_name(char *buf, size_t len, const char *prefix, size_t i)
+{
+    size_t k = (size_t)snprintf(buf, len, "%s", prefix);
+    int top = 63 - __builtin_clzll((unsigned long long)(i + 1));
+    for (int b = top - 1; b >= 0 && k + 1 < len; b--)
+        buf[k++] = ((i + 1) >> b) & 1 ? 'R' : 'L';
+    buf[k] = '\0';
+}
+
 // tree — a full binary tree of the given depth (depth 0: one node), built
-// breadth-first so the node order is the level order. Returns the root.
-static uint32_t tree(gen_t *g, uint32_t type, unsigned depth)
+// breadth-first so the node order is the level order, its nodes named by
+// tree_name. Returns the root.
+static uint32_t tree(gen_t *g, uint32_t type, unsigned depth, const char *prefix)
 {
     size_t n = ((size_t)1 << (depth + 1)) - 1;
     uint32_t first = g->s->nobjs;
-    for (size_t i = 0; i < n && !g->oom; i++)
-        obj(g, type);
+    char name[32];
+    for (size_t i = 0; i < n && !g->oom; i++) {
+        tree_name(name, sizeof name, prefix, i);
+        obj(g, type, name);
+    }
     for (size_t i = 0; i < n / 2 && !g->oom; i++) {
         edge(g, first + (uint32_t)i, 0, first + (uint32_t)(2 * i + 1));
         edge(g, first + (uint32_t)i, 1, first + (uint32_t)(2 * i + 2));
@@ -114,8 +144,8 @@ static void gen_list(gen_t *g, size_t n)
 {
     uint32_t node = type(g, "ListNode", 2, 1u << 1, (const char *[]){ "next" }); // {value, next}
     uint32_t last, dead_last;
-    uint32_t head = chain(g, node, 1, n, &last);
-    uint32_t dead = chain(g, node, 1, n / 4 + 1, &dead_last);
+    uint32_t head = chain(g, node, 1, n, &last, "L");
+    uint32_t dead = chain(g, node, 1, n / 4 + 1, &dead_last, "D");
     edge(g, dead_last, 1, head + (uint32_t)(n / 2)); // garbage pointing into the live list
     check(g, ml_scn_add_global(g->s, "unused", ML_SCN_NIL));
     (void)dead;
@@ -127,8 +157,8 @@ static void gen_list(gen_t *g, size_t n)
 static void gen_tree(gen_t *g, unsigned depth)
 {
     uint32_t node = type(g, "TreeNode", 3, 0x3, (const char *[]){ "left", "right" }); // {.., key}
-    uint32_t root = tree(g, node, depth);
-    tree(g, node, depth >= 2 ? depth - 2 : 0); // dead
+    uint32_t root = tree(g, node, depth, "T");
+    tree(g, node, depth >= 2 ? depth - 2 : 0, "D"); // dead
     check(g, ml_scn_add_global(g->s, "root", root));
     check(g, ml_scn_push_frame(g->s, "walk"));
     // A stack slot pointing at the last leaf: already reachable, a second root.
@@ -139,9 +169,9 @@ static void gen_cycle(gen_t *g, size_t n)
 {
     uint32_t node = type(g, "RingNode", 2, 1u << 0, (const char *[]){ "next" }); // {next, value}
     for (int live = 1; live >= 0 && !g->oom; live--) {
-        uint32_t last, first = chain(g, node, 0, n, &last);
+        uint32_t last, first = chain(g, node, 0, n, &last, live ? "R" : "DR");
         edge(g, last, 0, first); // close the ring
-        uint32_t self = obj(g, node);
+        uint32_t self = obj(g, node, live ? "S" : "DS");
         edge(g, self, 0, self); // a self-loop
         if (live) {
             check(g, ml_scn_add_global(g->s, "loop", self));
@@ -154,16 +184,22 @@ static void gen_cycle(gen_t *g, size_t n)
 static void gen_diamond(gen_t *g, size_t n)
 {
     uint32_t node = type(g, "Pair", 2, 0x3, (const char *[]){ "left", "right" });
-    uint32_t top = obj(g, node), first = top, mid = ML_SCN_NIL;
+    uint32_t top = obj(g, node, "first"), first = top, mid = ML_SCN_NIL;
+    char name[32];
     for (size_t i = 0; i < n && !g->oom; i++) {
-        uint32_t l = obj(g, node), r = obj(g, node), bottom = obj(g, node);
+        snprintf(name, sizeof name, "L%zu", i);
+        uint32_t l = obj(g, node, name);
+        snprintf(name, sizeof name, "R%zu", i);
+        uint32_t r = obj(g, node, name);
+        snprintf(name, sizeof name, "B%zu", i);
+        uint32_t bottom = obj(g, node, name);
         edge(g, top, 0, l), edge(g, top, 1, r);
         edge(g, l, 1, bottom), edge(g, r, 0, bottom);
         if (i == n / 2)
             mid = bottom;
         top = bottom;
     }
-    uint32_t dead = obj(g, node);
+    uint32_t dead = obj(g, node, "dead");
     edge(g, dead, 0, mid);
     check(g, ml_scn_add_global(g->s, "top", first));
 }
@@ -171,10 +207,10 @@ static void gen_diamond(gen_t *g, size_t n)
 static void gen_gcbench(gen_t *g, unsigned depth)
 {
     uint32_t node = type(g, "Node", 4, 0x3, (const char *[]){ "left", "right" }); // {.., i, j}
-    uint32_t long_lived = tree(g, node, depth);
+    uint32_t long_lived = tree(g, node, depth, "Long");
     unsigned tdepth = depth >= 2 ? depth - 2 : 0;
-    uint32_t temp = tree(g, node, tdepth);
-    tree(g, node, tdepth); // last iteration's tree: dead
+    uint32_t temp = tree(g, node, tdepth, "Temp");
+    tree(g, node, tdepth, "Old"); // last iteration's tree: dead
     check(g, ml_scn_add_global(g->s, "longLivedTree", long_lived));
     check(g, ml_scn_push_frame(g->s, "main"));
     check(g, ml_scn_add_local(g->s, "longLived", long_lived));
@@ -193,8 +229,14 @@ static void gen_random(gen_t *g, size_t n, uint64_t seed)
         type(g, "Wide", 8, (1u << 0) | (1u << 1) | (1u << 3) | (1u << 5) | (1u << 7),
              (const char *[]){ "w0", "w1", "w3", "w5", "w7" }),
     };
-    for (size_t i = 0; i < n && !g->oom; i++)
-        obj(g, types[ml_rng_below(&rng, 4)]);
+    static const char *const prefix[4] = { "leaf", "box", "pair", "wide" };
+    size_t count[4] = { 0 };
+    char name[32];
+    for (size_t i = 0; i < n && !g->oom; i++) {
+        uint64_t k = ml_rng_below(&rng, 4);
+        snprintf(name, sizeof name, "%s%zu", prefix[k], count[k]++);
+        obj(g, types[k], name);
+    }
     for (uint32_t o = 0; o < g->s->nobjs && !g->oom; o++) {
         const ml_scn_type_t *ty = &g->s->types[g->s->objs[o].type];
         for (uint32_t k = 0; k < ty->nwords; k++)

@@ -7,6 +7,10 @@
 //   counted ml_gc_write_ptr with no cycle running and store counting on
 //           (opt-in: a program that reports the count turns it on): every
 //           store counts itself — what the statistic costs;
+//   after_slow  GC off again, in the same loop code as `counted`, timed on
+//           the pass right after a counted one: what a store site pays
+//           while the processor still predicts its slow path (the `off`
+//           loop is a separate copy that never runs the slow path);
 //   on      ml_gc_write_ptr while marking runs, with the heap's own counting
 //           setting (the default: off; when on, the count is a few
 //           instructions beside a barrier call): the slow path, the marker's hook and the barrier
@@ -32,7 +36,9 @@ typedef enum { WB_COST_RANDOM, WB_COST_SEQUENTIAL } wb_cost_pattern_t;
 
 typedef struct wb_cost {
     double raw_ns, off_ns, on_ns; // per store
-    double counted_ns;            // GC off, stores counted (the core's default)
+    double counted_ns;            // GC off, stores counted (opt-in)
+    double after_slow_ns;         // GC off, in a loop whose previous pass ran
+                                  // the slow path (counted)
     size_t stores;                // stores per timed run
 } wb_cost_t;
 

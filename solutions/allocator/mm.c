@@ -162,6 +162,7 @@ typedef struct mcentral {
     int ci;                 // index in `central`
     int sizeclass;          // Go's class of the objects (2 for tiny blocks)
     size_t elemsize, npages;
+    uint32_t nelems;        // objects in one of its spans
     ml_span_t *partial;     // spans with a free object, held by no mcache
     ml_span_t *full;        // spans with no free object, held by no mcache
     ml_span_t *spare;       // empty spans kept back from the page heap
@@ -299,7 +300,11 @@ static inline uint8_t class_at(const void *p)
 // `first`) as class v.
 static void classmap_set(const ml_span_t *s, uint8_t v, bool first)
 {
-    memset(&classmap[(s->base - pagemap.lo) >> ML_PAGE_SHIFT], v, first ? 1 : s->npages);
+    uint8_t *m = &classmap[(s->base - pagemap.lo) >> ML_PAGE_SHIFT];
+    if (first || s->npages == 1)
+        *m = v;
+    else
+        memset(m, v, s->npages);
 }
 
 // object_index — the index of the object at p in small span s.
@@ -544,55 +549,104 @@ static inline void *mcache_alloc_fast(mcache_slot_t *slot)
 
 static void reclaim(bool cached);
 
-// recut — an empty span of c's length that this thread holds for another
-// class (the span its mcache caches, or the first it keeps), cut again into
-// c's objects: a new span for c without a trip through the page heap. No
-// other thread can reach an empty span this one holds, so no lock is
-// needed. NULL when there is none.
-static ml_span_t *recut(mcentral_t *c)
+static void mcache_flush_free(int ci, uint32_t keep);
+
+// slot_reset — forget the slot's span (its mirror, bounds and delta) and
+// set its object size; its free list and kept spans stay.
+static void slot_reset(mcache_slot_t *slot, size_t elemsize)
+{
+    slot->mirror = 0;
+    slot->bits = NULL;
+    slot->base = 0;
+    slot->elemsize = elemsize;
+    slot->span = NULL;
+    slot->spanbase = 0;
+    slot->spanlen = 0;
+    slot->allocbits = NULL;
+    slot->word = 0;
+    slot->delta = 0;
+}
+
+// recut_find — an empty span of c's length held for another class: first
+// one this thread holds (the span its mcache caches, or the first it
+// keeps), where no other thread can reach it, so no lock is needed; else a
+// spare of another class, taken under that class's lock. NULL when there
+// is none. Called with no lock held.
+static ml_span_t *recut_find(mcentral_t *c)
 {
     for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
         for (uint64_t m = mcache.busy[w]; m; m &= m - 1) {
             int ci = w * 64 + __builtin_ctzll(m);
             mcache_slot_t *slot = &mcache.alloc[ci];
-            ml_span_t *s = NULL;
             if (ci == c->ci)
                 continue;
-            if (slot->kept && slot->kept->npages == c->npages) {
-                s = kept_pop(slot);
-            } else if (slot->span && slot->span->npages == c->npages &&
-                       (int64_t)slot->span->allocount + slot->delta == 0) {
-                s = slot->span; // empty: nothing deferred either
-                *slot = (mcache_slot_t){ .elemsize = slot->elemsize, .freebuf = slot->freebuf,
-                                         .nfree = slot->nfree, .cap = slot->cap,
-                                         .kept = slot->kept, .keptbytes = slot->keptbytes };
-            }
-            if (!s)
+            if (slot->kept && slot->kept->npages == c->npages)
+                return kept_pop(slot);
+            ml_span_t *s = slot->span;
+            if (!s || s->npages != c->npages)
                 continue;
-            // Cut again: the bitmaps are reused when they are long enough
-            // (as ml_span_init_small would leave them, all clear).
-            size_t nelems = s->npages * ML_PAGE_SIZE / c->elemsize;
-            size_t words = (nelems + 63) / 64;
-            if (words <= (s->nelems + 63) / 64) {
-                memset(s->allocbits, 0, words * sizeof *s->allocbits);
-                memset(s->gcmarkbits, 0, words * sizeof *s->gcmarkbits);
-                s->sizeclass = c->ci;
-                s->elemsize = c->elemsize;
-                s->nelems = (uint32_t)nelems;
-                s->freeindex = 0;
-                s->allocount = 0;
-            } else {
-                ml_span_fini(s);
-                if (ml_span_init_small(s, c->ci, c->elemsize) != 0) {
-                    mcentral_release(s);
-                    return NULL;
-                }
+            // Its objects may all wait on the slot's free list: give the
+            // list back to the spans (this one clears its bits) first.
+            if (slot->nfree && (int64_t)s->allocount + slot->delta <= (int64_t)slot->nfree)
+                mcache_flush_free(ci, 0);
+            if ((int64_t)s->allocount + slot->delta == 0) {
+                // empty: nothing deferred either
+                slot_reset(slot, slot->elemsize);
+                return s;
             }
-            classmap_set(s, (uint8_t)c->ci, false);
-            return s;
+        }
+    }
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+        uint64_t m = atomic_load_explicit(&sparemask[w], memory_order_relaxed);
+        for (; m; m &= m - 1) {
+            mcentral_t *o = &central[w * 64 + __builtin_ctzll(m)];
+            if (o == c || o->npages != c->npages)
+                continue;
+            spin_lock(&o->lock);
+            ml_span_t *s = o->spare;
+            if (s) {
+                list_remove(&o->spare, s);
+                spare_taken(o);
+            }
+            spin_unlock(&o->lock);
+            if (s)
+                return s;
         }
     }
     return NULL;
+}
+
+// recut — an empty span of c's length held for another class (recut_find),
+// cut again into c's objects: a new span for c without a trip through the
+// page heap. NULL when there is none.
+static ml_span_t *recut(mcentral_t *c)
+{
+    ml_span_t *s = recut_find(c);
+    if (!s)
+        return NULL;
+    // Cut again: the bitmaps are reused when they are long enough (as
+    // ml_span_init_small would leave them, all clear).
+    size_t words = (c->nelems + 63) / 64;
+    if (words == 1) {
+        s->allocbits[0] = 0;
+        s->gcmarkbits[0] = 0;
+    } else if (words <= (s->nelems + 63) / 64) {
+        memset(s->allocbits, 0, words * sizeof *s->allocbits);
+        memset(s->gcmarkbits, 0, words * sizeof *s->gcmarkbits);
+    } else {
+        ml_span_fini(s);
+        if (ml_span_init_small(s, c->ci, c->elemsize) != 0) {
+            mcentral_release(s);
+            return NULL;
+        }
+    }
+    s->sizeclass = c->ci;
+    s->elemsize = c->elemsize;
+    s->nelems = c->nelems;
+    s->freeindex = 0;
+    s->allocount = 0;
+    classmap_set(s, (uint8_t)c->ci, false);
+    return s;
 }
 
 // mcache_refill — a span with a free object for slot ci: keep the current
@@ -616,9 +670,7 @@ static bool mcache_refill(int ci)
         spanx(s)->where = SPAN_FULL;
         list_push(&c->full, s);
     }
-    *slot = (mcache_slot_t){ .elemsize = c->elemsize, .freebuf = slot->freebuf,
-                             .nfree = slot->nfree, .cap = slot->cap, .kept = slot->kept,
-                             .keptbytes = slot->keptbytes };
+    slot_reset(slot, c->elemsize);
     s = c->partial;
     if (s)
         list_remove(&c->partial, s);
@@ -626,18 +678,27 @@ static bool mcache_refill(int ci)
         s = mcentral_take(c);
     if (!s && past_peak(c->npages)) {
         spin_unlock(&c->lock);
+        // A recut span is this thread's alone: no lock to mark it cached.
         s = recut(c);
-        if (!s)
+        if (s) {
+            spanx(s)->where = SPAN_CACHED;
+        } else {
             reclaim(true);
-        spin_lock(&c->lock);
-        if (!s)
+            spin_lock(&c->lock);
             s = mcentral_take(c);
+            if (!s)
+                s = mcentral_grow(c);
+            if (s)
+                spanx(s)->where = SPAN_CACHED;
+            spin_unlock(&c->lock);
+        }
+    } else {
+        if (!s)
+            s = mcentral_grow(c);
+        if (s)
+            spanx(s)->where = SPAN_CACHED;
+        spin_unlock(&c->lock);
     }
-    if (!s)
-        s = mcentral_grow(c);
-    if (s)
-        spanx(s)->where = SPAN_CACHED;
-    spin_unlock(&c->lock);
     if (!s)
         return false;
     slot->span = s;
@@ -681,8 +742,21 @@ static __attribute__((noinline)) void mcache_flush_free(int ci, uint32_t keep)
     uint32_t n = slot->nfree - keep;
     mcache_register();
     spin_lock(&c->lock);
-    for (uint32_t i = 0; i < n; i++)
-        mcentral_free_locked(c, span_of(slot->freebuf[i]), slot->freebuf[i]);
+    for (uint32_t i = 0; i < n; i++) {
+        void *p = slot->freebuf[i];
+        uintptr_t off = (uintptr_t)p - slot->spanbase;
+        if (off < slot->spanlen) {
+            // In the span this mcache holds: its bits are ours to clear.
+            uint32_t k = (uint32_t)((off * divmul[ci]) >> 32);
+            uint64_t bit = (uint64_t)1 << (k % 64);
+            slot->allocbits[k / 64] &= ~bit;
+            slot->delta--;
+            if (k / 64 == slot->word)
+                slot->mirror |= bit;
+        } else {
+            mcentral_free_locked(c, span_of(p), p);
+        }
+    }
     spin_unlock(&c->lock);
     memmove(slot->freebuf, slot->freebuf + n, keep * sizeof *slot->freebuf);
     slot->nfree = keep;
@@ -720,16 +794,6 @@ static __attribute__((noinline)) void free_list_full(int ci, void *p)
 static inline void small_free(int ci, void *p)
 {
     mcache_slot_t *slot = &mcache.alloc[ci];
-    uintptr_t off = (uintptr_t)p - slot->spanbase;
-    if (off < slot->spanlen) {
-        uint32_t i = (uint32_t)((off * divmul[ci]) >> 32);
-        uint64_t bit = (uint64_t)1 << (i % 64);
-        slot->allocbits[i / 64] &= ~bit;
-        slot->delta--;
-        if (i / 64 == slot->word)
-            slot->mirror |= bit;
-        return;
-    }
     if (__builtin_expect(slot->nfree >= slot->cap, 0)) {
         free_list_full(ci, p);
         return;
@@ -825,9 +889,7 @@ static __attribute__((noinline)) void reclaim(bool cached)
             ml_span_t *s = slot->span;
             if (cached && s && (int64_t)s->allocount + slot->delta == 0) {
                 mcentral_uncache(&central[ci], s, slot, false);
-                *slot = (mcache_slot_t){ .elemsize = slot->elemsize, .freebuf = slot->freebuf,
-                                         .cap = slot->cap, .kept = slot->kept,
-                                         .keptbytes = slot->keptbytes };
+                slot_reset(slot, slot->elemsize);
             }
             kept_release(slot);
             if (!slot->span && !slot->cap)
@@ -984,6 +1046,8 @@ int mm_init(ml_pageheap_t *h)
         int sc = ci == TINY_CI ? ml_size_to_class(ML_TINY_SIZE) : ci;
         *c = (mcentral_t){ .ci = ci, .sizeclass = sc,
                            .elemsize = ml_class_size(sc), .npages = ml_class_npages(sc) };
+        if (ci != 0) // central[0] is unused: class 0 is no size class
+            c->nelems = (uint32_t)(c->npages * ML_PAGE_SIZE / c->elemsize);
         c->maxspare = SPARE_BYTES / (c->npages * ML_PAGE_SIZE + 1) + 1;
         atomic_init(&c->lock.held, false);
     }

@@ -547,7 +547,7 @@ static inline void *mcache_alloc_fast(mcache_slot_t *slot)
     return (void *)(slot->base + bit * slot->elemsize);
 }
 
-static void reclaim(bool cached);
+static void reclaim(size_t npages, bool cached);
 
 static void mcache_flush_free(int ci, uint32_t keep);
 
@@ -683,7 +683,7 @@ static bool mcache_refill(int ci)
         if (s) {
             spanx(s)->where = SPAN_CACHED;
         } else {
-            reclaim(true);
+            reclaim(c->npages, true);
             spin_lock(&c->lock);
             s = mcentral_take(c);
             if (!s)
@@ -864,18 +864,44 @@ static void mcache_flush(void *arg)
 }
 
 // reclaim — the page heap is about to grow past the high-water mark of
-// the pages mm holds: first give back what this thread holds and no longer
-// uses, so that the pages it frees are reused instead of new ones. Its
-// pending tiny frees are applied, its free lists go back to their spans,
-// the empty spans it keeps and the spares of every class go back to the
-// page heap, and so do its cached spans that are empty when `cached` (for
-// a new small span only: one span per class is small next to a large
-// object, and the class will likely want it again). Below the mark, spans
-// stay cached and kept and objects stay on free lists: that keeps the fast
-// paths fast, and the pages cost nothing the process has not already
-// needed.
-static __attribute__((noinline)) void reclaim(bool cached)
+// the pages mm holds, to take `npages` more: first give back what mm holds
+// and no longer uses, so that the pages it frees are reused instead of new
+// ones. The cheapest first, and only until the new pages fit under the
+// mark (utilization counts pages, wherever they lie): the spares of every
+// class, then the empty spans this thread keeps. When that is not enough,
+// everything: its pending tiny frees are applied, its free lists go back to
+// their spans, its kept spans and every spare go back to the page heap, and
+// so do its cached spans that are empty when `cached` (for a new small span
+// only: one span per class is small next to a large object, and the class
+// will likely want it again). Below the mark, spans stay cached and kept
+// and objects stay on free lists: that keeps the fast paths fast, and the
+// pages cost nothing the process has not already needed.
+static __attribute__((noinline)) void reclaim(size_t npages, bool cached)
 {
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+        uint64_t m = atomic_load_explicit(&sparemask[w], memory_order_relaxed);
+        for (; m; m &= m - 1) {
+            mcentral_t *c = &central[w * 64 + __builtin_ctzll(m)];
+            spin_lock(&c->lock);
+            while (c->spare && past_peak(npages)) {
+                ml_span_t *s = c->spare;
+                list_remove(&c->spare, s);
+                spare_taken(c);
+                mcentral_release(s);
+            }
+            spin_unlock(&c->lock);
+            if (!past_peak(npages))
+                return;
+        }
+    }
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++)
+        for (uint64_t m = mcache.busy[w]; m; m &= m - 1) {
+            mcache_slot_t *slot = &mcache.alloc[w * 64 + __builtin_ctzll(m)];
+            while (slot->kept && past_peak(npages))
+                mcentral_release(kept_pop(slot));
+            if (!past_peak(npages))
+                return;
+        }
     if (mcache.ntinylog)
         tiny_log_apply();
     for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
@@ -991,7 +1017,7 @@ static void *large_alloc(size_t size)
         return NULL;
     size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
     if (past_peak(npages))
-        reclaim(false);
+        reclaim(npages, false);
     ml_span_t *s = ml_pageheap_alloc_span_nozero(heap, npages);
     if (!s)
         return NULL;
@@ -1132,7 +1158,7 @@ static bool realloc_large(ml_span_t *s, size_t size)
         return false;
     size_t more = npages - s->npages;
     if (past_peak(more))
-        reclaim(false);
+        reclaim(more, false);
     if (ml_pageheap_grow_span(heap, s, npages) != 0)
         return false;
     pages_held((ptrdiff_t)more);

@@ -567,6 +567,30 @@ static void slot_reset(mcache_slot_t *slot, size_t elemsize)
     slot->delta = 0;
 }
 
+// slot_unpark — take the objects of the slot's own span off its free list
+// when they are all that is left allocated in it (allocount + delta counts
+// them, the span's live objects and the frees other threads deferred): the
+// span is then empty. A short list is searched in place, without a lock; a
+// long one goes back to its spans (mcache_flush_free).
+static void slot_unpark(mcache_slot_t *slot, int ci)
+{
+    if (slot->nfree > 64) {
+        mcache_flush_free(ci, 0);
+        return;
+    }
+    uint32_t in = 0;
+    for (uint32_t i = 0; i < slot->nfree; i++)
+        in += (uintptr_t)slot->freebuf[i] - slot->spanbase < slot->spanlen;
+    if ((int64_t)in != (int64_t)slot->span->allocount + slot->delta)
+        return;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < slot->nfree; i++)
+        if ((uintptr_t)slot->freebuf[i] - slot->spanbase >= slot->spanlen)
+            slot->freebuf[k++] = slot->freebuf[i];
+    slot->nfree = k;
+    slot->delta -= (int32_t)in;
+}
+
 // recut_find — an empty span of c's length held for another class: first
 // one this thread holds (the span its mcache caches, or the first it
 // keeps), where no other thread can reach it, so no lock is needed; else a
@@ -585,10 +609,10 @@ static ml_span_t *recut_find(mcentral_t *c)
             ml_span_t *s = slot->span;
             if (!s || s->npages != c->npages)
                 continue;
-            // Its objects may all wait on the slot's free list: give the
-            // list back to the spans (this one clears its bits) first.
+            // Its objects may all wait on the slot's free list: then they
+            // leave the list and the span is empty.
             if (slot->nfree && (int64_t)s->allocount + slot->delta <= (int64_t)slot->nfree)
-                mcache_flush_free(ci, 0);
+                slot_unpark(slot, ci);
             if ((int64_t)s->allocount + slot->delta == 0) {
                 // empty: nothing deferred either
                 slot_reset(slot, slot->elemsize);

@@ -548,6 +548,8 @@ static inline void *mcache_alloc_fast(mcache_slot_t *slot)
 }
 
 static void reclaim(size_t npages, bool cached);
+static bool release_fit(size_t npages);
+static void holdings_flush(bool cached);
 
 static void mcache_flush_free(int ci, uint32_t keep);
 
@@ -673,6 +675,20 @@ static ml_span_t *recut(mcentral_t *c)
     return s;
 }
 
+// take_cached — a span of c's lists (or, when `grow`, a new one) marked
+// cached, under c's lock; NULL when there is none.
+static ml_span_t *take_cached(mcentral_t *c, bool grow)
+{
+    spin_lock(&c->lock);
+    ml_span_t *s = mcentral_take(c);
+    if (!s && grow)
+        s = mcentral_grow(c);
+    if (s)
+        spanx(s)->where = SPAN_CACHED;
+    spin_unlock(&c->lock);
+    return s;
+}
+
 // mcache_refill — a span with a free object for slot ci: keep the current
 // one if frees opened holes in it, else trade it for a partial span or a
 // spare; only when the class has neither does it take pages from the page
@@ -706,16 +722,18 @@ static bool mcache_refill(int ci)
         s = recut(c);
         if (s) {
             spanx(s)->where = SPAN_CACHED;
-        } else {
-            reclaim(c->npages, true);
-            spin_lock(&c->lock);
-            s = mcentral_take(c);
-            if (!s)
-                s = mcentral_grow(c);
-            if (s)
+        } else if (!release_fit(c->npages)) {
+            // Flush what this thread holds back: the spans it empties may
+            // be of this class, or of this length.
+            holdings_flush(true);
+            s = take_cached(c, false);
+            if (!s && (s = recut(c)) != NULL)
                 spanx(s)->where = SPAN_CACHED;
-            spin_unlock(&c->lock);
+            if (!s)
+                release_fit(c->npages);
         }
+        if (!s)
+            s = take_cached(c, true);
     } else {
         if (!s)
             s = mcentral_grow(c);
@@ -887,20 +905,11 @@ static void mcache_flush(void *arg)
     spares_release(true);
 }
 
-// reclaim — the page heap is about to grow past the high-water mark of
-// the pages mm holds, to take `npages` more: first give back what mm holds
-// and no longer uses, so that the pages it frees are reused instead of new
-// ones. The cheapest first, and only until the new pages fit under the
-// mark (utilization counts pages, wherever they lie): the spares of every
-// class, then the empty spans this thread keeps. When that is not enough,
-// everything: its pending tiny frees are applied, its free lists go back to
-// their spans, its kept spans and every spare go back to the page heap, and
-// so do its cached spans that are empty when `cached` (for a new small span
-// only: one span per class is small next to a large object, and the class
-// will likely want it again). Below the mark, spans stay cached and kept
-// and objects stay on free lists: that keeps the fast paths fast, and the
-// pages cost nothing the process has not already needed.
-static __attribute__((noinline)) void reclaim(size_t npages, bool cached)
+// release_fit — give the spares of every class, then the empty spans this
+// thread keeps, back to the page heap, until `npages` more pages fit under
+// the high-water mark (utilization counts pages, wherever they lie).
+// Returns whether they fit.
+static bool release_fit(size_t npages)
 {
     for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
         uint64_t m = atomic_load_explicit(&sparemask[w], memory_order_relaxed);
@@ -915,7 +924,7 @@ static __attribute__((noinline)) void reclaim(size_t npages, bool cached)
             }
             spin_unlock(&c->lock);
             if (!past_peak(npages))
-                return;
+                return true;
         }
     }
     for (int w = 0; w < (NCENTRAL + 63) / 64; w++)
@@ -924,8 +933,17 @@ static __attribute__((noinline)) void reclaim(size_t npages, bool cached)
             while (slot->kept && past_peak(npages))
                 mcentral_release(kept_pop(slot));
             if (!past_peak(npages))
-                return;
+                return true;
         }
+    return false;
+}
+
+// holdings_flush — empty what this thread holds back: its pending tiny
+// frees are applied, its free lists go back to their spans, and (when
+// `cached`) its cached spans that are empty go back to the mcentral, where
+// they become spares or kept spans that a recut or release_fit can use.
+static void holdings_flush(bool cached)
+{
     if (mcache.ntinylog)
         tiny_log_apply();
     for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
@@ -938,15 +956,32 @@ static __attribute__((noinline)) void reclaim(size_t npages, bool cached)
                 mcache_flush_free(ci, 0);
             ml_span_t *s = slot->span;
             if (cached && s && (int64_t)s->allocount + slot->delta == 0) {
-                mcentral_uncache(&central[ci], s, slot, false);
+                mcentral_uncache(&central[ci], s, slot, true);
                 slot_reset(slot, slot->elemsize);
             }
-            kept_release(slot);
-            if (!slot->span && !slot->cap)
+            if (!slot->span && !slot->cap && !slot->kept)
                 mcache.busy[w] &= ~((uint64_t)1 << (ci % 64));
         }
     }
-    spares_release(false);
+}
+
+// reclaim — the page heap is about to grow past the high-water mark of
+// the pages mm holds, to take `npages` more: first give back what mm holds
+// and no longer uses, so that pages are reused instead of new ones. The
+// cheapest first, and only until the new pages fit under the mark: spares
+// and kept spans (release_fit); when that is not enough, this thread's
+// holdings are flushed (holdings_flush: for a new small span, `cached`,
+// also its empty cached spans, while one span per class is small next to a
+// large object) and released as far as needed. Below the mark, spans stay
+// cached and kept and objects stay on free lists: that keeps the fast
+// paths fast, and the pages cost nothing the process has not already
+// needed.
+static __attribute__((noinline)) void reclaim(size_t npages, bool cached)
+{
+    if (release_fit(npages))
+        return;
+    holdings_flush(cached);
+    release_fit(npages);
 }
 
 // ---- stage 4: the tiny allocator --------------------------------------------

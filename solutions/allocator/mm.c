@@ -33,10 +33,10 @@
 //   mcache        per thread (_Thread_local): for each class one span, a
 //                 64-bit mirror of the free objects in one word of its
 //                 allocbits, the allocations it has not yet added to the
-//                 span's allocount, a free list of objects of *other*
-//                 spans this thread freed (an array of up to 128 KiB or
-//                 2048 objects per class, tcmalloc's thread cache: Go needs
-//                 none, its sweeper frees in bulk), and the `kept` empty
+//                 span's allocount, a free list of the objects this thread
+//                 freed (an array of up to 128 KiB or 2048 objects per
+//                 class, tcmalloc's thread cache: Go needs none, its
+//                 sweeper frees in bulk), and the `kept` empty
 //                 spans beyond the mcentral's spares (up to 128 KiB per
 //                 class: with the free list, at most the 256 KiB per class
 //                 mm.h lets a thread hold back); plus the current tiny
@@ -63,12 +63,14 @@
 //   for the block in the mcache's log; when the log is full, it is applied
 //   under the tiny mcentral's lock, one lock for 64 changes instead of an
 //   atomic operation for each; a block whose count reaches zero is then
-//   freed as a small object of the tiny class. Small:
-//   if p lies in the span of this thread's mcache (compared with the
-//   slot's bounds, the span itself is not read), clear the bit (no lock);
-//   otherwise push p on the slot's free list (no lock; the object itself is
-//   not touched). A full free list hands its older half to the mcentral
-//   under one lock: for a span another thread caches,
+//   freed as a small object of the tiny class. Small: push p on the slot's
+//   free list (no lock; the object itself is not touched), whichever span
+//   it is in: one path, so the branch is predicted whatever the mix of
+//   classes (clearing the bit at once when p is in the mcache's own span
+//   is a branch that goes either way on a mixed trace). A full free list
+//   hands its older half back under one lock: an object of the mcache's
+//   own span clears its bit (no lock needed); for a span another thread
+//   caches,
 //   p only joins its deferred list (the owner clears bits without locks and
 //   folds these in at its next refill); an uncached span clears the bit,
 //   moves from full to partial, and once empty becomes a spare, or a kept
@@ -77,14 +79,19 @@
 //   threads that allocate the class find it.
 //   A thread's mcache is flushed when the thread exits.
 // reclaim (before the page heap grows past the high-water mark):
-//   a new small span first re-cuts an empty span of the same length that
-//   this thread holds for another class (recut: no page heap at all); else
-//   the thread's free lists go back to their spans, its kept spans, every
-//   spare and (for a new small span) its cached spans that are empty go back
-//   to the page heap, whose pages the new span can then reuse. Below the
-//   mark, holding them costs no memory the process has not needed already,
-//   and saves refills: so utilization (peak live / peak HeapInuse) is what
-//   the live objects need, and the fast paths stay fast.
+//   a new small span first re-cuts an empty span of the same length held
+//   for another class (recut: no page heap at all): one this thread caches
+//   or keeps (also when the objects left in it all wait on its free list),
+//   else another class's spare. Else spares, then this thread's kept spans,
+//   go back to the page heap, only as many as the new pages need (HeapInuse
+//   counts pages, wherever they lie); when they are not enough, the
+//   thread's free lists go back to their spans and (for a new small span)
+//   its empty cached spans to the mcentral, a span of the class or of its
+//   length is looked for again, and spares and kept spans are released
+//   as far as needed. Below the mark, holding them costs no memory the
+//   process has not needed already, and saves refills: so utilization
+//   (peak live / peak HeapInuse) is what the live objects need, and the
+//   fast paths stay fast.
 // realloc(p, n):
 //   in place when n fits p's class (small) or p's pages (large, unless it
 //   shrinks to under half its span and, if still large, by over a fifth of
@@ -776,7 +783,8 @@ static inline void *mcache_alloc(int ci)
 
 // mcache_flush_free — give the objects on slot ci's free list back to
 // their spans, all but the `keep` most recently freed, under the class lock
-// taken once for all of them.
+// taken once for all of them (an object of the slot's own span just
+// clears its bit, as the span's owner may without the lock).
 static __attribute__((noinline)) void mcache_flush_free(int ci, uint32_t keep)
 {
     mcache_slot_t *slot = &mcache.alloc[ci];
@@ -828,11 +836,10 @@ static __attribute__((noinline)) void free_list_full(int ci, void *p)
     slot->freebuf[slot->nfree++] = p;
 }
 
-// small_free — free object p of class ci: clear its bit when p is in the
-// span this thread's mcache holds (no lock, and no read of the span);
-// otherwise keep it on the slot's free list for this thread's next
-// allocations (no lock), handing the list to the mcentral when it is full.
-// The slow case is a call in tail position, so the fast paths need no stack.
+// small_free — free object p of class ci: keep it on the slot's free list
+// for this thread's next allocations (no lock, no read of the span or the
+// object), handing the older half of the list back when it is full. The
+// slow case is a call in tail position, so the fast path needs no stack.
 static inline void small_free(int ci, void *p)
 {
     mcache_slot_t *slot = &mcache.alloc[ci];

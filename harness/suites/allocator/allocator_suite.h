@@ -105,6 +105,11 @@ long long suite_wrap_mapped(void);
 // and realloc return NULL (`heap`), or not. Returns how many calls were
 // refused since the previous switch.
 int suite_wrap_refuse(bool map, bool heap);
+// suite_wrap_refuse_after — from now on, grant the next `calls` malloc,
+// calloc and realloc calls and refuse every one after them (mmap works),
+// until suite_wrap_refuse switches refusal off. Returns the calls refused
+// since the last switch.
+int suite_wrap_refuse_after(int calls);
 // suite_wrap_overlapping_memcpys — memcpy calls so far whose source and
 // destination overlapped.
 unsigned long suite_wrap_overlapping_memcpys(void);

@@ -21,6 +21,9 @@
 // Empty spans an allocator may keep per class instead of returning them
 // (the handout allows this much, plus the span an mcache holds).
 #define SPARE_ALLOWANCE (64 * 1024)
+// Freed objects a live thread may hold back per class (handout: The mcache,
+// when a free from another thread takes effect; mm.h, mm_free).
+#define HOLD_ALLOWANCE (256 * 1024)
 
 // SUITE_SANITIZED — 1 in a sanitizer build (SAN=address,undefined: the suite
 // is compiled with the same flags as the student's file). Nothing is timed

@@ -99,7 +99,8 @@ static void fill_class(void **out, size_t n, size_t size)
 // another class (freed_objects_are_reused, second part).
 #define REUSE_BYTES (4 * MIB)
 
-// reused_by_another_class — a thread allocates REUSE_BYTES of 64-byte
+// reused_by_another_class — after a large block has grown to 1 MiB and
+// been freed, a thread allocates REUSE_BYTES of 64-byte
 // objects, frees them all and, still alive, allocates REUSE_BYTES of the
 // first class whose spans are longer than one page (so its spans cannot
 // simply be the old ones cut again: pages must go back to the page heap).
@@ -117,6 +118,15 @@ static void reused_by_another_class(void)
     void **a = calloc(na, sizeof *a), **b = calloc(nb, sizeof *b);
     cr_assert(a && b, "internal: out of memory");
     suite_fresh(ARENA);
+    // First a large block grown a page at a time (in place, where the pages
+    // after it are free) to 1 MiB, then freed: its pages are the page
+    // heap's again, and count no differently from any others.
+    char *big = suite_must_alloc(40 * 1024, "in a fresh heap");
+    for (size_t size = 40 * 1024 + PAGE; size <= MIB; size += PAGE) {
+        big = mm_realloc(big, size);
+        cr_assert(big, "mm_realloc to %zu bytes returned NULL in a fresh heap", size);
+    }
+    mm_free(big);
     fill_class(a, na, SIZE_A);
     size_t first = suite_inuse();
     for (size_t i = 0; i < na; i++)
@@ -125,7 +135,8 @@ static void reused_by_another_class(void)
     size_t second = suite_inuse();
     size_t allowance = HOLD_ALLOWANCE + SPARE_ALLOWANCE + 2 * span_b + 2 * PAGE;
     cr_assert(second <= first + allowance,
-              "a thread allocated %zu blocks of %d bytes (%zu KiB in spans), freed them all "
+              "after growing a block to 1 MiB with mm_realloc and freeing it, a thread "
+              "allocated %zu blocks of %d bytes (%zu KiB in spans), freed them all "
               "and, still alive, allocated %zu blocks of %zu bytes (spans of %zu pages): now "
               "%zu KiB are in spans, more than %zu KiB over the first figure. The pages of "
               "spans whose objects are all free must serve other classes (a thread may hold "

@@ -33,10 +33,10 @@
 //   mcache        per thread (_Thread_local): for each class one span, a
 //                 64-bit mirror of the free objects in one word of its
 //                 allocbits, the allocations it has not yet added to the
-//                 span's allocount, a free list of objects of *other*
-//                 spans this thread freed (an array of up to 128 KiB or
-//                 2048 objects per class, tcmalloc's thread cache: Go needs
-//                 none, its sweeper frees in bulk), and the `kept` empty
+//                 span's allocount, a free list of the objects this thread
+//                 freed (an array of up to 128 KiB or 2048 objects per
+//                 class, tcmalloc's thread cache: Go needs none, its
+//                 sweeper frees in bulk), and the `kept` empty
 //                 spans beyond the mcentral's spares (up to 128 KiB per
 //                 class: with the free list, at most the 256 KiB per class
 //                 mm.h lets a thread hold back); plus the current tiny
@@ -63,12 +63,14 @@
 //   for the block in the mcache's log; when the log is full, it is applied
 //   under the tiny mcentral's lock, one lock for 64 changes instead of an
 //   atomic operation for each; a block whose count reaches zero is then
-//   freed as a small object of the tiny class. Small:
-//   if p lies in the span of this thread's mcache (compared with the
-//   slot's bounds, the span itself is not read), clear the bit (no lock);
-//   otherwise push p on the slot's free list (no lock; the object itself is
-//   not touched). A full free list hands its older half to the mcentral
-//   under one lock: for a span another thread caches,
+//   freed as a small object of the tiny class. Small: push p on the slot's
+//   free list (no lock; the object itself is not touched), whichever span
+//   it is in: one path, so the branch is predicted whatever the mix of
+//   classes (clearing the bit at once when p is in the mcache's own span
+//   is a branch that goes either way on a mixed trace). A full free list
+//   hands its older half back under one lock: an object of the mcache's
+//   own span clears its bit (no lock needed); for a span another thread
+//   caches,
 //   p only joins its deferred list (the owner clears bits without locks and
 //   folds these in at its next refill); an uncached span clears the bit,
 //   moves from full to partial, and once empty becomes a spare, or a kept
@@ -77,14 +79,19 @@
 //   threads that allocate the class find it.
 //   A thread's mcache is flushed when the thread exits.
 // reclaim (before the page heap grows past the high-water mark):
-//   a new small span first re-cuts an empty span of the same length that
-//   this thread holds for another class (recut: no page heap at all); else
-//   the thread's free lists go back to their spans, its kept spans, every
-//   spare and (for a new small span) its cached spans that are empty go back
-//   to the page heap, whose pages the new span can then reuse. Below the
-//   mark, holding them costs no memory the process has not needed already,
-//   and saves refills: so utilization (peak live / peak HeapInuse) is what
-//   the live objects need, and the fast paths stay fast.
+//   a new small span first re-cuts an empty span of the same length held
+//   for another class (recut: no page heap at all): one this thread caches
+//   or keeps (also when the objects left in it all wait on its free list),
+//   else another class's spare. Else spares, then this thread's kept spans,
+//   go back to the page heap, only as many as the new pages need (HeapInuse
+//   counts pages, wherever they lie); when they are not enough, the
+//   thread's free lists go back to their spans and (for a new small span)
+//   its empty cached spans to the mcentral, a span of the class or of its
+//   length is looked for again, and spares and kept spans are released
+//   as far as needed. Below the mark, holding them costs no memory the
+//   process has not needed already, and saves refills: so utilization
+//   (peak live / peak HeapInuse) is what the live objects need, and the
+//   fast paths stay fast.
 // realloc(p, n):
 //   in place when n fits p's class (small) or p's pages (large, unless it
 //   shrinks to under half its span and, if still large, by over a fifth of
@@ -162,6 +169,7 @@ typedef struct mcentral {
     int ci;                 // index in `central`
     int sizeclass;          // Go's class of the objects (2 for tiny blocks)
     size_t elemsize, npages;
+    uint32_t nelems;        // objects in one of its spans
     ml_span_t *partial;     // spans with a free object, held by no mcache
     ml_span_t *full;        // spans with no free object, held by no mcache
     ml_span_t *spare;       // empty spans kept back from the page heap
@@ -299,7 +307,11 @@ static inline uint8_t class_at(const void *p)
 // `first`) as class v.
 static void classmap_set(const ml_span_t *s, uint8_t v, bool first)
 {
-    memset(&classmap[(s->base - pagemap.lo) >> ML_PAGE_SHIFT], v, first ? 1 : s->npages);
+    uint8_t *m = &classmap[(s->base - pagemap.lo) >> ML_PAGE_SHIFT];
+    if (first || s->npages == 1)
+        *m = v;
+    else
+        memset(m, v, s->npages);
 }
 
 // object_index — the index of the object at p in small span s.
@@ -542,57 +554,146 @@ static inline void *mcache_alloc_fast(mcache_slot_t *slot)
     return (void *)(slot->base + bit * slot->elemsize);
 }
 
-static void reclaim(bool cached);
+static void reclaim(size_t npages, bool cached);
+static bool release_fit(size_t npages);
+static void holdings_flush(bool cached);
 
-// recut — an empty span of c's length that this thread holds for another
-// class (the span its mcache caches, or the first it keeps), cut again into
-// c's objects: a new span for c without a trip through the page heap. No
-// other thread can reach an empty span this one holds, so no lock is
-// needed. NULL when there is none.
-static ml_span_t *recut(mcentral_t *c)
+static void mcache_flush_free(int ci, uint32_t keep);
+
+// slot_reset — forget the slot's span (its mirror, bounds and delta) and
+// set its object size; its free list and kept spans stay.
+static void slot_reset(mcache_slot_t *slot, size_t elemsize)
+{
+    slot->mirror = 0;
+    slot->bits = NULL;
+    slot->base = 0;
+    slot->elemsize = elemsize;
+    slot->span = NULL;
+    slot->spanbase = 0;
+    slot->spanlen = 0;
+    slot->allocbits = NULL;
+    slot->word = 0;
+    slot->delta = 0;
+}
+
+// slot_unpark — take the objects of the slot's own span off its free list
+// when they are all that is left allocated in it (allocount + delta counts
+// them, the span's live objects and the frees other threads deferred): the
+// span is then empty. A short list is searched in place, without a lock; a
+// long one goes back to its spans (mcache_flush_free).
+static void slot_unpark(mcache_slot_t *slot, int ci)
+{
+    if (slot->nfree > 64) {
+        mcache_flush_free(ci, 0);
+        return;
+    }
+    uint32_t in = 0;
+    for (uint32_t i = 0; i < slot->nfree; i++)
+        in += (uintptr_t)slot->freebuf[i] - slot->spanbase < slot->spanlen;
+    if ((int64_t)in != (int64_t)slot->span->allocount + slot->delta)
+        return;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < slot->nfree; i++)
+        if ((uintptr_t)slot->freebuf[i] - slot->spanbase >= slot->spanlen)
+            slot->freebuf[k++] = slot->freebuf[i];
+    slot->nfree = k;
+    slot->delta -= (int32_t)in;
+}
+
+// recut_find — an empty span of c's length held for another class: first
+// one this thread holds (the span its mcache caches, or the first it
+// keeps), where no other thread can reach it, so no lock is needed; else a
+// spare of another class, taken under that class's lock. NULL when there
+// is none. Called with no lock held.
+static ml_span_t *recut_find(mcentral_t *c)
 {
     for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
         for (uint64_t m = mcache.busy[w]; m; m &= m - 1) {
             int ci = w * 64 + __builtin_ctzll(m);
             mcache_slot_t *slot = &mcache.alloc[ci];
-            ml_span_t *s = NULL;
             if (ci == c->ci)
                 continue;
-            if (slot->kept && slot->kept->npages == c->npages) {
-                s = kept_pop(slot);
-            } else if (slot->span && slot->span->npages == c->npages &&
-                       (int64_t)slot->span->allocount + slot->delta == 0) {
-                s = slot->span; // empty: nothing deferred either
-                *slot = (mcache_slot_t){ .elemsize = slot->elemsize, .freebuf = slot->freebuf,
-                                         .nfree = slot->nfree, .cap = slot->cap,
-                                         .kept = slot->kept, .keptbytes = slot->keptbytes };
-            }
-            if (!s)
+            if (slot->kept && slot->kept->npages == c->npages)
+                return kept_pop(slot);
+            ml_span_t *s = slot->span;
+            if (!s || s->npages != c->npages)
                 continue;
-            // Cut again: the bitmaps are reused when they are long enough
-            // (as ml_span_init_small would leave them, all clear).
-            size_t nelems = s->npages * ML_PAGE_SIZE / c->elemsize;
-            size_t words = (nelems + 63) / 64;
-            if (words <= (s->nelems + 63) / 64) {
-                memset(s->allocbits, 0, words * sizeof *s->allocbits);
-                memset(s->gcmarkbits, 0, words * sizeof *s->gcmarkbits);
-                s->sizeclass = c->ci;
-                s->elemsize = c->elemsize;
-                s->nelems = (uint32_t)nelems;
-                s->freeindex = 0;
-                s->allocount = 0;
-            } else {
-                ml_span_fini(s);
-                if (ml_span_init_small(s, c->ci, c->elemsize) != 0) {
-                    mcentral_release(s);
-                    return NULL;
-                }
+            // Its objects may all wait on the slot's free list: then they
+            // leave the list and the span is empty.
+            if (slot->nfree && (int64_t)s->allocount + slot->delta <= (int64_t)slot->nfree)
+                slot_unpark(slot, ci);
+            if ((int64_t)s->allocount + slot->delta == 0) {
+                // empty: nothing deferred either
+                slot_reset(slot, slot->elemsize);
+                return s;
             }
-            classmap_set(s, (uint8_t)c->ci, false);
-            return s;
+        }
+    }
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+        uint64_t m = atomic_load_explicit(&sparemask[w], memory_order_relaxed);
+        for (; m; m &= m - 1) {
+            mcentral_t *o = &central[w * 64 + __builtin_ctzll(m)];
+            if (o == c || o->npages != c->npages)
+                continue;
+            spin_lock(&o->lock);
+            ml_span_t *s = o->spare;
+            if (s) {
+                list_remove(&o->spare, s);
+                spare_taken(o);
+            }
+            spin_unlock(&o->lock);
+            if (s)
+                return s;
         }
     }
     return NULL;
+}
+
+// recut — an empty span of c's length held for another class (recut_find),
+// cut again into c's objects: a new span for c without a trip through the
+// page heap. NULL when there is none.
+static ml_span_t *recut(mcentral_t *c)
+{
+    ml_span_t *s = recut_find(c);
+    if (!s)
+        return NULL;
+    // Cut again: the bitmaps are reused when they are long enough (as
+    // ml_span_init_small would leave them, all clear).
+    size_t words = (c->nelems + 63) / 64;
+    if (words == 1) {
+        s->allocbits[0] = 0;
+        s->gcmarkbits[0] = 0;
+    } else if (words <= (s->nelems + 63) / 64) {
+        memset(s->allocbits, 0, words * sizeof *s->allocbits);
+        memset(s->gcmarkbits, 0, words * sizeof *s->gcmarkbits);
+    } else {
+        ml_span_fini(s);
+        if (ml_span_init_small(s, c->ci, c->elemsize) != 0) {
+            mcentral_release(s);
+            return NULL;
+        }
+    }
+    s->sizeclass = c->ci;
+    s->elemsize = c->elemsize;
+    s->nelems = c->nelems;
+    s->freeindex = 0;
+    s->allocount = 0;
+    classmap_set(s, (uint8_t)c->ci, false);
+    return s;
+}
+
+// take_cached — a span of c's lists (or, when `grow`, a new one) marked
+// cached, under c's lock; NULL when there is none.
+static ml_span_t *take_cached(mcentral_t *c, bool grow)
+{
+    spin_lock(&c->lock);
+    ml_span_t *s = mcentral_take(c);
+    if (!s && grow)
+        s = mcentral_grow(c);
+    if (s)
+        spanx(s)->where = SPAN_CACHED;
+    spin_unlock(&c->lock);
+    return s;
 }
 
 // mcache_refill — a span with a free object for slot ci: keep the current
@@ -616,9 +717,7 @@ static bool mcache_refill(int ci)
         spanx(s)->where = SPAN_FULL;
         list_push(&c->full, s);
     }
-    *slot = (mcache_slot_t){ .elemsize = c->elemsize, .freebuf = slot->freebuf,
-                             .nfree = slot->nfree, .cap = slot->cap, .kept = slot->kept,
-                             .keptbytes = slot->keptbytes };
+    slot_reset(slot, c->elemsize);
     s = c->partial;
     if (s)
         list_remove(&c->partial, s);
@@ -626,18 +725,29 @@ static bool mcache_refill(int ci)
         s = mcentral_take(c);
     if (!s && past_peak(c->npages)) {
         spin_unlock(&c->lock);
+        // A recut span is this thread's alone: no lock to mark it cached.
         s = recut(c);
+        if (s) {
+            spanx(s)->where = SPAN_CACHED;
+        } else if (!release_fit(c->npages)) {
+            // Flush what this thread holds back: the spans it empties may
+            // be of this class, or of this length.
+            holdings_flush(true);
+            s = take_cached(c, false);
+            if (!s && (s = recut(c)) != NULL)
+                spanx(s)->where = SPAN_CACHED;
+            if (!s)
+                release_fit(c->npages);
+        }
         if (!s)
-            reclaim(true);
-        spin_lock(&c->lock);
+            s = take_cached(c, true);
+    } else {
         if (!s)
-            s = mcentral_take(c);
+            s = mcentral_grow(c);
+        if (s)
+            spanx(s)->where = SPAN_CACHED;
+        spin_unlock(&c->lock);
     }
-    if (!s)
-        s = mcentral_grow(c);
-    if (s)
-        spanx(s)->where = SPAN_CACHED;
-    spin_unlock(&c->lock);
     if (!s)
         return false;
     slot->span = s;
@@ -673,7 +783,8 @@ static inline void *mcache_alloc(int ci)
 
 // mcache_flush_free — give the objects on slot ci's free list back to
 // their spans, all but the `keep` most recently freed, under the class lock
-// taken once for all of them.
+// taken once for all of them (an object of the slot's own span just
+// clears its bit, as the span's owner may without the lock).
 static __attribute__((noinline)) void mcache_flush_free(int ci, uint32_t keep)
 {
     mcache_slot_t *slot = &mcache.alloc[ci];
@@ -681,8 +792,21 @@ static __attribute__((noinline)) void mcache_flush_free(int ci, uint32_t keep)
     uint32_t n = slot->nfree - keep;
     mcache_register();
     spin_lock(&c->lock);
-    for (uint32_t i = 0; i < n; i++)
-        mcentral_free_locked(c, span_of(slot->freebuf[i]), slot->freebuf[i]);
+    for (uint32_t i = 0; i < n; i++) {
+        void *p = slot->freebuf[i];
+        uintptr_t off = (uintptr_t)p - slot->spanbase;
+        if (off < slot->spanlen) {
+            // In the span this mcache holds: its bits are ours to clear.
+            uint32_t k = (uint32_t)((off * divmul[ci]) >> 32);
+            uint64_t bit = (uint64_t)1 << (k % 64);
+            slot->allocbits[k / 64] &= ~bit;
+            slot->delta--;
+            if (k / 64 == slot->word)
+                slot->mirror |= bit;
+        } else {
+            mcentral_free_locked(c, span_of(p), p);
+        }
+    }
     spin_unlock(&c->lock);
     memmove(slot->freebuf, slot->freebuf + n, keep * sizeof *slot->freebuf);
     slot->nfree = keep;
@@ -712,24 +836,13 @@ static __attribute__((noinline)) void free_list_full(int ci, void *p)
     slot->freebuf[slot->nfree++] = p;
 }
 
-// small_free — free object p of class ci: clear its bit when p is in the
-// span this thread's mcache holds (no lock, and no read of the span);
-// otherwise keep it on the slot's free list for this thread's next
-// allocations (no lock), handing the list to the mcentral when it is full.
-// The slow case is a call in tail position, so the fast paths need no stack.
+// small_free — free object p of class ci: keep it on the slot's free list
+// for this thread's next allocations (no lock, no read of the span or the
+// object), handing the older half of the list back when it is full. The
+// slow case is a call in tail position, so the fast path needs no stack.
 static inline void small_free(int ci, void *p)
 {
     mcache_slot_t *slot = &mcache.alloc[ci];
-    uintptr_t off = (uintptr_t)p - slot->spanbase;
-    if (off < slot->spanlen) {
-        uint32_t i = (uint32_t)((off * divmul[ci]) >> 32);
-        uint64_t bit = (uint64_t)1 << (i % 64);
-        slot->allocbits[i / 64] &= ~bit;
-        slot->delta--;
-        if (i / 64 == slot->word)
-            slot->mirror |= bit;
-        return;
-    }
     if (__builtin_expect(slot->nfree >= slot->cap, 0)) {
         free_list_full(ci, p);
         return;
@@ -799,18 +912,44 @@ static void mcache_flush(void *arg)
     spares_release(true);
 }
 
-// reclaim — the page heap is about to grow past the high-water mark of
-// the pages mm holds: first give back what this thread holds and no longer
-// uses, so that the pages it frees are reused instead of new ones. Its
-// pending tiny frees are applied, its free lists go back to their spans,
-// the empty spans it keeps and the spares of every class go back to the
-// page heap, and so do its cached spans that are empty when `cached` (for
-// a new small span only: one span per class is small next to a large
-// object, and the class will likely want it again). Below the mark, spans
-// stay cached and kept and objects stay on free lists: that keeps the fast
-// paths fast, and the pages cost nothing the process has not already
-// needed.
-static __attribute__((noinline)) void reclaim(bool cached)
+// release_fit — give the spares of every class, then the empty spans this
+// thread keeps, back to the page heap, until `npages` more pages fit under
+// the high-water mark (utilization counts pages, wherever they lie).
+// Returns whether they fit.
+static bool release_fit(size_t npages)
+{
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+        uint64_t m = atomic_load_explicit(&sparemask[w], memory_order_relaxed);
+        for (; m; m &= m - 1) {
+            mcentral_t *c = &central[w * 64 + __builtin_ctzll(m)];
+            spin_lock(&c->lock);
+            while (c->spare && past_peak(npages)) {
+                ml_span_t *s = c->spare;
+                list_remove(&c->spare, s);
+                spare_taken(c);
+                mcentral_release(s);
+            }
+            spin_unlock(&c->lock);
+            if (!past_peak(npages))
+                return true;
+        }
+    }
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++)
+        for (uint64_t m = mcache.busy[w]; m; m &= m - 1) {
+            mcache_slot_t *slot = &mcache.alloc[w * 64 + __builtin_ctzll(m)];
+            while (slot->kept && past_peak(npages))
+                mcentral_release(kept_pop(slot));
+            if (!past_peak(npages))
+                return true;
+        }
+    return false;
+}
+
+// holdings_flush — empty what this thread holds back: its pending tiny
+// frees are applied, its free lists go back to their spans, and (when
+// `cached`) its cached spans that are empty go back to the mcentral, where
+// they become spares or kept spans that a recut or release_fit can use.
+static void holdings_flush(bool cached)
 {
     if (mcache.ntinylog)
         tiny_log_apply();
@@ -824,17 +963,32 @@ static __attribute__((noinline)) void reclaim(bool cached)
                 mcache_flush_free(ci, 0);
             ml_span_t *s = slot->span;
             if (cached && s && (int64_t)s->allocount + slot->delta == 0) {
-                mcentral_uncache(&central[ci], s, slot, false);
-                *slot = (mcache_slot_t){ .elemsize = slot->elemsize, .freebuf = slot->freebuf,
-                                         .cap = slot->cap, .kept = slot->kept,
-                                         .keptbytes = slot->keptbytes };
+                mcentral_uncache(&central[ci], s, slot, true);
+                slot_reset(slot, slot->elemsize);
             }
-            kept_release(slot);
-            if (!slot->span && !slot->cap)
+            if (!slot->span && !slot->cap && !slot->kept)
                 mcache.busy[w] &= ~((uint64_t)1 << (ci % 64));
         }
     }
-    spares_release(false);
+}
+
+// reclaim — the page heap is about to grow past the high-water mark of
+// the pages mm holds, to take `npages` more: first give back what mm holds
+// and no longer uses, so that pages are reused instead of new ones. The
+// cheapest first, and only until the new pages fit under the mark: spares
+// and kept spans (release_fit); when that is not enough, this thread's
+// holdings are flushed (holdings_flush: for a new small span, `cached`,
+// also its empty cached spans, while one span per class is small next to a
+// large object) and released as far as needed. Below the mark, spans stay
+// cached and kept and objects stay on free lists: that keeps the fast
+// paths fast, and the pages cost nothing the process has not already
+// needed.
+static __attribute__((noinline)) void reclaim(size_t npages, bool cached)
+{
+    if (release_fit(npages))
+        return;
+    holdings_flush(cached);
+    release_fit(npages);
 }
 
 // ---- stage 4: the tiny allocator --------------------------------------------
@@ -929,7 +1083,7 @@ static void *large_alloc(size_t size)
         return NULL;
     size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
     if (past_peak(npages))
-        reclaim(false);
+        reclaim(npages, false);
     ml_span_t *s = ml_pageheap_alloc_span_nozero(heap, npages);
     if (!s)
         return NULL;
@@ -984,6 +1138,8 @@ int mm_init(ml_pageheap_t *h)
         int sc = ci == TINY_CI ? ml_size_to_class(ML_TINY_SIZE) : ci;
         *c = (mcentral_t){ .ci = ci, .sizeclass = sc,
                            .elemsize = ml_class_size(sc), .npages = ml_class_npages(sc) };
+        if (ci != 0) // central[0] is unused: class 0 is no size class
+            c->nelems = (uint32_t)(c->npages * ML_PAGE_SIZE / c->elemsize);
         c->maxspare = SPARE_BYTES / (c->npages * ML_PAGE_SIZE + 1) + 1;
         atomic_init(&c->lock.held, false);
     }
@@ -1068,7 +1224,7 @@ static bool realloc_large(ml_span_t *s, size_t size)
         return false;
     size_t more = npages - s->npages;
     if (past_peak(more))
-        reclaim(false);
+        reclaim(more, false);
     if (ml_pageheap_grow_span(heap, s, npages) != 0)
         return false;
     pages_held((ptrdiff_t)more);

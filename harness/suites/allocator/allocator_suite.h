@@ -21,6 +21,9 @@
 // Empty spans an allocator may keep per class instead of returning them
 // (the handout allows this much, plus the span an mcache holds).
 #define SPARE_ALLOWANCE (64 * 1024)
+// Freed objects a live thread may hold back per class (handout: The mcache,
+// when a free from another thread takes effect; mm.h, mm_free).
+#define HOLD_ALLOWANCE (256 * 1024)
 
 // SUITE_SANITIZED — 1 in a sanitizer build (SAN=address,undefined: the suite
 // is compiled with the same flags as the student's file). Nothing is timed
@@ -105,6 +108,11 @@ long long suite_wrap_mapped(void);
 // and realloc return NULL (`heap`), or not. Returns how many calls were
 // refused since the previous switch.
 int suite_wrap_refuse(bool map, bool heap);
+// suite_wrap_refuse_after — from now on, grant the next `calls` malloc,
+// calloc and realloc calls and refuse every one after them (mmap works),
+// until suite_wrap_refuse switches refusal off. Returns the calls refused
+// since the last switch.
+int suite_wrap_refuse_after(int calls);
 // suite_wrap_overlapping_memcpys — memcpy calls so far whose source and
 // destination overlapped.
 unsigned long suite_wrap_overlapping_memcpys(void);

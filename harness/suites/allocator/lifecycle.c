@@ -60,6 +60,10 @@ static held_t held_now(void)
 // leaks: the C library parks freed chunks in per-thread caches, which count
 // as in use (a leak of the allocator's bookkeeping is 10-100x more).
 #define SLACK 1024
+// Step 4 of refused_memory_is_handled: the C library grants 0..REFUSE_AFTER_MAX
+// calls of a request, for REFUSE_CLASSES sizes each.
+#define REFUSE_AFTER_MAX 6
+#define REFUSE_CLASSES 40
 
 static const size_t work_sizes[] = { 1,   3,    8,    13,    16,    17,    48,     100,
                                      500, 1000, 4000, 10000, 32768, 32769, 100000, 1 << 20 };
@@ -228,4 +232,38 @@ void suite_lifecycle_refused_memory_is_handled(void)
               "C heap holds %lld bytes more than before and %lld more bytes are mapped: a "
               "failed request leaked what it had obtained (handout: What you write)",
               after.heap - before.heap, after.map - before.map);
+
+    // 4. The C library refuses part-way through a request: it grants the
+    //    first k malloc/calloc/realloc calls of one mm_malloc and refuses
+    //    the rest, for k = 0..REFUSE_AFTER_MAX, on a fresh allocator, for
+    //    blocks of several classes (a failure at each point of the path
+    //    that makes a new span). What the request obtained before the
+    //    refusal must be given back, by the request or by mm_deinit.
+    held_t before4 = held_now();
+    int nfailed = 0;
+    for (int k = 0; k <= REFUSE_AFTER_MAX; k++)
+        for (int r = 0; r < REFUSE_CLASSES; r++) {
+            h = ml_pageheap_new(ARENA);
+            cr_assert(h, "internal: cannot make a page heap");
+            cr_assert(mm_init(h) == 0, "step 4: mm_init returned -1 for a fresh page heap");
+            suite_wrap_refuse_after(k);
+            void *p = mm_malloc(48 + 16 * (size_t)r);
+            suite_wrap_refuse(false, false);
+            nfailed += p == NULL;
+            mm_free(p);
+            mm_deinit();
+            ml_pageheap_destroy(h);
+        }
+    held_t after4 = held_now();
+    ml_note("step 4: %d of %d requests failed with the C library refusing after k calls", nfailed,
+            (REFUSE_AFTER_MAX + 1) * REFUSE_CLASSES);
+    cr_assert(after4.heap - before4.heap <= SLACK && after4.map <= before4.map,
+              "step 4: mm_malloc of %d sizes (48..%d bytes) on a fresh allocator, with the C "
+              "library granting the first k calls and refusing the rest (k = 0..%d), then "
+              "mm_deinit, %d times in all (%d requests failed); afterwards the C heap holds "
+              "%lld bytes more than before and %lld more bytes are mapped: a request that "
+              "failed part-way kept what it had obtained (handout: What you write, mm_malloc)",
+              REFUSE_CLASSES, 48 + 16 * (REFUSE_CLASSES - 1), REFUSE_AFTER_MAX,
+              (REFUSE_AFTER_MAX + 1) * REFUSE_CLASSES, nfailed, after4.heap - before4.heap,
+              after4.map - before4.map);
 }

@@ -270,8 +270,6 @@ void suite_mcache_frees_from_another_thread_are_reused(void)
 // Thread A allocates many blocks of one class; thread B frees all of them
 // and then waits, alive, while A allocates as many again.
 #define LIVE_FREER_BYTES (4 * MIB)
-// What the handout lets a thread keep of the objects it freed, per class.
-#define FREER_CACHE_ALLOWANCE (256 * 1024)
 
 typedef struct live_freer {
     pthread_barrier_t freed, done;
@@ -310,7 +308,7 @@ void suite_mcache_remote_frees_take_effect_while_the_freer_lives(void)
     pthread_join(b, NULL);
     for (size_t i = 0; i < r.n; i++)
         cr_assert(r.blocks[i], "mm_malloc(64) returned NULL");
-    size_t limit = first + FREER_CACHE_ALLOWANCE + SPARE_ALLOWANCE + 4 * PAGE;
+    size_t limit = first + HOLD_ALLOWANCE + SPARE_ALLOWANCE + 4 * PAGE;
     cr_assert(second <= limit,
               "thread A allocated %zu blocks of 64 bytes (%zu KiB in spans); thread B freed "
               "them all and stayed alive while A allocated as many again: %zu KiB are now in "
@@ -318,7 +316,7 @@ void suite_mcache_remote_frees_take_effect_while_the_freer_lives(void)
               "objects it freed for a while, but not all of them until it exits (handout: "
               "The mcache, when a free from another thread takes effect)",
               r.n, first / 1024, second / 1024,
-              (size_t)(FREER_CACHE_ALLOWANCE + SPARE_ALLOWANCE + 4 * PAGE) / 1024);
+              (size_t)(HOLD_ALLOWANCE + SPARE_ALLOWANCE + 4 * PAGE) / 1024);
     for (size_t i = 0; i < r.n; i++)
         mm_free(r.blocks[i]);
     free(r.blocks);

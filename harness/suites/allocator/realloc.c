@@ -138,6 +138,11 @@ void suite_realloc_calloc_overflow_returns_null(void)
     cr_assert(p, "mm_calloc(1, 100000) returned NULL");
     p = mm_calloc(100000, 1);
     cr_assert(p, "mm_calloc(100000, 1) returned NULL");
+    // A product of 0, from either side: NULL, as mm_malloc(0) (mm.h).
+    cr_assert(mm_calloc(7, 0) == NULL && mm_calloc(0, 7) == NULL && mm_calloc(0, 0) == NULL,
+              "mm_calloc(7, 0), mm_calloc(0, 7) or mm_calloc(0, 0) returned a block: a "
+              "product of 0 bytes gives NULL, as mm_malloc(0) does (handout: What you write, "
+              "mm_calloc)");
     cr_assert(mm_calloc(SIZE_MAX / 2, 2) == NULL,
               "mm_calloc(SIZE_MAX/2, 2) does not overflow, but asks for more than the heap "
               "has: it must return NULL");

@@ -95,6 +95,61 @@ static void fill_class(void **out, size_t n, size_t size)
         out[i] = suite_must_alloc(size, "while the heap has room");
 }
 
+// Bytes of one class a live thread frees before it asks for as many of
+// another class (freed_objects_are_reused, second part).
+#define REUSE_BYTES (4 * MIB)
+
+// reused_by_another_class — after a large block has grown to 1 MiB and
+// been freed, a thread allocates REUSE_BYTES of 64-byte
+// objects, frees them all and, still alive, allocates REUSE_BYTES of the
+// first class whose spans are longer than one page (so its spans cannot
+// simply be the old ones cut again: pages must go back to the page heap).
+// The heap may grow by what the thread may hold back of the first class,
+// its spares, and a few spans, not by the whole second batch.
+static void reused_by_another_class(void)
+{
+    enum { SIZE_A = 64 };
+    int cb = 1;
+    while (cb < ML_NUM_SIZE_CLASSES - 1 &&
+           !(ml_class_npages(cb) > 1 && ml_class_size(cb) % 16 == 0))
+        cb++;
+    size_t size_b = ml_class_size(cb), span_b = ml_class_npages(cb) * PAGE;
+    size_t na = REUSE_BYTES / SIZE_A, nb = REUSE_BYTES / size_b;
+    void **a = calloc(na, sizeof *a), **b = calloc(nb, sizeof *b);
+    cr_assert(a && b, "internal: out of memory");
+    suite_fresh(ARENA);
+    // First a large block grown a page at a time (in place, where the pages
+    // after it are free) to 1 MiB, then freed: its pages are the page
+    // heap's again, and count no differently from any others.
+    char *big = suite_must_alloc(40 * 1024, "in a fresh heap");
+    for (size_t size = 40 * 1024 + PAGE; size <= MIB; size += PAGE) {
+        big = mm_realloc(big, size);
+        cr_assert(big, "mm_realloc to %zu bytes returned NULL in a fresh heap", size);
+    }
+    mm_free(big);
+    fill_class(a, na, SIZE_A);
+    size_t first = suite_inuse();
+    for (size_t i = 0; i < na; i++)
+        mm_free(a[i]);
+    fill_class(b, nb, size_b);
+    size_t second = suite_inuse();
+    size_t allowance = HOLD_ALLOWANCE + SPARE_ALLOWANCE + 2 * span_b + 2 * PAGE;
+    cr_assert(second <= first + allowance,
+              "after growing a block to 1 MiB with mm_realloc and freeing it, a thread "
+              "allocated %zu blocks of %d bytes (%zu KiB in spans), freed them all "
+              "and, still alive, allocated %zu blocks of %zu bytes (spans of %zu pages): now "
+              "%zu KiB are in spans, more than %zu KiB over the first figure. The pages of "
+              "spans whose objects are all free must serve other classes (a thread may hold "
+              "back %d KiB of freed objects per class, and %d KiB of empty spans may stay "
+              "spare; handout: Spans and the mcentral, The mcache)",
+              na, SIZE_A, first / 1024, nb, size_b, span_b / PAGE, second / 1024, allowance / 1024,
+              HOLD_ALLOWANCE / 1024, SPARE_ALLOWANCE / 1024);
+    for (size_t i = 0; i < nb; i++)
+        mm_free(b[i]);
+    free(a);
+    free(b);
+}
+
 void suite_spans_freed_objects_are_reused(void)
 {
     enum { SIZE = 48 };
@@ -113,6 +168,7 @@ void suite_spans_freed_objects_are_reused(void)
                   n, SIZE, high, suite_inuse());
     }
     free(b);
+    reused_by_another_class();
 }
 
 void suite_spans_partial_spans_are_filled_before_new_ones(void)

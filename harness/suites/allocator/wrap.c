@@ -9,8 +9,8 @@
 // What the wrappers do:
 //   mmap, munmap          count the bytes mapped (page-rounded); mmap fails
 //                         with ENOMEM while refusal is on
-//   malloc, calloc,       return NULL while refusal is on
-//   realloc
+//   malloc, calloc,       return NULL while refusal is on, or once the
+//   realloc               budget suite_wrap_refuse_after set is spent
 //   memcpy                note a call whose two ranges overlap (undefined
 //                         behaviour, which a particular memcpy may or may not
 //                         survive), then copy as memmove would
@@ -42,16 +42,32 @@ void *__wrap_calloc(size_t n, size_t size);
 void *__wrap_realloc(void *p, size_t n);
 void *__wrap_memcpy(void *dst, const void *src, size_t n);
 
-static atomic_llong mapped;     // bytes mapped, page-rounded
-static atomic_bool refuse_map;  // mmap fails with ENOMEM
-static atomic_bool refuse_heap; // malloc/calloc/realloc return NULL
-static atomic_int refused;      // calls refused since the last switch
-static atomic_ulong overlaps;   // memcpy calls with overlapping ranges
+static atomic_llong mapped;         // bytes mapped, page-rounded
+static atomic_bool refuse_map;      // mmap fails with ENOMEM
+static atomic_bool refuse_heap;     // malloc/calloc/realloc return NULL
+static atomic_int heap_budget = -1; // heap calls still granted before refusal (-1: no limit)
+static atomic_int refused;          // calls refused since the last switch
+static atomic_ulong overlaps;       // memcpy calls with overlapping ranges
 
 static size_t page_round(size_t len)
 {
     size_t pg = (size_t)sysconf(_SC_PAGESIZE);
     return (len + pg - 1) / pg * pg;
+}
+
+// heap_refused — whether this malloc/calloc/realloc is refused (counting
+// it against the budget when there is one).
+static bool heap_refused(void)
+{
+    if (atomic_load_explicit(&refuse_heap, memory_order_relaxed))
+        return true;
+    int b = atomic_load_explicit(&heap_budget, memory_order_relaxed);
+    if (b < 0)
+        return false;
+    if (b == 0)
+        return true;
+    atomic_store_explicit(&heap_budget, b - 1, memory_order_relaxed);
+    return false;
 }
 
 void *__wrap_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
@@ -77,7 +93,7 @@ int __wrap_munmap(void *addr, size_t len)
 
 void *__wrap_malloc(size_t n)
 {
-    if (atomic_load_explicit(&refuse_heap, memory_order_relaxed)) {
+    if (heap_refused()) {
         atomic_fetch_add(&refused, 1);
         return NULL;
     }
@@ -86,7 +102,7 @@ void *__wrap_malloc(size_t n)
 
 void *__wrap_calloc(size_t n, size_t size)
 {
-    if (atomic_load_explicit(&refuse_heap, memory_order_relaxed)) {
+    if (heap_refused()) {
         atomic_fetch_add(&refused, 1);
         return NULL;
     }
@@ -95,7 +111,7 @@ void *__wrap_calloc(size_t n, size_t size)
 
 void *__wrap_realloc(void *p, size_t n)
 {
-    if (atomic_load_explicit(&refuse_heap, memory_order_relaxed)) {
+    if (heap_refused()) {
         atomic_fetch_add(&refused, 1);
         return NULL;
     }
@@ -122,6 +138,16 @@ int suite_wrap_refuse(bool map, bool heap)
     int n = atomic_exchange(&refused, 0);
     atomic_store(&refuse_map, map);
     atomic_store(&refuse_heap, heap);
+    atomic_store(&heap_budget, -1);
+    return n;
+}
+
+int suite_wrap_refuse_after(int calls)
+{
+    int n = atomic_exchange(&refused, 0);
+    atomic_store(&refuse_map, false);
+    atomic_store(&refuse_heap, false);
+    atomic_store(&heap_budget, calls);
     return n;
 }
 

@@ -158,8 +158,8 @@ static int run(const scenario_t *s)
 static void usage(FILE *f)
 {
     fprintf(f, "usage: pools-race [--scenario NAME]\n"
-               "Run the spool registry's scenarios (two threads creating, destroying and\n"
-               "collecting spools at once) over this build's pools.c; built with\n"
+               "Run the spool registry's scenarios (two threads creating and destroying\n"
+               "spools at once) over this build's pools.c; built with\n"
                "-fsanitize=thread, ThreadSanitizer reports an unguarded registry.\n\n"
                "  -s, --scenario NAME  only this one: init-init, destroy-init\n"
                "                       (default: both, in this order)\n"

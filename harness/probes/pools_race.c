@@ -160,11 +160,11 @@ static void usage(FILE *f)
     fprintf(f, "usage: pools-race [--scenario NAME]\n"
                "Run the spool registry's scenarios (two threads creating and destroying\n"
                "spools at once) over this build's pools.c; built with\n"
-               "-fsanitize=thread, ThreadSanitizer reports an unguarded registry.\n\n"
+               "-fsanitize=thread, so that an unguarded registry is reported.\n\n"
                "  -s, --scenario NAME  only this one: init-init, destroy-init\n"
                "                       (default: both, in this order)\n"
                "  -h, --help           this help\n\n"
-               "Exit status: 0 ran (ThreadSanitizer's exitcode if it reported), 1 a pool\n"
+               "Exit status: 0 ran (TSAN_OPTIONS' exitcode after a report), 1 a pool\n"
                "could not be made, 2 bad usage.\n");
 }
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/personality.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -39,6 +40,12 @@ static int run_probe(const char *probe, const char *scenario, const char *log)
         if (!f || dup2(fileno(stdout), 2) < 0)
             _exit(127);
         setenv("TSAN_OPTIONS", "halt_on_error=1 exitcode=66 disable_coredump=0", 1);
+        // Without address-space randomisation: on kernels that randomise
+        // mappings over more bits than ThreadSanitizer's layout expects, it
+        // refuses to start ("unexpected memory mapping").
+        int pers = personality(0xffffffff);
+        if (pers != -1)
+            personality((unsigned long)pers | ADDR_NO_RANDOMIZE);
         execl(probe, probe, "--scenario", scenario, (char *)NULL);
         _exit(127);
     }

@@ -18,6 +18,7 @@
 #ifndef MEMLAB_GRADER_H
 #define MEMLAB_GRADER_H
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -107,7 +108,7 @@ typedef struct gr_test {
     double points; // the most it can earn (max_score)
     bool scored;   // points × award fraction
     double timeout, cpu_s;
-    unsigned mem_mb;
+    unsigned mem_mb; // GR_MEM_UNLIMITED: none (.mem_mb = ML_MEM_UNLIMITED)
     bool allow_exec, disabled, untagged;
     bool lab_level; // not a test: "compiles", "tests run"
     bool awarded;   // scored: exactly one award was reported
@@ -223,6 +224,10 @@ int gr_manifest_load(const char *suite, const char *workdir, bool hidden, gr_lab
                      gr_manifest_t *m, char **why);
 
 // ---- jail.c -------------------------------------------------------------------
+// A test's mem_mb when it asks for no address-space limit (.mem_mb =
+// ML_MEM_UNLIMITED in the suite: a program under ThreadSanitizer).
+#define GR_MEM_UNLIMITED UINT_MAX
+
 typedef struct {
     const char *build;           // the graded build: visible, read-only
     const char *const *writable; // the only directories the run may write

@@ -119,7 +119,7 @@ void gr_jail_limits(const gr_jail_t *j)
     }
     r.rlim_cur = r.rlim_max = JAIL_FSIZE;
     setrlimit(RLIMIT_FSIZE, &r);
-    if (!j->asan && j->mem_mb > 0) {
+    if (!j->asan && j->mem_mb > 0 && j->mem_mb != GR_MEM_UNLIMITED) {
         r.rlim_cur = r.rlim_max = ((rlim_t)j->mem_mb + JAIL_AS_MARGIN_MB) << 20;
         setrlimit(RLIMIT_AS, &r);
     }
@@ -131,6 +131,8 @@ void gr_jail_limits(const gr_jail_t *j)
 
 unsigned gr_jail_asan_memory_mb(const gr_jail_t *j)
 {
+    if (j->mem_mb == GR_MEM_UNLIMITED)
+        return 0; // no limit
     return 2 * (j->mem_mb ? j->mem_mb : 1024) + JAIL_AS_MARGIN_MB;
 }
 

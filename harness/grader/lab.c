@@ -142,8 +142,9 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
         goto out;
     }
     if (opt->filter != NULL && apply_filter(opt, lab, from) == 0)
-        goto out; // nothing of this suite is selected: nothing runs
-    unsigned max_mem = 0;
+        goto out;         // nothing of this suite is selected: nothing runs
+    unsigned max_mem = 0; // the largest limited test's, for ASan's options too
+    bool unlimited = false;
     double timeouts = 0;
     for (size_t i = from; i < lab->ntests; i++) {
         gr_test_t *t = &lab->tests[i];
@@ -151,7 +152,9 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
         t->notes_path = gr_printf("%s/%s.%s.notes", awork, t->suite, t->name);
         t->replay_path = gr_printf("%s/%s.%s.replay", awork, t->suite, t->name);
         timeouts += t->timeout > 0 ? t->timeout : DEFAULT_TIMEOUT_S;
-        if (t->mem_mb > max_mem)
+        if (t->mem_mb == GR_MEM_UNLIMITED)
+            unlimited = true; // the address space is left unbounded
+        else if (t->mem_mb > max_mem)
             max_mem = t->mem_mb;
         lab->suite_error |= t->untagged;
         if (t->untagged)
@@ -193,7 +196,7 @@ static void grade_suite(const gr_options_t *opt, const char *grade_dir, gr_lab_t
                        .writable = writable,
                        .nwritable = 3,
                        .cpu_s = limit,
-                       .mem_mb = max_mem,
+                       .mem_mb = unlimited ? GR_MEM_UNLIMITED : max_mem,
                        .asan = m.asan };
     gr_proc_t p = gr_run(argv, env, runner_log, GR_RUNNER_LOG_CAP, limit, &jail);
     // How the student runs this suite: the path as they named the build.

@@ -30,7 +30,8 @@ static int parse_test(char **f, int n, bool hidden, gr_lab_t *lab, gr_manifest_t
         t->points = strtod(f[3], NULL);
         t->scored = strcmp(f[4], "scored") == 0;
         t->timeout = strtod(f[5], NULL);
-        t->mem_mb = (unsigned)strtoul(f[6], NULL, 10);
+        unsigned long mem = strtoul(f[6], NULL, 10);
+        t->mem_mb = mem >= GR_MEM_UNLIMITED ? GR_MEM_UNLIMITED : (unsigned)mem;
         t->cpu_s = strtod(f[7], NULL);
         t->allow_exec = f[8][0] == '1';
         t->hidden = hidden || f[9][0] == '1';

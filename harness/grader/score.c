@@ -114,7 +114,8 @@ static char *sanitizer_reason(const char *log, const gr_score_ctx_t *ctx)
 // How a test killed by signal `sig` ended, in words.
 static char *crash_reason(const gr_test_t *t, const gr_notes_t *notes, size_t output_limit)
 {
-    char *mem = gr_printf("%u MiB", t->mem_mb);
+    char *mem =
+        t->mem_mb == GR_MEM_UNLIMITED ? gr_strdup("no limit of") : gr_printf("%u MiB", t->mem_mb);
     char *oom = notes->oom_bytes ? human_bytes((double)notes->oom_bytes) : NULL;
     char *what;
     switch (t->signal) {

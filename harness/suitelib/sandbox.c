@@ -8,7 +8,9 @@
 //   RLIMIT_NPROC tasks now + headroom (threads work; binds non-root users)
 //   RLIMIT_AS    .mem_mb MiB, default 1024 — not under AddressSanitizer, which
 //                cannot start under it; there the grader sets
-//                ASAN_OPTIONS=hard_rss_limit_mb instead
+//                ASAN_OPTIONS=hard_rss_limit_mb instead; none for
+//                .mem_mb = ML_MEM_UNLIMITED (a test running a program under
+//                ThreadSanitizer)
 //   seccomp      unless .allow_exec: fork, vfork, execve(at) and clone
 //                without CLONE_THREAD fail with EPERM (clone3 with ENOSYS, so
 //                glibc's pthread_create falls back to clone and threads keep
@@ -244,7 +246,8 @@ void mls_sandbox_apply(const ml_grade_info_t *info, double timeout_s, int notes_
         lower_limit(RLIMIT_NPROC, tasks + MLS_NPROC_HEADROOM, tasks + MLS_NPROC_HEADROOM);
 #if !MLS_ASAN
     size_t mem_mb = info != NULL && info->mem_mb ? info->mem_mb : MLS_DEFAULT_MEM_MB;
-    lower_limit(RLIMIT_AS, (rlim_t)mem_mb << 20, (rlim_t)mem_mb << 20);
+    if (mem_mb != ML_MEM_UNLIMITED)
+        lower_limit(RLIMIT_AS, (rlim_t)mem_mb << 20, (rlim_t)mem_mb << 20);
     install_fault_reporter(notes_fd);
 #endif
     int rc = load_filter(info != NULL && info->allow_exec);

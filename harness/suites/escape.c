@@ -108,19 +108,39 @@ ML_TEST(walk, closure_captures, 2, 10)
                "assigned): the handout says which is captured how.");
 }
 
-ML_TEST(walk, dynamic_calls, 1.5, 10)
+ML_TEST(walk, dynamic_calls, 1, 10)
 {
     static const char *const want[] = { "8:8: leaking param: s", "9:2: moved to heap: x", 0 };
     suite_unit("dynamic_call", want, NULL,
                "s.Put(&x) calls a method of an interface: the callee is unknown at compile time.");
 }
 
-ML_TEST(walk, boxing, 1.5, 10)
+ML_TEST(walk, boxing, 1, 10)
 {
     static const char *const want[] = { "7:2: a escapes to heap", "8:18: b does not escape", 0 };
     suite_unit("boxing", want, NULL,
                "Converting an int to an interface allocates a box; whether the box escapes is "
                "decided like any allocation.");
+}
+
+ML_TEST(walk, closure_size_limit, 1, 10)
+{
+    static const char *const want[] = { "551:7: func literal does not escape",
+                                        "1637:7: func literal escapes to heap",
+                                        "2705:7: func literal escapes to heap",
+                                        "1104:6: moved to heap: e",
+                                        "1105:6: moved to heap: q",
+                                        "1106:6: moved to heap: r",
+                                        "2192:6: moved to heap: e",
+                                        0 };
+    static const char *const absent[] = { "551:7: func literal escapes to heap",
+                                          "1637:7: func literal does not escape",
+                                          "2705:7: func literal does not escape", 0 };
+    suite_unit("closure_size", want, absent,
+               "No closure leaves its function; f's (551:7) is exactly at the 64 KiB limit, g's "
+               "(1637:7) holds one bool more, and h's (2705:7) is one byte over. Count each "
+               "capture's bytes, and the padding before it, as the handout lays a closure out "
+               "(Rules that do not depend on flow).");
 }
 
 // ---- the corpus by concept, line by line (66 points) ----------------------------

@@ -13,6 +13,8 @@
 //     across repeated init/destroy (the heap's span and byte counters);
 //   - two threads in tight get/put races on one bpool and one spool: no
 //     object held by two owners at once, none lost (a drain's checksum);
+//   - the registry of live spools under ThreadSanitizer: spool_init and
+//     spool_destroy on two threads, ordered only by the pools' own locks;
 //   - a scored speed test against malloc/free in this process.
 //
 // This file is the rubric: every graded test with its points and timeout, in
@@ -21,6 +23,7 @@
 //   pools/fixpool.c  task 1     pools/arena.c    task 2
 //   pools/bufpool.c  task 3     pools/bpool.c    task 4
 //   pools/spool.c    task 5     pools/stress.c   the two-thread races
+//   pools/race.c     the spool registry under ThreadSanitizer
 //   pools/limits.c   a full heap, every waiter woken
 //   pools/perf.c     the speed test
 // with what they share declared in pools/pools_suite.h.
@@ -162,9 +165,14 @@ ML_TEST(spool, victim_order_and_drops, 3, 10)
     suite_spool_victim_order_and_drops();
 }
 
-ML_TEST(spool, two_threads_no_double_owner, 6, 60)
+ML_TEST(spool, two_threads_no_double_owner, 4, 60)
 {
     suite_stress_spool();
+}
+
+ML_TEST(spool, registry_without_races, 2, 60, .allow_exec = true, .mem_mb = ML_MEM_UNLIMITED)
+{
+    suite_spool_registry_without_races();
 }
 
 ML_TEST(spool, returns_everything, 2, 30)

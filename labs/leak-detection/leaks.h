@@ -59,7 +59,8 @@ int lk_track_free(uintptr_t addr, lk_block_t *out);
 // `new_size` bytes (the same address if realloc grew or shrank it in place).
 // The site rule (the handout's): after realloc the block belongs to `site`,
 // the site of the realloc call, as valgrind attributes it. Returns 0, or -1
-// if `old_addr` was not live (the new block is then recorded as new).
+// if `old_addr` was not live (the new block is then recorded as new) or if
+// the table cannot grow (the new block is then not tracked).
 int lk_track_realloc(uintptr_t old_addr, uintptr_t new_addr, size_t new_size, uint32_t site);
 
 // lk_track_lookup — the live block starting at `addr` into *out. Returns 1 if

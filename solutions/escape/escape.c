@@ -506,6 +506,10 @@ void esc_flow_closure(esc_batch_t *b, esc_hole_t k, go_expr_t *lit)
     }
 }
 
+// closure_size — the size of the closure lit allocates, laid out as Go 1.19
+// lays it out (typecheck.ClosureType): a struct of the code pointer, then
+// each captured variable in order, itself (by value) or a pointer to it (by
+// reference), each field aligned as the struct rules align it.
 static long closure_size(const go_expr_t *lit)
 {
     long size = 8;
@@ -513,8 +517,13 @@ static long closure_size(const go_expr_t *lit)
     for (int i = 0; i < fn->ncaptured; i++) {
         esc_loc_t *l = esc_var_loc(fn->captured[i]);
         long s = go_type_size(fn->captured[i]->type);
+        long a = go_type_align(fn->captured[i]->type);
         bool byval = l && !l->addrtaken && !l->reassigned && s <= 128;
-        size += byval ? (s + 7) / 8 * 8 : 8;
+        if (!byval) {
+            s = 8;
+            a = 8;
+        }
+        size = (size + a - 1) / a * a + s;
     }
     return size;
 }

@@ -59,13 +59,18 @@ typedef enum {
     ML_KIND_SCORED = 1,    // points × the fraction passed to ml_award()
 } ml_test_kind_t;
 
+// .mem_mb = ML_MEM_UNLIMITED: no address-space limit, for a test that runs
+// a program under ThreadSanitizer (which reserves terabytes of address space
+// for its shadow and refuses to start under any limit).
+#define ML_MEM_UNLIMITED ((size_t)-1)
+
 // Grading options of one test. Suites set the optional fields by name in
 // the macros' trailing arguments.
 typedef struct ml_grade_info {
     unsigned magic; // ML_GRADE_MAGIC
     double points;  // the most this test can earn
     ml_test_kind_t kind;
-    size_t mem_mb;     // address-space limit; 0 = default (1024 MiB)
+    size_t mem_mb;     // address-space limit; 0 = default (1024 MiB); ML_MEM_UNLIMITED = none
     double cpu_s;      // CPU-time limit; 0 = 2 × timeout + 1
     bool allow_exec;   // may fork/exec, signal and use sockets (e.g. run cc)
     bool hidden;       // visibility "hidden" in results.json

@@ -131,6 +131,20 @@ void suite_track_memory_refused(void)
                   REPLAY_REFUSED);
     cr_assert(lk_track_lookup(0x40000000 + 64 * (uintptr_t)ok, NULL) == 0,
               "the block whose lk_track_alloc returned -1 is in the table; %s", REPLAY_REFUSED);
+    // A realloc to a new address while memory is refused: it may be tracked
+    // (no growth needed) or refused, but its result must say which.
+    uintptr_t moved = 0x40000000 + 64 * (uintptr_t)(ok + 1);
+    atomic_store(&suite_refuse_mem, true);
+    int rrc = lk_track_realloc(0x40000000, moved, 96, 5);
+    atomic_store(&suite_refuse_mem, false);
+    lk_block_t got;
+    int found = lk_track_lookup(moved, &got);
+    cr_assert((rrc == 0 && found == 1 && got.size == 96 && got.site == 5) ||
+                  (rrc == -1 && found == 0),
+              "scenario: lk_mem_alloc refuses; step: lk_track_realloc of block 0 to a new "
+              "address returned %d, and the new address is %s: the result must say whether "
+              "the moved block is tracked (leaks.h, lk_track_realloc); %s",
+              rrc, found ? "tracked" : "not tracked", REPLAY_REFUSED);
     cr_assert(lk_track_alloc(0x40000000 + 64 * (uintptr_t)ok, 48, 3) == 0,
               "lk_track_alloc fails although lk_mem_alloc gives memory again");
     // The classification's marks refused: -1, no crash.

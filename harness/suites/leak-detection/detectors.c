@@ -54,6 +54,9 @@ void suite_detect_threshold_sawtooth_quiet(void)
     for (size_t i = 0; i < 400; i++)
         s[i] = 200 + 400 * (i % 5); // 200 600 1000 1400 1800: over the limit twice per tooth
     long at = feed_threshold(&d, s, 400, "sawtooth");
+    cr_assert(at >= 0 || d.fired_at == -1,
+              "a sawtooth that never fired: fired_at says %ld, and leaks.h says -1 while quiet",
+              d.fired_at);
     cr_assert(at < 0,
               "a sawtooth (200, 600, 1000, 1400, 1800, repeated) is over a limit of "
               "1000 only 2 samples in a row: with 3 needed the detector must stay "

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "lk_suite.h"
 #include "memlab/grade.h"
@@ -123,6 +125,25 @@ void suite_kinds_word_rules(void)
     suite_store(im, odd, 0, suite_addr(im, tailp));
     suite_check_kinds(im, "word rules (zero size, one past the end, unaligned words)", false);
     suite_img_free(im);
+    // lk_classify reads blocks[0..n) and nothing past it: here the array
+    // ends where a page that cannot be read begins (a read past it crashes).
+    long pg = sysconf(_SC_PAGESIZE);
+    char *map =
+        mmap(NULL, 2 * (size_t)pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    cr_assert(map != MAP_FAILED && mprotect(map + pg, (size_t)pg, PROT_NONE) == 0,
+              "internal: cannot map a guard page");
+    static uintptr_t mem[3][2];
+    lk_block_t *b = (lk_block_t *)(map + pg) - 3;
+    for (int i = 0; i < 3; i++)
+        b[i] = (lk_block_t){ (uintptr_t)mem[i], sizeof mem[i], (uint32_t)i + 1, 0 };
+    mem[0][0] = (uintptr_t)mem[1]; // lost 0 -> 1: 1 is indirectly lost
+    int rc = lk_classify(NULL, 0, b, 3);
+    cr_assert(rc == 0 && b[0].kind == LK_DEFINITE && b[1].kind == LK_INDIRECT &&
+                  b[2].kind == LK_DEFINITE,
+              "no roots, three blocks, the first pointing to the second: lk_classify returned "
+              "%d and the kinds %d %d %d, want 0 and definitely, indirectly, definitely lost",
+              rc, b[0].kind, b[1].kind, b[2].kind);
+    munmap(map, 2 * (size_t)pg);
 }
 
 void suite_kinds_random_images(void)

@@ -183,6 +183,26 @@ void suite_track_snapshot_sorted_and_capped(void)
     cr_assert(lk_track_snapshot(two, 2) == 5,
               "with room for 2 of 5 blocks, lk_track_snapshot must still return 5");
     cr_assert(two[2].addr == 0xdead, "with room for 2 blocks, lk_track_snapshot wrote a third");
+    // Capped again, after frees: what is written must still be live blocks.
+    lk_track_reset();
+    for (uintptr_t i = 1; i <= 200; i++)
+        lk_track_alloc(0x100000 + 64 * i, 24, 7);
+    for (uintptr_t i = 1; i <= 200; i++)
+        if (i % 4 != 0)
+            lk_track_free(0x100000 + 64 * i, NULL);
+    lk_block_t ten[10];
+    cr_assert(lk_track_snapshot(ten, 10) == 50,
+              "200 blocks tracked, 150 freed: lk_track_snapshot with room for 10 must return 50");
+    for (int i = 0; i < 10; i++) {
+        cr_assert(lk_track_lookup(ten[i].addr, NULL) == 1 && ten[i].size == 24,
+                  "200 blocks tracked, 150 freed, a snapshot with room for 10: entry %d is "
+                  "0x%lx (%zu bytes), not one of the 50 live blocks (leaks.h, "
+                  "lk_track_snapshot)",
+                  i, (unsigned long)ten[i].addr, ten[i].size);
+        cr_assert(i == 0 || ten[i - 1].addr < ten[i].addr,
+                  "a capped snapshot must be sorted by address: 0x%lx comes before 0x%lx",
+                  (unsigned long)ten[i - 1].addr, (unsigned long)ten[i].addr);
+    }
     lk_track_reset();
 }
 

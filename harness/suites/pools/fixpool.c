@@ -152,6 +152,10 @@ void suite_fixpool_use_after_put_caught_in_debug(void)
                       size, i, a[i], FIXPOOL_POISON);
         unsigned char *a2 = get_ok(&p, "use_after_put_caught_in_debug", 3);
         cr_assert(a2 == a, "debug pool: get after put did not return the put object");
+        cr_assert(p.inuse == 2,
+                  "debug pool of %zu-byte objects: get, get, put, get (the put object back) — "
+                  "p->inuse is %zu, but 2 objects are out " SUITE_SEE("task 1, debug builds"),
+                  size, p.inuse);
         cr_assert(suite_faults.count == 0,
                   "debug pool: a get after a clean put reported a use after put (object %p, "
                   "byte %zu) — nothing wrote to it",
@@ -190,6 +194,10 @@ void suite_fixpool_use_after_put_caught_in_debug(void)
         suite_faults.count = 0;
         fixpool_put(&p, b);
         fixpool_put(&p, a4);
+        cr_assert(p.inuse == 0,
+                  "debug pool of %zu-byte objects: every object was put back, yet p->inuse "
+                  "is %zu " SUITE_SEE("task 1, debug builds"),
+                  size, p.inuse);
         fixpool_destroy(&p);
         suite_heap_empty(h, "fixpool_destroy (debug)");
     }

@@ -82,6 +82,9 @@ void suite_spool_steals_from_other_threads(void);
 void suite_spool_victim_survives_one_gc(void);
 void suite_spool_victim_order_and_drops(void);
 void suite_spool_returns_everything(void);
+// suite_spool_registry_without_races — the spool registry under
+// ThreadSanitizer: spool_init and spool_destroy on two threads (race.c).
+void suite_spool_registry_without_races(void);
 
 void suite_perf_pools_vs_malloc(void);
 

@@ -312,4 +312,27 @@ void suite_spool_returns_everything(void)
                   c.made, c.freed);
     }
     ml_pageheap_destroy(h);
+    // destroy writes nothing outside the pool's own pages: every other page
+    // of a small heap is taken and filled with a pattern around it.
+    h = suite_heap(4);
+    spool_t p;
+    cr_assert(spool_init(&p, h, NULL, NULL, NULL) == 0, "spool_init failed");
+    ml_span_t *others[4096];
+    size_t nothers = 0;
+    for (ml_span_t *s; nothers < 4096 && (s = ml_pageheap_alloc_span(h, 1)) != NULL;) {
+        memset((void *)s->base, 0x5c, ML_PAGE_SIZE);
+        others[nothers++] = s;
+    }
+    spool_destroy(&p);
+    for (size_t k = 0; k < nothers; k++) {
+        const unsigned char *b = (const unsigned char *)others[k]->base;
+        for (size_t i = 0; i < ML_PAGE_SIZE; i++)
+            cr_assert(b[i] == 0x5c,
+                      "spool_destroy of an unused pool changed byte %zu of page %p, which the "
+                      "pool's heap had given to someone else after spool_init — destroy must "
+                      "touch only the pool's own memory " SUITE_SEE("task 5"),
+                      i, (void *)b);
+        ml_pageheap_free_span(h, others[k]);
+    }
+    ml_pageheap_destroy(h);
 }

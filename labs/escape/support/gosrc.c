@@ -67,16 +67,17 @@ void go_program_free(go_program_t *p)
 
 // ---- types -----------------------------------------------------------------
 
-static long type_align(const go_type_t *t)
+// go_type_align — see gosrc.h.
+long go_type_align(const go_type_t *t)
 {
     switch (t->kind) {
     case GT_BOOL:
     case GT_BYTE: return 1;
-    case GT_ARRAY: return type_align(t->elem);
+    case GT_ARRAY: return go_type_align(t->elem);
     case GT_STRUCT: {
         long a = 1;
         for (int i = 0; i < t->nfields; i++) {
-            long f = type_align(t->fields[i].type);
+            long f = go_type_align(t->fields[i].type);
             a = f > a ? f : a;
         }
         return a;
@@ -111,10 +112,10 @@ static long size_rec(const go_type_t *t, int depth)
             long s = size_rec(t->fields[i].type, depth + 1);
             if (s < 0)
                 return -1;
-            long a = type_align(t->fields[i].type);
+            long a = go_type_align(t->fields[i].type);
             off = (off + a - 1) / a * a + s;
         }
-        long a = type_align(t);
+        long a = go_type_align(t);
         return (off + a - 1) / a * a;
     }
     default: return 0;

@@ -81,6 +81,9 @@ struct go_type {
 // go_type_size — the size in bytes on amd64 (int 8, string 16, slice 24,
 // interface 16, pointer and func 8; structs padded as Go pads them).
 long go_type_size(const go_type_t *t);
+// go_type_align — the alignment in bytes on amd64 (bool and byte 1, the
+// other scalars 8; an array its element's, a struct its largest field's).
+long go_type_align(const go_type_t *t);
 // go_type_has_pointers — whether a value of type t holds a pointer
 // (strings, slices, interfaces and funcs do).
 bool go_type_has_pointers(const go_type_t *t);

@@ -120,8 +120,15 @@ void suite_threshold_handles_ranges_and_refusals(void)
     cr_assert(f != NULL);
     layout_facts_init(f);
     bool tunable = malloc_is_tunable();
+    int fds = suite_open_fds();
     long below = layout_find_mmap_threshold(64 << 10, 1, 4096, f);
     long above = layout_find_mmap_threshold(64 << 10, 100000, 200000, f);
+    int left = suite_open_fds() - fds;
+    cr_assert(left == 0,
+              "after two experiments (pinned to 65536, ranges [1, 4096] and [100000, 200000]) "
+              "%d more file descriptor(s) are open than before: each probe must leave the "
+              "process as it found it (the handout, task 6)",
+              left);
     if (!tunable) {
         cr_assert(below == -1 && above == -1,
                   "this malloc ignores mallopt (a sanitizer's): every call must return -1, "

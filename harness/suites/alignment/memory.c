@@ -110,21 +110,11 @@ static void call(which_t w, const cdecl_file_t *f, FILE *devnull, sl_member_layo
     for (size_t a = 0; a < f->naggregates; a++) {
         const cdecl_type_t *agg = f->aggregates[a];
         switch (w) {
-        case W_TYPE:
-            sl_type(agg);
-            break;
-        case W_LAYOUT:
-            sl_layout(agg, m);
-            break;
-        case W_PTRBYTES:
-            sl_ptrbytes(agg);
-            break;
-        case W_STATS:
-            sl_stats(agg);
-            break;
-        case W_REPORT:
-            sl_report(devnull, agg);
-            break;
+        case W_TYPE: sl_type(agg); break;
+        case W_LAYOUT: sl_layout(agg, m); break;
+        case W_PTRBYTES: sl_ptrbytes(agg); break;
+        case W_STATS: sl_stats(agg); break;
+        case W_REPORT: sl_report(devnull, agg); break;
         default:
             if (agg->kind == CDECL_STRUCT)
                 sl_optimal_order(agg, order);
@@ -167,11 +157,11 @@ void suite_robustness_repeated_calls_keep_no_memory(void)
                 call(w, files[i], devnull, m, order);
             long kept = atomic_load(&live) - before;
             if (kept > 0 && len < sizeof msg)
-                len += (size_t)snprintf(msg + len, sizeof msg - len,
-                                        "\n  %s on each of the %zu aggregates of %s, %d times "
-                                        "over: %ld more blocks allocated than freed",
-                                        which_name[w], files[i]->naggregates, names[i], ROUNDS,
-                                        kept);
+                len +=
+                    (size_t)snprintf(msg + len, sizeof msg - len,
+                                     "\n  %s on each of the %zu aggregates of %s, %d times "
+                                     "over: %ld more blocks allocated than freed",
+                                     which_name[w], files[i]->naggregates, names[i], ROUNDS, kept);
         }
         free(m);
         free(order);

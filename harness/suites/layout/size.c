@@ -115,8 +115,7 @@ void suite_size_matches_binutils_on_libraries(void)
 static void write_file(const char *path, const void *bytes, size_t n)
 {
     FILE *f = fopen(path, "w");
-    cr_assert(f != NULL && fwrite(bytes, 1, n, f) == n && fclose(f) == 0, "cannot write %s",
-              path);
+    cr_assert(f != NULL && fwrite(bytes, 1, n, f) == n && fclose(f) == 0, "cannot write %s", path);
 }
 
 // Two valid files `size` reads that the suite binary is not: the same image

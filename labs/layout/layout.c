@@ -119,7 +119,8 @@ int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errl
 // Contract:
 //   - returns that size; 0 if every size in [lo, hi] comes from the brk heap;
 //     -1 if mallopt refuses (it returns 0 then) or /proc/self/maps cannot be
-//     read or a probe lands somewhere that is neither heap nor mmap;
+//     read or a probe lands somewhere that is neither heap nor mmap (or
+//     malloc returns NULL for it);
 //   - frees everything it allocates and closes every file it opens;
 //   - must be exact (to the byte) and quick: a few dozen probes, not a million.
 // Read the handout's hints about malloc's free memory before you trust a probe.

@@ -184,8 +184,9 @@ int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errl
 // brk heap, judging each probe by classifying its address. Returns that
 // size; 0 when every size in [lo, hi] comes from the brk heap; -1 when the
 // experiment cannot run (mallopt refuses, e.g. under a sanitizer's malloc,
-// or the maps cannot be read). Frees everything it allocates and closes
-// every file it opens. The pinned threshold stays in force afterwards.
+// the maps cannot be read, or malloc returns NULL for a probe). Frees
+// everything it allocates and closes every file it opens. The pinned
+// threshold stays in force afterwards.
 long layout_find_mmap_threshold(size_t pin, size_t lo, size_t hi,
                                 const layout_facts_t *facts);
 

@@ -123,7 +123,7 @@ int layout_read_maps(FILE *f, const char *name, layout_map_t *map,
     layout_region_t *r = malloc(sizeof *r);
     if (r == NULL) {
         snprintf(err, errlen, "%s: out of memory", name);
-        return -1;
+        return -1;   // no memory for one region: the file was not read
     }
     while (getline(&line, &cap, f) >= 0) {
         lineno++;

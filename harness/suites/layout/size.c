@@ -178,40 +178,44 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
     char err[512] = "";
     cr_assert(layout_elf_size(exe, &sz, err, sizeof err) == 0,
               "layout_elf_size failed on this very program: %s", err);
-    // Four bad files: text, an ELF header cut from its section headers, a
-    // 32-bit ELF header, this program with section headers of a size that
-    // is not sizeof(Elf64_Shdr) (`size` refuses it); and a path that does
-    // not exist.
-    enum { NBAD = 5 };
+    // Five bad files: text, an ELF header cut from its section headers, this
+    // program marked 32-bit, marked big-endian, and with section headers of
+    // a size that is not sizeof(Elf64_Shdr) (`size` refuses it); and a path
+    // that does not exist.
+    enum { NBAD = 6 };
     char dir[] = "/tmp/memlab-size-XXXXXX";
     cr_assert(mkdtemp(dir) != NULL, "cannot create a temporary directory");
     char paths[NBAD][4200];
     snprintf(paths[0], sizeof paths[0], "%s/notes.txt", dir);
     snprintf(paths[1], sizeof paths[1], "%s/cut.elf", dir);
     snprintf(paths[2], sizeof paths[2], "%s/elf32", dir);
-    snprintf(paths[3], sizeof paths[3], "%s/shentsize-40", dir);
-    snprintf(paths[4], sizeof paths[4], "%s/missing", dir);
+    snprintf(paths[3], sizeof paths[3], "%s/big-endian", dir);
+    snprintf(paths[4], sizeof paths[4], "%s/shentsize-40", dir);
+    snprintf(paths[5], sizeof paths[5], "%s/missing", dir);
     size_t len = 0;
     char *image = suite_slurp(exe, &len);
     cr_assert(image != NULL && len > 4096);
-    unsigned char elf32[64];
-    memcpy(elf32, image, sizeof elf32);
-    elf32[4] = 1; // EI_CLASS = ELFCLASS32
     static const char *const what[NBAD] = {
         "a text file",
         "an ELF header whose section headers were cut off",
-        "a 32-bit ELF header",
+        "this program with EI_CLASS set to ELFCLASS32",
+        "this program with EI_DATA set to ELFDATA2MSB (big-endian)",
         "this program with e_shentsize 40 (a 32-bit section header's size)",
         "a file that does not exist",
     };
     write_file(paths[0], "just some text, not a program\n", 30);
     write_file(paths[1], image, 64);
-    write_file(paths[2], elf32, sizeof elf32);
     Elf64_Ehdr eh;
     memcpy(&eh, image, sizeof eh);
+    image[EI_CLASS] = ELFCLASS32;
+    write_file(paths[2], image, len);
+    image[EI_CLASS] = ELFCLASS64;
+    image[EI_DATA] = ELFDATA2MSB;
+    write_file(paths[3], image, len);
+    image[EI_DATA] = ELFDATA2LSB;
     eh.e_shentsize = 40;
     memcpy(image, &eh, sizeof eh);
-    write_file(paths[3], image, len);
+    write_file(paths[4], image, len);
     free(image);
     char all[4000] = "";
     size_t used = 0, wrong = 0;

@@ -30,10 +30,11 @@
 //   alignment/program.c    a generated program compiled with cc and run
 //   alignment/compiler.c   compiler: random layouts and orders against cc
 //   alignment/fuzz.c       robustness: mutated headers through every function
+//   alignment/memory.c     robustness: repeated calls leave the heap as it was
 // with what they share declared in alignment/alignment_suite.h.
 //
-// Points: abi 5, layout 39, stats 8, report 13, order 11, compiler 22,
-// robustness 2 (total 100).
+// Points: abi 5, layout 39, stats 8, report 13, order 11, compiler 20,
+// robustness 4 (total 100).
 #include "memlab/grade.h"
 #include "alignment_suite.h"
 
@@ -130,9 +131,9 @@ ML_TEST(order, over_aligned_members, 5, 10)
     suite_order_over_aligned_members();
 }
 
-// ---- random structs, compiled by cc (22 points) -----------------------------------
+// ---- random structs, compiled by cc (20 points) -----------------------------------
 
-ML_TEST(compiler, random_structs_of_basic_types_and_pointers, 5, 60, .allow_exec = true,
+ML_TEST(compiler, random_structs_of_basic_types_and_pointers, 4, 60, .allow_exec = true,
         .mem_mb = 2048)
 {
     suite_compiler_random_structs_of_basic_types_and_pointers();
@@ -150,15 +151,20 @@ ML_TEST(compiler, random_anonymous_alignas_and_flexible_members, 5, 60, .allow_e
     suite_compiler_random_anonymous_alignas_and_flexible_members();
 }
 
-ML_TEST(compiler, random_smallest_orders_compile_to_their_size, 7, 60, .allow_exec = true,
+ML_TEST(compiler, random_smallest_orders_compile_to_their_size, 6, 60, .allow_exec = true,
         .mem_mb = 2048)
 {
     suite_compiler_random_smallest_orders_compile_to_their_size();
 }
 
-// ---- robustness: whatever the parser accepts, the student's code survives (2 points) ---
+// ---- robustness: the student's code survives any parsed header, keeps no memory (4 points)
 
 ML_TEST(robustness, fuzzed_headers_do_not_crash_the_layout, 2, 60)
 {
     suite_robustness_fuzzed_headers_do_not_crash_the_layout();
+}
+
+ML_TEST(robustness, repeated_calls_keep_no_memory, 2, 30)
+{
+    suite_robustness_repeated_calls_keep_no_memory();
 }

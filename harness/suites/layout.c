@@ -25,18 +25,18 @@
 //   layout/files.c      the lab's files, and programs run with output captured
 //   layout/probe.c      probes, a world (facts + map), a helper thread
 //   layout/maps.c       maps and find: parsing lines and files, finding regions
-//   layout/classify.c   classify: this process and recorded processes
+//   layout/classify.c   classify: this process, a made-up one, recorded processes
 //   layout/size.c       size: text, data, bss against binutils' `size`
 //   layout/threshold.c  threshold: malloc's mmap threshold, found by experiment
 //   layout/program.c    program: two runs for ASLR, the picture
 // with what they share declared in layout/layout_suite.h.
 //
-// Points: maps 29, find 5, classify 38 + recorded 5, size 10, threshold 8,
-// program 5 (total 100).
+// Points: maps 28, find 5, classify 36 + made-up 3 + recorded 4, size 11,
+// threshold 8, program 5 (total 100).
 #include "memlab/grade.h"
 #include "layout_suite.h"
 
-// ---- maps: parsing (29 points) ---------------------------------------------------
+// ---- maps: parsing (28 points) ---------------------------------------------------
 
 ML_TEST(maps, parses_a_file_backed_line, 2, 5)
 {
@@ -78,7 +78,7 @@ ML_TEST(maps, rejects_lines_that_are_not_maps_lines, 3, 5)
     suite_maps_rejects_lines_that_are_not_maps_lines();
 }
 
-ML_SCORED_TEST(maps, reads_recorded_maps_files, 5, 20)
+ML_SCORED_TEST(maps, reads_recorded_maps_files, 4, 20)
 {
     suite_maps_reads_recorded_maps_files();
 }
@@ -110,7 +110,7 @@ ML_TEST(find, an_end_belongs_to_the_next_region, 2, 10)
     suite_find_an_end_belongs_to_the_next_region();
 }
 
-// ---- classify: this process (38 points) and recorded processes (5 points) --------
+// ---- classify: this process (36), made-up (3) and recorded processes (4 points) --
 
 ML_TEST(classify, text, 3, 10)
 {
@@ -147,12 +147,12 @@ ML_TEST(classify, main_stack, 3, 10)
     suite_classify_main_stack();
 }
 
-ML_TEST(classify, thread_stack, 4, 10)
+ML_TEST(classify, thread_stack, 3, 10)
 {
     suite_classify_thread_stack();
 }
 
-ML_TEST(classify, thread_local_storage, 4, 10)
+ML_TEST(classify, thread_local_storage, 3, 10)
 {
     suite_classify_thread_local_storage();
 }
@@ -177,14 +177,24 @@ ML_TEST(classify, unmapped, 2, 10)
     suite_classify_unmapped();
 }
 
-ML_SCORED_TEST(classify, recorded_processes, 5, 20)
+ML_TEST(classify, the_program_s_own_file, 2, 10)
+{
+    suite_classify_the_program_s_own_file();
+}
+
+ML_TEST(classify, only_the_threads_the_facts_count, 1, 10)
+{
+    suite_classify_only_the_threads_the_facts_count();
+}
+
+ML_SCORED_TEST(classify, recorded_processes, 4, 20)
 {
     suite_classify_recorded_processes();
 }
 
-// ---- size (10 points) ------------------------------------------------------------
+// ---- size (11 points) ------------------------------------------------------------
 
-ML_TEST(size, matches_binutils_on_this_program, 5, 20, .allow_exec = true)
+ML_TEST(size, matches_binutils_on_this_program, 4, 20, .allow_exec = true)
 {
     suite_size_matches_binutils_on_this_program();
 }
@@ -192,6 +202,11 @@ ML_TEST(size, matches_binutils_on_this_program, 5, 20, .allow_exec = true)
 ML_TEST(size, matches_binutils_on_libraries, 3, 20, .allow_exec = true)
 {
     suite_size_matches_binutils_on_libraries();
+}
+
+ML_TEST(size, matches_binutils_on_unusual_headers, 2, 20, .allow_exec = true)
+{
+    suite_size_matches_binutils_on_unusual_headers();
 }
 
 ML_TEST(size, rejects_files_that_are_not_64_bit_elf, 2, 10)

@@ -100,8 +100,11 @@ layout_kind_t layout_classify(const layout_map_t *map, const layout_facts_t *fac
 // each section's sh_size to text, data or bss by its flags and type, the way
 // GNU size does (the handout tells you where to look that up).
 // Contract: -1 with "PATH: what is wrong" in err for a file that cannot be
-// opened, is not ELF, is not 64-bit little-endian, or is truncated; `out` is
-// then unchanged. Never read past the end of the file.
+// opened, is not ELF, is not 64-bit little-endian, has an e_shentsize other
+// than sizeof(Elf64_Shdr), or is truncated; `out` is then unchanged. No
+// section header table (e_shoff 0): three zeros. e_shnum 0 with a table:
+// the count is in section 0's sh_size. Never read past the end of the file;
+// close the file on every path out.
 int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errlen)
 {
     (void)out;
@@ -116,8 +119,9 @@ int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errl
 // Contract:
 //   - returns that size; 0 if every size in [lo, hi] comes from the brk heap;
 //     -1 if mallopt refuses (it returns 0 then) or /proc/self/maps cannot be
-//     read or a probe lands somewhere that is neither heap nor mmap;
-//   - frees everything it allocates;
+//     read or a probe lands somewhere that is neither heap nor mmap (or
+//     malloc returns NULL for it);
+//   - frees everything it allocates and closes every file it opens;
 //   - must be exact (to the byte) and quick: a few dozen probes, not a million.
 // Read the handout's hints about malloc's free memory before you trust a probe.
 long layout_find_mmap_threshold(size_t pin, size_t lo, size_t hi,

@@ -117,8 +117,8 @@ typedef struct layout_facts {
     uintptr_t executable_start, etext, edata, bss_start, end;
     char exe_path[LAYOUT_PATH_MAX]; // the program's file, as maps prints it
                                     // ("" when unknown), without " (deleted)"
-    size_t nthreads;
-    layout_thread_t threads[LAYOUT_MAX_THREADS];
+    size_t nthreads;                // threads[0..nthreads) are the recorded
+    layout_thread_t threads[LAYOUT_MAX_THREADS]; // threads; the rest mean nothing
 } layout_facts_t;
 
 // layout_facts_init — the facts of the running program: the linker symbols,
@@ -170,9 +170,12 @@ typedef struct layout_size {
 } layout_size_t;
 
 // layout_elf_size — text, data and bss of the 64-bit ELF file at `path`,
-// counted from its section headers exactly as `size` counts them. Returns 0;
-// or -1 with "path: what is wrong" in err for a file that cannot be read,
-// is not a 64-bit ELF file, or is truncated (`out` is then unchanged).
+// counted from its section headers exactly as `size` counts them (no section
+// header table: zeros; e_shnum 0: the count is section 0's sh_size). Returns
+// 0; or -1 with "path: what is wrong" in err for a file that cannot be read,
+// is not a 64-bit ELF file, has section headers that are not
+// sizeof(Elf64_Shdr) bytes each, or is truncated (`out` is then unchanged).
+// Closes every file it opens, whatever it returns.
 int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errlen);
 
 // layout_find_mmap_threshold — pin glibc's M_MMAP_THRESHOLD to `pin` bytes
@@ -181,7 +184,8 @@ int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errl
 // brk heap, judging each probe by classifying its address. Returns that
 // size; 0 when every size in [lo, hi] comes from the brk heap; -1 when the
 // experiment cannot run (mallopt refuses, e.g. under a sanitizer's malloc,
-// or the maps cannot be read). Frees everything it allocates. The pinned
+// the maps cannot be read, or malloc returns NULL for a probe). Frees
+// everything it allocates and closes every file it opens. The pinned
 // threshold stays in force afterwards.
 long layout_find_mmap_threshold(size_t pin, size_t lo, size_t hi,
                                 const layout_facts_t *facts);

@@ -29,8 +29,8 @@ static const char deleted_suffix[] = " (deleted)";
 // ---- reading the maps -------------------------------------------------------------
 
 // hex_field — parse a hexadecimal number of 1..16 digits at *p that must be
-// followed by `stop`; advances *p past `stop`. Returns 0, or -1 if malformed.
-static int hex_field(const char **p, char stop, uint64_t *out)
+// followed by `stop`; advances *p past `stop`. Returns whether it was well formed.
+static bool hex_field(const char **p, char stop, uint64_t *out)
 {
     const char *s = *p;
     uint64_t v = 0;
@@ -46,14 +46,14 @@ static int hex_field(const char **p, char stop, uint64_t *out)
         else
             break;
         if (digits == 16)
-            return -1;
+            return false;
         v = v << 4 | (uint64_t)d;
     }
     if (digits == 0 || *s != stop)
-        return -1;
+        return false;
     *out = v;
     *p = s + 1;
-    return 0;
+    return true;
 }
 
 // layout_parse_line — the fields in order, each checked; the path is the rest.
@@ -61,7 +61,7 @@ int layout_parse_line(const char *line, layout_region_t *out)
 {
     const char *p = line;
     uint64_t start, end, offset, major, minor;
-    if (hex_field(&p, '-', &start) || hex_field(&p, ' ', &end))
+    if (!hex_field(&p, '-', &start) || !hex_field(&p, ' ', &end))
         return -1;
     if (start >= end)
         return -1;
@@ -75,7 +75,7 @@ int layout_parse_line(const char *line, layout_region_t *out)
     if (p[4] != ' ')
         return -1;
     p += 5;
-    if (hex_field(&p, ' ', &offset) || hex_field(&p, ':', &major) || hex_field(&p, ' ', &minor))
+    if (!hex_field(&p, ' ', &offset) || !hex_field(&p, ':', &major) || !hex_field(&p, ' ', &minor))
         return -1;
     if (major > 0xfff || minor > 0xfffff)   // Linux's 12-bit major, 20-bit minor
         return -1;
@@ -123,7 +123,7 @@ int layout_read_maps(FILE *f, const char *name, layout_map_t *map,
     layout_region_t *r = malloc(sizeof *r);
     if (r == NULL) {
         snprintf(err, errlen, "%s: out of memory", name);
-        return -1;
+        return -1;   // no memory for one region: the file was not read
     }
     while (getline(&line, &cap, f) >= 0) {
         lineno++;
@@ -245,8 +245,8 @@ layout_kind_t layout_classify(const layout_map_t *map, const layout_facts_t *fac
 
 // ---- size ---------------------------------------------------------------------------
 
-// read_at — exactly n bytes at offset off, or -1.
-static int read_at(int fd, void *buf, size_t n, uint64_t off)
+// read_at — exactly n bytes at offset off; returns whether it read them.
+static bool read_at(int fd, void *buf, size_t n, uint64_t off)
 {
     size_t done = 0;
     while (done < n) {
@@ -254,10 +254,10 @@ static int read_at(int fd, void *buf, size_t n, uint64_t off)
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0)
-            return -1;
+            return false;
         done += (size_t)got;
     }
-    return 0;
+    return true;
 }
 
 // layout_elf_size — GNU size's Berkeley rule, section by section: of the
@@ -273,7 +273,7 @@ int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errl
     Elf64_Shdr *sh = NULL;
     struct stat st;
     Elf64_Ehdr eh;
-    if (fstat(fd, &st) != 0 || read_at(fd, &eh, sizeof eh, 0) != 0) {
+    if (fstat(fd, &st) != 0 || !read_at(fd, &eh, sizeof eh, 0)) {
         snprintf(err, errlen, "%s: too short for an ELF header", path);
         goto fail;
     }
@@ -298,7 +298,7 @@ int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errl
     }
     if (shnum == 0) {   // more than 0xff00 sections: the count is in section 0
         Elf64_Shdr first;
-        if (read_at(fd, &first, sizeof first, eh.e_shoff) != 0) {
+        if (!read_at(fd, &first, sizeof first, eh.e_shoff)) {
             snprintf(err, errlen, "%s: truncated section header table", path);
             goto fail;
         }
@@ -309,7 +309,7 @@ int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errl
         goto fail;
     }
     sh = malloc(shnum * sizeof *sh + 1);
-    if (sh == NULL || read_at(fd, sh, shnum * sizeof *sh, eh.e_shoff) != 0) {
+    if (sh == NULL || !read_at(fd, sh, shnum * sizeof *sh, eh.e_shoff)) {
         snprintf(err, errlen, "%s: cannot read the section header table", path);
         goto fail;
     }

@@ -181,4 +181,7 @@ void suite_compiler_random_smallest_orders_compile_to_their_size(void);
 // fuzz.c
 void suite_robustness_fuzzed_headers_do_not_crash_the_layout(void);
 
+// memory.c
+void suite_robustness_repeated_calls_keep_no_memory(void);
+
 #endif

@@ -138,9 +138,11 @@ void suite_order_over_aligned_members(void)
                          "struct o3 { _Alignas(8) char a; _Alignas(8) char b; int c; int d; };\n"
                          "struct o4 { char a[3]; _Alignas(16) short b; long c; short d; int e; };\n"
                          "struct o5 { _Alignas(32) char a; _Alignas(32) char b; long c[3]; char d; "
-                         "short e; int f; double g; };\n");
+                         "short e; int f; double g; };\n"
+                         "struct o6 { char a[10]; int b; _Alignas(4) char c[9]; };\n");
     check_order(f, "o3");
     check_order(f, "o4");
     check_order(f, "o5");
+    check_order(f, "o6");
     cdecl_free(f);
 }

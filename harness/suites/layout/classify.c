@@ -1,6 +1,7 @@
 // classify.c — the layout suite's tests of layout_classify: objects this
 // process creates and therefore knows (probes over the kernel's map, see
-// probe.c), then the recorded processes of labs/layout/data.
+// probe.c), a made-up process (what this one cannot show), then the recorded
+// processes of labs/layout/data.
 #include <dlfcn.h>
 #include <gnu/libc-version.h>
 #include <link.h>
@@ -377,6 +378,114 @@ void suite_classify_unmapped(void)
         }
     suite_check_probes(&w->map, &w->facts, &ps);
     suite_world_free(w);
+}
+
+// ---- a made-up process --------------------------------------------------------------
+// What this process cannot show: its own file mapped a second time, outside
+// [__executable_start, end); files whose names differ from the program's by
+// a trailing space, a suffix, a missing letter; a program whose path is
+// unknown; facts whose entries past nthreads hold stale ranges.
+
+static const char made_up_maps[] =
+    "555555554000-555555555000 r--p 00000000 fe:01 4242 /opt/app/server\n"
+    "555555555000-555555556000 r-xp 00001000 fe:01 4242 /opt/app/server\n"
+    "555555556000-555555557000 r--p 00002000 fe:01 4242 /opt/app/server\n"
+    "555555557000-555555559000 rw-p 00003000 fe:01 4242 /opt/app/server\n"
+    "555555559000-55555557a000 rw-p 00000000 00:00 0 [heap]\n"
+    "7ffff7a00000-7ffff7a02000 r--p 00000000 fe:01 4242 /opt/app/server\n"
+    "7ffff7a10000-7ffff7a11000 r--p 00000000 fe:01 4243 /opt/app/server \n"
+    "7ffff7a20000-7ffff7a21000 r-xp 00000000 fe:01 4244 /opt/app/server.so\n"
+    "7ffff7a30000-7ffff7a31000 r--p 00000000 fe:01 4245 /opt/app/serve\n"
+    "7ffff7a40000-7ffff7a80000 rw-p 00000000 00:00 0\n"
+    "7ffffffde000-7ffffffff000 rw-p 00000000 00:00 0 [stack]\n";
+
+// made_up_facts — the facts of the made-up process: its linker symbols, the
+// path `exe` (followed by `stale` past its NUL) and the main thread, whose
+// TLS block lies in the anonymous mapping. With `stale_threads`, every entry
+// past nthreads holds ranges that cover the whole address space.
+static layout_facts_t *made_up_facts(const char *exe, const char *stale, bool stale_threads)
+{
+    layout_facts_t *f = calloc(1, sizeof *f);
+    cr_assert(f != NULL, "the suite ran out of memory");
+    f->executable_start = 0x555555554000;
+    f->etext = 0x555555555f00;
+    f->edata = 0x555555557800;
+    f->bss_start = 0x555555557800;
+    f->end = 0x555555558800;
+    size_t n = strlen(exe);
+    memcpy(f->exe_path, exe, n);
+    memcpy(f->exe_path + n + 1, stale, strlen(stale));
+    for (size_t i = 0; stale_threads && i < LAYOUT_MAX_THREADS; i++)
+        f->threads[i] =
+            (layout_thread_t){ (pid_t)(4000 + i), false, 0, UINTPTR_MAX, 0, UINTPTR_MAX };
+    f->nthreads = 1;
+    f->threads[0] = (layout_thread_t){ 4000, true, 0, 0, 0x7ffff7a7f000, 0x7ffff7a7f100 };
+    return f;
+}
+
+void suite_classify_the_program_s_own_file(void)
+{
+    layout_map_t m;
+    suite_oracle_parse(made_up_maps, &m);
+    layout_facts_t *f = made_up_facts("/opt/app/server", "", false);
+    probes_t ps = { .n = 0 };
+    suite_add_probe(&ps, "a made-up program's ELF header", (const void *)0x555555554000,
+                    LAYOUT_RODATA, "the program, not executable, not writable");
+    suite_add_probe(&ps, "its code", (const void *)0x555555555010, LAYOUT_TEXT,
+                    "the program, executable");
+    suite_add_probe(&ps, "its own file mapped a second time, far from __executable_start",
+                    (const void *)0x7ffff7a01010, LAYOUT_RODATA,
+                    "a mapping of the program's own file (path equal to exe_path) belongs to "
+                    "the program wherever it lies");
+    suite_add_probe(&ps, "a file named like the program plus a trailing space",
+                    (const void *)0x7ffff7a10010, LAYOUT_FILE,
+                    "another file: paths are compared byte for byte, and it has no "
+                    "executable mapping");
+    suite_add_probe(&ps, "a library whose path starts with the program's",
+                    (const void *)0x7ffff7a20010, LAYOUT_LIBRARY,
+                    "another file, with an executable mapping");
+    suite_add_probe(&ps, "a file whose path is the program's without its last letter",
+                    (const void *)0x7ffff7a30010, LAYOUT_FILE,
+                    "another file, without an executable mapping");
+    suite_check_probes(&m, f, &ps);
+    // The same process when its path is unknown: exe_path is "" (with stale
+    // bytes after the NUL). Anonymous mappings have the path "" too.
+    free(f);
+    f = made_up_facts("", "/opt/app/server", false);
+    ps.n = 0;
+    suite_add_probe(&ps, "anonymous memory of a program whose exe_path is \"\"",
+                    (const void *)0x7ffff7a40010, LAYOUT_MMAP,
+                    "an unknown path (\"\") names no file: only [__executable_start, end) is "
+                    "the program");
+    suite_add_probe(&ps, "the code of a program whose exe_path is \"\"",
+                    (const void *)0x555555555010, LAYOUT_TEXT,
+                    "in [__executable_start, end), executable");
+    suite_check_probes(&m, f, &ps);
+    free(f);
+    layout_map_free(&m);
+}
+
+void suite_classify_only_the_threads_the_facts_count(void)
+{
+    layout_map_t m;
+    suite_oracle_parse(made_up_maps, &m);
+    layout_facts_t *f = made_up_facts("/opt/app/server", "", true);
+    probes_t ps = { .n = 0 };
+    suite_add_probe(&ps, "the main thread's TLS block", (const void *)0x7ffff7a7f010, LAYOUT_TLS,
+                    "inside threads[0]'s TLS block");
+    suite_add_probe(&ps, "anonymous memory below that TLS block", (const void *)0x7ffff7a40010,
+                    LAYOUT_MMAP,
+                    "no path, and in no TLS block or stack range of threads[0..nthreads): "
+                    "the entries past nthreads are stale, whatever they hold");
+    suite_add_probe(&ps, "the brk heap", (const void *)0x555555560000, LAYOUT_HEAP,
+                    "the kernel's [heap] region");
+    suite_add_probe(&ps, "the main stack", (const void *)0x7ffffffde100, LAYOUT_STACK,
+                    "the kernel's [stack] region");
+    suite_add_probe(&ps, "the program's bss", (const void *)0x555555558000, LAYOUT_BSS,
+                    "[__bss_start, end) is bss");
+    suite_check_probes(&m, f, &ps);
+    free(f);
+    layout_map_free(&m);
 }
 
 // ---- recorded processes --------------------------------------------------------------

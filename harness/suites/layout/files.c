@@ -1,6 +1,7 @@
 // files.c — where the layout suite finds the lab's files (the build
 // directory, the recorded maps files) and how it runs programs (binutils'
 // size, the lab's program) with their output captured.
+#include <dirent.h>
 #include <errno.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -45,6 +46,21 @@ void suite_data_dir(char *out, size_t len)
     if (stat(out, &st) != 0)
         snprintf(out, len, "labs/layout/data");
     cr_assert(stat(out, &st) == 0, "the lab's recorded maps files are missing (%s)", out);
+}
+
+// suite_open_fds — how many file descriptors this process has open now
+// (the entries of /proc/self/fd, less the one that lists them).
+int suite_open_fds(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    cr_assert(d != NULL, "cannot list /proc/self/fd");
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.')
+            n++;
+    closedir(d);
+    return n - 1;
 }
 
 // child_environ — this process's environment for a child, with

@@ -40,6 +40,8 @@ void suite_data_dir(char *out, size_t len);
 // (malloc'd). Returns the exit status, or -1 when it could not be started or
 // was killed.
 int suite_run_capture(char *const argv[], char **out);
+// suite_open_fds — how many file descriptors this process has open now.
+int suite_open_fds(void);
 
 // ---- checking classifications (probe.c) --------------------------------------------
 
@@ -133,11 +135,14 @@ void suite_classify_shared_library(void);
 void suite_classify_vdso_and_vvar(void);
 void suite_classify_mapped_files(void);
 void suite_classify_unmapped(void);
+void suite_classify_the_program_s_own_file(void);
+void suite_classify_only_the_threads_the_facts_count(void);
 void suite_classify_recorded_processes(void);
 
 // size.c
 void suite_size_matches_binutils_on_this_program(void);
 void suite_size_matches_binutils_on_libraries(void);
+void suite_size_matches_binutils_on_unusual_headers(void);
 void suite_size_rejects_files_that_are_not_64_bit_elf(void);
 
 // threshold.c

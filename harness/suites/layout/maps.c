@@ -191,6 +191,7 @@ void suite_maps_parses_extreme_numbers(void)
         "ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]\n",
         "7f3a18c92000-7f3a18c93000 r--p 7ffffffffffff000 fff:fffff 18446744073709551615 /big\n",
         "1000-2000 r--s 00000000 00:00 0 /x\n",
+        "7F3A18C94000-7F3A18C95000 r--p 0000ABCD FE:0A 77 /upper-case hex digits\n",
     };
     check_lines(lines, sizeof lines / sizeof lines[0]);
 }
@@ -213,6 +214,10 @@ void suite_maps_rejects_lines_that_are_not_maps_lines(void)
         "1000-2000 r--p 00000000 00:00 12x /p\n",
         "1000-2000 r--p 0000000g 00:00 0\n",
         "10000000000000000-10000000000001000 r--p 00000000 00:00 0\n",
+        "1000-2000 r--p 00000000000000000 00:00 0\n",
+        "1000-2000 r--pp 00000000 00:00 0\n",
+        "1000-2000 r--p 00000000 1000:00 0\n",
+        "1000-2000 r--p 00000000 00:100000 0\n",
     };
     layout_region_t *r = malloc(sizeof *r);
     cr_assert(r != NULL);

@@ -1,6 +1,7 @@
 // size.c — the layout suite's tests of layout_elf_size: text, data and bss
 // as binutils' `size` counts them, on this program and on loaded libraries,
 // and the refusal of files that are not 64-bit ELF.
+#include <elf.h>
 #include <inttypes.h>
 #include <link.h>
 #include <stdio.h>
@@ -28,17 +29,38 @@ static layout_size_t binutils_size(const char *path)
     return (layout_size_t){ t, d, b };
 }
 
-// check_size — the student's numbers for `path` equal binutils'.
-static void check_size(const char *path)
+// size_wrong — whether the student's numbers for `path` (described as
+// `what`) differ from binutils', or the call left a file open; `why` says how.
+static bool size_wrong(const char *path, const char *what, char *why, size_t len)
 {
     layout_size_t want = binutils_size(path), got = { 0, 0, 0 };
     char err[512] = "";
+    int fds = suite_open_fds();
     int rc = layout_elf_size(path, &got, err, sizeof err);
-    cr_assert(rc == 0, "layout_elf_size(\"%s\") failed: %s", path, err);
-    cr_assert(got.text == want.text && got.data == want.data && got.bss == want.bss,
-              "for %s you count text %" PRIu64 ", data %" PRIu64 ", bss %" PRIu64 "; `size` says "
-              "text %" PRIu64 ", data %" PRIu64 ", bss %" PRIu64,
-              path, got.text, got.data, got.bss, want.text, want.data, want.bss);
+    int left = suite_open_fds() - fds;
+    if (rc != 0)
+        snprintf(why, len, "layout_elf_size(\"%s\") (%s) failed: %s", path, what, err);
+    else if (got.text != want.text || got.data != want.data || got.bss != want.bss)
+        snprintf(why, len,
+                 "for %s (%s) you count text %" PRIu64 ", data %" PRIu64 ", bss %" PRIu64
+                 "; `size` says text %" PRIu64 ", data %" PRIu64 ", bss %" PRIu64,
+                 path, what, got.text, got.data, got.bss, want.text, want.data, want.bss);
+    else if (left != 0)
+        snprintf(why, len,
+                 "layout_elf_size(\"%s\") (%s) returned the right numbers but left %d more "
+                 "file descriptor(s) open than before the call (the handout, task 5: close "
+                 "every file you open)",
+                 path, what, left);
+    else
+        return false;
+    return true;
+}
+
+// check_size — size_wrong, failing the test.
+static void check_size(const char *path, const char *what)
+{
+    char why[1400];
+    cr_assert(!size_wrong(path, what, why, sizeof why), "%s", why);
 }
 
 // self_path — the suite binary's own path.
@@ -53,7 +75,7 @@ void suite_size_matches_binutils_on_this_program(void)
 {
     char exe[4096];
     self_path(exe, sizeof exe);
-    check_size(exe);
+    check_size(exe, "the suite's own binary");
 }
 
 // A loaded library whose path contains `part`, or "" (dl_iterate_phdr).
@@ -83,10 +105,69 @@ void suite_size_matches_binutils_on_libraries(void)
         dl_iterate_phdr(lib_named, &q);
         if (q.path[0] == '\0')
             continue;
-        check_size(q.path);
+        check_size(q.path, "a loaded library");
         checked++;
     }
     cr_assert(checked >= 2, "suite error: the C library and the dynamic linker were not found");
+}
+
+// write_file — `n` bytes into a new file `path`; fails the test if it cannot.
+static void write_file(const char *path, const void *bytes, size_t n)
+{
+    FILE *f = fopen(path, "w");
+    cr_assert(f != NULL && fwrite(bytes, 1, n, f) == n && fclose(f) == 0, "cannot write %s", path);
+}
+
+// Two valid files `size` reads that the suite binary is not: the same image
+// without a section header table, and with the section count moved into
+// section 0, as files with 0xff00 sections or more must store it (elf(5)).
+void suite_size_matches_binutils_on_unusual_headers(void)
+{
+    char exe[4096];
+    self_path(exe, sizeof exe);
+    size_t len = 0;
+    unsigned char *image = (unsigned char *)suite_slurp(exe, &len);
+    cr_assert(image != NULL && len > sizeof(Elf64_Ehdr), "cannot read %s", exe);
+    Elf64_Ehdr eh;
+    memcpy(&eh, image, sizeof eh);
+    cr_assert(eh.e_shoff != 0 && eh.e_shnum > 0 && eh.e_shstrndx < eh.e_shnum &&
+                  eh.e_shoff + (uint64_t)eh.e_shnum * sizeof(Elf64_Shdr) <= len,
+              "suite error: %s has no usable section header table", exe);
+    char dir[] = "/tmp/memlab-size-XXXXXX";
+    cr_assert(mkdtemp(dir) != NULL, "cannot create a temporary directory");
+    char paths[2][4200];
+    snprintf(paths[0], sizeof paths[0], "%s/no-sections", dir);
+    snprintf(paths[1], sizeof paths[1], "%s/count-in-section-0", dir);
+    static const char *const what[2] = {
+        "no section header table: e_shoff, e_shnum and e_shstrndx are 0",
+        "e_shnum is 0 and the section count is in the sh_size of section 0",
+    };
+    Elf64_Ehdr none = eh;
+    none.e_shoff = 0;
+    none.e_shnum = 0;
+    none.e_shstrndx = SHN_UNDEF;
+    memcpy(image, &none, sizeof none);
+    write_file(paths[0], image, len);
+    Elf64_Ehdr ext = eh;
+    ext.e_shnum = 0;
+    ext.e_shstrndx = SHN_XINDEX;
+    memcpy(image, &ext, sizeof ext);
+    Elf64_Shdr first;
+    memcpy(&first, image + eh.e_shoff, sizeof first);
+    first.sh_size = eh.e_shnum;
+    first.sh_link = eh.e_shstrndx;
+    memcpy(image + eh.e_shoff, &first, sizeof first);
+    write_file(paths[1], image, len);
+    free(image);
+    char why[2][1400];
+    bool wrong[2];
+    for (int i = 0; i < 2; i++)
+        wrong[i] = size_wrong(paths[i], what[i], why[i], sizeof why[i]);
+    unlink(paths[0]);
+    unlink(paths[1]);
+    rmdir(dir);
+    cr_assert(!wrong[0] && !wrong[1], "%s%s%s", wrong[0] ? why[0] : "",
+              wrong[0] && wrong[1] ? "; " : "", wrong[1] ? why[1] : "");
 }
 
 void suite_size_rejects_files_that_are_not_64_bit_elf(void)
@@ -97,43 +178,53 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
     char err[512] = "";
     cr_assert(layout_elf_size(exe, &sz, err, sizeof err) == 0,
               "layout_elf_size failed on this very program: %s", err);
-    // Three bad files: text, an ELF header cut from its section headers, a
-    // 32-bit ELF header; and a path that does not exist.
+    // Five bad files: text, an ELF header cut from its section headers, this
+    // program marked 32-bit, marked big-endian, and with section headers of
+    // a size that is not sizeof(Elf64_Shdr) (`size` refuses it); and a path
+    // that does not exist.
+    enum { NBAD = 6 };
     char dir[] = "/tmp/memlab-size-XXXXXX";
     cr_assert(mkdtemp(dir) != NULL, "cannot create a temporary directory");
-    char paths[4][4200];
+    char paths[NBAD][4200];
     snprintf(paths[0], sizeof paths[0], "%s/notes.txt", dir);
     snprintf(paths[1], sizeof paths[1], "%s/cut.elf", dir);
     snprintf(paths[2], sizeof paths[2], "%s/elf32", dir);
-    snprintf(paths[3], sizeof paths[3], "%s/missing", dir);
+    snprintf(paths[3], sizeof paths[3], "%s/big-endian", dir);
+    snprintf(paths[4], sizeof paths[4], "%s/shentsize-40", dir);
+    snprintf(paths[5], sizeof paths[5], "%s/missing", dir);
     size_t len = 0;
     char *image = suite_slurp(exe, &len);
     cr_assert(image != NULL && len > 4096);
-    unsigned char elf32[64];
-    memcpy(elf32, image, sizeof elf32);
-    elf32[4] = 1; // EI_CLASS = ELFCLASS32
-    struct {
-        const char *path;
-        const void *bytes;
-        size_t n;
-        const char *what;
-    } bad[] = {
-        { paths[0], "just some text, not a program\n", 30, "a text file" },
-        { paths[1], image, 64, "an ELF header whose section headers were cut off" },
-        { paths[2], elf32, sizeof elf32, "a 32-bit ELF header" },
+    static const char *const what[NBAD] = {
+        "a text file",
+        "an ELF header whose section headers were cut off",
+        "this program with EI_CLASS set to ELFCLASS32",
+        "this program with EI_DATA set to ELFDATA2MSB (big-endian)",
+        "this program with e_shentsize 40 (a 32-bit section header's size)",
+        "a file that does not exist",
     };
-    for (size_t i = 0; i < 3; i++) {
-        FILE *f = fopen(bad[i].path, "w");
-        cr_assert(f != NULL && fwrite(bad[i].bytes, 1, bad[i].n, f) == bad[i].n && fclose(f) == 0);
-    }
+    write_file(paths[0], "just some text, not a program\n", 30);
+    write_file(paths[1], image, 64);
+    Elf64_Ehdr eh;
+    memcpy(&eh, image, sizeof eh);
+    image[EI_CLASS] = ELFCLASS32;
+    write_file(paths[2], image, len);
+    image[EI_CLASS] = ELFCLASS64;
+    image[EI_DATA] = ELFDATA2MSB;
+    write_file(paths[3], image, len);
+    image[EI_DATA] = ELFDATA2LSB;
+    eh.e_shentsize = 40;
+    memcpy(image, &eh, sizeof eh);
+    write_file(paths[4], image, len);
     free(image);
-    const char *what[4] = { bad[0].what, bad[1].what, bad[2].what, "a file that does not exist" };
-    char all[3000] = "";
+    char all[4000] = "";
     size_t used = 0, wrong = 0;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < NBAD; i++) {
         layout_size_t keep = { 11, 22, 33 };
         err[0] = '\0';
+        int fds = suite_open_fds();
         int rc = layout_elf_size(paths[i], &keep, err, sizeof err);
+        int left = suite_open_fds() - fds;
         unlink(paths[i]);
         char why[700];
         if (rc != -1)
@@ -143,6 +234,10 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
         else if (strncmp(err, paths[i], strlen(paths[i])) != 0)
             snprintf(why, sizeof why, "the error should start with the path '%s', it was '%.300s'",
                      paths[i], err);
+        else if (left != 0)
+            snprintf(why, sizeof why,
+                     "refused it, but left %d more file descriptor(s) open than before the call",
+                     left);
         else
             continue;
         wrong++;
@@ -150,5 +245,6 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
             used += (size_t)snprintf(all + used, sizeof all - used, "\n  %s: %s", what[i], why);
     }
     rmdir(dir);
-    cr_assert(wrong == 0, "layout_elf_size got %zu of 4 files it must refuse wrong:%s", wrong, all);
+    cr_assert(wrong == 0, "layout_elf_size got %zu of %d files it must refuse wrong:%s", wrong,
+              NBAD, all);
 }

@@ -120,13 +120,23 @@ void suite_threshold_handles_ranges_and_refusals(void)
     cr_assert(f != NULL);
     layout_facts_init(f);
     bool tunable = malloc_is_tunable();
+    int fds = suite_open_fds();
     long below = layout_find_mmap_threshold(64 << 10, 1, 4096, f);
     long above = layout_find_mmap_threshold(64 << 10, 100000, 200000, f);
+    long one_heap = layout_find_mmap_threshold(64 << 10, 4096, 4096, f);
+    long one_mmap = layout_find_mmap_threshold(64 << 10, 100000, 100000, f);
+    long refused = layout_find_mmap_threshold(64 << 10, 1, (size_t)1 << 62, f);
+    int left = suite_open_fds() - fds;
+    cr_assert(left == 0,
+              "after two experiments (pinned to 65536, ranges [1, 4096] and [100000, 200000]) "
+              "%d more file descriptor(s) are open than before: each probe must leave the "
+              "process as it found it (the handout, task 6)",
+              left);
     if (!tunable) {
-        cr_assert(below == -1 && above == -1,
+        cr_assert(below == -1 && above == -1 && one_heap == -1 && one_mmap == -1 && refused == -1,
                   "this malloc ignores mallopt (a sanitizer's): every call must return -1, "
-                  "yours returned %ld and %ld",
-                  below, above);
+                  "yours returned %ld, %ld, %ld, %ld and %ld",
+                  below, above, one_heap, one_mmap, refused);
     } else {
         cr_assert(below == 0,
                   "pinned to 65536, every request in [1, 4096] comes from the brk heap: "
@@ -136,6 +146,18 @@ void suite_threshold_handles_ranges_and_refusals(void)
                   "pinned to 65536, every request in [100000, 200000] is mmapped: "
                   "expected 100000 (the smallest in the range), got %ld",
                   above);
+        cr_assert(one_heap == 0,
+                  "pinned to 65536, the range [4096, 4096] holds one size, from the brk heap: "
+                  "expected 0, got %ld",
+                  one_heap);
+        cr_assert(one_mmap == 100000,
+                  "pinned to 65536, the range [100000, 100000] holds one size, mmapped: "
+                  "expected 100000, got %ld",
+                  one_mmap);
+        cr_assert(refused == -1,
+                  "pinned to 65536, in the range [1, 2^62] malloc refuses the largest request "
+                  "(it returns NULL), so the experiment cannot run: expected -1, got %ld",
+                  refused);
     }
     free(f);
 }

@@ -15,6 +15,7 @@
 # a row that breaks its bound (or was not graded) is named with its log, and
 # the script exits 1 after checking every row.
 set -u
+[ $# -eq 5 ] || { echo "usage: tests/lab_class.sh LAB FILE GRADER MAKE JOBS" >&2; exit 2; }
 lab=$1 file=$2 grader=$3 make=$4 jobs=$5
 base=build/mutants/$lab
 class=$base/subs
@@ -50,7 +51,7 @@ row_dir() {
     done
 }
 
-fail=0 rows=0 lines=() first=
+fail=0 rows=0 lines=() first= failed=()
 # gradebook.csv: student,<lab>,total,max,note (CRLF line ends)
 while IFS=, read -r who score _total max _note; do
     [ "$who" = student ] && continue
@@ -67,18 +68,23 @@ while IFS=, read -r who score _total max _note; do
         line=$(printf '   %-40s %s' "$what" "$shown")
         if [ "$who" = starter ]; then first=$line; else lines+=("$line"); fi
     else
-        cat "$dir/grade.log" 2>/dev/null
         if [ "$who" = starter ]; then
-            echo "FAILED: $lab: the starter does not score below half marks ($shown; log: $dir/grade.log)"
+            why="FAILED: $lab: the starter does not score below half marks ($shown; log: $dir/grade.log)"
         else
-            echo "FAILED: $lab: $what was not caught ($shown; tests/mutants/$lab/${who#mutant-}.c;" \
-                 "log: $dir/grade.log)"
+            why="FAILED: $lab: $what was not caught ($shown; tests/mutants/$lab/${who#mutant-}.c; log: $dir/grade.log)"
         fi
+        failed+=("$dir/grade.log" "$why")
         fail=1
     fi
 done <"$base/gradebook.csv"
 [ -n "$first" ] && echo "$first"
 [ ${#lines[@]} -gt 0 ] && printf '%s\n' "${lines[@]}"
+# Each row that broke its bound: its grading log, then what failed.
+for ((i = 0; i < ${#failed[@]}; i += 2)); do
+    echo "---- ${failed[i]}"
+    cat "${failed[i]}" 2>/dev/null
+    echo "${failed[i + 1]}"
+done
 if [ "$rows" -ne $((n + 1)) ]; then
     echo "FAILED: $lab: the gradebook has $rows rows, not $((n + 1)) (log: $log)"
     fail=1

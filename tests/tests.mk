@@ -50,7 +50,9 @@ test: deps-test
 # output printed whole when it ends (--output-sync=target):
 #   labs:  test-lab-<lab> for every lab (their gradings share build/solution)
 #   rest:  everything else; no part of it writes where a lab's test does.
-# A failing part stops both lanes; its output names what failed.
+# A failing part stops its lane, its output names what failed, and `make test`
+# fails once the other lane has run its remaining parts (a lane is not
+# interrupted).
 TEST_LANE_LABS := $(foreach l,$(LABS),test-lab-$(l))
 TEST_LANE_REST := format-check test-core test-core-san test-fuzz test-mutate test-jail \
                   test-report $(if $(LABS),test-gradebook) test-cli test-dist test-packages

@@ -8,11 +8,16 @@
 #   - every mutant in tests/mutants/<lab>/*.c, graded as a submission with
 #     the lab's student file name, loses points;
 #   - the lab's own extra checks, $(<lab>_CHECKS) from its lab.mk.
-# A mutant is copied to build/mutants/<lab>-<mutant>/<student file> and
-# graded with SUBMISSION=, exactly as an instructor grades a student (the
-# starter and the mutants as a batch: GRADE_BATCH=1, no bench, no charts).
+# The starter and the mutants are graded as one class, exactly as an
+# instructor grades students with `make gradebook` (tests/lab_class.sh):
+# each is copied to build/mutants/<lab>/subs/<folder>/<student file> and
+# `grader class` grades them, LAB_TEST_JOBS at a time (default: the number
+# of CPUs), each with `make grade SUBMISSION=... GRADE_BATCH=1` (no bench,
+# no charts) in a build of its own; then every row is held to its bound.
 
 MUTANT_B := build/mutants
+# The starter and the mutants of a lab are graded this many at a time.
+LAB_TEST_JOBS ?= $(JOBS)
 
 # $(call lab_check,LAB,MAKE-ARGS,GRADER-EXPECTATION,WHAT)
 define lab_check
@@ -28,16 +33,7 @@ test-lab-$(1): $$($(1)_CHECKS)
 	@mkdir -p $(TEST_B)
 	$(call lab_check,$(1),IMPL=solution,--strict,the solution scores full marks,solution)
 	$(call lab_check,$(1),IMPL=solution SAN=address$$(comma)undefined,--strict-correctness,the solution passes every correctness test under ASan + UBSan,solution-san)
-	$(call lab_check,$(1),IMPL=student GRADE_BATCH=1,--expect-below 0.5,the starter scores below half marks,starter)
-	@set -e; for m in $$(wildcard tests/mutants/$(1)/*.c); do \
-	    name=$(1)-$$$$(basename $$$$m .c); dir=$(MUTANT_B)/$$$$name; \
-	    rm -rf $$$$dir; mkdir -p $$$$dir; cp $$$$m $$$$dir/$$(firstword $$($(1)_STUDENT)); \
-	    printf '== %s: mutant %s loses points\n' $(1) $$$$(basename $$$$m .c); \
-	    if ! $(MAKE) --no-print-directory grade LAB=$(1) SUBMISSION=$$$$dir GRADE_BATCH=1 \
-	         GRADEFLAGS="--quiet --expect-below 1" >$(TEST_B)/$$$$name.log 2>&1; then \
-	        cat $(TEST_B)/$$$$name.log; echo "FAILED: mutant $$$$m was not caught"; exit 1; fi; \
-	    grep -E '^Score' $(TEST_B)/$$$$name.log | sed 's/^/   /' || true; \
-	done
+	@tests/lab_class.sh $(1) $$(firstword $$($(1)_STUDENT)) $(GRADER) "$$(MAKE)" $$(LAB_TEST_JOBS)
 endef
 $(foreach l,$(LABS),$(eval $(call LAB_TEST_RULES,$(l))))
 

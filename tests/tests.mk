@@ -38,8 +38,44 @@ $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 
 .PHONY: test test-core test-core-san test-fuzz test-harness test-mutate test-jail test-report test-labs test-cli test-charts test-dist test-packages format-check
 test: deps-test
-	@$(MAKE) --no-print-directory format-check test-core test-core-san test-fuzz test-harness test-mutate test-jail test-report test-labs test-cli test-charts test-dist test-packages
+	@$(MAKE) --no-print-directory test-prebuild
+	@$(MAKE) --no-print-directory test-harness
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-lane-labs test-lane-rest
 	@echo "memlab: all tests passed."
+
+# How `make test` spends its time (README: how long it takes). First every
+# build the parts share, once, two compilers at a time: the tools (plain and
+# sanitized), the mutation generator, and each lab's reference program,
+# suite and bench (plain and under ASan + UBSan) with the lab objects all
+# builds share. Then test-harness alone (it holds the grader to time limits
+# that a busy machine breaks). Then two lanes side by side, each running its
+# parts one after the other (TEST_LANE=1 makes a lane serial), each part's
+# output printed whole when it ends (--output-sync=target):
+#   labs:  test-lab-<lab> for every lab (their gradings share build/solution)
+#   rest:  everything else; no part of it writes where a lab's test does.
+# A failing part stops its lane, its output names what failed, and `make test`
+# fails once the other lane has run its remaining parts (a lane is not
+# interrupted).
+TEST_LANE_LABS := $(foreach l,$(LABS),test-lab-$(l))
+TEST_LANE_REST := format-check test-core test-core-san test-fuzz test-mutate test-jail \
+                  test-report $(if $(LABS),test-gradebook) test-cli test-charts test-dist test-packages
+TEST_BENCHES := $(foreach l,$(LABS),$(if $(filter 1,$($(l)_BENCH)),build/solution/bench/$(l)))
+ifeq ($(TEST_LANE),1)
+.NOTPARALLEL:
+endif
+.PHONY: test-prebuild test-lane-labs test-lane-rest
+test-prebuild:
+	@echo "== building the tools and every lab's reference (plain, and with ASan + UBSan)"
+	@mkdir -p $(TEST_B)
+	@{ $(MAKE) --no-print-directory -j2 tools $(MUTATE) SAN= && \
+	   $(MAKE) --no-print-directory -j2 all IMPL=solution SUBMISSION= SAN= && \
+	   $(if $(TEST_BENCHES),$(MAKE) --no-print-directory -j2 $(TEST_BENCHES) IMPL=solution SUBMISSION= SAN= &&) \
+	   $(MAKE) --no-print-directory -j2 all IMPL=solution SUBMISSION= SAN=address,undefined; } \
+	    >$(TEST_B)/prebuild.log 2>&1 || { cat $(TEST_B)/prebuild.log; echo "FAILED: building for the tests"; exit 1; }
+test-lane-labs:
+	@$(if $(TEST_LANE_LABS),$(MAKE) --no-print-directory TEST_LANE=1 $(TEST_LANE_LABS),true)
+test-lane-rest:
+	@$(MAKE) --no-print-directory TEST_LANE=1 $(TEST_LANE_REST)
 
 test-core: $(TEST_B)/core-tests
 	@echo "== core unit tests"

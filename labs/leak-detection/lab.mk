@@ -18,6 +18,9 @@ leak-detection_CHECKS  := leak-detection-corpus-check
 LEAK_DIR    := labs/leak-detection
 LEAK_LIB    := $(B)/lib/libleak.so
 LEAK_PIC_B  := $(B)/obj/leak-detection/pic
+# The library's own code is the same in every build (no impl, no sanitizer):
+# compiled once, like the lab objects of the Makefile's LAB_RULES.
+LEAK_PIC_LAB := build/labs/obj/leak-detection/pic
 LEAK_LIB_SUPPORT := ownmem preload sites roots dump
 LEAK_PIC_CFLAGS := $(CSTD) -O2 -g $(WARN) -fPIC -fno-omit-frame-pointer -D_GNU_SOURCE -I$(LEAK_DIR)
 
@@ -25,11 +28,11 @@ $(LEAK_PIC_B)/leaks.o: $(call impl_src,leak-detection)/leaks.c $(LEAK_DIR)/leaks
 	@mkdir -p $(@D)
 	$(CC) $(LEAK_PIC_CFLAGS) -c $< -o $@
 
-$(LEAK_PIC_B)/%.o: $(LEAK_DIR)/support/%.c $(LEAK_DIR)/leaks.h $(LEAK_DIR)/support/preload.h
+$(LEAK_PIC_LAB)/%.o: $(LEAK_DIR)/support/%.c $(LEAK_DIR)/leaks.h $(LEAK_DIR)/support/preload.h
 	@mkdir -p $(@D)
 	$(CC) $(LEAK_PIC_CFLAGS) -Werror -c $< -o $@
 
-$(LEAK_LIB): $(LEAK_PIC_B)/leaks.o $(LEAK_LIB_SUPPORT:%=$(LEAK_PIC_B)/%.o)
+$(LEAK_LIB): $(LEAK_PIC_B)/leaks.o $(LEAK_LIB_SUPPORT:%=$(LEAK_PIC_LAB)/%.o)
 	@mkdir -p $(@D)
 	$(CC) -shared -o $@ $^ $(PKG_JANSSON) -ldl -lpthread
 

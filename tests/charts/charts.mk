@@ -9,6 +9,8 @@
 #                                         (not installed, --no-go, --no-vs):
 #                                         each such chart must still draw and
 #                                         name them
+#   tests/charts/data-starter/            what grading the starter writes (every
+#                                         bar at 0): each chart must still draw
 #   tests/charts/check_charts.c           reads each drawn SVG (libxml2): a
 #                                         title, axis labels (a unit on the y
 #                                         axis), the footnote, and every peer
@@ -36,4 +38,8 @@ test-charts: $(TEST_B)/check_charts
 	    $(CHARTS_B)/svg-without-peers | sed 's/^/   without peers: /'
 	@set -o pipefail; $(TEST_B)/check_charts --plots plots --data tests/charts/data-without-peers \
 	    --charts $(CHARTS_B)/svg-without-peers | sed 's/^/   without peers: /'
+	@set -o pipefail; PLOTS_FORMATS=svg scripts/plots.sh tests/charts/data-starter \
+	    $(CHARTS_B)/svg-starter | sed 's/^/   starter: /'
+	@set -o pipefail; $(TEST_B)/check_charts --plots plots --data tests/charts/data-starter \
+	    --charts $(CHARTS_B)/svg-starter | sed 's/^/   starter: /'
 	@tests/charts/broken.sh $(TEST_B)/check_charts $(CHARTS_B)

@@ -276,6 +276,7 @@ void suite_trigger_bounds_exact(void)
         { 100 * MiB, 200 * MiB, 10 * MiB, 199229440, "a runway inside the bounds", 100 },
         { 100 * MiB, 200 * MiB, 50 * MiB, 178585600, "a runway past the lower bound", 100 },
         { 100 * MiB, 200 * MiB, 300 * MiB, 178585600, "a runway longer than the goal", 100 },
+        { 100 * MiB, 200 * MiB, 200 * MiB, 178585600, "a runway exactly as long as the goal", 100 },
         { 2 * MiB, 4 * MiB, 0, 4096000, "no runway, a small heap: the upper bound", 100 },
         { 0, 4 * MiB + 100, 0, 3997757, "the bounds round (goal - marked) / 64 down", 100 },
         { 50 * MiB, 40 * MiB, 0, 40 * MiB, "heap marked over the goal", 100 },

@@ -96,4 +96,9 @@ test-mutate: $(MUTATE)
 	    grep -q '| m0007 | stmt-delete | 26 | `- v = lo;` <br> `+ ;` | yes: ' $(MUTATE_T)/fixture.md && \
 	    grep -q '| m0013 | stmt-delete | 36 | `- t--;` <br> `+ ;` | no |' $(MUTATE_T)/fixture.md || \
 	    { cat $(MUTATE_T)/fixture.md; echo "FAILED: the report of tests/mutation/gradebook.csv"; exit 1; }
+	@tr -d '\r' <tests/mutation/gradebook.csv >$(MUTATE_T)/gradebook-lf.csv && \
+	    $(MUTATE) --report --gradebook $(MUTATE_T)/gradebook-lf.csv --lab fixture \
+	    --equivalent tests/mutation/EQUIVALENT.md --md $(MUTATE_T)/fixture-lf.md --row $(MUTATE_T)/fixture-lf.row \
+	    tests/mutation/fixture.c >/dev/null && diff -u tests/mutation/fixture.row $(MUTATE_T)/fixture-lf.row || \
+	    { echo "FAILED: the same gradebook with LF line ends reads differently"; exit 1; }
 	@echo "   $$(wc -l <tests/mutation/fixture.expected) mutants as expected, each compiles; sample and report right"

@@ -197,9 +197,11 @@ static int csv_record(char **p, char **fields, int max)
             s++;
             continue;
         }
-        if (end == '\r')
-            s++;
-        if (*s == '\n')
+        // The terminator may have been overwritten by the field's '\0' (an
+        // unquoted field ends where it does): decide by end, not by *s.
+        if (end == '\r' && s[1] == '\n')
+            s += 2;
+        else if (end == '\r' || end == '\n')
             s++;
         break;
     }

@@ -123,7 +123,8 @@ typedef struct lk_record {
 // for `cap` records) in report order: definitely lost first, then indirectly,
 // possibly, still reachable; within a kind by bytes, largest first; equal
 // bytes by site number. Returns the number of records (which may exceed cap;
-// only the first cap are written).
+// only the first cap are written), or 0 (nothing written) if lk_mem_alloc
+// refuses memory the grouping needs.
 size_t lk_group(const lk_block_t *blocks, size_t n, lk_record_t *out, size_t cap);
 
 // One line of a heap profile (pprof's inuse_space / inuse_objects): what is

@@ -3,7 +3,8 @@
 // lk_mem_alloc and go back (twenty runs of track, classify, group, reset
 // leave as many lk_mem regions mapped, and as many malloc bytes in use, as
 // before); and when lk_mem_alloc refuses (the system is out of memory), the
-// table stays as it was and the classification says so instead of crashing.
+// table stays as it was, the classification says so instead of crashing
+// and lk_group makes no records.
 //
 // The refusal is forced at link time: the suite is linked with
 // -Wl,--wrap=lk_mem_alloc (labs/leak-detection/lab.mk), so every call of the
@@ -163,5 +164,23 @@ void suite_track_memory_refused(void)
               "returned %d%s: it must either say it ran out of memory (-1) or classify "
               "correctly (handout: labs/leak-detection/README.md, task 2); %s",
               rc, rc == 0 ? " with wrong kinds" : "", REPLAY_REFUSED);
+    // lk_group's scratch refused: no records (0), or, for a solution that
+    // needs no memory, the right three.
+    for (size_t i = 0; i < 3; i++)
+        b[i] = (lk_block_t){ (uintptr_t)&mem[4 * i], 30 - 10 * i, 1 + (uint32_t)i, LK_DEFINITE };
+    lk_record_t rec[8];
+    memset(rec, 0, sizeof rec);
+    atomic_store(&suite_refuse_mem, true);
+    size_t nr = lk_group(b, 3, rec, 8);
+    atomic_store(&suite_refuse_mem, false);
+    bool right = nr == 3;
+    for (size_t i = 0; right && i < 3; i++)
+        right = rec[i].site == 1 + i && rec[i].kind == LK_DEFINITE && rec[i].bytes == 30 - 10 * i &&
+                rec[i].blocks == 1;
+    cr_assert(nr == 0 || right,
+              "scenario: lk_mem_alloc refuses; step: lk_group of 3 lost blocks from 3 sites "
+              "returned %zu%s: when memory is refused it must return 0 (no records), or else "
+              "group correctly (leaks.h, lk_group); %s",
+              nr, nr == 3 ? " with wrong records" : "", REPLAY_REFUSED);
     lk_track_reset();
 }

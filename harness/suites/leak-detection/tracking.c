@@ -30,6 +30,30 @@ void suite_track_basic(void)
                                                "return 0: the block is no longer live");
     cr_assert(lk_track_free(0x30000, NULL) == 0, "free of a pointer never recorded must return 0");
     cr_assert(lk_track_count() == 1, "one block left, lk_track_count says %zu", lk_track_count());
+    // Addresses 0 and 1 were never recorded, even after a churn that leaves
+    // many freed entries behind: lookup and free must find nothing.
+    for (uintptr_t i = 0; i < 400; i++)
+        cr_assert(lk_track_alloc(0x50000 + 16 * i, 16, 9) == 0,
+                  "lk_track_alloc of block %zu at 0x%zx failed", (size_t)i,
+                  (size_t)(0x50000 + 16 * i));
+    for (uintptr_t i = 0; i < 400; i++)
+        cr_assert(lk_track_free(0x50000 + 16 * i, NULL) == 1,
+                  "free of the live block at 0x%zx must return 1", (size_t)(0x50000 + 16 * i));
+    for (uintptr_t a = 0; a <= 1; a++) {
+        cr_assert(lk_track_lookup(a, &b) == 0,
+                  "scenario: 400 blocks at 0x50000.. tracked and freed; no block was ever "
+                  "recorded at address %zu, but lk_track_lookup(%zu) finds one (a freed "
+                  "entry is not a live block; handout: labs/leak-detection/README.md, task 1); "
+                  "replay: build/<impl>/suites/leak-detection --filter 'track/basic' --verbose",
+                  (size_t)a, (size_t)a);
+        cr_assert(lk_track_free(a, NULL) == 0,
+                  "scenario: 400 blocks at 0x50000.. tracked and freed; lk_track_free(%zu) of "
+                  "an address never recorded must return 0 (leaks.h, lk_track_free); replay: "
+                  "build/<impl>/suites/leak-detection --filter 'track/basic' --verbose",
+                  (size_t)a);
+    }
+    cr_assert(lk_track_count() == 1, "one block left after the churn, lk_track_count says %zu",
+              lk_track_count());
     lk_track_reset();
     cr_assert(lk_track_count() == 0, "after lk_track_reset, %zu blocks are still counted",
               lk_track_count());

@@ -109,10 +109,10 @@ static void across_the_large_threshold(void)
             kept = to;
         size_t bad = checker_verify(p, 31, 0, kept);
         cr_assert(bad == kept,
-                  "a block allocated at %zu bytes and resized by mm_realloc through %zu to "
-                  "%zu bytes (step %zu) lost its byte %zu: the first %zu bytes must be kept "
-                  "(mm.h, mm_realloc)",
-                  steps[0], from, to, k, bad, kept);
+                  "a block allocated at %zu bytes, then resized by mm_realloc step by step, "
+                  "lost its byte %zu at step %zu (from %zu to %zu bytes): the first %zu bytes "
+                  "must be kept (mm.h, mm_realloc; handout: realloc and calloc)",
+                  steps[0], bad, k, from, to, kept);
         checker_fill(p, 31, kept, to); // the bytes the block gained, for the next step
         kept = to;
     }

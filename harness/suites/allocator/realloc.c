@@ -42,12 +42,81 @@ static void resize_trace(const char *name, const size_t *sizes, size_t n, const 
     suite_syn_check(&s, what);
 }
 
+// large_block_moves_whole — a large block whose next pages are busy (the
+// block allocated after it) cannot grow where it is: its realloc to 1 MiB
+// moves it, and every byte of it must arrive. The 2 MiB freed before it
+// leave room for the new block away from it, so the pages past its
+// neighbour are ones no block ever had: a copy of the wrong length either
+// loses bytes or reads pages that are not there.
+static void large_block_moves_whole(void)
+{
+    enum { OLD = 40000, NEW = 1 << 20 };
+    suite_fresh(ARENA);
+    void *hole = suite_must_alloc(2 * MIB, "in a fresh heap");
+    unsigned char *a = suite_must_alloc(OLD, "after a 2 MiB block in a fresh heap");
+    unsigned char *b = suite_must_alloc(OLD, "after two large blocks in a fresh heap");
+    mm_free(hole);
+    checker_fill(a, 21, 0, OLD);
+    checker_fill(b, 22, 0, OLD);
+    unsigned char *q = mm_realloc(a, NEW);
+    cr_assert(q,
+              "mm_realloc of a %d-byte block to %d bytes returned NULL in a heap of %zu MiB "
+              "with 2 MiB free",
+              OLD, NEW, ARENA / MIB);
+    size_t bad = checker_verify(q, 21, 0, OLD);
+    cr_assert(bad == OLD,
+              "a %d-byte block (a large object, the next block allocated right after it) "
+              "grown with mm_realloc to %d bytes lost its byte %zu: all %d old bytes must "
+              "arrive in the new block, wherever it lies (mm.h, mm_realloc; handout: realloc "
+              "and calloc)",
+              OLD, NEW, bad, OLD);
+    cr_assert(checker_verify(b, 22, 0, OLD) == OLD,
+              "growing a %d-byte block to %d bytes with mm_realloc changed the %d-byte block "
+              "allocated after it: nothing outside the new block may be written (mm.h)",
+              OLD, NEW, OLD);
+    mm_free(q);
+    mm_free(b);
+}
+
 void suite_realloc_growing_keeps_the_data(void)
 {
     static const size_t sizes[] = {
         3, 7, 12, 20, 40, 100, 1000, 5000, 30000, 40000, 200000, 1 << 20
     };
     resize_trace("realloc-grow", sizes, 12, "eight blocks grown from 3 bytes to 1 MiB");
+    large_block_moves_whole();
+}
+
+// across_the_large_threshold — one block shrunk from a large object to
+// sizes on both sides of 32 KiB and grown back, every kept byte checked at
+// each step (a large block that shrinks to half its pages or less moves, or
+// stays: either way its prefix must be intact).
+static void across_the_large_threshold(void)
+{
+    static const size_t steps[] = { 300000, 32769, 20000, 32768, 100, 32769, 65536, 24000 };
+    suite_fresh(ARENA);
+    unsigned char *p = suite_must_alloc(steps[0], "in a fresh heap");
+    checker_fill(p, 31, 0, steps[0]);
+    size_t kept = steps[0];
+    for (size_t k = 1; k < sizeof steps / sizeof steps[0]; k++) {
+        size_t from = kept, to = steps[k];
+        p = mm_realloc(p, to);
+        cr_assert(p,
+                  "mm_realloc from %zu to %zu bytes (step %zu) returned NULL in a fresh "
+                  "heap",
+                  from, to, k);
+        if (to < kept)
+            kept = to;
+        size_t bad = checker_verify(p, 31, 0, kept);
+        cr_assert(bad == kept,
+                  "a block allocated at %zu bytes, then resized by mm_realloc step by step, "
+                  "lost its byte %zu at step %zu (from %zu to %zu bytes): the first %zu bytes "
+                  "must be kept (mm.h, mm_realloc; handout: realloc and calloc)",
+                  steps[0], bad, k, from, to, kept);
+        checker_fill(p, 31, kept, to); // the bytes the block gained, for the next step
+        kept = to;
+    }
+    mm_free(p);
 }
 
 void suite_realloc_shrinking_keeps_the_prefix(void)
@@ -56,6 +125,7 @@ void suite_realloc_shrinking_keeps_the_prefix(void)
         1 << 20, 200000, 40000, 30000, 5000, 1000, 100, 40, 20, 12, 7, 3
     };
     resize_trace("realloc-shrink", sizes, 12, "eight blocks shrunk from 1 MiB to 3 bytes");
+    across_the_large_threshold();
 }
 
 void suite_realloc_stays_in_place_within_its_class(void)

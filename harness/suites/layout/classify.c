@@ -431,9 +431,10 @@ void suite_classify_the_program_s_own_file(void)
     // The array's first spare slot (regions[n], within cap) holds a stale
     // executable mapping of /opt/app/serve: a map is regions[0..n) only.
     layout_region_t *stale = calloc(1, sizeof *stale);
-    cr_assert(stale != NULL && suite_oracle_parse_line("7ffff7a50000-7ffff7a51000 r-xp 00000000 "
-                                                       "fe:01 4245 /opt/app/serve",
-                                                       stale) == 0 &&
+    cr_assert(stale != NULL &&
+                  suite_oracle_parse_line("7ffff7a50000-7ffff7a51000 r-xp 00000000 "
+                                          "fe:01 4245 /opt/app/serve",
+                                          stale) == 0 &&
                   layout_map_append(&m, stale) == 0 && m.n < m.cap,
               "suite error: cannot add the stale slot");
     m.n--;

@@ -56,6 +56,8 @@ int layout_parse_line(const char *line, layout_region_t *out)
 // Contract:
 //   - lines of any length (paths can be 4096 bytes long);
 //   - each region must start at or after the end of the previous one;
+//   - a read error (ferror(f) after the last line) is a failure too,
+//     reported at the line that could not be read (LINE = lines read + 1);
 //   - on failure: -1, err holds "NAME:LINE: what is wrong" (snprintf into
 //     err, at most errlen bytes) and `map` is left empty (layout_map_free).
 // Returns 0 on success.

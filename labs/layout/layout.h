@@ -81,7 +81,8 @@ typedef struct layout_region {
     char path[LAYOUT_PATH_MAX];  // "" when absent; without the " (deleted)" suffix
 } layout_region_t;
 
-// Every region of one process, sorted by start, never overlapping.
+// Every region of one process, sorted by start, never overlapping:
+// regions[0..n) are the regions; the spare slots up to cap mean nothing.
 typedef struct layout_map {
     layout_region_t *regions;
     size_t n, cap;
@@ -150,8 +151,9 @@ int layout_parse_line(const char *line, layout_region_t *out);
 // layout_read_maps — read every line of `f` (a maps file; `name` is used in
 // messages) into `map`, which must be empty. Lines of any length are
 // accepted. Returns 0; or -1 with "name:line: what is wrong" in err (errlen
-// bytes) for a malformed line or a region that does not come after the
-// previous one, and then `map` is left empty.
+// bytes) for a malformed line, a region that does not come after the
+// previous one, or a read error (reported at the line that could not be
+// read: the number of lines read + 1), and then `map` is left empty.
 int layout_read_maps(FILE *f, const char *name, layout_map_t *map,
                      char *err, size_t errlen);
 

@@ -384,7 +384,8 @@ void suite_classify_unmapped(void)
 // What this process cannot show: its own file mapped a second time, outside
 // [__executable_start, end); files whose names differ from the program's by
 // a trailing space, a suffix, a missing letter; a program whose path is
-// unknown; facts whose entries past nthreads hold stale ranges.
+// unknown; a map whose spare slot past n holds a stale region; facts whose
+// entries past nthreads hold stale ranges.
 
 static const char made_up_maps[] =
     "555555554000-555555555000 r--p 00000000 fe:01 4242 /opt/app/server\n"
@@ -427,6 +428,17 @@ void suite_classify_the_program_s_own_file(void)
 {
     layout_map_t m;
     suite_oracle_parse(made_up_maps, &m);
+    // The array's first spare slot (regions[n], within cap) holds a stale
+    // executable mapping of /opt/app/serve: a map is regions[0..n) only.
+    layout_region_t *stale = calloc(1, sizeof *stale);
+    cr_assert(stale != NULL &&
+                  suite_oracle_parse_line("7ffff7a50000-7ffff7a51000 r-xp 00000000 "
+                                          "fe:01 4245 /opt/app/serve",
+                                          stale) == 0 &&
+                  layout_map_append(&m, stale) == 0 && m.n < m.cap,
+              "suite error: cannot add the stale slot");
+    m.n--;
+    free(stale);
     layout_facts_t *f = made_up_facts("/opt/app/server", "", false);
     probes_t ps = { .n = 0 };
     suite_add_probe(&ps, "a made-up program's ELF header", (const void *)0x555555554000,
@@ -446,7 +458,7 @@ void suite_classify_the_program_s_own_file(void)
                     "another file, with an executable mapping");
     suite_add_probe(&ps, "a file whose path is the program's without its last letter",
                     (const void *)0x7ffff7a30010, LAYOUT_FILE,
-                    "another file, without an executable mapping");
+                    "another file, without an executable mapping among the map's n regions");
     suite_check_probes(&m, f, &ps);
     // The same process when its path is unknown: exe_path is "" (with stale
     // bytes after the NUL). Anonymous mappings have the path "" too.

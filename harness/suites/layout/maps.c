@@ -2,6 +2,7 @@
 // (layout_parse_line), a whole file (layout_read_maps) against the oracle's
 // reading, and finding the region of an address (layout_find_region).
 #include <dirent.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -304,6 +305,40 @@ void suite_maps_reads_recorded_maps_files(void)
     ml_award((double)right / files, "%d of %d recorded maps files read exactly", right, files);
 }
 
+// A stream that yields `text` and then fails with EIO, as a disk or a
+// network file system can: the read error comes after the last whole line.
+typedef struct failing {
+    const char *text;
+    size_t len, at;
+} failing_t;
+
+static ssize_t failing_read(void *cookie, char *buf, size_t size)
+{
+    failing_t *c = cookie;
+    if (c->at == c->len) {
+        errno = EIO;
+        return -1;
+    }
+    size_t n = c->len - c->at < size ? c->len - c->at : size;
+    memcpy(buf, c->text + c->at, n);
+    c->at += n;
+    return (ssize_t)n;
+}
+
+// read_failing — layout_read_maps over a stream that reads `text`, then fails.
+static int read_failing(const char *text, const char *name, layout_map_t *m, char *err,
+                        size_t errlen)
+{
+    failing_t c = { text, strlen(text), 0 };
+    FILE *f = fopencookie(&c, "r", (cookie_io_functions_t){ .read = failing_read });
+    cr_assert(f != NULL, "fopencookie failed");
+    layout_map_init(m);
+    err[0] = '\0';
+    int rc = layout_read_maps(f, name, m, err, errlen);
+    fclose(f);
+    return rc;
+}
+
 void suite_maps_reports_the_bad_line_and_leaves_the_map_empty(void)
 {
     const char *bad_third = "00400000-00401000 r--p 00000000 08:01 12 /bin/x\n"
@@ -328,6 +363,21 @@ void suite_maps_reports_the_bad_line_and_leaves_the_map_empty(void)
               "the error for overlapping regions should name line 2 ('o.maps:2: ...'), it was '%s'",
               err);
     cr_assert(m.n == 0, "after an error the map should be empty, it has %zu regions", m.n);
+    layout_map_free(&m);
+    // Two whole lines, then the stream fails: the line that could not be
+    // read is line 3.
+    const char *two = "00400000-00401000 r--p 00000000 08:01 12 /bin/x\n"
+                      "00401000-00402000 r-xp 00001000 08:01 12 /bin/x\n";
+    rc = read_failing(two, "e.maps", &m, err, sizeof err);
+    cr_assert(rc == -1,
+              "layout_read_maps returned %d for a stream that failed (EIO) after 2 lines; a "
+              "read error is an error too",
+              rc);
+    cr_assert(strstr(err, "e.maps:3:") != NULL,
+              "a read error after 2 whole lines of e.maps should be reported at the line that "
+              "could not be read ('e.maps:3: ...'), it was '%s'",
+              err);
+    cr_assert(m.n == 0, "after a read error the map should be empty, it has %zu regions", m.n);
     layout_map_free(&m);
 }
 

@@ -243,7 +243,8 @@ bool gr_jail_available(const char **why);
 bool gr_binary_is_asan(const char *path);
 // Sets the jail's resource limits on the calling process (the child, before exec).
 void gr_jail_limits(const gr_jail_t *j);
-// The memory (MiB) a control group grants a suite built with AddressSanitizer.
+// The memory (MiB) a control group grants a suite that runs without an
+// address-space limit (built with AddressSanitizer, or a ThreadSanitizer test).
 unsigned gr_jail_asan_memory_mb(const gr_jail_t *j);
 // Which resource limits bound a run here, in words (results.json's "limits").
 const char *gr_jail_limits_text(void);

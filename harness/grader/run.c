@@ -149,7 +149,9 @@ gr_proc_t gr_run(char *const argv[], char *const env[], const char *log_path, si
     // A control group of its own bounds the run's tasks (and, where no
     // address-space limit can, its memory) — for root too.
     gr_cgroup_t *cg =
-        jail ? gr_cgroup_open(GR_CGROUP_TASKS, jail->asan ? gr_jail_asan_memory_mb(jail) : 0)
+        jail ? gr_cgroup_open(GR_CGROUP_TASKS, jail->asan || jail->mem_mb == GR_MEM_UNLIMITED
+                                                   ? gr_jail_asan_memory_mb(jail)
+                                                   : 0)
              : NULL;
     double t0 = gr_seconds();
     pid_t grader = getpid();

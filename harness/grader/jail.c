@@ -140,11 +140,14 @@ unsigned gr_jail_asan_memory_mb(const gr_jail_t *j)
 const char *gr_jail_limits_text(void)
 {
     return gr_cgroup_available()
-               ? "cpu time, file size, address space (memory under AddressSanitizer) and "
-                 "tasks (a control group)"
-           : getuid() != 0 ? "cpu time, file size, address space and processes (rlimits)"
-                           : "cpu time, file size and address space (rlimits; processes "
-                             "unbounded: no control group for root)";
+               ? "cpu time, file size, address space (memory instead, from the control "
+                 "group, under AddressSanitizer and in a suite with a ThreadSanitizer test) "
+                 "and tasks (a control group)"
+           : getuid() != 0 ? "cpu time, file size, address space (none for a ThreadSanitizer "
+                             "test) and processes (rlimits)"
+                           : "cpu time, file size and address space (rlimits; none for a "
+                             "ThreadSanitizer test; processes unbounded: no control group "
+                             "for root)";
 }
 
 // An absolute, resolved version of `path` (which exists), or a copy.

@@ -6,7 +6,13 @@
 # store site pays more while the processor still expects its slow path),
 # and ml_gc_write_ptr while marking runs under each
 # barrier. Two loops: random slots (bound by a serial LCG: latency) and
-# sequential slots (bound by throughput).
+# sequential slots (bound by throughput). The peer: Go's own barrier test,
+# the same loops in Go under GOGC=off, a pointer store beside a uintptr store
+# (labs/write-barrier/data/go/storecost.go; its ratios are to Go's uintptr
+# store).
+# peers: Go
+# (in the chart, or named under it as left out with the reason: no Go
+# toolchain, or --no-go)
 # Columns: variant, random slots (ns), sequential slots (ns), and their
 # ratios to a plain store.
 set title "Write barriers: cost of a pointer store (target: GC off within 5 % of a plain store)"

@@ -28,7 +28,17 @@
 // Target: the hybrid barrier with GC off costs at most 5 % more than a
 // plain store (the handout, labs/write-barrier/README.md, says why).
 //
-//   build/<impl>/bench/write-barrier --out DIR [--quick] [--reps N]
+// The peer: Go's own barrier test, measured on the same machine in the same
+// run. labs/write-barrier/data/go/storecost.go runs the same two loops in Go
+// storing a *node (Go's compiler puts its barrier test before the store)
+// and storing a uintptr (no barrier), under GOGC=off, on one locked thread,
+// in mirrored order; its rows in store-cost.csv ("Go: ...") are ratios to
+// its own uintptr store. Go cannot compile a pointer store without its
+// barrier, so its "plain" store is a uintptr one: the same word written
+// with a non-pointer type. Without a Go toolchain (or with --no-go) the
+// peer is named in a `# left out: Go: ...` line instead.
+//
+//   build/<impl>/bench/write-barrier --out DIR [--quick] [--reps N] [--no-go]
 #include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
@@ -109,7 +119,70 @@ static int cost_runs(wb_cost_pattern_t pattern, size_t stores, int reps, double 
     return 0;
 }
 
-static int bench_store_cost(const char *dir, size_t stores, int reps)
+// ---- the peer: Go's barrier test (labs/write-barrier/data/go/storecost.go) ----------------
+
+#define GO_SRC "labs/write-barrier/data/go/storecost.go"
+
+// go_store_cost — build and run the Go loops in `dir` (absolute, no quote):
+// ns per store of Go's uintptr store (word) and pointer store (ptr) and the
+// median of their per-round ratios, per pattern (0 random, 1 sequential),
+// and Go's version. false, with the reason in `why`, when Go is missing,
+// the build or the run fails, or its output is not what storecost.go
+// prints.
+static bool go_store_cost(const char *dir, int rounds, size_t stores, double word[2], double ptr[2],
+                          double ratio[2], char *ver, size_t verlen, char *why, size_t whylen)
+{
+    char src[4096], cmd[16384];
+    if (!realpath(GO_SRC, src)) {
+        snprintf(why, whylen, "%s not found (run the bench from the repository's root)", GO_SRC);
+        return false;
+    }
+    FILE *p = popen("go version 2>/dev/null", "r");
+    char line[256] = "";
+    bool have = p && fgets(line, sizeof line, p) && strncmp(line, "go version ", 11) == 0;
+    if (p)
+        pclose(p);
+    if (!have) {
+        snprintf(why, whylen, "Go is not installed (scripts/deps.sh --test installs golang-go)");
+        return false;
+    }
+    snprintf(ver, verlen, "%.*s", (int)strcspn(line + 11, " \n"), line + 11);
+    if (strchr(dir, '\'') || strchr(src, '\'')) {
+        snprintf(why, whylen, "a path with a quote in it");
+        return false;
+    }
+    int n = snprintf(cmd, sizeof cmd,
+                     "cd '%s' && GO111MODULE=off go build -o '%s/go-storecost' '%s' "
+                     ">'%s/go-build.log' 2>&1",
+                     dir, dir, src, dir);
+    if (n < 0 || (size_t)n >= sizeof cmd) {
+        snprintf(why, whylen, "the output directory's path is too long");
+        return false;
+    }
+    if (system(cmd) != 0) {
+        snprintf(why, whylen, "building %s failed (see %.300s/go-build.log)", GO_SRC, dir);
+        return false;
+    }
+    snprintf(cmd, sizeof cmd, "GOGC=off GOMAXPROCS=1 '%s/go-storecost' %d %zu", dir, rounds,
+             stores);
+    if (!(p = popen(cmd, "r"))) {
+        snprintf(why, whylen, "cannot run %.300s/go-storecost", dir);
+        return false;
+    }
+    static const char *const want[2] = { "random", "sequential" };
+    int got = 0;
+    for (char name[32];
+         got < 2 && fscanf(p, "%31s %lf %lf %lf", name, &word[got], &ptr[got], &ratio[got]) == 4 &&
+         strcmp(name, want[got]) == 0 && word[got] > 0 && ptr[got] > 0;)
+        got++;
+    if (pclose(p) != 0 || got != 2) {
+        snprintf(why, whylen, "%.300s/go-storecost failed or printed something else", dir);
+        return false;
+    }
+    return true;
+}
+
+static int bench_store_cost(const char *dir, size_t stores, int reps, bool use_go)
 {
     double raw[2], off[2], cnt[2], aft[2], offr[2], cntr[2], aftr[2], on[2][WB_NKINDS];
     static const char *const pname[2] = { "random slots", "sequential slots" };
@@ -117,6 +190,16 @@ static int bench_store_cost(const char *dir, size_t stores, int reps)
         if (cost_runs((wb_cost_pattern_t)p, stores, reps, &raw[p], &off[p], &cnt[p], &aft[p],
                       &offr[p], &cntr[p], &aftr[p], on[p]))
             return -1;
+    double gw[2], gp[2], gr[2];
+    char gover[64] = "", gowhy[600] = "not measured (--no-go)", absdir[4096];
+    bool go = use_go;
+    if (go && !realpath(dir, absdir)) {
+        snprintf(gowhy, sizeof gowhy, "%s: %s", dir, strerror(errno));
+        go = false;
+    }
+    if (go)
+        go = go_store_cost(absdir, reps, stores, gw, gp, gr, gover, sizeof gover, gowhy,
+                           sizeof gowhy);
     ml_outfile_t out;
     FILE *f = ml_outfile_open_in(&out, dir, "store-cost.csv");
     if (!f)
@@ -131,6 +214,13 @@ static int bench_store_cost(const char *dir, size_t stores, int reps)
     for (int k = 0; k < WB_NKINDS; k++)
         fprintf(f, "marking: %s,%.3f,%.3f,%.3f,%.3f\n", titles[k], on[0][k], on[1][k],
                 on[0][k] / raw[0], on[1][k] / raw[1]);
+    if (go) {
+        fprintf(f, "Go: uintptr store (GOGC=off),%.3f,%.3f,1.000,1.000\n", gw[0], gw[1]);
+        fprintf(f, "Go: pointer store (GOGC=off),%.3f,%.3f,%.3f,%.3f\n", gp[0], gp[1], gr[0],
+                gr[1]);
+    } else {
+        fprintf(f, "# left out: Go: %s\n", gowhy);
+    }
     printf(
         "cost per pointer store (%zu stores into the slots of 4096 objects, thread CPU time; medians of "
         "%d runs per barrier, plain and GC off over all %d, their %% as the median of back-to-back pairs)\n",
@@ -152,6 +242,17 @@ static int bench_store_cost(const char *dir, size_t stores, int reps)
                : k == 2 ? "marking, Yuasa"
                         : "marking, hybrid",
                on[0][k], on[0][k] / raw[0], on[1][k], on[1][k] / raw[1]);
+    if (go) {
+        printf("  peer: %s, GOGC=off, the same loops (medians of %d rounds, %% as the median of "
+               "pairs)\n",
+               gover, reps);
+        printf("  %-38s %10.2f ns      %10.2f ns\n", "Go: uintptr store (no barrier)", gw[0],
+               gw[1]);
+        printf("  %-38s %10.2f ns %+5.1f%% %10.2f ns %+5.1f%%\n", "Go: pointer store (its test)",
+               gp[0], (gr[0] - 1) * 100, gp[1], (gr[1] - 1) * 100);
+    } else {
+        printf("  peer left out: Go: %s\n", gowhy);
+    }
     printf(
         "  target: the barrier with GC off within +5%% of a plain store: %s (random), %s (sequential)\n",
         offr[0] <= 1.05 ? "met" : "NOT met", offr[1] <= 1.05 ? "met" : "NOT met");
@@ -160,27 +261,26 @@ static int bench_store_cost(const char *dir, size_t stores, int reps)
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: write-barrier-bench --out DIR [--quick] [--reps N]\n"
+    fprintf(out, "usage: write-barrier-bench --out DIR [--quick] [--reps N] [--no-go]\n"
                  "Floating garbage and stop-the-world work per barrier over heap sizes, and the\n"
-                 "cost of a pointer store. Writes DIR/floating-garbage.csv, DIR/rescan-work.csv\n"
-                 "and DIR/store-cost.csv.\n"
+                 "cost of a pointer store, beside Go's own. Writes DIR/floating-garbage.csv,\n"
+                 "DIR/rescan-work.csv and DIR/store-cost.csv.\n"
                  "  --quick    smaller heaps, fewer seeds and repetitions\n"
-                 "  --reps N   repetitions of each store-cost run (default 21, at most 64)\n");
+                 "  --reps N   repetitions of each store-cost run (default 21, at most 64)\n"
+                 "  --no-go    leave out the peer, Go's own barrier test (needs the go tool)\n");
 }
 
 int main(int argc, char **argv)
 {
     const char *out = NULL;
     int reps = 21, seeds = 5;
-    bool quick = false;
+    bool quick = false, use_go = true;
     static const struct option longopts[] = {
-        { "out", required_argument, NULL, 'o' },
-        { "quick", no_argument, NULL, 'q' },
-        { "reps", required_argument, NULL, 'r' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+        { "out", required_argument, NULL, 'o' },  { "quick", no_argument, NULL, 'q' },
+        { "reps", required_argument, NULL, 'r' }, { "no-go", no_argument, NULL, 'g' },
+        { "help", no_argument, NULL, 'h' },       { NULL, 0, NULL, 0 },
     };
-    for (int c; (c = getopt_long(argc, argv, "o:qr:h", longopts, NULL)) != -1;) {
+    for (int c; (c = getopt_long(argc, argv, "o:qr:gh", longopts, NULL)) != -1;) {
         switch (c) {
         case 'o': out = optarg; break;
         case 'q': quick = true; break;
@@ -191,6 +291,7 @@ int main(int argc, char **argv)
                 return 2;
             }
             break;
+        case 'g': use_go = false; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
@@ -208,7 +309,7 @@ int main(int argc, char **argv)
     if (quick)
         seeds = 3, reps = reps < 11 ? reps : 11;
     if (wb_charts_workloads(out, sizes, nsizes, seeds, stdout) ||
-        bench_store_cost(out, quick ? 500000 : 2000000, reps))
+        bench_store_cost(out, quick ? 500000 : 2000000, reps, use_go))
         return 1;
     return 0;
 }

@@ -4,7 +4,8 @@
 # off (its fast path: one flag test), the same with the core's store counting
 # on (opt-in), GC off again in the loop that just ran the slow path (a
 # store site pays more while the processor still expects its slow path),
-# and ml_gc_write_ptr while marking runs under each
+# GC off in a copy of the loop built with -fsplit-loops (the flag test
+# leaves the loop), and ml_gc_write_ptr while marking runs under each
 # barrier. Two loops: random slots (bound by a serial LCG: latency) and
 # sequential slots (bound by throughput). The peer: Go's own barrier test,
 # the same loops in Go under GOGC=off, a pointer store beside a uintptr store

@@ -1,6 +1,8 @@
 # write-barrier-store-cost.gp — the cost of one pointer store
 # (harness/bench/write-barrier.c → store-cost.csv), medians of repeated runs:
-# plain C stores, the core's ml_gc_write_ptr with GC off and store counting
+# plain C stores (through an inline function called as ml_gc_write_ptr is:
+# the same loop code but for the barrier, the baseline of the ratios; and
+# written `*slot = val`), the core's ml_gc_write_ptr with GC off and store counting
 # off (its fast path: one flag test), the same with the core's store counting
 # on (opt-in), GC off again in the loop that just ran the slow path (a
 # store site pays more while the processor still expects its slow path),

@@ -1,6 +1,10 @@
-// cost.h — what a pointer store costs: the same store loop six ways, in
+// cost.h — what a pointer store costs: the same store loop seven ways, in
 // nanoseconds per store (medians of repeated runs):
-//   raw     plain C stores `*slot = val`: no barrier compiled in;
+//   raw     plain C stores, no barrier compiled in, through an inline
+//           function called as ml_gc_write_ptr is (the same loop code but
+//           for the barrier: the baseline of every ratio);
+//   assign  the same plain stores written `*slot = val`, for which gcc
+//           orders the loads otherwise (slot first, then value);
 //   off     ml_gc_write_ptr with no cycle running and store counting off
 //           (ml_gc_set_count_stores): the barrier's fast path alone, one
 //           test of a flag byte (Go's `if writeBarrier.enabled`);
@@ -44,6 +48,7 @@ typedef struct wb_cost {
     double after_slow_ns;         // GC off, in a loop whose previous pass ran
                                   // the slow path (counted)
     double split_ns;              // GC off, loop built with -fsplit-loops
+    double assign_ns;             // plain stores written `*slot = val`
     size_t stores;                // stores per timed run
 } wb_cost_t;
 

@@ -31,8 +31,9 @@ static const ml_type_t COST_PTR = ML_TYPE("CostPtr", 8, 0x1);
 // the only difference the compiler sees is the barrier. The shape matters:
 // gcc evaluates a call's arguments last to first (the value, then the
 // slot) but an assignment's target first, and in the sequential loop on the
-// reference machine that order alone moves the time by 4-9 % — more than
-// the target. The baseline is this like-for-like loop.
+// reference machine that order alone moves the time by up to 9 % (a median
+// of 4 % over the bench's runs) — as much as the target. The baseline is
+// this like-for-like loop.
 static inline void cost_plain_write(void **slot, void *val)
 {
     *slot = val;

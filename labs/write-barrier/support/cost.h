@@ -1,6 +1,10 @@
-// cost.h — what a pointer store costs: the same store loop four ways, in
+// cost.h — what a pointer store costs: the same store loop seven ways, in
 // nanoseconds per store (medians of repeated runs):
-//   raw     plain C stores `*slot = val`: no barrier compiled in;
+//   raw     plain C stores, no barrier compiled in, through an inline
+//           function called as ml_gc_write_ptr is (the same loop code but
+//           for the barrier: the baseline of every ratio);
+//   assign  the same plain stores written `*slot = val`, for which gcc
+//           orders the loads otherwise (slot first, then value);
 //   off     ml_gc_write_ptr with no cycle running and store counting off
 //           (ml_gc_set_count_stores): the barrier's fast path alone, one
 //           test of a flag byte (Go's `if writeBarrier.enabled`);
@@ -11,6 +15,10 @@
 //           the pass right after a counted one: what a store site pays
 //           while the processor still predicts its slow path (the `off`
 //           loop is a separate copy that never runs the slow path);
+//   split   GC off, the `off` loop built with GCC's -fsplit-loops (an -O3
+//           pass; the rest is -O2): the compiler tests the flag once and
+//           runs the stores after the first fast one with no test, as
+//           nothing but the slow path's call can change the flag;
 //   on      ml_gc_write_ptr while marking runs, with the heap's own counting
 //           setting (the default: off; when on, the count is a few
 //           instructions beside a barrier call): the slow path, the marker's hook and the barrier
@@ -39,6 +47,8 @@ typedef struct wb_cost {
     double counted_ns;            // GC off, stores counted (opt-in)
     double after_slow_ns;         // GC off, in a loop whose previous pass ran
                                   // the slow path (counted)
+    double split_ns;              // GC off, loop built with -fsplit-loops
+    double assign_ns;             // plain stores written `*slot = val`
     size_t stores;                // stores per timed run
 } wb_cost_t;
 

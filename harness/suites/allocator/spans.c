@@ -213,9 +213,9 @@ static void *churn_twice(void *arg)
 
 void suite_spans_empty_spans_return_to_the_page_heap(void)
 {
-    // 3072 bytes: a class of 3-page spans, where 64 KiB is not a whole
-    // number of spans.
-    static const size_t sizes[] = { 64, 1024, 3072, 8192, 3 };
+    // 24576 bytes: class 64, the first past a 64-bit word of classes, whose
+    // spans (3 pages) do not divide 64 KiB.
+    static const size_t sizes[] = { 64, 1024, 8192, 24576, 3 };
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         size_t size = sizes[k];
         int c = suite_usable_class(size < 16 ? 16 : size);

@@ -24,25 +24,40 @@
 // touches it unguarded is reported on every run.
 //
 // The steps of a scenario, each thread's after the other's:
-//   1. thread 1 allocates NBLOCKS blocks of SIZE bytes (a class of 2 blocks
-//      a span), hands them to thread 2, and allocates one more (its span
-//      is full: a refill moves it to the central lists);
+//   1. thread 1 allocates NBLOCKS blocks of one class, hands them to thread
+//      2, and allocates one more (its span is full: a refill moves it to
+//      the central lists; for tiny pieces, its log of blocks let go is
+//      applied);
 //   2. thread 2 frees the blocks, newest first, more than a thread may hold
 //      back (mm.h), so its frees reach the spans on the central lists;
-//   3. thread 1 allocates NBLOCKS blocks again: its refills take the spans
-//      thread 2's frees emptied or opened;
+//   3. thread 1 (after a first request of another kind in some scenarios)
+//      allocates NBLOCKS / 2 blocks of the class again: its refills take
+//      spans thread 2's frees emptied or opened, and some stay spares;
 //   4. thread 2 exits (its cache flushed: the frees it held back reach
 //      their spans); then thread 1 exits, its blocks still allocated (its
 //      cache flushed: its span goes back to the central lists).
 // Every block is checked (aligned, its own bytes intact while it is live:
 // none handed out twice). Each step's accesses to a class's shared state
 // must be ordered after the other thread's previous step by mm.c: a step
-// without the lock is reported.
+// that touches it without the lock is reported when it is the thread's
+// first access to the class since the other thread's — hence several
+// scenarios, each leading thread 1 or thread 2 to the class by another path.
 // The scenarios (--scenario NAME; all by default, in this order):
-//   flush-refill   the steps above;
+//   flush-refill   4096-byte blocks (a class of 2 a span): thread 2's frees
+//                  flush its free list, thread 1's refills follow;
 //   refused-free   the same, but the C library refuses every malloc of
 //                  thread 2 while it frees (a per-thread cache that cannot
-//                  be made: each free must reach its span at once).
+//                  be made: each free must reach its span at once; its exit
+//                  then first meets the class's spare spans);
+//   reclaim        flush-refill, and step 3 starts with a 40000-byte block
+//                  (a large object), for which spare spans of the class may
+//                  go back to the page heap;
+//   recut          flush-refill, and step 3 starts with a 2048-byte block
+//                  (another class of 1-page spans), which may take a spare
+//                  span of the class;
+//   tiny           4-byte pieces (4 to a 16-byte block): step 1 applies
+//                  thread 1's log of blocks let go, step 2 thread 2's log
+//                  of pieces freed, to the same blocks' counts.
 // Exit status: 0 when every scenario ran (ThreadSanitizer's exitcode, e.g.
 // TSAN_OPTIONS=exitcode=66, when it reported), 1 when the allocator failed
 // (mm_init, a NULL block, a block handed out twice or overwritten), 2 on
@@ -59,20 +74,29 @@
 #include "memlab/pageheap.h"
 #include "mm.h"
 
-#define SIZE 4096   // Go's class of 4096-byte objects: 2 per 8 KiB span
-#define NBLOCKS 256 // 1 MiB: past the 256 KiB a thread may hold back (mm.h)
+// 1 MiB of 4096-byte blocks: past the 256 KiB a thread may hold back per
+// class (mm.h).
+#define NBLOCKS 256
 #define ARENA (64u << 20)
+
+typedef enum { FIRST_NONE, FIRST_LARGE, FIRST_OTHER } first_t;
 
 typedef struct scenario {
     const char *name;
-    bool refuse; // thread 2's malloc calls are refused while it frees
+    size_t size;   // the blocks' size
+    bool refuse;   // thread 2's malloc calls are refused while it frees
+    first_t first; // thread 1's first request in step 3
 } scenario_t;
 
 static const scenario_t scenarios[] = {
-    { "flush-refill", false },
-    { "refused-free", true },
+    { "flush-refill", 4096, false, FIRST_NONE },
+    { "refused-free", 4096, true, FIRST_NONE },
+    { "reclaim", 4096, false, FIRST_LARGE },
+    { "recut", 4096, false, FIRST_OTHER },
+    { "tiny", 4, false, FIRST_NONE },
 };
 #define NSCENARIOS (sizeof scenarios / sizeof scenarios[0])
+#define NAMES "flush-refill, refused-free, reclaim, recut, tiny"
 
 // The shared state of one run: the hand-over (release/acquire), the step
 // flag (relaxed: it orders nothing), the blocks, the failure noted.
@@ -80,7 +104,7 @@ static atomic_int handed;
 static atomic_int step;
 static const scenario_t *scen;
 static unsigned char *blocks[NBLOCKS], *again[NBLOCKS];
-static unsigned char *extra;
+static unsigned char *extra, *first;
 static atomic_int failed;
 
 // The C library as mm.c sees it (linked with -Wl,--wrap=malloc): a thread
@@ -113,16 +137,16 @@ static void set_step(int s)
     atomic_store_explicit(&step, s, memory_order_relaxed);
 }
 
-// check — every block of `b` aligned and holding its own byte pattern (so
-// that no two overlap), as fill wrote it.
-static void check(unsigned char **b, const char *what)
+// check — every one of the n blocks of `b` aligned and holding its own
+// byte pattern (so that no two overlap), as fill wrote it.
+static void check(unsigned char **b, int n, const char *what)
 {
-    for (int i = 0; i < NBLOCKS; i++) {
-        if ((uintptr_t)b[i] % MM_ALIGN) {
+    for (int i = 0; i < n; i++) {
+        if ((uintptr_t)b[i] % mm_required_align(scen->size)) {
             fail(what, "misaligned", i);
             return;
         }
-        for (int j = 0; j < SIZE; j += 512)
+        for (size_t j = 0; j < scen->size; j += 512)
             if (b[i][j] != (unsigned char)(i * 7 + j / 512)) {
                 fail(what, "its bytes changed while it was live (two blocks overlap?)", i);
                 return;
@@ -130,16 +154,16 @@ static void check(unsigned char **b, const char *what)
     }
 }
 
-// fill — allocate NBLOCKS blocks into b, each with its byte pattern.
-static bool fill(unsigned char **b, const char *what)
+// fill — allocate n blocks into b, each with its byte pattern.
+static bool fill(unsigned char **b, int n, const char *what)
 {
-    for (int i = 0; i < NBLOCKS; i++) {
-        b[i] = mm_malloc(SIZE);
+    for (int i = 0; i < n; i++) {
+        b[i] = mm_malloc(scen->size);
         if (!b[i]) {
             fail(what, "mm_malloc returned NULL", i);
             return false;
         }
-        for (int j = 0; j < SIZE; j += 512)
+        for (size_t j = 0; j < scen->size; j += 512)
             b[i][j] = (unsigned char)(i * 7 + j / 512);
     }
     return true;
@@ -149,23 +173,30 @@ static bool fill(unsigned char **b, const char *what)
 // of thread 2's, ordered only by mm.c.
 static void *thread1(void *arg)
 {
-    bool ok = fill(blocks, "thread 1's blocks");
+    bool ok = fill(blocks, NBLOCKS, "thread 1's blocks");
     atomic_store_explicit(&handed, 1, memory_order_release);
     // The span of the last blocks is full: this one takes another.
-    extra = ok ? mm_malloc(SIZE) : NULL;
+    extra = ok ? mm_malloc(scen->size) : NULL;
     set_step(1);
     wait_step(2);
-    // After thread 2's frees: refills take the spans they emptied.
-    ok = ok && extra && fill(again, "thread 1's second blocks");
+    // After thread 2's frees: a request of another kind first, then
+    // refills that take the spans thread 2's frees emptied.
+    ok = ok && extra;
+    if (ok && scen->first != FIRST_NONE) {
+        size_t n = scen->first == FIRST_LARGE ? 40000 : 2048;
+        if (!(first = mm_malloc(n)))
+            fail("thread 1's first request after thread 2's frees", "mm_malloc returned NULL", 0);
+    }
+    ok = ok && fill(again, NBLOCKS / 2, "thread 1's second blocks");
     if (ok)
-        check(again, "thread 1's second blocks");
+        check(again, NBLOCKS / 2, "thread 1's second blocks");
     set_step(3);
     wait_step(4);
     // After thread 2 has exited, its caches flushed. The blocks stay
     // allocated (mm_deinit takes them back): this thread's exit is then its
     // first access to the class since thread 2's.
     if (ok)
-        check(again, "thread 1's second blocks, after thread 2 exited");
+        check(again, NBLOCKS / 2, "thread 1's second blocks, after thread 2 exited");
     return arg;
 }
 
@@ -177,7 +208,7 @@ static void *thread2(void *arg)
     wait_step(1);
     bool ok = !atomic_load(&failed);
     if (ok)
-        check(blocks, "thread 1's blocks, handed to thread 2");
+        check(blocks, NBLOCKS, "thread 1's blocks, handed to thread 2");
     refusing = scen->refuse;
     for (int i = NBLOCKS - 1; ok && i >= 0; i--)
         mm_free(blocks[i]);
@@ -203,6 +234,7 @@ static int run(const scenario_t *s)
         return 1;
     }
     atomic_store(&handed, 0);
+    first = extra = NULL;
     atomic_store(&step, 0);
     atomic_store(&failed, 0);
     pthread_t a, b;
@@ -226,8 +258,8 @@ static void usage(FILE *f)
                "Run the hand-over path's scenarios (blocks one thread allocated, freed by\n"
                "another while the first refills from the same class) over this build's\n"
                "mm.c; built with -fsanitize=thread, so that a missing lock is reported.\n\n"
-               "  -s, --scenario NAME  only this one: flush-refill, refused-free\n"
-               "                       (default: both, in this order)\n"
+               "  -s, --scenario NAME  only this one: " NAMES "\n"
+               "                       (default: all, in this order)\n"
                "  -h, --help           this help\n\n"
                "Exit status: 0 ran (TSAN_OPTIONS' exitcode after a report), 1 the\n"
                "allocator failed (mm_init, NULL, a block handed out twice), 2 bad usage.\n");
@@ -261,7 +293,7 @@ int main(int argc, char **argv)
             return rc;
     }
     if (!found) {
-        fprintf(stderr, "allocator-race: no scenario '%s' (flush-refill, refused-free)\n", only);
+        fprintf(stderr, "allocator-race: no scenario '%s' (" NAMES ")\n", only);
         return 2;
     }
     return 0;

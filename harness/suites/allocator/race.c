@@ -6,14 +6,17 @@
 // finds a block handed out twice.
 //
 //   mcache/central_lists_without_races  thread 1 allocates blocks of one
-//       class and hands them to thread 2, which frees them while thread 1
+//       class and hands them to thread 2, which frees them; thread 1
 //       refills from the class, then each exits; each step follows the
 //       other thread's, ordered by nothing but mm.c's own locks and
-//       atomics. A path that touches a class's shared spans or lists
-//       without them (flushing a thread's freed objects, a free whose
-//       cache cannot be made, a refill, a thread's exit) is reported on
-//       every run, where a stress test (mcache/handover_on_one_class) hits
-//       its window only by chance.
+//       atomics. A path that touches a class's shared spans, lists or
+//       tiny-block counts without them (flushing a thread's freed objects,
+//       a free whose cache cannot be made, a refill, a span cut again for
+//       another class, spare spans given back before the heap grows, a
+//       thread's exit, a log of tiny frees applied) is reported on every
+//       run, where a stress test (mcache/handover_on_one_class) hits its
+//       window only by chance. Five scenarios, as the probe's header says:
+//       each leads a thread to the class by another of those paths.
 // The test needs .allow_exec (a second process) and .mem_mb =
 // ML_MEM_UNLIMITED (ThreadSanitizer's shadow memory).
 #include <limits.h>
@@ -31,9 +34,14 @@ void suite_mcache_central_lists_without_races(void)
     } scen[] = {
         { "flush-refill", "thread 1 allocates 256 blocks of 4096 bytes and hands them to "
                           "thread 2, then allocates one more; thread 2 frees the 256; thread "
-                          "1 allocates 256 again; thread 2 exits, then thread 1" },
-        { "refused-free", "the same, but the C library refuses every malloc of thread 2 "
+                          "1 allocates 128 again; thread 2 exits, then thread 1" },
+        { "refused-free", "as flush-refill, but the C library refuses every malloc of thread 2 "
                           "while it frees (a per-thread cache that cannot be made)" },
+        { "reclaim", "as flush-refill, but after thread 2's frees thread 1 first allocates a "
+                     "large block of 40000 bytes" },
+        { "recut", "as flush-refill, but after thread 2's frees thread 1 first allocates a "
+                   "2048-byte block (another class of 1-page spans)" },
+        { "tiny", "as flush-refill, with 4-byte pieces instead of 4096-byte blocks" },
     };
     char probe[PATH_MAX];
     ml_tsan_probe_path("allocator-race", probe, sizeof probe);

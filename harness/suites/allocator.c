@@ -134,7 +134,7 @@ ML_TEST(tiny, block_lives_while_one_piece_does, 3, 20)
     suite_tiny_block_lives_while_one_piece_does();
 }
 
-ML_TEST(tiny, block_is_freed_with_its_last_piece, 2, 10)
+ML_TEST(tiny, block_is_freed_with_its_last_piece, 2, 30)
 {
     suite_tiny_block_is_freed_with_its_last_piece();
 }

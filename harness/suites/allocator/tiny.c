@@ -91,8 +91,9 @@ static void *one_piece(void *arg)
 }
 
 // Threads of one_piece run one after the other: enough blocks, one per
-// thread, to fill 16 spans of tiny blocks if none were freed.
-#define PIECE_THREADS 8192
+// thread, to fill 12 spans of tiny blocks (96 KiB) if none were freed:
+// more than the test allows (two spans plus 64 KiB).
+#define PIECE_THREADS 6144
 
 void suite_tiny_block_is_freed_with_its_last_piece(void)
 {

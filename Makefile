@@ -118,6 +118,21 @@ build/core-san/libmemlab.a: $(CORE_SRCS:common/src/%.c=build/core-san/obj/%.o)
 	@rm -f $@
 	ar rcs $@ $^
 
+# The core compiled with ThreadSanitizer, whatever SAN says, for the labs'
+# race probes (harness/probes/<lab>_race.c, built into $(B)/tsan/ from the
+# student's file compiled with $(TSAN_CFLAGS); memlab/tsan_probe.h runs them
+# from a suite).
+TSAN_CFLAGS   := $(CSTD) -O1 -g -fsanitize=thread $(WARN) $(CPPFLAGS_ALL)
+CORE_TSAN_LIB := build/core-tsan/libmemlab.a
+
+build/core-tsan/obj/%.o: common/src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(TSAN_CFLAGS) -Werror -c $< -o $@
+
+$(CORE_TSAN_LIB): $(CORE_SRCS:common/src/%.c=build/core-tsan/obj/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+
 .PHONY: core
 core: $(CORE_LIB)
 

@@ -9,8 +9,9 @@
 //   spans    (11)  every size usable, freed objects reused, partial spans
 //                   filled first, empty spans back to the page heap
 //   mcache   (18)  a span per thread, two threads at once, frees from
-//                   another thread, the hand-over path on one class, frees
-//                   from a live thread take effect
+//                   another thread, the hand-over path on one class (under
+//                   stress, and under ThreadSanitizer), frees from a live
+//                   thread take effect
 //   tiny      (9)  natural alignment, pieces share a block, a block lives
 //                   while one piece does and dies with the last
 //   large     (6)  pages straight from the page heap and back, huge → NULL
@@ -41,6 +42,8 @@
 //   allocator/traces.c   traces, perf: the lab's trace files, checked and timed
 //   allocator/threads.c  mcache, perf: two threads on one class (hand-over
 //                        path, speed against glibc)
+//   allocator/race.c     mcache: the hand-over path under ThreadSanitizer
+//                        (harness/probes/allocator_race.c)
 //   allocator/bounds.c   bounds, realloc: both sides of every size boundary
 //   allocator/lifecycle.c lifecycle: resources across mm_init/mm_deinit,
 //                        memory refused
@@ -89,7 +92,7 @@ ML_TEST(mcache, each_thread_allocates_from_its_own_span, 4, 10)
     suite_mcache_each_thread_allocates_from_its_own_span();
 }
 
-ML_TEST(mcache, two_threads_allocate_and_free_at_once, 5, 30)
+ML_TEST(mcache, two_threads_allocate_and_free_at_once, 4, 30)
 {
     suite_mcache_two_threads_allocate_and_free_at_once();
 }
@@ -99,9 +102,14 @@ ML_TEST(mcache, frees_from_another_thread_are_reused, 3, 10)
     suite_mcache_frees_from_another_thread_are_reused();
 }
 
-ML_TEST(mcache, handover_on_one_class, 4, 30)
+ML_TEST(mcache, handover_on_one_class, 3, 30)
 {
     suite_mcache_handover_on_one_class();
+}
+
+ML_TEST(mcache, central_lists_without_races, 2, 60, .allow_exec = true, .mem_mb = ML_MEM_UNLIMITED)
+{
+    suite_mcache_central_lists_without_races();
 }
 
 ML_TEST(mcache, remote_frees_take_effect_while_the_freer_lives, 2, 20)
@@ -126,7 +134,7 @@ ML_TEST(tiny, block_lives_while_one_piece_does, 3, 20)
     suite_tiny_block_lives_while_one_piece_does();
 }
 
-ML_TEST(tiny, block_is_freed_with_its_last_piece, 2, 10)
+ML_TEST(tiny, block_is_freed_with_its_last_piece, 2, 30)
 {
     suite_tiny_block_is_freed_with_its_last_piece();
 }

@@ -53,3 +53,29 @@ allocator-null-ops-check:
 	    { cat $(TOOL_B)/allocator-null-ops.log; \
 	      echo "FAILED: build/solution/bin/allocator -f labs/allocator/data/null-ops.rep"; exit 1; }
 	@sed -n 2p $(TOOL_B)/allocator-null-ops.log | sed 's/^/   /'
+
+# The hand-over path under ThreadSanitizer, for grading: $(B)/tsan/allocator-race
+# (harness/probes/allocator_race.c) over this build's mm.c compiled with
+# -fsanitize=thread and the core's ThreadSanitizer build ($(CORE_TSAN_LIB),
+# the Makefile), linked with -Wl,--wrap=malloc so that a scenario can refuse
+# the C library to one thread. The graded test
+# mcache/central_lists_without_races runs it from the suite
+# (memlab/tsan_probe.h finds it next to it, in ../tsan/) and fails on any
+# report.
+ALLOCATOR_RACE       := $(B)/tsan/allocator-race
+ALLOCATOR_TSAN_FLAGS := $(TSAN_CFLAGS) -Ilabs/allocator
+
+build/labs/obj/allocator/tsan/allocator_race.o: harness/probes/allocator_race.c
+	@mkdir -p $(@D)
+	$(CC) $(ALLOCATOR_TSAN_FLAGS) -Werror -c $< -o $@
+
+$(B)/obj/allocator/tsan/mm.o: $(call impl_src,allocator)/mm.c
+	@mkdir -p $(@D)
+	$(CC) $(ALLOCATOR_TSAN_FLAGS) -c $< -o $@
+
+$(ALLOCATOR_RACE): build/labs/obj/allocator/tsan/allocator_race.o $(B)/obj/allocator/tsan/mm.o \
+                   $(CORE_TSAN_LIB)
+	@mkdir -p $(@D)
+	$(CC) -fsanitize=thread -Wl,--wrap=malloc -o $@ $^ -lm -lpthread
+
+$(B)/suites/allocator: $(ALLOCATOR_RACE)

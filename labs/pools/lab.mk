@@ -39,22 +39,15 @@ pools_CHECKS := pools-tsan-check
 
 # The spool registry under ThreadSanitizer, for grading: $(B)/tsan/pools-race
 # (harness/probes/pools_race.c) over this build's pools.c compiled with
-# -fsanitize=thread, and the core and the support code compiled so once
-# (build/core-tsan/, build/labs/obj/pools/tsan/). The scored test
-# spool/registry_without_races runs it from the suite (found next to it, in
-# ../tsan/) and fails on any report.
+# -fsanitize=thread, the support code compiled so once
+# (build/labs/obj/pools/tsan/) and the core's ThreadSanitizer build
+# ($(CORE_TSAN_LIB), the Makefile). The scored test
+# spool/registry_without_races runs it from the suite (memlab/tsan_probe.h
+# finds it next to it, in ../tsan/) and fails on any report.
 POOLS_RACE       := $(B)/tsan/pools-race
-POOLS_TSAN_FLAGS := $(CSTD) -O1 -g -fsanitize=thread $(WARN) $(CPPFLAGS_ALL) -Ilabs/pools
-POOLS_TSAN_CORE  := build/core-tsan/libmemlab.a
+POOLS_TSAN_FLAGS := $(TSAN_CFLAGS) -Ilabs/pools
+POOLS_TSAN_CORE  := $(CORE_TSAN_LIB)
 POOLS_TSAN_OBJ   := build/labs/obj/pools/tsan
-
-build/core-tsan/obj/%.o: common/src/%.c
-	@mkdir -p $(@D)
-	$(CC) $(POOLS_TSAN_FLAGS) -Werror -c $< -o $@
-
-$(POOLS_TSAN_CORE): $(CORE_SRCS:common/src/%.c=build/core-tsan/obj/%.o)
-	@rm -f $@
-	ar rcs $@ $^
 
 $(POOLS_TSAN_OBJ)/runtime.o: labs/pools/support/runtime.c
 	@mkdir -p $(@D)

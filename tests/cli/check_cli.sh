@@ -46,8 +46,8 @@ while IFS= read -r line || [ -n "$line" ]; do
     # grader, and the tools built beside it (mutate), or a lab's program.
     if [ "$prog" = grader ]; then exe=$grader
     elif [ "$prog" = mutate ]; then exe=$(dirname "$grader")/$prog
-    # the pools lab's registry probe, built with ThreadSanitizer beside bin/
-    elif [ "$prog" = pools-race ]; then exe=$bin/../tsan/$prog
+    # the labs' race probes, built with ThreadSanitizer beside bin/
+    elif [ "$prog" = pools-race ] || [ "$prog" = allocator-race ]; then exe=$bin/../tsan/$prog
     else exe=$bin/$prog; fi
     if [ ! -x "$exe" ]; then
         echo "$cases:$lineno: FAIL: $exe is not built"

@@ -173,4 +173,7 @@ void suite_lifecycle_refused_memory_is_handled(void);
 void suite_perf_two_threads_vs_glibc(void);
 void suite_mcache_handover_on_one_class(void);
 
+// race.c
+void suite_mcache_central_lists_without_races(void);
+
 #endif

@@ -78,6 +78,39 @@ static void large_block_moves_whole(void)
     mm_free(b);
 }
 
+// grown_then_moved — a large block grown (where it is, when the pages
+// after it are free), then grown again after a block has been allocated
+// after it (so that it may have to move): the bytes of its first growth
+// must arrive too, whatever size the block had when it was allocated.
+static void grown_then_moved(void)
+{
+    enum { OLD = 40000, MID = 80000, NEW = 1 << 20 };
+    suite_fresh(ARENA);
+    unsigned char *a = suite_must_alloc(OLD, "in a fresh heap");
+    checker_fill(a, 23, 0, OLD);
+    unsigned char *p = mm_realloc(a, MID);
+    cr_assert(p, "mm_realloc of a %d-byte block to %d bytes returned NULL in a fresh heap", OLD,
+              MID);
+    checker_fill(p, 23, OLD, MID);
+    unsigned char *b = suite_must_alloc(OLD, "after a large block in a fresh heap");
+    checker_fill(b, 24, 0, OLD);
+    unsigned char *q = mm_realloc(p, NEW);
+    cr_assert(q, "mm_realloc of a %d-byte block to %d bytes returned NULL in a heap of %zu MiB",
+              MID, NEW, ARENA / MIB);
+    size_t bad = checker_verify(q, 23, 0, MID);
+    cr_assert(bad == MID,
+              "a block allocated at %d bytes, grown with mm_realloc to %d, then (another "
+              "block allocated after it) to %d, lost its byte %zu: all %d bytes it held must "
+              "arrive, wherever it lies (mm.h, mm_realloc; handout: realloc and calloc)",
+              OLD, MID, NEW, bad, MID);
+    cr_assert(checker_verify(b, 24, 0, OLD) == OLD,
+              "growing a %d-byte block to %d bytes with mm_realloc changed the %d-byte block "
+              "allocated after it: nothing outside the new block may be written (mm.h)",
+              MID, NEW, OLD);
+    mm_free(q);
+    mm_free(b);
+}
+
 void suite_realloc_growing_keeps_the_data(void)
 {
     static const size_t sizes[] = {
@@ -85,6 +118,7 @@ void suite_realloc_growing_keeps_the_data(void)
     };
     resize_trace("realloc-grow", sizes, 12, "eight blocks grown from 3 bytes to 1 MiB");
     large_block_moves_whole();
+    grown_then_moved();
 }
 
 // across_the_large_threshold — one block shrunk from a large object to

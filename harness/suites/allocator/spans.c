@@ -200,10 +200,23 @@ void suite_spans_partial_spans_are_filled_before_new_ones(void)
     free(b);
 }
 
+// churn_twice — a thread body (arg: a churn_t): suite_churn, then again
+// with another seed, so that the second round's refills find the spans the
+// first round's frees emptied (spares, or spans the thread keeps).
+static void *churn_twice(void *arg)
+{
+    churn_t *ch = arg;
+    suite_churn(ch);
+    ch->seed += 100;
+    return suite_churn(ch);
+}
+
 void suite_spans_empty_spans_return_to_the_page_heap(void)
 {
-    static const size_t sizes[] = { 64, 1024, 8192, 3 };
-    for (size_t k = 0; k < 4; k++) {
+    // 24576 bytes: class 64, the first past a 64-bit word of classes, whose
+    // spans (3 pages) do not divide 64 KiB.
+    static const size_t sizes[] = { 64, 1024, 8192, 24576, 3 };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         size_t size = sizes[k];
         int c = suite_usable_class(size < 16 ? 16 : size);
         size_t span = ml_class_npages(c) * PAGE;
@@ -212,13 +225,14 @@ void suite_spans_empty_spans_return_to_the_page_heap(void)
                        .seed = 3 + k };
         suite_fresh(ARENA);
         size_t base = suite_inuse();
-        suite_in_thread(suite_churn, &ch);
+        suite_in_thread(churn_twice, &ch);
         cr_assert(!ch.failed, "mm_malloc(%zu) returned NULL", size);
         size_t left = suite_inuse() - base;
         // Allowed: a span the thread's mcache kept, spares, and for tiny
         // blocks the span of the thread's last tiny block.
         cr_assert(left <= (size < 16 ? 2 : 1) * span + SPARE_ALLOWANCE,
-                  "a thread filled 64 spans with %zu-byte %s, freed every one and exited, "
+                  "a thread filled 64 spans with %zu-byte %s, freed every one, did both "
+                  "again and exited, "
                   "but %zu bytes stay in spans (allowed: %s%d KiB of spare spans): %s",
                   size, size < 16 ? "tiny pieces" : "objects", left,
                   size < 16 ? "two spans plus " : "one span plus ", SPARE_ALLOWANCE / 1024,

@@ -1,6 +1,7 @@
 // tiny.c — the allocator suite's tests of the tiny allocator (mallocgc's tiny
 // path in Go's malloc.go): pieces naturally aligned, sharing a 16-byte block,
 // a block living while one piece does and freed with the last.
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -77,6 +78,23 @@ void suite_tiny_block_lives_while_one_piece_does(void)
     suite_syn_check(&s, "pieces kept while their neighbours are freed");
 }
 
+// one_piece — a thread body (arg: a bool set when mm_malloc fails): one
+// 5-byte piece, freed at once (its block is still the thread's current one
+// when the thread exits).
+static void *one_piece(void *arg)
+{
+    void *p = mm_malloc(5);
+    if (!p)
+        *(bool *)arg = true;
+    mm_free(p);
+    return NULL;
+}
+
+// Threads of one_piece run one after the other: enough blocks, one per
+// thread, to fill 12 spans of tiny blocks (96 KiB) if none were freed:
+// more than the test allows (two spans plus 64 KiB).
+#define PIECE_THREADS 6144
+
 void suite_tiny_block_is_freed_with_its_last_piece(void)
 {
     // The pieces of various sizes share blocks; every block must be freed
@@ -92,4 +110,18 @@ void suite_tiny_block_is_freed_with_its_last_piece(void)
               "and exited, but %zu bytes remain in spans: a tiny block must be freed when its "
               "last piece is",
               ch.n, left);
+    // The block a thread is still filling when it exits: its pieces may all
+    // be freed already, and it is nobody's current block any more.
+    suite_fresh(ARENA);
+    base = suite_inuse();
+    bool failed = false;
+    for (int t = 0; t < PIECE_THREADS; t++)
+        suite_in_thread(one_piece, &failed);
+    cr_assert(!failed, "mm_malloc(5) returned NULL in a fresh heap");
+    left = suite_inuse() - base;
+    cr_assert(left <= 2 * PAGE + SPARE_ALLOWANCE,
+              "%d threads, one after the other, each allocated one tiny piece of 5 bytes, "
+              "freed it and exited, but %zu bytes remain in spans: a tiny block must be freed "
+              "when its last piece is, once it is no thread's current block",
+              PIECE_THREADS, left);
 }

@@ -30,13 +30,16 @@ static layout_size_t binutils_size(const char *path)
 }
 
 // size_wrong — whether the student's numbers for `path` (described as
-// `what`) differ from binutils', or the call left a file open; `why` says how.
+// `what`) differ from binutils', or the call left a file open or a heap
+// block allocated; `why` says how.
 static bool size_wrong(const char *path, const char *what, char *why, size_t len)
 {
     layout_size_t want = binutils_size(path), got = { 0, 0, 0 };
     char err[512] = "";
     int fds = suite_open_fds();
+    long blocks = ml_heap_blocks();
     int rc = layout_elf_size(path, &got, err, sizeof err);
+    long kept = ml_heap_blocks() - blocks;
     int left = suite_open_fds() - fds;
     if (rc != 0)
         snprintf(why, len, "layout_elf_size(\"%s\") (%s) failed: %s", path, what, err);
@@ -51,6 +54,12 @@ static bool size_wrong(const char *path, const char *what, char *why, size_t len
                  "file descriptor(s) open than before the call (the handout, task 5: close "
                  "every file you open)",
                  path, what, left);
+    else if (kept > 0)
+        snprintf(why, len,
+                 "layout_elf_size(\"%s\") (%s) returned the right numbers but left %ld more "
+                 "heap block(s) allocated than before the call (the handout, task 5: free "
+                 "what you allocate)",
+                 path, what, kept);
     else
         return false;
     return true;
@@ -223,7 +232,9 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
         layout_size_t keep = { 11, 22, 33 };
         err[0] = '\0';
         int fds = suite_open_fds();
+        long blocks = ml_heap_blocks();
         int rc = layout_elf_size(paths[i], &keep, err, sizeof err);
+        long kept = ml_heap_blocks() - blocks;
         int left = suite_open_fds() - fds;
         unlink(paths[i]);
         char why[700];
@@ -238,6 +249,10 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
             snprintf(why, sizeof why,
                      "refused it, but left %d more file descriptor(s) open than before the call",
                      left);
+        else if (kept > 0)
+            snprintf(why, sizeof why,
+                     "refused it, but left %ld more heap block(s) allocated than before the call",
+                     kept);
         else
             continue;
         wrong++;

@@ -6,7 +6,8 @@
 // How: a suite whose lab.mk sets
 //     <lab>_SUITE_LDFLAGS := $(ML_HEAP_COUNT_LDFLAGS)
 // is linked with -Wl,--wrap for malloc, calloc, realloc, strdup, strndup,
-// getline, getdelim and free. Every call to them from an object linked into
+// getline, getdelim, __getdelim and free (glibc's <stdio.h> turns getline
+// into a call of __getdelim when it inlines, as it does with -O2). Every call to them from an object linked into
 // the suite — the student's file, the lab's support code, the core library,
 // the suite itself — then comes here first; the wrappers forward to the C
 // library (__real_*) and keep one counter: blocks handed out minus blocks
@@ -38,6 +39,7 @@ char *__real_strdup(const char *s);
 char *__real_strndup(const char *s, size_t n);
 ssize_t __real_getline(char **line, size_t *cap, FILE *f);
 ssize_t __real_getdelim(char **line, size_t *cap, int delim, FILE *f);
+ssize_t __real___getdelim(char **line, size_t *cap, int delim, FILE *f);
 void __real_free(void *p);
 
 void *__wrap_malloc(size_t n);
@@ -47,6 +49,7 @@ char *__wrap_strdup(const char *s);
 char *__wrap_strndup(const char *s, size_t n);
 ssize_t __wrap_getline(char **line, size_t *cap, FILE *f);
 ssize_t __wrap_getdelim(char **line, size_t *cap, int delim, FILE *f);
+ssize_t __wrap___getdelim(char **line, size_t *cap, int delim, FILE *f);
 void __wrap_free(void *p);
 
 static atomic_long live; // blocks handed out minus blocks given back
@@ -96,25 +99,33 @@ char *__wrap_strndup(const char *s, size_t n)
     return counted(__real_strndup(s, n));
 }
 
-// getdelim and getline allocate a buffer when *line is NULL (even when they
-// then return -1 at the end of the file), and may move a buffer they grow:
-// only the first is a block more.
-ssize_t __wrap_getdelim(char **line, size_t *cap, int delim, FILE *f)
+// getdelim, __getdelim and getline allocate a buffer when *line is NULL
+// (even when they then return -1 at the end of the file), and may move a
+// buffer they grow: only the first is a block more. `fresh` is whether
+// *line was NULL before the call.
+static ssize_t buffered(ssize_t got, bool fresh, char *const *line)
 {
-    bool fresh = *line == NULL;
-    ssize_t got = __real_getdelim(line, cap, delim, f);
     if (fresh && *line != NULL)
         atomic_fetch_add(&live, 1);
     return got;
 }
 
+ssize_t __wrap_getdelim(char **line, size_t *cap, int delim, FILE *f)
+{
+    bool fresh = *line == NULL;
+    return buffered(__real_getdelim(line, cap, delim, f), fresh, line);
+}
+
+ssize_t __wrap___getdelim(char **line, size_t *cap, int delim, FILE *f)
+{
+    bool fresh = *line == NULL;
+    return buffered(__real___getdelim(line, cap, delim, f), fresh, line);
+}
+
 ssize_t __wrap_getline(char **line, size_t *cap, FILE *f)
 {
     bool fresh = *line == NULL;
-    ssize_t got = __real_getline(line, cap, f);
-    if (fresh && *line != NULL)
-        atomic_fetch_add(&live, 1);
-    return got;
+    return buffered(__real_getline(line, cap, f), fresh, line);
 }
 
 void __wrap_free(void *p)

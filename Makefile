@@ -140,6 +140,10 @@ core: $(CORE_LIB)
 SUITELIB_SRCS := $(wildcard harness/suitelib/*.c)
 SUITELIB_OBJS := $(SUITELIB_SRCS:harness/suitelib/%.c=$(TOOL_B)/suitelib/%.o)
 SUITELIB      := $(TOOL_B)/libmlgrade.a
+# The link flags of a suite that counts heap blocks with ml_heap_blocks()
+# (harness/suitelib/heapcount.c): <lab>_SUITE_LDFLAGS := $(ML_HEAP_COUNT_LDFLAGS).
+ML_HEAP_COUNT_FUNCS   := malloc calloc realloc strdup strndup getline getdelim __getdelim free
+ML_HEAP_COUNT_LDFLAGS := $(foreach f,$(ML_HEAP_COUNT_FUNCS),-Wl,--wrap=$(f))
 
 $(TOOL_B)/suitelib/%.o: harness/suitelib/%.c
 	@mkdir -p $(@D)

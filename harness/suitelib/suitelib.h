@@ -10,6 +10,8 @@
 //                    and replay command <suite>.<name>.replay
 //   sandbox.c        resource limits, seccomp filter, fault reporting
 //   oomwatch.c       records failed allocations as `oom` notes
+//   heapcount.c      ml_heap_blocks: the heap blocks the suite's objects hold
+//                    (only in suites linked with ML_HEAP_COUNT_LDFLAGS)
 //   runner_hooks.c   runner.tsv: one record per finished test (status,
 //                    signal, exit code, failed assertions), from the runner
 // Every line the library writes for the grader is tab-separated, with tab,

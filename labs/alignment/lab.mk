@@ -17,6 +17,6 @@ FUZZ_SECS_cdecl   = $(FUZZ_SECONDS)
 FUZZ_WHAT_cdecl  := the alignment lab's struct-declaration parser
 
 # The grading suite counts the blocks the student's code allocates and frees
-# (harness/suites/alignment/memory.c): calls to these from the objects linked
-# into the suite go through its wrappers.
-alignment_SUITE_LDFLAGS := $(foreach f,malloc calloc realloc strdup strndup free,-Wl,--wrap=$(f))
+# (harness/suites/alignment/memory.c, with ml_heap_blocks of
+# harness/suitelib/heapcount.c).
+alignment_SUITE_LDFLAGS := $(ML_HEAP_COUNT_LDFLAGS)

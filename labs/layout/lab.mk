@@ -5,6 +5,9 @@ layout_STUDENT := layout.c
 layout_SUPPORT := $(addprefix support/,regions.c facts.c specimens.c report.c draw.c compare.c expect.c)
 layout_LDLIBS  := -ljansson
 layout_FUZZ    := layout
+# The grading suite counts the heap blocks the student's functions leave
+# allocated (ml_heap_blocks, harness/suitelib/heapcount.c).
+layout_SUITE_LDFLAGS := $(ML_HEAP_COUNT_LDFLAGS)
 
 # The fuzz target of the readers of recorded processes: expect and facts
 # files (tests/fuzz/fuzz.mk). It links the reference classifier, which the

@@ -153,7 +153,9 @@ int layout_parse_line(const char *line, layout_region_t *out);
 // accepted. Returns 0; or -1 with "name:line: what is wrong" in err (errlen
 // bytes) for a malformed line, a region that does not come after the
 // previous one, or a read error (reported at the line that could not be
-// read: the number of lines read + 1), and then `map` is left empty.
+// read: the number of lines read + 1), and then `map` is left empty. Frees
+// everything it allocates, whatever it returns (the map's regions are the
+// caller's, freed with layout_map_free).
 int layout_read_maps(FILE *f, const char *name, layout_map_t *map,
                      char *err, size_t errlen);
 
@@ -177,7 +179,8 @@ typedef struct layout_size {
 // 0; or -1 with "path: what is wrong" in err for a file that cannot be read,
 // is not a 64-bit ELF file, has section headers that are not
 // sizeof(Elf64_Shdr) bytes each, or is truncated (`out` is then unchanged).
-// Closes every file it opens, whatever it returns.
+// Closes every file it opens and frees everything it allocates, whatever it
+// returns.
 int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errlen);
 
 // layout_find_mmap_threshold — pin glibc's M_MMAP_THRESHOLD to `pin` bytes
@@ -185,8 +188,9 @@ int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errl
 // [lo, hi] that malloc serves from an anonymous mmap rather than from the
 // brk heap, judging each probe by classifying its address. Returns that
 // size; 0 when every size in [lo, hi] comes from the brk heap; -1 when the
-// experiment cannot run (mallopt refuses, e.g. under a sanitizer's malloc,
-// the maps cannot be read, or malloc returns NULL for a probe). Frees
+// experiment cannot run (mallopt refuses, e.g. under a sanitizer's malloc;
+// `pin` is above INT32_MAX, more than mallopt's int can carry; the maps
+// cannot be read; or malloc returns NULL for a probe). Frees
 // everything it allocates and closes every file it opens. The pinned
 // threshold stays in force afterwards.
 long layout_find_mmap_threshold(size_t pin, size_t lo, size_t hi,

@@ -228,7 +228,7 @@ static bool search(const field_t *f, size_t n, size_t *order)
     end[0] = 0;
     for (size_t s = 1; s <= full; s++) {
         end[s] = SIZE_MAX;
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++)   // member i placed last in s
             if (s & ((size_t)1 << i)) {
                 size_t e = round_up(end[s & ~((size_t)1 << i)], f[i].align) + f[i].size;
                 if (e < end[s])

@@ -109,6 +109,13 @@ void ml_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 // breaks these rules is ignored (the grader warns) and the default shown.
 void ml_replay(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+// ml_heap_blocks — the heap blocks the objects linked into this suite hold
+// now: allocated with malloc, calloc, realloc, strdup, strndup, getline or
+// getdelim and not yet freed (harness/suitelib/heapcount.c). A test compares
+// two readings around the student's calls. Only for a suite linked with
+// ML_HEAP_COUNT_LDFLAGS (its lab.mk: <lab>_SUITE_LDFLAGS).
+long ml_heap_blocks(void);
+
 #define ML_TEST_(kind_, suite, name, pts, secs, ...)                           \
     static void ml_body_##suite##_##name(void);                                \
     static ml_grade_info_t ml_info_##suite##_##name = {                        \

@@ -5,7 +5,8 @@
 // _Alignas(4096), arrays of structs larger than 64 bytes), unions whose
 // largest member is not the last or not the most aligned, anonymous members
 // nested in anonymous members, and flexible array members of pointers, of
-// structs and over-aligned.
+// structs and over-aligned; and structs whose sizes sit on both sides of a
+// cache-line boundary (1, 64, 65, 128, 129 bytes) for the cache-line count.
 //
 // Each test checks every member of every struct it owns against the
 // compiler (offsetof, sizeof, _Alignof) and the numbers of sl_stats and
@@ -137,13 +138,40 @@
         char c;          \
         long double v[]; \
     };
+// Sizes on both sides of a cache-line boundary: 1, 64, 65, 128 and 129
+// bytes (1, 1, 2, 2 and 3 cache lines).
+#define BG_CL1   \
+    struct cl1 { \
+        char c;  \
+    };
+#define BG_CL64     \
+    struct cl64 {   \
+        char a[63]; \
+        char b;     \
+    };
+#define BG_CL65     \
+    struct cl65 {   \
+        char a[64]; \
+        char b;     \
+    };
+#define BG_CL128     \
+    struct cl128 {   \
+        char a[127]; \
+        char b;      \
+    };
+#define BG_CL129     \
+    struct cl129 {   \
+        char a[128]; \
+        char b;      \
+    };
 
 BG_ROW BG_ROWS BG_BIGPTR BG_PTRGRID BG_LD BG_A128 BG_PAGE BG_WIDEU BG_SKEW BG_SKEW2 BG_HOLDER
-    BG_NESTANON BG_TAILPAD BG_FLEXPTR BG_FLEXROWS BG_FLEXALIGN BG_FLEXMIX
+    BG_NESTANON BG_TAILPAD BG_FLEXPTR BG_FLEXROWS BG_FLEXALIGN BG_FLEXMIX BG_CL1 BG_CL64 BG_CL65
+        BG_CL128 BG_CL129
 
     static const char big_text[] =
-        STR(BG_ROW) "\n" STR(BG_ROWS) "\n" STR(BG_BIGPTR) "\n" STR(BG_PTRGRID) "\n" STR(BG_LD) "\n" STR(BG_A128) "\n" STR(BG_PAGE) "\n" STR(BG_WIDEU) "\n" STR(BG_SKEW) "\n" STR(
-            BG_SKEW2) "\n" STR(BG_HOLDER) "\n" STR(BG_NESTANON) "\n" STR(BG_TAILPAD) "\n" STR(BG_FLEXPTR) "\n" STR(BG_FLEXROWS) "\n" STR(BG_FLEXALIGN) "\n" STR(BG_FLEXMIX) "\n";
+        STR(BG_ROW) "\n" STR(BG_ROWS) "\n" STR(BG_BIGPTR) "\n" STR(BG_PTRGRID) "\n" STR(BG_LD) "\n" STR(
+            BG_A128) "\n" STR(BG_PAGE) "\n" STR(BG_WIDEU) "\n" STR(BG_SKEW) "\n" STR(BG_SKEW2) "\n" STR(BG_HOLDER) "\n" STR(BG_NESTANON) "\n" STR(BG_TAILPAD) "\n" STR(BG_FLEXPTR) "\n" STR(BG_FLEXROWS) "\n" STR(BG_FLEXALIGN) "\n" STR(BG_FLEXMIX) "\n" STR(BG_CL1) "\n" STR(BG_CL64) "\n" STR(BG_CL65) "\n" STR(BG_CL128) "\n" STR(BG_CL129) "\n";
 
 // What the compiler says about one direct member.
 typedef struct bwant {
@@ -339,9 +367,9 @@ void suite_stats_pointer_bytes_past_the_first_word(void)
     x = (faults_t){ .n = 0 };
     cdecl_file_t *f = suite_parse_text("big.h", big_text);
     static const char *const names[] = {
-        "row",     "rows",    "bigptr",   "ptrgrid",   "ld",      "a128",
-        "page",    "wideu",   "skew",     "skew2",     "holder",  "nestanon",
-        "tailpad", "flexptr", "flexrows", "flexalign", "flexmix",
+        "row",     "rows",  "bigptr", "ptrgrid",  "ld",      "a128",    "page",     "wideu",
+        "skew",    "skew2", "holder", "nestanon", "tailpad", "flexptr", "flexrows", "flexalign",
+        "flexmix", "cl1",   "cl64",   "cl65",     "cl128",   "cl129",
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         check_numbers(&x, f, names[i]);

@@ -1,18 +1,13 @@
 // memory.c — the alignment suite's test that the student's functions keep
 // no memory between calls (the handout: "nothing may keep memory between
 // calls"). A leak of a few bytes per call changes no answer, so only the
-// allocator can show it. The suite is linked with -Wl,--wrap for malloc,
-// calloc, realloc, strdup, strndup and free (alignment_SUITE_LDFLAGS in
-// labs/alignment/lab.mk): every call to them from an object linked into the
-// suite — the student's structlayout.c among them — comes here first and
-// counts the blocks handed out and not given back; calls from inside shared
-// libraries (the C library's own, Criterion's threads) do not, so the count
-// moves only with what the suite's thread asks for.
+// allocator can show it: the suite counts the blocks handed out and not
+// given back with ml_heap_blocks() (harness/suitelib/heapcount.c; the suite
+// is linked with ML_HEAP_COUNT_LDFLAGS, see labs/alignment/lab.mk).
 // Each function runs on every aggregate of the handout's examples and of a
 // few over-aligned structs, WARMUP times (a cache that fills once is not a
 // leak), then ROUNDS more times; after those the count must be what it was
 // before them.
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,73 +16,6 @@
 #include "alignment_suite.h"
 
 enum { WARMUP = 2, ROUNDS = 20 };
-
-// ---- counting blocks -------------------------------------------------------------------
-
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t n);
-char *__real_strdup(const char *s);
-char *__real_strndup(const char *s, size_t n);
-void __real_free(void *p);
-
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t n);
-char *__wrap_strdup(const char *s);
-char *__wrap_strndup(const char *s, size_t n);
-void __wrap_free(void *p);
-
-static atomic_long live; // blocks handed out minus blocks given back
-
-void *__wrap_malloc(size_t n)
-{
-    void *p = __real_malloc(n);
-    if (p != NULL)
-        atomic_fetch_add(&live, 1);
-    return p;
-}
-
-void *__wrap_calloc(size_t n, size_t size)
-{
-    void *p = __real_calloc(n, size);
-    if (p != NULL)
-        atomic_fetch_add(&live, 1);
-    return p;
-}
-
-void *__wrap_realloc(void *p, size_t n)
-{
-    void *q = __real_realloc(p, n);
-    if (p == NULL && q != NULL)
-        atomic_fetch_add(&live, 1);
-    else if (p != NULL && n == 0 && q == NULL)
-        atomic_fetch_sub(&live, 1); // glibc frees p
-    return q;
-}
-
-char *__wrap_strdup(const char *s)
-{
-    char *p = __real_strdup(s);
-    if (p != NULL)
-        atomic_fetch_add(&live, 1);
-    return p;
-}
-
-char *__wrap_strndup(const char *s, size_t n)
-{
-    char *p = __real_strndup(s, n);
-    if (p != NULL)
-        atomic_fetch_add(&live, 1);
-    return p;
-}
-
-void __wrap_free(void *p)
-{
-    if (p != NULL)
-        atomic_fetch_sub(&live, 1);
-    __real_free(p);
-}
 
 // Structs whose smallest order is not Go's (an over-aligned member), so that
 // sl_optimal_order takes its longest path.
@@ -152,10 +80,10 @@ void suite_robustness_repeated_calls_keep_no_memory(void)
         for (which_t w = 0; w < W_COUNT; w++) {
             for (int r = 0; r < WARMUP; r++)
                 call(w, files[i], devnull, m, order);
-            long before = atomic_load(&live);
+            long before = ml_heap_blocks();
             for (int r = 0; r < ROUNDS; r++)
                 call(w, files[i], devnull, m, order);
-            long kept = atomic_load(&live) - before;
+            long kept = ml_heap_blocks() - before;
             if (kept > 0 && len < sizeof msg)
                 len +=
                     (size_t)snprintf(msg + len, sizeof msg - len,

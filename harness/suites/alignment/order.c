@@ -139,10 +139,15 @@ void suite_order_over_aligned_members(void)
                          "struct o4 { char a[3]; _Alignas(16) short b; long c; short d; int e; };\n"
                          "struct o5 { _Alignas(32) char a; _Alignas(32) char b; long c[3]; char d; "
                          "short e; int f; double g; };\n"
-                         "struct o6 { char a[10]; int b; _Alignas(4) char c[9]; };\n");
+                         "struct o6 { char a[10]; int b; _Alignas(4) char c[9]; };\n"
+                         // 16 movable members, the most the handout searches exactly:
+                         // Go's order gives 48 bytes, the smallest is 32.
+                         "struct o16 { _Alignas(16) char tag; long a; int x; char c1, c2, c3, "
+                         "c4, c5, c6, c7, c8, c9, c10, c11, c12, c13; };\n");
     check_order(f, "o3");
     check_order(f, "o4");
     check_order(f, "o5");
     check_order(f, "o6");
+    check_order(f, "o16");
     cdecl_free(f);
 }

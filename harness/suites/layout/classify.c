@@ -384,8 +384,9 @@ void suite_classify_unmapped(void)
 // What this process cannot show: its own file mapped a second time, outside
 // [__executable_start, end); files whose names differ from the program's by
 // a trailing space, a suffix, a missing letter; a program whose path is
-// unknown; a map whose spare slot past n holds a stale region; facts whose
-// entries past nthreads hold stale ranges.
+// unknown; a map whose spare slot past n holds a stale region; a library
+// whose code is the map's first region; facts whose entries past nthreads
+// hold stale ranges.
 
 static const char made_up_maps[] =
     "555555554000-555555555000 r--p 00000000 fe:01 4242 /opt/app/server\n"
@@ -398,6 +399,17 @@ static const char made_up_maps[] =
     "7ffff7a20000-7ffff7a21000 r-xp 00000000 fe:01 4244 /opt/app/server.so\n"
     "7ffff7a30000-7ffff7a31000 r--p 00000000 fe:01 4245 /opt/app/serve\n"
     "7ffff7a40000-7ffff7a80000 rw-p 00000000 00:00 0\n"
+    "7ffffffde000-7ffffffff000 rw-p 00000000 00:00 0 [stack]\n";
+
+// A made-up process whose lowest mapping is a library's code (the program
+// mapped high, as when it is started through the dynamic linker): the scan
+// for an executable mapping covers regions[0..n), the first one too.
+static const char low_library_maps[] =
+    "00010000-00011000 r-xp 00000000 fe:01 5000 /opt/lib/liblow.so\n"
+    "00011000-00012000 rw-p 00001000 fe:01 5000 /opt/lib/liblow.so\n"
+    "555555554000-555555555000 r--p 00000000 fe:01 4242 /opt/app/server\n"
+    "555555555000-555555556000 r-xp 00001000 fe:01 4242 /opt/app/server\n"
+    "7ffff7a30000-7ffff7a31000 r--p 00000000 fe:01 4245 /opt/app/notes.db\n"
     "7ffffffde000-7ffffffff000 rw-p 00000000 00:00 0 [stack]\n";
 
 // made_up_facts — the facts of the made-up process: its linker symbols, the
@@ -472,6 +484,19 @@ void suite_classify_the_program_s_own_file(void)
     suite_add_probe(&ps, "the code of a program whose exe_path is \"\"",
                     (const void *)0x555555555010, LAYOUT_TEXT,
                     "in [__executable_start, end), executable");
+    suite_check_probes(&m, f, &ps);
+    free(f);
+    layout_map_free(&m);
+    // A library whose only executable mapping is the map's first region.
+    suite_oracle_parse(low_library_maps, &m);
+    f = made_up_facts("/opt/app/server", "", false);
+    ps.n = 0;
+    suite_add_probe(&ps, "the data of a library whose code is the map's first region",
+                    (const void *)0x11010, LAYOUT_LIBRARY,
+                    "a file with an executable mapping among regions[0..n), the first one "
+                    "included");
+    suite_add_probe(&ps, "a data file of that process", (const void *)0x7ffff7a30010, LAYOUT_FILE,
+                    "a file without an executable mapping");
     suite_check_probes(&m, f, &ps);
     free(f);
     layout_map_free(&m);

@@ -255,6 +255,19 @@ static int read_text(const char *text, const char *name, layout_map_t *m, char *
     return rc;
 }
 
+// check_kept — fails the test when more heap blocks are allocated now than
+// `before`, taken before layout_read_maps read `what` (the map since freed
+// with layout_map_free).
+static void check_kept(long before, const char *what)
+{
+    long kept = ml_heap_blocks() - before;
+    cr_assert(kept <= 0,
+              "layout_read_maps read %s; after layout_map_free of its map, %ld more heap "
+              "block(s) are allocated than before the call (the handout, task 2: free what you "
+              "allocate, on every path out of the function)",
+              what, kept);
+}
+
 // same_maps — the student's map equals the oracle's; `why` says where not.
 static bool same_maps(const layout_map_t *want, const layout_map_t *got, const char *name,
                       char *why, size_t len)
@@ -349,6 +362,7 @@ void suite_maps_reports_the_bad_line_and_leaves_the_map_empty(void)
                           "00401000-00403000 r-xp 00001000 08:01 12 /bin/x\n";
     layout_map_t m;
     char err[512];
+    long before = ml_heap_blocks();
     int rc = read_text(bad_third, "t.maps", &m, err, sizeof err);
     cr_assert(rc == -1, "layout_read_maps returned %d for a file whose line 3 is malformed", rc);
     cr_assert(
@@ -357,6 +371,8 @@ void suite_maps_reports_the_bad_line_and_leaves_the_map_empty(void)
         err);
     cr_assert(m.n == 0, "after an error the map should be empty, it has %zu regions", m.n);
     layout_map_free(&m);
+    check_kept(before, "t.maps, whose line 3 is malformed");
+    before = ml_heap_blocks();
     rc = read_text(overlap, "o.maps", &m, err, sizeof err);
     cr_assert(rc == -1, "layout_read_maps accepted a region that starts inside the previous one");
     cr_assert(strstr(err, "o.maps:2:") != NULL,
@@ -364,10 +380,12 @@ void suite_maps_reports_the_bad_line_and_leaves_the_map_empty(void)
               err);
     cr_assert(m.n == 0, "after an error the map should be empty, it has %zu regions", m.n);
     layout_map_free(&m);
+    check_kept(before, "o.maps, whose line 2 overlaps line 1");
     // Two whole lines, then the stream fails: the line that could not be
     // read is line 3.
     const char *two = "00400000-00401000 r--p 00000000 08:01 12 /bin/x\n"
                       "00401000-00402000 r-xp 00001000 08:01 12 /bin/x\n";
+    before = ml_heap_blocks();
     rc = read_failing(two, "e.maps", &m, err, sizeof err);
     cr_assert(rc == -1,
               "layout_read_maps returned %d for a stream that failed (EIO) after 2 lines; a "
@@ -379,6 +397,7 @@ void suite_maps_reports_the_bad_line_and_leaves_the_map_empty(void)
               err);
     cr_assert(m.n == 0, "after a read error the map should be empty, it has %zu regions", m.n);
     layout_map_free(&m);
+    check_kept(before, "e.maps, a stream that failed after 2 lines");
 }
 
 void suite_maps_reads_very_long_lines(void)
@@ -393,11 +412,13 @@ void suite_maps_reads_very_long_lines(void)
     layout_map_t want, got;
     suite_oracle_parse(text, &want);
     char err[512], why[1200];
+    long before = ml_heap_blocks();
     int rc = read_text(text, "long.maps", &got, err, sizeof err);
     cr_assert(rc == 0, "layout_read_maps failed on a line with a 3600-byte path: %s", err);
     cr_assert(same_maps(&want, &got, "long.maps", why, sizeof why), "%s", why);
-    layout_map_free(&want);
     layout_map_free(&got);
+    check_kept(before, "long.maps, a line with a 3600-byte path and a short one");
+    layout_map_free(&want);
     free(text);
 }
 

@@ -2,6 +2,7 @@
 // as binutils' `size` counts them, on this program and on loaded libraries,
 // and the refusal of files that are not 64-bit ELF.
 #include <elf.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <link.h>
 #include <stdio.h>
@@ -30,13 +31,20 @@ static layout_size_t binutils_size(const char *path)
 }
 
 // size_wrong — whether the student's numbers for `path` (described as
-// `what`) differ from binutils', or the call left a file open; `why` says how.
-static bool size_wrong(const char *path, const char *what, char *why, size_t len)
+// `what`) differ from binutils', or the call left a file open or a heap
+// block allocated; `why` says how. With `stale_errno` the call starts with
+// errno EINTR, as an interrupted call earlier in a program leaves it: errno
+// means something only after a call that failed.
+static bool size_wrong(const char *path, const char *what, bool stale_errno, char *why, size_t len)
 {
     layout_size_t want = binutils_size(path), got = { 0, 0, 0 };
     char err[512] = "";
     int fds = suite_open_fds();
+    long blocks = ml_heap_blocks();
+    if (stale_errno)
+        errno = EINTR;
     int rc = layout_elf_size(path, &got, err, sizeof err);
+    long kept = ml_heap_blocks() - blocks;
     int left = suite_open_fds() - fds;
     if (rc != 0)
         snprintf(why, len, "layout_elf_size(\"%s\") (%s) failed: %s", path, what, err);
@@ -51,16 +59,22 @@ static bool size_wrong(const char *path, const char *what, char *why, size_t len
                  "file descriptor(s) open than before the call (the handout, task 5: close "
                  "every file you open)",
                  path, what, left);
+    else if (kept > 0)
+        snprintf(why, len,
+                 "layout_elf_size(\"%s\") (%s) returned the right numbers but left %ld more "
+                 "heap block(s) allocated than before the call (the handout, task 5: free "
+                 "what you allocate)",
+                 path, what, kept);
     else
         return false;
     return true;
 }
 
 // check_size — size_wrong, failing the test.
-static void check_size(const char *path, const char *what)
+static void check_size(const char *path, const char *what, bool stale_errno)
 {
     char why[1400];
-    cr_assert(!size_wrong(path, what, why, sizeof why), "%s", why);
+    cr_assert(!size_wrong(path, what, stale_errno, why, sizeof why), "%s", why);
 }
 
 // self_path — the suite binary's own path.
@@ -75,7 +89,9 @@ void suite_size_matches_binutils_on_this_program(void)
 {
     char exe[4096];
     self_path(exe, sizeof exe);
-    check_size(exe, "the suite's own binary");
+    check_size(exe, "the suite's own binary", false);
+    check_size(exe, "the suite's own binary, called with errno left EINTR by an earlier call",
+               true);
 }
 
 // A loaded library whose path contains `part`, or "" (dl_iterate_phdr).
@@ -105,7 +121,7 @@ void suite_size_matches_binutils_on_libraries(void)
         dl_iterate_phdr(lib_named, &q);
         if (q.path[0] == '\0')
             continue;
-        check_size(q.path, "a loaded library");
+        check_size(q.path, "a loaded library", false);
         checked++;
     }
     cr_assert(checked >= 2, "suite error: the C library and the dynamic linker were not found");
@@ -162,7 +178,7 @@ void suite_size_matches_binutils_on_unusual_headers(void)
     char why[2][1400];
     bool wrong[2];
     for (int i = 0; i < 2; i++)
-        wrong[i] = size_wrong(paths[i], what[i], why[i], sizeof why[i]);
+        wrong[i] = size_wrong(paths[i], what[i], false, why[i], sizeof why[i]);
     unlink(paths[0]);
     unlink(paths[1]);
     rmdir(dir);
@@ -223,7 +239,9 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
         layout_size_t keep = { 11, 22, 33 };
         err[0] = '\0';
         int fds = suite_open_fds();
+        long blocks = ml_heap_blocks();
         int rc = layout_elf_size(paths[i], &keep, err, sizeof err);
+        long kept = ml_heap_blocks() - blocks;
         int left = suite_open_fds() - fds;
         unlink(paths[i]);
         char why[700];
@@ -238,6 +256,10 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
             snprintf(why, sizeof why,
                      "refused it, but left %d more file descriptor(s) open than before the call",
                      left);
+        else if (kept > 0)
+            snprintf(why, sizeof why,
+                     "refused it, but left %ld more heap block(s) allocated than before the call",
+                     kept);
         else
             continue;
         wrong++;

@@ -2,6 +2,7 @@
 // truth is the suite's own binary search over where malloc puts a request,
 // measured before the student's experiment runs.
 #include <malloc.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,18 +121,41 @@ void suite_threshold_handles_ranges_and_refusals(void)
     cr_assert(f != NULL);
     layout_facts_init(f);
     bool tunable = malloc_is_tunable();
+    // The largest pin mallopt's int can carry: what this malloc does with
+    // it, asked first (glibc takes it; [1, 4096] then all comes from the
+    // brk heap).
+    const size_t max_pin = (size_t)INT32_MAX, wrap_pin = (size_t)1 << 32;
+    long max_want =
+        mallopt(M_MMAP_THRESHOLD, INT32_MAX) == 1 ? true_threshold(max_pin, 1, 4096) : -1;
     int fds = suite_open_fds();
+    long blocks = ml_heap_blocks();
     long below = layout_find_mmap_threshold(64 << 10, 1, 4096, f);
     long above = layout_find_mmap_threshold(64 << 10, 100000, 200000, f);
     long one_heap = layout_find_mmap_threshold(64 << 10, 4096, 4096, f);
     long one_mmap = layout_find_mmap_threshold(64 << 10, 100000, 100000, f);
+    // Pins on both sides of what mallopt's int can carry: INT32_MAX as it
+    // is; one more, and 2^32 (0 once cut to an int), cannot be pinned.
+    long at_max = layout_find_mmap_threshold(max_pin, 1, 4096, f);
+    // The pin stays in force afterwards: a request far above 65536 now
+    // comes from the brk heap (observed before anything else pins again).
+    int kept_pin = max_want == -1 ? -1 : observe(300000);
+    long past_max = layout_find_mmap_threshold(max_pin + 1, 1, 4096, f);
+    long wraps = layout_find_mmap_threshold(wrap_pin, 1, 4096, f);
+    // Last: once malloc has returned NULL in a process with threads, glibc
+    // serves this thread from another arena, outside the brk heap.
     long refused = layout_find_mmap_threshold(64 << 10, 1, (size_t)1 << 62, f);
+    long kept = ml_heap_blocks() - blocks;
     int left = suite_open_fds() - fds;
     cr_assert(left == 0,
-              "after two experiments (pinned to 65536, ranges [1, 4096] and [100000, 200000]) "
-              "%d more file descriptor(s) are open than before: each probe must leave the "
+              "after eight experiments (pinned to 65536, 2147483647, 2147483648 and 2^32) %d "
+              "more file descriptor(s) are open than before: each probe must leave the "
               "process as it found it (the handout, task 6)",
               left);
+    cr_assert(kept <= 0,
+              "after eight experiments (pinned to 65536, 2147483647, 2147483648 and 2^32) %ld "
+              "more heap block(s) are allocated than before: free what you allocate (the "
+              "handout, task 6)",
+              kept);
     if (!tunable) {
         cr_assert(below == -1 && above == -1 && one_heap == -1 && one_mmap == -1 && refused == -1,
                   "this malloc ignores mallopt (a sanitizer's): every call must return -1, "
@@ -159,5 +183,23 @@ void suite_threshold_handles_ranges_and_refusals(void)
                   "(it returns NULL), so the experiment cannot run: expected -1, got %ld",
                   refused);
     }
+    // With the threshold that high, a reader's own buffers grow the brk heap
+    // while it reads the maps, and the kernel can then print the heap twice:
+    // -1 (the maps cannot be read) is an answer too. Whether the pin was
+    // made is seen in what malloc does after the call.
+    cr_assert(at_max == max_want || at_max == -1,
+              "pinned to %zu (INT32_MAX, the largest int mallopt takes), range [1, 4096]: "
+              "expected %ld (%s), got %ld",
+              max_pin, max_want,
+              max_want == -1 ? "this malloc refuses the pin" : "all from the brk heap", at_max);
+    cr_assert(max_want == -1 || kept_pin == 1,
+              "after layout_find_mmap_threshold(%zu, 1, 4096) (INT32_MAX, the largest int "
+              "mallopt takes), malloc(300000) is %s: the pin should have been made and stay in "
+              "force afterwards (the handout, task 6)",
+              max_pin, kept_pin == 0 ? "mmapped" : "neither in the brk heap nor mmapped");
+    cr_assert(past_max == -1 && wraps == -1,
+              "pins of %zu and %zu do not fit in mallopt's int, so the experiment cannot pin "
+              "them (the handout, task 6): expected -1 for both, got %ld and %ld",
+              max_pin + 1, wrap_pin, past_max, wraps);
     free(f);
 }

@@ -140,6 +140,10 @@ void suite_order_over_aligned_members(void)
                          "struct o5 { _Alignas(32) char a; _Alignas(32) char b; long c[3]; char d; "
                          "short e; int f; double g; };\n"
                          "struct o6 { char a[10]; int b; _Alignas(4) char c[9]; };\n"
+                         // every member over-aligned: Go's order gives 16 bytes, the
+                         // smallest is 8 (c into the hole after a, then b)
+                         "struct o7 { _Alignas(2) char c; _Alignas(4) char b[3]; "
+                         "_Alignas(8) char a; };\n"
                          // 16 movable members, the most the handout searches exactly:
                          // Go's order gives 48 bytes, the smallest is 32.
                          "struct o16 { _Alignas(16) char tag; long a; int x; char c1, c2, c3, "
@@ -148,6 +152,7 @@ void suite_order_over_aligned_members(void)
     check_order(f, "o4");
     check_order(f, "o5");
     check_order(f, "o6");
+    check_order(f, "o7");
     check_order(f, "o16");
     cdecl_free(f);
 }

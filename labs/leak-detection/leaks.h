@@ -156,7 +156,9 @@ typedef struct lk_threshold {
     long seen;     // samples fed so far
 } lk_threshold_t;
 
-// lk_threshold_init — configure (limit, need >= 1) and clear the state.
+// lk_threshold_init — configure (limit, need) and clear the state. A need
+// below 1 counts as 1: the detector then fires on the first sample over
+// the limit (and never on one at or under it).
 void lk_threshold_init(lk_threshold_t *d, size_t limit, int need);
 // lk_threshold_feed — one heap-size sample. Returns 1 on the sample at which
 // the detector first fires, 0 otherwise (before and after).

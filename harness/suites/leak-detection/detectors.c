@@ -44,6 +44,19 @@ void suite_detect_threshold_consecutive(void)
               "limit 100: a heap of exactly 100 bytes is not over it; 101 is (sample "
               "#2), you fired at %ld",
               at);
+    // A need below 1 counts as 1 (leaks.h): quiet at or under the limit,
+    // fires on the first sample over it.
+    int low_needs[] = { 0, -4 };
+    size_t low[] = { 100, 50, 101, 200, 300 };
+    for (int k = 0; k < 2; k++) {
+        lk_threshold_init(&d, 100, low_needs[k]);
+        at = feed_threshold(&d, low, 5, "limit 100, need below 1");
+        cr_assert(at == 2,
+                  "limit 100, need %d (leaks.h, lk_threshold_init: a need below 1 counts as "
+                  "1): series 100 50 101 200 300 — the first sample over the limit is #2, "
+                  "you fired at %ld",
+                  low_needs[k], at);
+    }
 }
 
 void suite_detect_threshold_sawtooth_quiet(void)

@@ -9,6 +9,7 @@
 #                                            program is what this script
 #                                            writes, byte for byte
 #   scripts/escape-closure-size.sh --stdout  print the program
+#   scripts/escape-closure-size.sh --help    this text
 #
 # A closure is laid out as a struct (typecheck.ClosureType): the code
 # pointer, then each captured variable in the order of its first use, by
@@ -37,9 +38,13 @@ mode="write"
 case ${1:-} in
 --check) mode=check ;;
 --stdout) mode=stdout ;;
+-h | --help)
+    sed -n '2,/^set -eu/p' "$0" | sed -e '/^set -eu/d' -e 's/^# \{0,1\}//'
+    exit 0
+    ;;
 '') ;;
 *)
-    echo "usage: $0 [--check | --stdout]" >&2
+    echo "usage: $0 [--check | --stdout | --help]" >&2
     exit 2
     ;;
 esac
@@ -101,12 +106,12 @@ fg() {
 
 program() {
     cat <<'EOF'
-// Closure sizes at the 64 KiB limit. A closure is a struct: the code
-// pointer, then each captured variable in the order of its first use, by
-// value the variable itself, by reference a pointer to it, each field
-// aligned as in any struct. No closure leaves its function. f's closure is
-// exactly 65536 bytes; g's holds one bool more; h's, where nothing is
-// 8-byte aligned after e, is 65537 bytes.
+// Closure sizes at the 64 KiB limit (written by scripts/escape-closure-size.sh:
+// edit the script). A closure is a struct: the code pointer, then each
+// captured variable in the order of its first use, by value the variable
+// itself, by reference a pointer to it, each field aligned as in any struct.
+// No closure leaves its function. f's closure is exactly 65536 bytes; g's
+// holds one bool more; h's (nothing 8-byte aligned after e) is 65537 bytes.
 package main
 
 func keep(p *[16]int) int {

@@ -27,8 +27,14 @@ FUZZ_WHAT_escape  := the escape lab's Go-subset reader
 #   escape-expected-check  the committed expectations are what Go prints;
 #   escape-diff            300 random programs, the reference against Go,
 #                          line by line (at least 99 % of lines must agree).
-escape_CHECKS := escape-expected-check escape-diff
-.PHONY: escape-expected-check escape-diff
+# And, without Go:
+#   escape-closure-size-check  the unit closure_size.go (4,255 lines) is what
+#                              scripts/escape-closure-size.sh writes.
+escape_CHECKS := escape-closure-size-check escape-expected-check escape-diff
+.PHONY: escape-closure-size-check escape-expected-check escape-diff
+escape-closure-size-check:
+	@echo "== escape: the unit closure_size.go is what its generator writes"
+	@scripts/escape-closure-size.sh --check
 escape-expected-check:
 	@echo "== escape: the committed expectations are what the installed Go prints"
 	@scripts/escape-expected.sh --check

@@ -21,6 +21,9 @@
 // ml_span_init_small are the core's), and `destroy` gives all of it back
 // (the heap's inuse and span count are what they were before `init`).
 //
+// After `destroy` a pool is dead: the only call it may be given is its
+// `init` again, and nothing reads what `destroy` leaves in the struct.
+//
 // Threads: fixpool, arena and bufpool are used by one thread at a time (as
 // Go's fixalloc is, under the heap lock). bpool and spool are safe for any
 // number of threads; pool_gc is the one exception (it runs "with the world
@@ -64,7 +67,7 @@ typedef struct fixpool {
     void *free;          // the free list: put objects, linked by first word
     uintptr_t next, end; // the uncut part of the current span: [next, end)
     ml_span_t *spans;    // every span taken, linked through span->next
-    size_t nspans;       // spans taken
+    size_t nspans;       // spans taken (the suite reads it)
     size_t inuse;        // objects handed out and not put back
 } fixpool_t;
 
@@ -112,8 +115,8 @@ typedef struct arena {
     uintptr_t next, end; // the free part of the current chunk: [next, end)
     ml_span_t *cur;      // the current (ordinary) chunk, NULL before the first
     ml_span_t *chunks;   // every chunk, linked through span->next
-    size_t nchunks;
-    size_t allocated; // bytes requested since init or the last reset
+    size_t nchunks;      // chunks on the chunks list (the suite reads it)
+    size_t allocated;    // bytes requested since init or the last reset
 } arena_t;
 
 // arena_init — an arena with chunks of `chunk_bytes` (0: the default; else

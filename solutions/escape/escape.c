@@ -473,7 +473,7 @@ static void visit(void *ctx, go_walk_event_t ev, go_stmt_t *s, int depth, bool e
 static void walk_func(esc_batch_t *b, go_func_t *fn)
 {
     b->curfn = fn;
-    b->loop_depth = 1;
+    b->loop_depth = 1; // the body's top level (visit sets it again per statement)
     go_walk_body(fn, visit, b);
 }
 

@@ -24,6 +24,17 @@ static void *alloc_ok(arena_t *a, size_t size, size_t align, const char *step)
     return p;
 }
 
+// chunks_ok — the arena (alone on its heap) counts in a->nchunks exactly the
+// chunks it holds, as pools.h asks; `step` says when.
+static void chunks_ok(const arena_t *a, ml_pageheap_t *h, const char *step, const char *test)
+{
+    cr_assert(a->nchunks == suite_spans(h),
+              "%s the arena holds %zu chunk(s) of the heap, but a->nchunks is %zu — it counts "
+              "the chunks on the chunks list (pools.h) " SUITE_SEE(
+                  "task 2") "; replay: build/<impl>/suites/pools --filter 'arena/%s' --verbose",
+              step, suite_spans(h), a->nchunks, test);
+}
+
 void suite_arena_bumps_within_a_chunk(void)
 {
     ml_pageheap_t *h = suite_heap(64);
@@ -52,6 +63,7 @@ void suite_arena_bumps_within_a_chunk(void)
               rest, suite_spans(h));
     char *next = alloc_ok(&a, 1, 1, "one byte after the chunk is full");
     cr_assert(suite_spans(h) == 2, "one byte more than the chunk holds must start a new chunk");
+    chunks_ok(&a, h, "after one byte more than the first chunk holds,", "bumps_within_a_chunk");
     cr_assert(next < p || next >= p + CHUNK, "the new chunk's byte %p lies inside the full chunk",
               (void *)next);
     // A request that does not fit the rest starts a new chunk.
@@ -64,6 +76,7 @@ void suite_arena_bumps_within_a_chunk(void)
               "a request larger than the rest of the current chunk must "
               "start a new chunk (the heap has %zu chunks, want 3)",
               suite_spans(h));
+    chunks_ok(&a, h, "after a request that did not fit the second chunk,", "bumps_within_a_chunk");
     arena_destroy(&a);
     suite_heap_empty(h, "arena_destroy");
     ml_pageheap_destroy(h);
@@ -114,6 +127,7 @@ void suite_arena_large_request_own_chunk(void)
               "a large request (chunk/4 + 1 bytes) must get a chunk of its "
               "own; the heap has %zu chunks, want 2 " SUITE_SEE("task 2"),
               suite_spans(h));
+    chunks_ok(&a, h, "after a large request,", "large_request_own_chunk");
     char *r = alloc_ok(&a, 64, 8, "a small request after the large one");
     cr_assert(r == q + 64,
               "after a large request, the next small one must continue the current chunk "
@@ -147,7 +161,10 @@ void suite_arena_reset_keeps_one_chunk(void)
                 alloc_ok(&a, CHUNK, 64, "a large request of a round");
         }
         cr_assert(suite_spans(h) > 4, "round %d took only %zu chunks", round, suite_spans(h));
+        chunks_ok(&a, h, "before arena_reset,", "reset_keeps_one_chunk");
         arena_reset(&a);
+        chunks_ok(&a, h, "after arena_reset (requests spread over several chunks),",
+                  "reset_keeps_one_chunk");
         cr_assert(suite_spans(h) == 1 && suite_inuse(h) == CHUNK,
                   "after arena_reset (round %d of requests spread over several chunks) the heap "
                   "holds %zu chunk(s), %zu bytes: want exactly one ordinary chunk kept " SUITE_SEE(
@@ -169,6 +186,8 @@ void suite_arena_reset_keeps_one_chunk(void)
     alloc_ok(&a, CHUNK, 8, "a large request");
     arena_reset(&a);
     cr_assert(suite_spans(h) == 0, "reset of an arena with only a large chunk must free it");
+    chunks_ok(&a, h, "after arena_reset of an arena that only had a large chunk,",
+              "reset_keeps_one_chunk");
     arena_destroy(&a);
     ml_pageheap_destroy(h);
 }

@@ -118,6 +118,12 @@ void suite_fixpool_grows_by_whole_spans(void)
                           "holds %zu span(s), want %zu — take a new span only when the current "
                           "one is fully cut " SUITE_SEE("task 1"),
                           p.size, per, p.span_pages, (s - 1) * per + i + 1, suite_spans(h), s);
+                cr_assert(
+                    p.nspans == s,
+                    "%zu-byte objects: after %zu gets the pool holds %zu span(s) of the "
+                    "heap, but p->nspans is %zu — it counts the spans taken (pools.h) " SUITE_SEE(
+                        "task 1") "; " SUITE_REPLAY("fixpool/grows_by_whole_spans"),
+                    p.size, (s - 1) * per + i + 1, s, p.nspans);
             }
             cr_assert(suite_inuse(h) == s * span_bytes,
                       "%zu-byte objects: %zu spans should be %zu bytes of pages, the heap has "

@@ -104,6 +104,8 @@ typedef struct owner {
     pthread_cond_t cv;
     int phase;
     int private_id;
+    int grow_bad_step; // after the ring grew: the first get that was wrong (0: none)
+    int grow_bad_id;   // and the id it returned (-1: none)
 } owner_t;
 
 static void wait_phase(owner_t *o, int phase)
@@ -135,6 +137,32 @@ static void *other_thread(void *arg)
     o->private_id = x ? x->id : -1;
     free(x);
     set_phase(o, 3);
+    // Then 101..110 (101 private), the main thread steals 102..104 from the
+    // tail, and this thread puts GROW more, past the first ring's 1024
+    // slots, and gets everything back: private, then newest first.
+    wait_phase(o, 4);
+    for (int i = 101; i <= 110; i++)
+        spool_put(o->p, fresh(i));
+    set_phase(o, 5);
+    wait_phase(o, 6);
+    enum { GROW = 1100 };
+    for (int i = 111; i < 111 + GROW; i++)
+        spool_put(o->p, fresh(i));
+    int want = 101, step = 0;
+    for (;;) {
+        obj_t *y = spool_get(o->p);
+        step++;
+        int id = y ? y->id : -1;
+        free(y);
+        if (id != want && !o->grow_bad_step) {
+            o->grow_bad_step = step;
+            o->grow_bad_id = id;
+        }
+        if (want == 105 || o->grow_bad_step)
+            break;
+        want = want == 101 ? 110 + GROW : want == 111 ? 110 : want - 1;
+    }
+    set_phase(o, 7);
     return NULL;
 }
 
@@ -167,9 +195,32 @@ void suite_spool_steals_from_other_threads(void)
     free(y);
     set_phase(&o, 2);
     wait_phase(&o, 3);
-    pthread_join(t, NULL);
     cr_assert(o.private_id == 1, "the other thread's get returned id %d, not its private object 1",
               o.private_id);
+    // The other side of the ring: it grows after a thief has taken from its
+    // tail, so the oldest object left is no longer at the ring's start.
+    set_phase(&o, 4);
+    wait_phase(&o, 5);
+    for (int i = 102; i <= 104; i++) {
+        obj_t *x = spool_get(&p);
+        cr_assert(x && x->id == i,
+                  "second round: another thread put ids 101..110; steal %d returned id %d, want "
+                  "%d " SUITE_SEE("task 5, stealing") "; " SUITE_REPLAY(
+                      "spool/steals_from_other_threads"),
+                  i - 101, x ? x->id : -1, i);
+        free(x);
+    }
+    set_phase(&o, 6);
+    wait_phase(&o, 7);
+    pthread_join(t, NULL);
+    cr_assert(o.grow_bad_step == 0,
+              "another thread put ids 101..110, this thread stole 102..104 from the tail, then "
+              "the other thread put ids 111..1210, so its shared ring grew, and got everything "
+              "back: its get number %d returned id %d (want its private 101, then 1210 down to "
+              "105). After a steal the oldest object is not at the ring's first slot: moving the "
+              "objects to a larger ring must keep them in order " SUITE_SEE(
+                  "task 5, stealing") "; " SUITE_REPLAY("spool/steals_from_other_threads"),
+              o.grow_bad_step, o.grow_bad_id);
     spool_destroy(&p);
     suite_heap_empty(h, "spool_destroy");
     ml_pageheap_destroy(h);

@@ -1,9 +1,9 @@
-// Closure sizes at the 64 KiB limit. A closure is a struct: the code
-// pointer, then each captured variable in the order of its first use, by
-// value the variable itself, by reference a pointer to it, each field
-// aligned as in any struct. No closure leaves its function. f's closure is
-// exactly 65536 bytes; g's holds one bool more; h's, where nothing is
-// 8-byte aligned after e, is 65537 bytes.
+// Closure sizes at the 64 KiB limit (written by scripts/escape-closure-size.sh:
+// edit the script). A closure is a struct: the code pointer, then each
+// captured variable in the order of its first use, by value the variable
+// itself, by reference a pointer to it, each field aligned as in any struct.
+// No closure leaves its function. f's closure is exactly 65536 bytes; g's
+// holds one bool more; h's (nothing 8-byte aligned after e) is 65537 bytes.
 package main
 
 func keep(p *[16]int) int {

@@ -45,7 +45,8 @@ test-labs: $(foreach l,$(LABS),test-lab-$(l)) $(if $(LABS),test-gradebook)
 # build (`solution`), quotes and a comma in a name, the file in a
 # repository-shaped upload or a subfolder, two candidates, a file that does
 # not compile, nothing at all. tests/harness/check_gradebook.c holds the
-# gradebook to every row; a second run must regrade nothing and say so.
+# gradebook to every row; a second run must regrade nothing and say so, and
+# a run after a file the suite reads has changed must regrade every row.
 # The lab is the first in the README order, unless GRADEBOOK_LAB= names another.
 GRADEBOOK_LAB ?= $(firstword $(LABS))
 GRADEBOOK_FILE = $(firstword $($(GRADEBOOK_LAB)_STUDENT))
@@ -70,6 +71,11 @@ test-gradebook: $(TEST_B)/check_gradebook
 	@$(MAKE) --no-print-directory gradebook CLASS=$(GRADEBOOK_CLASS) LAB=$(GRADEBOOK_LAB) \
 	    >$(TEST_B)/gradebook2.log 2>&1 && [ $$(grep -c 'unchanged since the last run' $(TEST_B)/gradebook2.log) = 5 ] || \
 	    { cat $(TEST_B)/gradebook2.log; echo "FAILED: a second run regraded unchanged submissions"; exit 1; }
+	@f=$$(find labs/$(GRADEBOOK_LAB)/data harness/suites/$(GRADEBOOK_LAB) -type f ! -name "*.[ch]" 2>/dev/null | sort | head -1); \
+	    f=$${f:-labs/$(GRADEBOOK_LAB)/README.md}; touch "$$f"; \
+	    $(MAKE) --no-print-directory gradebook CLASS=$(GRADEBOOK_CLASS) LAB=$(GRADEBOOK_LAB) \
+	    >$(TEST_B)/gradebook3.log 2>&1 && ! grep -q 'unchanged since the last run' $(TEST_B)/gradebook3.log || \
+	    { cat $(TEST_B)/gradebook3.log; echo "FAILED: a run after $$f changed reused old grades"; exit 1; }
 	@grep -q '^| $(GRADEBOOK_LAB) | 5 | 1 |' build/class/summary.md && test -s build/class/charts/gradebook-scores.svg || \
 	    { cat build/class/summary.md; echo "FAILED: no class summary or histogram"; exit 1; }
 	@sed 's/^/   /' build/gradebook.csv

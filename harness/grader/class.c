@@ -14,7 +14,8 @@
 //      submissions at a time (no dependency check, bench or charts per
 //      submission: the class needs its scores); its old results are removed first, so a row is filled only from
 //      this run's results — or from an earlier run's whose stamp (the staged
-//      files, labs, hidden suites and the grading binaries) is identical,
+//      files, labs, hidden suites, the grading binaries and the files under
+//      labs/<lab>/ and harness/suites/<lab>/ that suites read) is identical,
 //      which is how an interrupted run resumes;
 //   4. the gradebook CSV, the class summary and its histogram.
 // One submission that breaks the build or the grader costs its own row a
@@ -324,6 +325,12 @@ static job_t *prepare(gr_class_t *c, const opts_t *o, size_t r, bool *reuse)
         char *suite = gr_printf("%s/.maxima/suites/%s", o->dir, c->labs[l]);
         h = gr_class_stamp_mtime(h, suite);
         free(suite);
+        // what the suite reads as it runs: the lab's data, the suite's inputs
+        char *lab_dir = gr_printf("labs/%s", c->labs[l]);
+        char *suite_dir = gr_printf("harness/suites/%s", c->labs[l]);
+        h = gr_class_stamp_tree(gr_class_stamp_tree(h, lab_dir), suite_dir);
+        free(lab_dir);
+        free(suite_dir);
         if (o->hidden) {
             char *hid = gr_printf("%s/%s.c", o->hidden, c->labs[l]);
             h = gr_class_stamp_file(h, hid);

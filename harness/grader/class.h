@@ -66,6 +66,8 @@ uint64_t gr_class_stamp_init(void);
 uint64_t gr_class_stamp_text(uint64_t h, const char *s);
 uint64_t gr_class_stamp_file(uint64_t h, const char *path);
 uint64_t gr_class_stamp_mtime(uint64_t h, const char *path);
+// Every file's name, time and size under `dir` (symbolic links not followed).
+uint64_t gr_class_stamp_tree(uint64_t h, const char *dir);
 
 // ---- classbook.c ----
 // gr_class_roster — reads ROSTER (CSV with a header naming a `directory`

@@ -14,11 +14,13 @@
 //
 // Staging copies the picked files to <stage>/<file>, so the build sees plain
 // names without spaces and nothing else of the upload. The stamp is a hash of
-// what decides a grade — the labs, the staged files, the hidden suites and
-// the binaries that grade them — so a finished grade is reused only while
-// all of these are unchanged.
+// what decides a grade — the labs, the staged files, the hidden suites, the
+// binaries that grade them and the files the suites read as they run (a
+// lab's data and the suite's own inputs) — so a finished grade is reused
+// only while all of these are unchanged.
 #include <dirent.h>
 #include <errno.h>
+#include <ftw.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +186,32 @@ uint64_t gr_class_stamp_file(uint64_t h, const char *path)
     h = fnv(h, text, size < STAGE_MAX_BYTES ? size : STAGE_MAX_BYTES);
     free(text);
     return h;
+}
+
+// The files under the tree being stamped, combined by a sum so that the
+// order nftw walks them in does not matter (nftw takes no context pointer).
+static uint64_t tree_sum;
+
+static int stamp_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)ftw;
+    uint64_t e = gr_class_stamp_text(gr_class_stamp_init(), path);
+    if (type == FTW_F) {
+        int64_t v[3] = { (int64_t)st->st_mtim.tv_sec, (int64_t)st->st_mtim.tv_nsec,
+                         (int64_t)st->st_size };
+        e = fnv(e, v, sizeof v);
+    }
+    tree_sum += e;
+    return 0;
+}
+
+uint64_t gr_class_stamp_tree(uint64_t h, const char *dir)
+{
+    tree_sum = 0;
+    h = gr_class_stamp_text(h, dir);
+    if (nftw(dir, stamp_entry, 16, FTW_PHYS) != 0)
+        return fnv(h, "-", 1);
+    return fnv(h, &tree_sum, sizeof tree_sum);
 }
 
 uint64_t gr_class_stamp_mtime(uint64_t h, const char *path)

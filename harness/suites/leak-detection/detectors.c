@@ -128,7 +128,13 @@ void suite_detect_trend_quiet(void)
     for (int i = 0; i < 2000; i++) // a sawtooth: 40-sample teeth from 10 KB to 50 KB
         s[i] = 10000 + 1000.0 * (i % 40) + (double)ml_rng_below(&rng, 300);
     lk_trend_init(&d, 200, 32, 0.8);
+    cr_assert(d.fired_at == -1,
+              "lk_trend_init: fired_at is %ld before any sample; leaks.h says -1 while quiet",
+              d.fired_at);
     long at = feed_trend(&d, s, 2000);
+    cr_assert(at >= 0 || d.fired_at == -1,
+              "a sawtooth that never fired: fired_at says %ld, and leaks.h says -1 while quiet",
+              d.fired_at);
     cr_assert(at < 0,
               "a sawtooth heap (rises 40 samples, falls, again) over a window of 200 "
               "samples must not look like growth; you fired at sample %ld (slope %.1f, "

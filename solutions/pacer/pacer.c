@@ -142,7 +142,7 @@ void pacer_limiter_accumulate(pacer_t *p, uint64_t mutator_ns, uint64_t gc_ns)
             return;
         }
         p->bucket_fill += rise;
-        p->limiting = false;
+        p->limiting = false; // below capacity, as it was before
     } else if (mutator_ns > gc_ns) {
         uint64_t drain = mutator_ns - gc_ns;
         p->bucket_fill = drain >= p->bucket_fill ? 0 : p->bucket_fill - drain;

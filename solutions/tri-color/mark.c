@@ -120,7 +120,7 @@ static inline __attribute__((always_inline)) void shade(tc_marker_t *m, ml_gc_he
     if (!p || !ml_gc_find_object(h, p, &r) || !ml_gc_ref_try_mark(&r))
         return;                                 // not an object, or not white
     if (w->len == w->cap) {
-        m->len = w->len;
+        m->len = w->len; // kept in step; grey_grow reads only cap
         grey_grow(m);
         w->stack = m->stack, w->cap = m->cap;
     }

@@ -110,16 +110,21 @@ void suite_track_memory_refused(void)
     // The table grows by lk_mem_alloc; track until a growth is refused.
     atomic_store(&suite_refused, 0);
     size_t ok = 0;
+    int arc = 0;
     for (; ok < 200000; ok++) {
         if (ok == 100)
             atomic_store(&suite_refuse_mem, true); // refuse from now on
-        if (lk_track_alloc(0x40000000 + 64 * (uintptr_t)ok, 48, 3) != 0)
+        if ((arc = lk_track_alloc(0x40000000 + 64 * (uintptr_t)ok, 48, 3)) != 0)
             break;
     }
     atomic_store(&suite_refuse_mem, false);
     cr_assert(ok < 200000 && atomic_load(&suite_refused) > 0,
               "scenario: lk_mem_alloc refuses every request after block 100; 200000 blocks "
               "were tracked without the table asking for memory");
+    cr_assert(arc == -1,
+              "scenario: lk_mem_alloc refused; step: lk_track_alloc of block %zu returned %d: "
+              "leaks.h says it returns 0 or -1; %s",
+              ok, arc, REPLAY_REFUSED);
     cr_assert(lk_track_count() == ok,
               "scenario: lk_mem_alloc refused; step: lk_track_alloc of block %zu returned -1; "
               "lk_track_count is %zu, want %zu (the blocks tracked before): a refused block "

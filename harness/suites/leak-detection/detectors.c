@@ -107,6 +107,29 @@ void suite_detect_trend_growth(void)
     double ramp[9] = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
     at = feed_trend(&d, ramp, 9);
     cr_assert(at < 0, "window 10: 9 samples are not a full window, you fired at %ld", at);
+
+    // An exact ramp over a small window: the least-squares line through
+    // (0, 1000) (1, 1010) (2, 1020) (3, 1030) has slope 10 and explains all
+    // the variance, whatever the samples' x origin. A small window is where a
+    // fit that centres x wrongly (or weighs the samples unevenly) is off most.
+    double exact[6] = { 1000, 1010, 1020, 1030, 1040, 1050 };
+    lk_trend_init(&d, 4, 9.5, 0.99);
+    at = feed_trend(&d, exact, 4);
+    cr_assert(fabs(d.slope - 10) < 1e-6 && fabs(d.r2 - 1) < 1e-6,
+              "window 4, samples 1000 1010 1020 1030 (10 bytes more each sample): the "
+              "least-squares line through them has slope 10 bytes a sample and r2 1; after "
+              "the 4th sample your fit says slope %.4f, r2 %.4f",
+              d.slope, d.r2);
+    cr_assert(at == 3,
+              "window 4, slope >= 9.5, r2 >= 0.99, samples growing exactly 10 bytes each: "
+              "the detector must fire on the first full window (sample #3), you fired at %ld",
+              at);
+    lk_trend_init(&d, 4, 10.5, 0.99);
+    at = feed_trend(&d, exact, 6);
+    cr_assert(at < 0,
+              "window 4, slope >= 10.5: a heap growing exactly 10 bytes a sample is under the "
+              "minimum slope; you fired at %ld (slope %.4f)",
+              at, d.slope);
 }
 
 void suite_detect_trend_quiet(void)
@@ -118,7 +141,13 @@ void suite_detect_trend_quiet(void)
     for (int i = 0; i < 2000; i++) // a sawtooth: 40-sample teeth from 10 KB to 50 KB
         s[i] = 10000 + 1000.0 * (i % 40) + (double)ml_rng_below(&rng, 300);
     lk_trend_init(&d, 200, 32, 0.8);
+    cr_assert(d.fired_at == -1,
+              "lk_trend_init: fired_at is %ld before any sample; leaks.h says -1 while quiet",
+              d.fired_at);
     long at = feed_trend(&d, s, 2000);
+    cr_assert(at >= 0 || d.fired_at == -1,
+              "a sawtooth that never fired: fired_at says %ld, and leaks.h says -1 while quiet",
+              d.fired_at);
     cr_assert(at < 0,
               "a sawtooth heap (rises 40 samples, falls, again) over a window of 200 "
               "samples must not look like growth; you fired at sample %ld (slope %.1f, "

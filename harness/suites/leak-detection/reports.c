@@ -71,6 +71,21 @@ void suite_report_group_by_site(void)
               nw);
     cr_assert(two[0].site == 9 && two[1].site == 1 && two[2].site == 0xabababab,
               "with room for 2 records: the first two records, and nothing written past them");
+    // One site whose blocks alternate between two kinds in address order (a
+    // list whose nodes were lost in turns): still one record per kind.
+    lk_block_t alt[8];
+    for (int i = 0; i < 8; i++)
+        alt[i] =
+            (lk_block_t){ 0x20000 + 64 * (uintptr_t)i, 40, 6, i % 2 ? LK_INDIRECT : LK_DEFINITE };
+    memset(out, 0, sizeof out);
+    got = lk_group(alt, 8, out, 16);
+    cr_assert(got == 2 && out[0].site == 6 && out[0].kind == LK_DEFINITE && out[0].bytes == 160 &&
+                  out[0].blocks == 4 && out[1].site == 6 && out[1].kind == LK_INDIRECT &&
+                  out[1].bytes == 160 && out[1].blocks == 4,
+              "8 blocks of 40 bytes from site 6, definitely and indirectly lost in turns "
+              "(address order): 2 records of 4 blocks each (one per site and kind); you made "
+              "%zu, the first %s from site %u: %zu bytes in %zu blocks",
+              got, suite_kind_name(out[0].kind), out[0].site, out[0].bytes, out[0].blocks);
 }
 
 void suite_report_profile_diff(void)

@@ -56,7 +56,7 @@ void suite_goal_init_sets_floor_and_first_goal(void)
         { 0, 0, 0 },
         { PACER_GOGC_OFF, 0, PACER_NEVER },
     };
-    char g[16], a[64], b[64];
+    char g[16], a[64], b[64], c[64];
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         pacer_t p;
         memset(&p, 0xa5, sizeof p);
@@ -74,6 +74,28 @@ void suite_goal_init_sets_floor_and_first_goal(void)
                       !p.limiting && p.pause_total_ns == 0 && p.gc_cpu_ns == 0,
                   "pacer_init(GOGC=%s): the measurements, counters and the limiter must start at 0",
                   g);
+    }
+    // With a memory limit the first goal is the limit's goal of an empty
+    // heap with no memory in use: the whole limit is the heap's, less the
+    // headroom (task 2), when that is below the GOGC goal.
+    struct {
+        int gogc;
+        uint64_t limit, first;
+    } limited[] = {
+        { 100, 4 * MiB, 3 * MiB },
+        { PACER_GOGC_OFF, 64 * MiB, 63 * MiB },
+        { 100, 64 * MiB, 4 * MiB },
+    };
+    for (size_t k = 0; k < sizeof limited / sizeof limited[0]; k++) {
+        pacer_t p;
+        pacer_init(&p, limited[k].gogc, limited[k].limit, 1);
+        suite_gogc_str(limited[k].gogc, g, sizeof g);
+        cr_assert(p.next_gc == limited[k].first,
+                  "pacer_init(GOGC=%s, memory limit %s): next_gc is %s, not the goal of an empty "
+                  "heap with no memory in use (%s)",
+                  g, suite_size_str(limited[k].limit, c, sizeof c),
+                  suite_size_str(p.next_gc, a, sizeof a),
+                  suite_size_str(limited[k].first, b, sizeof b));
     }
     pacer_t p;
     pacer_init(&p, 100, PACER_NO_LIMIT, 4);

@@ -210,8 +210,23 @@ void suite_lifecycle_marker_returns_its_memory(void)
     fan_out(&L, n);
     tc_marker_free(L.m); // the fixture's marker; each round makes its own
     L.m = NULL;
+    // 0. new → free, nothing marked: the marker itself must go back. 4,000
+    // markers kept would hold at least 128 KiB (a malloc'd block takes 32
+    // bytes at the least), more than the allowance.
+    const size_t bare = 4000;
+    size_t base = in_use();
+    for (size_t r = 0; r < bare; r++) {
+        tc_marker_t *m = tc_marker_new(L.h);
+        cr_assert(m, "tc_marker_new returned NULL");
+        tc_marker_free(m);
+    }
+    size_t grew = in_use() - base;
+    cr_assert(in_use() <= base + slack,
+              "%zu times tc_marker_new then tc_marker_free, nothing marked, left %zu KiB more "
+              "malloc'd memory in use than before: the marker does not return everything it "
+              "took (mark.h: tc_marker_free; handout: task 1)",
+              bare, grew >> 10);
     // 1. new → roots → one step (n grey) → free, abandoning the cycle.
-    size_t base = 0;
     for (size_t r = 0; r <= rounds; r++) {
         if (r == 1)
             base = in_use(); // after a first round, so one-time allocations do not count
@@ -228,7 +243,7 @@ void suite_lifecycle_marker_returns_its_memory(void)
         tc_marker_free(m);
         ml_gc_clear_all_marks(L.h);
     }
-    size_t grew = in_use() - base;
+    grew = in_use() - base;
     cr_assert(in_use() <= base + slack,
               "heap `fan` (%zu objects grey at once): %zu times tc_marker_new, tc_mark_roots, "
               "tc_mark_step(m, 1), tc_marker_free left %zu KiB more malloc'd memory in use than "

@@ -93,6 +93,33 @@ void suite_scan_scan_object_shades_every_slot(void)
     ml_greyset_free(&g);
     suite_lab_close(&L);
 
+    // A type of more than 64 words (ML_TYPE_INLINE_WORDS) keeps its pointer
+    // bitmap out of line (memlab/gcheap.h, ml_type_t): 80 words, pointers in
+    // words 3 and 70, one value of it.
+    static const uint64_t big_mask[2] = { 1ull << 3, 1ull << (70 - 64) };
+    static const ml_type_t big = {
+        .name = "Big", .size = 80 * 8, .ptrmask = 0, .ptrmask_ext = big_mask
+    };
+    suite_lab_open(&L, suite_parse_text("big", "type Leaf 1\nobj t0 t1 other Leaf\n"));
+    void *b = ml_gc_alloc(L.h, &big);
+    cr_assert(b, "internal: out of memory");
+    ml_gc_write(L.h, b, 0, L.th->objs[0]);
+    ml_gc_write(L.h, b, 1, L.th->objs[1]);
+    ml_gc_set_mark(L.h, b);
+    tc_scan_object(L.m, b);
+    const uint32_t big_words[2] = { 3, 70 };
+    for (uint32_t k = 0; k < 2; k++)
+        cr_assert(ml_gc_is_marked(L.h, L.th->objs[k]),
+                  "tc_scan_object(b) left %s white: it is b's pointer slot %u (word %u of type "
+                  "Big, 80 words, more than a 64-bit mask holds: memlab/gcheap.h, ml_type_t); "
+                  "every slot the type names must be shaded",
+                  suite_label(&L, k, a, sizeof a), k, big_words[k]);
+    cr_assert(tc_grey_count(L.m) == 2 && !ml_gc_is_marked(L.h, L.th->objs[2]),
+              "after scanning b (type Big, 80 words, 2 pointer slots) the worklist should hold "
+              "its 2 targets and nothing else; it holds %zu",
+              tc_grey_count(L.m));
+    suite_lab_close(&L);
+
     // An array object: the slots of every element, and two slots to one target.
     ml_scn_t *s = suite_parse_text("leaves", "type Leaf 1\nobj l0 l1 l2 l3 l4 Leaf\n");
     suite_lab_open(&L, s);

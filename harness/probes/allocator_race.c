@@ -57,7 +57,23 @@
 //                  span of the class;
 //   tiny           4-byte pieces (4 to a 16-byte block): step 1 applies
 //                  thread 1's log of blocks let go, step 2 thread 2's log
-//                  of pieces freed, to the same blocks' counts.
+//                  of pieces freed, to the same blocks' counts;
+//   paused-refill  flush-refill, but step 2 runs inside step 1: thread 1's
+//                  malloc of its one more block waits in its first call of
+//                  the C library's free() until thread 2 has freed (at most
+//                  5 seconds), so the rest of that malloc follows thread 2's
+//                  frees, ordered by nothing but mm.c. First, a thread of
+//                  its own holds a 32768-byte and a 1 MiB block at once,
+//                  frees them and exits: the heap's high-water mark is then
+//                  132 pages, and a 4-page empty span of the 32768-byte
+//                  class may stay. In the reference, the one more block is
+//                  the first refill past the mark (thread 1's 256 blocks
+//                  fill 128 pages): with no span of its length to cut again,
+//                  it gives that empty span back to the page heap (a free()
+//                  of its bookkeeping: the pause), then takes a span of the
+//                  class from the lists thread 2's frees have just changed.
+//                  (An mm.c that calls free() while it holds a lock thread 2
+//                  needs only makes this scenario wait its 5 seconds.)
 // Exit status: 0 when every scenario ran (ThreadSanitizer's exitcode, e.g.
 // TSAN_OPTIONS=exitcode=66, when it reported), 1 when the allocator failed
 // (mm_init, a NULL block, a block handed out twice or overwritten), 2 on
@@ -70,6 +86,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "memlab/pageheap.h"
 #include "mm.h"
@@ -86,17 +103,21 @@ typedef struct scenario {
     size_t size;   // the blocks' size
     bool refuse;   // thread 2's malloc calls are refused while it frees
     first_t first; // thread 1's first request in step 3
+    bool pause;    // step 2 runs inside thread 1's malloc of `extra`
 } scenario_t;
 
 static const scenario_t scenarios[] = {
-    { "flush-refill", 4096, false, FIRST_NONE },
-    { "refused-free", 4096, true, FIRST_NONE },
-    { "reclaim", 4096, false, FIRST_LARGE },
-    { "recut", 4096, false, FIRST_OTHER },
-    { "tiny", 4, false, FIRST_NONE },
+    { "flush-refill", 4096, false, FIRST_NONE, false },
+    { "refused-free", 4096, true, FIRST_NONE, false },
+    { "reclaim", 4096, false, FIRST_LARGE, false },
+    { "recut", 4096, false, FIRST_OTHER, false },
+    { "tiny", 4, false, FIRST_NONE, false },
+    { "paused-refill", 4096, false, FIRST_NONE, true },
 };
 #define NSCENARIOS (sizeof scenarios / sizeof scenarios[0])
-#define NAMES "flush-refill, refused-free, reclaim, recut, tiny"
+#define NAMES "flush-refill, refused-free, reclaim, recut, tiny, paused-refill"
+// paused-refill: how long thread 1 waits inside free() for thread 2.
+#define PAUSE_NS 5000000000LL
 
 // The shared state of one run: the hand-over (release/acquire), the step
 // flag (relaxed: it orders nothing), the blocks, the failure noted.
@@ -107,13 +128,35 @@ static unsigned char *blocks[NBLOCKS], *again[NBLOCKS];
 static unsigned char *extra, *first;
 static atomic_int failed;
 
-// The C library as mm.c sees it (linked with -Wl,--wrap=malloc): a thread
-// may refuse its own calls.
-static _Thread_local bool refusing;
+static void set_step(int s);
+
+// The C library as mm.c sees it (linked with -Wl,--wrap=malloc and
+// --wrap=free): a thread may refuse its own malloc calls, or (`pausing`)
+// wait in its next free() call until thread 2 has freed (step 2).
+static _Thread_local bool refusing, pausing;
+static _Thread_local bool paused; // the wait happened
 void *__real_malloc(size_t n);
 void *__wrap_malloc(size_t n)
 {
     return refusing ? NULL : __real_malloc(n);
+}
+
+void __real_free(void *p);
+void __wrap_free(void *p)
+{
+    if (pausing) {
+        pausing = false;
+        paused = true;
+        set_step(1);
+        struct timespec t0, t;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        do {
+            sched_yield();
+            clock_gettime(CLOCK_MONOTONIC, &t);
+        } while (atomic_load_explicit(&step, memory_order_relaxed) < 2 &&
+                 (t.tv_sec - t0.tv_sec) * 1000000000LL + (t.tv_nsec - t0.tv_nsec) < PAUSE_NS);
+    }
+    __real_free(p);
 }
 
 // fail — note that the allocator failed on block i of `what`, and why (on
@@ -175,9 +218,14 @@ static void *thread1(void *arg)
 {
     bool ok = fill(blocks, NBLOCKS, "thread 1's blocks");
     atomic_store_explicit(&handed, 1, memory_order_release);
-    // The span of the last blocks is full: this one takes another.
+    // The span of the last blocks is full: this one takes another (in
+    // paused-refill, thread 2 frees while this malloc waits in free()).
+    pausing = scen->pause;
+    paused = false;
     extra = ok ? mm_malloc(scen->size) : NULL;
-    set_step(1);
+    pausing = false;
+    if (!paused)
+        set_step(1);
     wait_step(2);
     // After thread 2's frees: a request of another kind first, then
     // refills that take the spans thread 2's frees emptied.
@@ -218,6 +266,20 @@ static void *thread2(void *arg)
     return arg; // its exit flushes its cache
 }
 
+// prepare — paused-refill's first thread: a 32768-byte block (a class of
+// 4-page spans) and a 1 MiB one at once, both freed; then it exits, its
+// cache flushed.
+static void *prepare(void *arg)
+{
+    void *a = mm_malloc(32768);
+    void *b = mm_malloc(1 << 20);
+    if (!a || !b)
+        fail("the first thread's 32768- and 1048576-byte blocks", "mm_malloc returned NULL", 0);
+    mm_free(b);
+    mm_free(a);
+    return arg;
+}
+
 // run — one scenario: a fresh heap and allocator, the two threads, then
 // everything returned.
 static int run(const scenario_t *s)
@@ -233,10 +295,20 @@ static int run(const scenario_t *s)
         ml_pageheap_destroy(h);
         return 1;
     }
+    atomic_store(&failed, 0);
+    if (s->pause) {
+        pthread_t p;
+        pthread_create(&p, NULL, prepare, NULL);
+        pthread_join(p, NULL);
+        if (atomic_load(&failed)) {
+            mm_deinit();
+            ml_pageheap_destroy(h);
+            return 1;
+        }
+    }
     atomic_store(&handed, 0);
     first = extra = NULL;
     atomic_store(&step, 0);
-    atomic_store(&failed, 0);
     pthread_t a, b;
     pthread_create(&a, NULL, thread1, NULL);
     pthread_create(&b, NULL, thread2, NULL);

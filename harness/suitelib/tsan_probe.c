@@ -3,9 +3,11 @@
 // reads its report; see memlab/tsan_probe.h for why a probe, and
 // harness/probes/ for the probes themselves.
 //
-// Steps of one run: fork; in the child, send stdout and stderr to a scratch
-// log, set TSAN_OPTIONS, turn off address-space randomisation, exec the
-// probe; in the parent, wait, then look in the log for a report
+// Steps of one run: fork; in the child, ask to be killed when the test's
+// process dies (the grader kills a test that runs past its timeout: a probe
+// that hangs must not spin on after it), send stdout and stderr to a
+// scratch log, set TSAN_OPTIONS, turn off address-space randomisation, exec
+// the probe; in the parent, wait, then look in the log for a report
 // ("WARNING: ThreadSanitizer") or for a start-up failure ("FATAL:
 // ThreadSanitizer", tried again), and quote the report's headline and its
 // first two frames in the student's file.
@@ -13,10 +15,12 @@
 
 #include <libgen.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/personality.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,9 +40,12 @@ void ml_tsan_probe_path(const char *name, char *out, size_t cap)
 // run_once — the probe on one scenario, its output in log; its wait status.
 static int run_once(const char *probe, const char *scenario, const char *log)
 {
+    pid_t parent = getpid();
     pid_t pid = fork();
     cr_assert(pid >= 0, "internal: fork failed");
     if (pid == 0) {
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) == 0 && getppid() != parent)
+            _exit(127); // the test's process is already gone
         FILE *f = freopen(log, "w", stdout);
         if (!f || dup2(fileno(stdout), 2) < 0)
             _exit(127);

@@ -57,8 +57,9 @@ allocator-null-ops-check:
 # The hand-over path under ThreadSanitizer, for grading: $(B)/tsan/allocator-race
 # (harness/probes/allocator_race.c) over this build's mm.c compiled with
 # -fsanitize=thread and the core's ThreadSanitizer build ($(CORE_TSAN_LIB),
-# the Makefile), linked with -Wl,--wrap=malloc so that a scenario can refuse
-# the C library to one thread. The graded test
+# the Makefile), linked with -Wl,--wrap=malloc,--wrap=free so that a
+# scenario can refuse the C library's malloc to one thread, or pause a
+# thread in its free(). The graded test
 # mcache/central_lists_without_races runs it from the suite
 # (memlab/tsan_probe.h finds it next to it, in ../tsan/) and fails on any
 # report.
@@ -76,6 +77,6 @@ $(B)/obj/allocator/tsan/mm.o: $(call impl_src,allocator)/mm.c
 $(ALLOCATOR_RACE): build/labs/obj/allocator/tsan/allocator_race.o $(B)/obj/allocator/tsan/mm.o \
                    $(CORE_TSAN_LIB)
 	@mkdir -p $(@D)
-	$(CC) -fsanitize=thread -Wl,--wrap=malloc -o $@ $^ -lm -lpthread
+	$(CC) -fsanitize=thread -Wl,--wrap=malloc,--wrap=free -o $@ $^ -lm -lpthread
 
 $(B)/suites/allocator: $(ALLOCATOR_RACE)

@@ -245,6 +245,117 @@ static void *remote_freer(void *arg)
     return NULL;
 }
 
+// Part 2: a span a thread took back from the class. Thread B allocates half
+// a span of 1024-byte blocks and exits: the span, half used, goes back to
+// the class. The test's thread (A) allocates one block, which may take that
+// span; thread C frees B's blocks and exits; thread D allocates a span's
+// worth and exits, its blocks live; A allocates the rest of a span. A span
+// an mcache allocates from is that thread's while it holds it (handout: The
+// mcache): C's frees must reach it without handing it to D as well.
+#define TAKEN_SIZE 1024
+
+typedef struct taken {
+    void **b;     // the blocks
+    size_t from;  // the first one taken_alloc allocates
+    size_t n;     // how many
+    uint32_t tag; // the pattern id of the first (the others follow)
+    bool failed;  // an mm_malloc returned NULL
+} taken_t;
+
+// taken_alloc — a thread body (arg: a taken_t): allocates its blocks from
+// index `from` on, TAKEN_SIZE bytes each, each filled with its pattern.
+// Stops at a NULL (`failed`). Returns NULL.
+static void *taken_alloc(void *arg)
+{
+    taken_t *t = arg;
+    for (size_t i = t->from; i < t->n; i++) {
+        t->b[i] = mm_malloc(TAKEN_SIZE);
+        if (!t->b[i]) {
+            t->failed = true;
+            t->n = i;
+            return NULL;
+        }
+        checker_fill(t->b[i], t->tag + (uint32_t)i, 0, TAKEN_SIZE);
+    }
+    return NULL;
+}
+
+// taken_free — a thread body (arg: a taken_t): frees its n blocks.
+static void *taken_free(void *arg)
+{
+    taken_t *t = arg;
+    for (size_t i = 0; i < t->n; i++)
+        mm_free(t->b[i]);
+    return NULL;
+}
+
+// taken_steps — the scenario in words, for a message (nobjs: a span's
+// objects).
+static const char *taken_steps(size_t nobjs)
+{
+    static char steps[512];
+    snprintf(steps, sizeof steps,
+             "The scenario, on a fresh %zu MiB heap (a span of this class holds %zu blocks): "
+             "thread B allocates %zu blocks of %d bytes and exits; the test's thread allocates "
+             "one; thread C frees B's blocks and exits; thread D allocates %zu and exits, its "
+             "blocks live; the test's thread allocates %zu more",
+             ARENA / MIB, nobjs, nobjs / 2, TAKEN_SIZE, nobjs, nobjs - nobjs / 2 - 1);
+    return steps;
+}
+
+#define TAKEN_REPLAY                                  \
+    "replay: build/<impl>/suites/allocator --filter " \
+    "'mcache/frees_from_another_thread_are_reused'"
+
+// taken_check — fails the test when `who`'s mm_malloc returned NULL, or one
+// of its blocks lost its pattern.
+static void taken_check(const taken_t *t, const char *who, size_t nobjs)
+{
+    cr_assert(!t->failed,
+              "%s mm_malloc(%d) returned NULL (its block %zu). %s. While a span is in a "
+              "thread's mcache it is that thread's, however other threads' frees reach it "
+              "(handout: The mcache); " TAKEN_REPLAY,
+              who, TAKEN_SIZE, t->n, taken_steps(nobjs));
+    for (size_t i = 0; i < t->n; i++) {
+        size_t bad = checker_verify(t->b[i], t->tag + (uint32_t)i, 0, TAKEN_SIZE);
+        cr_assert(
+            bad == TAKEN_SIZE,
+            "%s block %zu (%p) was overwritten while allocated (byte %zu): two live "
+            "blocks overlap. %s. While a span is in a thread's mcache it is that "
+            "thread's, however other threads' frees reach it (handout: The mcache); " TAKEN_REPLAY,
+            who, i, t->b[i], bad, taken_steps(nobjs));
+    }
+}
+
+// frees_into_a_taken_span — part 2 (above).
+static void frees_into_a_taken_span(void)
+{
+    suite_fresh(ARENA);
+    size_t n = ml_class_nobjs(suite_usable_class(TAKEN_SIZE));
+    void **b = calloc(3 * n, sizeof *b);
+    cr_assert(b, "internal: out of memory");
+    taken_t tb = { b, 0, n / 2, 1, false };
+    taken_t ta = { b + n, 0, 1, 1000, false };
+    taken_t td = { b + 2 * n, 0, n, 2000, false };
+    suite_in_thread(taken_alloc, &tb);
+    taken_check(&tb, "thread B's", n);
+    taken_alloc(&ta);
+    taken_check(&ta, "the test's thread's", n);
+    suite_in_thread(taken_free, &tb);
+    suite_in_thread(taken_alloc, &td);
+    taken_check(&td, "thread D's", n);
+    ta.from = 1;
+    ta.n = n - n / 2;
+    taken_alloc(&ta);
+    taken_check(&ta, "the test's thread's", n);
+    taken_check(&td, "thread D's", n);
+    for (size_t i = 0; i < ta.n; i++)
+        mm_free(ta.b[i]);
+    for (size_t i = 0; i < td.n; i++)
+        mm_free(td.b[i]);
+    free(b);
+}
+
 void suite_mcache_frees_from_another_thread_are_reused(void)
 {
     // One span's worth: the span stays in A's mcache, so B's frees reach a
@@ -263,6 +374,7 @@ void suite_mcache_frees_from_another_thread_are_reused(void)
               "them all and exited, and A allocated as many again: the heap grew to %zu bytes, "
               "so the frees made by B never became free objects A could reuse",
               r.n, r.after_first, r.after_second);
+    frees_into_a_taken_span();
 }
 
 // ---- frees from another thread take effect while it lives -------------------

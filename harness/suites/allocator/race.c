@@ -13,9 +13,10 @@
 //       tiny-block counts without them (flushing a thread's freed objects,
 //       a free whose cache cannot be made, a refill, a span cut again for
 //       another class, spare spans given back before the heap grows, a
-//       thread's exit, a log of tiny frees applied) is reported on every
+//       thread's exit, a log of tiny frees applied, the rest of a refill
+//       that gave spans back to the page heap first) is reported on every
 //       run, where a stress test (mcache/handover_on_one_class) hits its
-//       window only by chance. Five scenarios, as the probe's header says:
+//       window only by chance. Six scenarios, as the probe's header says:
 //       each leads a thread to the class by another of those paths.
 // The test needs .allow_exec (a second process) and .mem_mb =
 // ML_MEM_UNLIMITED (ThreadSanitizer's shadow memory).
@@ -42,6 +43,10 @@ void suite_mcache_central_lists_without_races(void)
         { "recut", "as flush-refill, but after thread 2's frees thread 1 first allocates a "
                    "2048-byte block (another class of 1-page spans)" },
         { "tiny", "as flush-refill, with 4-byte pieces instead of 4096-byte blocks" },
+        { "paused-refill", "as flush-refill, but a first thread has held a 32768-byte and a "
+                           "1 MiB block at once, then freed them; thread 2 frees while "
+                           "thread 1's malloc of its one more block waits in its first call "
+                           "of free() (up to 5 seconds)" },
     };
     char probe[PATH_MAX];
     ml_tsan_probe_path("allocator-race", probe, sizeof probe);

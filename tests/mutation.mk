@@ -37,7 +37,7 @@ mutation_files = $(addprefix solutions/$(1)/,$($(1)_STUDENT))
 
 # One lab: its mutants, their grading as a class, the report.
 define mutation_lab
-	@echo "== mutation testing: $(1) ($(if $(MUTATION_SAMPLE),a sample of $(MUTANTS) (seed $(SEED)),every mutant); $(JOBS) at a time)"
+	@echo "== mutation testing: $(1) ($(if $(filter-out all,$(MUTANTS)),a sample of $(MUTANTS) (seed $(SEED)),every mutant); $(JOBS) at a time)"
 	@rm -rf $(MUTATION_B)/$(1)/subs && mkdir -p $(MUTATION_B)/$(1)
 	@$(MUTATE) --out-dir $(MUTATION_B)/$(1)/subs $(MUTATION_SAMPLE) $(call mutation_files,$(1))
 	@$(GRADER) class --class $(MUTATION_B)/$(1)/subs --labs "$(1)" \

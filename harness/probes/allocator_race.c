@@ -78,7 +78,6 @@
 // TSAN_OPTIONS=exitcode=66, when it reported), 1 when the allocator failed
 // (mm_init, a NULL block, a block handed out twice or overwritten), 2 on
 // bad usage.
-#include <getopt.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -87,6 +86,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "probe_main.h"
 
 #include "memlab/pageheap.h"
 #include "mm.h"
@@ -115,7 +116,6 @@ static const scenario_t scenarios[] = {
     { "paused-refill", 4096, false, FIRST_NONE, true },
 };
 #define NSCENARIOS (sizeof scenarios / sizeof scenarios[0])
-#define NAMES "flush-refill, refused-free, reclaim, recut, tiny, paused-refill"
 // paused-refill: how long thread 1 waits inside free() for thread 2.
 #define PAUSE_NS 5000000000LL
 
@@ -324,49 +324,27 @@ static int run(const scenario_t *s)
     return 0;
 }
 
-static void usage(FILE *f)
+static const char *scenario_name(size_t i)
 {
-    fprintf(f, "usage: allocator-race [--scenario NAME]\n"
-               "Run the hand-over path's scenarios (blocks one thread allocated, freed by\n"
-               "another while the first refills from the same class) over this build's\n"
-               "mm.c; built with -fsanitize=thread, so that a missing lock is reported.\n\n"
-               "  -s, --scenario NAME  only this one: " NAMES "\n"
-               "                       (default: all, in this order)\n"
-               "  -h, --help           this help\n\n"
-               "Exit status: 0 ran (TSAN_OPTIONS' exitcode after a report), 1 the\n"
-               "allocator failed (mm_init, NULL, a block handed out twice), 2 bad usage.\n");
+    return scenarios[i].name;
+}
+
+static int run_scenario(size_t i)
+{
+    return run(&scenarios[i]);
 }
 
 int main(int argc, char **argv)
 {
-    static const struct option opts[] = { { "scenario", required_argument, NULL, 's' },
-                                          { "help", no_argument, NULL, 'h' },
-                                          { NULL, 0, NULL, 0 } };
-    const char *only = NULL;
-    for (int c; (c = getopt_long(argc, argv, "s:h", opts, NULL)) != -1;) {
-        switch (c) {
-        case 's': only = optarg; break;
-        case 'h': usage(stdout); return 0;
-        default: usage(stderr); return 2;
-        }
-    }
-    if (optind < argc) {
-        fprintf(stderr, "allocator-race: unexpected argument '%s'\n", argv[optind]);
-        usage(stderr);
-        return 2;
-    }
-    bool found = false;
-    for (size_t i = 0; i < NSCENARIOS; i++) {
-        if (only && strcmp(only, scenarios[i].name))
-            continue;
-        found = true;
-        int rc = run(&scenarios[i]);
-        if (rc)
-            return rc;
-    }
-    if (!found) {
-        fprintf(stderr, "allocator-race: no scenario '%s' (" NAMES ")\n", only);
-        return 2;
-    }
-    return 0;
+    static const probe_t probe = {
+        .prog = "allocator-race",
+        .about = "Run the hand-over path's scenarios (blocks one thread allocated, freed by\n"
+                 "another while the first refills from the same class) over this build's\n"
+                 "mm.c; built with -fsanitize=thread, so that a missing lock is reported.\n",
+        .failure = "the allocator failed (mm_init, NULL, a block handed out twice)",
+        .n = NSCENARIOS,
+        .name = scenario_name,
+        .run = run_scenario,
+    };
+    return probe_main(&probe, argc, argv);
 }

@@ -30,13 +30,14 @@
 // Exit status: 0 when every scenario ran (ThreadSanitizer's exitcode, e.g.
 // TSAN_OPTIONS=exitcode=66, when it reported), 1 when a pool could not be
 // made, 2 on bad usage.
-#include <getopt.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "probe_main.h"
 
 #include "memlab/pageheap.h"
 #include "pools.h"
@@ -155,49 +156,27 @@ static int run(const scenario_t *s)
     return 0;
 }
 
-static void usage(FILE *f)
+static const char *scenario_name(size_t i)
 {
-    fprintf(f, "usage: pools-race [--scenario NAME]\n"
-               "Run the spool registry's scenarios (two threads creating and destroying\n"
-               "spools at once) over this build's pools.c; built with\n"
-               "-fsanitize=thread, so that an unguarded registry is reported.\n\n"
-               "  -s, --scenario NAME  only this one: init-init, destroy-init\n"
-               "                       (default: both, in this order)\n"
-               "  -h, --help           this help\n\n"
-               "Exit status: 0 ran (TSAN_OPTIONS' exitcode after a report), 1 a pool\n"
-               "could not be made, 2 bad usage.\n");
+    return scenarios[i].name;
+}
+
+static int run_scenario(size_t i)
+{
+    return run(&scenarios[i]);
 }
 
 int main(int argc, char **argv)
 {
-    static const struct option opts[] = { { "scenario", required_argument, NULL, 's' },
-                                          { "help", no_argument, NULL, 'h' },
-                                          { NULL, 0, NULL, 0 } };
-    const char *only = NULL;
-    for (int c; (c = getopt_long(argc, argv, "s:h", opts, NULL)) != -1;) {
-        switch (c) {
-        case 's': only = optarg; break;
-        case 'h': usage(stdout); return 0;
-        default: usage(stderr); return 2;
-        }
-    }
-    if (optind < argc) {
-        fprintf(stderr, "pools-race: unexpected argument '%s'\n", argv[optind]);
-        usage(stderr);
-        return 2;
-    }
-    bool found = false;
-    for (size_t i = 0; i < NSCENARIOS; i++) {
-        if (only && strcmp(only, scenarios[i].name))
-            continue;
-        found = true;
-        int rc = run(&scenarios[i]);
-        if (rc)
-            return rc;
-    }
-    if (!found) {
-        fprintf(stderr, "pools-race: no scenario '%s' (init-init, destroy-init)\n", only);
-        return 2;
-    }
-    return 0;
+    static const probe_t probe = {
+        .prog = "pools-race",
+        .about = "Run the spool registry's scenarios (two threads creating and destroying\n"
+                 "spools at once) over this build's pools.c; built with\n"
+                 "-fsanitize=thread, so that an unguarded registry is reported.\n",
+        .failure = "a pool could not be made",
+        .n = NSCENARIOS,
+        .name = scenario_name,
+        .run = run_scenario,
+    };
+    return probe_main(&probe, argc, argv);
 }

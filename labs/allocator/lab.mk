@@ -66,7 +66,7 @@ allocator-null-ops-check:
 ALLOCATOR_RACE       := $(B)/tsan/allocator-race
 ALLOCATOR_TSAN_FLAGS := $(TSAN_CFLAGS) -Ilabs/allocator
 
-build/labs/obj/allocator/tsan/allocator_race.o: harness/probes/allocator_race.c
+build/labs/obj/allocator/tsan/allocator_race.o: harness/probes/allocator_race.c harness/probes/probe_main.h
 	@mkdir -p $(@D)
 	$(CC) $(ALLOCATOR_TSAN_FLAGS) -Werror -c $< -o $@
 

@@ -53,7 +53,7 @@ $(POOLS_TSAN_OBJ)/runtime.o: labs/pools/support/runtime.c
 	@mkdir -p $(@D)
 	$(CC) $(POOLS_TSAN_FLAGS) -Werror -c $< -o $@
 
-$(POOLS_TSAN_OBJ)/pools_race.o: harness/probes/pools_race.c
+$(POOLS_TSAN_OBJ)/pools_race.o: harness/probes/pools_race.c harness/probes/probe_main.h
 	@mkdir -p $(@D)
 	$(CC) $(POOLS_TSAN_FLAGS) -Werror -c $< -o $@
 

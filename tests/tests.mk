@@ -60,6 +60,8 @@ TEST_LANE_LABS := $(foreach l,$(LABS),test-lab-$(l))
 TEST_LANE_REST := format-check test-core test-core-san test-fuzz test-mutate test-jail \
                   test-report $(if $(LABS),test-gradebook) test-cli test-charts test-dist test-packages
 TEST_BENCHES := $(foreach l,$(LABS),$(if $(filter 1,$($(l)_BENCH)),build/solution/bench/$(l)))
+TEST_BENCHES_SAN := $(TEST_BENCHES:build/solution/%=build/solution-san/%)
+TEST_LAB_BUILDS := $(foreach l,$(LABS),$($(l)_TEST_BUILDS))
 ifeq ($(TEST_LANE),1)
 .NOTPARALLEL:
 endif
@@ -68,9 +70,8 @@ test-prebuild:
 	@echo "== building the tools and every lab's reference (plain, and with ASan + UBSan)"
 	@mkdir -p $(TEST_B)
 	@{ $(MAKE) --no-print-directory -j2 tools $(MUTATE) SAN= && \
-	   $(MAKE) --no-print-directory -j2 all IMPL=solution SUBMISSION= SAN= && \
-	   $(if $(TEST_BENCHES),$(MAKE) --no-print-directory -j2 $(TEST_BENCHES) IMPL=solution SUBMISSION= SAN= &&) \
-	   $(MAKE) --no-print-directory -j2 all IMPL=solution SUBMISSION= SAN=address,undefined; } \
+	   $(MAKE) --no-print-directory -j2 all $(TEST_BENCHES) $(TEST_LAB_BUILDS) IMPL=solution SUBMISSION= SAN= && \
+	   $(MAKE) --no-print-directory -j2 all $(TEST_BENCHES_SAN) IMPL=solution SUBMISSION= SAN=address,undefined; } \
 	    >$(TEST_B)/prebuild.log 2>&1 || { cat $(TEST_B)/prebuild.log; echo "FAILED: building for the tests"; exit 1; }
 test-lane-labs:
 	@$(if $(TEST_LANE_LABS),$(MAKE) --no-print-directory TEST_LANE=1 $(TEST_LANE_LABS),true)

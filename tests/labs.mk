@@ -35,9 +35,13 @@ define lab_check
 	@grep -E '^Score|Total' $(TEST_B)/$(1).$(5).log | sed 's/^/   /' || true
 endef
 
+# test-lab-<lab> is the lab's checks, then test-lab-<lab>-grade: its
+# gradings (`make test` runs the two in different lanes, tests/tests.mk;
+# they write to different places).
 define LAB_TEST_RULES
-.PHONY: test-lab-$(1)
-test-lab-$(1): $$($(1)_CHECKS)
+.PHONY: test-lab-$(1) test-lab-$(1)-grade
+test-lab-$(1): $$($(1)_CHECKS) test-lab-$(1)-grade
+test-lab-$(1)-grade:
 	@mkdir -p $(TEST_B)
 	$(call lab_check,$(1),IMPL=solution,--strict,the solution scores full marks,solution)
 	$(call lab_check,$(1),IMPL=solution SAN=address$$(comma)undefined GRADE_BATCH=1,--strict-correctness --jobs $(LAB_SAN_JOBS),the solution passes every correctness test under ASan + UBSan,solution-san)

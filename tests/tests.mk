@@ -56,9 +56,10 @@ test: deps-test
 # A failing part stops its lane, its output names what failed, and `make test`
 # fails once the other lane has run its remaining parts (a lane is not
 # interrupted).
-TEST_LANE_LABS := $(foreach l,$(LABS),test-lab-$(l))
+TEST_LANE_LABS := $(foreach l,$(LABS),test-lab-$(l)-grade)
 TEST_LANE_REST := format-check test-core test-core-san test-fuzz test-mutate test-jail \
-                  test-report $(if $(LABS),test-gradebook) test-cli test-charts test-dist test-packages
+                  test-report $(if $(LABS),test-gradebook) test-cli test-charts test-dist test-packages \
+                  $(foreach l,$(LABS),$($(l)_CHECKS))
 TEST_BENCHES := $(foreach l,$(LABS),$(if $(filter 1,$($(l)_BENCH)),build/solution/bench/$(l)))
 TEST_BENCHES_SAN := $(TEST_BENCHES:build/solution/%=build/solution-san/%)
 TEST_LAB_BUILDS := $(foreach l,$(LABS),$($(l)_TEST_BUILDS))
@@ -70,9 +71,16 @@ test-prebuild:
 	@echo "== building the tools and every lab's reference (plain, and with ASan + UBSan)"
 	@mkdir -p $(TEST_B)
 	@{ $(MAKE) --no-print-directory -j2 tools $(MUTATE) SAN= && \
-	   $(MAKE) --no-print-directory -j2 all $(TEST_BENCHES) $(TEST_LAB_BUILDS) IMPL=solution SUBMISSION= SAN= && \
-	   $(MAKE) --no-print-directory -j2 all $(TEST_BENCHES_SAN) IMPL=solution SUBMISSION= SAN=address,undefined; } \
+	   $(MAKE) --no-print-directory -j2 all $(TEST_BENCHES) $(TEST_LAB_BUILDS) harness-fixture \
+	       $(TEST_B)/check_fixture IMPL=solution SUBMISSION= SAN= && \
+	   $(MAKE) --no-print-directory -j2 all $(TEST_BENCHES_SAN) harness-fixture \
+	       IMPL=solution SUBMISSION= SAN=address,undefined; } \
 	    >$(TEST_B)/prebuild.log 2>&1 || { cat $(TEST_B)/prebuild.log; echo "FAILED: building for the tests"; exit 1; }
+# `make test-parts` lists the parts in that order (tests/part-times.sh
+# measures each).
+.PHONY: test-parts
+test-parts:
+	@echo test-prebuild test-harness $(TEST_LANE_LABS) $(TEST_LANE_REST)
 test-lane-labs:
 	@$(if $(TEST_LANE_LABS),$(MAKE) --no-print-directory TEST_LANE=1 $(TEST_LANE_LABS),true)
 test-lane-rest:

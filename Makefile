@@ -175,6 +175,8 @@ tools: $(GRADER) $(SUITELIB) $(CORE_LIB)
 #                  variables in the same lab.mk (tests/fuzz/fuzz.mk), optional
 #   <lab>_CHECKS   extra make targets, defined in the lab.mk, that
 #                  `make test-lab-<lab>` runs (tests/labs.mk), optional
+#   <lab>_TEST_BUILDS  what those checks build (programs, probes), so that
+#                  `make test-prebuild` builds it, two at a time, optional
 #   <lab>_SUITE_LDFLAGS  extra link flags of the grading suite only (e.g.
 #                  -Wl,--wrap=mmap, with the wrapper in the suite), optional
 LAB_MKS := $(wildcard labs/*/lab.mk)

@@ -194,6 +194,8 @@ tools: $(GRADER) $(SUITELIB) $(CORE_LIB)
 #                  variables in the same lab.mk (tests/fuzz/fuzz.mk), optional
 #   <lab>_CHECKS   extra make targets, defined in the lab.mk, that
 #                  `make test-lab-<lab>` runs (tests/labs.mk), optional
+#   <lab>_TEST_BUILDS  what those checks build (programs, probes), so that
+#                  `make test-prebuild` builds it, two at a time, optional
 #   <lab>_SUITE_LDFLAGS  extra link flags of the grading suite only (e.g.
 #                  -Wl,--wrap=mmap, with the wrapper in the suite), optional
 LAB_MKS := $(wildcard labs/*/lab.mk)
@@ -421,12 +423,13 @@ dist-student:
 # Student files (and the mutants, whole student files) are exempt; the
 # labs' provided code, programs, suites and tests are not.
 CLANG_FORMAT ?= clang-format
-FORMAT_FILES = $(sort $(wildcard common/include/memlab/*.h common/src/*.[ch] \
+FORMAT_FILES_ALL = $(sort $(wildcard common/include/memlab/*.h common/src/*.[ch] \
                    harness/include/memlab/*.h harness/*/*.[ch] harness/suites/*/*.[ch] \
                    labs/*/main.c $(foreach l,$(LABS),$(shell find labs/$(l)/support -name '*.[ch]' 2>/dev/null)) \
                    scripts/*.c tests/core/*.[ch] tests/harness/*.[ch] tests/fuzz/*.[ch] tests/charts/*.[ch]))
 # (tests/harness/broken_student.c stands for a student file that does not compile.)
-FORMAT_FILES := $(filter-out tests/harness/broken_student.c,$(FORMAT_FILES))
+# Expanded only when format-check runs (the finds cost every other make its time).
+FORMAT_FILES = $(filter-out tests/harness/broken_student.c,$(FORMAT_FILES_ALL))
 .PHONY: format-check
 format-check:
 	@command -v $(CLANG_FORMAT) >/dev/null || \

@@ -35,10 +35,19 @@ DEBUGGING="gdb gdbserver"
 ALL="$REQUIRED $COMPARATORS"
 
 missing() {
-    # dpkg-query prints "install ok installed" for each present package.
+    # One dpkg-query for them all (it reads its database once): a line
+    # "<package> install ok installed" for each one present.
+    # shellcheck disable=SC2086
+    st=$(dpkg-query -W -f='${Package} ${Status}\n' $ALL 2>/dev/null)
     for p in $ALL; do
-        s=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)
-        [ "$s" = "install ok installed" ] || printf '%s ' "$p"
+        case "
+$st
+" in
+            *"
+$p install ok installed
+"*) ;;
+            *) printf '%s ' "$p" ;;
+        esac
     done
 }
 

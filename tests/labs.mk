@@ -18,6 +18,14 @@
 MUTANT_B := build/mutants
 # The starter and the mutants of a lab are graded this many at a time.
 LAB_TEST_JOBS ?= $(JOBS)
+# The reference under ASan + UBSan is held to its correctness tests only
+# (--strict-correctness), not to timings, so its suite runs this many tests
+# at a time (the grader's --jobs; Criterion's underneath), and as one grading
+# of many (GRADE_BATCH=1: the plain grading just before checked the
+# dependencies and built the tools; `make test-prebuild` builds the
+# sanitized bench, which grading never runs; the charts are the plain
+# grading's).
+LAB_SAN_JOBS ?= 2
 
 # $(call lab_check,LAB,MAKE-ARGS,GRADER-EXPECTATION,WHAT)
 define lab_check
@@ -27,12 +35,16 @@ define lab_check
 	@grep -E '^Score|Total' $(TEST_B)/$(1).$(5).log | sed 's/^/   /' || true
 endef
 
+# test-lab-<lab> is the lab's checks, then test-lab-<lab>-grade: its
+# gradings (`make test` runs the two in different lanes, tests/tests.mk;
+# they write to different places).
 define LAB_TEST_RULES
-.PHONY: test-lab-$(1)
-test-lab-$(1): $$($(1)_CHECKS)
+.PHONY: test-lab-$(1) test-lab-$(1)-grade
+test-lab-$(1): $$($(1)_CHECKS) test-lab-$(1)-grade
+test-lab-$(1)-grade:
 	@mkdir -p $(TEST_B)
 	$(call lab_check,$(1),IMPL=solution,--strict,the solution scores full marks,solution)
-	$(call lab_check,$(1),IMPL=solution SAN=address$$(comma)undefined,--strict-correctness,the solution passes every correctness test under ASan + UBSan,solution-san)
+	$(call lab_check,$(1),IMPL=solution SAN=address$$(comma)undefined GRADE_BATCH=1,--strict-correctness --jobs $(LAB_SAN_JOBS),the solution passes every correctness test under ASan + UBSan,solution-san)
 	@tests/lab_class.sh $(1) $$(firstword $$($(1)_STUDENT)) $(GRADER) "$$(MAKE)" $$(LAB_TEST_JOBS)
 endef
 $(foreach l,$(LABS),$(eval $(call LAB_TEST_RULES,$(l))))

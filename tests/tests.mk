@@ -45,21 +45,31 @@ test: deps-test
 
 # How `make test` spends its time (README: how long it takes). First every
 # build the parts share, once, two compilers at a time: the tools (plain and
-# sanitized), the mutation generator, and each lab's reference program,
-# suite and bench (plain and under ASan + UBSan) with the lab objects all
-# builds share. Then test-harness alone (it holds the grader to time limits
-# that a busy machine breaks). Then two lanes side by side, each running its
-# parts one after the other (TEST_LANE=1 makes a lane serial), each part's
-# output printed whole when it ends (--output-sync=target):
-#   labs:  test-lab-<lab> for every lab (their gradings share build/solution)
-#   rest:  everything else; no part of it writes where a lab's test does.
+# sanitized), the mutation generator, each lab's reference program, suite
+# and bench (plain and under ASan + UBSan) with the lab objects all builds
+# share, what the labs' checks run (<lab>_TEST_BUILDS), the grader's
+# fixtures and the core's unit tests (plain and sanitized). Then
+# test-harness alone (it holds the grader to time limits that a busy machine
+# breaks). Then two lanes side by side, each running its parts one after the
+# other (TEST_LANE=1 makes a lane serial), each part's output printed whole
+# when it ends (--output-sync=target):
+#   labs:  test-lab-<lab>-grade for every lab: the reference plain and
+#          under ASan + UBSan, then the starter and mutants as a class (their
+#          gradings share build/solution)
+#   rest:  everything else, the labs' own checks (<lab>_CHECKS) last; no part
+#          of it writes where a lab's grading does.
+# The two lanes cost about the same CPU time (README; tests/part-times.sh
+# measures each part).
 # A failing part stops its lane, its output names what failed, and `make test`
 # fails once the other lane has run its remaining parts (a lane is not
 # interrupted).
-TEST_LANE_LABS := $(foreach l,$(LABS),test-lab-$(l))
+TEST_LANE_LABS := $(foreach l,$(LABS),test-lab-$(l)-grade)
 TEST_LANE_REST := format-check test-core test-core-san test-fuzz test-mutate test-jail \
-                  test-report $(if $(LABS),test-gradebook) test-cli test-charts test-dist test-packages
+                  test-report $(if $(LABS),test-gradebook) test-cli test-charts test-dist test-packages \
+                  $(foreach l,$(LABS),$($(l)_CHECKS))
 TEST_BENCHES := $(foreach l,$(LABS),$(if $(filter 1,$($(l)_BENCH)),build/solution/bench/$(l)))
+TEST_BENCHES_SAN := $(TEST_BENCHES:build/solution/%=build/solution-san/%)
+TEST_LAB_BUILDS := $(foreach l,$(LABS),$($(l)_TEST_BUILDS))
 ifeq ($(TEST_LANE),1)
 .NOTPARALLEL:
 endif
@@ -68,10 +78,17 @@ test-prebuild:
 	@echo "== building the tools and every lab's reference (plain, and with ASan + UBSan)"
 	@mkdir -p $(TEST_B)
 	@{ $(MAKE) --no-print-directory -j2 tools $(MUTATE) SAN= && \
-	   $(MAKE) --no-print-directory -j2 all IMPL=solution SUBMISSION= SAN= && \
-	   $(if $(TEST_BENCHES),$(MAKE) --no-print-directory -j2 $(TEST_BENCHES) IMPL=solution SUBMISSION= SAN= &&) \
-	   $(MAKE) --no-print-directory -j2 all IMPL=solution SUBMISSION= SAN=address,undefined; } \
+	   $(MAKE) --no-print-directory -j2 all $(TEST_BENCHES) $(TEST_LAB_BUILDS) harness-fixture \
+	       $(TEST_B)/check_fixture $(TEST_B)/core-tests $(TEST_B)/core-tests-san \
+	       IMPL=solution SUBMISSION= SAN= && \
+	   $(MAKE) --no-print-directory -j2 all $(TEST_BENCHES_SAN) harness-fixture \
+	       IMPL=solution SUBMISSION= SAN=address,undefined; } \
 	    >$(TEST_B)/prebuild.log 2>&1 || { cat $(TEST_B)/prebuild.log; echo "FAILED: building for the tests"; exit 1; }
+# `make test-parts` lists the parts in that order (tests/part-times.sh
+# measures each).
+.PHONY: test-parts
+test-parts:
+	@echo test-prebuild test-harness $(TEST_LANE_LABS) $(TEST_LANE_REST)
 test-lane-labs:
 	@$(if $(TEST_LANE_LABS),$(MAKE) --no-print-directory TEST_LANE=1 $(TEST_LANE_LABS),true)
 test-lane-rest:

@@ -9,6 +9,7 @@ allocator_SUPPORT := $(addprefix support/,blocks.c checker.c replay.c allocators
 allocator_LDLIBS  := $(PKG_JANSSON) -ldl
 allocator_BENCH   := 1
 allocator_CHECKS  := allocator-null-ops-check allocator-traces-check
+allocator_TEST_BUILDS = $(ALLOCATOR_GEN)
 # The suite counts and can refuse the memory the student's code takes from
 # the OS and the C library, and sees memcpy calls whose ranges overlap
 # (harness/suites/allocator/wrap.c).

@@ -14,6 +14,7 @@ leak-detection_SUPPORT := support/ownmem.c support/report.c support/symbolize.c 
 leak-detection_LDLIBS  := $(PKG_JANSSON) -ldw -lelf
 leak-detection_BENCH   := 1
 leak-detection_CHECKS  := leak-detection-corpus-check
+leak-detection_TEST_BUILDS = $(LEAK_CORPUS_LSAN)
 
 LEAK_DIR    := labs/leak-detection
 LEAK_LIB    := $(B)/lib/libleak.so

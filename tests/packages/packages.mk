@@ -8,7 +8,10 @@
 # (tests/packages/forge_results.c). Each time results.json must be valid
 # (tests/packages/check_results.c): full marks, 0, full marks and nothing
 # forged. Autolab: the tar is unpacked, the autograde-Makefile grades the
-# reference and the broken file; its last line must be the scores.
+# reference and the broken file; its last line must be the scores. The
+# reference's handin builds the package from scratch; the broken handin's
+# tree starts with that build of the core, the tools and the lab's own code
+# (unchanged: the same package), so only its student file is compiled again.
 PKG_B   := $(TEST_B)/packages
 PKG_LAB ?= $(firstword $(LABS))
 PKG_FILE = $(firstword $($(PKG_LAB)_STUDENT))
@@ -40,6 +43,8 @@ test-packages: $(TEST_B)/check_results
 	@scripts/package.sh autolab $(PKG_B) $(PKG_LAB) >/dev/null
 	@set -e; for u in good broken; do d=$(PKG_B)/autolab-$$u; rm -rf $$d; mkdir -p $$d; \
 	    tar -C $$d -xf $(PKG_B)/autolab-$(PKG_LAB).tar; \
+	    if [ $$u = broken ]; then mkdir -p $$d/memlab/build && \
+	        cp -a $(addprefix $(PKG_B)/autolab-good/memlab/build/,core tools labs) $$d/memlab/build/; fi; \
 	    cp $$(find $(PKG_B)/uploads/$$u -name '*.c') $$d/; \
 	    $(MAKE) --no-print-directory -C $$d -f autograde-Makefile >$$d.log 2>&1 || true; \
 	    last=$$(tail -n 1 $$d.log); \

@@ -69,9 +69,12 @@ ML_TEST(arena, every_power_of_two_alignment, 4, 20)
     suite_arena_every_power_of_two_alignment();
 }
 
-ML_TEST(arena, large_request_own_chunk, 3, 10)
+// The limit check takes a heap of 1 GiB + 4 MiB of address space (reserved,
+// never touched but for two pages), over the default address-space limit.
+ML_TEST(arena, large_request_own_chunk, 3, 10, .mem_mb = 2048)
 {
     suite_arena_large_request_own_chunk();
+    suite_arena_request_limit();
 }
 
 ML_TEST(arena, reset_keeps_one_chunk, 3, 20)

@@ -125,8 +125,9 @@ typedef struct arena {
 int arena_init(arena_t *a, ml_pageheap_t *heap, size_t chunk_bytes);
 // arena_alloc — `size` bytes aligned to `align` (any power of two, 1 up to
 // 1 MiB), valid until the next reset or destroy. size 0 is served as 1 byte.
-// Returns NULL when align is not a power of two or over 1 MiB, or the heap
-// has no span to give (the arena is unchanged).
+// Returns NULL when align is not a power of two or over 1 MiB, size is over
+// 1 GiB (even when the heap has room), or the heap has no span to give (the
+// arena is unchanged).
 void *arena_alloc(arena_t *a, size_t size, size_t align);
 // arena_reset — free everything allocated. Keeps one ordinary chunk (if it
 // has any) as the empty current chunk; every other chunk goes back to the

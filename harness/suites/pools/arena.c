@@ -146,6 +146,38 @@ void suite_arena_large_request_own_chunk(void)
     ml_pageheap_destroy(h);
 }
 
+// suite_arena_request_limit — pools.h: a request over 1 GiB is refused
+// (NULL, the arena unchanged) even when the heap could give it; exactly
+// 1 GiB is served. The heap reserves its address space up front and the
+// arena takes its pages without zeroing them, so only the two pages the
+// test writes are ever touched.
+void suite_arena_request_limit(void)
+{
+    const size_t gib = (size_t)1 << 30;
+    ml_pageheap_t *h = suite_heap(1024 + 4);
+    arena_t a;
+    cr_assert(arena_init(&a, h, CHUNK) == 0, "arena_init failed");
+    cr_assert(arena_alloc(&a, gib + 1, 8) == NULL,
+              "arena_alloc(1 GiB + 1 byte, align 8), on a heap of 1 GiB + 4 MiB, returned a "
+              "pointer: a request over 1 GiB must be refused (NULL) " SUITE_SEE("task 2"));
+    cr_assert(
+        suite_spans(h) == 0 && a.nchunks == 0 && a.allocated == 0,
+        "after a refused request of 1 GiB + 1 byte the heap has %zu span(s) in use and the "
+        "arena counts %zu chunk(s), %zu bytes: a refusal must leave the arena unchanged " SUITE_SEE(
+            "task 2"),
+        suite_spans(h), a.nchunks, a.allocated);
+    char *p = alloc_ok(&a, gib, 8, "exactly 1 GiB, the largest request served");
+    p[0] = 1;
+    p[gib - 1] = 2;
+    cr_assert(suite_inuse(h) == gib && a.allocated == gib,
+              "a request of exactly 1 GiB took %zu bytes of pages (arena counts %zu bytes); a "
+              "large chunk is just big enough",
+              suite_inuse(h), a.allocated);
+    arena_destroy(&a);
+    suite_heap_empty(h, "arena_destroy after a 1 GiB request");
+    ml_pageheap_destroy(h);
+}
+
 void suite_arena_reset_keeps_one_chunk(void)
 {
     ml_pageheap_t *h = suite_heap(128);

@@ -63,6 +63,7 @@ void suite_fixpool_returns_everything(void);
 void suite_arena_bumps_within_a_chunk(void);
 void suite_arena_every_power_of_two_alignment(void);
 void suite_arena_large_request_own_chunk(void);
+void suite_arena_request_limit(void);
 void suite_arena_reset_keeps_one_chunk(void);
 void suite_arena_memory_is_usable(void);
 void suite_arena_returns_everything(void);

@@ -584,7 +584,7 @@ static void slot_reset(mcache_slot_t *slot, size_t elemsize)
 static void slot_unpark(mcache_slot_t *slot, int ci)
 {
     if (slot->nfree > 64) {
-        mcache_flush_free(ci, 0);
+        mcache_flush_free(ci, 0); // a long list: back to its spans
         return;
     }
     uint32_t in = 0;
@@ -960,7 +960,7 @@ static void holdings_flush(bool cached)
             m &= m - 1;
             mcache_slot_t *slot = &mcache.alloc[ci];
             if (slot->nfree)
-                mcache_flush_free(ci, 0);
+                mcache_flush_free(ci, 0); // reclaim: the list back first
             ml_span_t *s = slot->span;
             if (cached && s && (int64_t)s->allocount + slot->delta == 0) {
                 mcentral_uncache(&central[ci], s, slot, true);

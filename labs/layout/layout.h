@@ -142,7 +142,9 @@ int layout_facts_read(FILE *in, const char *name, layout_facts_t *f,
 // ---- the student's functions (layout.c) ------------------------------------------
 
 // layout_parse_line — parse one line of a maps file into `out`. The line may
-// end in '\n'. The path is everything after the inode and the spaces that
+// end in '\n', or in "\r\n" as a file saved with CRLF line ends has it: a
+// CR just before the newline, or at the very end, belongs to the line end,
+// not to the path. The path is everything after the inode and the spaces that
 // follow it, so it may contain spaces; a trailing " (deleted)" is removed
 // and sets `deleted`. Anonymous regions have an empty path. Returns 0, or -1
 // when the line is not a maps line (`out` is then undefined).

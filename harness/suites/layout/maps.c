@@ -59,15 +59,15 @@ static bool region_differs(const layout_region_t *want, const layout_region_t *g
     return true;
 }
 
-// show_line — `line` for a message: without its newline, with tabs and a
-// trailing space made visible (\t, and the line quoted), cut at 300 bytes.
+// show_line — `line` for a message: without its newline, with tabs, CRs and
+// a trailing space made visible (\t, \r, and the line quoted), cut at 300 bytes.
 static const char *show_line(const char *line, char *buf, size_t len)
 {
     size_t n = 0;
     for (const char *p = line; *p != '\0' && *p != '\n' && n + 3 < len && p - line < 300; p++) {
-        if (*p == '\t') {
+        if (*p == '\t' || *p == '\r') {
             buf[n++] = '\\';
-            buf[n++] = 't';
+            buf[n++] = *p == '\t' ? 't' : 'r';
         } else {
             buf[n++] = *p;
         }
@@ -113,6 +113,9 @@ void suite_maps_parses_a_file_backed_line(void)
         "7f0e4f163000-7f0e4f165000 rw-p 001d3000 fe:01 332835                     "
         "/usr/lib/x86_64-linux-gnu/libc.so.6",
         "00400000-00452000 r-xp 00000000 08:01 393230 /usr/local/bin/server\n",
+        // A recorded file saved with CRLF line ends: the CR ends the line.
+        "00452000-00453000 r--p 00052000 08:01 393230 /usr/local/bin/server\r\n",
+        "00453000-00454000 rw-p 00053000 08:01 393230 /usr/local/bin/server\r",
     };
     check_lines(lines, sizeof lines / sizeof lines[0]);
 }
@@ -123,6 +126,7 @@ void suite_maps_parses_anonymous_lines(void)
         "7f0e4ef0e000-7f0e4ef30000 rw-p 00000000 00:00 0 \n", // the kernel's trailing space
         "7f0e4ef0e000-7f0e4ef30000 rw-p 00000000 00:00 0\n",
         "7f0e4ef0e000-7f0e4ef30000 ---p 00000000 00:00 0",
+        "7f0e4ef0e000-7f0e4ef30000 rw-p 00000000 00:00 0 \r\n", // a CRLF line end
     };
     check_lines(lines, sizeof lines / sizeof lines[0]);
 }

@@ -33,6 +33,8 @@ int suite_oracle_parse_line(const char *line, layout_region_t *r)
     while (*p == ' ')
         p++;
     size_t len = strcspn(p, "\n");
+    if (len > 0 && p[len - 1] == '\r') // a CRLF line end: the CR is not the path's
+        len--;
     if (len >= sizeof r->path)
         return -1;
     memcpy(r->path, p, len);

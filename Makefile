@@ -293,7 +293,10 @@ $(foreach l,$(LABS),$(eval $(call LAB_RULES,$(l))))
 $(PLANNED_LABS):
 	@echo "memlab: '$@' is a planned lab, not in this checkout yet (labs present: $(LABS))"; exit 1
 
-# Hidden suites: HIDDEN=DIR holds <lab>.c files, compiled like a lab's suite.
+# Hidden suites: HIDDEN=DIR holds <lab>.c files, compiled like a lab's suite
+# and linked with the heap-block counter, so that every hidden test may call
+# ml_heap_blocks(). Not with <lab>_SUITE_LDFLAGS: those wrap functions whose
+# wrappers live in the visible suite's objects, which a hidden suite lacks.
 ifneq ($(HIDDEN),)
 define HIDDEN_RULES
 $(B)/obj/$(1)/hidden.o: $(abspath $(HIDDEN))/$(1).c
@@ -301,7 +304,7 @@ $(B)/obj/$(1)/hidden.o: $(abspath $(HIDDEN))/$(1).c
 	$$(CC) $$(PROJECT_CFLAGS) -Wno-error -Ilabs/$(1) -c $$< -o $$@
 $(B)/suites/$(1).hidden: $(B)/obj/$(1)/hidden.o $$($(1)_STU_OBJS) $$($(1)_SUP_OBJS) $(SUITELIB) $(CORE_LIB)
 	@mkdir -p $$(@D)
-	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(filter %.o,$$^) $(SUITELIB) $(CORE_LIB) $$($(1)_LDLIBS) $$(PKG_CRITERION) -lseccomp -lm -lpthread
+	$$(CC) $$(LDFLAGS_ALL) $(ML_HEAP_COUNT_LDFLAGS) -o $$@ $$(filter %.o,$$^) $(SUITELIB) $(CORE_LIB) $$($(1)_LDLIBS) $$(PKG_CRITERION) -lseccomp -lm -lpthread
 endef
 $(foreach l,$(LABS),$(if $(wildcard $(HIDDEN)/$(l).c),$(eval $(call HIDDEN_RULES,$(l)))))
 HIDDEN_SUITES := $(foreach l,$(SELECTED_LABS),$(if $(wildcard $(HIDDEN)/$(l).c),$(B)/suites/$(l).hidden))
@@ -342,7 +345,7 @@ grade: $(if $(GRADE_BATCH),,deps)
 	@$(if $(strip $(PRESENT_BUILDS)),$(MAKE) --no-print-directory -k $(PRESENT_BUILDS) || \
 	    echo "memlab: some lab code did not build; the grader reports it below.",true)
 	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" \
-	    $(if $(GRADE_BATCH),,--plots scripts/plots.sh) \
+	    $(if $(GRADE_BATCH),,--plots scripts/plots.sh) $(if $(HIDDEN),--hidden '$(abspath $(HIDDEN))') \
 	    $(if $(TEST),--filter '$(subst ','\'',$(TEST))') $(GRADEFLAGS)
 
 # Grade a class: every folder of CLASS=DIR is one student's submission, with
@@ -426,7 +429,7 @@ CLANG_FORMAT ?= clang-format
 FORMAT_FILES_ALL = $(sort $(wildcard common/include/memlab/*.h common/src/*.[ch] \
                    harness/include/memlab/*.h harness/*/*.[ch] harness/suites/*/*.[ch] \
                    labs/*/main.c $(foreach l,$(LABS),$(shell find labs/$(l)/support -name '*.[ch]' 2>/dev/null)) \
-                   scripts/*.c tests/core/*.[ch] tests/harness/*.[ch] tests/fuzz/*.[ch] tests/charts/*.[ch]))
+                   scripts/*.c tests/core/*.[ch] tests/hidden/*.c tests/harness/*.[ch] tests/fuzz/*.[ch] tests/charts/*.[ch]))
 # (tests/harness/broken_student.c stands for a student file that does not compile.)
 # Expanded only when format-check runs (the finds cost every other make its time).
 FORMAT_FILES = $(filter-out tests/harness/broken_student.c,$(FORMAT_FILES_ALL))

@@ -20,6 +20,9 @@
 #   test-packages   the Gradescope and Autolab packages in a fake /autograder
 #   test-dist       the students' copy (make dist-student) holds no solutions
 #                   or tests, and `make grade` grades the starter in it
+#   test-hidden     an instructor's hidden suite (tests/hidden/, HIDDEN=DIR)
+#                   built and graded with a lab: full marks for the reference,
+#                   its points taken from a mutant that leaks
 # Each part is a target of its own; `make test` runs them all.
 
 TEST_B := build/test
@@ -36,7 +39,7 @@ $(TEST_B)/core-tests-san: $(CORE_TEST_SRCS) build/core-san/libmemlab.a
 	    -fno-sanitize-recover=all $(CPPFLAGS_ALL) -o $@ $(CORE_TEST_SRCS) \
 	    build/core-san/libmemlab.a $(PKG_CRITERION) $(PKG_JANSSON) -lm -lpthread
 
-.PHONY: test test-core test-core-san test-fuzz test-harness test-mutate test-jail test-report test-labs test-cli test-charts test-dist test-packages format-check
+.PHONY: test test-core test-core-san test-fuzz test-harness test-mutate test-jail test-report test-labs test-cli test-charts test-dist test-hidden test-packages format-check
 test: deps-test
 	@$(MAKE) --no-print-directory test-prebuild
 	@$(MAKE) --no-print-directory test-harness
@@ -65,8 +68,8 @@ test: deps-test
 # interrupted).
 TEST_LANE_LABS := $(foreach l,$(LABS),test-lab-$(l)-grade)
 TEST_LANE_REST := format-check test-core test-core-san test-fuzz test-mutate test-jail \
-                  test-report $(if $(LABS),test-gradebook) test-cli test-charts test-dist test-packages \
-                  $(foreach l,$(LABS),$($(l)_CHECKS))
+                  test-report $(if $(LABS),test-gradebook) test-cli test-charts test-dist $(if $(filter layout,$(LABS)),test-hidden) \
+                  test-packages $(foreach l,$(LABS),$($(l)_CHECKS))
 TEST_BENCHES := $(foreach l,$(LABS),$(if $(filter 1,$($(l)_BENCH)),build/solution/bench/$(l)))
 TEST_BENCHES_SAN := $(TEST_BENCHES:build/solution/%=build/solution-san/%)
 TEST_LAB_BUILDS := $(foreach l,$(LABS),$($(l)_TEST_BUILDS))
@@ -132,3 +135,39 @@ test-dist:
 	    >$(abspath $(TEST_B))/dist/solution.log 2>&1 && \
 	    grep -q 'not part of this copy' $(abspath $(TEST_B))/dist/solution.log || \
 	    { cat $(abspath $(TEST_B))/dist/solution.log; echo "FAILED: IMPL=solution in the students' copy"; exit 1; }
+
+# An instructor's hidden suite, as `make grade HIDDEN=DIR` builds it: the
+# example tests/hidden/layout.c (linked with the heap-block counter) gives
+# the reference full marks, hidden points included (--strict), and takes its
+# points from a mutant that keeps a buffer per read (its test alone, run with
+# TEST=, must score below its maximum). Then that mutant's hidden suite is
+# removed, as when a submission does not link with the hidden tests: the
+# grader (--hidden) must report it, keep the hidden points in the maximum
+# (from the reference's hidden suite) and fail --strict. Each grading has a
+# build of its own (build/hidden-*).
+HIDDEN_MUTANT := tests/mutants/layout/maps_keeps_the_line_buffer.c
+test-hidden:
+	@echo "== a hidden suite (tests/hidden/layout.c): the reference keeps full marks, a leaking mutant loses its points"
+	@rm -rf $(TEST_B)/hidden build/hidden-reference build/hidden-leak
+	@mkdir -p $(TEST_B)/hidden/hidden-reference $(TEST_B)/hidden/hidden-leak
+	@cp solutions/layout/layout.c $(TEST_B)/hidden/hidden-reference/
+	@cp $(HIDDEN_MUTANT) $(TEST_B)/hidden/hidden-leak/layout.c
+	@$(MAKE) --no-print-directory grade LAB=layout SUBMISSION=$(TEST_B)/hidden/hidden-reference \
+	    HIDDEN=tests/hidden GRADE_BATCH=1 GRADEFLAGS="--quiet --strict" >$(TEST_B)/hidden/reference.log 2>&1 || \
+	    { cat $(TEST_B)/hidden/reference.log; echo "FAILED: the reference with the hidden suite (log: $(TEST_B)/hidden/reference.log)"; exit 1; }
+	@grep -E '^Score' $(TEST_B)/hidden/reference.log | sed 's/^/   reference, hidden suite included: /'
+	@$(MAKE) --no-print-directory grade LAB=layout SUBMISSION=$(TEST_B)/hidden/hidden-leak \
+	    HIDDEN=tests/hidden GRADE_BATCH=1 TEST='hidden/*' GRADEFLAGS="--quiet --expect-below 1" \
+	    >$(TEST_B)/hidden/leak.log 2>&1 || \
+	    { cat $(TEST_B)/hidden/leak.log; echo "FAILED: the hidden test did not take points from $(HIDDEN_MUTANT) (log: $(TEST_B)/hidden/leak.log)"; exit 1; }
+	@grep -E '^ *Score' $(TEST_B)/hidden/leak.log | sed 's/^ */   $(notdir $(HIDDEN_MUTANT)), the hidden test alone: /'
+	@rm -f build/hidden-leak/suites/layout.hidden
+	@if $(GRADER) --build build/hidden-leak --labs layout --hidden tests/hidden \
+	        --reference build/hidden-reference --out $(TEST_B)/hidden/unbuilt --strict \
+	        >$(TEST_B)/hidden/unbuilt.log 2>&1; then \
+	    cat $(TEST_B)/hidden/unbuilt.log; \
+	    echo "FAILED: a hidden suite that was not built still gave full marks under --strict"; exit 1; fi
+	@grep -q 'hidden tests for this lab did not build' $(TEST_B)/hidden/unbuilt.log && \
+	    grep -qE '^ *Score: [0-9.]+/105 ' $(TEST_B)/hidden/unbuilt.log || \
+	    { cat $(TEST_B)/hidden/unbuilt.log; echo "FAILED: a hidden suite that was not built is not reported, or its points left the maximum"; exit 1; }
+	@grep -E '^ *Score' $(TEST_B)/hidden/unbuilt.log | sed 's/^ */   the hidden suite not built: /'

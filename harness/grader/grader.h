@@ -151,8 +151,9 @@ typedef struct gr_lab {
 typedef struct gr_options {
     const char *build; // build/<impl>
     const char *impl;
-    const char *out_dir;   // default <build>/grade
-    const char *reference; // a build whose suites give the max of unbuilt labs
+    const char *out_dir;    // default <build>/grade
+    const char *reference;  // a build whose suites give the max of unbuilt labs
+    const char *hidden_dir; // --hidden: the instructor's <lab>.c suites, or NULL
     char **labs;
     size_t nlabs, cap_labs;
     int jobs;
@@ -180,6 +181,9 @@ void gr_lab_free(gr_lab_t *lab);    // frees what the lab holds
 void gr_test_free(gr_test_t *test); // frees what the test holds
 // Adds a lab-level problem entry (max 0) named `name` with `output`.
 void gr_lab_add_problem(gr_lab_t *lab, const char *name, const char *reason, const char *output);
+// The name of the problem a lab gets when its hidden suite (--hidden) was
+// not built.
+#define GR_HIDDEN_UNBUILT "hidden tests build"
 
 // ---- assignment.c -------------------------------------------------------------
 typedef struct {

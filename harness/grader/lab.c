@@ -302,6 +302,30 @@ static char *reference_suite(const gr_options_t *opt, const char *lab)
     return exe;
 }
 
+// list_not_graded — appends the tests of the reference suite `ref` (hidden
+// ones when `hidden`) to `lab` as not graded, for `reason`, so that their
+// points count in the lab's maximum. Returns whether the reference's
+// manifest was read.
+static bool list_not_graded(const gr_options_t *opt, const char *grade_dir, gr_lab_t *lab,
+                            const char *ref, bool hidden, const char *reason)
+{
+    char *work = gr_printf("%s/logs/%s%s", grade_dir, lab->name, hidden ? ".hidden" : "");
+    gr_rmtree(work);
+    gr_mkdirs(work);
+    size_t from = lab->ntests;
+    gr_manifest_t m;
+    char *why = NULL;
+    bool read = gr_manifest_load(ref, work, hidden, lab, &m, &why) == 0;
+    if (read) {
+        if (opt->filter != NULL)
+            apply_filter(opt, lab, from);
+        mark_not_graded(lab, from, reason);
+    }
+    free(why);
+    free(work);
+    return read;
+}
+
 // The lab has no suite binary: say why, and list its tests if a reference knows them.
 static void grade_unbuilt(const gr_options_t *opt, const char *grade_dir, gr_lab_t *lab)
 {
@@ -321,28 +345,47 @@ static void grade_unbuilt(const gr_options_t *opt, const char *grade_dir, gr_lab
     gr_lab_add_problem(lab, "compiles", reason, out);
     free(out);
     char *ref = reference_suite(opt, lab->name);
-    if (ref != NULL) {
-        char *work = gr_printf("%s/logs/%s", grade_dir, lab->name);
-        gr_rmtree(work);
-        gr_mkdirs(work);
-        size_t from = lab->ntests;
-        gr_manifest_t m;
-        char *why = NULL;
-        if (gr_manifest_load(ref, work, false, lab, &m, &why) == 0) {
-            if (opt->filter != NULL)
-                apply_filter(opt, lab, from);
-            mark_not_graded(lab, from,
-                            missing  ? "not graded: the file was not submitted"
-                            : errors ? "not graded: your code did not compile"
-                                     : "not graded: the lab was not built");
-            lab->max_known = true;
-        }
-        free(why);
-        free(work);
-        free(ref);
-    }
+    if (ref != NULL && list_not_graded(opt, grade_dir, lab, ref, false,
+                                       missing  ? "not graded: the file was not submitted"
+                                       : errors ? "not graded: your code did not compile"
+                                                : "not graded: the lab was not built"))
+        lab->max_known = true;
+    free(ref);
     free(reason);
     free(log);
+}
+
+// Whether the instructor's hidden tests (--hidden DIR) hold a suite for `lab`.
+static bool hidden_expected(const gr_options_t *opt, const char *lab)
+{
+    if (opt->hidden_dir == NULL)
+        return false;
+    char *src = gr_printf("%s/%s.c", opt->hidden_dir, lab);
+    bool there = access(src, F_OK) == 0;
+    free(src);
+    return there;
+}
+
+// The lab's hidden suite should exist (--hidden) and was not built: most
+// often a submission whose file does not link with the hidden tests. A
+// problem says so, without their names or the linker's words (both would
+// tell what the hidden tests call), and when the reference build has the
+// hidden suite its tests are listed as not graded, so that their points stay
+// in the lab's maximum. Without a reference the maximum lacks them, but the
+// problem alone fails --strict.
+static void grade_hidden_unbuilt(const gr_options_t *opt, const char *grade_dir, gr_lab_t *lab)
+{
+    gr_lab_add_problem(lab, GR_HIDDEN_UNBUILT,
+                       "the course's hidden tests for this lab did not build with your code, "
+                       "so they earn no points (the course staff can see the build output)",
+                       NULL);
+    char *ref = reference_suite(opt, lab->name);
+    char *ref_hidden = ref ? gr_printf("%s.hidden", ref) : NULL;
+    if (ref_hidden != NULL && access(ref_hidden, X_OK) == 0)
+        list_not_graded(opt, grade_dir, lab, ref_hidden, true,
+                        "not graded: the hidden tests did not build with this submission");
+    free(ref_hidden);
+    free(ref);
 }
 
 void gr_grade_lab(const gr_options_t *opt, const char *grade_dir, const char *name, gr_lab_t *lab)
@@ -363,6 +406,8 @@ void gr_grade_lab(const gr_options_t *opt, const char *grade_dir, const char *na
     }
     if (access(hidden, X_OK) == 0)
         grade_suite(opt, grade_dir, lab, hidden, true);
+    else if (hidden_expected(opt, name))
+        grade_hidden_unbuilt(opt, grade_dir, lab);
     if (opt->filter != NULL) {
         bool selected = false, unknown = !lab->max_known;
         for (size_t i = 0; i < lab->ntests; i++) {

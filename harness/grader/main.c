@@ -42,6 +42,8 @@ static void usage(FILE *out)
         "  --reference DIR    a build whose suites give the points of a lab that did\n"
         "                     not build (default: the sibling `solution` build;\n"
         "                     `none` for no reference)\n"
+        "  --hidden DIR       the instructor's hidden suites DIR/<lab>.c: a lab with\n"
+        "                     one whose <lab>.hidden was not built is a problem\n"
         "  --filter GLOB      grade only the tests whose SUITE/TEST matches GLOB\n"
         "                     (Criterion's --filter: * ? [..] and @(a|b), * also\n"
         "                     matches /), in every lab; the score is of that subset\n"
@@ -100,6 +102,7 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
         O_LABS,
         O_OUT,
         O_REF,
+        O_HIDDEN,
         O_STRICT,
         O_BELOW,
         O_QUIET,
@@ -119,6 +122,7 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
         { "labs", required_argument, NULL, O_LABS },
         { "out", required_argument, NULL, O_OUT },
         { "reference", required_argument, NULL, O_REF },
+        { "hidden", required_argument, NULL, O_HIDDEN },
         { "jobs", required_argument, NULL, 'j' },
         { "suite-limit", required_argument, NULL, O_LIMIT },
         { "strict", no_argument, NULL, O_STRICT },
@@ -150,6 +154,16 @@ static int parse_options(int argc, char **argv, gr_options_t *opt)
             break;
         case O_OUT: opt->out_dir = optarg; break;
         case O_REF: opt->reference = optarg; break;
+        case O_HIDDEN: {
+            struct stat st;
+            if (stat(optarg, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                fprintf(stderr, "grader: --hidden wants a directory of <lab>.c suites, not '%s'\n",
+                        optarg);
+                return 2;
+            }
+            opt->hidden_dir = optarg;
+            break;
+        }
         case 'j':
             opt->jobs = (int)strtol(optarg, &end, 10);
             if (*end != '\0' || opt->jobs < 1 || opt->jobs > 64) {

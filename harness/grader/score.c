@@ -442,6 +442,8 @@ char *gr_lab_note(const gr_lab_t *lab, bool visible_only)
             what = t->reason && strstr(t->reason, "did not compile")       ? "did not compile"
                    : t->reason && strstr(t->reason, " in this submission") ? t->reason
                                                                            : "not built";
+        else if (t->outcome == GR_PROBLEM && strcmp(t->name, GR_HIDDEN_UNBUILT) == 0)
+            what = "the hidden tests did not build";
         else if (t->outcome == GR_PROBLEM)
             what = "the suite crashed";
         crashed += t->outcome == GR_CRASHED;

@@ -271,7 +271,7 @@ void suite_maps_rejects_lines_that_are_not_maps_lines(void)
     }
     cr_assert(accepted == 0,
               "layout_parse_line accepted %zu of %zu lines that are not maps lines "
-              "(each should return -1):%s",
+              "(each should return -1; the handout, \"/proc/self/maps\"):%s",
               accepted, nbad, all);
     // It must still accept a good one (an unwritten parser rejects everything).
     cr_assert(layout_parse_line("1000-2000 r--p 00000000 00:00 0 /ok\n", r) == 0,

@@ -42,6 +42,8 @@
 //   - a path ending in " (deleted)" is stored without that suffix and sets
 //     out->deleted.
 //   - the line may or may not end in '\n'.
+//   - a field too big to hold is refused, not wrapped or cut: an inode above
+//     UINT64_MAX, a path of LAYOUT_PATH_MAX bytes or more.
 // Returns 0, or -1 for anything that is not a maps line.
 int layout_parse_line(const char *line, layout_region_t *out)
 {

@@ -146,8 +146,12 @@ int layout_facts_read(FILE *in, const char *name, layout_facts_t *f,
 // CR just before the newline, or at the very end, belongs to the line end,
 // not to the path. The path is everything after the inode and the spaces that
 // follow it, so it may contain spaces; a trailing " (deleted)" is removed
-// and sets `deleted`. Anonymous regions have an empty path. Returns 0, or -1
-// when the line is not a maps line (`out` is then undefined).
+// and sets `deleted`. Anonymous regions have an empty path. A field that
+// does not fit is not cut or wrapped: an inode above UINT64_MAX, or a path of
+// LAYOUT_PATH_MAX bytes or more (LAYOUT_PATH_MAX - 1 is the longest that
+// fits with its NUL), makes the line one this lab cannot hold. Returns 0, or
+// -1 when the line is not a maps line or cannot be held (`out` is then
+// undefined).
 int layout_parse_line(const char *line, layout_region_t *out);
 
 // layout_read_maps — read every line of `f` (a maps file; `name` is used in

@@ -190,20 +190,39 @@ void suite_maps_accepts_pseudo_paths_it_has_never_seen(void)
     check_lines(lines, sizeof lines / sizeof lines[0]);
 }
 
+// path_line — a maps line (malloc'd) whose path is `len` bytes: "/" and then
+// letters, a new directory every 100 bytes.
+static char *path_line(size_t len)
+{
+    static const char head[] = "7f3a18c95000-7f3a18c96000 r--p 00000000 fe:01 77 ";
+    char *line = malloc(sizeof head + len + 1);
+    cr_assert(line != NULL, "the suite ran out of memory");
+    memcpy(line, head, sizeof head - 1);
+    char *p = line + sizeof head - 1;
+    for (size_t i = 0; i < len; i++)
+        p[i] = i % 100 == 0 ? '/' : (char)('a' + i % 26);
+    memcpy(p + len, "\n", 2);
+    return line;
+}
+
 void suite_maps_parses_extreme_numbers(void)
 {
-    static const char *const lines[] = {
+    // The longest path a region can carry: LAYOUT_PATH_MAX - 1 bytes and the NUL.
+    char *longest = path_line(LAYOUT_PATH_MAX - 1);
+    const char *const lines[] = {
         "ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]\n",
         "7f3a18c92000-7f3a18c93000 r--p 7ffffffffffff000 fff:fffff 18446744073709551615 /big\n",
         "1000-2000 r--s 00000000 00:00 0 /x\n",
         "7F3A18C94000-7F3A18C95000 r--p 0000ABCD FE:0A 77 /upper-case hex digits\n",
+        longest,
     };
     check_lines(lines, sizeof lines / sizeof lines[0]);
+    free(longest);
 }
 
 void suite_maps_rejects_lines_that_are_not_maps_lines(void)
 {
-    static const char *const bad[] = {
+    static const char *const fixed[] = {
         "",
         "\n",
         "hello world\n",
@@ -223,7 +242,16 @@ void suite_maps_rejects_lines_that_are_not_maps_lines(void)
         "1000-2000 r--pp 00000000 00:00 0\n",
         "1000-2000 r--p 00000000 1000:00 0\n",
         "1000-2000 r--p 00000000 00:100000 0\n",
+        // Inodes that do not fit in 64 bits: 2^64, and 2^64 - 1 with a digit more.
+        "1000-2000 r--p 00000000 00:00 18446744073709551616 /p\n",
+        "1000-2000 r--p 00000000 00:00 184467440737095516150 /p\n",
     };
+    enum { NFIXED = sizeof fixed / sizeof fixed[0] };
+    // And, last, a path one byte too long for `path`.
+    char *too_long = path_line(LAYOUT_PATH_MAX);
+    const char *bad[NFIXED + 1];
+    memcpy(bad, fixed, sizeof fixed);
+    bad[NFIXED] = too_long;
     layout_region_t *r = malloc(sizeof *r);
     cr_assert(r != NULL);
     char all[4096] = "", shown[400];
@@ -233,18 +261,23 @@ void suite_maps_rejects_lines_that_are_not_maps_lines(void)
         if (rc == -1)
             continue;
         accepted++;
+        size_t len = strcspn(bad[i], "\n");
+        char cut[64] = "";
+        if (len > 300) // show_line shows the first 300 bytes
+            snprintf(cut, sizeof cut, "... (%zu bytes before the newline)", len);
         if (used < sizeof all)
-            used += (size_t)snprintf(all + used, sizeof all - used, "\n  '%s' (returned %d)",
-                                     show_line(bad[i], shown, sizeof shown), rc);
+            used += (size_t)snprintf(all + used, sizeof all - used, "\n  '%s'%s (returned %d)",
+                                     show_line(bad[i], shown, sizeof shown), cut, rc);
     }
     cr_assert(accepted == 0,
               "layout_parse_line accepted %zu of %zu lines that are not maps lines "
-              "(each should return -1):%s",
+              "(each should return -1; the handout, \"/proc/self/maps\"):%s",
               accepted, nbad, all);
     // It must still accept a good one (an unwritten parser rejects everything).
     cr_assert(layout_parse_line("1000-2000 r--p 00000000 00:00 0 /ok\n", r) == 0,
               "layout_parse_line rejected the valid line '1000-2000 r--p 00000000 00:00 0 /ok'");
     free(r);
+    free(too_long);
 }
 
 // read_text — layout_read_maps over `text`, as the file `name`.

@@ -74,6 +74,7 @@ ML_TEST(arena, every_power_of_two_alignment, 4, 20)
 ML_TEST(arena, large_request_own_chunk, 3, 10, .mem_mb = 2048)
 {
     suite_arena_large_request_own_chunk();
+    suite_arena_quarter_that_does_not_fit();
     suite_arena_request_limit();
 }
 
@@ -129,6 +130,7 @@ ML_TEST(bpool, fifo_capacity_drop, 3, 10)
 ML_TEST(bpool, get_timeouts, 3, 20)
 {
     suite_bpool_get_timeouts();
+    suite_bpool_deadline_every_reading();
 }
 
 ML_TEST(bpool, every_waiter_woken, 3, 20)

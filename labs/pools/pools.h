@@ -102,9 +102,11 @@ void fixpool_destroy(fixpool_t *p);
 //
 // Chunks of `chunk_bytes` come from the heap as spans. arena_alloc bumps a
 // pointer inside the current chunk. A request that does not fit in what
-// is left of the current chunk starts a new chunk (the rest of the old one
-// is wasted). A large request — more than chunk_bytes / 4 bytes — gets a
-// chunk of its own, just big enough, and the current chunk stays current.
+// is left of the current chunk starts a new ordinary chunk, which becomes
+// the current chunk (the rest of the old one is wasted). A large request —
+// more than chunk_bytes / 4 bytes, whether or not it would fit — gets a
+// chunk of its own, just big enough, and the current chunk stays current; a
+// request of exactly chunk_bytes / 4 is not large.
 // arena_reset frees every chunk but one ordinary chunk, which it keeps
 // empty for the next request; arena_destroy frees them all.
 #define ARENA_DEFAULT_CHUNK (64u << 10)
@@ -209,7 +211,13 @@ typedef struct bpool {
 // bpool_init — an empty pool of `capacity` slots (1 ≤ capacity ≤ 1 << 20).
 // Returns 0, or -1 (nothing taken) on a bad capacity or no span.
 int bpool_init(bpool_t *b, ml_pageheap_t *heap, size_t capacity);
-// bpool_get — an object, or NULL when none came within timeout_ns.
+// bpool_get — an object, or NULL when none came within timeout_ns. A timed
+// get (timeout_ns > 0) reads CLOCK_MONOTONIC once and waits until that
+// reading plus timeout_ns, to the nanosecond, whatever the reading is: it
+// fails no sooner than timeout_ns after the reading, and soon after. (The
+// suite checks this on readings it chooses: in its binary the get's first
+// clock_gettime(CLOCK_MONOTONIC) may return a reading of that clock the
+// suite took a moment before.)
 void *bpool_get(bpool_t *b, long long timeout_ns);
 // bpool_put — true when kept, false when the pool is full (dropped).
 // NULL is never kept (returns false).

@@ -146,6 +146,61 @@ void suite_arena_large_request_own_chunk(void)
     ml_pageheap_destroy(h);
 }
 
+// suite_arena_quarter_that_does_not_fit — the large threshold on the slow
+// path: when the current chunk has less than chunk/4 bytes left, a request of
+// exactly chunk/4 bytes is still not large (pools.h: large is more than
+// chunk_bytes / 4), so it starts a new ordinary chunk, which becomes current;
+// one byte more is large and gets a chunk of its own, just big enough, while
+// the current chunk stays current.
+void suite_arena_quarter_that_does_not_fit(void)
+{
+    ml_pageheap_t *h = suite_heap(64);
+    arena_t a;
+    cr_assert(arena_init(&a, h, CHUNK) == 0, "arena_init failed");
+    // Leave chunk/4 - 64 bytes in the first chunk.
+    alloc_ok(&a, 64, 8, "a small request");
+    for (int i = 0; i < 3; i++)
+        alloc_ok(&a, CHUNK / 4, 8, "a quarter chunk that fits");
+    char *q = alloc_ok(&a, CHUNK / 4, 8, "exactly a quarter chunk that no longer fits");
+    cr_assert(
+        suite_spans(h) == 2 && suite_inuse(h) == 2 * CHUNK,
+        "with %u bytes left in the current chunk, a request of exactly chunk/4 = %u bytes "
+        "left the heap with %zu chunk(s), %zu bytes; want 2 ordinary chunks of %u bytes: "
+        "a request of exactly chunk/4 is not large, so one that does not fit starts a new "
+        "ordinary chunk " SUITE_SEE("task 2") "; " SUITE_REPLAY("arena/large_request_own_chunk"),
+        CHUNK / 4 - 64, CHUNK / 4, suite_spans(h), suite_inuse(h), CHUNK);
+    chunks_ok(&a, h, "after a quarter chunk that did not fit,", "large_request_own_chunk");
+    char *r = alloc_ok(&a, 64, 8, "a small request after it");
+    cr_assert(r == q + CHUNK / 4,
+              "after a quarter-chunk request that started a new chunk, the next small request "
+              "is at %p, want %p just after it: the new chunk becomes the current chunk " SUITE_SEE(
+                  "task 2") "; " SUITE_REPLAY("arena/large_request_own_chunk"),
+              (void *)r, (void *)(q + CHUNK / 4));
+    // The other side: chunk/4 + 1 bytes when chunk/4 - 64 are left.
+    alloc_ok(&a, CHUNK / 4, 8, "a quarter chunk that fits");
+    char *s = alloc_ok(&a, CHUNK / 4, 8, "a quarter chunk that fits");
+    size_t before = suite_inuse(h);
+    char *large = alloc_ok(&a, CHUNK / 4 + 1, 8, "chunk/4 + 1 bytes that do not fit (large)");
+    size_t own = (CHUNK / 4 + 1 + ML_PAGE_SIZE - 1) / ML_PAGE_SIZE * ML_PAGE_SIZE;
+    cr_assert(suite_spans(h) == 3 && suite_inuse(h) - before == own,
+              "with %u bytes left in the current chunk, a large request of chunk/4 + 1 bytes "
+              "took %zu bytes of pages (the heap has %zu chunks); want a chunk of its own, just "
+              "big enough: %zu bytes " SUITE_SEE("task 2") "; " SUITE_REPLAY(
+                  "arena/large_request_own_chunk"),
+              CHUNK / 4 - 64, suite_inuse(h) - before, suite_spans(h), own);
+    memset(large, 3, CHUNK / 4 + 1);
+    char *t = alloc_ok(&a, 64, 8, "a small request after the large one");
+    cr_assert(t == s + CHUNK / 4,
+              "after a large request that did not fit the current chunk, the next small request "
+              "is at %p, want %p: a large request leaves the current chunk current " SUITE_SEE(
+                  "task 2") "; " SUITE_REPLAY("arena/large_request_own_chunk"),
+              (void *)t, (void *)(s + CHUNK / 4));
+    chunks_ok(&a, h, "after a large request that did not fit,", "large_request_own_chunk");
+    arena_destroy(&a);
+    suite_heap_empty(h, "arena_destroy after quarter-chunk requests");
+    ml_pageheap_destroy(h);
+}
+
 // suite_arena_request_limit — pools.h: a request over 1 GiB is refused
 // (NULL, the arena unchanged) even when the heap could give it; exactly
 // 1 GiB is served. The heap reserves its address space up front and the

@@ -106,6 +106,65 @@ void suite_bpool_get_timeouts(void)
     ml_pageheap_destroy(h);
 }
 
+// deadline_case — one timed get on the empty pool b, whose clock reading
+// (clock_seam.c) is a reading `at` the test took just before, with a timeout
+// chosen so that at's nanoseconds plus the timeout's come to `sum_ns`
+// (10⁹: exactly one second; 10⁹ - 1: one nanosecond less). The timeout is
+// between 0.5 s and 1.5 s. The get must fail no sooner than the timeout
+// after `at`, and not a whole second later. Both bounds hold for any
+// implementation that waits the timeout from a reading of its own, whether
+// or not that reading came through the seam (the seam's reading is the
+// earliest it can be).
+static void deadline_case(bpool_t *b, long long sum_ns, const char *what)
+{
+    struct timespec at, end;
+    do
+        clock_gettime(CLOCK_MONOTONIC, &at);
+    while (at.tv_nsec == 0); // sum_ns - 0 would be a whole second, not a remainder
+    long long timeout = sum_ns - at.tv_nsec;
+    if (timeout < 500000000LL)
+        timeout += 1000000000LL;
+    suite_clock_repeat(at);
+    void *o = bpool_get(b, timeout);
+    bool seam = suite_clock_disarm();
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    long long waited =
+        (long long)(end.tv_sec - at.tv_sec) * 1000000000LL + (end.tv_nsec - at.tv_nsec);
+    cr_assert(o == NULL, "bpool_get(%lld ns) on an empty pool nobody fills returned %p", timeout,
+              o);
+    cr_assert(waited >= timeout,
+              "bpool_get(%lld ns) on an empty pool read the clock at %s%lld.%09ld s (%s) and "
+              "failed %.3f s later, before its timeout: a timed get fails no sooner than "
+              "timeout_ns after its clock reading, for every reading " SUITE_SEE(
+                  "task 4, timeouts") "; " SUITE_REPLAY("bpool/get_timeouts"),
+              timeout, seam ? "" : "about ", (long long)at.tv_sec, at.tv_nsec, what,
+              (double)waited / 1e9);
+    cr_assert(waited < timeout + 900000000LL,
+              "bpool_get(%lld ns) on an empty pool read the clock at %s%lld.%09ld s (%s) and "
+              "failed %.3f s later, %.3f s after its timeout: a timed get fails soon after "
+              "timeout_ns, for every reading " SUITE_SEE("task 4, timeouts") "; " SUITE_REPLAY(
+                  "bpool/get_timeouts"),
+              timeout, seam ? "" : "about ", (long long)at.tv_sec, at.tv_nsec, what,
+              (double)waited / 1e9, (double)(waited - timeout) / 1e9);
+}
+
+// suite_bpool_deadline_every_reading — pools.h: a timed get's deadline is
+// its clock reading plus the timeout, for every reading; both sides of the
+// reading whose nanoseconds and the timeout's make exactly one second.
+void suite_bpool_deadline_every_reading(void)
+{
+    ml_pageheap_t *h = suite_heap(16);
+    bpool_t b;
+    cr_assert(bpool_init(&b, h, 2) == 0, "bpool_init failed");
+    deadline_case(&b, 1000000000LL,
+                  "its nanoseconds and the timeout's add up to exactly one second");
+    deadline_case(&b, 999999999LL,
+                  "its nanoseconds and the timeout's add up to one nanosecond under a second");
+    bpool_destroy(&b, NULL, NULL);
+    suite_heap_empty(h, "bpool_destroy after timed gets");
+    ml_pageheap_destroy(h);
+}
+
 static void count_drop(void *obj, void *arg)
 {
     (void)obj;

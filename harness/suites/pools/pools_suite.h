@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "memlab/pageheap.h"
 #include "pools.h"
@@ -44,6 +45,16 @@ typedef struct suite_fault {
 extern suite_fault_t suite_faults;
 void suite_catch_faults(void);
 
+// ---- clock_seam.c ----------------------------------------------------------
+
+// suite_clock_repeat — the calling thread's next clock_gettime(CLOCK_MONOTONIC)
+// returns `at`, an earlier reading of that clock, instead of the time now
+// (once; every other call reads the clock).
+void suite_clock_repeat(struct timespec at);
+// suite_clock_disarm — ends suite_clock_repeat; true when a reading
+// returned `at`.
+bool suite_clock_disarm(void);
+
 // ---- stress.c --------------------------------------------------------------
 
 // suite_stress_bpool / suite_stress_spool — the two-thread stress tests:
@@ -63,6 +74,7 @@ void suite_fixpool_returns_everything(void);
 void suite_arena_bumps_within_a_chunk(void);
 void suite_arena_every_power_of_two_alignment(void);
 void suite_arena_large_request_own_chunk(void);
+void suite_arena_quarter_that_does_not_fit(void);
 void suite_arena_request_limit(void);
 void suite_arena_reset_keeps_one_chunk(void);
 void suite_arena_memory_is_usable(void);
@@ -76,6 +88,7 @@ void suite_bufpool_returns_everything(void);
 
 void suite_bpool_fifo_capacity_drop(void);
 void suite_bpool_get_timeouts(void);
+void suite_bpool_deadline_every_reading(void);
 void suite_bpool_returns_everything(void);
 
 void suite_spool_private_then_shared(void);

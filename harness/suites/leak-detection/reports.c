@@ -71,6 +71,27 @@ void suite_report_group_by_site(void)
               nw);
     cr_assert(two[0].site == 9 && two[1].site == 1 && two[2].site == 0xabababab,
               "with room for 2 records: the first two records, and nothing written past them");
+    // Both sides of the smallest room: one record (the report's top line)
+    // and none.
+    memset(two, 0xab, sizeof two);
+    cr_assert(lk_group(b, n, two, 1) == nw,
+              "with room for 1 record lk_group must still return %zu (all the records)", nw);
+    cr_assert(two[0].site != 0xabababab,
+              "with room for 1 record (leaks.h: only the first cap are written): the first "
+              "record, definitely lost from site 9, 2048 bytes in 1 block; you wrote nothing");
+    cr_assert(two[0].site == 9 && two[0].kind == LK_DEFINITE && two[0].bytes == 2048 &&
+                  two[0].blocks == 1 && two[1].site == 0xabababab,
+              "with room for 1 record: the first record, definitely lost from site 9, 2048 "
+              "bytes in 1 block, and nothing past it; you wrote %s from site %u, %zu bytes in "
+              "%zu blocks%s",
+              suite_kind_name(two[0].kind), two[0].site, two[0].bytes, two[0].blocks,
+              two[1].site == 0xabababab ? "" : ", and a second record past it");
+    memset(two, 0xab, sizeof two);
+    cr_assert(lk_group(b, n, two, 0) == nw,
+              "with room for 0 records lk_group must still return %zu (all the records)", nw);
+    cr_assert(two[0].site == 0xabababab,
+              "with room for 0 records nothing may be written, you wrote a record of site %u",
+              two[0].site);
     // One site whose blocks alternate between two kinds in address order (a
     // list whose nodes were lost in turns): still one record per kind.
     lk_block_t alt[8];

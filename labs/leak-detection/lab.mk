@@ -56,8 +56,10 @@ $(LEAK_CORPUS_B)/lsan/%: $(LEAK_DIR)/data/%.c
 
 # The suite forces lk_mem_alloc to refuse (harness/suites/leak-detection/
 # bookkeeping.c): every call of the student's code to it goes through the
-# suite's __wrap_lk_mem_alloc.
-leak-detection_SUITE_LDFLAGS := -Wl,--wrap=lk_mem_alloc
+# suite's __wrap_lk_mem_alloc. It checks the comparators given to qsort
+# (harness/suites/leak-detection/reports.c): every qsort call goes through
+# the suite's __wrap_qsort.
+leak-detection_SUITE_LDFLAGS := -Wl,--wrap=lk_mem_alloc -Wl,--wrap=qsort
 
 # The program, the suite and the bench need the library and the corpus.
 $(B)/bin/leak-detection $(B)/suites/leak-detection $(B)/bench/leak-detection: $(LEAK_LIB) $(LEAK_CORPUS)

@@ -1,11 +1,62 @@
 // reports.c — the summary, the records grouped by site, and the profile
 // difference (pprof -base), on hand-made block lists.
+//
+// The comparators given to qsort are checked too. The C standard asks of
+// one a consistent order (C11 7.22.5: the same answer whenever the same two
+// elements are compared, 0 for elements it calls equal). glibc's qsort merge
+// sorts and hides a comparator that never says 0; but when it cannot
+// allocate its merge buffer it falls back to a quicksort whose scans stop at
+// an element equal to the pivot, and a comparator that calls equal elements
+// "less" runs them off the array (glibc 2.36: a crash inside qsort).
+//
+// The suite is linked with -Wl,--wrap=qsort (labs/leak-detection/lab.mk):
+// every qsort call of the student's code reaches __wrap_qsort below, which,
+// while suite_check_qsort is set, compares each element with itself (the
+// answer must be 0) and each adjacent pair both ways (the answers must have
+// opposite signs, or both be 0) before sorting with the real qsort. It
+// records the first violation.
 #include <criterion/criterion.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lk_suite.h"
 #include "memlab/grade.h"
+
+void __real_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+void __wrap_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
+static bool suite_check_qsort;
+static char suite_qsort_bad[256]; // the first violation, "" while none
+
+static int sign(int v)
+{
+    return (v > 0) - (v < 0);
+}
+
+void __wrap_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (suite_check_qsort && !suite_qsort_bad[0]) {
+        const char *b = base;
+        for (size_t i = 0; i < n && !suite_qsort_bad[0]; i++) {
+            const void *x = b + i * size;
+            int self = cmp(x, x);
+            if (self != 0)
+                snprintf(suite_qsort_bad, sizeof suite_qsort_bad,
+                         "element #%zu of %zu compared with itself gave %d, not 0", i, n, self);
+            else if (i + 1 < n) {
+                const void *y = b + (i + 1) * size;
+                int xy = cmp(x, y), yx = cmp(y, x);
+                if (sign(xy) != -sign(yx))
+                    snprintf(suite_qsort_bad, sizeof suite_qsort_bad,
+                             "elements #%zu and #%zu of %zu gave %d one way and %d the other", i,
+                             i + 1, n, xy, yx);
+            }
+        }
+    }
+    __real_qsort(base, n, size, cmp);
+}
 
 void suite_report_summarize(void)
 {
@@ -71,6 +122,37 @@ void suite_report_group_by_site(void)
               nw);
     cr_assert(two[0].site == 9 && two[1].site == 1 && two[2].site == 0xabababab,
               "with room for 2 records: the first two records, and nothing written past them");
+    // Both sides of the smallest room: one record (the report's top line)
+    // and none.
+    memset(two, 0xab, sizeof two);
+    cr_assert(lk_group(b, n, two, 1) == nw,
+              "with room for 1 record lk_group must still return %zu (all the records)", nw);
+    cr_assert(two[0].site != 0xabababab,
+              "with room for 1 record (leaks.h: only the first cap are written): the first "
+              "record, definitely lost from site 9, 2048 bytes in 1 block; you wrote nothing");
+    cr_assert(two[0].site == 9 && two[0].kind == LK_DEFINITE && two[0].bytes == 2048 &&
+                  two[0].blocks == 1 && two[1].site == 0xabababab,
+              "with room for 1 record: the first record, definitely lost from site 9, 2048 "
+              "bytes in 1 block, and nothing past it; you wrote %s from site %u, %zu bytes in "
+              "%zu blocks%s",
+              suite_kind_name(two[0].kind), two[0].site, two[0].bytes, two[0].blocks,
+              two[1].site == 0xabababab ? "" : ", and a second record past it");
+    memset(two, 0xab, sizeof two);
+    cr_assert(lk_group(b, n, two, 0) == nw,
+              "with room for 0 records lk_group must still return %zu (all the records)", nw);
+    cr_assert(two[0].site == 0xabababab,
+              "with room for 0 records nothing may be written, you wrote a record of site %u",
+              two[0].site);
+    // The comparator lk_group may give qsort, on 100 blocks of one site and
+    // kind among others: a consistent order (the header comment above).
+    suite_check_qsort = true;
+    suite_qsort_bad[0] = 0;
+    lk_group(b, n, out, 16);
+    suite_check_qsort = false;
+    cr_assert(!suite_qsort_bad[0],
+              "lk_group on 106 blocks, 100 of them definitely lost from site 4: the comparator "
+              "it gave qsort is not a consistent order: %s (C11 7.22.5; the handout, task 3)",
+              suite_qsort_bad);
     // One site whose blocks alternate between two kinds in address order (a
     // list whose nodes were lost in turns): still one record per kind.
     lk_block_t alt[8];

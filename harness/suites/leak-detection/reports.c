@@ -14,7 +14,10 @@
 // while suite_check_qsort is set, compares each element with itself (the
 // answer must be 0) and each adjacent pair both ways (the answers must have
 // opposite signs, or both be 0) before sorting with the real qsort. It
-// records the first violation.
+// records the first violation and which qsort call (counted from 1 since the
+// check was turned on) made it. lk_group's comparator is checked in
+// suite_report_group_by_site (task 3), lk_profile_diff's in
+// suite_report_profile_diff (task 4).
 #include <criterion/criterion.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -29,6 +32,7 @@ void __wrap_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, co
 
 static bool suite_check_qsort;
 static char suite_qsort_bad[256]; // the first violation, "" while none
+static int suite_qsort_calls;     // qsort calls since the check was turned on
 
 static int sign(int v)
 {
@@ -37,6 +41,8 @@ static int sign(int v)
 
 void __wrap_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
+    if (suite_check_qsort)
+        suite_qsort_calls++;
     if (suite_check_qsort && !suite_qsort_bad[0]) {
         const char *b = base;
         for (size_t i = 0; i < n && !suite_qsort_bad[0]; i++) {
@@ -44,14 +50,17 @@ void __wrap_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, co
             int self = cmp(x, x);
             if (self != 0)
                 snprintf(suite_qsort_bad, sizeof suite_qsort_bad,
-                         "element #%zu of %zu compared with itself gave %d, not 0", i, n, self);
+                         "qsort call #%d: element #%zu of %zu compared with itself gave %d, "
+                         "not 0",
+                         suite_qsort_calls, i, n, self);
             else if (i + 1 < n) {
                 const void *y = b + (i + 1) * size;
                 int xy = cmp(x, y), yx = cmp(y, x);
                 if (sign(xy) != -sign(yx))
                     snprintf(suite_qsort_bad, sizeof suite_qsort_bad,
-                             "elements #%zu and #%zu of %zu gave %d one way and %d the other", i,
-                             i + 1, n, xy, yx);
+                             "qsort call #%d: elements #%zu and #%zu of %zu gave %d one way "
+                             "and %d the other",
+                             suite_qsort_calls, i, i + 1, n, xy, yx);
             }
         }
     }
@@ -147,6 +156,7 @@ void suite_report_group_by_site(void)
     // kind among others: a consistent order (the header comment above).
     suite_check_qsort = true;
     suite_qsort_bad[0] = 0;
+    suite_qsort_calls = 0;
     lk_group(b, n, out, 16);
     suite_check_qsort = false;
     cr_assert(!suite_qsort_bad[0],
@@ -180,7 +190,14 @@ void suite_report_profile_diff(void)
                          { "old c.c:3", 300, 3 } };
     lk_prof_t out[6];
     memset(out, 0, sizeof out);
+    // The comparators lk_profile_diff may give qsort, on lines whose keys
+    // repeat (two sites are in both profiles): a consistent order (the header
+    // comment above).
+    suite_check_qsort = true;
+    suite_qsort_bad[0] = 0;
+    suite_qsort_calls = 0;
     size_t n = lk_profile_diff(cur, 3, base, 3, out);
+    suite_check_qsort = false;
     lk_prof_t want[] = { { "main l14.c:20", 20000, 400 },
                          { "old c.c:3", -300, -3 },
                          { "f a.c:1", 100, 1 } };
@@ -195,4 +212,9 @@ void suite_report_profile_diff(void)
                   "%+lld",
                   i, want[i].key, want[i].bytes, want[i].objects,
                   out[i].key ? out[i].key : "(null)", out[i].bytes, out[i].objects);
+    cr_assert(!suite_qsort_bad[0],
+              "lk_profile_diff of a current profile of 3 sites and a base of 3 (2 sites in "
+              "both): a comparator it gave qsort is not a consistent order: %s (C11 7.22.5; "
+              "the handout, task 4)",
+              suite_qsort_bad);
 }

@@ -129,7 +129,7 @@ for ((i = 0; i < ${#jobs_list[@]}; i += 2)); do
     missing=$(awk '$1 == "missing" { print $2 }' <<<"$report" | tr '\n' ' ')
     if [ "$row" = starter ]; then bound=0.5; else bound=1; fi
     if [ -n "$missing" ]; then
-        failed+=("$out/grade.log" "FAILED: $lab: $file_of names ${missing% }, not a test of the $lab suite (make grade LAB=$lab IMPL=solution lists them)")
+        failed+=("$out/grade.log" "FAILED: $lab: $file_of names ${missing% }, not a test of the $lab suite (build/solution/suites/$lab --list lists them)")
         fail=1
     elif awk -v s="$score" -v m="$max" -v b="$bound" 'BEGIN { exit !(s < b * m) }'; then
         read -r -a t <<<"$took"

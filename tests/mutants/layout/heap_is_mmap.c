@@ -3,9 +3,7 @@
 // that malloc hands out"), so [heap] comes out "mmap".
 // Caught by: classify/heap, classify/recorded_processes, program/two_runs_show_aslr,
 // threshold/* (every probe looks mmapped).
-// Killed by: classify/heap classify/only_the_threads_the_facts_count classify/recorded_processes
-// Killed by: threshold/finds_the_pinned_threshold threshold/handles_ranges_and_refusals
-// Killed by: program/two_runs_show_aslr
+// Killed by: classify/heap classify/recorded_processes program/two_runs_show_aslr
 #include "layout.h"
 
 #include <elf.h>

@@ -4,11 +4,8 @@
 // so it fails on [vvar_vclock] (Linux 6.13+), [anon:...], [uprobes], ...
 // Caught by: maps/accepts_pseudo_paths_it_has_never_seen, maps/reads_this_process
 // (on kernels with [vvar_vclock]), maps/reads_recorded_maps_files, program/*.
-// Killed by: maps/keeps_spaces_in_paths maps/keeps_spaces_and_tabs_at_the_end_of_paths
 // Killed by: maps/accepts_pseudo_paths_it_has_never_seen maps/reads_recorded_maps_files
-// Killed by: maps/reads_this_process threshold/finds_the_pinned_threshold
-// Killed by: threshold/handles_ranges_and_refusals program/two_runs_show_aslr
-// Killed by: program/draws_the_address_space
+// Killed by: maps/reads_this_process
 #include "layout.h"
 
 #include <elf.h>

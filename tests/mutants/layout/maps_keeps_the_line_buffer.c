@@ -5,7 +5,6 @@
 // maps/reports_the_bad_line_and_leaves_the_map_empty (heap blocks counted
 // before and after each call).
 // Killed by: maps/reports_the_bad_line_and_leaves_the_map_empty maps/reads_very_long_lines
-// Killed by: threshold/handles_ranges_and_refusals
 #include "layout.h"
 
 #include <elf.h>

@@ -4,9 +4,8 @@
 // and a " (deleted)" suffix is never seen.
 // Caught by: maps/keeps_spaces_in_paths, maps/strips_the_deleted_suffix,
 // maps/reads_recorded_maps_files, classify/mapped_files.
-// Killed by: maps/keeps_spaces_in_paths maps/keeps_spaces_and_tabs_at_the_end_of_paths
-// Killed by: maps/strips_the_deleted_suffix maps/accepts_pseudo_paths_it_has_never_seen
-// Killed by: maps/parses_extreme_numbers maps/reads_recorded_maps_files maps/reads_this_process
+// Killed by: maps/keeps_spaces_in_paths maps/strips_the_deleted_suffix
+// Killed by: maps/reads_recorded_maps_files
 #include "layout.h"
 
 #include <elf.h>

@@ -4,7 +4,6 @@
 // headers and alignment make every number differ from `size`'s.
 // Caught by: size/matches_binutils_on_this_program, size/matches_binutils_on_libraries.
 // Killed by: size/matches_binutils_on_this_program size/matches_binutils_on_libraries
-// Killed by: size/matches_binutils_on_unusual_headers size/rejects_files_that_are_not_64_bit_elf
 #include "layout.h"
 
 #include <elf.h>

@@ -5,7 +5,7 @@
 // loop retries the same read forever.
 // Caught by: size/matches_binutils_on_this_program (the second call starts
 // with errno EINTR; the test times out).
-// Killed by: size/matches_binutils_on_this_program size/rejects_files_that_are_not_64_bit_elf
+// Killed by: size/matches_binutils_on_this_program
 #include "layout.h"
 
 #include <elf.h>

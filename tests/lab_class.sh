@@ -1,92 +1,164 @@
 #!/bin/bash
-# lab_class.sh — the starter and every hand-written mutant of one lab, graded
-# as one class (`make test-lab-<lab>`, tests/labs.mk).
+# lab_class.sh — the starter and every hand-written mutant of one lab graded,
+# and each held to its bound (`make test-lab-<lab>`, tests/labs.mk).
 #
-#   tests/lab_class.sh LAB FILE GRADER MAKE JOBS
+#   tests/lab_class.sh LAB FILE LOST_POINTS MAKE JOBS [killed-by|full]
 #
-# Each mutant tests/mutants/LAB/<name>.c becomes a submission folder
-# `mutant-<name>` holding FILE (the lab's student file name), and the
-# starter labs/LAB/FILE a folder `starter`; `GRADER class` grades them,
-# JOBS at a time, each exactly as `make gradebook` grades a student
-# (`make grade SUBMISSION=... GRADE_BATCH=1` in a build of its own under
-# build/mutants/LAB/class/), from scratch (--fresh). Then every row of the
-# gradebook is held to its bound: the starter below half the lab's maximum,
-# each mutant below the maximum. One line per check, with the grader's score;
-# a row that breaks its bound (or was not graded) is named with its log, and
-# the script exits 1 after checking every row.
+# LAB's student file is FILE; LOST_POINTS is build/test/lost_points
+# (tests/harness/lost_points.c), which lists the tests that took points in a
+# grading's results.json.
+#
+# Every mutant tests/mutants/LAB/<name>.c names, in its header comment, the
+# tests that take points from it (tests/mutants/README.md):
+#
+#   // Killed by: suite/test suite/other
+#
+# Each submission is copied to build/mutants/LAB/subs/<row>/FILE (<row> is
+# `starter` for labs/LAB/FILE, `mutant-<name>` for each mutant) and graded
+# exactly as one student of a class is graded, in a build of its own:
+#
+#   MAKE grade GRADE_BATCH=1 SUBMISSION=subs/<row> BUILD_DIR=rows/<row> LAB=LAB
+#
+# JOBS at a time (xargs -P), every run from scratch. The steps of a mutant's
+# grading are the same as a student's (compile, link, run the suite, score);
+# what differs is which tests run:
+#
+#   killed-by (the default)  each mutant runs only the tests its line names
+#             (TEST='@(suite/test|suite/other)', the grader's --filter) and
+#             must score below the maximum of that subset; a name that is no
+#             test of the suite fails, as does a header without the line;
+#   full      (MUTANTS_FULL=1) each mutant runs the whole suite and must
+#             score below the lab's maximum; the line must still name tests
+#             that exist.
+#
+# The starter always runs the whole suite and must score below half the
+# lab's maximum. One line per check, with the score and the tests that took
+# points; a row that breaks its bound is named with its file and its grading
+# log (build/mutants/LAB/rows/<row>/grade.log), and the script exits 1 after
+# checking every row.
 set -u
-[ $# -eq 5 ] || { echo "usage: tests/lab_class.sh LAB FILE GRADER MAKE JOBS" >&2; exit 2; }
-lab=$1 file=$2 grader=$3 make=$4 jobs=$5
+[ $# -eq 5 ] || [ $# -eq 6 ] ||
+    { echo "usage: tests/lab_class.sh LAB FILE LOST_POINTS MAKE JOBS [killed-by|full]" >&2; exit 2; }
+lab=$1 file=$2 lost_points=$3 make=$4 jobs=$5 mode=${6:-killed-by}
+case $mode in killed-by|full) ;; *) echo "lab_class.sh: unknown mode '$mode'" >&2; exit 2 ;; esac
 base=build/mutants/$lab
-class=$base/subs
-log=build/test/$lab.class.log
+subs=$base/subs rows=$base/rows
 
-rm -rf "$class" "$base/gradebook.csv"
-mkdir -p "$class/starter" build/test
-cp "labs/$lab/$file" "$class/starter/"
-n=0
-for m in tests/mutants/"$lab"/*.c; do
-    [ -e "$m" ] || continue
-    name=$(basename "$m" .c)
-    mkdir -p "$class/mutant-$name"
-    cp "$m" "$class/mutant-$name/$file"
-    n=$((n + 1))
-done
-echo "== $lab: the starter scores below half marks; each of its $n mutants loses points" \
-     "(graded as a class, $jobs at a time)"
-
-if ! "$grader" class --class "$class" --labs "$lab" --files "$lab:$file" \
-        --out "$base/gradebook.csv" --dir "$base/class" -j "$jobs" --make "$make" --fresh \
-        >"$log" 2>&1; then
-    cat "$log"
-    echo "FAILED: $lab: grading the starter and the mutants as a class (log: $log)"
-    exit 1
-fi
-
-# The build of row $1 (the class names it <folder>-<8 hex digits>).
-row_dir() {
-    local d
-    for d in "$base/class/${1:0:40}"-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]; do
-        [ -d "$d" ] && { echo "$d"; return; }
-    done
+# The names on the `// Killed by:` lines of mutant $1's header comment (the
+# first lines, each starting with //), one per line; "" when there is none.
+killed_by() {
+    awk '!/^\/\// { exit } sub(/^\/\/ Killed by:/, "") { for (i = 1; i <= NF; i++) print $i }' "$1"
 }
 
-fail=0 rows=0 lines=() first= failed=()
-# gradebook.csv: student,<lab>,total,max,note (CRLF line ends)
-while IFS=, read -r who score _total max _note; do
-    [ "$who" = student ] && continue
-    rows=$((rows + 1))
-    max=${max%$'\r'}
-    dir=$(row_dir "$who")
-    shown=$(grep -m1 '^Score' "$dir/grade.log" 2>/dev/null || echo "Score: ${score:-none}/$max ($lab)")
-    case $who in
-        starter) bound=0.5 what="the starter" ;;
-        mutant-*) bound=1 what="mutant ${who#mutant-}" ;;
-        *) bound=0 what="$who (not a submission of this test)" ;;
-    esac
-    if [ -n "$score" ] && awk -v s="$score" -v m="$max" -v b="$bound" 'BEGIN { exit !(s < b * m) }'; then
-        line=$(printf '   %-40s %s' "$what" "$shown")
-        if [ "$who" = starter ]; then first=$line; else lines+=("$line"); fi
+rm -rf "$base"
+mkdir -p "$subs/starter" "$rows"
+cp "labs/$lab/$file" "$subs/starter/"
+jobs_list=("starter" "-")     # pairs: row, the tests it runs ("-": all)
+declare -A names=()           # row -> the names its header gives
+fail=0 failed=() n=0
+for m in tests/mutants/"$lab"/*.c; do
+    [ -e "$m" ] || continue
+    row=mutant-$(basename "$m" .c)
+    n=$((n + 1))
+    list=$(killed_by "$m" | tr '\n' ' ')
+    list=${list% }
+    bad=$(killed_by "$m" | grep -vE '^[A-Za-z0-9_]+/[A-Za-z0-9_]+$' | head -1)
+    if [ -z "$list" ] || [ -n "$bad" ]; then
+        what=${bad:+"'$bad' is not a SUITE/TEST name"}
+        failed+=("" "FAILED: $m: ${what:-its header has no '// Killed by: SUITE/TEST ...' line} (the format: tests/mutants/README.md)")
+        fail=1
+        continue
+    fi
+    names[$row]=$list
+    mkdir -p "$subs/$row"
+    cp "$m" "$subs/$row/$file"
+    if [ "$mode" = full ]; then
+        jobs_list+=("$row" "-")
     else
-        if [ "$who" = starter ]; then
-            why="FAILED: $lab: the starter does not score below half marks ($shown; log: $dir/grade.log)"
-        else
-            why="FAILED: $lab: $what was not caught ($shown; tests/mutants/$lab/${who#mutant-}.c; log: $dir/grade.log)"
-        fi
-        failed+=("$dir/grade.log" "$why")
+        case $list in
+            *" "*) jobs_list+=("$row" "@(${list// /|})") ;;
+            *) jobs_list+=("$row" "$list") ;;
+        esac
+    fi
+done
+if [ "$mode" = full ]; then
+    echo "== $lab: the starter scores below half marks; each of its $n mutants loses points" \
+         "(the whole suite, $jobs at a time)"
+else
+    echo "== $lab: the starter scores below half marks; each of its $n mutants loses points" \
+         "in the tests its header names ($jobs at a time; MUTANTS_FULL=1 runs the whole suite)"
+fi
+
+# Grades row $1 with the tests $2 ("-": all) into rows/$1; its exit status
+# goes to rows/$1/status. The reference build (build/solution, which
+# test-lab-<lab>-grade graded just before) lists the tests of a submission
+# that does not compile, so its maximum is the real one. (xargs runs it.)
+# shellcheck disable=SC2317
+grade_one() {
+    local row=$1 out=$rows/$1 filter=()
+    [ "$2" = - ] || filter=("TEST=$2")
+    mkdir -p "$out"
+    "$make" --no-print-directory grade SAN= GRADE_BATCH=1 LAB="$lab" \
+        SUBMISSION="$subs/$row" BUILD_DIR="$out" \
+        GRADEFLAGS="--quiet --no-color --reference build/solution" "${filter[@]}" \
+        >"$out/grade.log" 2>&1
+    echo $? >"$out/status"
+}
+export -f grade_one
+export make lab subs rows
+# shellcheck disable=SC2016 # $1 and $2 are grade_one's, in the shell xargs starts
+printf '%s\n' "${jobs_list[@]}" | xargs -d '\n' -n 2 -P "$jobs" bash -c 'grade_one "$1" "$2"' _
+
+lines=()
+for ((i = 0; i < ${#jobs_list[@]}; i += 2)); do
+    row=${jobs_list[i]} out=$rows/${jobs_list[i]}
+    if [ "$row" = starter ]; then
+        file_of=labs/$lab/$file what="the starter"
+    else
+        file_of=tests/mutants/$lab/${row#mutant-}.c what="mutant ${row#mutant-}"
+    fi
+    # shellcheck disable=SC2086 # the names are words by construction
+    if [ "$(cat "$out/status" 2>/dev/null)" != 0 ] ||
+        ! report=$("$lost_points" "$out/grade/results.json" ${names[$row]:-} 2>&1); then
+        failed+=("$out/grade.log" "FAILED: $lab: $what was not graded ($file_of; log: $out/grade.log)")
+        fail=1
+        continue
+    fi
+    read -r _ score max <<<"$(grep '^score ' <<<"$report")"
+    took=$(awk '$1 == "lost" { print $2 }' <<<"$report" | tr '\n' ' ')
+    missing=$(awk '$1 == "missing" { print $2 }' <<<"$report" | tr '\n' ' ')
+    if [ "$row" = starter ]; then bound=0.5; else bound=1; fi
+    if [ -n "$missing" ]; then
+        failed+=("$out/grade.log" "FAILED: $lab: $file_of names ${missing% }, not a test of the $lab suite (build/solution/suites/$lab --list lists them)")
+        fail=1
+    elif awk -v s="$score" -v m="$max" -v b="$bound" 'BEGIN { exit !(s < b * m) }'; then
+        read -r -a t <<<"$took"
+        shown=${t[*]}
+        [ ${#t[@]} -gt 4 ] && shown="${t[*]:0:4} and $((${#t[@]} - 4)) more"
+        line=$(printf '   %-40s Score %s/%s in %s' "$what" "$score" "$max" "$shown")
+        # A named test that gave full marks this time (its header may be out of date).
+        spared=
+        for t in ${names[$row]:-}; do
+            [[ " $took" == *" $t "* ]] || spared+=" $t"
+        done
+        [ -n "$spared" ] && line+="; full marks in:$spared"
+        [ "$row" = starter ] && line=$(printf '   %-40s Score %s/%s (the whole suite)' "$what" "$score" "$max")
+        lines+=("$line")
+    elif [ "$row" = starter ]; then
+        failed+=("$out/grade.log" "FAILED: $lab: the starter does not score below half marks (Score $score/$max; log: $out/grade.log)")
+        fail=1
+    else
+        failed+=("$out/grade.log" "FAILED: $lab: $what was not caught: Score $score/$max in ${names[$row]} ($file_of; log: $out/grade.log)")
         fail=1
     fi
-done <"$base/gradebook.csv"
-[ -n "$first" ] && echo "$first"
+done
 [ ${#lines[@]} -gt 0 ] && printf '%s\n' "${lines[@]}"
 # Each row that broke its bound: its grading log, then what failed.
 for ((i = 0; i < ${#failed[@]}; i += 2)); do
-    echo "---- ${failed[i]}"
-    cat "${failed[i]}" 2>/dev/null
+    if [ -n "${failed[i]}" ]; then
+        echo "---- ${failed[i]}"
+        cat "${failed[i]}" 2>/dev/null
+    fi
     echo "${failed[i + 1]}"
 done
-if [ "$rows" -ne $((n + 1)) ]; then
-    echo "FAILED: $lab: the gradebook has $rows rows, not $((n + 1)) (log: $log)"
-    fail=1
-fi
 exit $fail

@@ -6,18 +6,24 @@
 #   - the starter code builds, runs and scores below half marks, and the
 #     grader stays up;
 #   - every mutant in tests/mutants/<lab>/*.c, graded as a submission with
-#     the lab's student file name, loses points;
+#     the lab's student file name, loses points in the tests its header
+#     names (`// Killed by: suite/test ...`, tests/mutants/README.md);
 #   - the lab's own extra checks, $(<lab>_CHECKS) from its lab.mk.
-# The starter and the mutants are graded as one class, exactly as an
-# instructor grades students with `make gradebook` (tests/lab_class.sh):
-# each is copied to build/mutants/<lab>/subs/<folder>/<student file> and
-# `grader class` grades them, LAB_TEST_JOBS at a time (default: the number
-# of CPUs), each with `make grade SUBMISSION=... GRADE_BATCH=1` (no bench,
-# no charts) in a build of its own; then every row is held to its bound.
+# The starter and the mutants are graded as an instructor grades a class's
+# students with `make gradebook` (tests/lab_class.sh): each is copied to
+# build/mutants/<lab>/subs/<row>/<student file> and graded with
+# `make grade SUBMISSION=... GRADE_BATCH=1` (no bench, no charts) in a build
+# of its own, LAB_TEST_JOBS at a time (default: the number of CPUs); the
+# starter runs the whole suite, each mutant only the tests its header names
+# (TEST=, the grader's --filter), unless MUTANTS_FULL=1: then every mutant
+# runs the whole suite too. Then every row is held to its bound.
 
 MUTANT_B := build/mutants
 # The starter and the mutants of a lab are graded this many at a time.
 LAB_TEST_JOBS ?= $(JOBS)
+# MUTANTS_FULL=1: every mutant runs the whole suite, not only the tests its
+# header names (slower; it shows every test a mutant loses points in).
+MUTANTS_FULL ?=
 # The reference under ASan + UBSan is held to its correctness tests only
 # (--strict-correctness), not to timings, so its suite runs this many tests
 # at a time (the grader's --jobs; Criterion's underneath), and as one grading
@@ -41,11 +47,12 @@ endef
 define LAB_TEST_RULES
 .PHONY: test-lab-$(1) test-lab-$(1)-grade
 test-lab-$(1): $$($(1)_CHECKS) test-lab-$(1)-grade
-test-lab-$(1)-grade:
+test-lab-$(1)-grade: $(TEST_B)/lost_points
 	@mkdir -p $(TEST_B)
 	$(call lab_check,$(1),IMPL=solution,--strict,the solution scores full marks,solution)
 	$(call lab_check,$(1),IMPL=solution SAN=address$$(comma)undefined GRADE_BATCH=1,--strict-correctness --jobs $(LAB_SAN_JOBS),the solution passes every correctness test under ASan + UBSan,solution-san)
-	@tests/lab_class.sh $(1) $$(firstword $$($(1)_STUDENT)) $(GRADER) "$$(MAKE)" $$(LAB_TEST_JOBS)
+	@tests/lab_class.sh $(1) $$(firstword $$($(1)_STUDENT)) $(TEST_B)/lost_points "$$(MAKE)" \
+	    $$(LAB_TEST_JOBS) $$(if $$(filter 1,$$(MUTANTS_FULL)),full,killed-by)
 endef
 $(foreach l,$(LABS),$(eval $(call LAB_TEST_RULES,$(l))))
 
@@ -91,6 +98,10 @@ test-gradebook: $(TEST_B)/check_gradebook
 	@grep -q '^| $(GRADEBOOK_LAB) | 5 | 1 |' build/class/summary.md && test -s build/class/charts/gradebook-scores.svg || \
 	    { cat build/class/summary.md; echo "FAILED: no class summary or histogram"; exit 1; }
 	@sed 's/^/   /' build/gradebook.csv
+
+$(TEST_B)/lost_points: tests/harness/lost_points.c
+	@mkdir -p $(@D)
+	$(CC) $(PROJECT_CFLAGS) -o $@ $< $(PKG_JANSSON)
 
 $(TEST_B)/check_gradebook: tests/harness/check_gradebook.c
 	@mkdir -p $(@D)

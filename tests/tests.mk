@@ -57,8 +57,9 @@ test: deps-test
 # other (TEST_LANE=1 makes a lane serial), each part's output printed whole
 # when it ends (--output-sync=target):
 #   labs:  test-lab-<lab>-grade for every lab: the reference plain and
-#          under ASan + UBSan, then the starter and mutants as a class (their
-#          gradings share build/solution)
+#          under ASan + UBSan, then the starter (the whole suite) and each
+#          mutant (the tests its header names) through tests/lab_class.sh
+#          (their gradings share build/solution)
 #   rest:  everything else, the labs' own checks (<lab>_CHECKS) last; no part
 #          of it writes where a lab's grading does.
 # The two lanes cost about the same CPU time (README; tests/part-times.sh

@@ -6,6 +6,7 @@
 // Caught by: layout/types_past_the_first_word,
 // stats/pointer_bytes_past_the_first_word, the compiler/ tests once they draw
 // alignments above 64.
+// Killed by: layout/types_past_the_first_word stats/pointer_bytes_past_the_first_word
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -5,6 +5,7 @@
 // puts hits at 8 instead of 64, and the struct is 24 bytes, not 128.)
 // Caught by: layout/alignas ("struct counters: member `hits` at offset 8,
 // the compiler puts it at 64") and compiler/random_anonymous_alignas_...
+// Killed by: layout/alignas
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -6,6 +6,7 @@
 // (`struct { short lo, hi; }`) there is no tail padding to lose.
 // Caught by: layout/nested_anonymous_and_flexible_members, the compiler/
 // tests with anonymous members.
+// Killed by: layout/nested_anonymous_and_flexible_members
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -7,6 +7,7 @@
 // compiler at 8.)
 // Caught by: layout/arrays_and_nested_structs ("struct wide: member `d` at
 // offset 16, the compiler puts it at 8") and the compiler/ tests.
+// Killed by: layout/arrays_and_nested_structs
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

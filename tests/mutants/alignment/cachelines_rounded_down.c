@@ -5,6 +5,7 @@
 // one "1"; it must be rounded up (a 96-byte struct touches 2 lines).
 // Caught by: stats/holes_padding_and_pointer_bytes ("sl_stats(struct s1):
 // cachelines is 0, expected 1") and the report/ tests.
+// Killed by: stats/holes_padding_and_pointer_bytes
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

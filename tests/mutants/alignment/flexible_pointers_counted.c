@@ -4,6 +4,7 @@
 // one, so `char *items[]` adds 8 pointer bytes past sizeof. The handout's
 // flexible members (`char body[]`, `double samples[]`) hold no pointers.
 // Caught by: stats/pointer_bytes_past_the_first_word.
+// Killed by: stats/pointer_bytes_past_the_first_word
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

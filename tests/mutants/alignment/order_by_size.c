@@ -9,6 +9,7 @@
 // Caught by: order/go_rule_on_the_examples ("struct mix: your order (name,
 // id, flag) has size 8; the smallest possible is 6") and
 // compiler/random_smallest_orders_compile_to_their_size.
+// Killed by: order/go_rule_on_the_examples compiler/random_smallest_orders_compile_to_their_size
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -3,6 +3,7 @@
 // without freeing it. Every answer is right; every call on an aggregate
 // leaks a few bytes per member.
 // Caught by: robustness/repeated_calls_keep_no_memory.
+// Killed by: robustness/repeated_calls_keep_no_memory
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -4,6 +4,7 @@
 // 512 (word 64) is dropped. Every type of the handout ends its pointers
 // well before that.
 // Caught by: stats/pointer_bytes_past_the_first_word.
+// Killed by: stats/pointer_bytes_past_the_first_word
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -5,6 +5,7 @@
 // last member of a set. When only f[0] can end a set at the smallest size,
 // the order found is not a smallest one, and Go's order is kept.
 // Caught by: order/over_aligned_members (struct o6).
+// Killed by: order/over_aligned_members
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

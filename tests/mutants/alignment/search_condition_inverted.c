@@ -8,6 +8,7 @@
 // aligned to 2, 4 and 8, stays at 16 bytes where 8 are possible.
 // Caught by: order/over_aligned_members ("struct o7: your order (a, b, c)
 // has size 16; the smallest possible is 8").
+// Killed by: order/over_aligned_members
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

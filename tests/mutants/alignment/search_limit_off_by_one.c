@@ -6,6 +6,7 @@
 // where 32 are possible.
 // Caught by: order/over_aligned_members ("o16: your order (...) has size 48;
 // the smallest possible is 32").
+// Killed by: order/over_aligned_members
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

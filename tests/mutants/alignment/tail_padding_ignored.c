@@ -6,6 +6,7 @@
 // second element's `l` would sit at offset 28, not a multiple of 8.)
 // Caught by: layout/structs_of_basic_types ("struct s1: sl_layout says size
 // 20, the compiler says sizeof is 24"), and most other tests.
+// Killed by: layout/structs_of_basic_types
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -5,6 +5,7 @@
 // union of the handout the largest member comes last.
 // Caught by: layout/unions_whose_largest_member_is_not_last,
 // layout/nested_anonymous_and_flexible_members, the compiler/ tests with unions.
+// Killed by: layout/unions_whose_largest_member_is_not_last
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -7,6 +7,7 @@
 // comes out as 32 bytes instead of 16.)
 // Caught by: layout/unions ("union value: sl_layout says size 32, the
 // compiler says sizeof is 16") and the compiler/ tests with unions.
+// Killed by: layout/unions
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -3,6 +3,7 @@
 // true for fresh spans, not for objects freed and allocated again.
 // Caught by: realloc/calloc_zeroes_reused_memory ("mm_calloc(6, 4)
 // returned memory whose byte 0 is 0xab, not 0").
+// Killed by: realloc/calloc_zeroes_reused_memory
 #include "mm.h"
 
 #include <pthread.h>

@@ -5,6 +5,7 @@
 // returned for a request of about 2^64 bytes.
 // Caught by: realloc/calloc_overflow_returns_null (products that wrap to a
 // small number, not only to zero).
+// Killed by: realloc/calloc_overflow_returns_null
 #include "mm.h"
 
 #include <pthread.h>

@@ -5,6 +5,7 @@
 // Caught by: classes/size_class_of_every_request ("mm_size_class(16) is 4
 // (32-byte objects), expected 2"), classes/blocks_fill_spans_of_their_class,
 // and the traces that request exactly 32 KiB.
+// Killed by: classes/size_class_of_every_request classes/blocks_fill_spans_of_their_class
 #include "mm.h"
 
 #include <pthread.h>

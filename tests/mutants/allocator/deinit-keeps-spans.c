@@ -6,6 +6,7 @@
 // the driver's memory grows trace after trace.
 // Caught by: lifecycle/init_work_deinit_returns_everything (the C heap's
 // bytes in use counted across six mm_init, work, mm_deinit cycles).
+// Killed by: lifecycle/init_work_deinit_returns_everything
 #include "mm.h"
 
 #include <pthread.h>

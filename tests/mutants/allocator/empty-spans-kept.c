@@ -4,6 +4,7 @@
 // Caught by: spans/empty_spans_return_to_the_page_heap and
 // tiny/block_is_freed_with_its_last_piece ("... every object freed, but N
 // bytes stay in spans").
+// Killed by: spans/empty_spans_return_to_the_page_heap tiny/block_is_freed_with_its_last_piece
 #include "mm.h"
 
 #include <pthread.h>

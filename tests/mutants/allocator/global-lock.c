@@ -8,6 +8,7 @@
 // about 0.7x glibc, where full credit starts at 1.5x). On the one-thread
 // traces it stays near glibc's speed (binary-trees 0.7x), which the capped
 // mean of perf/utilization_and_throughput_vs_glibc mostly forgives.
+// Killed by: perf/two_threads_vs_glibc
 #include "mm.h"
 
 #include <pthread.h>

@@ -4,6 +4,7 @@
 // refuses mmap, so only a forced refusal shows the leak.
 // Caught by: lifecycle/refused_memory_is_handled (step 1: mm_init with every
 // mmap refused, then the C heap's bytes in use compared with before).
+// Killed by: lifecycle/refused_memory_is_handled
 #include "mm.h"
 
 #include <pthread.h>

@@ -126,6 +126,7 @@
 //     it can dip below 0 before the hand-out count is added, and reaches 0
 //     exactly once afterwards, when every piece is accounted for; whoever
 //     applies that change frees the block.
+// Killed by: realloc/growing_keeps_the_data
 #include "mm.h"
 
 #include <pthread.h>

@@ -3,6 +3,7 @@
 // nothing ever reuses them: the heap only grows.
 // Caught by: large/pages_go_back_when_freed ("... 10 large objects ... %zu
 // bytes more than before"), realloc/null_pointer_zero_size_and_free_null.
+// Killed by: large/pages_go_back_when_freed realloc/null_pointer_zero_size_and_free_null
 #include "mm.h"
 
 #include <pthread.h>

@@ -7,6 +7,7 @@
 // Caught by: bounds/sizes_around_every_class_boundary (one byte above every
 // class's object size, neighbours live, through the checker), and by the
 // tests and traces whose random sizes happen to include such a size.
+// Killed by: bounds/sizes_around_every_class_boundary
 #include "mm.h"
 
 #include <pthread.h>

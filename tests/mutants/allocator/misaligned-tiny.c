@@ -3,6 +3,7 @@
 // piece after a 1-byte one lands at an odd address).
 // Caught by: tiny/pieces_are_naturally_aligned (the checker reports "block N
 // (size 4) at 0x... is not 4-byte aligned"), and most traces.
+// Killed by: tiny/pieces_are_naturally_aligned
 #include "mm.h"
 
 #include <pthread.h>

@@ -3,6 +3,7 @@
 // fits the block's size class (or pages).
 // Caught by: realloc/stays_in_place_within_its_class ("mm_realloc of a
 // 20-byte block to 32 bytes moved it ...").
+// Killed by: realloc/stays_in_place_within_its_class
 #include "mm.h"
 
 #include <pthread.h>

@@ -7,6 +7,7 @@
 // had, which are not mapped.
 // Caught by: realloc/growing_keeps_the_data (a large block whose next pages
 // are busy, grown to 1 MiB: "crashed: segmentation fault").
+// Killed by: realloc/growing_keeps_the_data
 #include "mm.h"
 
 #include <pthread.h>

@@ -5,6 +5,7 @@
 // hand it out again, so the copy can carry garbage.
 // Caught by: traces/realloc_growth, traces/realloc_strings, traces/program_mix
 // ("mm_realloc(block N, SIZE) lost data: ... byte 0 ... is 0x.., expected 0x..").
+// Killed by: traces/program_mix traces/realloc_growth traces/realloc_strings
 #include "mm.h"
 
 #include <pthread.h>

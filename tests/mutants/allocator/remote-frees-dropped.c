@@ -3,6 +3,7 @@
 // owns the span"), so the object is never free again.
 // Caught by: mcache/frees_from_another_thread_are_reused ("... the frees
 // made by B never became free objects A could reuse").
+// Killed by: mcache/frees_from_another_thread_are_reused
 #include "mm.h"
 
 #include <pthread.h>

@@ -6,6 +6,7 @@
 // Caught by: mcache/remote_frees_take_effect_while_the_freer_lives (4 MiB
 // freed by a thread that stays alive; the other thread allocates as much
 // again and the bytes in spans are compared).
+// Killed by: mcache/remote_frees_take_effect_while_the_freer_lives
 #include "mm.h"
 
 #include <pthread.h>

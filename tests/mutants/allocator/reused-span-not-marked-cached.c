@@ -131,6 +131,7 @@
 //     it can dip below 0 before the hand-out count is added, and reaches 0
 //     exactly once afterwards, when every piece is accounted for; whoever
 //     applies that change frees the block.
+// Killed by: mcache/frees_from_another_thread_are_reused
 #include "mm.h"
 
 #include <pthread.h>

@@ -4,6 +4,8 @@
 // Caught by: mcache/each_thread_allocates_from_its_own_span (deterministic:
 // thread B gets a block from the span thread A's mcache holds), and
 // spans/empty_spans_return_to_the_page_heap.
+// Killed by: spans/empty_spans_return_to_the_page_heap
+// Killed by: mcache/each_thread_allocates_from_its_own_span
 #include "mm.h"
 
 #include <pthread.h>

@@ -8,6 +8,7 @@
 // slow do not hide the traces where this one is: binary-trees and gcbench
 // fall to 0.1-0.4x), and perf/two_threads_vs_glibc (batches of 100 objects
 // from a span of 170).
+// Killed by: perf/utilization_and_throughput_vs_glibc perf/two_threads_vs_glibc
 #include "mm.h"
 
 #include <pthread.h>

@@ -5,6 +5,7 @@
 // the block under a live piece.
 // Caught by: tiny/block_lives_while_one_piece_does ("block N (size 16) at
 // [...] overlaps block M (size 2) ..."), traces/small_objects.
+// Killed by: tiny/block_lives_while_one_piece_does traces/small_objects
 #include "mm.h"
 
 #include <pthread.h>

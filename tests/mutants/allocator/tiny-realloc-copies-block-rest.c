@@ -6,6 +6,7 @@
 // Caught by: realloc/tiny_pieces_keep_their_bytes_and_neighbours (tiny
 // pieces reallocated to smaller tiny sizes while their neighbours are live,
 // through the checker).
+// Killed by: realloc/tiny_pieces_keep_their_bytes_and_neighbours
 #include "mm.h"
 
 #include <pthread.h>

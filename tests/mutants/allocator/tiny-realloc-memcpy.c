@@ -7,6 +7,7 @@
 // Caught by: realloc/tiny_pieces_keep_their_bytes_and_neighbours (the suite
 // sees every memcpy call of the student's file and counts the overlapping
 // ones; under ASan the run also stops with memcpy-param-overlap).
+// Killed by: realloc/tiny_pieces_keep_their_bytes_and_neighbours
 #include "mm.h"
 
 #include <pthread.h>

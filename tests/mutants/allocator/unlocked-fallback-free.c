@@ -127,6 +127,7 @@
 //     it can dip below 0 before the hand-out count is added, and reaches 0
 //     exactly once afterwards, when every piece is accounted for; whoever
 //     applies that change frees the block.
+// Killed by: mcache/central_lists_without_races
 #include "mm.h"
 
 #include <pthread.h>

@@ -8,6 +8,7 @@
 // flush-refill: reported on every run) and, by chance, by
 // mcache/handover_on_one_class (two threads, one size class, one allocating
 // while the other frees its blocks, until they have overlapped long enough).
+// Killed by: mcache/handover_on_one_class mcache/central_lists_without_races
 #include "mm.h"
 
 #include <pthread.h>

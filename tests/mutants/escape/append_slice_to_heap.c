@@ -6,6 +6,7 @@
 // Caught by: corpus/slices_and_sizes (slices/append_local.go).
 //
 // The rest is the reference solution (solutions/escape/escape.c).
+// Killed by: corpus/slices_and_sizes
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

@@ -7,6 +7,7 @@
 // Caught by: corpus/loops (loops/closure_then_new.go).
 //
 // The rest is the reference solution (solutions/escape/escape.c).
+// Killed by: corpus/loops
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

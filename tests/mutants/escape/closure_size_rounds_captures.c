@@ -5,6 +5,7 @@
 // consecutive bools share a word. A closure at the 64 KiB limit whose
 // captures include bools is then judged too large for the stack.
 // Caught by: walk/closure_size_limit.
+// Killed by: walk/closure_size_limit
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

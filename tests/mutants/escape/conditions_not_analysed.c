@@ -6,6 +6,7 @@
 // Caught by: corpus/parameter_tags_and_levels (params/call_in_condition.go).
 //
 // The rest is the reference solution (solutions/escape/escape.c).
+// Killed by: corpus/parameter_tags_and_levels
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

@@ -4,6 +4,7 @@
 // Caught by: walk/content_leak_is_not_a_leak, corpus/params, corpus/fmt_calls, ...
 //
 // The rest is the reference solution (solutions/escape/escape.c).
+// Killed by: walk/content_leak_is_not_a_leak
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

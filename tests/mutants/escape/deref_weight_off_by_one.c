@@ -6,6 +6,8 @@
 // walk/content_leak_is_not_a_leak, corpus/parameter_tags_and_levels, ...
 //
 // The rest is the reference solution (solutions/escape/escape.c).
+// Killed by: graph/flow_weights walk/dereference_levels walk/content_leak_is_not_a_leak
+// Killed by: corpus/parameter_tags_and_levels
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

@@ -4,6 +4,7 @@
 // Caught by: walk/loop_depth, walk/rewalk_after_escape, corpus/loops.
 //
 // The rest is the reference solution (solutions/escape/escape.c).
+// Killed by: walk/loop_depth walk/rewalk_after_escape corpus/loops
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

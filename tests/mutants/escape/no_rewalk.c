@@ -5,6 +5,7 @@
 // Caught by: walk/rewalk_after_escape.
 //
 // The rest is the reference solution (solutions/escape/escape.c).
+// Killed by: walk/rewalk_after_escape
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

@@ -3,6 +3,7 @@
 // Caught by: walk/size_rules, corpus/slices_and_sizes.
 //
 // The rest is the reference solution (solutions/escape/escape.c).
+// Killed by: walk/size_rules corpus/slices_and_sizes
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

@@ -6,6 +6,7 @@
 // against the limit divided by the element size, stays right, so the
 // corpus's make boundaries do not show it.
 // Caught by: corpus/slices_and_sizes (slices/new_boundary.go).
+// Killed by: corpus/slices_and_sizes
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

@@ -5,6 +5,7 @@
 // Caught by: walk/param_tags_at_call_sites, corpus/params, corpus/globals, ...
 //
 // The rest is the reference solution (solutions/escape/escape.c).
+// Killed by: walk/param_tags_at_call_sites corpus/globals
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

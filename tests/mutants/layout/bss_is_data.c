@@ -3,6 +3,7 @@
 // never looks at [__bss_start, end), so zero globals come out "data" and the
 // bss that spills into an anonymous mapping comes out "mmap".
 // Caught by: classify/bss, classify/recorded_processes, program/two_runs_show_aslr.
+// Killed by: classify/bss classify/recorded_processes program/two_runs_show_aslr
 #include "layout.h"
 
 #include <elf.h>

@@ -3,6 +3,7 @@
 // instead of the nthreads recorded ones; whatever a stale entry holds then
 // decides the kind.
 // Caught by: classify/only_the_threads_the_facts_count.
+// Killed by: classify/only_the_threads_the_facts_count
 #include "layout.h"
 
 #include <elf.h>

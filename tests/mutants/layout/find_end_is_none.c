@@ -7,6 +7,7 @@
 // the two regions the search meets first depends on the map's size, so most
 // shared boundaries still come out right.
 // Caught by: find/an_end_belongs_to_the_next_region.
+// Killed by: find/an_end_belongs_to_the_next_region
 #include "layout.h"
 
 #include <elf.h>

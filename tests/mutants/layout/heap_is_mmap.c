@@ -3,6 +3,7 @@
 // that malloc hands out"), so [heap] comes out "mmap".
 // Caught by: classify/heap, classify/recorded_processes, program/two_runs_show_aslr,
 // threshold/* (every probe looks mmapped).
+// Killed by: classify/heap classify/recorded_processes program/two_runs_show_aslr
 #include "layout.h"
 
 #include <elf.h>

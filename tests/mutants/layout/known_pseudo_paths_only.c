@@ -4,6 +4,8 @@
 // so it fails on [vvar_vclock] (Linux 6.13+), [anon:...], [uprobes], ...
 // Caught by: maps/accepts_pseudo_paths_it_has_never_seen, maps/reads_this_process
 // (on kernels with [vvar_vclock]), maps/reads_recorded_maps_files, program/*.
+// Killed by: maps/accepts_pseudo_paths_it_has_never_seen maps/reads_recorded_maps_files
+// Killed by: maps/reads_this_process
 #include "layout.h"
 
 #include <elf.h>

@@ -6,6 +6,7 @@
 // there, and its data is then called `file`.
 // Caught by: classify/the_program_s_own_file (the made-up process whose
 // first region is a library's code).
+// Killed by: classify/the_program_s_own_file
 #include "layout.h"
 
 #include <elf.h>

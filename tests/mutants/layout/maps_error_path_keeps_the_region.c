@@ -5,6 +5,7 @@
 // (every answer and every message is right).
 // Caught by: maps/reports_the_bad_line_and_leaves_the_map_empty (heap blocks
 // counted before the call and after layout_map_free).
+// Killed by: maps/reports_the_bad_line_and_leaves_the_map_empty
 #include "layout.h"
 
 #include <elf.h>

@@ -4,6 +4,7 @@
 // Caught by: maps/reads_very_long_lines and
 // maps/reports_the_bad_line_and_leaves_the_map_empty (heap blocks counted
 // before and after each call).
+// Killed by: maps/reports_the_bad_line_and_leaves_the_map_empty maps/reads_very_long_lines
 #include "layout.h"
 
 #include <elf.h>

@@ -3,6 +3,7 @@
 // gives every region a path ending in '\r' (and anonymous regions the path
 // "\r"). layout.h: the CR of a "\r\n" line end belongs to the line end.
 // Caught by: maps/parses_a_file_backed_line, maps/parses_anonymous_lines.
+// Killed by: maps/parses_a_file_backed_line maps/parses_anonymous_lines
 #include "layout.h"
 
 #include <elf.h>

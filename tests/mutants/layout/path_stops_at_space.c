@@ -4,6 +4,8 @@
 // and a " (deleted)" suffix is never seen.
 // Caught by: maps/keeps_spaces_in_paths, maps/strips_the_deleted_suffix,
 // maps/reads_recorded_maps_files, classify/mapped_files.
+// Killed by: maps/keeps_spaces_in_paths maps/strips_the_deleted_suffix
+// Killed by: maps/reads_recorded_maps_files
 #include "layout.h"
 
 #include <elf.h>

@@ -5,6 +5,7 @@
 // another file. Every path in the lab's recorded files and in this process
 // ends in a letter, so only a test with such a path sees it.
 // Caught by: maps/keeps_spaces_and_tabs_at_the_end_of_paths.
+// Killed by: maps/keeps_spaces_and_tabs_at_the_end_of_paths
 #include "layout.h"
 
 #include <elf.h>

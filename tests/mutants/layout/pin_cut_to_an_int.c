@@ -4,6 +4,7 @@
 // becomes a negative int, 2^32 becomes 0) and glibc pins something else
 // instead of the experiment returning -1.
 // Caught by: threshold/handles_ranges_and_refusals.
+// Killed by: threshold/handles_ranges_and_refusals
 #include "layout.h"
 
 #include <elf.h>

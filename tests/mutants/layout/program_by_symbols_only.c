@@ -3,6 +3,7 @@
 // file elsewhere (the program mapping itself again to read its headers) is
 // taken for a library's, because that file has an executable mapping.
 // Caught by: classify/the_program_s_own_file.
+// Killed by: classify/the_program_s_own_file
 #include "layout.h"
 
 #include <elf.h>

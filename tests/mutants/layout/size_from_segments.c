@@ -3,6 +3,7 @@
 // instead of the section headers that binutils' `size` adds up: page padding,
 // headers and alignment make every number differ from `size`'s.
 // Caught by: size/matches_binutils_on_this_program, size/matches_binutils_on_libraries.
+// Killed by: size/matches_binutils_on_this_program size/matches_binutils_on_libraries
 #include "layout.h"
 
 #include <elf.h>

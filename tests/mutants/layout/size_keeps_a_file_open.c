@@ -3,6 +3,7 @@
 // numbers are right: three zeros) and forgets to close the file there, so
 // every such call leaks a file descriptor.
 // Caught by: size/matches_binutils_on_unusual_headers.
+// Killed by: size/matches_binutils_on_unusual_headers
 #include "layout.h"
 
 #include <elf.h>

@@ -5,6 +5,8 @@
 // Caught by: size/matches_binutils_on_this_program,
 // size/matches_binutils_on_libraries, size/matches_binutils_on_unusual_headers
 // (heap blocks counted before and after each call).
+// Killed by: size/matches_binutils_on_this_program size/matches_binutils_on_libraries
+// Killed by: size/matches_binutils_on_unusual_headers
 #include "layout.h"
 
 #include <elf.h>

@@ -5,6 +5,7 @@
 // and again, forever. errno means something only after a call that failed.
 // Caught by: size/rejects_files_that_are_not_64_bit_elf (each call starts
 // with errno EINTR; the 30-byte text file times out).
+// Killed by: size/rejects_files_that_are_not_64_bit_elf
 #include "layout.h"
 
 #include <elf.h>

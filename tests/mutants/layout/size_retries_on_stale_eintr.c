@@ -5,6 +5,7 @@
 // loop retries the same read forever.
 // Caught by: size/matches_binutils_on_this_program (the second call starts
 // with errno EINTR; the test times out).
+// Killed by: size/matches_binutils_on_this_program
 #include "layout.h"
 
 #include <elf.h>

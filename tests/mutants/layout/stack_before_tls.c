@@ -4,6 +4,7 @@
 // every thread's TLS comes out "thread-stack".
 // Caught by: classify/thread_local_storage, classify/recorded_processes,
 // program/two_runs_show_aslr.
+// Killed by: classify/thread_local_storage classify/recorded_processes program/two_runs_show_aslr
 #include "layout.h"
 
 #include <elf.h>

@@ -3,6 +3,7 @@
 // threshold must be a page multiple") and reports the first page multiple
 // served by mmap, up to a page above the real answer (65536 instead of 65513).
 // Caught by: threshold/finds_the_pinned_threshold.
+// Killed by: threshold/finds_the_pinned_threshold
 #include "layout.h"
 
 #include <elf.h>

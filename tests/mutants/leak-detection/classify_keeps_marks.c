@@ -5,6 +5,7 @@
 // program's --replay, the suite): each classification leaves a mapping
 // behind, and LeakSanitizer is off while grading.
 // Caught by: track/bookkeeping_across_runs.
+// Killed by: track/bookkeeping_across_runs
 #include "leaks.h"
 
 #include <stdlib.h>

@@ -6,6 +6,7 @@
 // block lives there and lk_track_free "frees" it again, so the live count
 // drops below the truth.
 // Caught by: track/basic.
+// Killed by: track/basic
 #include "leaks.h"
 
 #include <stdlib.h>

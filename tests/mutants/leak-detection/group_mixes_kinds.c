@@ -2,6 +2,7 @@
 // groups blocks by site only, so the definitely and indirectly lost blocks
 // of one site (a lost list built in one loop) end up in one record.
 // Caught by: report/group_by_site.
+// Killed by: report/group_by_site
 #include "leaks.h"
 
 #include <stdlib.h>

@@ -5,6 +5,7 @@
 // right; only the memory across runs shows it (LeakSanitizer is off while
 // grading).
 // Caught by: track/bookkeeping_across_runs (the malloc count, plain build).
+// Killed by: track/bookkeeping_across_runs
 #include "leaks.h"
 
 #include <stdlib.h>

@@ -4,6 +4,7 @@
 // instead of possibly lost (LeakSanitizer's view, not valgrind's).
 // Caught by: kinds/interior_possible, kinds/random_images,
 // e2e/summary_equals_valgrind (l04_interior, l13_subslice, l15_possible_chain).
+// Killed by: kinds/interior_possible kinds/random_images e2e/summary_equals_valgrind
 #include "leaks.h"
 
 #include <stdlib.h>

@@ -4,6 +4,8 @@
 // so every block looks still reachable.
 // Caught by: kinds/own_memory_not_a_root, kinds/random_images,
 // e2e/summary_equals_valgrind, e2e/crash_reported, e2e/sites_loop_and_realloc.
+// Killed by: kinds/own_memory_not_a_root kinds/random_images e2e/summary_equals_valgrind
+// Killed by: e2e/crash_reported
 #include "leaks.h"
 
 #include <stdlib.h>

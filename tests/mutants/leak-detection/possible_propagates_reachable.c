@@ -4,6 +4,7 @@
 // block points to is at best possibly lost).
 // Caught by: kinds/interior_possible, kinds/random_images,
 // e2e/summary_equals_valgrind (l15_possible_chain).
+// Killed by: kinds/interior_possible kinds/random_images e2e/summary_equals_valgrind
 #include "leaks.h"
 
 #include <stdlib.h>

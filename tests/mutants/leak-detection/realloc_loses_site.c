@@ -2,6 +2,7 @@
 // lk_track_realloc moves the block but records it with site 0 (unknown), so
 // a block grown by realloc is no longer attributed to any allocation site.
 // Caught by: track/realloc_site, track/churn_exact, e2e/sites_loop_and_realloc.
+// Killed by: track/churn_exact track/realloc_site e2e/sites_loop_and_realloc
 #include "leaks.h"
 
 #include <stdlib.h>

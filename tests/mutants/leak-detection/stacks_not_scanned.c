@@ -4,6 +4,7 @@
 // Caught by: kinds/stack_roots, kinds/random_images,
 // e2e/summary_equals_valgrind (l10_blocked_thread and every program whose
 // main still holds a pointer at exit).
+// Killed by: kinds/stack_roots kinds/random_images e2e/summary_equals_valgrind
 #include "leaks.h"
 
 #include <stdlib.h>

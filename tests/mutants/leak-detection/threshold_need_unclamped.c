@@ -5,6 +5,7 @@
 // very first sample, even one under the limit; leaks.h says a need below 1
 // counts as 1.
 // Caught by: detect/threshold_consecutive.
+// Killed by: detect/threshold_consecutive
 #include "leaks.h"
 
 #include <stdlib.h>

@@ -2,6 +2,7 @@
 // the threshold watcher counts every sample over the limit, not samples in
 // a row, so a sawtooth that peaks over the limit now and then fires it.
 // Caught by: detect/threshold_consecutive, detect/threshold_sawtooth_quiet.
+// Killed by: detect/threshold_consecutive detect/threshold_sawtooth_quiet
 #include "leaks.h"
 
 #include <stdlib.h>

@@ -4,6 +4,7 @@
 // half a sample; the slope comes out too shallow (by w/4 in the sum of
 // squares of x) and the fit too weak, most of all over a small window.
 // Caught by: detect/trend_growth (an exact ramp over a window of 4).
+// Killed by: detect/trend_growth
 #include "leaks.h"
 
 #include <stdlib.h>

@@ -5,6 +5,7 @@
 // PACER_NEVER: the next trigger drops to its lower bound, and a NaN follows
 // when alloc_bytes is 0 too.
 // Caught by: trigger/end_cycle_measures_runway (mutator_ns = 0).
+// Killed by: trigger/end_cycle_measures_runway
 #include "pacer.h"
 
 #include <string.h>

@@ -5,6 +5,7 @@
 // leaves in free pages.
 // Caught by: trigger/end_cycle_measures_runway (heap_marked recorded),
 // workload/goal_follows_the_live_heap, memstats/consistent_after_every_cycle.
+// Killed by: trigger/end_cycle_measures_runway workload/goal_follows_the_live_heap
 #include "pacer.h"
 
 #include <string.h>

@@ -3,6 +3,8 @@
 // collection (and no memory limit).
 // Caught by: goal/init_sets_floor_and_first_goal, goal/gogc_off_has_no_goal,
 // workload/gogc_off_never_collects.
+// Killed by: goal/init_sets_floor_and_first_goal goal/gogc_off_has_no_goal
+// Killed by: workload/gogc_off_never_collects
 #include "pacer.h"
 
 #include <string.h>

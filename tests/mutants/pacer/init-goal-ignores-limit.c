@@ -3,6 +3,7 @@
 // or with GOGC off and a limit, MemStats.NextGC before the first cycle
 // shows a goal the limit does not allow (or none at all).
 // Caught by: goal/init_sets_floor_and_first_goal.
+// Killed by: goal/init_sets_floor_and_first_goal
 #include "pacer.h"
 
 #include <string.h>

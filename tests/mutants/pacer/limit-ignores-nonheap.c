@@ -3,6 +3,7 @@
 // held: stacks, globals, free pages and the runtime's own structures push
 // the total over the limit.
 // Caught by: limit/limit_goal_exact, limit/respected_while_reachable.
+// Killed by: limit/limit_goal_exact limit/respected_while_reachable
 #include "pacer.h"
 
 #include <string.h>

@@ -6,6 +6,7 @@
 // grow though the process is already over its limit.
 // Caught by: limit/limit_goal_exact (the overage exactly uses up what
 // non-heap memory leaves the heap).
+// Killed by: limit/limit_goal_exact
 #include "pacer.h"
 
 #include <string.h>

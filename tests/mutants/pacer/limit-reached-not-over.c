@@ -4,6 +4,7 @@
 // = 0, raised to the headroom (1 MiB): a heap whose non-heap memory has
 // reached the limit exactly is still given a megabyte to grow.
 // Caught by: limit/limit_goal_exact (non-heap memory exactly at the limit).
+// Killed by: limit/limit_goal_exact
 #include "pacer.h"
 
 #include <string.h>

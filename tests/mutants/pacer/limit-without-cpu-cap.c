@@ -3,6 +3,7 @@
 // memory limit the live heap cannot meet makes the collector run without
 // end (a death spiral) instead of letting the heap grow.
 // Caught by: limiter/no_death_spiral (and limiter/bucket_exact).
+// Killed by: limiter/bucket_exact limiter/no_death_spiral
 #include "pacer.h"
 
 #include <string.h>

@@ -2,6 +2,7 @@
 // huge heap or GOGC the product (marked + stacks + globals) x GOGC wraps
 // around and the goal comes out small.
 // Caught by: goal/huge_values_do_not_wrap.
+// Killed by: goal/huge_values_do_not_wrap
 #include "pacer.h"
 
 #include <string.h>

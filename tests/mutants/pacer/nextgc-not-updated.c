@@ -3,6 +3,7 @@
 // goal for the whole run, whatever the live heap.
 // Caught by: trigger/end_cycle_measures_runway,
 // memstats/consistent_after_every_cycle.
+// Killed by: trigger/end_cycle_measures_runway memstats/consistent_after_every_cycle
 #include "pacer.h"
 
 #include <string.h>

@@ -3,6 +3,8 @@
 // program starting up collects on almost every allocation.
 // Caught by: goal/init_sets_floor_and_first_goal (first goal),
 // goal/floor_on_both_sides, workload/goal_follows_the_live_heap.
+// Killed by: goal/init_sets_floor_and_first_goal goal/floor_on_both_sides
+// Killed by: workload/goal_follows_the_live_heap
 #include "pacer.h"
 
 #include <string.h>

@@ -4,6 +4,7 @@
 // is: the conversion overflows (undefined in C; 0 on x86-64), and a cycle
 // whose program allocates without bound gets no runway at all.
 // Caught by: trigger/end_cycle_measures_runway (a runway of exactly 2^64 B).
+// Killed by: trigger/end_cycle_measures_runway
 #include "pacer.h"
 
 #include <string.h>

@@ -3,6 +3,7 @@
 // goal (the program keeps allocating while the cycle runs) unless assists
 // take over.
 // Caught by: trigger/bounds_exact, workload/goal_follows_the_live_heap.
+// Killed by: trigger/bounds_exact workload/goal_follows_the_live_heap
 #include "pacer.h"
 
 #include <string.h>

@@ -4,6 +4,7 @@
 // so every test at the default GOGC passes; at GOGC=50 a large heap's
 // cycles start later than Go's, at GOGC=200 earlier.
 // Caught by: trigger/bounds_exact (the cases at GOGC 50 and 200).
+// Killed by: trigger/bounds_exact
 #include "pacer.h"
 
 #include <string.h>

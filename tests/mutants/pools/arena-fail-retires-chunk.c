@@ -6,6 +6,7 @@
 // it now needs a new chunk (and fails on the full heap), and arena_reset
 // keeps no chunk. Only a full heap shows it.
 // Caught by: limits/heap_exhausted_pools_stay_usable.
+// Killed by: limits/heap_exhausted_pools_stay_usable
 #include "pools.h"
 
 #include <errno.h>

@@ -3,6 +3,7 @@
 // alignment (a bump allocator that only thinks of malloc's guarantee).
 // Fine for align <= 8, wrong above.
 // Caught by: arena/every_power_of_two_alignment.
+// Killed by: arena/every_power_of_two_alignment
 #include "pools.h"
 
 #include <errno.h>

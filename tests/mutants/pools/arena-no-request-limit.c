@@ -3,6 +3,7 @@
 // served, so a request of 1 GiB + 1 byte on a heap with room returns a
 // pointer where pools.h asks for NULL (and, for a size near SIZE_MAX, the
 // chunk size wraps around). Caught by: arena/large_request_own_chunk.
+// Killed by: arena/large_request_own_chunk
 #include "pools.h"
 
 #include <errno.h>

@@ -4,6 +4,7 @@
 // on the same heap, a pointer into the middle of a buffer or a buffer put
 // twice are all accepted (and the free-list link is written into them).
 // Caught by: bufpool/foreign_put_refused.
+// Killed by: bufpool/foreign_put_refused
 #include "pools.h"
 
 #include <errno.h>

@@ -5,6 +5,7 @@
 // frees it: every put on a full heap leaks an object. Only a full heap
 // shows it.
 // Caught by: limits/heap_exhausted_pools_stay_usable.
+// Killed by: limits/heap_exhausted_pools_stay_usable
 #include "pools.h"
 
 #include <errno.h>

@@ -3,6 +3,7 @@
 // ring ("the advance is cheap, take the lock again for it"). Between the two
 // critical sections another get reads the same slot: one object, two owners.
 // Caught by: bpool/two_threads_no_double_owner.
+// Killed by: bpool/two_threads_no_double_owner
 #include "pools.h"
 
 #include <errno.h>

@@ -5,6 +5,7 @@
 // the most likely one to be written through a stale pointer — goes unseen.
 // A planted write at the object's last byte is still caught.
 // Caught by: fixpool/use_after_put_caught_in_debug (the write at byte 8).
+// Killed by: fixpool/use_after_put_caught_in_debug
 #include "pools.h"
 
 #include <errno.h>

@@ -2,6 +2,7 @@
 // fixpool poisons an object on put but never looks at the poison again on
 // get: a use after put goes unseen.
 // Caught by: fixpool/use_after_put_caught_in_debug.
+// Killed by: fixpool/use_after_put_caught_in_debug
 #include "pools.h"
 
 #include <errno.h>

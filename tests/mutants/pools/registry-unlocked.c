@@ -6,6 +6,7 @@
 // a few instructions, which the stress tests seldom hit; ThreadSanitizer
 // reports it on every run.
 // Caught by: spool/registry_without_races.
+// Killed by: spool/registry_without_races
 #include "pools.h"
 
 #include <errno.h>

@@ -4,6 +4,7 @@
 // arena claims chunks it no longer holds (pools.h: nchunks counts the
 // chunks on the chunks list).
 // Caught by: arena/reset_keeps_one_chunk.
+// Killed by: arena/reset_keeps_one_chunk
 #include "pools.h"
 
 #include <errno.h>

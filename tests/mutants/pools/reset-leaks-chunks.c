@@ -3,6 +3,7 @@
 // giving them back to the page heap: every request's chunks leak, and
 // destroy can no longer find them.
 // Caught by: arena/reset_keeps_one_chunk, arena/returns_everything.
+// Killed by: arena/reset_keeps_one_chunk arena/returns_everything
 #include "pools.h"
 
 #include <errno.h>

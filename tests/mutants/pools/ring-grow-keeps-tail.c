@@ -4,6 +4,7 @@
 // was in the old ring; once a thief has taken from the tail, the objects are
 // read from the wrong slots after the ring grows.
 // Caught by: spool/steals_from_other_threads.
+// Killed by: spool/steals_from_other_threads
 #include "pools.h"
 
 #include <errno.h>

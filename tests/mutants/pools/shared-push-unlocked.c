@@ -6,6 +6,7 @@
 // race, so an object is lost (or read twice) when a put and a steal meet.
 // Caught by: spool/two_threads_no_double_owner (objects handed to two
 // owners, or lost or returned twice when the pool is drained).
+// Killed by: spool/two_threads_no_double_owner
 #include "pools.h"
 
 #include <errno.h>

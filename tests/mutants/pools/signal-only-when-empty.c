@@ -5,6 +5,7 @@
 // object sits in the pool while a get sleeps until its timeout (a lost
 // wakeup).
 // Caught by: bpool/every_waiter_woken.
+// Killed by: bpool/every_waiter_woken
 #include "pools.h"
 
 #include <errno.h>

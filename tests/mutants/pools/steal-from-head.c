@@ -3,6 +3,7 @@
 // owner is about to pop) instead of the tail: owner and thieves contend at
 // the same end, and steals come out newest first.
 // Caught by: spool/steals_from_other_threads.
+// Killed by: spool/steals_from_other_threads
 #include "pools.h"
 
 #include <errno.h>

@@ -6,6 +6,7 @@
 // owner's pop at the head and the thief's pop at the tail take the same
 // one: an object with two owners, or one lost or returned twice.
 // Caught by: spool/two_threads_no_double_owner (and ThreadSanitizer).
+// Killed by: spool/two_threads_no_double_owner
 #include "pools.h"
 
 #include <errno.h>

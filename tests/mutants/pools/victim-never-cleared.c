@@ -4,6 +4,7 @@
 // ever dropped and the memory a pool holds only grows (Go's victim cache
 // keeps objects for exactly one collection).
 // Caught by: spool/victim_survives_one_gc, spool/victim_order_and_drops.
+// Killed by: spool/victim_survives_one_gc spool/victim_order_and_drops
 #include "pools.h"
 
 #include <errno.h>

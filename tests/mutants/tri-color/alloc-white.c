@@ -4,6 +4,7 @@
 // objects, so nothing will ever shade them and the sweep frees live memory.
 // Go allocates black during a cycle (gcmarknewobject).
 // Caught by: alloc/allocated_black_during_marking.
+// Killed by: alloc/allocated_black_during_marking
 #include "mark.h"
 
 #include <stdio.h>

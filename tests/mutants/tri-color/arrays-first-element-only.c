@@ -7,6 +7,7 @@
 // its four targets).
 // Caught by: scan/scan_object_shades_every_slot (arrays of three and of
 // two), deep/worklist_grows (an array of pointers).
+// Killed by: scan/scan_object_shades_every_slot deep/worklist_grows
 #include "mark.h"
 
 #include <stdint.h>

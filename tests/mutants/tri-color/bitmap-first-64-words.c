@@ -5,6 +5,7 @@
 // What is wrong: nothing a big object points to is ever shaded from it;
 // whatever only it holds is swept while live.
 // Caught by: scan/scan_object_shades_every_slot (a type of 80 words).
+// Killed by: scan/scan_object_shades_every_slot
 #include "mark.h"
 
 #include <stdio.h>

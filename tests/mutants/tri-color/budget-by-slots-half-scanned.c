@@ -7,6 +7,7 @@
 // lost and freed while reachable.
 // Caught by: invariant/strong_invariant_after_every_step, exact/*,
 // budget tests.
+// Killed by: invariant/strong_invariant_after_every_step
 #include "mark.h"
 
 #include <stdio.h>

@@ -6,6 +6,7 @@
 // collection is exact: only the boundary shows it.
 // Caught by: budget/step_scans_at_most_budget_objects (five-leaves:
 // tc_mark_step(m, 0) after marking finished).
+// Killed by: budget/step_scans_at_most_budget_objects
 #include "mark.h"
 
 #include <stdio.h>

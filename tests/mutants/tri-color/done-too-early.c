@@ -5,6 +5,11 @@
 // the grey objects and sweeps reachable white objects.
 // Caught by: budget tests ("returned true but N objects are still grey"),
 // exact/* with small budgets, invariant.
+// Killed by: exact/survivors_are_the_reachable_set_classics
+// Killed by: exact/survivors_are_the_reachable_set_random exact/cycles_and_self_loops
+// Killed by: invariant/strong_invariant_after_every_step budget/step_scans_at_most_budget_objects
+// Killed by: budget/shared_objects_scanned_once deep/million_object_list_on_small_stack
+// Killed by: sweep/frees_white_and_resets_colors sweep/repeated_cycles_reuse_the_heap
 #include "mark.h"
 
 #include <stdio.h>

@@ -6,6 +6,7 @@
 // collected exactly. Past the capacity, a dropped object is marked but never
 // scanned (black without its children shaded): its children are freed.
 // Caught by: deep/worklist_grows (2^20 + 1 objects grey at once).
+// Killed by: deep/worklist_grows
 #include "mark.h"
 
 #include <stdio.h>

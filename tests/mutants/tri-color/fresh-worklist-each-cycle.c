@@ -6,6 +6,7 @@
 // an array per cycle.
 // Caught by: lifecycle/marker_returns_its_memory (part 2: twenty cycles on
 // one marker).
+// Killed by: lifecycle/marker_returns_its_memory
 #include "mark.h"
 
 #include <stdio.h>

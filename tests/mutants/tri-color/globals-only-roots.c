@@ -5,6 +5,7 @@
 // stack are freed while still in use.
 // Caught by: roots/mark_roots_scans_every_frame, exact/* (list, stacks),
 // deep.
+// Killed by: roots/mark_roots_scans_every_frame
 #include "mark.h"
 
 #include <stdio.h>

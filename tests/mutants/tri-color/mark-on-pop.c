@@ -6,6 +6,7 @@
 // is scanned twice — shared subgraphs cost double and more.
 // Caught by: shade/white_becomes_grey_once, budget/shared_objects_scanned_once,
 // invariant (worklist holds unmarked objects / duplicates).
+// Killed by: shade/white_becomes_grey_once budget/shared_objects_scanned_once
 #include "mark.h"
 
 #include <stdio.h>

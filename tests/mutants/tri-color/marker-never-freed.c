@@ -4,6 +4,7 @@
 // for a handful of lifecycles to notice, plain for thousands.
 // Caught by: lifecycle/marker_returns_its_memory (part 0: 4,000 markers
 // made and freed at once).
+// Killed by: lifecycle/marker_returns_its_memory
 #include "mark.h"
 
 #include <stdio.h>

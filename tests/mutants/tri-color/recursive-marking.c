@@ -6,6 +6,7 @@
 // tc_mark_roots, so no step honours its budget.
 // Caught by: deep/million_object_list_on_small_stack (crash), roots and
 // budget tests (objects black right after tc_mark_roots).
+// Killed by: deep/million_object_list_on_small_stack
 #include "mark.h"
 
 #include <stdio.h>

@@ -3,6 +3,7 @@
 // What is wrong: whatever an object's last pointer slot points to (a tree
 // node's right child, a list node's only `next`) is never shaded from it.
 // Caught by: scan/scan_object_shades_every_slot, exact/*, invariant.
+// Killed by: scan/scan_object_shades_every_slot
 #include "mark.h"
 
 #include <stdio.h>

@@ -6,6 +6,7 @@
 // garbage survive forever.
 // Caught by: sweep/frees_white_and_resets_colors,
 // sweep/repeated_cycles_reuse_the_heap, alloc.
+// Killed by: sweep/frees_white_and_resets_colors sweep/repeated_cycles_reuse_the_heap
 #include "mark.h"
 
 #include <stdio.h>

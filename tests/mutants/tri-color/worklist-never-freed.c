@@ -4,6 +4,7 @@
 // and freed leaks the array, as large as the most objects ever grey at once.
 // Caught by: lifecycle/marker_returns_its_memory (part 1: twenty markers
 // each leave 32 KiB behind).
+// Killed by: lifecycle/marker_returns_its_memory
 #include "mark.h"
 
 #include <stdio.h>

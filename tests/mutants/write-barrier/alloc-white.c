@@ -6,6 +6,8 @@
 // barrier find them.)
 // Caught by: yuasa/ and hybrid/adversarial_scenarios, yuasa/policy_keeps_the_snapshot,
 // hybrid/no_stop_the_world_stack_work, alloc/allocated_during_marking_yuasa_and_hybrid.
+// Killed by: yuasa/policy_keeps_the_snapshot hybrid/adversarial_scenarios
+// Killed by: hybrid/no_stop_the_world_stack_work alloc/allocated_during_marking_yuasa_and_hybrid
 #include "barrier.h"
 
 void wb_dijkstra(wb_marker_t *m, void **slot, void *old, void *val)

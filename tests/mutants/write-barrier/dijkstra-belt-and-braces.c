@@ -6,6 +6,7 @@
 // stacks): the handout's "a good answer also does no stop-the-world work it
 // does not need".
 // Caught by: policy/no_needless_stop_the_world_work (only).
+// Killed by: policy/no_needless_stop_the_world_work
 #include "barrier.h"
 
 void wb_dijkstra(wb_marker_t *m, void **slot, void *old, void *val)

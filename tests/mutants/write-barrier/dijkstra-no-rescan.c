@@ -5,6 +5,7 @@
 // deep-hidden).
 // Caught by: dijkstra/adversarial_scenarios, random_schedules,
 // policy_saves_scanned_stacks.
+// Killed by: dijkstra/adversarial_scenarios
 #include "barrier.h"
 
 void wb_dijkstra(wb_marker_t *m, void **slot, void *old, void *val)

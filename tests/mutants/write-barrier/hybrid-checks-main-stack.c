@@ -5,6 +5,7 @@
 // pointer, and that goroutine can drop its only copy (other-goroutine).
 // Caught by: hybrid/shades_old_always_new_while_stack_grey,
 // hybrid/adversarial_scenarios.
+// Killed by: hybrid/shades_old_always_new_while_stack_grey hybrid/adversarial_scenarios
 #include "barrier.h"
 
 void wb_dijkstra(wb_marker_t *m, void **slot, void *old, void *val)

@@ -5,6 +5,8 @@
 // other-goroutine, grey-stack-to-global).
 // Caught by: hybrid/shades_old_always_new_while_stack_grey,
 // hybrid/adversarial_scenarios, hybrid/random_schedules.
+// Killed by: hybrid/shades_old_always_new_while_stack_grey hybrid/adversarial_scenarios
+// Killed by: hybrid/random_schedules
 #include "barrier.h"
 
 void wb_dijkstra(wb_marker_t *m, void **slot, void *old, void *val)

@@ -6,6 +6,7 @@
 // (global-delete) hides its object. Go runs the barrier for globals too.
 // Caught by: globals/global_stores_run_the_barrier and the adversarial
 // scenarios of all three barriers.
+// Killed by: globals/global_stores_run_the_barrier
 #include "barrier.h"
 
 // in_heap — whether `slot` lies inside a heap object (not a global).

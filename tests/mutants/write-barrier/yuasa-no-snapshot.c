@@ -5,6 +5,7 @@
 // black object and drop it (grey-stack-store, other-goroutine).
 // Caught by: yuasa/adversarial_scenarios, yuasa/random_schedules,
 // yuasa/policy_keeps_the_snapshot.
+// Killed by: yuasa/adversarial_scenarios yuasa/random_schedules yuasa/policy_keeps_the_snapshot
 #include "barrier.h"
 
 void wb_dijkstra(wb_marker_t *m, void **slot, void *old, void *val)

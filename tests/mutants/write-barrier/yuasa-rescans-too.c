@@ -4,6 +4,7 @@
 // barrier and the snapshot nothing reachable can be missed, so the re-scan
 // is stop-the-world work for nothing.
 // Caught by: policy/no_needless_stop_the_world_work (only).
+// Killed by: policy/no_needless_stop_the_world_work
 #include "barrier.h"
 
 void wb_dijkstra(wb_marker_t *m, void **slot, void *old, void *val)

@@ -4,6 +4,8 @@
 // scanned stack and then deleted from the heap is lost (stack-slot).
 // Caught by: yuasa/shades_the_old_pointer, yuasa/adversarial_scenarios,
 // yuasa/random_schedules, globals/global_stores_run_the_barrier.
+// Killed by: yuasa/shades_the_old_pointer yuasa/adversarial_scenarios yuasa/random_schedules
+// Killed by: globals/global_stores_run_the_barrier
 #include "barrier.h"
 
 void wb_dijkstra(wb_marker_t *m, void **slot, void *old, void *val)

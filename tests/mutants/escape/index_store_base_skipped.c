@@ -8,6 +8,7 @@
 // Caught by: corpus/stores_through_pointers (stores/store_into_result.go).
 //
 // The rest is the reference solution (solutions/escape/escape.c).
+// Killed by: corpus/stores_through_pointers
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

@@ -6,6 +6,7 @@
 // Caught by: corpus/address_taken_and_returned (address/literal_elements.go).
 //
 // The rest is the reference solution (solutions/escape/escape.c).
+// Killed by: corpus/address_taken_and_returned
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

@@ -7,6 +7,7 @@
 // Caught by: corpus/stores_through_pointers (stores/not_self_assign.go).
 //
 // The rest is the reference solution (solutions/escape/escape.c).
+// Killed by: corpus/stores_through_pointers
 #include <stdlib.h>
 #include <string.h>
 #include "escape.h"

@@ -4,6 +4,7 @@
 // 0) and the line is accepted with an inode the kernel never printed.
 // layout.h: an inode above UINT64_MAX is refused, not wrapped.
 // Caught by: maps/rejects_lines_that_are_not_maps_lines (3 points).
+// Killed by: maps/rejects_lines_that_are_not_maps_lines
 #include "layout.h"
 
 #include <elf.h>

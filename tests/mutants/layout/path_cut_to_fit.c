@@ -4,6 +4,7 @@
 // directory) than the one the kernel mapped. layout.h: a path of
 // LAYOUT_PATH_MAX bytes or more is refused, not cut.
 // Caught by: maps/rejects_lines_that_are_not_maps_lines (3 points).
+// Killed by: maps/rejects_lines_that_are_not_maps_lines
 #include "layout.h"
 
 #include <elf.h>

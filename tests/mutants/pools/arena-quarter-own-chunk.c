@@ -7,6 +7,7 @@
 // small request lands in the old chunk's rest instead of after it.
 // Caught by: arena/large_request_own_chunk (the quarter chunk that does not
 // fit takes 80 KiB of pages where two ordinary chunks are 128 KiB).
+// Killed by: arena/large_request_own_chunk
 #include "pools.h"
 
 #include <errno.h>

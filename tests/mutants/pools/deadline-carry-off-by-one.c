@@ -8,6 +8,7 @@
 // reading in 10^9, so only a test that chooses the reading sees it.
 // Caught by: bpool/get_timeouts (the get whose reading's nanoseconds and
 // timeout's make exactly one second fails before its timeout).
+// Killed by: bpool/get_timeouts
 #include "pools.h"
 
 #include <errno.h>

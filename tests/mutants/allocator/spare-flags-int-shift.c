@@ -7,8 +7,9 @@
 // 31..63 at once. The spares of those classes are then invisible to
 // whatever walks the flags: a thread's exit no longer gives back the spare
 // spans a class holds past its allowance, and they stay in the heap.
-// Caught by: spans/empty_spans_return_to_the_page_heap (its second part:
-// classes 31 and 32, 896 and 1024 bytes, give their spans back in turn).
+// Caught by: spans/empty_spans_return_to_the_page_heap (its first part: a
+// thread churns 1024-byte objects, class 32, twice and exits, and the spare
+// spans past the class's allowance stay in the heap).
 // mm.c — a Go-style allocator over memlab's page heap: size classes, spans,
 // an mcentral per class, a per-thread mcache, the tiny allocator and large
 // objects (Go's runtime/malloc.go, mcache.go, mcentral.go, mheap.go,

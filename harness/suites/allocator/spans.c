@@ -303,6 +303,31 @@ static void classes_in_turn(int lo)
     free(b.b);
 }
 
+// Part 3: tiny pieces, then another class. Thread A churns tiny pieces
+// twice and exits; thread B then churns 1024-byte blocks twice (more than A
+// ever held) and exits. The empty spans of both may serve either class;
+// what stays is what the two classes may keep.
+static void tiny_then_small(void)
+{
+    churn_t tiny = { .size = 3, .n = 16 * 4 * ml_class_nobjs(suite_usable_class(16)), .seed = 21 };
+    churn_t small = { .size = 1024,
+                      .n = 128 * ml_class_nobjs(suite_usable_class(1024)),
+                      .seed = 22 };
+    suite_fresh(ARENA);
+    size_t base = suite_inuse();
+    suite_in_thread(churn_twice, &tiny);
+    suite_in_thread(churn_twice, &small);
+    cr_assert(!tiny.failed && !small.failed, "mm_malloc returned NULL in a fresh heap");
+    size_t left = suite_inuse() - base, allowed = 2 * SPARE_ALLOWANCE + 3 * PAGE;
+    cr_assert(left <= allowed,
+              "thread A allocated %zu tiny pieces of 3 bytes, freed them, did both again and "
+              "exited; then thread B did the same with %zu blocks of 1024 bytes. Every block "
+              "is free and every thread gone, but %zu KiB stay in spans (allowed: %d KiB of "
+              "spare spans per class and the span of a tiny block, %zu KiB): empty spans must "
+              "go back to the page heap (handout: Spans and the mcentral, Tiny)",
+              tiny.n, small.n, left / 1024, SPARE_ALLOWANCE / 1024, allowed / 1024);
+}
+
 void suite_spans_empty_spans_return_to_the_page_heap(void)
 {
     // 24576 bytes: class 64, the first past a 64-bit word of classes, whose
@@ -337,4 +362,5 @@ void suite_spans_empty_spans_return_to_the_page_heap(void)
     // 64-bit word of classes).
     classes_in_turn(suite_usable_class(896));
     classes_in_turn(suite_usable_class(24576));
+    tiny_then_small();
 }

@@ -376,8 +376,9 @@ static void frees_into_a_taken_span(void)
 // span of one page, empty, is left to the allocator. The test's thread then
 // allocates a span's worth of 1024-byte blocks (a span of the same length:
 // an allocator may cut the empty one again for this class); thread U frees
-// the first and exits; the test's thread allocates one more block, then U
-// frees all of them and exits; the test's thread allocates one block;
+// the first and exits; the test's thread allocates one block in its place,
+// then thread U2 frees all of them and exits; the test's thread allocates
+// one block;
 // thread V allocates all but one of a span's worth and exits, its blocks
 // live; the test's thread allocates as many more. Whichever span each
 // thread's mcache allocates from, it is that thread's while it holds it

@@ -217,8 +217,8 @@ static void *churn_twice(void *arg)
 // allocates 1 MiB of the upper class's blocks (at least 8 spans) and exits;
 // thread B fills one span of the lower class and exits, thread C frees B's
 // blocks and exits; thread D frees A's blocks and waits, alive, while
-// thread E allocates one block of the lower class, frees it and exits; then
-// D exits. Every thread is gone: what stays in spans is what the classes
+// thread E allocates one block of the lower class and exits, and thread F
+// frees it and exits; then D exits. Every thread is gone: what stays in spans is what the classes
 // keep.
 typedef struct turn {
     void **b;
@@ -289,16 +289,16 @@ static void classes_in_turn(int lo)
     pthread_join(d, NULL);
     cr_assert(!a.failed && !b.failed && !e.failed, "mm_malloc returned NULL in a fresh heap");
     size_t left = suite_inuse() - base, allowed = 2 * SPARE_ALLOWANCE + span_lo + span_hi;
-    cr_assert(left <= allowed,
-              "thread A allocated %zu blocks of %zu bytes and exited; thread B allocated %zu "
-              "of %zu bytes (one span) and exited, thread C freed them and exited; thread D "
-              "freed A's blocks and, while it lived, thread E allocated one block of %zu bytes, "
-              "freed it and exited; then D exited. Every block is free and every thread gone, "
-              "but %zu KiB stay in spans (allowed: %d KiB of spare spans per class and one "
-              "span of each class, %zu KiB): empty spans must go back to the page heap, "
-              "whichever class gave its spans back last (handout: Spans and the mcentral)",
-              a.n, a.size, b.n, b.size, e.size, left / 1024, SPARE_ALLOWANCE / 1024,
-              allowed / 1024);
+    cr_assert(
+        left <= allowed,
+        "thread A allocated %zu blocks of %zu bytes and exited; thread B allocated %zu "
+        "of %zu bytes (one span) and exited, thread C freed them and exited; thread D "
+        "freed A's blocks and, while it lived, thread E allocated one block of %zu bytes "
+        "and exited, and thread F freed it and exited; then D exited. Every block is free and every thread gone, "
+        "but %zu KiB stay in spans (allowed: %d KiB of spare spans per class and one "
+        "span of each class, %zu KiB): empty spans must go back to the page heap, "
+        "whichever class gave its spans back last (handout: Spans and the mcentral)",
+        a.n, a.size, b.n, b.size, e.size, left / 1024, SPARE_ALLOWANCE / 1024, allowed / 1024);
     free(a.b);
     free(b.b);
 }

@@ -829,7 +829,7 @@ static __attribute__((noinline)) void free_list_full(int ci, void *p)
             return;
         }
         slot->cap = maxfree[ci];
-        mcache.busy[ci / 64] |= (uint64_t)1 << (ci % 64);
+        mcache.busy[ci / 64] |= (uint64_t)1 << (ci % 64); // reclaim flushes the list
     } else {
         mcache_flush_free(ci, slot->nfree / 2);
     }

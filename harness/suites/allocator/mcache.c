@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "support/checker.h"
 #include "memlab/grade.h"
@@ -262,22 +263,36 @@ typedef struct taken {
     bool failed;  // an mm_malloc returned NULL
 } taken_t;
 
-// taken_alloc — a thread body (arg: a taken_t): allocates its blocks from
-// index `from` on, TAKEN_SIZE bytes each, each filled with its pattern.
-// Stops at a NULL (`failed`). Returns NULL.
-static void *taken_alloc(void *arg)
+// A taken_t and the size of its blocks.
+typedef struct sized {
+    taken_t *t;
+    size_t size;
+} sized_t;
+
+// taken_alloc_size — a thread body (arg: a sized_t): allocates the blocks
+// of its taken_t from index `from` on, `size` bytes each, each filled with
+// its pattern. Stops at a NULL (`failed`). Returns NULL.
+static void *taken_alloc_size(void *arg)
 {
-    taken_t *t = arg;
+    sized_t *z = arg;
+    taken_t *t = z->t;
     for (size_t i = t->from; i < t->n; i++) {
-        t->b[i] = mm_malloc(TAKEN_SIZE);
+        t->b[i] = mm_malloc(z->size);
         if (!t->b[i]) {
             t->failed = true;
             t->n = i;
             return NULL;
         }
-        checker_fill(t->b[i], t->tag + (uint32_t)i, 0, TAKEN_SIZE);
+        checker_fill(t->b[i], t->tag + (uint32_t)i, 0, z->size);
     }
     return NULL;
+}
+
+// taken_alloc — a thread body (arg: a taken_t): taken_alloc_size with
+// TAKEN_SIZE bytes.
+static void *taken_alloc(void *arg)
+{
+    return taken_alloc_size(&(sized_t){ arg, TAKEN_SIZE });
 }
 
 // taken_free — a thread body (arg: a taken_t): frees its n blocks.
@@ -356,6 +371,89 @@ static void frees_into_a_taken_span(void)
     free(b);
 }
 
+// Part 3: a span that served another class. Thread B allocates a span's
+// worth of 2048-byte blocks and exits; thread C frees them and exits: a
+// span of one page, empty, is left to the allocator. The test's thread then
+// allocates a span's worth of 1024-byte blocks (a span of the same length:
+// an allocator may cut the empty one again for this class); thread U frees
+// the first and exits; the test's thread allocates one block in its place,
+// then thread U2 frees all of them and exits; the test's thread allocates
+// one block;
+// thread V allocates all but one of a span's worth and exits, its blocks
+// live; the test's thread allocates as many more. Whichever span each
+// thread's mcache allocates from, it is that thread's while it holds it
+// (handout: The mcache): no two live blocks may overlap.
+#define RECUT_OLD 2048
+#define RECUT_NEW 1024
+
+// recut_steps — the scenario of part 3 in words, for a message (nobjs: the
+// new class's objects per span).
+static const char *recut_steps(size_t nobjs)
+{
+    static char steps[640];
+    snprintf(steps, sizeof steps,
+             "The scenario, on a fresh %zu MiB heap: thread B allocates %zu blocks of %d bytes "
+             "(one span) and exits; thread C frees them and exits; the test's thread allocates "
+             "%zu blocks of %d bytes (a span's worth); thread U frees the first and exits; the "
+             "test's thread allocates one; thread U2 frees those %zu and exits; the test's "
+             "thread allocates one; thread V allocates %zu and exits, its blocks live; the "
+             "test's thread allocates %zu more",
+             ARENA / MIB, ml_class_nobjs(suite_usable_class(RECUT_OLD)), RECUT_OLD, nobjs,
+             RECUT_NEW, nobjs, nobjs - 1, nobjs - 1);
+    return steps;
+}
+
+// frees_into_a_recut_span — part 3 (above).
+static void frees_into_a_recut_span(void)
+{
+    suite_fresh(ARENA);
+    size_t nold = ml_class_nobjs(suite_usable_class(RECUT_OLD));
+    size_t n = ml_class_nobjs(suite_usable_class(RECUT_NEW));
+    void **b = calloc(nold + 4 * n, sizeof *b);
+    cr_assert(b, "internal: out of memory");
+    taken_t old = { .b = b, .n = nold, .tag = 1 };
+    // the test's thread's blocks (t), their copies for U and U2 (u), V's (v)
+    void **t = b + nold, **u = t + n, **v = u + n;
+    suite_in_thread(taken_alloc_size, &(sized_t){ &old, RECUT_OLD });
+    suite_in_thread(taken_free, &old);
+    for (size_t i = 0; i < n; i++)
+        t[i] = suite_must_alloc(RECUT_NEW, recut_steps(n));
+    u[0] = t[0];
+    suite_in_thread(taken_free, &(taken_t){ .b = u, .n = 1 });
+    t[0] = suite_must_alloc(RECUT_NEW, recut_steps(n));
+    memcpy(u, t, n * sizeof *u);
+    suite_in_thread(taken_free, &(taken_t){ .b = u, .n = n });
+    taken_t tt = { .b = t, .n = n, .tag = 3000 };
+    t[0] = suite_must_alloc(RECUT_NEW, recut_steps(n));
+    checker_fill(t[0], tt.tag, 0, RECUT_NEW);
+    taken_t tv = { .b = v, .n = n - 1, .tag = 4000 };
+    suite_in_thread(taken_alloc_size, &(sized_t){ &tv, RECUT_NEW });
+    cr_assert(!tv.failed,
+              "thread V's mm_malloc(%d) returned NULL (its block %zu). %s; " TAKEN_REPLAY,
+              RECUT_NEW, tv.n, recut_steps(n));
+    for (size_t i = 1; i < n; i++) {
+        t[i] = suite_must_alloc(RECUT_NEW, recut_steps(n));
+        checker_fill(t[i], tt.tag + (uint32_t)i, 0, RECUT_NEW);
+    }
+    for (int k = 0; k < 2; k++) {
+        const taken_t *w = k ? &tv : &tt;
+        for (size_t i = 0; i < w->n; i++) {
+            size_t bad = checker_verify(w->b[i], w->tag + (uint32_t)i, 0, RECUT_NEW);
+            cr_assert(bad == RECUT_NEW,
+                      "%s block %zu (%p) was overwritten while allocated (byte %zu): two live "
+                      "blocks overlap. %s. While a span is in a thread's mcache it is that "
+                      "thread's, however other threads' frees reach it, whatever class its "
+                      "pages served before (handout: The mcache); " TAKEN_REPLAY,
+                      k ? "thread V's" : "the test's thread's", i, w->b[i], bad, recut_steps(n));
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        mm_free(t[i]);
+    for (size_t i = 0; i < tv.n; i++)
+        mm_free(v[i]);
+    free(b);
+}
+
 void suite_mcache_frees_from_another_thread_are_reused(void)
 {
     // One span's worth: the span stays in A's mcache, so B's frees reach a
@@ -375,6 +473,7 @@ void suite_mcache_frees_from_another_thread_are_reused(void)
               "so the frees made by B never became free objects A could reuse",
               r.n, r.after_first, r.after_second);
     frees_into_a_taken_span();
+    frees_into_a_recut_span();
 }
 
 // ---- frees from another thread take effect while it lives -------------------

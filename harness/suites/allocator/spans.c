@@ -1,6 +1,8 @@
 // spans.c — the allocator suite's tests of size classes and spans: requests
 // rounded to Go's classes (sizeclasses.go), objects of a class filling their
 // spans, freed objects reused, partial spans filled first, empty spans given back.
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -211,6 +213,121 @@ static void *churn_twice(void *arg)
     return suite_churn(ch);
 }
 
+// Part 2: two neighbouring classes give spans back in turn. Thread A
+// allocates 1 MiB of the upper class's blocks (at least 8 spans) and exits;
+// thread B fills one span of the lower class and exits, thread C frees B's
+// blocks and exits; thread D frees A's blocks and waits, alive, while
+// thread E allocates one block of the lower class and exits, and thread F
+// frees it and exits; then D exits. Every thread is gone: what stays in spans is what the classes
+// keep.
+typedef struct turn {
+    void **b;
+    size_t n, size;
+    pthread_barrier_t freed, done; // for thread D
+    bool failed;
+} turn_t;
+
+// turn_alloc — a thread body (arg: a turn_t): n blocks of `size` bytes.
+static void *turn_alloc(void *arg)
+{
+    turn_t *t = arg;
+    for (size_t i = 0; i < t->n; i++)
+        if (!(t->b[i] = mm_malloc(t->size)))
+            t->failed = true;
+    return NULL;
+}
+
+// turn_free — a thread body (arg: a turn_t): frees its n blocks.
+static void *turn_free(void *arg)
+{
+    turn_t *t = arg;
+    for (size_t i = 0; i < t->n; i++)
+        mm_free(t->b[i]);
+    return NULL;
+}
+
+// turn_free_and_wait — thread D: turn_free, then waits at the barriers.
+static void *turn_free_and_wait(void *arg)
+{
+    turn_t *t = arg;
+    turn_free(t);
+    pthread_barrier_wait(&t->freed);
+    pthread_barrier_wait(&t->done);
+    return NULL;
+}
+
+// classes_in_turn — part 2 (above) for the classes lo and lo + 1.
+static void classes_in_turn(int lo)
+{
+    int hi = lo + 1;
+    size_t span_lo = ml_class_npages(lo) * PAGE, span_hi = ml_class_npages(hi) * PAGE;
+    size_t n_hi = MIB / ml_class_size(hi);
+    if (n_hi < 8 * ml_class_nobjs(hi))
+        n_hi = 8 * ml_class_nobjs(hi);
+    turn_t a = { .n = n_hi, .size = ml_class_size(hi) };
+    turn_t b = { .n = ml_class_nobjs(lo), .size = ml_class_size(lo) };
+    turn_t e = { .n = 1, .size = ml_class_size(lo) };
+    void *one;
+    a.b = calloc(a.n, sizeof *a.b);
+    b.b = calloc(b.n, sizeof *b.b);
+    e.b = &one;
+    cr_assert(a.b && b.b, "internal: out of memory");
+    suite_fresh(ARENA);
+    size_t base = suite_inuse();
+    suite_in_thread(turn_alloc, &a);
+    suite_in_thread(turn_alloc, &b);
+    suite_in_thread(turn_free, &b);
+    pthread_barrier_init(&a.freed, NULL, 2);
+    pthread_barrier_init(&a.done, NULL, 2);
+    pthread_t d;
+    cr_assert(pthread_create(&d, NULL, turn_free_and_wait, &a) == 0,
+              "internal: pthread_create failed");
+    pthread_barrier_wait(&a.freed);
+    suite_in_thread(turn_alloc, &e);
+    suite_in_thread(turn_free, &e);
+    pthread_barrier_wait(&a.done);
+    pthread_join(d, NULL);
+    cr_assert(!a.failed && !b.failed && !e.failed, "mm_malloc returned NULL in a fresh heap");
+    size_t left = suite_inuse() - base, allowed = 2 * SPARE_ALLOWANCE + span_lo + span_hi;
+    cr_assert(
+        left <= allowed,
+        "thread A allocated %zu blocks of %zu bytes and exited; thread B allocated %zu "
+        "of %zu bytes (one span) and exited, thread C freed them and exited; thread D "
+        "freed A's blocks and, while it lived, thread E allocated one block of %zu bytes "
+        "and exited, and thread F freed it and exited; then D exited. Every block is free and every thread gone, "
+        "but %zu KiB stay in spans (allowed: %d KiB of spare spans per class and one "
+        "span of each class, %zu KiB): empty spans must go back to the page heap, "
+        "whichever class gave its spans back last (handout: Spans and the mcentral)",
+        a.n, a.size, b.n, b.size, e.size, left / 1024, SPARE_ALLOWANCE / 1024, allowed / 1024);
+    free(a.b);
+    free(b.b);
+}
+
+// Part 3: tiny pieces, then another class. Thread A churns tiny pieces
+// twice and exits; thread B then churns 1024-byte blocks twice (more than A
+// ever held) and exits. The empty spans of both may serve either class;
+// what stays is what the two classes may keep.
+static void tiny_then_small(void)
+{
+    churn_t tiny = { .size = 3, .n = 16 * 4 * ml_class_nobjs(suite_usable_class(16)), .seed = 21 };
+    churn_t small = { .size = 1024,
+                      .n = 128 * ml_class_nobjs(suite_usable_class(1024)),
+                      .seed = 22 };
+    suite_fresh(ARENA);
+    size_t base = suite_inuse();
+    suite_in_thread(churn_twice, &tiny);
+    suite_in_thread(churn_twice, &small);
+    cr_assert(!tiny.failed && !small.failed, "mm_malloc returned NULL in a fresh heap");
+    size_t left = suite_inuse() - base, allowed = 2 * SPARE_ALLOWANCE + 3 * PAGE;
+    cr_assert(left <= allowed,
+              "thread A allocated %zu tiny pieces of 3 bytes, freed them, did both again and "
+              "exited; then thread B did the same with %zu blocks of 1024 bytes. Every block "
+              "is free and every thread gone, but %zu KiB stay in spans (allowed: %d KiB of "
+              "spare spans per class and the span of a tiny block, %zu KiB): empty spans must "
+              "go back to the page heap (handout: Spans and the mcentral, Tiny)",
+              tiny.n, small.n, left / 1024, SPARE_ALLOWANCE / 1024, allowed / 1024);
+}
+
 void suite_spans_empty_spans_return_to_the_page_heap(void)
 {
     // 24576 bytes: class 64, the first past a 64-bit word of classes, whose
@@ -240,4 +357,10 @@ void suite_spans_empty_spans_return_to_the_page_heap(void)
                               "given back when empty"
                             : "empty spans must go back to the page heap");
     }
+    // 896 and 1024 bytes (classes 31 and 32, one-page spans, either side of
+    // bit 31), and 24576 and 27264 bytes (classes 64 and 65, past the first
+    // 64-bit word of classes).
+    classes_in_turn(suite_usable_class(896));
+    classes_in_turn(suite_usable_class(24576));
+    tiny_then_small();
 }

@@ -11,6 +11,7 @@
 // Caught by: mcache/frees_from_another_thread_are_reused (its third part: a
 // one-page span emptied by class 2048 bytes, cut again for 1024-byte blocks,
 // freed into by other threads while the test's thread allocates from it).
+// Killed by: mcache/frees_from_another_thread_are_reused
 // mm.c — a Go-style allocator over memlab's page heap: size classes, spans,
 // an mcentral per class, a per-thread mcache, the tiny allocator and large
 // objects (Go's runtime/malloc.go, mcache.go, mcentral.go, mheap.go,

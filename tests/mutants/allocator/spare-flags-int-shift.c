@@ -10,6 +10,7 @@
 // Caught by: spans/empty_spans_return_to_the_page_heap (its first part: a
 // thread churns 1024-byte objects, class 32, twice and exits, and the spare
 // spans past the class's allowance stay in the heap).
+// Killed by: spans/empty_spans_return_to_the_page_heap
 // mm.c — a Go-style allocator over memlab's page heap: size classes, spans,
 // an mcentral per class, a per-thread mcache, the tiny allocator and large
 // objects (Go's runtime/malloc.go, mcache.go, mcentral.go, mheap.go,

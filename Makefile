@@ -484,7 +484,7 @@ help:
 	@echo "  grade                 grade; writes $(B)/grade/{results.json,junit.xml,report.md}"
 	@echo "  gradebook CLASS=DIR   grade every submission in DIR; writes build/gradebook.csv"
 	@echo "  test                  the project's test suite; its parts: test-core test-core-san"
-	@echo "                        test-fuzz test-harness test-mutate test-labs test-cli test-dist,"
+	@echo "                        test-fuzz test-harness test-mutate test-labs test-cli test-dist test-hidden,"
 	@echo "                        test-lab-<lab> (MUTANTS_FULL=1: each mutant with the whole suite)"
 	@echo "  test-mutation         grade a sample of each lab's generated mutants (MUTANTS=N SEED=S,"
 	@echo "                        LAB=, JOBS=); figures in build/mutation/summary.md"

@@ -189,9 +189,17 @@ static char *int_text(const mt_file_t *f, const mt_token_t *t, uint64_t v, int b
         snprintf(buf, sizeof buf, "0%llo", (unsigned long long)v);
     else
         snprintf(buf, sizeof buf, "%llu", (unsigned long long)v);
+    // The new digits, then the literal's own suffix (u, l, ...), which can be
+    // of any length: only n bytes are read from buf.
     size_t n = strlen(buf), sl = t->len - digits_end;
-    char *r = mt_strndup(buf, n + sl);
+    char *r = malloc(n + sl + 1);
+    if (!r) {
+        fputs("mutate: out of memory\n", stderr);
+        abort();
+    }
+    memcpy(r, buf, n);
     memcpy(r + n, s + digits_end, sl);
+    r[n + sl] = '\0';
     return r;
 }
 

@@ -66,8 +66,7 @@ static void holdback_round(size_t size)
     pthread_barrier_init(&h.freed, NULL, 2);
     pthread_barrier_init(&h.done, NULL, 2);
     pthread_t b;
-    cr_assert(pthread_create(&b, NULL, holdback_freer, &h) == 0,
-              "internal: pthread_create failed");
+    cr_assert(pthread_create(&b, NULL, holdback_freer, &h) == 0, "internal: pthread_create failed");
     pthread_barrier_wait(&h.freed);
     for (size_t i = 0; i < h.n; i++)
         h.blocks[i] = mm_malloc(size);
@@ -87,8 +86,7 @@ static void holdback_round(size_t size)
               "the class's objects (mm.h: mm_free; handout: The mcache, when a free from "
               "another thread takes effect); replay: build/<impl>/suites/allocator --filter "
               "'mcache/remote_frees_take_effect_while_the_freer_lives'",
-              h.n, size, ci, first / 1024, second / 1024, allowance / 1024,
-              HOLD_ALLOWANCE / 1024);
+              h.n, size, ci, first / 1024, second / 1024, allowance / 1024, HOLD_ALLOWANCE / 1024);
     for (size_t i = 0; i < h.n; i++)
         mm_free(h.blocks[i]);
     free(h.blocks);

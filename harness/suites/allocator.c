@@ -36,6 +36,8 @@
 //   allocator/fixture.c  a fresh page heap under mm, synthetic traces, threads
 //   allocator/spans.c    classes, spans: size classes, spans and the mcentral
 //   allocator/mcache.c   mcache: a span per thread, frees from other threads
+//   allocator/holdback.c mcache: what a live thread holds back of the objects
+//                        it frees, for classes of large objects
 //   allocator/tiny.c     tiny: pieces packed into 16-byte blocks
 //   allocator/large.c    large: whole pages from the page heap
 //   allocator/realloc.c  realloc: mm_realloc and mm_calloc

@@ -135,6 +135,12 @@ void suite_mcache_two_threads_allocate_and_free_at_once(void);
 void suite_mcache_frees_from_another_thread_are_reused(void);
 void suite_mcache_remote_frees_take_effect_while_the_freer_lives(void);
 
+// holdback.c
+// suite_mcache_remote_frees_of_large_classes — the second part of
+// mcache/remote_frees_take_effect_while_the_freer_lives: classes of 1 KiB and
+// 32 KiB objects.
+void suite_mcache_remote_frees_of_large_classes(void);
+
 // tiny.c
 void suite_tiny_pieces_are_naturally_aligned(void);
 void suite_tiny_small_requests_share_a_block(void);

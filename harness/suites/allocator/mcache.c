@@ -531,4 +531,5 @@ void suite_mcache_remote_frees_take_effect_while_the_freer_lives(void)
     for (size_t i = 0; i < r.n; i++)
         mm_free(r.blocks[i]);
     free(r.blocks);
+    suite_mcache_remote_frees_of_large_classes(); // holdback.c
 }

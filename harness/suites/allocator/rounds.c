@@ -163,32 +163,33 @@ void suite_rounds_two_classes_of_one_length(void)
 
 // ---- blocks still allocated at mm_deinit ------------------------------------
 
-// Blocks left allocated at mm_deinit, per class: enough to fill several
-// spans (so that some are full and some partly used when mm_deinit runs).
+// Blocks left allocated at mm_deinit, per class: LIVE_SPANS spans' worth
+// and half a span by the calling thread (its last span partly used), and
+// exactly LIVE_SPANS spans' worth by a thread that exits (its last span
+// full when it exits).
 static const size_t live_sizes[] = { 48, 256, 1024, 3 };
 #define LIVE_SPANS 6
 
-// live_batch — a thread body (arg: a batch_t): allocates its n blocks and
-// leaves them allocated.
-static void *live_batch(void *arg)
-{
-    return batch_alloc(arg);
-}
+// The blocks' addresses: static, so that the test's own bookkeeping does
+// not move the C heap's figure that the lifecycle tests count.
+static void *live_mine[(LIVE_SPANS + 1) * 512 * 4], *live_theirs[LIVE_SPANS * 512 * 4];
 
 void suite_rounds_leave_blocks_allocated(void)
 {
     for (size_t k = 0; k < sizeof live_sizes / sizeof live_sizes[0]; k++) {
         size_t size = live_sizes[k];
-        int c = suite_usable_class(size < 16 ? 16 : size);
-        size_t n = LIVE_SPANS * ml_class_nobjs(c) + ml_class_nobjs(c) / 2;
-        void **b = calloc(n, sizeof *b);
-        cr_assert(b, "internal: out of memory");
-        batch_t mine = { .b = b, .n = n / 2, .size = size };
-        batch_t theirs = { .b = b + n / 2, .n = n - n / 2, .size = size };
+        size_t per = ml_class_nobjs(suite_usable_class(size < 16 ? 16 : size));
+        if (size < 16)
+            per *= 4; // four 3-byte pieces fit in a 16-byte block
+        batch_t mine = { .b = live_mine, .n = LIVE_SPANS * per + per / 2, .size = size };
+        batch_t theirs = { .b = live_theirs, .n = LIVE_SPANS * per, .size = size };
+        cr_assert(mine.n <= sizeof live_mine / sizeof *live_mine &&
+                      theirs.n <= sizeof live_theirs / sizeof *live_theirs,
+                  "internal: %zu-byte blocks do not fit the test's arrays", size);
         batch_alloc(&mine);
-        suite_in_thread(live_batch, &theirs);
+        suite_in_thread(batch_alloc, &theirs);
         cr_assert(!mine.failed && !theirs.failed, "mm_malloc(%zu) returned NULL on a %zu MiB heap",
                   size, ARENA / MIB);
-        free(b); // the blocks stay allocated: mm_deinit comes next
+        // The blocks stay allocated: mm_deinit comes next.
     }
 }

@@ -182,4 +182,16 @@ void suite_mcache_handover_on_one_class(void);
 // race.c
 void suite_mcache_central_lists_without_races(void);
 
+// rounds.c: parts of the tests above (each named where it is called)
+// suite_rounds_full_spans_freed_by_another_thread — a part of
+// mcache/frees_from_another_thread_are_reused.
+void suite_rounds_full_spans_freed_by_another_thread(void);
+// suite_rounds_two_classes_of_one_length — a part of
+// spans/empty_spans_return_to_the_page_heap.
+void suite_rounds_two_classes_of_one_length(void);
+// suite_rounds_leave_blocks_allocated — a step of every cycle of the
+// lifecycle tests: blocks of several classes allocated by the calling
+// thread and by a thread that exits, left allocated for mm_deinit.
+void suite_rounds_leave_blocks_allocated(void);
+
 #endif

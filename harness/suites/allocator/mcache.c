@@ -474,6 +474,7 @@ void suite_mcache_frees_from_another_thread_are_reused(void)
               r.n, r.after_first, r.after_second);
     frees_into_a_taken_span();
     frees_into_a_recut_span();
+    suite_rounds_full_spans_freed_by_another_thread(); // part 4 (rounds.c)
 }
 
 // ---- frees from another thread take effect while it lives -------------------

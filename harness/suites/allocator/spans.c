@@ -363,4 +363,5 @@ void suite_spans_empty_spans_return_to_the_page_heap(void)
     classes_in_turn(suite_usable_class(896));
     classes_in_turn(suite_usable_class(24576));
     tiny_then_small();
+    suite_rounds_two_classes_of_one_length(); // part 4 (rounds.c)
 }

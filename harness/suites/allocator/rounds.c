@@ -1,0 +1,195 @@
+// rounds.c — the allocator suite's checks of work repeated in rounds: the
+// same work done again and again, each time by threads that then exit, must
+// not make the heap grow; and blocks still allocated at mm_deinit must not
+// make the allocator's bookkeeping leak. Each check is a part of a graded
+// test of another file (its caller names it), so the rubric in
+// ../allocator.c is unchanged.
+//
+// Why rounds: a span whose state goes wrong once (a free that never reaches
+// it, objects that are neither allocated nor free) costs one span, which a
+// single look at the heap cannot tell from the spare spans an allocator may
+// keep. Repeated, such a span is lost again in every round and the heap
+// grows past any allowance, while a correct allocator's heap stays where it
+// was after the first round.
+//
+// The rules checked (handout: Spans and the mcentral, The mcache; mm.h):
+//   - once every block is free and every thread has exited, at most 64 KiB
+//     of empty spans per class (plus one span of each class) may stay in
+//     the heap;
+//   - a free from another thread takes effect at the latest when that
+//     thread exits;
+//   - mm_deinit gives back all of the allocator's own bookkeeping, also for
+//     spans whose blocks are still allocated ("blocks still allocated are
+//     lost", mm.h).
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "memlab/grade.h"
+#include "memlab/sizeclass.h"
+#include "mm.h"
+#include "allocator_suite.h"
+
+// Rounds of each scenario: enough for a span lost per round to pass the
+// allowance (64 KiB per class and one span) several times over.
+#define ROUNDS 32
+
+// What a thread body of this file does: n blocks of `size` bytes in b[].
+typedef struct batch {
+    void **b;
+    size_t n, size;
+    size_t other; // batch_cycle: the size of the second class
+    bool failed;  // an mm_malloc returned NULL
+} batch_t;
+
+// batch_alloc — a thread body (arg: a batch_t): allocates its n blocks.
+static void *batch_alloc(void *arg)
+{
+    batch_t *t = arg;
+    for (size_t i = 0; i < t->n; i++)
+        if (!(t->b[i] = mm_malloc(t->size)))
+            t->failed = true;
+    return NULL;
+}
+
+// batch_free — a thread body (arg: a batch_t): frees its n blocks.
+static void *batch_free(void *arg)
+{
+    batch_t *t = arg;
+    for (size_t i = 0; i < t->n; i++)
+        mm_free(t->b[i]);
+    return NULL;
+}
+
+// batch_cycle — a thread body (arg: a batch_t): allocates its n blocks,
+// frees them, then allocates and frees one block of `other` bytes.
+static void *batch_cycle(void *arg)
+{
+    batch_t *t = arg;
+    batch_alloc(t);
+    batch_free(t);
+    void *p = mm_malloc(t->other);
+    if (!p)
+        t->failed = true;
+    mm_free(p);
+    return NULL;
+}
+
+// ---- a span left full by a thread that exits, freed by another --------------
+
+// full_span_freed_elsewhere — ROUNDS times: thread B allocates exactly one
+// span's worth of `size`-byte blocks (the span is full when B exits),
+// thread C frees them all and exits.
+static void full_span_freed_elsewhere(size_t size)
+{
+    int c = suite_usable_class(size);
+    size_t n = ml_class_nobjs(c), span = ml_class_npages(c) * PAGE;
+    size_t allowed = SPARE_ALLOWANCE + span;
+    batch_t t = { .b = calloc(n, sizeof(void *)), .n = n, .size = size };
+    cr_assert(t.b, "internal: out of memory");
+    suite_fresh(ARENA);
+    size_t base = suite_inuse();
+    for (int round = 1; round <= ROUNDS; round++) {
+        suite_in_thread(batch_alloc, &t);
+        cr_assert(!t.failed, "mm_malloc(%zu) returned NULL in round %d on a %zu MiB heap", size,
+                  round, ARENA / MIB);
+        suite_in_thread(batch_free, &t);
+        size_t left = suite_inuse() - base;
+        cr_assert(left <= allowed,
+                  "round %d of: thread B allocates %zu blocks of %zu bytes (exactly one span's "
+                  "worth) and exits; thread C frees them all and exits. Every block is free "
+                  "and every thread gone, but %zu KiB stay in spans (allowed: %d KiB of spare "
+                  "spans and one span, %zu KiB): the frees of another thread take effect at "
+                  "the latest when it exits, also in a span its owner left full (handout: The "
+                  "mcache, when a free from another thread takes effect); replay: "
+                  "build/<impl>/suites/allocator --filter "
+                  "'mcache/frees_from_another_thread_are_reused'",
+                  round, n, size, left / 1024, SPARE_ALLOWANCE / 1024, allowed / 1024);
+    }
+    free(t.b);
+}
+
+void suite_rounds_full_spans_freed_by_another_thread(void)
+{
+    // 64 bytes: a one-page span of 128 objects; 24576 bytes: class 64,
+    // one object in a span of three pages.
+    full_span_freed_elsewhere(64);
+    full_span_freed_elsewhere(24576);
+}
+
+// ---- two classes of one span length, in a thread per round ------------------
+
+// two_classes_one_length — ROUNDS times, in a new thread each: a span's
+// worth of `size`-byte blocks allocated and freed, then one block of
+// `other` bytes (a class whose spans have the same length) allocated and
+// freed; the thread exits.
+static void two_classes_one_length(size_t size, size_t other)
+{
+    int c = suite_usable_class(size), o = suite_usable_class(other);
+    cr_assert(ml_class_npages(c) == ml_class_npages(o) && c != o,
+              "internal: %zu and %zu bytes are not two classes of one span length", size, other);
+    size_t n = ml_class_nobjs(c), span = ml_class_npages(c) * PAGE;
+    size_t allowed = 2 * SPARE_ALLOWANCE + 2 * span;
+    batch_t t = { .b = calloc(n, sizeof(void *)), .n = n, .size = size, .other = other };
+    cr_assert(t.b, "internal: out of memory");
+    suite_fresh(ARENA);
+    size_t base = suite_inuse();
+    for (int round = 1; round <= ROUNDS; round++) {
+        suite_in_thread(batch_cycle, &t);
+        cr_assert(!t.failed, "mm_malloc returned NULL in round %d on a %zu MiB heap", round,
+                  ARENA / MIB);
+        size_t left = suite_inuse() - base;
+        cr_assert(left <= allowed,
+                  "round %d of: a new thread allocates %zu blocks of %zu bytes (one span's "
+                  "worth), frees them, allocates and frees one block of %zu bytes (a class "
+                  "whose spans are as long), and exits. Every block is free and every thread "
+                  "gone, but %zu KiB stay in spans (allowed: %d KiB of spare spans per class "
+                  "and one span of each class, %zu KiB): the objects a thread frees must "
+                  "become free again, and empty spans go back to the page heap (handout: "
+                  "Spans and the mcentral); replay: build/<impl>/suites/allocator --filter "
+                  "'spans/empty_spans_return_to_the_page_heap'",
+                  round, n, size, other, left / 1024, SPARE_ALLOWANCE / 1024, allowed / 1024);
+    }
+    free(t.b);
+}
+
+void suite_rounds_two_classes_of_one_length(void)
+{
+    // One-page spans: 8 blocks of 1024 bytes, then 512 bytes; 4 blocks of
+    // 2048 bytes, then 128 bytes.
+    two_classes_one_length(1024, 512);
+    two_classes_one_length(2048, 128);
+}
+
+// ---- blocks still allocated at mm_deinit ------------------------------------
+
+// Blocks left allocated at mm_deinit, per class: LIVE_SPANS spans' worth
+// and half a span by the calling thread (its last span partly used), and
+// exactly LIVE_SPANS spans' worth by a thread that exits (its last span
+// full when it exits).
+static const size_t live_sizes[] = { 48, 256, 1024, 3 };
+#define LIVE_SPANS 6
+
+// The blocks' addresses: static, so that the test's own bookkeeping does
+// not move the C heap's figure that the lifecycle tests count.
+static void *live_mine[(LIVE_SPANS + 1) * 512 * 4], *live_theirs[LIVE_SPANS * 512 * 4];
+
+void suite_rounds_leave_blocks_allocated(void)
+{
+    for (size_t k = 0; k < sizeof live_sizes / sizeof live_sizes[0]; k++) {
+        size_t size = live_sizes[k];
+        size_t per = ml_class_nobjs(suite_usable_class(size < 16 ? 16 : size));
+        if (size < 16)
+            per *= 4; // four 3-byte pieces fit in a 16-byte block
+        batch_t mine = { .b = live_mine, .n = LIVE_SPANS * per + per / 2, .size = size };
+        batch_t theirs = { .b = live_theirs, .n = LIVE_SPANS * per, .size = size };
+        cr_assert(mine.n <= sizeof live_mine / sizeof *live_mine &&
+                      theirs.n <= sizeof live_theirs / sizeof *live_theirs,
+                  "internal: %zu-byte blocks do not fit the test's arrays", size);
+        batch_alloc(&mine);
+        suite_in_thread(batch_alloc, &theirs);
+        cr_assert(!mine.failed && !theirs.failed, "mm_malloc(%zu) returned NULL on a %zu MiB heap",
+                  size, ARENA / MIB);
+        // The blocks stay allocated: mm_deinit comes next.
+    }
+}

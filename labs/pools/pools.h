@@ -19,7 +19,9 @@
 // byte a pool uses for its objects and its own bookkeeping comes from the
 // page heap it was given (never malloc; span records and the bitmaps of
 // ml_span_init_small are the core's), and `destroy` gives all of it back
-// (the heap's inuse and span count are what they were before `init`).
+// (the heap's inuse and span count are what they were before `init`, and so
+// is the number of heap blocks held, which counts the core's bitmaps: the
+// suite counts malloc's blocks around init → work → destroy).
 //
 // After `destroy` a pool is dead: the only call it may be given is its
 // `init` again, and nothing reads what `destroy` leaves in the struct.
@@ -118,7 +120,13 @@ typedef struct arena {
     ml_span_t *cur;      // the current (ordinary) chunk, NULL before the first
     ml_span_t *chunks;   // every chunk, linked through span->next
     size_t nchunks;      // chunks on the chunks list (the suite reads it)
-    size_t allocated;    // bytes requested since init or the last reset
+    size_t allocated;    // bytes requested since init or the last reset:
+                         // the sizes of the requests served, summed (a
+                         // size-0 request counts as the 1 byte it is
+                         // served as), whichever way each was served — from
+                         // the current chunk, a new chunk or a chunk of its
+                         // own; a refused request adds nothing (the suite
+                         // reads it)
 } arena_t;
 
 // arena_init — an arena with chunks of `chunk_bytes` (0: the default; else
@@ -213,8 +221,9 @@ typedef struct bpool {
 int bpool_init(bpool_t *b, ml_pageheap_t *heap, size_t capacity);
 // bpool_get — an object, or NULL when none came within timeout_ns. A timed
 // get (timeout_ns > 0) reads CLOCK_MONOTONIC once and waits until that
-// reading plus timeout_ns, to the nanosecond, whatever the reading is: it
-// fails no sooner than timeout_ns after the reading, and soon after. (The
+// reading plus timeout_ns, to the nanosecond, whatever the reading and the
+// timeout are: it fails no sooner than timeout_ns after the reading, and
+// soon after. (The
 // suite checks this on readings it chooses: in its binary the get's first
 // clock_gettime(CLOCK_MONOTONIC) may return a reading of that clock the
 // suite took a moment before.)

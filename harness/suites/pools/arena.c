@@ -35,6 +35,18 @@ static void chunks_ok(const arena_t *a, ml_pageheap_t *h, const char *step, cons
               step, suite_spans(h), a->nchunks, test);
 }
 
+// allocated_ok — the arena counts in a->allocated the bytes of every request
+// it served since init or the last reset, as pools.h asks: `want` (the test
+// sums the sizes it asked for); `step` says after which request.
+static void allocated_ok(const arena_t *a, size_t want, const char *step, const char *test)
+{
+    cr_assert(a->allocated == want,
+              "%s a->allocated is %zu, want %zu: it counts the bytes of every request served "
+              "since init or the last reset, however the request was served (pools.h) " SUITE_SEE(
+                  "task 2") "; replay: build/<impl>/suites/pools --filter 'arena/%s' --verbose",
+              step, a->allocated, want, test);
+}
+
 void suite_arena_bumps_within_a_chunk(void)
 {
     ml_pageheap_t *h = suite_heap(64);
@@ -61,9 +73,12 @@ void suite_arena_bumps_within_a_chunk(void)
               "a request of exactly the %zu bytes left in the chunk must be served from it "
               "(the heap now has %zu chunks)",
               rest, suite_spans(h));
+    allocated_ok(&a, CHUNK, "after requests that exactly fill the first chunk,",
+                 "bumps_within_a_chunk");
     char *next = alloc_ok(&a, 1, 1, "one byte after the chunk is full");
     cr_assert(suite_spans(h) == 2, "one byte more than the chunk holds must start a new chunk");
     chunks_ok(&a, h, "after one byte more than the first chunk holds,", "bumps_within_a_chunk");
+    allocated_ok(&a, CHUNK + 1, "after one byte that started a new chunk,", "bumps_within_a_chunk");
     cr_assert(next < p || next >= p + CHUNK, "the new chunk's byte %p lies inside the full chunk",
               (void *)next);
     // A request that does not fit the rest starts a new chunk.
@@ -77,6 +92,8 @@ void suite_arena_bumps_within_a_chunk(void)
               "start a new chunk (the heap has %zu chunks, want 3)",
               suite_spans(h));
     chunks_ok(&a, h, "after a request that did not fit the second chunk,", "bumps_within_a_chunk");
+    allocated_ok(&a, 2 * CHUNK + 1, "after a quarter chunk that started a third chunk,",
+                 "bumps_within_a_chunk");
     arena_destroy(&a);
     suite_heap_empty(h, "arena_destroy");
     ml_pageheap_destroy(h);
@@ -128,6 +145,8 @@ void suite_arena_large_request_own_chunk(void)
               "own; the heap has %zu chunks, want 2 " SUITE_SEE("task 2"),
               suite_spans(h));
     chunks_ok(&a, h, "after a large request,", "large_request_own_chunk");
+    allocated_ok(&a, 64 + CHUNK / 4 + 64 + CHUNK / 4 + 1, "after a large request of its own chunk,",
+                 "large_request_own_chunk");
     char *r = alloc_ok(&a, 64, 8, "a small request after the large one");
     cr_assert(r == q + 64,
               "after a large request, the next small one must continue the current chunk "
@@ -315,6 +334,7 @@ void suite_arena_returns_everything(void)
     ml_pageheap_t *h = suite_heap(64);
     for (int round = 0; round < 20; round++) {
         arena_t a;
+        long blocks = ml_heap_blocks();
         cr_assert(arena_init(&a, h, (size_t)(round + 1) * 5000) == 0, "arena_init failed");
         for (int i = 0; i < 200 * round; i++)
             alloc_ok(&a, (size_t)(i % 300) + 1, 8, "a request");
@@ -322,6 +342,7 @@ void suite_arena_returns_everything(void)
             arena_reset(&a);
         arena_destroy(&a);
         suite_heap_empty(h, "arena_destroy (20 rounds of init, allocations, reset, destroy)");
+        suite_blocks_back(blocks, "arena_destroy (20 rounds of init, allocations, reset, destroy)");
     }
     arena_t a;
     cr_assert(arena_init(&a, h, (64u << 20) + 1) == -1,

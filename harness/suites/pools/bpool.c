@@ -106,24 +106,15 @@ void suite_bpool_get_timeouts(void)
     ml_pageheap_destroy(h);
 }
 
-// deadline_case — one timed get on the empty pool b, whose clock reading
-// (clock_seam.c) is a reading `at` the test took just before, with a timeout
-// chosen so that at's nanoseconds plus the timeout's come to `sum_ns`
-// (10⁹: exactly one second; 10⁹ - 1: one nanosecond less). The timeout is
-// between 0.5 s and 1.5 s. The get must fail no sooner than the timeout
-// after `at`, and not a whole second later. Both bounds hold for any
-// implementation that waits the timeout from a reading of its own, whether
-// or not that reading came through the seam (the seam's reading is the
-// earliest it can be).
-static void deadline_case(bpool_t *b, long long sum_ns, const char *what)
+// deadline_at — one timed get of `timeout` ns on the empty pool b, whose clock
+// reading (clock_seam.c) is `at`, a reading the test took just before. The
+// get must fail no sooner than the timeout after `at`, and not 0.9 s later.
+// Both bounds hold for any implementation that waits the timeout from a
+// reading of its own, whether or not that reading came through the seam (the
+// seam's reading is the earliest it can be).
+static void deadline_at(bpool_t *b, struct timespec at, long long timeout, const char *what)
 {
-    struct timespec at, end;
-    do
-        clock_gettime(CLOCK_MONOTONIC, &at);
-    while (at.tv_nsec == 0); // sum_ns - 0 would be a whole second, not a remainder
-    long long timeout = sum_ns - at.tv_nsec;
-    if (timeout < 500000000LL)
-        timeout += 1000000000LL;
+    struct timespec end;
     suite_clock_repeat(at);
     void *o = bpool_get(b, timeout);
     bool seam = suite_clock_disarm();
@@ -135,22 +126,39 @@ static void deadline_case(bpool_t *b, long long sum_ns, const char *what)
     cr_assert(waited >= timeout,
               "bpool_get(%lld ns) on an empty pool read the clock at %s%lld.%09ld s (%s) and "
               "failed %.3f s later, before its timeout: a timed get fails no sooner than "
-              "timeout_ns after its clock reading, for every reading " SUITE_SEE(
+              "timeout_ns after its clock reading, for every reading and every timeout " SUITE_SEE(
                   "task 4, timeouts") "; " SUITE_REPLAY("bpool/get_timeouts"),
               timeout, seam ? "" : "about ", (long long)at.tv_sec, at.tv_nsec, what,
               (double)waited / 1e9);
     cr_assert(waited < timeout + 900000000LL,
               "bpool_get(%lld ns) on an empty pool read the clock at %s%lld.%09ld s (%s) and "
               "failed %.3f s later, %.3f s after its timeout: a timed get fails soon after "
-              "timeout_ns, for every reading " SUITE_SEE("task 4, timeouts") "; " SUITE_REPLAY(
-                  "bpool/get_timeouts"),
+              "timeout_ns, for every reading and every timeout " SUITE_SEE(
+                  "task 4, timeouts") "; " SUITE_REPLAY("bpool/get_timeouts"),
               timeout, seam ? "" : "about ", (long long)at.tv_sec, at.tv_nsec, what,
               (double)waited / 1e9, (double)(waited - timeout) / 1e9);
 }
 
+// deadline_case — deadline_at with a timeout chosen so that the reading's
+// nanoseconds plus the timeout's come to `sum_ns` (10⁹: exactly one second;
+// 10⁹ - 1: one nanosecond less). The timeout is between 0.5 s and 1.5 s.
+static void deadline_case(bpool_t *b, long long sum_ns, const char *what)
+{
+    struct timespec at;
+    do
+        clock_gettime(CLOCK_MONOTONIC, &at);
+    while (at.tv_nsec == 0); // sum_ns - 0 would be a whole second, not a remainder
+    long long timeout = sum_ns - at.tv_nsec;
+    if (timeout < 500000000LL)
+        timeout += 1000000000LL;
+    deadline_at(b, at, timeout, what);
+}
+
 // suite_bpool_deadline_every_reading — pools.h: a timed get's deadline is
-// its clock reading plus the timeout, for every reading; both sides of the
-// reading whose nanoseconds and the timeout's make exactly one second.
+// its clock reading plus the timeout, for every reading and every timeout;
+// both sides of the reading whose nanoseconds and the timeout's make exactly
+// one second, and a timeout of 999999999 ns, the largest under a second (all
+// of it is the timeout's nanoseconds, none its seconds).
 void suite_bpool_deadline_every_reading(void)
 {
     ml_pageheap_t *h = suite_heap(16);
@@ -160,6 +168,9 @@ void suite_bpool_deadline_every_reading(void)
                   "its nanoseconds and the timeout's add up to exactly one second");
     deadline_case(&b, 999999999LL,
                   "its nanoseconds and the timeout's add up to one nanosecond under a second");
+    struct timespec at;
+    clock_gettime(CLOCK_MONOTONIC, &at);
+    deadline_at(&b, at, 999999999LL, "a timeout of 999999999 ns, the largest under a second");
     bpool_destroy(&b, NULL, NULL);
     suite_heap_empty(h, "bpool_destroy after timed gets");
     ml_pageheap_destroy(h);
@@ -178,6 +189,7 @@ void suite_bpool_returns_everything(void)
     for (int round = 0; round < 10; round++) {
         bpool_t b;
         size_t cap = 1 + (size_t)round * 300;
+        long blocks = ml_heap_blocks();
         cr_assert(bpool_init(&b, h, cap) == 0, "bpool_init(%zu) failed", cap);
         cr_assert(suite_spans(h) > 0 || cap == 0, "bpool_init took no page for its ring");
         size_t kept = 0;
@@ -192,6 +204,7 @@ void suite_bpool_returns_everything(void)
                   "bpool_destroy called drop %d times; the pool held %zu objects", dropped,
                   cap - (size_t)round);
         suite_heap_empty(h, "bpool_destroy (10 rounds)");
+        suite_blocks_back(blocks, "bpool_destroy (10 rounds)");
     }
     ml_pageheap_destroy(h);
 }

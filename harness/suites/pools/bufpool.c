@@ -235,6 +235,7 @@ void suite_bufpool_returns_everything(void)
     ml_pageheap_t *h = suite_heap(128);
     for (int round = 0; round < 10; round++) {
         bufpool_t b;
+        long blocks = ml_heap_blocks();
         cr_assert(bufpool_init(&b, h, (size_t)round * 3) == 0, "bufpool_init failed");
         void *keep[400];
         for (int i = 0; i < 400; i++) {
@@ -249,6 +250,7 @@ void suite_bufpool_returns_everything(void)
                 cr_assert(bufpool_put(&b, keep[i]) == 0, "bufpool_put of own buffer refused");
         bufpool_destroy(&b);
         suite_heap_empty(h, "bufpool_destroy (10 rounds, buffers still out)");
+        suite_blocks_back(blocks, "bufpool_destroy (10 rounds, buffers still out)");
     }
     ml_pageheap_destroy(h);
 }

@@ -216,6 +216,7 @@ void suite_fixpool_returns_everything(void)
     for (int round = 0; round < 20; round++) {
         fixpool_t p;
         size_t size = 8 + 40 * (size_t)round;
+        long blocks = ml_heap_blocks();
         cr_assert(fixpool_init(&p, h, size, round % 2) == 0, "fixpool_init failed");
         void *keep[500];
         size_t n = 100 + 20 * (size_t)round;
@@ -229,6 +230,7 @@ void suite_fixpool_returns_everything(void)
         cr_assert(suite_spans(h) > 0, "round %d: the pool took no span for %zu objects", round, n);
         fixpool_destroy(&p);
         suite_heap_empty(h, "fixpool_destroy after gets and puts (round of 20)");
+        suite_blocks_back(blocks, "fixpool_destroy after gets and puts (round of 20)");
     }
     fixpool_t bad;
     cr_assert(fixpool_init(&bad, h, 0, false) == -1, "fixpool_init with size 0 must fail");

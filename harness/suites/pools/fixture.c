@@ -1,6 +1,8 @@
 // fixture.c — what every pools test starts from: a page heap of its own,
-// whose counters prove that a pool gave back what it took, and a catcher
-// for the debug fixpool's use-after-put reports.
+// whose counters prove that a pool gave back what it took (with the count of
+// heap blocks, for what the core allocates with malloc on a pool's behalf:
+// the bitmaps of ml_span_init_small), and a catcher for the debug fixpool's
+// use-after-put reports.
 #include <stdio.h>
 #include <string.h>
 
@@ -34,6 +36,16 @@ void suite_heap_empty(ml_pageheap_t *h, const char *what)
     char why[256];
     cr_assert(ml_pageheap_check(h, why, sizeof why) == 0, "%s: the page heap is inconsistent: %s",
               what, why);
+}
+
+void suite_blocks_back(long before, const char *what)
+{
+    long kept = ml_heap_blocks() - before;
+    cr_assert(kept <= 0,
+              "%s: %ld heap block(s) (malloc) taken since the pool's init are still held — "
+              "destroy gives back everything the pool took, the core's span bitmaps included "
+              "(pools.h, the memory rule)",
+              what, kept);
 }
 
 suite_fault_t suite_faults;

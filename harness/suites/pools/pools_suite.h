@@ -29,6 +29,11 @@ ml_pageheap_t *suite_heap(size_t mb);
 // suite_heap_empty — fails the test, naming `what`, unless no span of h is
 // in use (everything a pool took came back).
 void suite_heap_empty(ml_pageheap_t *h, const char *what);
+// suite_blocks_back — fails the test, naming `what`, when the code linked
+// into the suite holds more heap blocks (malloc, counted by ml_heap_blocks)
+// than `before`, a reading taken before the pool's init: its destroy left
+// something it or the core allocated for it (span bitmaps) unfreed.
+void suite_blocks_back(long before, const char *what);
 // suite_spans — spans in use in h.
 size_t suite_spans(ml_pageheap_t *h);
 // suite_inuse — bytes in use in h.

@@ -345,6 +345,7 @@ void suite_spool_returns_everything(void)
     for (int round = 0; round < 10; round++) {
         counts_t c = { 0 };
         spool_t p;
+        long blocks = ml_heap_blocks(); // the objects the test makes are freed by drop
         cr_assert(spool_init(&p, h, make, drop, &c) == 0, "spool_init failed");
         cr_assert(suite_spans(h) > 0, "spool_init took no page for its locals");
         pthread_t t;
@@ -361,6 +362,7 @@ void suite_spool_returns_everything(void)
                   "spool_destroy: %d objects were made by new_fn and 2000 put by the test, but "
                   "%d were dropped — destroy must drop every object the pool holds",
                   c.made, c.freed);
+        suite_blocks_back(blocks, "spool_destroy after two threads used the pool (10 rounds)");
     }
     ml_pageheap_destroy(h);
     // destroy writes nothing outside the pool's own pages: every other page

@@ -61,7 +61,8 @@ int layout_parse_line(const char *line, layout_region_t *out)
 //   - a read error (ferror(f) after the last line) is a failure too,
 //     reported at the line that could not be read (LINE = lines read + 1);
 //   - on failure: -1, err holds "NAME:LINE: what is wrong" (snprintf into
-//     err, at most errlen bytes) and `map` is left empty (layout_map_free).
+//     err, at most errlen bytes; one line, so a bad line quoted in it goes
+//     without its newline) and `map` is left empty (layout_map_free).
 // Returns 0 on success.
 int layout_read_maps(FILE *f, const char *name, layout_map_t *map,
                      char *err, size_t errlen)
@@ -103,12 +104,15 @@ layout_kind_t layout_classify(const layout_map_t *map, const layout_facts_t *fac
 // header (Elf64_Ehdr), find the section headers (e_shoff, e_shnum), and add
 // each section's sh_size to text, data or bss by its flags and type, the way
 // GNU size does (the handout tells you where to look that up).
-// Contract: -1 with "PATH: what is wrong" in err for a file that cannot be
-// opened, is not ELF, is not 64-bit little-endian, has an e_shentsize other
-// than sizeof(Elf64_Shdr), or is truncated; `out` is then unchanged. No
-// section header table (e_shoff 0): three zeros. e_shnum 0 with a table:
-// the count is in section 0's sh_size. Never read past the end of the file;
-// close the file on every path out.
+// Contract: -1 with "PATH: what is wrong" in err (every refusal says why)
+// for a file that cannot be opened, is not ELF (no "\x7fELF" magic), is not
+// 64-bit little-endian, has an e_shentsize other than sizeof(Elf64_Shdr),
+// or is truncated (the table, whatever count the header claims, or section
+// 0 that holds the count, does not fit in the file); `out` is then
+// unchanged. 0 with the numbers in *out otherwise. No section header table
+// (e_shoff 0): three zeros. e_shnum 0 with a table: the count is in section
+// 0's sh_size. Never read past the end of the file; close the file on every
+// path out.
 int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errlen)
 {
     (void)out;

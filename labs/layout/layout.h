@@ -144,24 +144,27 @@ int layout_facts_read(FILE *in, const char *name, layout_facts_t *f,
 // layout_parse_line — parse one line of a maps file into `out`. The line may
 // end in '\n', or in "\r\n" as a file saved with CRLF line ends has it: a
 // CR just before the newline, or at the very end, belongs to the line end,
-// not to the path. The path is everything after the inode and the spaces that
-// follow it, so it may contain spaces; a trailing " (deleted)" is removed
-// and sets `deleted`. Anonymous regions have an empty path. A field that
-// does not fit is not cut or wrapped: an inode above UINT64_MAX, or a path of
-// LAYOUT_PATH_MAX bytes or more (LAYOUT_PATH_MAX - 1 is the longest that
-// fits with its NUL), makes the line one this lab cannot hold. Returns 0, or
-// -1 when the line is not a maps line or cannot be held (`out` is then
-// undefined).
+// not to the path. The permissions are four characters, each the one its
+// place allows: r or -, w or -, x or -, then p or s (a letter in another's
+// place, "w--p", is not a maps line). The path is everything after the
+// inode and the spaces that follow it, so it may contain spaces; a trailing
+// " (deleted)" is removed and sets `deleted`. Anonymous regions have an
+// empty path. A field that does not fit is not cut or wrapped: an inode
+// above UINT64_MAX, or a path of LAYOUT_PATH_MAX bytes or more
+// (LAYOUT_PATH_MAX - 1 is the longest that fits with its NUL), makes the
+// line one this lab cannot hold. Returns 0, or -1 when the line is not a
+// maps line or cannot be held (`out` is then undefined).
 int layout_parse_line(const char *line, layout_region_t *out);
 
 // layout_read_maps — read every line of `f` (a maps file; `name` is used in
 // messages) into `map`, which must be empty. Lines of any length are
 // accepted. Returns 0; or -1 with "name:line: what is wrong" in err (errlen
-// bytes) for a malformed line, a region that does not come after the
-// previous one, or a read error (reported at the line that could not be
-// read: the number of lines read + 1), and then `map` is left empty. Frees
-// everything it allocates, whatever it returns (the map's regions are the
-// caller's, freed with layout_map_free).
+// bytes; one line: a bad line quoted in it without its newline) for a
+// malformed line, a region that does not come after the previous one, or a
+// read error (reported at the line that could not be read: the number of
+// lines read + 1), and then `map` is left empty. Frees everything it
+// allocates, whatever it returns (the map's regions are the caller's, freed
+// with layout_map_free).
 int layout_read_maps(FILE *f, const char *name, layout_map_t *map,
                      char *err, size_t errlen);
 
@@ -182,11 +185,14 @@ typedef struct layout_size {
 // layout_elf_size — text, data and bss of the 64-bit ELF file at `path`,
 // counted from its section headers exactly as `size` counts them (no section
 // header table: zeros; e_shnum 0: the count is section 0's sh_size). Returns
-// 0; or -1 with "path: what is wrong" in err for a file that cannot be read,
-// is not a 64-bit ELF file, has section headers that are not
-// sizeof(Elf64_Shdr) bytes each, or is truncated (`out` is then unchanged).
-// Closes every file it opens and frees everything it allocates, whatever it
-// returns.
+// 0 with the three numbers in *out; or -1 with "path: what is wrong" in err
+// (every refusal says why) for a file that cannot be read, is not a 64-bit
+// ELF file (the magic number "\x7fELF" included), has section headers that
+// are not sizeof(Elf64_Shdr) bytes each, or is truncated: the file ends
+// before the section header table does, whatever count the header or
+// section 0 claims, or before section 0 when the count is there (`out` is
+// then unchanged). Closes every file it opens and frees everything it
+// allocates, whatever it returns.
 int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errlen);
 
 // layout_find_mmap_threshold — pin glibc's M_MMAP_THRESHOLD to `pin` bytes

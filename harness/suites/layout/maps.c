@@ -231,6 +231,11 @@ void suite_maps_rejects_lines_that_are_not_maps_lines(void)
         "1000-2000 r--p 00000000 00:00\n",
         "1000-2000 r-- 00000000 00:00 0\n",
         "1000-2000 rwxq 00000000 00:00 0\n",
+        // Permission letters out of their places: each place has its own.
+        "1000-2000 w--p 00000000 00:00 0\n",
+        "1000-2000 r-sp 00000000 00:00 0\n",
+        "1000-2000 rwx- 00000000 00:00 0\n",
+        "1000-2000 rw-r 00000000 00:00 0\n",
         "1000-2000 r--p 00000000 0000 0\n",
         "zz00-2000 r--p 00000000 00:00 0\n",
         "2000-1000 r--p 00000000 00:00 0\n",
@@ -406,6 +411,10 @@ void suite_maps_reports_the_bad_line_and_leaves_the_map_empty(void)
         strstr(err, "t.maps:3:") != NULL,
         "the error for a malformed line 3 of t.maps should start 't.maps:3: ...', it was '%s'",
         err);
+    cr_assert(strchr(err, '\n') == NULL,
+              "the error for a malformed line 3 of t.maps should be one line (the line's own "
+              "newline left out), it was '%s'",
+              err);
     cr_assert(m.n == 0, "after an error the map should be empty, it has %zu regions", m.n);
     layout_map_free(&m);
     check_kept(before, "t.maps, whose line 3 is malformed");

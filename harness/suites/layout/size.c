@@ -34,10 +34,13 @@ static layout_size_t binutils_size(const char *path)
 // `what`) differ from binutils', or the call left a file open or a heap
 // block allocated; `why` says how. With `stale_errno` the call starts with
 // errno EINTR, as an interrupted call earlier in a program leaves it: errno
-// means something only after a call that failed.
+// means something only after a call that failed. *out starts with numbers
+// no file gives, so a call that succeeds without writing it is caught even
+// where `size` says 0 0 0.
 static bool size_wrong(const char *path, const char *what, bool stale_errno, char *why, size_t len)
 {
-    layout_size_t want = binutils_size(path), got = { 0, 0, 0 };
+    const layout_size_t unset = { 11, 22, 33 };
+    layout_size_t want = binutils_size(path), got = unset;
     char err[512] = "";
     int fds = suite_open_fds();
     long blocks = ml_heap_blocks();
@@ -48,6 +51,12 @@ static bool size_wrong(const char *path, const char *what, bool stale_errno, cha
     int left = suite_open_fds() - fds;
     if (rc != 0)
         snprintf(why, len, "layout_elf_size(\"%s\") (%s) failed: %s", path, what, err);
+    else if (got.text == unset.text && got.data == unset.data && got.bss == unset.bss)
+        snprintf(why, len,
+                 "layout_elf_size(\"%s\") (%s) returned 0 but did not write *out: it still "
+                 "holds the caller's %" PRIu64 " %" PRIu64 " %" PRIu64 "; `size` says text %" PRIu64
+                 ", data %" PRIu64 ", bss %" PRIu64,
+                 path, what, unset.text, unset.data, unset.bss, want.text, want.data, want.bss);
     else if (got.text != want.text || got.data != want.data || got.bss != want.bss)
         snprintf(why, len,
                  "for %s (%s) you count text %" PRIu64 ", data %" PRIu64 ", bss %" PRIu64
@@ -194,11 +203,16 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
     char err[512] = "";
     cr_assert(layout_elf_size(exe, &sz, err, sizeof err) == 0,
               "layout_elf_size failed on this very program: %s", err);
-    // Five bad files: text, an ELF header cut from its section headers, this
-    // program marked 32-bit, marked big-endian, and with section headers of
-    // a size that is not sizeof(Elf64_Shdr) (`size` refuses it); and a path
-    // that does not exist. Each call starts with errno EINTR.
-    enum { NBAD = 6 };
+    // Eight bad files: text, an ELF header cut from its section headers, this
+    // program marked 32-bit, marked big-endian, with section headers of a
+    // size that is not sizeof(Elf64_Shdr) (`size` refuses it), and with its
+    // magic number changed; with the section count moved into section 0 (as
+    // in size/matches_binutils_on_unusual_headers) and the file cut in the
+    // middle of section 0, and with section 0 claiming 2^58 sections (a
+    // table of 2^64 bytes: the product wraps to 0 in 64 bits); and a path
+    // that does not exist. Each call starts with errno EINTR, and each
+    // refusal must say why, starting with the path.
+    enum { NBAD = 9 };
     char dir[] = "/tmp/memlab-size-XXXXXX";
     cr_assert(mkdtemp(dir) != NULL, "cannot create a temporary directory");
     char paths[NBAD][4200];
@@ -208,6 +222,9 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
     snprintf(paths[3], sizeof paths[3], "%s/big-endian", dir);
     snprintf(paths[4], sizeof paths[4], "%s/shentsize-40", dir);
     snprintf(paths[5], sizeof paths[5], "%s/missing", dir);
+    snprintf(paths[6], sizeof paths[6], "%s/bad-magic", dir);
+    snprintf(paths[7], sizeof paths[7], "%s/count-cut", dir);
+    snprintf(paths[8], sizeof paths[8], "%s/count-2-to-the-58", dir);
     size_t len = 0;
     char *image = suite_slurp(exe, &len);
     cr_assert(image != NULL && len > 4096);
@@ -218,6 +235,10 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
         "this program with EI_DATA set to ELFDATA2MSB (big-endian)",
         "this program with e_shentsize 40 (a 32-bit section header's size)",
         "a file that does not exist",
+        "this program with its magic number changed to \"\\x7fELV\"",
+        "this program with e_shnum 0 (the count in section 0), cut in the middle of section 0",
+        "this program with e_shnum 0 and section 0's sh_size 2^58 (more sections than the file "
+        "holds)",
     };
     write_file(paths[0], "just some text, not a program\n", 30);
     write_file(paths[1], image, 64);
@@ -229,9 +250,29 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
     image[EI_DATA] = ELFDATA2MSB;
     write_file(paths[3], image, len);
     image[EI_DATA] = ELFDATA2LSB;
+    Elf64_Ehdr good = eh;
     eh.e_shentsize = 40;
     memcpy(image, &eh, sizeof eh);
     write_file(paths[4], image, len);
+    memcpy(image, &good, sizeof good);
+    image[EI_MAG3] = 'V';
+    write_file(paths[6], image, len);
+    image[EI_MAG3] = ELFMAG3;
+    cr_assert(good.e_shoff != 0 && good.e_shoff + sizeof(Elf64_Shdr) <= len,
+              "suite error: %s has no section 0", exe);
+    Elf64_Ehdr ext = good;
+    ext.e_shnum = 0;
+    ext.e_shstrndx = SHN_XINDEX;
+    memcpy(image, &ext, sizeof ext);
+    Elf64_Shdr first;
+    memcpy(&first, image + good.e_shoff, sizeof first);
+    first.sh_size = good.e_shnum;
+    first.sh_link = good.e_shstrndx;
+    memcpy(image + good.e_shoff, &first, sizeof first);
+    write_file(paths[7], image, good.e_shoff + sizeof first / 2);
+    first.sh_size = (uint64_t)1 << 58;
+    memcpy(image + good.e_shoff, &first, sizeof first);
+    write_file(paths[8], image, len);
     free(image);
     char all[4000] = "";
     size_t used = 0, wrong = 0;
@@ -252,6 +293,11 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
             snprintf(why, sizeof why, "returned %d, should be -1", rc);
         else if (keep.text != 11 || keep.data != 22 || keep.bss != 33)
             snprintf(why, sizeof why, "changed *out although it failed");
+        else if (err[0] == '\0')
+            snprintf(why, sizeof why,
+                     "refused it without saying why: err is empty, it should say \"%s: what is "
+                     "wrong\" (layout.h)",
+                     paths[i]);
         else if (strncmp(err, paths[i], strlen(paths[i])) != 0)
             snprintf(why, sizeof why, "the error should start with the path '%s', it was '%.300s'",
                      paths[i], err);

@@ -192,7 +192,9 @@ typedef struct layout_size {
 // before the section header table does, whatever count the header or
 // section 0 claims, or before section 0 when the count is there (`out` is
 // then unchanged). Closes every file it opens and frees everything it
-// allocates, whatever it returns.
+// allocates, whatever it returns. Section 0 is reserved by ELF (type
+// SHT_NULL, no flags; at most it holds the counts that overflow the
+// header): what a file that gives it flags gets is not specified.
 int layout_elf_size(const char *path, layout_size_t *out, char *err, size_t errlen);
 
 // layout_find_mmap_threshold — pin glibc's M_MMAP_THRESHOLD to `pin` bytes

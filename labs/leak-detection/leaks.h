@@ -45,8 +45,10 @@ typedef struct lk_block {
 void lk_track_reset(void);
 
 // lk_track_alloc — record a new live block of `size` bytes at `addr` made at
-// `site`. `size` may be 0 (malloc(0) returns a unique pointer). Returns 0, or
-// -1 if the table cannot grow (the block is then not tracked).
+// `site`. `size` may be 0 (malloc(0) returns a unique pointer). The addresses
+// 0 and 1 are no block's (an allocator returns NULL only for a failure, and
+// never an odd address): for them it returns -1 and records nothing. Returns
+// 0, or -1 if the table cannot grow (the block is then not tracked).
 int lk_track_alloc(uintptr_t addr, size_t size, uint32_t site);
 
 // lk_track_free — forget the block at `addr`. Returns 1 and stores the block
@@ -60,7 +62,8 @@ int lk_track_free(uintptr_t addr, lk_block_t *out);
 // The site rule (the handout's): after realloc the block belongs to `site`,
 // the site of the realloc call, as valgrind attributes it. Returns 0, or -1
 // if `old_addr` was not live (the new block is then recorded as new) or if
-// the table cannot grow (the new block is then not tracked).
+// `new_addr` is 0 or 1 or the table cannot grow (the new block is then not
+// tracked).
 int lk_track_realloc(uintptr_t old_addr, uintptr_t new_addr, size_t new_size, uint32_t site);
 
 // lk_track_lookup — the live block starting at `addr` into *out. Returns 1 if
@@ -123,8 +126,8 @@ typedef struct lk_record {
 // for `cap` records) in report order: definitely lost first, then indirectly,
 // possibly, still reachable; within a kind by bytes, largest first; equal
 // bytes by site number. Returns the number of records (which may exceed cap;
-// only the first cap are written), or 0 (nothing written) if lk_mem_alloc
-// refuses memory the grouping needs.
+// only the first cap are written; no blocks make no records), or 0 (nothing
+// written) if lk_mem_alloc refuses memory the grouping needs.
 size_t lk_group(const lk_block_t *blocks, size_t n, lk_record_t *out, size_t cap);
 
 // One line of a heap profile (pprof's inuse_space / inuse_objects): what is
@@ -179,7 +182,12 @@ typedef struct lk_trend {
     double slope, r2; // the last fit (0 before the window is full)
 } lk_trend_t;
 
+// lk_trend_init — configure (window, clamped to 2..LK_TREND_MAX_WINDOW;
+// min_slope; min_r2) and clear the state: `*d` may hold anything before the
+// call (a detector used before, or memory never written).
 void lk_trend_init(lk_trend_t *d, int window, double min_slope, double min_r2);
+// lk_trend_feed — one heap-size sample. Returns 1 on the sample at which the
+// detector first fires, 0 otherwise (before and after).
 int lk_trend_feed(lk_trend_t *d, size_t live_bytes);
 
 // ---- the lab's own memory (support/ownmem.c) --------------------------------

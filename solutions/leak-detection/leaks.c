@@ -91,7 +91,7 @@ static int reserve(void)
     if (!t)
         return -1;
     for (size_t i = 0; i < tab_cap; i++)
-        if (tab[i].addr > TOMB)
+        if (tab[i].addr > TOMB) // the live blocks move, the tombstones stay
             put(t, cap, tab[i].addr, tab[i].size, tab[i].site);
     if (tab)
         lk_mem_free(tab, tab_cap * sizeof *tab);

@@ -5,6 +5,7 @@
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lk_suite.h"
 #include "memlab/grade.h"
@@ -130,6 +131,45 @@ void suite_detect_trend_growth(void)
               "window 4, slope >= 10.5: a heap growing exactly 10 bytes a sample is under the "
               "minimum slope; you fired at %ld (slope %.4f)",
               at, d.slope);
+
+    // lk_trend_init clears the state whatever the memory held before
+    // (leaks.h): a detector in memory filled with garbage, then the same
+    // detector used again, must each fire on the first full window of the
+    // exact ramp, with no fit before it.
+    lk_trend_t *g = malloc(sizeof *g);
+    cr_assert(g != NULL, "out of memory");
+    memset(g, 0x5a, sizeof *g);
+    for (int use = 0; use < 2; use++) {
+        const char *what = use == 0 ? "a detector whose memory held garbage (0x5a bytes)"
+                                    : "the same detector, fired once, initialised again";
+        lk_trend_init(g, 4, 9.5, 0.99);
+        at = -1;
+        for (int i = 0; i < 6; i++) {
+            cr_assert(i > 0 || (g->slope == 0 && g->r2 == 0 && g->fired_at == -1),
+                      "scenario: %s, then lk_trend_init(window 4): before any sample the fit "
+                      "is slope %g, r2 %g and fired_at %ld (leaks.h, lk_trend_t: 0, 0 and -1); "
+                      "replay: build/<impl>/suites/leak-detection --filter "
+                      "'detect/trend_growth' --verbose",
+                      what, g->slope, g->r2, g->fired_at);
+            if (lk_trend_feed(g, (size_t)exact[i]) && at < 0)
+                at = i;
+            cr_assert(i >= 3 || (g->slope == 0 && g->r2 == 0),
+                      "scenario: %s, then lk_trend_init(window 4) and samples 1000 1010 1020: "
+                      "after sample #%d the window is not full, yet the fit is slope %g, r2 %g "
+                      "(leaks.h, lk_trend_t: 0 before the window is full); replay: "
+                      "build/<impl>/suites/leak-detection --filter 'detect/trend_growth' "
+                      "--verbose",
+                      what, i, g->slope, g->r2);
+        }
+        cr_assert(at == 3 && g->fired_at == 3,
+                  "scenario: %s, then lk_trend_init(window 4, slope >= 9.5, r2 >= 0.99) and "
+                  "samples growing exactly 10 bytes each: the detector must fire on the first "
+                  "full window (sample #3, fired_at 3); it fired at %ld, fired_at %ld (leaks.h, "
+                  "lk_trend_init); replay: build/<impl>/suites/leak-detection --filter "
+                  "'detect/trend_growth' --verbose",
+                  what, at, g->fired_at);
+    }
+    free(g);
 }
 
 void suite_detect_trend_quiet(void)

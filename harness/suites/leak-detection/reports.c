@@ -178,6 +178,15 @@ void suite_report_group_by_site(void)
               "(address order): 2 records of 4 blocks each (one per site and kind); you made "
               "%zu, the first %s from site %u: %zu bytes in %zu blocks",
               got, suite_kind_name(out[0].kind), out[0].site, out[0].bytes, out[0].blocks);
+    // No blocks (a program that freed everything): no records, nothing written.
+    memset(two, 0xab, sizeof two);
+    got = lk_group(b, 0, two, 3);
+    cr_assert(got == 0 && two[0].site == 0xabababab,
+              "scenario: lk_group of 0 blocks with room for 3 records (a program that freed "
+              "everything) returned %zu%s; no blocks make no records (leaks.h, lk_group); "
+              "replay: build/<impl>/suites/leak-detection --filter 'report/group_by_site' "
+              "--verbose",
+              got, two[0].site == 0xabababab ? "" : " and wrote a record");
 }
 
 void suite_report_profile_diff(void)

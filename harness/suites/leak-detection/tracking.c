@@ -54,6 +54,29 @@ void suite_track_basic(void)
     }
     cr_assert(lk_track_count() == 1, "one block left after the churn, lk_track_count says %zu",
               lk_track_count());
+    // Both sides of the smallest address a block can have: 0 and 1 are no
+    // block's (leaks.h, lk_track_alloc), 2 is an address like any other.
+    for (uintptr_t a = 0; a <= 2; a++) {
+        int want = a <= 1 ? -1 : 0;
+        int rc = lk_track_alloc(a, 8, 5);
+        cr_assert(rc == want,
+                  "scenario: one block live at 0x20000; lk_track_alloc(%zu, 8 bytes, site 5) "
+                  "returned %d, leaks.h says %d (lk_track_alloc: which addresses are no "
+                  "block's); replay: build/<impl>/suites/leak-detection --filter 'track/basic' "
+                  "--verbose",
+                  (size_t)a, rc, want);
+        size_t live = a <= 1 ? 1 : 2;
+        cr_assert(lk_track_count() == live,
+                  "scenario: one block live at 0x20000, then lk_track_alloc(%zu, 8 bytes, "
+                  "site 5) returned %d: %zu blocks are live, lk_track_count says %zu; replay: "
+                  "build/<impl>/suites/leak-detection --filter 'track/basic' --verbose",
+                  (size_t)a, rc, live, lk_track_count());
+    }
+    cr_assert(lk_track_lookup(2, &b) == 1 && b.size == 8 && b.site == 5 &&
+                  lk_track_free(2, NULL) == 1 && lk_track_count() == 1,
+              "scenario: a block of 8 bytes from site 5 recorded at address 2: lookup must find "
+              "it, free must return 1 and leave the one block at 0x20000; replay: "
+              "build/<impl>/suites/leak-detection --filter 'track/basic' --verbose");
     lk_track_reset();
     cr_assert(lk_track_count() == 0, "after lk_track_reset, %zu blocks are still counted",
               lk_track_count());

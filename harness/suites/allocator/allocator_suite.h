@@ -194,4 +194,9 @@ void suite_rounds_two_classes_of_one_length(void);
 // thread and by a thread that exits, left allocated for mm_deinit.
 void suite_rounds_leave_blocks_allocated(void);
 
+// wordedges.c: a part of spans/empty_spans_return_to_the_page_heap
+// suite_wordedges_spans_return — the first usable class and the last class
+// of the first 64 give their empty spans back.
+void suite_wordedges_spans_return(void);
+
 #endif

@@ -364,4 +364,5 @@ void suite_spans_empty_spans_return_to_the_page_heap(void)
     classes_in_turn(suite_usable_class(24576));
     tiny_then_small();
     suite_rounds_two_classes_of_one_length(); // part 4 (rounds.c)
+    suite_wordedges_spans_return();           // part 5 (wordedges.c)
 }

@@ -364,4 +364,5 @@ void suite_spans_empty_spans_return_to_the_page_heap(void)
     classes_in_turn(suite_usable_class(24576));
     tiny_then_small();
     suite_rounds_two_classes_of_one_length(); // part 4 (rounds.c)
+    suite_rounds_adjacent_span();             // part 5 (rounds.c)
 }

@@ -588,7 +588,7 @@ static void slot_unpark(mcache_slot_t *slot, int ci)
         return;
     }
     uint32_t in = 0;
-    for (uint32_t i = 0; i < slot->nfree; i++)
+    for (uint32_t i = 0; i < slot->nfree; i++) // count those in the span
         in += (uintptr_t)slot->freebuf[i] - slot->spanbase < slot->spanlen;
     if ((int64_t)in != (int64_t)slot->span->allocount + slot->delta)
         return;

@@ -189,6 +189,10 @@ void suite_rounds_full_spans_freed_by_another_thread(void);
 // suite_rounds_two_classes_of_one_length — a part of
 // spans/empty_spans_return_to_the_page_heap.
 void suite_rounds_two_classes_of_one_length(void);
+// suite_rounds_adjacent_span — a part of
+// spans/empty_spans_return_to_the_page_heap (part 5): the free of the object
+// just past a thread's span (rounds.c).
+void suite_rounds_adjacent_span(void);
 // suite_rounds_leave_blocks_allocated — a step of every cycle of the
 // lifecycle tests: blocks of several classes allocated by the calling
 // thread and by a thread that exits, left allocated for mm_deinit.

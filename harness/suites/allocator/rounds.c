@@ -161,6 +161,161 @@ void suite_rounds_two_classes_of_one_length(void)
     two_classes_one_length(2048, 128);
 }
 
+// ---- a free of the object just past a thread's span ---------------------------
+
+// Blocks of one round of adjacent_span_freed_by_the_owner: U's, and the
+// blocks of `other` bytes T keeps, every round's (static: see live_mine).
+#define ADJ_ROUNDS 48
+#define ADJ_MAX 1024
+static void *adj_u[ADJ_MAX], *adj_kept[ADJ_ROUNDS * 64];
+
+// What the threads of one round share.
+typedef struct adjacent {
+    size_t size, other; // the class freed, a class of the same span length
+    size_t n;           // blocks U allocated
+    size_t pair;        // adj_u[pair..pair+2*per-1]: spans A and B, adjacent
+    size_t per;         // objects of a span of `size`
+    size_t nkept;       // blocks of `other` bytes kept so far
+    size_t kept_per;    // objects of a span of `other`
+    bool found, failed;
+} adjacent_t;
+
+// adj_span_start — whether p is the first object of its span.
+static bool adj_span_start(void *p)
+{
+    ml_span_t *s = ml_pageheap_span_of(suite_heap, p);
+    return s && (uintptr_t)s->base == (uintptr_t)p;
+}
+
+// adj_fill — thread U: allocates `size`-byte blocks until the last two
+// spans' worth are two spans A and B filled in address order, B right
+// after A in memory (the first object of B is the address one span past
+// A's first), or ADJ_MAX blocks.
+static void *adj_fill(void *arg)
+{
+    adjacent_t *t = arg;
+    size_t span = t->per * t->size;
+    t->found = false;
+    for (t->n = 0; t->n < ADJ_MAX && !t->found; t->n++) {
+        if (!(adj_u[t->n] = mm_malloc(t->size))) {
+            t->failed = true;
+            return NULL;
+        }
+        if (t->n + 1 < 2 * t->per)
+            continue;
+        size_t first = t->n + 1 - 2 * t->per;
+        uintptr_t a = (uintptr_t)adj_u[first];
+        bool in_order = adj_span_start(adj_u[first]) && adj_span_start(adj_u[first + t->per]) &&
+                        (uintptr_t)adj_u[first + t->per] == a + span;
+        for (size_t i = 0; in_order && i < 2 * t->per; i++)
+            in_order = (uintptr_t)adj_u[first + i] == a + i * t->size;
+        if (in_order) {
+            t->pair = first;
+            t->found = true;
+        }
+    }
+    return NULL;
+}
+
+// adj_free_a — thread V: frees span A's blocks (A is then empty).
+static void *adj_free_a(void *arg)
+{
+    adjacent_t *t = arg;
+    for (size_t i = 0; i < t->per; i++)
+        mm_free(adj_u[t->pair + i]);
+    return NULL;
+}
+
+// adj_owner — thread T: allocates one block (from A, when its refill takes
+// A), frees the first object of B and then its own block, and
+// allocates a span's worth of `other` bytes, which it keeps.
+static void *adj_owner(void *arg)
+{
+    adjacent_t *t = arg;
+    void *m = mm_malloc(t->size);
+    if (!m) {
+        t->failed = true;
+        return NULL;
+    }
+    mm_free(adj_u[t->pair + t->per]); // B's first object, one span past A's
+    mm_free(m);
+    for (size_t i = 0; i < t->kept_per; i++)
+        if (!(adj_kept[t->nkept++] = mm_malloc(t->other)))
+            t->failed = true;
+    return NULL;
+}
+
+// adj_free_rest — thread W: frees U's other blocks.
+static void *adj_free_rest(void *arg)
+{
+    adjacent_t *t = arg;
+    for (size_t i = 0; i < t->n; i++)
+        if (i < t->pair || i > t->pair + t->per)
+            mm_free(adj_u[i]);
+    return NULL;
+}
+
+// adjacent_span_freed_by_the_owner — ADJ_ROUNDS times, on one heap: U
+// allocates `size`-byte blocks until two spans A and B adjacent in memory
+// are full and exits; V frees A's blocks and exits; T allocates a block,
+// frees B's first object (one span past A's first) and its own block,
+// allocates a span's worth of `other` bytes (a class of the same span
+// length: its new span may be A, cut again) and keeps them, and exits; W
+// frees U's other blocks and exits. Only T's blocks stay allocated.
+static void adjacent_span_freed_by_the_owner(size_t size, size_t other)
+{
+    int c = suite_usable_class(size), o = suite_usable_class(other);
+    cr_assert(ml_class_npages(c) == ml_class_npages(o) && c != o,
+              "internal: %zu and %zu bytes are not two classes of one span length", size, other);
+    size_t span = ml_class_npages(c) * PAGE;
+    size_t allowed = 2 * SPARE_ALLOWANCE + 2 * span;
+    adjacent_t t = {
+        .size = size, .other = other, .per = ml_class_nobjs(c), .kept_per = ml_class_nobjs(o)
+    };
+    cr_assert(ml_class_nobjs(c) * size == span && 2 * t.per <= ADJ_MAX &&
+                  t.kept_per * ADJ_ROUNDS <= sizeof adj_kept / sizeof *adj_kept,
+              "internal: %zu-byte blocks do not fill their spans or the test's arrays", size);
+    suite_fresh(ARENA);
+    size_t base = suite_inuse();
+    for (int round = 1; round <= ADJ_ROUNDS; round++) {
+        suite_in_thread(adj_fill, &t);
+        cr_assert(!t.failed, "mm_malloc(%zu) returned NULL in round %d on a %zu MiB heap", size,
+                  round, ARENA / MIB);
+        if (t.found) {
+            suite_in_thread(adj_free_a, &t);
+            suite_in_thread(adj_owner, &t);
+            cr_assert(!t.failed, "mm_malloc returned NULL in round %d on a %zu MiB heap", round,
+                      ARENA / MIB);
+        } else {
+            t.pair = t.n; // no pair this round: W frees every block
+        }
+        suite_in_thread(adj_free_rest, &t);
+        size_t kept = t.nkept / t.kept_per * span;
+        size_t left = suite_inuse() - base - kept;
+        cr_assert(left <= allowed,
+                  "round %d of: thread U allocates %zu-byte blocks until two spans A and B, "
+                  "adjacent in memory, are full, and exits; V frees A's blocks and exits; T "
+                  "allocates one block, frees the first block of B (the address just past A's "
+                  "objects) and its own block, allocates and keeps %zu blocks of %zu bytes (a "
+                  "class whose spans are as long), and exits; W frees U's other blocks and "
+                  "exits. Every block but T's is free and every thread gone, but %zu KiB stay "
+                  "in spans besides T's %zu KiB (allowed: %d KiB of spare spans per class and "
+                  "one span of each class, %zu KiB): an object freed must become free again, "
+                  "whichever span it lies next to (handout: Spans and the mcentral, The "
+                  "mcache); replay: build/<impl>/suites/allocator --filter "
+                  "'spans/empty_spans_return_to_the_page_heap'",
+                  round, size, t.kept_per, other, left / 1024, kept / 1024, SPARE_ALLOWANCE / 1024,
+                  allowed / 1024);
+    }
+}
+
+void suite_rounds_adjacent_span(void)
+{
+    // One-page spans with no room left after their objects: 8 blocks of
+    // 1024 bytes, then 16 of 512.
+    adjacent_span_freed_by_the_owner(1024, 512);
+}
+
 // ---- blocks still allocated at mm_deinit ------------------------------------
 
 // Blocks left allocated at mm_deinit, per class: LIVE_SPANS spans' worth

@@ -365,4 +365,5 @@ void suite_spans_empty_spans_return_to_the_page_heap(void)
     tiny_then_small();
     suite_rounds_two_classes_of_one_length(); // part 4 (rounds.c)
     suite_wordedges_spans_return();           // part 5 (wordedges.c)
+    suite_rounds_adjacent_span();             // part 6 (rounds.c)
 }

@@ -179,7 +179,8 @@ typedef struct lk_trend {
     double ring[LK_TREND_MAX_WINDOW]; // state (yours to use)
     long seen;
     long fired_at;    // the index of the sample that fired, -1 while quiet
-    double slope, r2; // the last fit (0 before the window is full)
+    double slope, r2; // the last fit (0 before the window is full; the r2 of
+                      // a window whose samples are all equal is 0)
 } lk_trend_t;
 
 // lk_trend_init — configure (window, clamped to 2..LK_TREND_MAX_WINDOW;

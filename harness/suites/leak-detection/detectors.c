@@ -132,6 +132,22 @@ void suite_detect_trend_growth(void)
               "minimum slope; you fired at %ld (slope %.4f)",
               at, d.slope);
 
+    // The smallest window (leaks.h: clamped to 2..LK_TREND_MAX_WINDOW): a
+    // window of 2 is kept and fits a line through 2 samples, so it fires on
+    // the 2nd; a window of 1, 0 or below is the smallest window, 2.
+    const int small[] = { 2, 1, 0, -5 };
+    for (size_t k = 0; k < sizeof small / sizeof small[0]; k++) {
+        lk_trend_init(&d, small[k], 9.5, 0.99);
+        at = feed_trend(&d, exact, 4);
+        cr_assert(d.window == 2 && at == 1 && fabs(d.slope - 10) < 1e-6,
+                  "lk_trend_init(window %d, slope >= 9.5, r2 >= 0.99), samples growing exactly "
+                  "10 bytes each: leaks.h clamps the window to 2..LK_TREND_MAX_WINDOW, so the "
+                  "window is 2 and its first full window is sample #1; you have window %d, "
+                  "fired at %ld, slope %.4f; replay: build/<impl>/suites/leak-detection "
+                  "--filter 'detect/trend_growth' --verbose",
+                  small[k], d.window, at, d.slope);
+    }
+
     // lk_trend_init clears the state whatever the memory held before
     // (leaks.h): a detector in memory filled with garbage, then the same
     // detector used again, must each fire on the first full window of the
@@ -198,6 +214,20 @@ void suite_detect_trend_quiet(void)
     lk_trend_init(&d, 100, 32, 0.8);
     at = feed_trend(&d, s, 2000);
     cr_assert(at < 0, "a flat, noisy heap must not look like growth; you fired at %ld", at);
+    // A constant heap: every sample the same, nothing to explain; leaks.h
+    // says what r2 is then. With a minimum slope of 0, only r2 stands
+    // between a flat heap and an alarm.
+    for (int i = 0; i < 30; i++)
+        s[i] = 64000;
+    lk_trend_init(&d, 10, 0, 0.5);
+    at = feed_trend(&d, s, 30);
+    cr_assert(at < 0 && d.slope == 0 && d.r2 == 0,
+              "a constant heap (64000 bytes on each of 30 samples), window 10, slope >= 0, "
+              "r2 >= 0.5: the fit of a constant window is slope 0, r2 0 (leaks.h, "
+              "lk_trend_t) and the detector stays quiet; you have slope %g, r2 %g, fired at "
+              "%ld; replay: build/<impl>/suites/leak-detection --filter 'detect/trend_quiet' "
+              "--verbose",
+              d.slope, d.r2, at);
     for (int i = 0; i < 400; i++) // a slow rise: r2 high, slope under the minimum
         s[i] = 1000 + 2.0 * i;
     lk_trend_init(&d, 50, 32, 0.8);

@@ -226,4 +226,26 @@ void suite_report_profile_diff(void)
               "both): a comparator it gave qsort is not a consistent order: %s (C11 7.22.5; "
               "the handout, task 4)",
               suite_qsort_bad);
+
+    // The key that sorts first is in both profiles: its two lines meet at
+    // the very start of the merge, and must still make one line (leaks.h:
+    // every key appears once).
+    lk_prof_t cur2[] = { { "a x.c:1", 500, 5 }, { "b y.c:2", 10, 1 } };
+    lk_prof_t base2[] = { { "a x.c:1", 200, 2 } };
+    memset(out, 0, sizeof out);
+    n = lk_profile_diff(cur2, 2, base2, 1, out);
+    lk_prof_t want2[] = { { "a x.c:1", 300, 3 }, { "b y.c:2", 10, 1 } };
+    cr_assert(n == 2,
+              "lk_profile_diff of a current profile {a x.c:1 500 bytes, b y.c:2 10 bytes} and "
+              "a base {a x.c:1 200 bytes}: each key appears once, 2 lines; you gave %zu "
+              "(leaks.h, lk_profile_diff; replay: build/<impl>/suites/leak-detection --filter "
+              "'report/profile_diff' --verbose)",
+              n);
+    for (size_t i = 0; i < 2; i++)
+        cr_assert(out[i].key && strcmp(out[i].key, want2[i].key) == 0 &&
+                      out[i].bytes == want2[i].bytes && out[i].objects == want2[i].objects,
+                  "lk_profile_diff, the first key (in sort order) in both profiles: diff line "
+                  "#%zu should be %s %+lld bytes %+lld objects; you have %s %+lld %+lld",
+                  i, want2[i].key, want2[i].bytes, want2[i].objects,
+                  out[i].key ? out[i].key : "(null)", out[i].bytes, out[i].objects);
 }

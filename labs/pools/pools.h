@@ -21,7 +21,10 @@
 // ml_span_init_small are the core's), and `destroy` gives all of it back
 // (the heap's inuse and span count are what they were before `init`, and so
 // is the number of heap blocks held, which counts the core's bitmaps: the
-// suite counts malloc's blocks around init → work → destroy).
+// suite counts malloc's blocks around init → work → destroy). A pool writes
+// only into its own struct and the pages it took from its heap: init, get,
+// put and destroy leave every byte around the struct and every other page of
+// the heap as they found it.
 //
 // After `destroy` a pool is dead: the only call it may be given is its
 // `init` again, and nothing reads what `destroy` leaves in the struct.
@@ -189,8 +192,9 @@ void *bufpool_get(bufpool_t *b, size_t n);
 // bufpool_put — give back `buf`. Returns 0 when accepted, -1 when refused
 // (see above; a refused buffer is left exactly as it was).
 int bufpool_put(bufpool_t *b, void *buf);
-// bufpool_cap_of — the capacity of buffer `buf` handed out by this pool,
-// or 0 when it is not one.
+// bufpool_cap_of — the capacity of buffer `buf` handed out by this pool
+// and not yet put back, or 0 when it is not one (a buffer put back, kept or
+// released, is not out; nor is one of the pool's buffers never handed out).
 size_t bufpool_cap_of(const bufpool_t *b, const void *buf);
 // bufpool_destroy — give every span back to the heap.
 void bufpool_destroy(bufpool_t *b);

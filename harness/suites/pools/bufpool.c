@@ -130,6 +130,12 @@ void suite_bufpool_cap_per_class(void)
               (size_t)(N * 1024 / ML_PAGE_SIZE));
     for (int i = 0; i < N; i++)
         cr_assert(bufpool_put(&b, bufs[i]) == 0, "bufpool_put of own buffer %d refused", i);
+    for (int i = 0; i < 8; i++)
+        cr_assert(bufpool_cap_of(&b, bufs[i]) == 0,
+                  "bufpool_cap_of of 1 KiB buffer %d, put back (%s), is %zu, want 0: it is not "
+                  "out any more " SUITE_SEE("task 3") "; " SUITE_REPLAY("bufpool/cap_per_class"),
+                  i, i < 4 ? "kept by the pool" : "released to its span, which other buffers keep",
+                  bufpool_cap_of(&b, bufs[i]));
     cr_assert(b.cls[6].nfree == 4,
               "with a cap of 4, the 1 KiB class keeps %zu buffers after %d "
               "puts, want 4 " SUITE_SEE("task 3, the cap"),
@@ -206,7 +212,20 @@ void suite_bufpool_foreign_put_refused(void)
     refused(&b, own + 128, 128, 0x77, "a pointer into the middle of one of the pool's buffers");
     cr_assert(bufpool_put(&b, NULL) == -1, "bufpool_put(NULL) must be refused");
     // Its own buffer is accepted once, then refused.
+    // A buffer of the pool's span that was never handed out is not one.
+    unsigned char *uncut =
+        ((uintptr_t)own & (ML_PAGE_SIZE - 1)) + 512 <= ML_PAGE_SIZE ? own + 256 : own - 256;
+    cr_assert(bufpool_cap_of(&b, uncut) == 0,
+              "bufpool_cap_of(%p) is %zu: that is a 256-byte buffer of the pool's span that was "
+              "never handed out, want 0 " SUITE_SEE("task 3") "; " SUITE_REPLAY(
+                  "bufpool/foreign_put_refused"),
+              (void *)uncut, bufpool_cap_of(&b, uncut));
     cr_assert(bufpool_put(&b, own) == 0, "bufpool_put of the pool's own buffer was refused");
+    cr_assert(bufpool_cap_of(&b, own) == 0,
+              "bufpool_cap_of of a 256-byte buffer the pool handed out and then kept after "
+              "bufpool_put is %zu, want 0: it is not out any more " SUITE_SEE(
+                  "task 3") "; " SUITE_REPLAY("bufpool/foreign_put_refused"),
+              bufpool_cap_of(&b, own));
     refused(&b, own + 16, 16, 0x77, "a pointer into a kept buffer");
     unsigned char snap[256];
     memcpy(snap, own, 256);
@@ -230,25 +249,46 @@ void suite_bufpool_foreign_put_refused(void)
     ml_pageheap_destroy(h);
 }
 
+// guard_intact — the n guard bytes just past a bufpool_t (all 0x5a) are
+// unchanged after `what`.
+static void guard_intact(const unsigned char *after, size_t n, const char *what)
+{
+    for (size_t i = 0; i < n; i++)
+        cr_assert(
+            after[i] == 0x5a,
+            "%s wrote byte %zu past the end of the bufpool_t it was given (0x%02x, was "
+            "0x5a): a pool writes only into its own struct and its own pages "
+            "(labs/pools/pools.h, the memory rule); " SUITE_REPLAY("bufpool/returns_everything"),
+            what, i, after[i]);
+}
+
 void suite_bufpool_returns_everything(void)
 {
     ml_pageheap_t *h = suite_heap(128);
     for (int round = 0; round < 10; round++) {
-        bufpool_t b;
+        // The pool writes nothing outside its struct: guard bytes follow it.
+        struct {
+            bufpool_t b;
+            unsigned char after[64];
+        } g;
+        memset(&g, 0x5a, sizeof g);
+        bufpool_t *b = &g.b;
         long blocks = ml_heap_blocks();
-        cr_assert(bufpool_init(&b, h, (size_t)round * 3) == 0, "bufpool_init failed");
+        cr_assert(bufpool_init(b, h, (size_t)round * 3) == 0, "bufpool_init failed");
+        guard_intact(g.after, sizeof g.after, "bufpool_init");
         void *keep[400];
         for (int i = 0; i < 400; i++) {
-            keep[i] = get_ok(&b, (size_t)1 << (i % 17), "a buffer of mixed size");
+            keep[i] = get_ok(b, (size_t)1 << (i % 17), "a buffer of mixed size");
             if (i % 3 == 0) {
-                cr_assert(bufpool_put(&b, keep[i]) == 0, "bufpool_put of own buffer refused");
+                cr_assert(bufpool_put(b, keep[i]) == 0, "bufpool_put of own buffer refused");
                 keep[i] = NULL;
             }
         }
         for (int i = 0; i < 400; i += 2)
             if (keep[i])
-                cr_assert(bufpool_put(&b, keep[i]) == 0, "bufpool_put of own buffer refused");
-        bufpool_destroy(&b);
+                cr_assert(bufpool_put(b, keep[i]) == 0, "bufpool_put of own buffer refused");
+        bufpool_destroy(b);
+        guard_intact(g.after, sizeof g.after, "bufpool_init, get, put and destroy");
         suite_heap_empty(h, "bufpool_destroy (10 rounds, buffers still out)");
         suite_blocks_back(blocks, "bufpool_destroy (10 rounds, buffers still out)");
     }

@@ -339,6 +339,29 @@ static void *churn_thread(void *arg)
     return NULL;
 }
 
+// by_base — orders spans by address.
+static int by_base(const void *a, const void *b)
+{
+    uintptr_t x = (*(ml_span_t *const *)a)->base, y = (*(ml_span_t *const *)b)->base;
+    return x < y ? -1 : x > y;
+}
+
+// check_pattern — every byte of the pages others[0..n) (NULL: skipped) is
+// still 0x5c after `what`.
+static void check_pattern(ml_span_t *const *others, size_t n, const char *what, const char *rule)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (!others[k])
+            continue;
+        const unsigned char *b = (const unsigned char *)others[k]->base;
+        for (size_t i = 0; i < ML_PAGE_SIZE; i++)
+            cr_assert(b[i] == 0x5c,
+                      "%s changed byte %zu of page %p, which the pool's heap %s " SUITE_SEE(
+                          "task 5") "; " SUITE_REPLAY("spool/returns_everything"),
+                      what, i, (void *)b, rule);
+    }
+}
+
 void suite_spool_returns_everything(void)
 {
     ml_pageheap_t *h = suite_heap(64);
@@ -365,27 +388,40 @@ void suite_spool_returns_everything(void)
         suite_blocks_back(blocks, "spool_destroy after two threads used the pool (10 rounds)");
     }
     ml_pageheap_destroy(h);
-    // destroy writes nothing outside the pool's own pages: every other page
-    // of a small heap is taken and filled with a pattern around it.
+    // init and destroy write nothing outside the pool's own pages: every page
+    // of a small heap is taken and filled with a pattern, then pages from the
+    // middle are given back one at a time until spool_init accepts the run of
+    // free pages, so that the pool's pages have someone else's on each side.
     h = suite_heap(4);
-    spool_t p;
-    cr_assert(spool_init(&p, h, NULL, NULL, NULL) == 0, "spool_init failed");
     ml_span_t *others[4096];
     size_t nothers = 0;
     for (ml_span_t *s; nothers < 4096 && (s = ml_pageheap_alloc_span(h, 1)) != NULL;) {
         memset((void *)s->base, 0x5c, ML_PAGE_SIZE);
         others[nothers++] = s;
     }
-    spool_destroy(&p);
-    for (size_t k = 0; k < nothers; k++) {
-        const unsigned char *b = (const unsigned char *)others[k]->base;
-        for (size_t i = 0; i < ML_PAGE_SIZE; i++)
-            cr_assert(b[i] == 0x5c,
-                      "spool_destroy of an unused pool changed byte %zu of page %p, which the "
-                      "pool's heap had given to someone else after spool_init — destroy must "
-                      "touch only the pool's own memory " SUITE_SEE("task 5"),
-                      i, (void *)b);
-        ml_pageheap_free_span(h, others[k]);
+    qsort(others, nothers, sizeof others[0], by_base);
+    size_t mid = nothers / 2, freed = 0;
+    uintptr_t run = others[mid]->base;
+    spool_t p;
+    int r = -1;
+    while (r != 0 && mid + freed + 1 < nothers) {
+        cr_assert(others[mid + freed]->base == run + freed * ML_PAGE_SIZE,
+                  "internal: the heap's pages are not contiguous");
+        ml_pageheap_free_span(h, others[mid + freed]);
+        others[mid + freed] = NULL;
+        freed++;
+        r = spool_init(&p, h, NULL, NULL, NULL);
     }
+    cr_assert(r == 0, "spool_init failed with %zu free pages in its heap", freed);
+    check_pattern(others, nothers, "spool_init",
+                  "gave to someone else before spool_init — init must touch only the pool's own "
+                  "memory");
+    spool_destroy(&p);
+    check_pattern(others, nothers, "spool_destroy of an unused pool",
+                  "gave to someone else before spool_init — destroy must touch only the pool's "
+                  "own memory");
+    for (size_t k = 0; k < nothers; k++)
+        if (others[k])
+            ml_pageheap_free_span(h, others[k]);
     ml_pageheap_destroy(h);
 }

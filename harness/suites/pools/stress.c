@@ -154,6 +154,14 @@ static void *bp_worker(void *arg)
             claim(o, me, ((uint64_t)me << 40) | i);
             held[got++] = o;
         }
+        // bpool_len is safe for any number of threads too: called while the
+        // other thread gets and puts, it reads a count of 0..BP_OBJS and
+        // must not disturb the other thread's get or put.
+        size_t len = bpool_len(bp);
+        if (len > BP_OBJS)
+            conflict("bpool_len returned %u during the race, more than the %d objects that exist "
+                     "(thread %d)",
+                     (uint32_t)len, BP_OBJS, me);
         for (int j = 0; j < got; j++) {
             release(held[j], me);
             if (!bpool_put(bp, held[j]))

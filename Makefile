@@ -340,19 +340,23 @@ all: deps tools $(LAB_BINS) $(LAB_SUITES)
 # GRADE_BATCH=1: one grading of many (each submission of a class, each
 # mutant in `make test`), after the dependencies were checked and the tools
 # built once: grade without those checks, the benches and the charts.
+# A single grading builds JOBS compilers at a time (the number of CPUs), unless
+# make already runs in parallel (`make -jN grade` shares its job slots) or the
+# grading is one of a batch (the batch already runs its gradings in parallel).
+GRADE_J = $(if $(GRADE_BATCH),,$(if $(findstring -j,$(MAKEFLAGS)),,-j$(JOBS)))
 # TEST=GLOB grades only the tests whose SUITE/TEST matches GLOB, in each
 # selected lab (the grader's --filter; Criterion's --filter underneath); the
 # score is of that subset, and a glob that matches nothing fails.
 .PHONY: grade
 grade: $(if $(GRADE_BATCH),,deps)
 	@$(if $(filter-out $(LABS),$(LAB)),echo "memlab: '$(LAB)' is a planned lab and not in this checkout yet (labs present: $(LABS))",true)
-	@$(if $(GRADE_BATCH),true,$(MAKE) --no-print-directory tools SAN=$(SAN))
+	@$(if $(GRADE_BATCH),true,$(MAKE) --no-print-directory $(GRADE_J) tools SAN=$(SAN))
 	@mkdir -p $(B)/logs
 	@$(foreach l,$(SELECTED_LABS),$(foreach f,$($(l)_STUDENT),\
 	  if [ ! -f "$(call impl_src,$(l))/$(f)" ]; then \
 	    echo "no $(f) in this submission ($(call impl_src,$(l))/; lab $(l) needs $(f))" >$(B)/logs/$(l).compile.log; \
 	    rm -f $(B)/bin/$(l) $(B)/suites/$(l) $(B)/suites/$(l).hidden $(B)/bench/$(l); fi;)) true
-	@$(if $(strip $(PRESENT_BUILDS)),$(MAKE) --no-print-directory -k $(PRESENT_BUILDS) || \
+	@$(if $(strip $(PRESENT_BUILDS)),$(MAKE) --no-print-directory -k $(GRADE_J) $(PRESENT_BUILDS) || \
 	    echo "memlab: some lab code did not build; the grader reports it below.",true)
 	@$(GRADER) --build $(B) --impl $(IMPL_NAME) --labs "$(SELECTED_LABS)" \
 	    $(if $(GRADE_BATCH),,--plots scripts/plots.sh) $(if $(HIDDEN),--hidden '$(abspath $(HIDDEN))') \
@@ -506,7 +510,9 @@ help:
 	@echo "  HIDDEN=DIR            add instructor-only suites DIR/<lab>.c (hidden in results.json)"
 	@echo "  GRADEFLAGS=...        extra grader options, e.g. --strict, --autolab"
 	@echo "  ASSIGNMENT=FILE       labs, points per lab, hidden tests' visibility, timing repeats"
-	@echo "  CLASS=DIR ROSTER=CSV JOBS=N FRESH=1  for make gradebook"
+	@echo "  JOBS=N                compilers at once in make grade, submissions at once in"
+	@echo "                        make gradebook (default: the number of CPUs)"
+	@echo "  CLASS=DIR ROSTER=CSV FRESH=1  for make gradebook"
 	@echo
 	@echo "Labs present: $(if $(LABS),$(LABS),none yet)$(if $(PLANNED_LABS),; planned: $(PLANNED_LABS))"
 

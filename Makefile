@@ -327,6 +327,10 @@ PRESENT_LABS := $(foreach l,$(SELECTED_LABS),$(if $(strip $(foreach f,$($(l)_STU
 PRESENT_BUILDS := $(foreach l,$(PRESENT_LABS),$(B)/bin/$(l) $(B)/suites/$(l) \
     $(if $(GRADE_BATCH),,$(if $(filter 1,$($(l)_BENCH)),$(B)/bench/$(l))) \
     $(filter $(B)/suites/$(l).hidden,$(HIDDEN_SUITES)))
+# Hidden suites a grading without HIDDEN (or whose HIDDEN has no <lab>.c)
+# must not run: one left in the build by an earlier grading holds that
+# grading's tests and the student code it was linked with then.
+STALE_HIDDEN := $(foreach l,$(SELECTED_LABS),$(if $(and $(HIDDEN),$(wildcard $(HIDDEN)/$(l).c)),,$(B)/suites/$(l).hidden))
 LAB_BINS   := $(foreach l,$(SELECTED_LABS),$(B)/bin/$(l))
 LAB_SUITES := $(foreach l,$(SELECTED_LABS),$(B)/suites/$(l))
 LAB_BENCHES := $(foreach l,$(SELECTED_LABS),$(if $(filter 1,$($(l)_BENCH)),$(B)/bench/$(l)))
@@ -352,6 +356,7 @@ grade: $(if $(GRADE_BATCH),,deps)
 	@$(if $(filter-out $(LABS),$(LAB)),echo "memlab: '$(LAB)' is a planned lab and not in this checkout yet (labs present: $(LABS))",true)
 	@$(if $(GRADE_BATCH),true,$(MAKE) --no-print-directory $(GRADE_J) tools SAN=$(SAN))
 	@mkdir -p $(B)/logs
+	@rm -f $(STALE_HIDDEN)
 	@$(foreach l,$(SELECTED_LABS),$(foreach f,$($(l)_STUDENT),\
 	  if [ ! -f "$(call impl_src,$(l))/$(f)" ]; then \
 	    echo "no $(f) in this submission ($(call impl_src,$(l))/; lab $(l) needs $(f))" >$(B)/logs/$(l).compile.log; \
@@ -388,6 +393,7 @@ gradebook: deps
 # parallel.
 .PHONY: prebuild
 prebuild: tools $(LAB_BINS) $(LAB_SUITES) $(HIDDEN_SUITES)
+	@rm -f $(STALE_HIDDEN)
 
 # ---- benchmarks and charts --------------------------------------------------
 .PHONY: bench

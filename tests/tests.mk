@@ -144,8 +144,10 @@ test-dist:
 # TEST=, must score below its maximum). Then that mutant's hidden suite is
 # removed, as when a submission does not link with the hidden tests: the
 # grader (--hidden) must report it, keep the hidden points in the maximum
-# (from the reference's hidden suite) and fail --strict. Each grading has a
-# build of its own (build/hidden-*).
+# (from the reference's hidden suite) and fail --strict. Last, the
+# reference graded again without HIDDEN: the hidden suite left in its build
+# must not run (100/100, not 105). Each grading has a build of its own
+# (build/hidden-*).
 HIDDEN_MUTANT := tests/mutants/layout/maps_keeps_the_line_buffer.c
 test-hidden:
 	@echo "== a hidden suite (tests/hidden/layout.c): the reference keeps full marks, a leaking mutant loses its points"
@@ -172,3 +174,9 @@ test-hidden:
 	    grep -qE '^ *Score: [0-9.]+/105 ' $(TEST_B)/hidden/unbuilt.log || \
 	    { cat $(TEST_B)/hidden/unbuilt.log; echo "FAILED: a hidden suite that was not built is not reported, or its points left the maximum"; exit 1; }
 	@grep -E '^ *Score' $(TEST_B)/hidden/unbuilt.log | sed 's/^ */   the hidden suite not built: /'
+	@$(MAKE) --no-print-directory grade LAB=layout SUBMISSION=$(TEST_B)/hidden/hidden-reference \
+	    GRADE_BATCH=1 GRADEFLAGS="--quiet --strict" >$(TEST_B)/hidden/without.log 2>&1 && \
+	    grep -qE '^ *Score: 100/100' $(TEST_B)/hidden/without.log && \
+	    [ ! -e build/hidden-reference/suites/layout.hidden ] || \
+	    { cat $(TEST_B)/hidden/without.log; echo "FAILED: graded again without HIDDEN, the hidden suite of the earlier grading still ran"; exit 1; }
+	@echo "   graded again without HIDDEN: 100/100, the earlier hidden suite removed"

@@ -146,6 +146,25 @@ static void write_file(const char *path, const void *bytes, size_t n)
 // Two valid files `size` reads that the suite binary is not: the same image
 // without a section header table, and with the section count moved into
 // section 0, as files with 0xff00 sections or more must store it (elf(5)).
+// counts_in_section_0 — rewrite the ELF image whose header is `eh` as a
+// linker does when the section count or the string table's index overflow
+// the header: e_shnum 0 and e_shstrndx SHN_XINDEX, the real values in
+// section 0's sh_size and sh_link. Returns section 0 as written.
+static Elf64_Shdr counts_in_section_0(void *file, const Elf64_Ehdr *eh)
+{
+    unsigned char *image = file;
+    Elf64_Ehdr ext = *eh;
+    ext.e_shnum = 0;
+    ext.e_shstrndx = SHN_XINDEX;
+    memcpy(image, &ext, sizeof ext);
+    Elf64_Shdr first;
+    memcpy(&first, image + eh->e_shoff, sizeof first);
+    first.sh_size = eh->e_shnum;
+    first.sh_link = eh->e_shstrndx;
+    memcpy(image + eh->e_shoff, &first, sizeof first);
+    return first;
+}
+
 void suite_size_matches_binutils_on_unusual_headers(void)
 {
     char exe[4096];
@@ -173,15 +192,7 @@ void suite_size_matches_binutils_on_unusual_headers(void)
     none.e_shstrndx = SHN_UNDEF;
     memcpy(image, &none, sizeof none);
     write_file(paths[0], image, len);
-    Elf64_Ehdr ext = eh;
-    ext.e_shnum = 0;
-    ext.e_shstrndx = SHN_XINDEX;
-    memcpy(image, &ext, sizeof ext);
-    Elf64_Shdr first;
-    memcpy(&first, image + eh.e_shoff, sizeof first);
-    first.sh_size = eh.e_shnum;
-    first.sh_link = eh.e_shstrndx;
-    memcpy(image + eh.e_shoff, &first, sizeof first);
+    counts_in_section_0(image, &eh);
     write_file(paths[1], image, len);
     free(image);
     char why[2][1400];
@@ -260,15 +271,7 @@ void suite_size_rejects_files_that_are_not_64_bit_elf(void)
     image[EI_MAG3] = ELFMAG3;
     cr_assert(good.e_shoff != 0 && good.e_shoff + sizeof(Elf64_Shdr) <= len,
               "suite error: %s has no section 0", exe);
-    Elf64_Ehdr ext = good;
-    ext.e_shnum = 0;
-    ext.e_shstrndx = SHN_XINDEX;
-    memcpy(image, &ext, sizeof ext);
-    Elf64_Shdr first;
-    memcpy(&first, image + good.e_shoff, sizeof first);
-    first.sh_size = good.e_shnum;
-    first.sh_link = good.e_shstrndx;
-    memcpy(image + good.e_shoff, &first, sizeof first);
+    Elf64_Shdr first = counts_in_section_0(image, &good);
     write_file(paths[7], image, good.e_shoff + sizeof first / 2);
     first.sh_size = (uint64_t)1 << 58;
     memcpy(image + good.e_shoff, &first, sizeof first);

@@ -918,7 +918,7 @@ static void mcache_flush(void *arg)
 // Returns whether they fit.
 static bool release_fit(size_t npages)
 {
-    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) { // spares, by class
         uint64_t m = atomic_load_explicit(&sparemask[w], memory_order_relaxed);
         for (; m; m &= m - 1) {
             mcentral_t *c = &central[w * 64 + __builtin_ctzll(m)];

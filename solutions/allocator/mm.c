@@ -1114,7 +1114,7 @@ static void tables_free(void)
 int mm_init(ml_pageheap_t *h)
 {
     if (!h)
-        return -1;
+        return -1; // not a page heap: outside mm.h
     pthread_once(&once, setup_once);
     heap = h;
     pagemap = *ml_pageheap_map(h);

@@ -918,7 +918,7 @@ static void mcache_flush(void *arg)
 // Returns whether they fit.
 static bool release_fit(size_t npages)
 {
-    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
+    for (int w = 0; w < (NCENTRAL + 63) / 64; w++) { // spares, by class
         uint64_t m = atomic_load_explicit(&sparemask[w], memory_order_relaxed);
         for (; m; m &= m - 1) {
             mcentral_t *c = &central[w * 64 + __builtin_ctzll(m)];
@@ -1114,7 +1114,7 @@ static void tables_free(void)
 int mm_init(ml_pageheap_t *h)
 {
     if (!h)
-        return -1;
+        return -1; // not a page heap: outside mm.h
     pthread_once(&once, setup_once);
     heap = h;
     pagemap = *ml_pageheap_map(h);

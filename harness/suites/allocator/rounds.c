@@ -138,17 +138,18 @@ static void tiny_freed_elsewhere(void)
             suite_in_thread(batch_free, &c);
         }
         size_t left = suite_inuse() - base;
-        cr_assert(left <= allowed,
-                  "round %d of: thread B allocates %d pieces of 8 bytes and exits; threads C1, "
-                  "C2, ... each free %d of them, allocate nothing, and exit. Every piece is "
-                  "free and every thread gone, but %zu KiB stay in spans (allowed: %d KiB of "
-                  "spare spans and one span, %zu KiB): a free takes effect at the latest when "
-                  "the freeing thread exits, also a tiny piece's, also in a thread that never "
-                  "allocated (mm.h: mm_free; handout: The tiny allocator); replay: "
-                  "build/<impl>/suites/allocator --filter "
-                  "'mcache/frees_from_another_thread_are_reused'",
-                  round, TINY_PIECES, TINY_PER_FREER, left / 1024, SPARE_ALLOWANCE / 1024,
-                  allowed / 1024);
+        cr_assert(
+            left <= allowed,
+            "round %d of: thread B allocates %d pieces of 8 bytes and exits; threads C1, "
+            "C2, ... each free %d of them, allocate nothing, and exit. Every piece is free "
+            "and every thread gone, but %zu KiB stay in spans (allowed: %d KiB of spare spans "
+            "and one span, %zu KiB): a free takes effect at the latest when the freeing thread "
+            "exits, also a tiny piece's, also in a thread that never allocated (mm.h: mm_free; "
+            "handout: Tasks, when a free from another thread must take effect); replay: "
+            "build/<impl>/suites/allocator --filter "
+            "'mcache/frees_from_another_thread_are_reused'",
+            round, TINY_PIECES, TINY_PER_FREER, left / 1024, SPARE_ALLOWANCE / 1024,
+            allowed / 1024);
     }
 }
 
@@ -158,6 +159,8 @@ void suite_rounds_full_spans_freed_by_another_thread(void)
     // one object in a span of three pages.
     full_span_freed_elsewhere(64);
     full_span_freed_elsewhere(24576);
+    // Tiny pieces, freed by threads that never allocate (no refill has
+    // prepared anything of theirs for their exit).
     tiny_freed_elsewhere();
 }
 

@@ -536,7 +536,7 @@ static bool slot_load(mcache_slot_t *slot, uint32_t w)
             return true;
         }
     }
-    slot->mirror = 0;
+    slot->mirror = 0; // no free object from word w on
     return false;
 }
 
@@ -956,7 +956,7 @@ static void holdings_flush(bool cached)
     for (int w = 0; w < (NCENTRAL + 63) / 64; w++) {
         uint64_t m = mcache.busy[w];
         while (m) {
-            int ci = w * 64 + __builtin_ctzll(m);
+            int ci = w * 64 + __builtin_ctzll(m); // the slot of this busy bit
             m &= m - 1;
             mcache_slot_t *slot = &mcache.alloc[ci];
             if (slot->nfree)

@@ -109,12 +109,59 @@ static void full_span_freed_elsewhere(size_t size)
     free(t.b);
 }
 
+// ---- tiny pieces freed by threads that only free -----------------------------
+
+// Tiny pieces per round, and how many of them one freeing thread frees (a
+// thread that has never allocated, each freeing a few dozen pieces).
+#define TINY_PIECES 1024
+#define TINY_PER_FREER 48
+
+// tiny_freed_elsewhere — ROUNDS times: thread B allocates TINY_PIECES pieces
+// of 8 bytes (two to a 16-byte block) and exits; threads C1, C2, ... each
+// free TINY_PER_FREER of them, allocate nothing, and exit.
+static void tiny_freed_elsewhere(void)
+{
+    static void *pieces[TINY_PIECES];
+    size_t span = ml_class_npages(suite_usable_class(16)) * PAGE;
+    size_t allowed = SPARE_ALLOWANCE + span;
+    batch_t t = { .b = pieces, .n = TINY_PIECES, .size = 8 };
+    suite_fresh(ARENA);
+    size_t base = suite_inuse();
+    for (int round = 1; round <= ROUNDS; round++) {
+        suite_in_thread(batch_alloc, &t);
+        cr_assert(!t.failed, "mm_malloc(8) returned NULL in round %d on a %zu MiB heap", round,
+                  ARENA / MIB);
+        for (size_t i = 0; i < TINY_PIECES; i += TINY_PER_FREER) {
+            batch_t c = { .b = pieces + i,
+                          .n =
+                              TINY_PIECES - i < TINY_PER_FREER ? TINY_PIECES - i : TINY_PER_FREER };
+            suite_in_thread(batch_free, &c);
+        }
+        size_t left = suite_inuse() - base;
+        cr_assert(
+            left <= allowed,
+            "round %d of: thread B allocates %d pieces of 8 bytes and exits; threads C1, "
+            "C2, ... each free %d of them, allocate nothing, and exit. Every piece is free "
+            "and every thread gone, but %zu KiB stay in spans (allowed: %d KiB of spare spans "
+            "and one span, %zu KiB): a free takes effect at the latest when the freeing thread "
+            "exits, also a tiny piece's, also in a thread that never allocated (mm.h: mm_free; "
+            "handout: Tasks, when a free from another thread must take effect); replay: "
+            "build/<impl>/suites/allocator --filter "
+            "'mcache/frees_from_another_thread_are_reused'",
+            round, TINY_PIECES, TINY_PER_FREER, left / 1024, SPARE_ALLOWANCE / 1024,
+            allowed / 1024);
+    }
+}
+
 void suite_rounds_full_spans_freed_by_another_thread(void)
 {
     // 64 bytes: a one-page span of 128 objects; 24576 bytes: class 64,
     // one object in a span of three pages.
     full_span_freed_elsewhere(64);
     full_span_freed_elsewhere(24576);
+    // Tiny pieces, freed by threads that never allocate (no refill has
+    // prepared anything of theirs for their exit).
+    tiny_freed_elsewhere();
 }
 
 // ---- two classes of one span length, in a thread per round ------------------

@@ -210,7 +210,7 @@ typedef struct marker {
     lk_block_t *b;
     size_t n;
     uint8_t *state;
-    size_t *stack; // at most n entries: a block is pushed once per state change (≤ 2)
+    size_t *stack; // at most 2n entries: a block is pushed once per state change (≤ 2)
     size_t top, cap;
 } marker_t;
 

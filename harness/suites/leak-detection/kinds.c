@@ -37,6 +37,26 @@ void suite_kinds_interior_possible(void)
     suite_store(im, a, 7, suite_addr(im, d) + 16);
     suite_check_kinds(im, "l04_interior's image: a global points 24 bytes into a", false);
     suite_img_free(im);
+
+    // Every block first pointed into, then at its start, by one root: each
+    // block's state goes up twice before anything it holds is scanned.
+    im = suite_img_new();
+    enum { TWICE = 200 };
+    size_t blk[TWICE];
+    for (int i = 0; i < TWICE; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "up%d", i);
+        blk[i] = suite_block(im, name, 32);
+    }
+    for (int i = 0; i < TWICE; i++)
+        suite_global(im, suite_addr(im, blk[i]) + 8);
+    for (int i = 0; i < TWICE; i++)
+        suite_global(im, suite_addr(im, blk[i]));
+    suite_check_kinds(im,
+                      "200 blocks, each pointed 8 bytes into by a global and then at its start "
+                      "by a later global of the same root",
+                      false);
+    suite_img_free(im);
 }
 
 void suite_kinds_lost_and_indirect(void)

@@ -637,7 +637,7 @@ void esc_walk_one(esc_batch_t *b, esc_loc_t *root, unsigned walkgen)
             derefs = 0;
             if (!root->transient && l->transient) {
                 l->transient = false;
-                esc_enqueue(b, l);
+                esc_enqueue(b, l); // walked again, now as a non-transient root
             }
         }
         if (esc_outlives(root, l)) {

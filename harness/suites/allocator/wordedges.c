@@ -33,7 +33,8 @@ static void *churn_two_rounds(void *arg)
 
 void suite_wordedges_spans_return(void)
 {
-    static const size_t sizes[] = { 16, 21760 };
+    // The first usable class's objects, and the last class of the first word's.
+    const size_t sizes[] = { 16, ml_class_size(63) };
     for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
         size_t size = sizes[k];
         int c = suite_usable_class(size);

@@ -51,8 +51,9 @@ unsigned long ml_fuzz_error_line(const char *err, const char *name);
 // and that nothing was written past the buffer.
 void ml_fuzz_check_truncation(const char *err, const char *err_small, size_t small);
 
-// ml_fuzz_open — a stream reading data[0..size) (an empty one when size
-// is 0, which fmemopen refuses); aborts if it cannot be opened.
+// ml_fuzz_open — a stream reading data[0..size), from memory even when size
+// is 0 (never /dev/null, an ordinary file others write into on some
+// machines); aborts if it cannot be opened.
 FILE *ml_fuzz_open(const uint8_t *data, size_t size);
 
 // ml_fuzz_rejects_fn — run a parser over data[0..size) with its message

@@ -147,6 +147,38 @@ void suite_corpus_concept(const char *concept)
              concept, lines - bad, lines, n);
 }
 
+void suite_corpus_random(void)
+{
+    const char *dir = "labs/escape/data/random";
+    char names[64][256], path[1024], exp[1100];
+    int n = list_programs(dir, names, 64);
+    cr_assert(n > 0, "no programs in %s", dir);
+    int agree = 0, shown = 0;
+    for (int i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%.500s", dir, names[i]);
+        snprintf(exp, sizeof exp, "%.*s.expected", (int)strlen(path) - 3, path);
+        lines_t want, got;
+        read_expected(exp, &want);
+        int missing = want.n, extra = 0;
+        if (run(path, &got)) {
+            int budget = shown < 2 ? 4 : 0;
+            compare(path, &want, &got, &missing, &extra, &budget);
+        }
+        if (!missing && !extra)
+            agree++;
+        else if (shown++ < 2)
+            ml_note("%s: %d of the compiler's lines missing, %d extra; replay: "
+                    "build/student/bin/escape %s | diff %s -   (the program's comments name no "
+                    "concept: find the smallest part that still differs, then the concept's "
+                    "programs in labs/escape/data/)",
+                    path, missing, extra, path, exp);
+        lines_free(&want);
+        lines_free(&got);
+    }
+    ml_award((double)agree / n, "%d of %d random programs agree with the compiler line for line",
+             agree, n);
+}
+
 void suite_corpus_order(void)
 {
     static const char *concepts[] = { "address",    "globals",  "stores", "params",

@@ -9,6 +9,11 @@
 // agreement (a missing line and an extra line each cost one), with a note
 // per wrong line and the command that replays it.
 void suite_corpus_concept(const char *concept);
+// suite_corpus_random — grade the random programs of labs/escape/data/random/
+// (`escape --generate N`, N = 1..48, with the compiler's output) whole: awards
+// the fraction of programs whose lines all agree, with notes on the first
+// two that do not and the command that replays each.
+void suite_corpus_random(void);
 // suite_corpus_order — pass/fail: in every program whose lines all agree,
 // they come in the compiler's order.
 void suite_corpus_order(void);

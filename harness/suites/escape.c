@@ -26,7 +26,7 @@
 
 // ---- the graph: holes, weights, flows (8 points) --------------------------------
 
-ML_TEST(graph, flow_weights, 4, 10)
+ML_TEST(graph, flow_weights, 3, 10)
 {
     suite_graph_flow_weights();
 }
@@ -39,6 +39,11 @@ ML_TEST(graph, flow_into_escaping_location, 2, 10)
 ML_TEST(graph, tee_feeds_every_hole, 2, 10)
 {
     suite_graph_tee();
+}
+
+ML_TEST(graph, walk_comes_back_to_its_root, 1, 10)
+{
+    suite_graph_walk_cycle();
 }
 
 // ---- the walk, one mechanism at a time (22 points) ------------------------------

@@ -113,3 +113,25 @@ void suite_graph_tee(void)
               "the temporary of esc_tee must flow into each hole with that hole's dereferences "
               "(p = tmp, q = *tmp)");
 }
+
+void suite_graph_walk_cycle(void)
+{
+    esc_batch_t *b = suite_batch();
+    esc_loc_t *p = esc_new_loc(b, NULL, &suite_vars[0], false);
+    esc_loc_t *q = esc_new_loc(b, NULL, &suite_vars[1], false);
+    // p = q; q = p: the walk from p comes back to p
+    esc_flow(b, esc_hole(p), q);
+    esc_flow(b, esc_hole(q), p);
+    esc_walk_one(b, p, 7);
+    cr_assert(q->walkgen == 7 && q->derefs == 0 && q->dst == p,
+              "p = q; q = p, walked from p (walk 7): q reaches p with 0 dereferences, p being "
+              "the next location towards the root; yours: walk %u, %d dereferences, next "
+              "location %s. Handout: task 3, The walk",
+              q->walkgen, q->derefs, q->dst == p ? "p" : q->dst ? "not p" : "none");
+    cr_assert(p->walkgen == 7 && p->derefs == 0 && p->dst == NULL,
+              "p = q; q = p, walked from p (walk 7): the walk comes back to its root p through "
+              "q. The root's state must stay what the walk gave it at its start (escape.h: "
+              "walkgen, derefs, dst; --explain follows dst until the root); yours ends as walk "
+              "%u, %d dereferences, next location %s. Handout: task 3, The walk",
+              p->walkgen, p->derefs, p->dst == q ? "q" : p->dst ? "not q" : "none");
+}

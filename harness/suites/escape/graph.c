@@ -127,11 +127,17 @@ void suite_graph_walk_cycle(void)
               "p = q; q = p, walked from p (walk 7): q reaches p with 0 dereferences, p being "
               "the next location towards the root; yours: walk %u, %d dereferences, next "
               "location %s. Handout: task 3, The walk",
-              q->walkgen, q->derefs, q->dst == p ? "p" : q->dst ? "not p" : "none");
+              q->walkgen, q->derefs,
+              q->dst == p ? "p"
+              : q->dst    ? "not p"
+                          : "none");
     cr_assert(p->walkgen == 7 && p->derefs == 0 && p->dst == NULL,
               "p = q; q = p, walked from p (walk 7): the walk comes back to its root p through "
               "q. The root's state must stay what the walk gave it at its start (escape.h: "
               "walkgen, derefs, dst; --explain follows dst until the root); yours ends as walk "
               "%u, %d dereferences, next location %s. Handout: task 3, The walk",
-              p->walkgen, p->derefs, p->dst == q ? "q" : p->dst ? "not q" : "none");
+              p->walkgen, p->derefs,
+              p->dst == q ? "q"
+              : p->dst    ? "not q"
+                          : "none");
 }

@@ -47,7 +47,7 @@ typedef struct options {
 
 static void explain(const go_program_t *p, esc_batch_t **bs, int nb, const char *name, FILE *out)
 {
-    char a[512], c[512];
+    char a[512], c[512], at[32];
     int found = 0;
     for (int i = 0; i < nb; i++) {
         esc_batch_t *b = bs[i];
@@ -58,16 +58,15 @@ static void explain(const go_program_t *p, esc_batch_t **bs, int nb, const char 
             found++;
             go_pos_t pos = l->var ? l->var->pos : l->n->pos;
             if (!l->escapes) {
-                fprintf(out, "%s:%d:%d: %s does not escape\n", p->base, pos.line, pos.col, a);
+                fprintf(out, "%s:%s: %s does not escape\n", p->base, go_pos_str(pos, at), a);
                 continue;
             }
-            fprintf(out, "%s:%d:%d: %s escapes:\n", p->base, pos.line, pos.col, a);
+            fprintf(out, "%s:%s: %s escapes:\n", p->base, go_pos_str(pos, at), a);
             if (l->nwhy < 0) {
                 esc_edge_t *d = &l->why_direct;
                 if (d->pos.line)
-                    fprintf(out, "  %s:%d:%d: flow: %s = &%s (%s)\n", p->base, d->pos.line,
-                            d->pos.col, esc_loc_name(d->src, c, sizeof c), a,
-                            d->why ? d->why : "flow");
+                    fprintf(out, "  %s:%s: flow: %s = &%s (%s)\n", p->base, go_pos_str(d->pos, at),
+                            esc_loc_name(d->src, c, sizeof c), a, d->why ? d->why : "flow");
                 else
                     fprintf(out, "  %s (%s)\n", "it must be on the heap whatever flows",
                             d->why ? d->why : "size");
@@ -85,9 +84,9 @@ static void explain(const go_program_t *p, esc_batch_t **bs, int nb, const char 
                 char stars[16] = "";
                 for (int d = 0; d < ed->derefs && d < 15; d++)
                     strcat(stars, "*");
-                fprintf(out, "  %s:%d:%d: flow: %s = %s%s%s (%s)\n", p->base, ed->pos.line,
-                        ed->pos.col, esc_loc_name(dst, c, sizeof c), op, stars,
-                        esc_loc_name(src, a, sizeof a), ed->why ? ed->why : "flow");
+                fprintf(out, "  %s:%s: flow: %s = %s%s%s (%s)\n", p->base, go_pos_str(ed->pos, at),
+                        esc_loc_name(dst, c, sizeof c), op, stars, esc_loc_name(src, a, sizeof a),
+                        ed->why ? ed->why : "flow");
             }
             if (l->nwhy) {
                 esc_loc_t *root = l->why_locs[l->nwhy - 1];

@@ -53,8 +53,8 @@ static bool run(const char *path, lines_t *l)
     go_diags_t d = { 0 };
     esc_analyze(p, &d, NULL);
     for (int i = 0; i < d.n && l->n < MAX_LINES; i++) {
-        char *s;
-        if (asprintf(&s, "%s:%d:%d: %s", p->base, d.v[i].pos.line, d.v[i].pos.col, d.v[i].msg) < 0)
+        char *s, at[32];
+        if (asprintf(&s, "%s:%s: %s", p->base, go_pos_str(d.v[i].pos, at), d.v[i].msg) < 0)
             abort();
         l->v[l->n++] = s;
     }

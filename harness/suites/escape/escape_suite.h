@@ -27,6 +27,6 @@ void suite_unit(const char *name, const char *const *want, const char *const *ab
 void suite_graph_flow_weights(void);
 void suite_graph_flow_into_escaping(void);
 void suite_graph_tee(void);
-void suite_graph_walk_cycle(void);
+void suite_graph_walk_paths(void);
 
 #endif

@@ -114,7 +114,7 @@ void suite_graph_tee(void)
               "(p = tmp, q = *tmp)");
 }
 
-void suite_graph_walk_cycle(void)
+void suite_graph_walk_paths(void)
 {
     esc_batch_t *b = suite_batch();
     esc_loc_t *p = esc_new_loc(b, NULL, &suite_vars[0], false);
@@ -140,4 +140,21 @@ void suite_graph_walk_cycle(void)
               p->dst == q ? "q"
               : p->dst    ? "not q"
                           : "none");
+
+    // r = &s; g = r (g a global): the walk from the heap finds that s escapes
+    esc_loc_t *r = esc_new_loc(b, NULL, &suite_vars[2], false);
+    esc_loc_t *s = esc_new_loc(b, NULL, &suite_vars[3], false);
+    esc_flow(b, esc_hole(&b->heap), r);
+    esc_flow(b, esc_addr_of(esc_hole(r)), s);
+    cr_assert(!s->escapes, "r = &s; g = r: nothing escapes before the walk");
+    esc_walk_one(b, &b->heap, 8);
+    cr_assert(s->escapes, "r = &s; g = r (g a global), walked from the heap (walk 8): s's "
+                          "address reaches the heap through r, so s escapes; yours does not. "
+                          "Handout: task 3, The walk");
+    cr_assert(s->nwhy == 3 && s->why_locs[0] == s && s->why_locs[1] == r &&
+                  s->why_locs[2] == &b->heap,
+              "r = &s; g = r (g a global), walked from the heap (walk 8): s escapes, and "
+              "--explain s must show the path s -> r -> heap, recorded when the walk finds that s "
+              "escapes (escape.h says how); yours recorded %d locations",
+              s->nwhy);
 }

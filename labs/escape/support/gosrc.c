@@ -469,10 +469,20 @@ void go_diags_free(go_diags_t *d)
     memset(d, 0, sizeof *d);
 }
 
+const char *go_pos_str(go_pos_t pos, char buf[32])
+{
+    if (pos.col >= GO_COL_MAX)
+        snprintf(buf, 32, "%d", pos.line);
+    else
+        snprintf(buf, 32, "%d:%d", pos.line, pos.col);
+    return buf;
+}
+
 void go_diags_print(const go_program_t *p, const go_diags_t *d, FILE *out)
 {
+    char at[32];
     for (int i = 0; i < d->n; i++)
-        fprintf(out, "%s:%d:%d: %s\n", p->base, d->v[i].pos.line, d->v[i].pos.col, d->v[i].msg);
+        fprintf(out, "%s:%s: %s\n", p->base, go_pos_str(d->v[i].pos, at), d->v[i].msg);
 }
 
 // ---- reading ---------------------------------------------------------------

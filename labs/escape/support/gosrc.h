@@ -36,6 +36,15 @@ typedef struct go_pos {
     int line, col; // 1-based; col counts bytes, a tab is one column
 } go_pos_t;
 
+// The compiler keeps a column in 8 bits: a column of 255 or more is
+// recorded as 255, which means "unknown", and printed as no column at all
+// (`./f.go:9: msg`). The lexer records columns the same way.
+#define GO_COL_MAX 255
+
+// go_pos_str — "LINE:COL", or "LINE" when the column is unknown (GO_COL_MAX),
+// as the compiler prints a position; written into buf, which it returns.
+const char *go_pos_str(go_pos_t pos, char buf[32]);
+
 // ---- types -----------------------------------------------------------------
 
 typedef enum go_kind {

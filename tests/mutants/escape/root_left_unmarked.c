@@ -4,10 +4,10 @@
 // location, so a path that --explain follows towards the root can go round
 // the cycle instead of ending there. The diagnostics of the corpus do not
 // change; the walk's state does.
-// Caught by: graph/walk_comes_back_to_its_root.
+// Caught by: graph/walk_leaves_paths_for_explain.
 //
 // The rest is the reference solution (solutions/escape/escape.c).
-// Killed by: graph/walk_comes_back_to_its_root
+// Killed by: graph/walk_leaves_paths_for_explain
 // escape.c — Go's escape analysis over the lab's Go subset (reference).
 //
 // Mirrors cmd/compile/internal/escape of Go 1.19: graph.go (holes, flows),

@@ -141,6 +141,12 @@ void suite_mcache_remote_frees_take_effect_while_the_freer_lives(void);
 // 32 KiB objects.
 void suite_mcache_remote_frees_of_large_classes(void);
 
+// holdfull.c
+// suite_mcache_remote_frees_in_a_full_heap — the third part of
+// mcache/remote_frees_take_effect_while_the_freer_lives: what a live thread
+// holds back, counted in blocks in a full heap.
+void suite_mcache_remote_frees_in_a_full_heap(void);
+
 // tiny.c
 void suite_tiny_pieces_are_naturally_aligned(void);
 void suite_tiny_small_requests_share_a_block(void);

@@ -241,7 +241,9 @@ void suite_lifecycle_refused_memory_is_handled(void)
     //    the rest, for k = 0..REFUSE_AFTER_MAX, on a fresh allocator, for
     //    blocks of several classes (a failure at each point of the path
     //    that makes a new span). What the request obtained before the
-    //    refusal must be given back, by the request or by mm_deinit.
+    //    refusal must be given back: pages of the page heap by the request
+    //    itself (mm_deinit need not return them, the heap is the caller's),
+    //    C heap and mappings by the request or by mm_deinit.
     held_t before4 = held_now();
     int nfailed = 0;
     for (int k = 0; k <= REFUSE_AFTER_MAX; k++)
@@ -249,10 +251,22 @@ void suite_lifecycle_refused_memory_is_handled(void)
             h = ml_pageheap_new(ARENA);
             cr_assert(h, "internal: cannot make a page heap");
             cr_assert(mm_init(h) == 0, "step 4: mm_init returned -1 for a fresh page heap");
+            size_t size = 48 + 16 * (size_t)r, inuse = ml_pageheap_stats(h).inuse;
             suite_wrap_refuse_after(k);
-            void *p = mm_malloc(48 + 16 * (size_t)r);
-            suite_wrap_refuse(false, false);
+            void *p = mm_malloc(size);
+            int nref = suite_wrap_refuse(false, false);
             nfailed += p == NULL;
+            // A failed request keeps nothing (mm.h): not even pages of
+            // the page heap, which mm_deinit need not give back.
+            size_t kept = ml_pageheap_stats(h).inuse - inuse;
+            cr_assert(p != NULL || kept == 0,
+                      "step 4: on a fresh allocator, mm_malloc(%zu) with the C library "
+                      "granting the first %d malloc/calloc/realloc call%s and refusing the "
+                      "rest (%d refused) returned NULL, and afterwards %zu more bytes of the "
+                      "page heap are in spans than before the call: a request that failed "
+                      "part-way kept the pages it had taken (mm.h: mm_malloc keeps nothing a "
+                      "failed call obtained; handout: What you write, mm_malloc)",
+                      size, k, k == 1 ? "" : "s", nref, kept);
             mm_free(p);
             mm_deinit();
             ml_pageheap_destroy(h);

@@ -533,4 +533,5 @@ void suite_mcache_remote_frees_take_effect_while_the_freer_lives(void)
         mm_free(r.blocks[i]);
     free(r.blocks);
     suite_mcache_remote_frees_of_large_classes(); // holdback.c
+    suite_mcache_remote_frees_in_a_full_heap();   // holdfull.c
 }

@@ -205,8 +205,10 @@ void suite_rounds_adjacent_span(void);
 void suite_rounds_leave_blocks_allocated(void);
 
 // wordedges.c: a part of spans/empty_spans_return_to_the_page_heap
-// suite_wordedges_spans_return — the first usable class and the last class
-// of the first 64 give their empty spans back.
+// suite_wordedges_spans_return — the first usable class, the last class of
+// the first 64 and tiny pieces give their empty spans back, also when the
+// churning thread then takes spans of another length past the high-water
+// mark.
 void suite_wordedges_spans_return(void);
 
 #endif

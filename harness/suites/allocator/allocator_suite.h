@@ -203,4 +203,10 @@ void suite_rounds_leave_blocks_allocated(void);
 // of the first 64 give their empty spans back.
 void suite_wordedges_spans_return(void);
 
+// refusal.c: a step of lifecycle/refused_memory_is_handled
+// suite_refusal_after_a_freed_span — step 5: on a fresh allocator over h
+// (mm_init, ..., mm_deinit), a span's blocks freed, then blocks of other
+// classes asked for while the C library and mmap refuse memory.
+void suite_refusal_after_a_freed_span(ml_pageheap_t *h);
+
 #endif

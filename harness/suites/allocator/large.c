@@ -82,8 +82,9 @@ void suite_large_impossible_requests_return_null(void)
     // (k = 0), where the reference's realloc_large still rounds the size up
     // to a page count that wraps to 0 and keeps the block; to be added with
     // that fix.
-    static const size_t grow[] = { SIZE_MAX,        SIZE_MAX / 5 * 4 + 8, SIZE_MAX / 2 + 1,
-                                   (size_t)1 << 40, ARENA + 1,            ARENA + PAGE };
+    static const size_t grow[] = { SIZE_MAX,         SIZE_MAX / 5 * 4 + 8,
+                                   SIZE_MAX / 2 + 1, (size_t)1 << 40,
+                                   ARENA + 1,        ARENA + PAGE };
     void *big = suite_must_alloc(50000, "for a large object");
     checker_fill(keep, 1, 0, 100);
     checker_fill(big, 2, 0, 50000);

@@ -51,6 +51,8 @@
 //                        memory refused
 //   allocator/refusal.c  lifecycle: memory refused after a span's blocks
 //                        were all freed
+//   allocator/growpack.c realloc: small blocks grown a few bytes at a time
+//                        still share spans
 //   allocator/wrap.c     mmap, malloc & co. and memcpy as the suite sees them
 //                        (linked with -Wl,--wrap, see labs/allocator/lab.mk)
 // with what they share declared in allocator/allocator_suite.h.

@@ -209,4 +209,9 @@ void suite_wordedges_spans_return(void);
 // classes asked for while the C library and mmap refuse memory.
 void suite_refusal_after_a_freed_span(ml_pageheap_t *h);
 
+// growpack.c: a part of realloc/growing_keeps_the_data
+// suite_growpack_small_blocks_grown — small blocks grown a few bytes at a
+// time keep their bytes and still share spans.
+void suite_growpack_small_blocks_grown(void);
+
 #endif

@@ -49,6 +49,10 @@
 //   allocator/bounds.c   bounds, realloc: both sides of every size boundary
 //   allocator/lifecycle.c lifecycle: resources across mm_init/mm_deinit,
 //                        memory refused
+//   allocator/refusal.c  lifecycle: memory refused after a span's blocks
+//                        were all freed
+//   allocator/growpack.c realloc: small blocks grown a few bytes at a time
+//                        still share spans
 //   allocator/wrap.c     mmap, malloc & co. and memcpy as the suite sees them
 //                        (linked with -Wl,--wrap, see labs/allocator/lab.mk)
 // with what they share declared in allocator/allocator_suite.h.

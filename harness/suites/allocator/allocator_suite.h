@@ -211,4 +211,15 @@ void suite_rounds_leave_blocks_allocated(void);
 // mark.
 void suite_wordedges_spans_return(void);
 
+// refusal.c: a step of lifecycle/refused_memory_is_handled
+// suite_refusal_after_a_freed_span — step 5: on a fresh allocator over h
+// (mm_init, ..., mm_deinit), a span's blocks freed, then blocks of other
+// classes asked for while the C library and mmap refuse memory.
+void suite_refusal_after_a_freed_span(ml_pageheap_t *h);
+
+// growpack.c: a part of realloc/growing_keeps_the_data
+// suite_growpack_small_blocks_grown — small blocks grown a few bytes at a
+// time keep their bytes and still share spans.
+void suite_growpack_small_blocks_grown(void);
+
 #endif

@@ -283,4 +283,20 @@ void suite_lifecycle_refused_memory_is_handled(void)
               REFUSE_CLASSES, 48 + 16 * (REFUSE_CLASSES - 1), REFUSE_AFTER_MAX,
               (REFUSE_AFTER_MAX + 1) * REFUSE_CLASSES, nfailed, after4.heap - before4.heap,
               after4.map - before4.map);
+
+    // 5. Memory refused after a span's blocks were all freed, while its
+    //    pages could serve the classes asked for (refusal.c).
+    held_t before5 = held_now();
+    h = ml_pageheap_new(ARENA);
+    cr_assert(h, "internal: cannot make a page heap");
+    suite_refusal_after_a_freed_span(h);
+    ml_pageheap_destroy(h);
+    held_t after5 = held_now();
+    cr_assert(after5.heap - before5.heap <= SLACK && after5.map <= before5.map,
+              "step 5: two blocks of 4096 bytes were allocated and freed, blocks of 48, 16 and "
+              "8 bytes asked for while malloc and mmap failed, then again with memory back, "
+              "everything freed and mm_deinit called; afterwards the C heap holds %lld bytes "
+              "more than before and %lld more bytes are mapped: a failed request kept what it "
+              "had obtained (handout: What you write, mm_malloc)",
+              after5.heap - before5.heap, after5.map - before5.map);
 }

@@ -119,6 +119,7 @@ void suite_realloc_growing_keeps_the_data(void)
     resize_trace("realloc-grow", sizes, 12, "eight blocks grown from 3 bytes to 1 MiB");
     large_block_moves_whole();
     grown_then_moved();
+    suite_growpack_small_blocks_grown(); // growpack.c
 }
 
 // across_the_large_threshold — one block shrunk from a large object to

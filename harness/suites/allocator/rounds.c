@@ -183,8 +183,15 @@ static void two_classes_one_length(size_t size, size_t other)
     size_t base = suite_inuse();
     for (int round = 1; round <= ROUNDS; round++) {
         suite_in_thread(batch_cycle, &t);
-        cr_assert(!t.failed, "mm_malloc returned NULL in round %d on a %zu MiB heap", round,
-                  ARENA / MIB);
+        cr_assert(!t.failed,
+                  "round %d of: a new thread allocates %zu blocks of %zu bytes (one span's "
+                  "worth), frees them, allocates and frees one block of %zu bytes (a class "
+                  "whose spans are as long), and exits: an mm_malloc returned NULL on a %zu MiB "
+                  "heap that has room (mm.h: mm_malloc returns NULL only when the memory cannot "
+                  "be found; handout: Spans and the mcentral); replay: "
+                  "build/<impl>/suites/allocator --filter "
+                  "'spans/empty_spans_return_to_the_page_heap'",
+                  round, n, size, other, ARENA / MIB);
         size_t left = suite_inuse() - base;
         cr_assert(left <= allowed,
                   "round %d of: a new thread allocates %zu blocks of %zu bytes (one span's "
@@ -203,9 +210,12 @@ static void two_classes_one_length(size_t size, size_t other)
 void suite_rounds_two_classes_of_one_length(void)
 {
     // One-page spans: 8 blocks of 1024 bytes, then 512 bytes; 4 blocks of
-    // 2048 bytes, then 128 bytes.
+    // 2048 bytes, then 128 bytes; 2 blocks of 4096 bytes, then 8192 bytes (a
+    // class of one object a span: its bitmap is one bit, in the word the
+    // 4096-byte class used).
     two_classes_one_length(1024, 512);
     two_classes_one_length(2048, 128);
+    two_classes_one_length(4096, 8192);
 }
 
 // ---- a free of the object just past a thread's span ---------------------------

@@ -35,6 +35,8 @@
 // here). The bodies live in allocator/, one concept per file:
 //   allocator/fixture.c  a fresh page heap under mm, synthetic traces, threads
 //   allocator/spans.c    classes, spans: size classes, spans and the mcentral
+//   allocator/reuselarge.c spans: the pages of spans a live thread emptied
+//                        serve a large object
 //   allocator/mcache.c   mcache: a span per thread, frees from other threads
 //   allocator/holdback.c mcache: what a live thread holds back of the objects
 //                        it frees, for classes of large objects

@@ -939,7 +939,7 @@ static bool release_fit(size_t npages)
             mcache_slot_t *slot = &mcache.alloc[w * 64 + __builtin_ctzll(m)];
             while (slot->kept && past_peak(npages))
                 mcentral_release(kept_pop(slot));
-            if (!past_peak(npages))
+            if (!past_peak(npages)) // the kept spans were enough
                 return true;
         }
     return false;

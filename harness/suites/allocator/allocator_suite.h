@@ -147,6 +147,12 @@ void suite_mcache_remote_frees_of_large_classes(void);
 // holds back, counted in blocks in a full heap.
 void suite_mcache_remote_frees_in_a_full_heap(void);
 
+// reuselarge.c
+// suite_spans_reused_by_a_large_object — the third part of
+// spans/freed_objects_are_reused: the pages of the spans a live thread
+// emptied, in two classes, serve a large object.
+void suite_spans_reused_by_a_large_object(void);
+
 // tiny.c
 void suite_tiny_pieces_are_naturally_aligned(void);
 void suite_tiny_small_requests_share_a_block(void);

@@ -171,6 +171,7 @@ void suite_spans_freed_objects_are_reused(void)
     }
     free(b);
     reused_by_another_class();
+    suite_spans_reused_by_a_large_object(); // reuselarge.c
 }
 
 void suite_spans_partial_spans_are_filled_before_new_ones(void)

@@ -1105,12 +1105,12 @@ void mm_free(void *p)
 // nothing are free first). Returns false when it has to move.
 static bool realloc_large(ml_span_t *s, size_t size)
 {
+    if (size > heap_bytes) // first: near SIZE_MAX the page count below wraps
+        return false;
     size_t npages = (size + ML_PAGE_SIZE - 1) >> ML_PAGE_SHIFT;
     if (npages <= s->npages)
         return size * 2 > s->npages * ML_PAGE_SIZE ||
                (size > ML_MAX_SMALL_SIZE && npages * 5 >= s->npages * 4);
-    if (size > heap_bytes)
-        return false;
     size_t more = npages - s->npages;
     if (past_peak(more))
         reclaim(more, false);

@@ -70,7 +70,7 @@ ML_TEST(walk, loop_depth, 3, 10)
                "address of one iteration's v after the iteration ends.");
 }
 
-ML_TEST(walk, rewalk_after_escape, 3, 10)
+ML_TEST(walk, rewalk_after_escape, 2, 10)
 {
     static const char *const want[] = { "5:2: moved to heap: x", "8:3: moved to heap: y", 0 };
     suite_unit("rewalk", want, NULL,
@@ -150,6 +150,11 @@ ML_TEST(walk, closure_size_limit, 1, 10)
                "(1637:7) holds one bool more, and h's (2705:7) is one byte over. Count each "
                "capture's bytes, and the padding before it, as the handout lays a closure out "
                "(Rules that do not depend on flow).");
+}
+
+ML_TEST(walk, frees_what_it_allocates, 1, 60)
+{
+    suite_frees_what_it_allocates();
 }
 
 // ---- the corpus by concept, line by line (60 points) ----------------------------

@@ -7,6 +7,9 @@ escape_SUPPORT := support/golex.c support/goparse.c support/goparse_expr.c suppo
                   support/gocheck_expr.c support/gosrc.c \
                   support/gowalk.c support/escgraph.c support/gogen.c
 escape_LDLIBS  := $(PKG_JANSSON)
+# The suite counts the heap blocks the analysis holds (walk/frees_what_it_allocates,
+# ml_heap_blocks of harness/suitelib/heapcount.c).
+escape_SUITE_LDFLAGS := $(ML_HEAP_COUNT_LDFLAGS)
 escape_BENCH   := 1
 escape_ORDER   := 3
 

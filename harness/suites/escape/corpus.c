@@ -179,6 +179,39 @@ void suite_corpus_random(void)
              agree, n);
 }
 
+void suite_frees_what_it_allocates(void)
+{
+    static const char *const dirs[] = { "labs/escape/data/closures", "labs/escape/data/loops",
+                                        "labs/escape/data/random", NULL };
+    char names[64][256], path[1024];
+    long before = ml_heap_blocks();
+    int analysed = 0, printed = 0;
+    for (int d = 0; dirs[d]; d++) {
+        int n = list_programs(dirs[d], names, 64);
+        for (int i = 0; i < n; i++) {
+            snprintf(path, sizeof path, "%s/%.500s", dirs[d], names[i]);
+            lines_t got;
+            if (run(path, &got)) {
+                printed += got.n;
+                lines_free(&got);
+            }
+            analysed++;
+            long now = ml_heap_blocks();
+            cr_assert(now <= before,
+                      "after the analysis of %s (program %d, each parsed, analysed and freed in "
+                      "turn), %ld more heap block%s held than before the first: your "
+                      "analysis keeps memory it no longer needs. A leak changes no diagnostic, "
+                      "but every batch of every program keeps it (replay: valgrind "
+                      "--leak-check=full build/student/bin/escape %s; handout: Grading)",
+                      path, analysed, now - before, now - before == 1 ? " is" : "s are", path);
+        }
+    }
+    cr_assert(printed > 0,
+              "your analysis printed no diagnostic for any of the %d programs, so "
+              "there is no analysis yet whose memory could be checked",
+              analysed);
+}
+
 void suite_corpus_order(void)
 {
     static const char *concepts[] = { "address",    "globals",  "stores", "params",

@@ -14,6 +14,10 @@ void suite_corpus_concept(const char *concept);
 // the fraction of programs whose lines all agree, with notes on the first
 // two that do not and the command that replays each.
 void suite_corpus_random(void);
+// suite_frees_what_it_allocates — pass/fail: the programs of three concepts
+// and the random ones, each parsed, analysed and freed in turn, leave no
+// more heap blocks held than before (ml_heap_blocks).
+void suite_frees_what_it_allocates(void);
 // suite_corpus_order — pass/fail: in every program whose lines all agree,
 // they come in the compiler's order.
 void suite_corpus_order(void);

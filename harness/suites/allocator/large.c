@@ -86,20 +86,16 @@ void suite_large_impossible_requests_return_null(void)
     void *big = suite_must_alloc(50000, "for a large object");
     checker_fill(keep, 1, 0, 100);
     checker_fill(big, 2, 0, 50000);
-    for (int k = 0; k < 6; k++) {
-        cr_assert(mm_realloc(keep, grow[k]) == NULL,
-                  "mm_realloc(p, %zu) of a block of 100 bytes returned a block, but the heap "
-                  "has only %zu MiB (mm.h: mm_realloc returns NULL when the memory cannot be "
-                  "found, and leaves p alone; handout: Large objects, check n before you compute "
-                  "with it)",
-                  grow[k], ARENA / MIB);
-        cr_assert(mm_realloc(big, grow[k]) == NULL,
-                  "mm_realloc(p, %zu) of a block of 50000 bytes returned a block, but the heap "
-                  "has only %zu MiB (mm.h: mm_realloc returns NULL when the memory cannot be "
-                  "found, and leaves p alone; handout: Large objects, check n before you compute "
-                  "with it)",
-                  grow[k], ARENA / MIB);
-    }
+    void *const blocks[2] = { keep, big };
+    static const size_t sizes[2] = { 100, 50000 };
+    for (int k = 0; k < 6; k++)
+        for (int b = 0; b < 2; b++)
+            cr_assert(mm_realloc(blocks[b], grow[k]) == NULL,
+                      "mm_realloc(p, %zu) of a block of %zu bytes returned a block, but the "
+                      "heap has only %zu MiB (mm.h: mm_realloc returns NULL when the memory "
+                      "cannot be found, and leaves p alone; handout: Large objects, check n "
+                      "before you compute with it)",
+                      grow[k], sizes[b], ARENA / MIB);
     cr_assert(checker_verify(keep, 1, 0, 100) == 100 && checker_verify(big, 2, 0, 50000) == 50000,
               "after failed mm_realloc calls to sizes no heap holds, the blocks' bytes changed "
               "(mm.h: mm_realloc leaves ptr untouched when it returns NULL)");

@@ -75,6 +75,19 @@ void suite_graph_flow_weights(void)
     esc_hole_t k = esc_deref(esc_addr_of(esc_hole(r)));
     cr_assert(k.derefs == 0, "&*x has 0 dereferences; your esc_deref(esc_addr_of(k)) has %d",
               k.derefs);
+    // s = q at 12:5, noted "assign": the edge keeps where and why (--explain prints them)
+    go_pos_t at = { 12, 5 };
+    esc_flow(b, esc_note(esc_hole(s), at, "assign"), q);
+    const esc_edge_t *e = NULL;
+    for (int i = 0; i < s->nedges; i++)
+        if (s->edges[i].src == q)
+            e = &s->edges[i];
+    cr_assert(e != NULL, "s = q should add an edge q -> s; your graph has none");
+    cr_assert(e->pos.line == 12 && e->pos.col == 5 && e->why && !strcmp(e->why, "assign"),
+              "s = q, noted at 12:5 as \"assign\" (esc_note): the edge q -> s should keep that "
+              "position and reason, which --explain prints; yours has %d:%d, \"%s\". "
+              "Handout: task 1",
+              e->pos.line, e->pos.col, e->why ? e->why : "(none)");
 }
 
 void suite_graph_flow_into_escaping(void)

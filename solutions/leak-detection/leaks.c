@@ -226,11 +226,11 @@ static long block_of(const marker_t *m, uintptr_t p)
             hi = mid;
     }
     if (lo == 0)
-        return -1;
+        return -1; // below every block
     const lk_block_t *c = &m->b[lo - 1];
     if (p - c->addr < c->size || (c->size == 0 && p == c->addr))
         return (long)(lo - 1);
-    return -1;
+    return -1; // past the end of the block below p
 }
 
 static void push(marker_t *m, size_t i)

@@ -112,7 +112,7 @@ void go_lex_next(go_lexer_t *lx, go_errctx_t *ec, go_token_t *t)
     memset(t, 0, sizeof *t);
     for (;;) {
         int c = peekc(lx, 0);
-        go_pos_t pos = { lx->line, lx->col < GO_COL_MAX ? lx->col : GO_COL_MAX };
+        go_pos_t pos = { lx->line, lx->col };
         if (c < 0) {
             if (ends_statement(lx)) {
                 semi(lx, t, pos);

@@ -36,9 +36,10 @@ typedef struct go_pos {
     int line, col; // 1-based; col counts bytes, a tab is one column
 } go_pos_t;
 
-// The compiler keeps a column in 8 bits: a column of 255 or more is
-// recorded as 255, which means "unknown", and printed as no column at all
-// (`./f.go:9: msg`). The lexer records columns the same way.
+// The compiler keeps a diagnostic's column in 8 bits: a column of 255 or
+// more is "unknown" and printed as no column at all (`./f.go:9: msg`).
+// Positions here keep the true column (error messages print it, as the
+// compiler's parser does); go_pos_str prints a diagnostic's the compiler's way.
 #define GO_COL_MAX 255
 
 // go_pos_str — "LINE:COL", or "LINE" when the column is unknown (GO_COL_MAX),
